@@ -1,0 +1,50 @@
+# Parley: `make run` opens the app, `make test` runs every check. Both set themselves up.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# llama.cpp (test-only inference engine) built for any AVX2 x86-64 CPU, not just this one.
+export CMAKE_ARGS ?= -DGGML_NATIVE=OFF
+
+RUN_STAMP := $(VENV)/.stamp-run
+TEST_STAMP := $(VENV)/.stamp-test
+
+.PHONY: run test lint bench package clean system-run system-test
+
+run: system-run $(RUN_STAMP)
+	$(BIN)/python -m desktop
+
+test: system-test $(TEST_STAMP)
+	bash .ci/test-suite.sh
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check desktop tests bench
+	$(BIN)/ruff format --check desktop tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+bench: system-test $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+system-run:
+	@bash .ci/system-packages.sh run
+
+system-test:
+	@bash .ci/system-packages.sh test
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Parley needs Python 3.11 or newer (found $$($(PYTHON) --version))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@ $(RUN_STAMP)
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache

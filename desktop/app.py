@@ -1,0 +1,131 @@
+"""Composition root: builds the services, the qasync loop and the main window."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import httpx
+import qasync
+from PySide6.QtWidgets import QApplication
+
+from desktop import APP_NAME, __version__
+from desktop.core.chat_service import ChatService
+from desktop.providers.http_client import make_http_client
+from desktop.providers.ollama import OllamaProvider
+from desktop.providers.ollama_host import DEFAULT_OLLAMA_HOST, resolve_ollama_host
+from desktop.storage.history import HistoryStore, default_history_path
+from desktop.storage.settings import Settings, SettingsStore, default_settings_path
+from desktop.ui.icons import app_icon
+from desktop.ui.main_window import MainWindow
+from desktop.ui.ollama_monitor import OllamaMonitor
+from desktop.ui.tasks import TaskOwner
+from desktop.ui.theme import apply_theme
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class AppServices:
+    """Everything the window needs, created once and closed once."""
+
+    settings_store: SettingsStore
+    settings: Settings
+    history: HistoryStore
+    http: httpx.AsyncClient
+    tasks: TaskOwner
+    chat: ChatService
+    monitor: OllamaMonitor
+    startup_notice: str = ""
+
+    @classmethod
+    def create(cls) -> AppServices:
+        settings_store = SettingsStore(default_settings_path())
+        settings = settings_store.load()
+        history = HistoryStore.open(default_history_path())
+        interrupted = history.mark_interrupted_streams()
+        notices: list[str] = []
+        if settings_store.load_problem:
+            notices.append(settings_store.load_problem)
+        if history.recovered_from is not None:
+            notices.append(
+                f"The chat history was damaged and has been moved to {history.recovered_from}; "
+                "a new, empty history was started."
+            )
+        if interrupted:
+            notices.append(f"{interrupted} answer(s) were cut short when Parley last closed.")
+        http = make_http_client()
+        tasks = TaskOwner()
+        provider = OllamaProvider(http, _host_or_default(settings.ollama_host))
+        return cls(
+            settings_store=settings_store,
+            settings=settings,
+            history=history,
+            http=http,
+            tasks=tasks,
+            chat=ChatService(history, provider),
+            monitor=OllamaMonitor(provider, tasks),
+            startup_notice=" ".join(notices),
+        )
+
+    def make_provider(self, host_setting: str) -> OllamaProvider:
+        return OllamaProvider(self.http, resolve_ollama_host(host_setting))
+
+    def build_window(self) -> MainWindow:
+        return MainWindow(
+            chat=self.chat,
+            monitor=self.monitor,
+            settings=self.settings,
+            settings_store=self.settings_store,
+            tasks=self.tasks,
+            make_provider=self.make_provider,
+            startup_notice=self.startup_notice,
+        )
+
+    async def aclose(self) -> None:
+        """Cancel live streams (their partial answers are saved), then close connections."""
+        await self.tasks.cancel_all()
+        await self.http.aclose()
+        self.history.close()
+
+
+def _host_or_default(setting: str) -> str:
+    try:
+        return resolve_ollama_host(setting)
+    except ValueError:
+        log.warning("ignoring invalid Ollama host %r", setting)
+        return DEFAULT_OLLAMA_HOST
+
+
+async def run_app(app: QApplication) -> int:
+    services = AppServices.create()
+    window = services.build_window()
+    closed = asyncio.Event()
+    app.lastWindowClosed.connect(closed.set)
+    window.show()
+    await closed.wait()
+    await services.aclose()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app = QApplication(list(argv) if argv is not None else sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("parley")
+    app.setWindowIcon(app_icon())
+    apply_theme(app)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        return loop.run_until_complete(run_app(app))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

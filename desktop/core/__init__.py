@@ -1,0 +1,1 @@
+"""Domain layer: conversations, messages, streaming events, errors. No Qt here."""

@@ -1,0 +1,52 @@
+"""Typed events a chat stream yields; the UI renders them, providers produce them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class TextDelta:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ThinkingDelta:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ToolCall:
+    name: str
+    arguments: str
+    call_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ChatStats:
+    """Token statistics of one answer. Durations are seconds; None when unknown."""
+
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    total_seconds: float | None = None
+    load_seconds: float | None = None
+    prompt_eval_seconds: float | None = None
+    eval_seconds: float | None = None
+    first_token_seconds: float | None = None
+
+    @property
+    def tokens_per_second(self) -> float | None:
+        if self.completion_tokens and self.eval_seconds:
+            return self.completion_tokens / self.eval_seconds
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """The stream ended normally. ``reason`` is the server's (stop, length, ...)."""
+
+    reason: str = "stop"
+    stats: ChatStats = field(default_factory=ChatStats)
+
+
+ChatEvent = TextDelta | ThinkingDelta | ToolCall | Done

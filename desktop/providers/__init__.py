@@ -1,0 +1,1 @@
+"""Async adapters over one shared httpx.AsyncClient. No Qt here."""

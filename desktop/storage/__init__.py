@@ -1,0 +1,1 @@
+"""Persistence: SQLite history, typed settings file, secrets. No Qt here."""

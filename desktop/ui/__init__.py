@@ -1,0 +1,1 @@
+"""Qt widgets, item models and the asyncio bridge. No HTTP, no SQL here."""
