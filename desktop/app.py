@@ -124,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        return loop.run_until_complete(run_app(app))
+        return int(loop.run_until_complete(run_app(app)))
 
 
 if __name__ == "__main__":
