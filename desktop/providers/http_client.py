@@ -1,0 +1,240 @@
+"""The app's one HTTP client, and the translation of HTTP failures into the error tree.
+
+Every provider family reuses :func:`transport_error` and :func:`status_error` so a
+person sees the same kind of advice whichever service failed. Messages name the
+service and its URL (without credentials or query), never headers or keys; ``detail``
+keeps the server's own words.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+
+from desktop.core.errors import (
+    AuthFailed,
+    BadRequest,
+    ConnectionFailed,
+    ModelNotFound,
+    ProtocolError,
+    ProviderError,
+    ProviderTimeout,
+    RateLimited,
+    ServerError,
+    StreamInterrupted,
+)
+
+DETAIL_LIMIT = 500
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+
+
+def make_http_client(
+    *, connect_timeout: float = 5.0, read_timeout: float = 120.0
+) -> httpx.AsyncClient:
+    """The shared client. ``read_timeout`` also bounds silence between two stream chunks.
+
+    System proxy settings apply to remote services but never to this machine, so a
+    corporate proxy cannot swallow requests meant for a local Ollama.
+    """
+    timeout = httpx.Timeout(
+        connect=connect_timeout, read=read_timeout, write=read_timeout, pool=connect_timeout
+    )
+    direct: dict[str, httpx.AsyncBaseTransport | None] = {
+        f"all://{host}": None for host in LOOPBACK_HOSTS
+    }
+    return httpx.AsyncClient(timeout=timeout, mounts=direct)
+
+
+def display_url(url: str) -> str:
+    """``url`` as it may appear in a message: no user:password, no query, no fragment."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), "", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    """Who a request went to, in words a person recognises.
+
+    ``unreachable`` is the whole sentence shown when nothing answers; by default it
+    asks to check the network and the URL in Settings.
+    """
+
+    service: str
+    url: str
+    unreachable: str = ""
+
+    @property
+    def where(self) -> str:
+        return f"{self.service} at {display_url(self.url)}"
+
+    def unreachable_message(self) -> str:
+        return self.unreachable or (
+            f"Could not connect to {self.where}. Check the network connection and the "
+            "endpoint URL in Settings."
+        )
+
+
+def truncate(text: str, limit: int = DETAIL_LIMIT) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def error_text(body: bytes | str) -> str:
+    """The server's own error message from a body: JSON ``error``/``message`` or plain text."""
+    text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
+    try:
+        parsed: object = json.loads(text)
+    except ValueError:
+        return truncate(text)
+    return truncate(_message_in(parsed) or text)
+
+
+def _message_in(value: object) -> str:
+    """Dig the human text out of ``{"error": "..."}``, ``{"error": {"message": ...}}`` etc."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        for key in ("error", "message", "detail"):
+            if key in value and (found := _message_in(value[key])):
+                return found
+    return ""
+
+
+def parse_retry_after(headers: httpx.Headers, now: datetime | None = None) -> float | None:
+    """Seconds to wait from ``retry-after-ms`` or ``Retry-After`` (seconds or an HTTP-date)."""
+    millis = _number(headers.get("retry-after-ms"))
+    if millis is not None:
+        return max(millis / 1000, 0.0)
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    seconds = _number(value)
+    if seconds is not None:
+        return max(seconds, 0.0)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max((when - (now or datetime.now(UTC))).total_seconds(), 0.0)
+
+
+def _number(value: str | None) -> float | None:
+    if value is None:
+        return None
+    try:
+        number = float(value.strip())
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def status_error(
+    status: int, body: bytes | str, headers: httpx.Headers, endpoint: Endpoint
+) -> ProviderError:
+    """The error for an HTTP status >= 400; ``detail`` is the server's text."""
+    detail = error_text(body)
+    said = f" It said: {truncate(detail, 200)}" if detail else ""
+    where = endpoint.where
+    if status in (401, 403):
+        return AuthFailed(
+            f"{where} refused access (HTTP {status}). Check the API key and the endpoint "
+            f"in Settings.{said}",
+            detail=detail,
+            status=status,
+        )
+    if status == 404:
+        return ModelNotFound(
+            f"{where} does not know the model or address requested (HTTP 404). Check the "
+            f"model name and the endpoint URL in Settings.{said}",
+            detail=detail,
+            status=status,
+        )
+    if status == 429:
+        retry_after = parse_retry_after(headers)
+        wait = (
+            f"Try again in {math.ceil(retry_after)} seconds."
+            if retry_after is not None
+            else "Wait a moment and try again."
+        )
+        return RateLimited(
+            f"{where} is limiting how many requests you may send. {wait}",
+            detail=detail,
+            status=status,
+            retry_after=retry_after,
+        )
+    if 400 <= status < 500:
+        return BadRequest(
+            f"{where} rejected the request (HTTP {status}).{said} Check the model and its options.",
+            detail=detail,
+            status=status,
+        )
+    return ServerError(
+        f"{where} had an internal problem (HTTP {status}).{said} Try again in a moment; if "
+        "it keeps happening, check the server's logs.",
+        detail=detail,
+        status=status,
+    )
+
+
+def transport_error(exc: httpx.HTTPError | httpx.InvalidURL, endpoint: Endpoint) -> ProviderError:
+    """The error for an httpx exception raised while connecting, sending or reading."""
+    detail = truncate(str(exc) or type(exc).__name__)
+    where = endpoint.where
+    if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
+        return ProviderTimeout(
+            f"{where} did not accept the connection in time. Check that it is running and "
+            "that the address in Settings is right.",
+            detail=detail,
+        )
+    if isinstance(exc, httpx.TimeoutException):
+        return ProviderTimeout(
+            f"{where} stopped responding{_seconds(exc)}. The model may be stuck or the "
+            "machine overloaded; try again, or pick a smaller model.",
+            detail=detail,
+        )
+    if isinstance(exc, httpx.ReadError | httpx.WriteError | httpx.RemoteProtocolError):
+        return StreamInterrupted(
+            f"The connection to {where} broke before the answer was complete. Try again; if "
+            "it keeps happening, check the server's logs.",
+            detail=detail,
+        )
+    if isinstance(exc, httpx.DecodingError | httpx.TooManyRedirects):
+        return ProtocolError(
+            f"{where} sent a reply this app cannot read. Check that the endpoint URL in "
+            "Settings points at the right service.",
+            detail=detail,
+        )
+    if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
+        return ConnectionFailed(
+            f"The address of {endpoint.service} is not a valid URL. Correct it in Settings.",
+            detail=detail,
+        )
+    return ConnectionFailed(endpoint.unreachable_message(), detail=detail)
+
+
+def _seconds(exc: httpx.TimeoutException) -> str:
+    request = _request_of(exc)
+    if request is None:
+        return ""
+    timeout = request.extensions.get("timeout", {})
+    read = timeout.get("read") if isinstance(timeout, dict) else None
+    return f" for more than {read:g} seconds" if isinstance(read, int | float) else ""
+
+
+def _request_of(exc: httpx.HTTPError) -> httpx.Request | None:
+    try:
+        return exc.request
+    except RuntimeError:
+        return None

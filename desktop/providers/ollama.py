@@ -1,0 +1,323 @@
+"""Ollama's native API (/api/*): model management and streaming chat.
+
+Streams are read inside ``async with client.stream(...)``: cancelling the task that
+consumes :meth:`OllamaProvider.chat` closes the connection, and Ollama stops
+generating when its client goes away. That is how Stop works.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping, Sequence
+from contextlib import aclosing
+from functools import partial
+
+import httpx
+
+from desktop.core.errors import (
+    ModelNotFound,
+    ProtocolError,
+    ProviderError,
+    ServerError,
+    StreamInterrupted,
+)
+from desktop.core.events import ChatEvent, Done
+from desktop.core.messages import ChatMessage, ChatOptions
+from desktop.core.model_records import LocalModel, ModelDetails, PullProgress, RunningModel
+from desktop.providers import ollama_records as records
+from desktop.providers.http_client import (
+    Endpoint,
+    display_url,
+    error_text,
+    status_error,
+    transport_error,
+    truncate,
+)
+from desktop.providers.ndjson import iter_ndjson
+
+Json = dict[str, object]
+
+
+class OllamaProvider:
+    """One Ollama server, reached through the app's shared client."""
+
+    def __init__(self, client: httpx.AsyncClient, host: str) -> None:
+        self._client = client
+        self._host = host.rstrip("/")
+        self._endpoint = Endpoint(
+            service="Ollama",
+            url=self._host,
+            unreachable=(
+                f"Ollama is not running at {display_url(self._host)}. Start it with "
+                "`ollama serve`, or set the Ollama host in Settings."
+            ),
+        )
+
+    @property
+    def host(self) -> str:
+        return self._host
+
+    async def version(self) -> str:
+        body = await self._json("GET", "/api/version")
+        version = records.text(body, "version")
+        if not version:
+            raise self._not_ollama(error_text(json.dumps(body)))
+        return version
+
+    async def list_models(self) -> list[LocalModel]:
+        body = await self._json("GET", "/api/tags")
+        return [records.local_model(entry) for entry in records.model_list(body)]
+
+    async def running_models(self) -> list[RunningModel]:
+        body = await self._json("GET", "/api/ps")
+        return [records.running_model(entry) for entry in records.model_list(body)]
+
+    async def show(self, name: str) -> ModelDetails:
+        body = await self._json("POST", "/api/show", {"model": name}, model=name)
+        return records.model_details(name, body)
+
+    async def delete(self, name: str) -> None:
+        await self._send("DELETE", "/api/delete", {"model": name}, model=name)
+
+    async def copy(self, source: str, destination: str) -> None:
+        body = {"source": source, "destination": destination}
+        await self._send("POST", "/api/copy", body, model=source)
+
+    async def unload(self, name: str) -> None:
+        """Free the model's memory now (an empty chat with ``keep_alive`` 0)."""
+        body = {"model": name, "messages": [], "keep_alive": 0, "stream": False}
+        await self._send("POST", "/api/chat", body, model=name)
+
+    async def pull(self, name: str) -> AsyncIterator[PullProgress]:
+        """Download ``name``; yields every progress line up to and including ``success``."""
+        body = {"model": name, "stream": True}
+        lines = self._records(
+            "/api/pull",
+            body,
+            model=name,
+            is_last=_is_success,
+            line_error=partial(_pull_error, name),
+        )
+        try:
+            async with aclosing(lines):
+                async for line in lines:
+                    progress = records.pull_progress(line)
+                    yield progress
+                    if progress.status == "success":
+                        return
+        except StreamInterrupted as exc:
+            raise _pull_interrupted(name, exc.detail) from exc
+        raise _pull_interrupted(name, "the stream ended without a success line")
+
+    async def chat(
+        self,
+        model: str,
+        messages: Sequence[ChatMessage],
+        options: ChatOptions | None = None,
+    ) -> AsyncIterator[ChatEvent]:
+        """Stream one answer: thinking, text and tool calls, then :class:`Done`."""
+        body = chat_request(model, messages, options or ChatOptions())
+        started = time.monotonic()
+        first_token: float | None = None
+        final: Json | None = None
+        lines = self._records(
+            "/api/chat", body, model=model, is_last=_is_done, line_error=_answer_error
+        )
+        async with aclosing(lines):
+            async for line in lines:
+                for event in records.chat_deltas(line):
+                    if first_token is None:
+                        first_token = time.monotonic() - started
+                    yield event
+                if _is_done(line):
+                    final = line
+        if final is None:
+            raise StreamInterrupted(
+                "Ollama stopped the answer before it was finished. The model may have "
+                "crashed or Ollama restarted; try again.",
+                detail="the stream ended without a done line",
+            )
+        reason = records.text(final, "done_reason") or "stop"
+        yield Done(reason=reason, stats=records.chat_stats(final, first_token))
+
+    def _url(self, path: str) -> str:
+        return self._host + path
+
+    async def _send(
+        self, method: str, path: str, body: Mapping[str, object] | None = None, *, model: str = ""
+    ) -> httpx.Response:
+        try:
+            response = await self._client.request(method, self._url(path), json=body)
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            raise transport_error(exc, self._endpoint) from exc
+        if response.status_code >= 400:
+            raise self._status_error(response, response.content, model)
+        return response
+
+    async def _json(
+        self, method: str, path: str, body: Mapping[str, object] | None = None, *, model: str = ""
+    ) -> Json:
+        response = await self._send(method, path, body, model=model)
+        try:
+            parsed: object = response.json()
+        except ValueError:
+            parsed = None
+        if not isinstance(parsed, dict):
+            raise self._not_ollama(error_text(response.content))
+        return parsed
+
+    async def _records(
+        self,
+        path: str,
+        body: Mapping[str, object],
+        *,
+        model: str,
+        is_last: Callable[[Json], bool],
+        line_error: Callable[[str], ProviderError],
+    ) -> AsyncGenerator[Json, None]:
+        """The NDJSON lines of a streamed POST up to the last one, failures translated.
+
+        An ``{"error": ...}`` line raises ``line_error``. After the last line the body
+        is still read to its end (Ollama closes it right away), so the connection goes
+        back to the pool and no httpx generator is left suspended; the last line is
+        yielded once the response is closed. A body ending early just ends the lines.
+        """
+        last: Json | None = None
+        malformed: str | None = None
+        try:
+            async with self._client.stream("POST", self._url(path), json=body) as response:
+                if response.status_code >= 400:
+                    raise self._status_error(response, await response.aread(), model)
+                async for line in iter_ndjson(response.aiter_bytes()):
+                    if last is not None:
+                        continue
+                    if "error" in line or is_last(line):
+                        last = line
+                    else:
+                        yield line
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            raise transport_error(exc, self._endpoint) from exc
+        except ProtocolError as exc:
+            malformed = exc.detail
+        if malformed is not None:
+            # Raised outside the handler so no traceback keeps httpx's half-read stream
+            # generators alive until a garbage collection finalizes them off the loop.
+            raise self._not_ollama(malformed)
+        if last is not None and "error" in last:
+            raise line_error(records.text(last, "error"))
+        if last is not None:
+            yield last
+
+    def _status_error(self, response: httpx.Response, body: bytes, model: str) -> ProviderError:
+        error = status_error(response.status_code, body, response.headers, self._endpoint)
+        if response.status_code != 404:
+            return error
+        if model and _is_json_error(body):
+            return ModelNotFound(
+                f"The model {model} is not installed in Ollama. Pull it in the model "
+                "manager, or choose another model.",
+                detail=error.detail,
+                status=404,
+            )
+        return ModelNotFound(
+            f"{self._endpoint.where} does not offer {response.request.url.path} (it answered "
+            f"“{error.detail}”). Check that the Ollama host in Settings points at Ollama, "
+            "and update Ollama if it is old.",
+            detail=error.detail,
+            status=404,
+        )
+
+    def _not_ollama(self, detail: str) -> ProtocolError:
+        return ProtocolError(
+            f"{self._endpoint.where} sent a reply this app cannot read ({truncate(detail, 120)}). "
+            "Check that the Ollama host in Settings points at Ollama, and update Ollama if it "
+            "is old.",
+            detail=detail,
+        )
+
+
+def chat_request(model: str, messages: Sequence[ChatMessage], options: ChatOptions) -> Json:
+    """The /api/chat body: only what is set is sent, so Ollama's defaults stay in force."""
+    body: Json = {
+        "model": model,
+        "messages": [_wire_message(message) for message in messages],
+        "stream": True,
+    }
+    if options.think is not None:
+        body["think"] = options.think
+    if options.keep_alive is not None:
+        body["keep_alive"] = options.keep_alive
+    if sampling := _sampling(options):
+        body["options"] = sampling
+    return body
+
+
+def _wire_message(message: ChatMessage) -> Json:
+    wire: Json = {"role": message.role.value, "content": message.content}
+    if message.images:
+        wire["images"] = [base64.b64encode(image).decode("ascii") for image in message.images]
+    if message.thinking:
+        wire["thinking"] = message.thinking
+    return wire
+
+
+def _sampling(options: ChatOptions) -> Json:
+    chosen: Mapping[str, object | None] = {
+        "temperature": options.temperature,
+        "top_p": options.top_p,
+        "num_ctx": options.num_ctx,
+        "seed": options.seed,
+        "num_predict": options.num_predict,
+    }
+    sampling: Json = {key: value for key, value in chosen.items() if value is not None}
+    sampling.update(options.extra)
+    return sampling
+
+
+def _is_json_error(body: bytes) -> bool:
+    """Whether a 404 came from Ollama itself (``{"error": ...}``), not from a missing route."""
+    try:
+        parsed: object = json.loads(body)
+    except ValueError:
+        return False
+    return isinstance(parsed, dict) and "error" in parsed
+
+
+def _is_done(line: Json) -> bool:
+    return line.get("done") is True
+
+
+def _is_success(line: Json) -> bool:
+    return line.get("status") == "success"
+
+
+def _answer_error(message: str) -> ServerError:
+    return ServerError(
+        f"Ollama reported an error while answering: {message or 'no reason given'}. Try "
+        "again; if it repeats, look at the Ollama server log.",
+        detail=message,
+    )
+
+
+def _pull_error(name: str, message: str) -> ProviderError:
+    if "file does not exist" in message:
+        return ModelNotFound(
+            f"No model named {name} in the registry; check the spelling (for example "
+            "llama3.2 or qwen3:8b) on ollama.com/library.",
+            detail=message,
+        )
+    return ServerError(
+        f"Ollama could not download {name}: {message or 'no reason given'}. Check the "
+        "internet connection and try again.",
+        detail=message,
+    )
+
+
+def _pull_interrupted(name: str, detail: str) -> StreamInterrupted:
+    return StreamInterrupted(
+        f"The download of {name} stopped before it finished. Pull it again; Ollama resumes "
+        "where it left off.",
+        detail=detail,
+    )
