@@ -95,6 +95,7 @@ class ChatPane(QWidget):
         bottom.setContentsMargins(12, 0, 12, 12)
         self.composer = ComposerEdit()
         self.composer.submitted.connect(self.send)
+        self.composer.stopRequested.connect(self.stop)
         bottom.addWidget(self.composer, 1)
         buttons = QVBoxLayout()
         self.send_button = QPushButton(self.tr("Send"))

@@ -1,4 +1,4 @@
-"""The text box where a prompt is written: Enter sends, Shift+Enter starts a new line."""
+"""The text box where a prompt is written: Enter sends, Shift+Enter a new line, Esc stops."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 class ComposerEdit(QPlainTextEdit):
     submitted = Signal()
+    stopRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -20,6 +21,9 @@ class ComposerEdit(QPlainTextEdit):
         self.setMaximumHeight(140)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.stopRequested.emit()
+            return
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             self.submitted.emit()

@@ -48,13 +48,15 @@ class StatusBanner(QFrame):
                 )
             )
         else:
-            detail = status.error.message if status.error else ""
+            guidance = (
+                status.error.message
+                if status.error
+                else self.tr("Start it with `ollama serve`, or set the host.")
+            )
             self.message.setText(
-                self.tr(
-                    "<b>Ollama is not reachable at {host}.</b> {detail}<br>"
-                    "Start it with <code>ollama serve</code> (or open the Ollama app), "
-                    "or set the host if it runs on another machine."
-                ).format(host=status.host, detail=_escape(detail))
+                self.tr("<b>Ollama is not reachable.</b> {guidance}").format(
+                    guidance=_escape(guidance)
+                )
             )
 
 

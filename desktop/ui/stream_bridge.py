@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
+from contextlib import aclosing
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -43,7 +44,7 @@ class StreamBridge(QObject):
     def running(self) -> bool:
         return self._task is not None and not self._task.done()
 
-    def start(self, events: AsyncIterator[ChatEvent]) -> None:
+    def start(self, events: AsyncGenerator[ChatEvent, None]) -> None:
         if self.running:
             raise RuntimeError("a stream is already running")
         self._timer.start()
@@ -53,17 +54,18 @@ class StreamBridge(QObject):
         if self._task is not None and not self._task.done():
             self._task.cancel()
 
-    async def _pump(self, events: AsyncIterator[ChatEvent]) -> None:
+    async def _pump(self, events: AsyncGenerator[ChatEvent, None]) -> None:
         try:
-            async for event in events:
-                if isinstance(event, TextDelta):
-                    self._text.append(event.text)
-                elif isinstance(event, ThinkingDelta):
-                    self._thinking.append(event.text)
-                elif isinstance(event, Done):
-                    self._end()
-                    self.finished.emit(event)
-                    return
+            async with aclosing(events):  # close the stream inside this task, not in GC
+                async for event in events:
+                    if isinstance(event, TextDelta):
+                        self._text.append(event.text)
+                    elif isinstance(event, ThinkingDelta):
+                        self._thinking.append(event.text)
+                    elif isinstance(event, Done):
+                        self._end()
+                        self.finished.emit(event)
+                        return
         except asyncio.CancelledError:
             self._end()
             self.stopped.emit()

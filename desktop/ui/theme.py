@@ -20,11 +20,19 @@ QFrame#statusBanner {{ border: 1px solid {border}; border-radius: 8px; backgroun
 QFrame#statusBanner[problem="true"] {{ border-color: {warning}; background: {warning_bg}; }}
 QFrame#notice {{ border-top: 1px solid {warning}; background: {warning_bg}; }}
 QPlainTextEdit {{ border: 1px solid {border}; border-radius: 8px; padding: 6px; }}
-QPushButton {{ padding: 5px 14px; border-radius: 6px; }}
+QPushButton {{ padding: 5px 14px; border: 1px solid {border}; border-radius: 6px;
+  background: {base}; }}
+QPushButton:hover {{ border-color: {accent}; }}
+QPushButton:default {{ background: {accent}; color: white; border-color: {accent}; }}
+QPushButton:disabled {{ color: {muted}; background: {window}; border-color: {border}; }}
+QPushButton:focus {{ border: 2px solid {accent}; }}
+QTableView, QListWidget {{ border: 1px solid {border}; border-radius: 6px; }}
+QLineEdit, QComboBox {{ padding: 4px 6px; border: 1px solid {border}; border-radius: 6px; }}
 """
 
 
 def apply_theme(app: QApplication) -> None:
+    app.setStyle("Fusion")
     palette = app.palette()
     dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
     colors = {
@@ -33,6 +41,7 @@ def apply_theme(app: QApplication) -> None:
         "warning_bg": "#3c2a2a" if dark else "#fdecea",
         "user_bg": "#2b3a4a" if dark else "#e8f0fe",
         "border": "#3c4043" if dark else "#dadce0",
+        "accent": "#8ab4f8" if dark else "#1a73e8",
         "base": palette.color(QPalette.ColorRole.Base).name(),
         "window": palette.color(QPalette.ColorRole.Window).name(),
     }
