@@ -119,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("parley")
+    # The loop must outlive the window: run_app closes streams and connections after it.
+    app.setQuitOnLastWindowClosed(False)
     app.setWindowIcon(app_icon())
     apply_theme(app)
     loop = qasync.QEventLoop(app)

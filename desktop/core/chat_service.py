@@ -94,6 +94,7 @@ class ChatService:
         text: list[str] = []
         thinking: list[str] = []
         last_save = self._clock()
+        done = False
 
         def save(
             state: MessageState | None = None,
@@ -117,19 +118,22 @@ class ChatService:
                 elif isinstance(event, ThinkingDelta):
                     thinking.append(event.text)
                 elif isinstance(event, Done):
+                    done = True
                     save(state=MessageState.COMPLETE, stats=event.stats)
                 if self._clock() - last_save >= self._save_interval:
                     save()
                     last_save = self._clock()
                 yield event
         except asyncio.CancelledError:
-            save(state=MessageState.STOPPED)
+            if not done:
+                save(state=MessageState.STOPPED)
             raise
         except ProviderError as error:
             save(state=MessageState.FAILED, error=error.message)
             raise
         except GeneratorExit:
-            save(state=MessageState.STOPPED)
+            if not done:  # closed by the consumer before the answer ended
+                save(state=MessageState.STOPPED)
             raise
         finally:
             await _close(events)

@@ -18,7 +18,7 @@ from desktop.core.chat_service import ChatService
 from desktop.core.conversation import StoredMessage
 from desktop.core.errors import ProviderError
 from desktop.core.events import Done
-from desktop.core.messages import MessageState, Role
+from desktop.core.messages import ChatOptions, MessageState, Role
 from desktop.ui.composer import ComposerEdit
 from desktop.ui.message_bubble import MessageBubble
 from desktop.ui.message_list import MessageList
@@ -46,6 +46,7 @@ class ChatPane(QWidget):
         self._conversation_id: int | None = None
         self._bubble: MessageBubble | None = None
         self._wanted_model = ""
+        self.options = ChatOptions()
         self.bridge = StreamBridge(tasks, self)
 
         layout = QVBoxLayout(self)
@@ -219,7 +220,7 @@ class ChatPane(QWidget):
         assert self._conversation_id is not None
         self.notice.hide()
         self._bubble = self.messages.add(Role.ASSISTANT, model)
-        self.bridge.start(self._chat.stream_reply(self._conversation_id, model))
+        self.bridge.start(self._chat.stream_reply(self._conversation_id, model, self.options))
         self.send_button.setEnabled(False)
         self.stop_button.setEnabled(True)
 

@@ -47,6 +47,12 @@ async def test_streams_an_answer_token_by_token(ollama_env, open_window):
     assert "token" in answer.footer_text()
     assert pane.send_button.isEnabled() and not pane.stop_button.isEnabled()
     assert [b.role for b in pane.messages.bubbles()] == [Role.USER, Role.ASSISTANT]
+    stored = HistoryStore.open(default_history_path())
+    try:
+        saved = stored.messages(pane.conversation_id)[-1]
+        assert (saved.state, saved.content) == (MessageState.COMPLETE, DEFAULT_REPLY)
+    finally:
+        stored.close()
     chat_requests = [r for r in server.requests if r.path == "/api/chat"]
     assert chat_requests[-1].body["messages"][-1]["content"] == "Say hello"
 
