@@ -1,0 +1,28 @@
+"""`python -m bench`: runs every benchmark and prints its table."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+
+import qasync
+from PySide6.QtWidgets import QApplication
+
+from bench import stream_render
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    app = QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        loop.run_until_complete(stream_render.run())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""Measures how responsive the event loop stays: a 10 ms timer and the gaps between ticks."""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from PySide6.QtCore import QTimer
+
+
+class LoopProbe:
+    def __init__(self, interval_ms: int = 10) -> None:
+        self._timer = QTimer()
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._tick)
+        self._last = 0.0
+        self.gaps_ms: list[float] = []
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.gaps_ms.append((now - self._last) * 1000)
+        self._last = now
+
+    @property
+    def longest_ms(self) -> float:
+        return max(self.gaps_ms, default=0.0)
+
+    @property
+    def p99_ms(self) -> float:
+        if len(self.gaps_ms) < 2:
+            return self.longest_ms
+        return statistics.quantiles(self.gaps_ms, n=100)[98]
