@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.chat_pane)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([380, 800])
+        self.splitter.setSizes([430, 750])
 
         central = QWidget()
         layout = QVBoxLayout(central)

@@ -51,14 +51,15 @@ class AutoHeightBrowser(QTextBrowser):
         return QSize(super().sizeHint().width(), self.height())
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("MessageBubble", text, None, n)
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MessageBubble", text)
 
 
 def describe_stats(stats: ChatStats) -> str:
     parts: list[str] = []
     if stats.completion_tokens is not None:
-        parts.append(_tr("%n token(s)", stats.completion_tokens))
+        count = stats.completion_tokens
+        parts.append(_tr("1 token") if count == 1 else _tr("{n} tokens").format(n=count))
     if stats.tokens_per_second is not None:
         parts.append(_tr("{rate:.1f} tok/s").format(rate=stats.tokens_per_second))
     if stats.first_token_seconds is not None:
@@ -88,6 +89,7 @@ class MessageBubble(QFrame):
         layout.addWidget(self._header)
 
         self._thinking_toggle = QToolButton()
+        self._thinking_toggle.setObjectName("thinkingToggle")
         self._thinking_toggle.setText(self.tr("Thinking"))
         self._thinking_toggle.setCheckable(True)
         self._thinking_toggle.setChecked(True)

@@ -21,8 +21,8 @@ class ModelListModel(QAbstractTableModel):
         self._headers = [
             self.tr("Name"),
             self.tr("Size"),
-            self.tr("Parameters"),
-            self.tr("Quantization"),
+            self.tr("Params"),
+            self.tr("Quant"),
         ]
 
     def set_models(self, models: list[LocalModel]) -> None:

@@ -66,6 +66,7 @@ class ModelPane(QWidget):
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(ModelListModel.NAME, QHeaderView.ResizeMode.Stretch)
         for column in (ModelListModel.SIZE, ModelListModel.PARAMETERS, ModelListModel.QUANTIZATION):

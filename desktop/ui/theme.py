@@ -27,7 +27,9 @@ QPushButton:default {{ background: {accent}; color: white; border-color: {accent
 QPushButton:disabled {{ color: {muted}; background: {window}; border-color: {border}; }}
 QPushButton:focus {{ border: 2px solid {accent}; }}
 QTableView, QListWidget {{ border: 1px solid {border}; border-radius: 6px; }}
-QLineEdit, QComboBox {{ padding: 4px 6px; border: 1px solid {border}; border-radius: 6px; }}
+QLineEdit {{ padding: 4px 6px; border: 1px solid {border}; border-radius: 6px; }}
+QTextBrowser#thinkingView {{ color: {muted}; border-left: 3px solid {border}; padding-left: 6px; }}
+QToolButton#thinkingToggle {{ border: none; color: {muted}; font-weight: 600; }}
 """
 
 
