@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import httpx
-import qasync
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, __version__
@@ -19,6 +18,7 @@ from desktop.providers.ollama import OllamaProvider
 from desktop.providers.ollama_host import DEFAULT_OLLAMA_HOST, resolve_ollama_host
 from desktop.storage.history import HistoryStore, default_history_path
 from desktop.storage.settings import Settings, SettingsStore, default_settings_path
+from desktop.ui.event_loop import make_event_loop
 from desktop.ui.icons import app_icon
 from desktop.ui.main_window import MainWindow
 from desktop.ui.ollama_monitor import OllamaMonitor
@@ -123,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)
     app.setWindowIcon(app_icon())
     apply_theme(app)
-    loop = qasync.QEventLoop(app)
+    loop = make_event_loop(app)
     asyncio.set_event_loop(loop)
     with loop:
         return int(loop.run_until_complete(run_app(app)))

@@ -16,10 +16,11 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> dict[str, object]:
     """Run every async test on a qasync loop so Qt widgets and asyncio share one thread."""
-    import qasync
     from PySide6.QtWidgets import QApplication
 
-    return {"qasync": lambda: qasync.QEventLoop(QApplication.instance() or QApplication([]))}
+    from desktop.ui.event_loop import make_event_loop
+
+    return {"qasync": lambda: make_event_loop(QApplication.instance() or QApplication([]))}
 
 
 @pytest.fixture(autouse=True)
