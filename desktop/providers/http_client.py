@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import json
 import math
+import socket
+import ssl
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
@@ -31,6 +34,7 @@ from desktop.core.errors import (
 )
 
 DETAIL_LIMIT = 500
+_E = TypeVar("_E", bound=BaseException)
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
 
@@ -49,6 +53,63 @@ def make_http_client(
         f"all://{host}": None for host in LOOPBACK_HOSTS
     }
     return httpx.AsyncClient(timeout=timeout, mounts=direct)
+
+
+def make_provider_client(
+    *,
+    service: str,
+    proxy_url: str = "",
+    use_system_proxy: bool = True,
+    ca_bundle: str = "",
+    allow_self_signed: bool = False,
+    connect_timeout: float = 5.0,
+    read_timeout: float = 120.0,
+) -> httpx.AsyncClient:
+    """A client for one provider whose network settings differ from the shared client's.
+
+    ``proxy_url`` sends every request through that proxy; otherwise the system proxy
+    applies (never to this machine) when ``use_system_proxy``, else no proxy at all.
+    ``ca_bundle`` adds a PEM file of trusted CAs to the system's; ``allow_self_signed``
+    turns certificate checks off for this provider only. A setting that cannot work
+    raises :class:`ConnectionFailed` naming it.
+    """
+    timeout = httpx.Timeout(
+        connect=connect_timeout, read=read_timeout, write=read_timeout, pool=connect_timeout
+    )
+    verify: ssl.SSLContext | bool = _tls_context(service, ca_bundle)
+    if allow_self_signed:
+        verify = False
+    if proxy_url:
+        try:
+            return httpx.AsyncClient(
+                timeout=timeout, verify=verify, proxy=proxy_url, trust_env=False
+            )
+        except (ValueError, ImportError, httpx.InvalidURL) as exc:
+            raise ConnectionFailed(
+                f"The proxy {display_url(proxy_url)} set for {service} cannot be used "
+                f"({exc}). Use an http://, https:// or socks5:// proxy URL in Settings.",
+                detail=truncate(str(exc)),
+            ) from None
+    direct: dict[str, httpx.AsyncBaseTransport | None] = {
+        f"all://{host}": None for host in LOOPBACK_HOSTS
+    }
+    return httpx.AsyncClient(
+        timeout=timeout, verify=verify, trust_env=use_system_proxy, mounts=direct
+    )
+
+
+def _tls_context(service: str, ca_bundle: str) -> ssl.SSLContext:
+    context = ssl.create_default_context()
+    if ca_bundle:
+        try:
+            context.load_verify_locations(cafile=ca_bundle)
+        except (OSError, ssl.SSLError) as exc:
+            raise ConnectionFailed(
+                f"The CA bundle {ca_bundle} set for {service} cannot be read ({exc}). "
+                "Choose a PEM file with the certificate authority in Settings.",
+                detail=truncate(str(exc)),
+            ) from None
+    return context
 
 
 def display_url(url: str) -> str:
@@ -107,6 +168,8 @@ def _message_in(value: object) -> str:
         for key in ("error", "message", "detail"):
             if key in value and (found := _message_in(value[key])):
                 return found
+    if isinstance(value, list):
+        return next((found for item in value if (found := _message_in(item))), "")
     return ""
 
 
@@ -174,6 +237,13 @@ def status_error(
             status=status,
             retry_after=retry_after,
         )
+    if status == 413:
+        return BadRequest(
+            f"The request was too large for {where} (HTTP 413). Start a new conversation, "
+            f"or attach fewer or smaller images.{said}",
+            detail=detail,
+            status=status,
+        )
     if 400 <= status < 500:
         return BadRequest(
             f"{where} rejected the request (HTTP {status}).{said} Check the model and its options.",
@@ -216,6 +286,24 @@ def transport_error(exc: httpx.HTTPError | httpx.InvalidURL, endpoint: Endpoint)
             "Settings points at the right service.",
             detail=detail,
         )
+    if isinstance(exc, httpx.ProxyError):
+        return ConnectionFailed(
+            f"The proxy refused to connect to {where}. Check the proxy address and its "
+            "credentials in Settings, or turn the proxy off for this provider.",
+            detail=detail,
+        )
+    tls = _cause(exc, ssl.SSLError)
+    if tls is not None:
+        return ConnectionFailed(_tls_message(tls, where), detail=detail)
+    if _cause(exc, socket.gaierror) is not None:
+        request = _request_of(exc) if isinstance(exc, httpx.HTTPError) else None
+        host = request.url.host if request is not None else urlsplit(endpoint.url).hostname
+        return ConnectionFailed(
+            f"The address of {endpoint.service}, {host}, could not be found (the name lookup "
+            "failed). Check the spelling of the URL in Settings, and that this computer is "
+            "online.",
+            detail=detail,
+        )
     if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
         return ConnectionFailed(
             f"The address of {endpoint.service} is not a valid URL. Correct it in Settings.",
@@ -238,3 +326,29 @@ def _request_of(exc: httpx.HTTPError) -> httpx.Request | None:
         return exc.request
     except RuntimeError:
         return None
+
+
+def _cause(exc: BaseException, kind: type[_E]) -> _E | None:
+    """The ``kind`` error behind an httpx exception, if any (walks the cause chain)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, kind):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _tls_message(error: ssl.SSLError, where: str) -> str:
+    if isinstance(error, ssl.SSLCertVerificationError):
+        reason = error.verify_message or "the certificate is not trusted"
+        return (
+            f"The TLS certificate of {where} could not be verified ({reason}). If the "
+            "server uses a private or self-signed certificate, add its CA bundle or allow "
+            "self-signed certificates for this provider in Settings."
+        )
+    return (
+        f"The secure (TLS) connection to {where} failed ({error.reason or error}). Check "
+        "that the URL starts with https:// only if the server speaks TLS."
+    )

@@ -21,6 +21,7 @@ class Fault:
     - ``silent_after``: after N lines keep the connection open and send nothing more.
     - ``stall_after_bytes``: a pull stops moving bytes after N bytes (connection stays open).
     - ``once``: disarm after the first request that takes it.
+    - ``headers``: extra response headers sent with ``status`` (e.g. Retry-After).
     """
 
     path: str
@@ -34,6 +35,7 @@ class Fault:
     stall_after_bytes: int | None = None
     silent_after: int | None = None
     once: bool = False
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 class FaultBook:

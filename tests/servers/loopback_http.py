@@ -107,6 +107,7 @@ class LoopbackServer:
         stall_after_bytes: int | None = None,
         silent_after: int | None = None,
         once: bool = False,
+        headers: dict[str, str] | None = None,
     ) -> Fault:
         """Arm a fault on ``path`` (default: ``default_fault_path``); see Fault for the fields."""
         return self.faults.arm(
@@ -122,6 +123,7 @@ class LoopbackServer:
                 stall_after_bytes,
                 silent_after,
                 once,
+                tuple((headers or {}).items()),
             )
         )
 
@@ -145,6 +147,10 @@ class LoopbackServer:
 
     def requests_to(self, path: str) -> list[RecordedRequest]:
         return [request for request in self.requests if request.path == path]
+
+    def route_missing(self, exchange: Exchange) -> None:
+        """No route for the path; subclasses may answer in their protocol's shape."""
+        exchange.send_text(HTTPStatus.NOT_FOUND, "404 page not found")
 
 
 class _ThreadedServer(ThreadingHTTPServer):
@@ -210,7 +216,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         methods = app.routes.get(path)
         if methods is None:
-            exchange.send_text(HTTPStatus.NOT_FOUND, "404 page not found")
+            app.route_missing(exchange)
         elif self.command not in methods:
             exchange.send_text(HTTPStatus.METHOD_NOT_ALLOWED, "405 method not allowed")
         else:
@@ -264,10 +270,18 @@ class Exchange:
         body: dict[str, Any] = json.loads(self.raw)
         return body
 
-    def send_bytes(self, status: int, data: bytes, content_type: str) -> None:
+    def send_bytes(
+        self,
+        status: int,
+        data: bytes,
+        content_type: str,
+        headers: tuple[tuple[str, str], ...] = (),
+    ) -> None:
         handler = self.handler
         try:
             handler.send_response(status)
+            for name, value in headers:
+                handler.send_header(name, value)
             if data:
                 handler.send_header("Content-Type", content_type)
             handler.send_header("Content-Length", str(len(data)))
@@ -292,11 +306,12 @@ class Exchange:
     def send_fault_status(self, fault: Fault) -> None:
         status = fault.status or HTTPStatus.INTERNAL_SERVER_ERROR
         if isinstance(fault.body, str):
-            self.send_text(status, fault.body)
+            self.send_bytes(status, fault.body.encode(), TEXT_TYPE, fault.headers)
         elif fault.body is None:
-            self.send_error(status, HTTPStatus(status).phrase.lower())
+            body = {"error": HTTPStatus(status).phrase.lower()}
+            self.send_bytes(status, go_json(body), JSON_TYPE, fault.headers)
         else:
-            self.send_json(status, fault.body)
+            self.send_bytes(status, go_json(fault.body), JSON_TYPE, fault.headers)
 
     def open_sink(self, *, stream: bool, combine: Combine | None = None) -> Sink:
         """Where a handler sends its lines: an NDJSON stream, or one combined JSON answer."""

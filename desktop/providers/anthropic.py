@@ -1,0 +1,305 @@
+"""Anthropic's Messages API: /v1/messages streamed as named server-sent events, /v1/models.
+
+The stream is read by event name (``message_start``, ``content_block_delta``, ...), as
+Anthropic's own SDK does; unknown events are ignored, ``ping`` is skipped and an
+``error`` event becomes an error of the tree even after a 200.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Sequence
+from contextlib import aclosing
+from dataclasses import dataclass, field
+
+from desktop.core.errors import (
+    AuthFailed,
+    BadRequest,
+    ModelNotFound,
+    ProviderError,
+    RateLimited,
+    ServerError,
+    StreamInterrupted,
+)
+from desktop.core.events import ChatEvent, Done, TextDelta, ThinkingDelta, ToolCall
+from desktop.core.messages import ChatMessage, ChatOptions, Role
+from desktop.core.remote_model import RemoteModel
+from desktop.providers.api_transport import ApiTransport
+from desktop.providers.images import base64_text, media_type
+from desktop.providers.ollama_records import integer, mapping, parse_timestamp, text
+from desktop.providers.token_clock import TokenClock
+
+Json = dict[str, object]
+API_VERSION = "2023-06-01"
+DEFAULT_MAX_TOKENS = 4096
+THINKING_BUDGETS = {"low": 1024, "medium": 4096, "high": 16000, "max": 32000}
+DEFAULT_THINKING_BUDGET = THINKING_BUDGETS["medium"]
+STOP_REASONS = {
+    "end_turn": "stop",
+    "stop_sequence": "stop",
+    "max_tokens": "length",
+    "tool_use": "tool_calls",
+}
+MODEL_PAGES = 20
+
+
+def chat_body(model: str, messages: Sequence[ChatMessage], options: ChatOptions) -> Json:
+    """The /v1/messages body. ``max_tokens`` is required: the option, or a default.
+
+    Thinking (``think`` True or a level) turns on extended thinking with a token
+    budget; Anthropic then refuses a custom temperature or top_p, so they are left out.
+    """
+    system = "\n\n".join(m.content for m in messages if m.role is Role.SYSTEM and m.content)
+    body: Json = {"model": model, "messages": wire_messages(messages), "stream": True}
+    if system:
+        body["system"] = system
+    budget = _thinking_budget(options.think)
+    if budget is not None:
+        body["thinking"] = {"type": "enabled", "budget_tokens": budget}
+        body["max_tokens"] = max(options.num_predict or 0, budget + DEFAULT_MAX_TOKENS)
+    else:
+        body["max_tokens"] = options.num_predict or DEFAULT_MAX_TOKENS
+        for key, value in (("temperature", options.temperature), ("top_p", options.top_p)):
+            if value is not None:
+                body[key] = value
+    body.update(options.extra)
+    return body
+
+
+def _thinking_budget(think: bool | str | None) -> int | None:
+    if think is True:
+        return DEFAULT_THINKING_BUDGET
+    if isinstance(think, str):
+        return THINKING_BUDGETS.get(think, DEFAULT_THINKING_BUDGET)
+    return None
+
+
+def wire_messages(messages: Sequence[ChatMessage]) -> list[Json]:
+    """User and assistant turns as content blocks, consecutive same-role turns merged.
+
+    System messages go to the top-level ``system``; tool results become user text.
+    Earlier thinking is not sent back: Anthropic only accepts it with the signature
+    it streamed, which the history does not keep, and it may be left out.
+    """
+    out: list[Json] = []
+    for message in messages:
+        if message.role is Role.SYSTEM:
+            continue
+        blocks = _blocks(message)
+        if not blocks:
+            continue
+        role = "assistant" if message.role is Role.ASSISTANT else "user"
+        if out and out[-1]["role"] == role:
+            previous = out[-1]["content"]
+            assert isinstance(previous, list)
+            previous.extend(blocks)
+        else:
+            out.append({"role": role, "content": blocks})
+    return out
+
+
+def _blocks(message: ChatMessage) -> list[Json]:
+    blocks: list[Json] = [_image_block(image) for image in message.images]
+    if message.content.strip():
+        blocks.append({"type": "text", "text": message.content})
+    return blocks
+
+
+def _image_block(image: bytes) -> Json:
+    source = {"type": "base64", "media_type": media_type(image), "data": base64_text(image)}
+    return {"type": "image", "source": source}
+
+
+@dataclass
+class _Block:
+    kind: str
+    call_id: str = ""
+    name: str = ""
+    json_parts: list[str] = field(default_factory=list)
+    initial_input: object = None
+
+    def tool_call(self) -> ToolCall:
+        arguments = "".join(self.json_parts)
+        if not arguments:
+            arguments = json.dumps(self.initial_input if self.initial_input is not None else {})
+        return ToolCall(name=self.name, arguments=arguments, call_id=self.call_id)
+
+
+@dataclass
+class MessageReader:
+    """The state of one streamed message: open blocks, stop reason, usage."""
+
+    where: str
+    blocks: dict[int, _Block] = field(default_factory=dict)
+    stop_reason: str = ""
+    input_tokens: int | None = None
+    output_tokens: int | None = None
+    stopped: bool = False
+
+    def read(self, name: str, payload: Json) -> list[ChatEvent]:
+        handler = getattr(self, "_on_" + name, None)
+        if handler is None:
+            return []
+        events: list[ChatEvent] = handler(payload)
+        return events
+
+    def _usage(self, usage: Json) -> None:
+        inputs = [integer(usage, key) for key in ("input_tokens", "cache_read_input_tokens")]
+        inputs.append(integer(usage, "cache_creation_input_tokens"))
+        if any(value is not None for value in inputs):
+            self.input_tokens = sum(value or 0 for value in inputs)
+        if (output := integer(usage, "output_tokens")) is not None:
+            self.output_tokens = output
+
+    def _on_message_start(self, payload: Json) -> list[ChatEvent]:
+        self._usage(mapping(mapping(payload, "message"), "usage"))
+        return []
+
+    def _on_content_block_start(self, payload: Json) -> list[ChatEvent]:
+        block = mapping(payload, "content_block")
+        kind = text(block, "type")
+        index = integer(payload, "index") or 0
+        self.blocks[index] = _Block(
+            kind, text(block, "id"), text(block, "name"), initial_input=block.get("input")
+        )
+        if kind == "text" and (start := text(block, "text")):
+            return [TextDelta(start)]
+        if kind == "thinking" and (start := text(block, "thinking")):
+            return [ThinkingDelta(start)]
+        return []
+
+    def _on_content_block_delta(self, payload: Json) -> list[ChatEvent]:
+        delta = mapping(payload, "delta")
+        kind = text(delta, "type")
+        if kind == "text_delta" and (piece := text(delta, "text")):
+            return [TextDelta(piece)]
+        if kind == "thinking_delta" and (piece := text(delta, "thinking")):
+            return [ThinkingDelta(piece)]
+        if kind == "input_json_delta":
+            block = self.blocks.setdefault(integer(payload, "index") or 0, _Block("tool_use"))
+            block.json_parts.append(text(delta, "partial_json"))
+        return []
+
+    def _on_content_block_stop(self, payload: Json) -> list[ChatEvent]:
+        block = self.blocks.pop(integer(payload, "index") or 0, None)
+        if block is not None and block.kind == "tool_use":
+            return [block.tool_call()]
+        return []
+
+    def _on_message_delta(self, payload: Json) -> list[ChatEvent]:
+        if reason := text(mapping(payload, "delta"), "stop_reason"):
+            self.stop_reason = reason
+        self._usage(mapping(payload, "usage"))
+        return []
+
+    def _on_message_stop(self, payload: Json) -> list[ChatEvent]:
+        self.stopped = True
+        return []
+
+    def _on_error(self, payload: Json) -> list[ChatEvent]:
+        raise stream_error(mapping(payload, "error"), self.where)
+
+
+def stream_error(error: Json, where: str) -> ProviderError:
+    """An ``event: error`` frame (a 200 stream that failed) as an error of the tree."""
+    kind = text(error, "type")
+    said = text(error, "message") or kind or "no reason given"
+    if kind == "rate_limit_error":
+        return RateLimited(f"{where} stopped the answer: {said}. Wait a moment and try again.")
+    if kind in ("authentication_error", "permission_error"):
+        return AuthFailed(f"{where} refused access: {said}. Check the API key in Settings.")
+    if kind == "not_found_error":
+        return ModelNotFound(f"{where} does not know the model: {said}. Choose another model.")
+    if kind in ("invalid_request_error", "request_too_large"):
+        return BadRequest(f"{where} rejected the request: {said}.")
+    busy = " Anthropic is overloaded right now;" if kind == "overloaded_error" else ""
+    return ServerError(
+        f"{where} stopped the answer with an error ({kind or 'unknown'}): {said}.{busy} Try "
+        "again in a moment.",
+        detail=said,
+    )
+
+
+class AnthropicProvider:
+    """The Messages API at ``base_url`` (``https://api.anthropic.com``, no /v1)."""
+
+    def __init__(self, transport: ApiTransport, base_url: str, *, version: str = API_VERSION):
+        self._transport = transport
+        self._base = base_url.rstrip("/").removesuffix("/v1")
+        self._headers = {"anthropic-version": version}
+
+    def __repr__(self) -> str:
+        return f"AnthropicProvider({self._base!r}, {self._transport!r})"
+
+    @property
+    def where(self) -> str:
+        return self._transport.endpoint.where
+
+    async def list_models(self) -> list[RemoteModel]:
+        """Every page of /v1/models, newest first as Anthropic orders them."""
+        models: list[RemoteModel] = []
+        params: dict[str, str | int] = {"limit": 1000}
+        for _ in range(MODEL_PAGES):
+            body = await self._transport.get_json(
+                f"{self._base}/v1/models", params=params, headers=self._headers
+            )
+            entries = body.get("data") if isinstance(body, dict) else None
+            if not isinstance(body, dict) or not isinstance(entries, list):
+                raise self._transport.scrub(
+                    self._transport.not_the_protocol(json.dumps(body, default=str)[:300])
+                )
+            models += [_remote_model(entry) for entry in entries if isinstance(entry, dict)]
+            last = text(body, "last_id")
+            if body.get("has_more") is not True or not last:
+                break
+            params["after_id"] = last
+        return [model for model in models if model.name]
+
+    async def chat(
+        self,
+        model: str,
+        messages: Sequence[ChatMessage],
+        options: ChatOptions | None = None,
+    ) -> AsyncIterator[ChatEvent]:
+        body = chat_body(model, messages, options or ChatOptions())
+        reader = MessageReader(self.where)
+        clock = TokenClock()
+        events = self._transport.stream_events(
+            f"{self._base}/v1/messages", body, headers=self._headers
+        )
+        try:
+            async with aclosing(events):
+                async for event in events:
+                    payload = self._payload(event.data)
+                    name = event.event if event.event != "message" else text(payload, "type")
+                    for item in reader.read(name, payload):
+                        clock.tick()
+                        yield item
+                    if reader.stopped:
+                        break
+        except ProviderError as error:
+            raise self._transport.scrub(error) from error.__cause__
+        if not reader.stopped:
+            raise StreamInterrupted(
+                f"{self.where} stopped the answer before it was finished. Try again.",
+                detail="the stream ended without message_stop",
+            )
+        reason = STOP_REASONS.get(reader.stop_reason, reader.stop_reason or "stop")
+        yield Done(reason=reason, stats=clock.stats(reader.input_tokens, reader.output_tokens))
+
+    def _payload(self, data: str) -> Json:
+        try:
+            payload: object = json.loads(data)
+        except ValueError:
+            payload = None
+        if not isinstance(payload, dict):
+            raise self._transport.not_the_protocol(f"data: {data}")
+        return payload
+
+
+def _remote_model(entry: Json) -> RemoteModel:
+    return RemoteModel(
+        name=text(entry, "id"),
+        display_name=text(entry, "display_name"),
+        created=parse_timestamp(entry.get("created_at")),
+    )

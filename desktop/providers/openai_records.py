@@ -1,0 +1,185 @@
+"""OpenAI Chat Completions JSON: request bodies out, stream chunks and model lists in.
+
+Lenient about what servers omit or add (``usage: null`` on every chunk, ``data: null``
+model lists, ``reasoning`` vs ``reasoning_content``), strict about what comes out.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from desktop.core.errors import AuthFailed, ProviderError, RateLimited, ServerError
+from desktop.core.events import ChatEvent, TextDelta, ThinkingDelta, ToolCall
+from desktop.core.messages import ChatMessage, ChatOptions, Role
+from desktop.core.remote_model import RemoteModel
+from desktop.providers.images import data_url
+from desktop.providers.ollama_records import integer, mapping, text
+
+Json = dict[str, object]
+REASONING_KEYS = ("reasoning_content", "reasoning")
+EFFORTS = ("none", "minimal", "low", "medium", "high", "xhigh")
+
+
+def chat_body(
+    model: str, messages: Sequence[ChatMessage], options: ChatOptions, *, stream: bool = True
+) -> Json:
+    """The /chat/completions body; only options that are set are sent."""
+    body: Json = {"model": model, "messages": [wire_message(message) for message in messages]}
+    if stream:
+        body["stream"] = True
+        body["stream_options"] = {"include_usage": True}
+    chosen: Mapping[str, object | None] = {
+        "temperature": options.temperature,
+        "top_p": options.top_p,
+        "max_tokens": options.num_predict,
+        "seed": options.seed,
+    }
+    body.update({key: value for key, value in chosen.items() if value is not None})
+    if isinstance(options.think, str) and options.think in EFFORTS:
+        body["reasoning_effort"] = options.think
+    body.update(options.extra)
+    return body
+
+
+def wire_message(message: ChatMessage) -> Json:
+    """Text as a string; with images, a list of text and ``image_url`` data-URL parts.
+
+    Thinking from earlier answers is not sent back: OpenAI rejects unknown message
+    fields and DeepSeek ignores them. A tool result becomes a user message, since
+    the history keeps no tool-call ids.
+    """
+    role = "user" if message.role is Role.TOOL else message.role.value
+    if not message.images:
+        return {"role": role, "content": message.content}
+    parts: list[Json] = []
+    if message.content:
+        parts.append({"type": "text", "text": message.content})
+    parts += [
+        {"type": "image_url", "image_url": {"url": data_url(image)}} for image in message.images
+    ]
+    return {"role": role, "content": parts}
+
+
+@dataclass
+class PendingCall:
+    call_id: str = ""
+    name: str = ""
+    arguments: list[str] = field(default_factory=list)
+
+    def event(self) -> ToolCall:
+        return ToolCall(name=self.name, arguments="".join(self.arguments), call_id=self.call_id)
+
+
+@dataclass
+class ChunkReader:
+    """The state of one streamed answer: tool calls being assembled, finish, usage."""
+
+    calls: dict[int, PendingCall] = field(default_factory=dict)
+    finish_reason: str = ""
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+
+    def read(self, chunk: Json) -> list[ChatEvent]:
+        """The text and thinking in one chunk; tool calls wait for :meth:`finished_calls`."""
+        if isinstance(usage := chunk.get("usage"), dict):
+            self.prompt_tokens = integer(usage, "prompt_tokens")
+            self.completion_tokens = integer(usage, "completion_tokens")
+        events: list[ChatEvent] = []
+        choices = chunk.get("choices")
+        for choice in choices if isinstance(choices, list) else []:
+            if not isinstance(choice, dict) or choice.get("index", 0) != 0:
+                continue
+            delta = mapping(choice, "delta") or mapping(choice, "message")
+            for key in REASONING_KEYS:
+                if thinking := text(delta, key):
+                    events.append(ThinkingDelta(thinking))
+            if content := text(delta, "content"):
+                events.append(TextDelta(content))
+            self._assemble(delta.get("tool_calls"))
+            if reason := text(choice, "finish_reason"):
+                self.finish_reason = reason
+        return events
+
+    def _assemble(self, deltas: object) -> None:
+        for position, delta in enumerate(deltas if isinstance(deltas, list) else []):
+            if not isinstance(delta, dict):
+                continue
+            index = integer(delta, "index")
+            pending = self.calls.setdefault(position if index is None else index, PendingCall())
+            pending.call_id = text(delta, "id") or pending.call_id
+            function = mapping(delta, "function")
+            pending.name = text(function, "name") or pending.name
+            arguments = function.get("arguments")
+            if isinstance(arguments, str):
+                pending.arguments.append(arguments)
+            elif isinstance(arguments, dict):
+                pending.arguments.append(json.dumps(arguments))
+
+    def finished_calls(self) -> list[ToolCall]:
+        """Every assembled tool call, in index order; emptied once taken."""
+        calls = [self.calls[index].event() for index in sorted(self.calls)]
+        self.calls.clear()
+        return calls
+
+
+def stream_error(payload: object, where: str) -> ProviderError | None:
+    """The error an ``{"error": ...}`` frame inside a 200 stream reports, if it is one."""
+    if not isinstance(payload, dict):
+        return None
+    error = payload.get("error")
+    if not error:
+        return None
+    details = error if isinstance(error, dict) else {"message": str(error)}
+    said = text(details, "message") or "no reason given"
+    kind = " ".join(str(details.get(key) or "") for key in ("type", "code", "status")).lower()
+    if "rate_limit" in kind or "quota" in kind or "429" in kind:
+        return RateLimited(
+            f"{where} stopped the answer because of a rate limit: {said} Wait a moment and "
+            "try again.",
+            detail=said,
+        )
+    if "auth" in kind or "api_key" in kind or "401" in kind or "permission" in kind:
+        return AuthFailed(
+            f"{where} stopped the answer because access was refused: {said} Check the API "
+            "key in Settings.",
+            detail=said,
+        )
+    return ServerError(
+        f"{where} reported an error in the middle of the answer: {said} Try again; if it "
+        "repeats, try another model.",
+        detail=said,
+    )
+
+
+def model_list(body: object) -> list[RemoteModel] | None:
+    """``{"data": [...]}`` (``null`` means none), or a bare list; None if neither."""
+    if isinstance(body, dict):
+        if "data" not in body:
+            return None
+        entries = body["data"]
+        if entries is None:
+            return []
+    else:
+        entries = body
+    if not isinstance(entries, list):
+        return None
+    models = [_remote_model(entry) for entry in entries if isinstance(entry, dict)]
+    return sorted({model.name: model for model in models if model.name}.values(), key=_by_name)
+
+
+def _by_name(model: RemoteModel) -> str:
+    return model.name.lower()
+
+
+def _remote_model(entry: Json) -> RemoteModel:
+    name = text(entry, "id") or text(entry, "name")
+    created = integer(entry, "created")
+    return RemoteModel(
+        name=name.removeprefix("models/"),
+        display_name=text(entry, "display_name"),
+        owned_by=text(entry, "owned_by"),
+        created=datetime.fromtimestamp(created, UTC) if created else None,
+    )

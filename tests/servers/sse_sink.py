@@ -1,0 +1,84 @@
+"""A chunked ``text/event-stream`` body for the cloud-protocol test servers.
+
+Each line a handler sends is an envelope ``{"event": name or None, "data": dict or str}``
+and becomes one SSE frame. The exchange's fault applies as for NDJSON streams (error
+frame, drop, malformed frame, silence, token delay); the protocol decides what its
+error frame and its error body look like.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from http import HTTPStatus
+from typing import TYPE_CHECKING, Any
+
+from tests.servers.response_sink import Sink
+
+if TYPE_CHECKING:
+    from tests.servers.loopback_http import Exchange
+
+SSE_TYPE = "text/event-stream; charset=utf-8"
+MALFORMED_FRAME = b'data: {"choices": [{"delta": {"content": \n\n'
+
+ErrorFrame = Callable[[str], dict[str, Any]]
+ErrorBody = Callable[[int, str], dict[str, Any]]
+
+
+def frame(envelope: dict[str, Any]) -> bytes:
+    data = envelope["data"]
+    text = data if isinstance(data, str) else json.dumps(data, separators=(",", ":"))
+    head = f"event: {envelope['event']}\n" if envelope.get("event") else ""
+    return f"{head}data: {text}\n\n".encode()
+
+
+class SseStream(Sink):
+    """A 200 ``text/event-stream``; ``error_frame`` builds the envelope of a mid-stream error."""
+
+    def __init__(self, exchange: Exchange, *, error_frame: ErrorFrame, error_body: ErrorBody):
+        super().__init__(exchange)
+        self._error_frame = error_frame
+        self._error_body = error_body
+        self._headers_sent = False
+
+    def _raw(self, data: bytes) -> bool:
+        handler = self.exchange.handler
+        try:
+            if not self._headers_sent:
+                handler.send_response(HTTPStatus.OK)
+                handler.send_header("Content-Type", SSE_TYPE)
+                handler.send_header("Cache-Control", "no-cache")
+                handler.send_header("Transfer-Encoding", "chunked")
+                handler.end_headers()
+                self._headers_sent = True
+            if data:
+                handler.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+            return True
+        except OSError:
+            self.open = False
+            self.exchange.lost()
+            return False
+
+    def _write(self, line: dict[str, Any]) -> bool:
+        return self._raw(frame(line))
+
+    def _write_malformed(self) -> None:
+        self._raw(MALFORMED_FRAME)
+
+    def fail(self, message: str, status: int = HTTPStatus.INTERNAL_SERVER_ERROR) -> None:
+        """Before any byte: an HTTP error in the protocol's shape. After: an error frame."""
+        if not self._headers_sent:
+            self.open = False
+            self.exchange.send_json(status, self._error_body(status, message))
+            return
+        if self.open and self._raw(frame(self._error_frame(message))):
+            self.finish()
+        self.open = False
+
+    def finish(self) -> None:
+        if self.open and self._raw(b""):
+            self.open = False
+            try:
+                self.exchange.handler.wfile.write(b"0\r\n\r\n")
+            except OSError:
+                self.exchange.lost()
