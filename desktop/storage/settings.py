@@ -15,16 +15,69 @@ import types
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
+from desktop.core.provider_config import AzureMode, ProviderConfig
 from desktop.storage.paths import config_dir
 from desktop.storage.quarantine import move_aside
+
+_T = TypeVar("_T")
+
+
+@dataclass
+class ProviderEntry:
+    """One configured provider as JSON-friendly data: ProviderConfig's fields, no API key.
+
+    The key lives in the OS keyring under ``id``; ``key_host`` is the host the person
+    confirmed it for. Lists and a header mapping stand in for the config's tuples.
+    """
+
+    id: str = ""
+    preset: str = "custom"
+    name: str = ""
+    base_url: str = ""
+    enabled: bool = True
+    auth: str = ""
+    key_host: str = ""
+    headers: dict[str, str] = field(default_factory=dict)
+    proxy_url: str = ""
+    use_system_proxy: bool = True
+    ca_bundle: str = ""
+    allow_self_signed: bool = False
+    azure_mode: str = AzureMode.DEPLOYMENT.value
+    api_version: str = ""
+    deployments: list[str] = field(default_factory=list)
+    models: list[str] = field(default_factory=list)
+    vision_models: list[str] = field(default_factory=list)
+    blind_models: list[str] = field(default_factory=list)
+    timeout_seconds: float = 120.0
+
+    def to_config(self) -> ProviderConfig:
+        values = dataclasses.asdict(self)
+        values["headers"] = tuple(self.headers.items())
+        for name in ("deployments", "models", "vision_models", "blind_models"):
+            values[name] = tuple(values[name])
+        return ProviderConfig(**values)
+
+    @classmethod
+    def from_config(cls, config: ProviderConfig) -> ProviderEntry:
+        values = {f.name: getattr(config, f.name) for f in dataclasses.fields(config)}
+        values["headers"] = dict(config.headers)
+        for name in ("deployments", "models", "vision_models", "blind_models"):
+            values[name] = list(values[name])
+        return cls(**values)
 
 
 @dataclass
 class Settings:
     ollama_host: str = ""
     """Empty means OLLAMA_HOST, or Ollama's default when that is unset."""
+    ollama_enabled: bool = True
+    """Whether the local Ollama (``ollama_host``) is offered in the model picker."""
+    providers: list[ProviderEntry] = field(default_factory=list)
+    default_provider: str = ""
+    """Provider id of the default model; empty: the local Ollama."""
+    default_model: str = ""
     last_model: str = ""
     last_conversation_id: int | None = None
     window_geometry: str = ""
@@ -38,7 +91,11 @@ def default_settings_path() -> Path:
 
 
 def _conforms(value: object, annotation: Any) -> bool:
-    """Whether a JSON value fits a field annotation (bool is not accepted as a number)."""
+    """Whether a JSON value fits a field annotation (bool is not accepted as a number).
+
+    A nested dataclass conforms when it is an object; its own fields are checked one by
+    one when it is built (see :func:`_build`).
+    """
     origin = get_origin(annotation)
     if annotation is type(None):
         return value is None
@@ -46,7 +103,16 @@ def _conforms(value: object, annotation: Any) -> bool:
         return any(_conforms(value, option) for option in get_args(annotation))
     if origin is list:
         (item,) = get_args(annotation)
+        if dataclasses.is_dataclass(item):
+            return isinstance(value, list)  # a bad entry is dropped alone, in _convert
         return isinstance(value, list) and all(_conforms(element, item) for element in value)
+    if origin is dict:
+        key_type, item = get_args(annotation)
+        return isinstance(value, dict) and all(
+            _conforms(key, key_type) and _conforms(element, item) for key, element in value.items()
+        )
+    if dataclasses.is_dataclass(annotation):
+        return isinstance(value, dict)
     if annotation is bool or annotation is str:
         return isinstance(value, annotation)
     if annotation is int:
@@ -67,9 +133,25 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
+def _temporary_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def remove_interrupted_writes(path: Path) -> None:
+    """Delete temporary files a killed save of ``path`` left behind.
+
+    They are incomplete copies that never replaced ``path``. Call this only while no
+    other save of ``path`` can run (at startup, under the single-instance lock).
+    """
+    with suppress(OSError):
+        for leftover in path.parent.glob(f"{_temporary_prefix(path)}*.tmp"):
+            with suppress(OSError):
+                leftover.unlink()
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=_temporary_prefix(path), suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -91,6 +173,7 @@ class SettingsStore:
 
     def load(self) -> Settings:
         self.load_problem = None
+        remove_interrupted_writes(self.path)
         try:
             raw: Any = json.loads(self.path.read_bytes().decode("utf-8"))
             if not isinstance(raw, dict):
@@ -116,20 +199,45 @@ class SettingsStore:
             self.load_problem = f"{reason} The old file was kept as {kept}."
 
     def _from_mapping(self, raw: dict[str, Any]) -> Settings:
-        hints = get_type_hints(Settings)
-        values: dict[str, Any] = {}
         rejected: list[str] = []
-        for settings_field in dataclasses.fields(Settings):
-            name = settings_field.name
-            if name not in raw:
-                continue
-            if _conforms(raw[name], hints[name]):
-                values[name] = raw[name]
-            else:
-                rejected.append(name)
+        settings = _build(Settings, raw, "", rejected)
         if rejected:
             self.load_problem = (
                 f"Some settings in {self.path.name} had invalid values and were reset to "
                 f"their defaults: {', '.join(rejected)}."
             )
-        return Settings(**values)
+        return settings
+
+
+def _build(kind: type[_T], raw: dict[str, Any], prefix: str, rejected: list[str]) -> _T:
+    """``kind`` from a JSON object, field by field: a bad value falls back to its default
+    and its dotted name goes to ``rejected``; unknown keys are ignored."""
+    hints = get_type_hints(kind)
+    values: dict[str, Any] = {}
+    for data_field in dataclasses.fields(kind):  # type: ignore[arg-type]
+        name = data_field.name
+        if name not in raw:
+            continue
+        if _conforms(raw[name], hints[name]):
+            values[name] = _convert(raw[name], hints[name], f"{prefix}{name}", rejected)
+        else:
+            rejected.append(f"{prefix}{name}")
+    return kind(**values)
+
+
+def _convert(value: Any, annotation: Any, name: str, rejected: list[str]) -> Any:
+    """A conforming JSON value as the annotation's type (nested dataclasses are built)."""
+    if dataclasses.is_dataclass(annotation) and isinstance(annotation, type):
+        return _build(annotation, value, f"{name}.", rejected)
+    if get_origin(annotation) is list:
+        (item,) = get_args(annotation)
+        kept: list[Any] = []
+        for index, element in enumerate(value):
+            if _conforms(element, item):
+                kept.append(_convert(element, item, f"{name}[{index}]", rejected))
+            else:
+                rejected.append(f"{name}[{index}]")
+        return kept
+    if get_origin(annotation) is dict:
+        return dict(value)
+    return value

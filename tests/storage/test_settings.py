@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from pathlib import Path
 
 import pytest
 
-from desktop.storage.settings import Settings, SettingsStore, default_settings_path
+from desktop.core.provider_config import ProviderConfig
+from desktop.storage.settings import (
+    ProviderEntry,
+    Settings,
+    SettingsStore,
+    default_settings_path,
+)
 
 
 @pytest.fixture
@@ -144,3 +151,94 @@ def test_failed_save_leaves_the_old_file_intact(
     assert path.read_bytes() == before
     assert SettingsStore(path).load() == customised()
     assert [p.name for p in path.parent.iterdir()] == ["settings.json"]
+
+
+def with_providers() -> Settings:
+    return Settings(
+        providers=[
+            ProviderEntry(
+                id="openai-1",
+                preset="openai",
+                name="OpenAI",
+                base_url="https://api.openai.com/v1",
+                headers={"OpenAI-Organization": "org-7"},
+                proxy_url="http://proxy.corp:3128",
+                use_system_proxy=False,
+                ca_bundle="/etc/ssl/corp.pem",
+                allow_self_signed=True,
+                key_host="api.openai.com:443",
+                vision_models=["gpt-4o*"],
+            ),
+            ProviderEntry(
+                id="lab-ollama", preset="ollama", base_url="http://10.0.0.9:11434", auth="basic"
+            ),
+        ],
+        default_provider="openai-1",
+        default_model="gpt-4o-mini",
+        ollama_enabled=False,
+    )
+
+
+def test_providers_survive_a_restart_and_hold_no_key_field(path: Path) -> None:
+    SettingsStore(path).save(with_providers())
+    reloaded = SettingsStore(path)
+
+    assert reloaded.load() == with_providers()
+    assert reloaded.load_problem is None
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["providers"][0]["headers"] == {"OpenAI-Organization": "org-7"}
+    assert not {"key", "api_key"} & set(saved["providers"][0])
+
+
+def test_a_bad_provider_entry_is_dropped_alone(path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    good = {"id": "groq", "preset": "groq", "base_url": "https://api.groq.com/openai/v1"}
+    path.write_text(json.dumps({"providers": [good, "not an entry", 7]}), encoding="utf-8")
+    store = SettingsStore(path)
+
+    loaded = store.load()
+
+    assert [entry.id for entry in loaded.providers] == ["groq"]
+    assert store.load_problem is not None
+    assert "providers[1]" in store.load_problem and "providers[2]" in store.load_problem
+
+
+def test_a_bad_field_inside_an_entry_falls_back_and_is_named(path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    entry = {
+        "id": "x",
+        "base_url": "https://example.test/v1",
+        "headers": {"X-Team": 5},
+        "allow_self_signed": "yes",
+        "enabled": False,
+    }
+    path.write_text(json.dumps({"providers": [entry]}), encoding="utf-8")
+    store = SettingsStore(path)
+
+    [loaded] = store.load().providers
+
+    assert loaded == ProviderEntry(id="x", base_url="https://example.test/v1", enabled=False)
+    assert store.load_problem is not None
+    assert "providers[0].headers" in store.load_problem
+    assert "providers[0].allow_self_signed" in store.load_problem
+    assert "enabled" not in store.load_problem
+
+
+def test_providers_not_a_list_falls_back_to_none(path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    path.write_text('{"providers": {"id": "x"}, "default_model": "m"}', encoding="utf-8")
+    store = SettingsStore(path)
+    loaded = store.load()
+    assert loaded.providers == []
+    assert loaded.default_model == "m"
+    assert store.load_problem is not None and "providers" in store.load_problem
+
+
+def test_an_entry_carries_every_provider_config_field_and_converts_both_ways() -> None:
+    config_fields = {f.name for f in dataclasses.fields(ProviderConfig)}
+    assert {f.name for f in dataclasses.fields(ProviderEntry)} == config_fields
+
+    for entry in with_providers().providers:
+        config = entry.to_config()
+        assert isinstance(config.headers, tuple)
+        assert ProviderEntry.from_config(config) == entry

@@ -1,0 +1,195 @@
+"""One picker for every enabled provider's models: grouped, searchable, local first.
+
+A button shows the current choice; clicking it opens a popup with a search field over
+a tree (one group per provider, local providers first, a group's problem shown in
+place of its models). Choosing a model emits ``modelChosen(provider_id, model)``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.provider_registry import ModelGroup, ProviderRegistry
+from desktop.ui.tasks import TaskOwner
+
+PROVIDER_ROLE = Qt.ItemDataRole.UserRole
+MODEL_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ModelPickerPopup(QFrame):
+    """The search field and the grouped tree."""
+
+    chosen = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search models…"))
+        self.search.setClearButtonEnabled(True)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.search)
+        layout.addWidget(self.tree, 1)
+        self.resize(380, 420)
+        self.search.textChanged.connect(self.apply_filter)
+        self.search.installEventFilter(self)
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemClicked.connect(self._activated)
+
+    def set_groups(self, groups: list[ModelGroup], current: tuple[str, str]) -> None:
+        self.tree.clear()
+        for group in groups:
+            where = self.tr("local") if group.local else self.tr("cloud")
+            header = QTreeWidgetItem([f"{group.provider_name}  ·  {where}"])
+            header.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = header.font(0)
+            font.setBold(True)
+            header.setFont(0, font)
+            self.tree.addTopLevelItem(header)
+            if group.problem:
+                note = QTreeWidgetItem([group.problem])
+                note.setFlags(Qt.ItemFlag.NoItemFlags)
+                note.setToolTip(0, group.problem)
+                header.addChild(note)
+            elif not group.models:
+                note = QTreeWidgetItem([self.tr("No models")])
+                note.setFlags(Qt.ItemFlag.NoItemFlags)
+                header.addChild(note)
+            for choice in group.models:
+                label = choice.label + ("  🖼" if choice.sees_images else "")
+                item = QTreeWidgetItem([label])
+                item.setData(0, PROVIDER_ROLE, choice.provider_id)
+                item.setData(0, MODEL_ROLE, choice.model)
+                item.setToolTip(0, f"{group.provider_name}: {choice.model}")
+                header.addChild(item)
+                if (choice.provider_id, choice.model) == current:
+                    self.tree.setCurrentItem(item)
+        self.tree.expandAll()
+        self.apply_filter(self.search.text())
+
+    def _groups(self) -> list[tuple[QTreeWidgetItem, list[QTreeWidgetItem]]]:
+        groups: list[tuple[QTreeWidgetItem, list[QTreeWidgetItem]]] = []
+        for index in range(self.tree.topLevelItemCount()):
+            header = self.tree.topLevelItem(index)
+            if header is not None:
+                children = [header.child(row) for row in range(header.childCount())]
+                groups.append((header, [child for child in children if child is not None]))
+        return groups
+
+    def apply_filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        for header, children in self._groups():
+            group_matches = needle in header.text(0).lower()
+            visible = 0
+            for child in children:
+                is_model = child.data(0, MODEL_ROLE) is not None
+                shown = (
+                    not needle or group_matches or (is_model and needle in child.text(0).lower())
+                )
+                child.setHidden(not shown)
+                visible += shown
+            header.setHidden(bool(needle) and visible == 0)
+
+    def visible_models(self) -> list[tuple[str, str]]:
+        """(provider id, model) of every model row the search leaves visible, in order."""
+        return [
+            (str(child.data(0, PROVIDER_ROLE)), str(child.data(0, MODEL_ROLE)))
+            for header, children in self._groups()
+            if not header.isHidden()
+            for child in children
+            if child.data(0, MODEL_ROLE) is not None and not child.isHidden()
+        ]
+
+    def choose_first_visible(self) -> bool:
+        shown = self.visible_models()
+        if shown:
+            self.chosen.emit(*shown[0])
+        return bool(shown)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        model = item.data(0, MODEL_ROLE)
+        if model is not None:
+            self.chosen.emit(str(item.data(0, PROVIDER_ROLE)), str(model))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the search field picks the first match; Down moves into the list."""
+        if watched is self.search and isinstance(event, QKeyEvent):
+            if event.type() == QEvent.Type.KeyPress and event.key() in (
+                Qt.Key.Key_Return,
+                Qt.Key.Key_Enter,
+            ):
+                return self.choose_first_visible()
+            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+                self.tree.setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
+
+class ModelPicker(QWidget):
+    """The button the chat pane embeds; ``modelChosen(provider_id, model)``."""
+
+    modelChosen = Signal(str, str)
+
+    def __init__(
+        self, registry: ProviderRegistry, tasks: TaskOwner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._registry = registry
+        self._tasks = tasks
+        self._current = ("", "")
+        self.groups: list[ModelGroup] = []
+        self.button = QPushButton(self.tr("Choose a model"))
+        self.button.setToolTip(self.tr("Models of every enabled provider"))
+        self.popup = ModelPickerPopup(self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.button)
+        self.button.clicked.connect(self.open_popup)
+        self.popup.chosen.connect(self._chosen)
+        registry.changed.connect(self.refresh)
+
+    @property
+    def current(self) -> tuple[str, str]:
+        return self._current
+
+    def set_current(self, provider_id: str, model: str) -> None:
+        self._current = (provider_id, model)
+        slot = self._registry.slot(provider_id)
+        where = slot.name if slot is not None else provider_id
+        self.button.setText(f"{model}  ·  {where}" if model else self.tr("Choose a model"))
+
+    def refresh(self) -> None:
+        self._tasks.spawn(self.load(), name="model-picker")
+
+    async def load(self) -> None:
+        """Ask every provider for its models and show them (local first)."""
+        self.groups = await self._registry.all_models()
+        self.popup.set_groups(self.groups, self._current)
+
+    def open_popup(self) -> None:
+        self.popup.move(self.mapToGlobal(self.button.geometry().bottomLeft()))
+        self.popup.search.clear()
+        self.popup.show()
+        self.popup.search.setFocus()
+        self.refresh()
+
+    def _chosen(self, provider_id: str, model: str) -> None:
+        self.popup.hide()
+        self.set_current(provider_id, model)
+        self.modelChosen.emit(provider_id, model)

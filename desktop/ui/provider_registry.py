@@ -1,0 +1,214 @@
+"""The live providers: built from Settings and the keyring, rebuilt when settings change.
+
+The local Ollama (``Settings.ollama_host``) is always first; then every enabled entry
+of ``Settings.providers`` through the provider factory, with its key read from the
+keyring off the UI thread. ``all_models()`` asks every provider at once and groups the
+answers by provider, local ones first, so one picker can offer them all.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import httpx
+from PySide6.QtCore import QObject, Signal
+
+from desktop.core.errors import ProviderError
+from desktop.core.history_conversion import HistoryAdapter
+from desktop.core.provider_config import ProviderConfig, ProviderFamily
+from desktop.providers.factory import BuiltProvider, build_provider
+from desktop.providers.http_client import LOOPBACK_HOSTS
+from desktop.providers.ollama_host import DEFAULT_OLLAMA_HOST
+from desktop.providers.presets import CUSTOM, Preset, preset_by_id
+from desktop.storage.secrets import SecretStore
+from desktop.storage.settings import Settings
+
+log = logging.getLogger(__name__)
+
+LOCAL_OLLAMA_ID = "ollama"
+
+
+@dataclass(frozen=True, slots=True)
+class ModelChoice:
+    """One model a person can pick: ``model`` is what the provider is sent."""
+
+    provider_id: str
+    model: str
+    label: str
+    sees_images: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ModelGroup:
+    """The models of one provider; ``problem`` says why the list is missing, if it is."""
+
+    provider_id: str
+    provider_name: str
+    local: bool
+    models: tuple[ModelChoice, ...] = ()
+    problem: str = ""
+
+
+@dataclass(slots=True)
+class ProviderSlot:
+    """A live provider and how to talk to it."""
+
+    id: str
+    name: str
+    family: ProviderFamily
+    local: bool
+    built: BuiltProvider
+    chat: HistoryAdapter = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.chat = HistoryAdapter(self.built.provider, self.family, self.built.sees_images)
+
+
+def is_local_url(url: str) -> bool:
+    try:
+        host = httpx.URL(url.strip()).host
+    except httpx.InvalidURL:
+        return False
+    return host in {h.strip("[]") for h in LOOPBACK_HOSTS}
+
+
+class ProviderRegistry(QObject):
+    """Owns the provider instances; ``changed`` after every rebuild."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        settings: Settings,
+        http: httpx.AsyncClient,
+        *,
+        open_secrets: Callable[[], SecretStore] = SecretStore.open,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._http = http
+        self._open_secrets = open_secrets
+        self._secrets: SecretStore | None = None
+        self._slots: dict[str, ProviderSlot] = {}
+        self._unbuilt: dict[str, ModelGroup] = {}
+        """Enabled providers whose settings cannot work yet, with the reason."""
+        self._lock = asyncio.Lock()
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    async def secrets(self) -> SecretStore:
+        """The key store, opened (it probes D-Bus) off the UI thread the first time.
+
+        Callers racing the first open all get the store that opened first, so a key set
+        in one of them is never lost with a store that another caller replaced.
+        """
+        if self._secrets is None:
+            opened = await asyncio.to_thread(self._open_secrets)
+            if self._secrets is None:
+                self._secrets = opened
+        return self._secrets
+
+    def slots(self) -> list[ProviderSlot]:
+        """Live providers, local ones first, in the order of Settings."""
+        slots = list(self._slots.values())
+        return sorted(slots, key=lambda slot: not slot.local)
+
+    def slot(self, provider_id: str) -> ProviderSlot | None:
+        return self._slots.get(provider_id)
+
+    def problem(self, provider_id: str) -> str:
+        """Why an enabled provider could not be built ("" if it was)."""
+        group = self._unbuilt.get(provider_id)
+        return group.problem if group is not None else ""
+
+    async def rebuild(self) -> None:
+        """Build every provider from the current settings and keys; then ``changed``."""
+        async with self._lock:
+            secrets = await self.secrets()
+            slots: dict[str, ProviderSlot] = {}
+            unbuilt: dict[str, ModelGroup] = {}
+            if self._settings.ollama_enabled:
+                slots[LOCAL_OLLAMA_ID] = self._local_ollama()
+            for entry in self._settings.providers:
+                if not entry.enabled or not entry.id or entry.id in slots:
+                    continue
+                config = entry.to_config()
+                key = await secrets.aget(entry.id)
+                try:
+                    slots[entry.id] = self._slot(config, key)
+                except ProviderError as error:
+                    preset = preset_or_custom(entry.preset)
+                    local = preset.local or is_local_url(entry.base_url)
+                    name = entry.name or preset.name
+                    unbuilt[entry.id] = ModelGroup(entry.id, name, local, problem=error.message)
+            old = self._slots
+            self._slots, self._unbuilt = slots, unbuilt
+        await _close_all(old.values())
+        self.changed.emit()
+
+    def _local_ollama(self) -> ProviderSlot:
+        config = ProviderConfig(
+            id=LOCAL_OLLAMA_ID, preset="ollama", name="Ollama", base_url=self._settings.ollama_host
+        )
+        try:
+            return self._slot(config, "")
+        except ProviderError:
+            log.warning("ignoring an invalid Ollama host in Settings")
+            return self._slot(dataclasses.replace(config, base_url=DEFAULT_OLLAMA_HOST), "")
+
+    def _slot(self, config: ProviderConfig, key: str) -> ProviderSlot:
+        built = build_provider(config, key, self._http)
+        preset = preset_or_custom(config.preset)
+        name = config.name or preset.name
+        local = config.id == LOCAL_OLLAMA_ID or preset.local or is_local_url(config.base_url)
+        return ProviderSlot(config.id, name, preset.family, local, built)
+
+    async def probe(self, config: ProviderConfig, key: str) -> list[str]:
+        """The model names a provider configured like this offers (Test connection)."""
+        built = build_provider(config, key, self._http)
+        try:
+            return [model.name for model in await built.list_models()]
+        finally:
+            await built.aclose()
+
+    async def models_of(self, slot: ProviderSlot) -> ModelGroup:
+        try:
+            listed = await slot.built.list_models()
+        except ProviderError as error:
+            return ModelGroup(slot.id, slot.name, slot.local, problem=error.message)
+        choices = tuple(
+            ModelChoice(slot.id, model.name, model.label, slot.built.sees_images(model.name))
+            for model in listed
+        )
+        return ModelGroup(slot.id, slot.name, slot.local, choices)
+
+    async def all_models(self) -> list[ModelGroup]:
+        """Every live provider's models, asked concurrently; local providers first."""
+        slots = self.slots()
+        groups = [*await asyncio.gather(*(self.models_of(slot) for slot in slots))]
+        return sorted([*groups, *self._unbuilt.values()], key=lambda group: not group.local)
+
+    async def aclose(self) -> None:
+        async with self._lock:
+            old, self._slots = self._slots, {}
+        await _close_all(old.values())
+
+
+async def _close_all(slots: Iterable[ProviderSlot]) -> None:
+    for slot in slots:
+        await slot.built.aclose()
+
+
+def preset_or_custom(preset_id: str) -> Preset:
+    """The entry's preset; an unknown id (from a newer version) reads as Custom."""
+    try:
+        return preset_by_id(preset_id)
+    except KeyError:
+        return CUSTOM

@@ -1,0 +1,300 @@
+"""The form for one provider: address, key, headers, network and family options.
+
+The key field never shows a stored key: empty means "keep the key in the keyring".
+When the base URL moves to another host while a key is stored, a checkbox asks before
+the key may go there; unless it is ticked the entry keeps its old ``key_host`` and the
+provider refuses to send the key (see desktop.providers.credentials).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.provider_config import AuthStyle, AzureMode, ProviderFamily
+from desktop.providers.credentials import key_host_for
+from desktop.storage.settings import ProviderEntry
+from desktop.ui.provider_registry import preset_or_custom
+from desktop.ui.settings.field_text import (
+    format_headers,
+    parse_headers,
+    split_list,
+    url_problem,
+)
+
+PROXY_SYSTEM, PROXY_NONE, PROXY_CUSTOM = range(3)
+
+
+class ProviderForm(QWidget):
+    """Edits a :class:`ProviderEntry`; ``saveRequested``/``testRequested`` do the work."""
+
+    saveRequested = Signal()
+    testRequested = Signal()
+    forgetKeyRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._entry = ProviderEntry()
+        self._has_stored_key = False
+        self._host_moved = False
+
+        self.kind = QLabel()
+        self.kind.setObjectName("providerKind")
+        self.name = QLineEdit()
+        self.base_url = QLineEdit()
+        self.base_url.setPlaceholderText("https://api.example.com/v1")
+        self.auth = QComboBox()
+        for style, label in (
+            ("", self.tr("As the preset says")),
+            (AuthStyle.NONE.value, self.tr("No authentication")),
+            (AuthStyle.BEARER.value, self.tr("Bearer token (Authorization: Bearer)")),
+            (AuthStyle.BASIC.value, self.tr("Basic (user:password)")),
+            (AuthStyle.API_KEY.value, self.tr("api-key header")),
+            (AuthStyle.X_API_KEY.value, self.tr("x-api-key header")),
+        ):
+            self.auth.addItem(label, style)
+        self.key = QLineEdit()
+        self.key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.forget_key = QPushButton(self.tr("Forget key"))
+        self.key_state = QLabel()
+        self.key_state.setWordWrap(True)
+        self.key_state.setObjectName("keyState")
+        self.host_note = QLabel()
+        self.host_note.setWordWrap(True)
+        self.confirm_host = QCheckBox()
+        self.host_guard = QWidget()
+        guard_layout = QVBoxLayout(self.host_guard)
+        guard_layout.setContentsMargins(0, 0, 0, 0)
+        guard_layout.addWidget(self.host_note)
+        guard_layout.addWidget(self.confirm_host)
+        self.host_guard.setVisible(False)
+        self.headers = QPlainTextEdit()
+        self.headers.setPlaceholderText(self.tr("One per line, e.g.  X-Team: research"))
+        self.headers.setFixedHeight(64)
+        self.proxy_mode = QComboBox()
+        self.proxy_mode.addItems(
+            [self.tr("System proxy"), self.tr("No proxy"), self.tr("This proxy:")]
+        )
+        self.proxy_url = QLineEdit()
+        self.proxy_url.setPlaceholderText("http://proxy.example.com:3128")
+        self.ca_bundle = QLineEdit()
+        self.ca_bundle.setPlaceholderText(self.tr("System certificates"))
+        self.browse_ca = QPushButton(self.tr("Browse…"))
+        self.allow_self_signed = QCheckBox(
+            self.tr("Allow a self-signed certificate for this provider (not verified!)")
+        )
+        self.azure_mode = QComboBox()
+        self.azure_mode.addItem(
+            self.tr("Deployment URLs + api-version"), AzureMode.DEPLOYMENT.value
+        )
+        self.azure_mode.addItem(self.tr("v1 API (/openai/v1)"), AzureMode.V1.value)
+        self.api_version = QLineEdit()
+        self.deployments = QLineEdit()
+        self.deployments.setPlaceholderText(self.tr("Deployment names, comma-separated"))
+        self.models = QLineEdit()
+        self.models.setPlaceholderText(self.tr("Extra model names, comma-separated"))
+        self.vision_models = QLineEdit()
+        self.vision_models.setPlaceholderText(self.tr("Patterns such as gpt-4o*, comma-separated"))
+        self.test_button = QPushButton(self.tr("Test connection"))
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setDefault(True)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setObjectName("testResult")
+
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key, 1)
+        key_row.addWidget(self.forget_key)
+        proxy_row = QHBoxLayout()
+        proxy_row.addWidget(self.proxy_mode)
+        proxy_row.addWidget(self.proxy_url, 1)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_bundle, 1)
+        ca_row.addWidget(self.browse_ca)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Base URL"), self.base_url)
+        form.addRow(self.tr("Authentication"), self.auth)
+        form.addRow(self.tr("API key"), key_row)
+        form.addRow("", self.key_state)
+        form.addRow("", self.host_guard)
+        form.addRow(self.tr("Custom headers"), self.headers)
+        form.addRow(self.tr("Proxy"), proxy_row)
+        form.addRow(self.tr("CA bundle"), ca_row)
+        form.addRow("", self.allow_self_signed)
+        self._azure_rows = [
+            (self.tr("Azure URL form"), self.azure_mode),
+            (self.tr("api-version"), self.api_version),
+            (self.tr("Deployments"), self.deployments),
+        ]
+        for label, widget in self._azure_rows:
+            form.addRow(label, widget)
+        form.addRow(self.tr("Models"), self.models)
+        form.addRow(self.tr("Models that see images"), self.vision_models)
+        self._form = form
+        self.set_key_state("")
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.test_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+
+        self.base_url.textChanged.connect(self._update_host_guard)
+        self.key.textChanged.connect(self._update_host_guard)
+        self.proxy_mode.currentIndexChanged.connect(self._update_proxy)
+        self.browse_ca.clicked.connect(self._browse_ca)
+        self.save_button.clicked.connect(self.saveRequested)
+        self.test_button.clicked.connect(self.testRequested)
+        self.forget_key.clicked.connect(self.forgetKeyRequested)
+
+    # -- loading ---------------------------------------------------------------
+    def load(self, entry: ProviderEntry, *, has_stored_key: bool) -> None:
+        self._entry = entry
+        self._has_stored_key = has_stored_key
+        preset = preset_or_custom(entry.preset)
+        self.kind.setText(preset.name)
+        self.name.setText(entry.name)
+        self.name.setPlaceholderText(preset.name)
+        self.base_url.setText(entry.base_url or preset.base_url)
+        self.auth.setCurrentIndex(max(self.auth.findData(entry.auth), 0))
+        self.key.clear()
+        self.headers.setPlainText(format_headers(entry.headers))
+        if entry.proxy_url:
+            self.proxy_mode.setCurrentIndex(PROXY_CUSTOM)
+        else:
+            self.proxy_mode.setCurrentIndex(PROXY_SYSTEM if entry.use_system_proxy else PROXY_NONE)
+        self.proxy_url.setText(entry.proxy_url)
+        self.ca_bundle.setText(entry.ca_bundle)
+        self.allow_self_signed.setChecked(entry.allow_self_signed)
+        self.azure_mode.setCurrentIndex(max(self.azure_mode.findData(entry.azure_mode), 0))
+        self.api_version.setText(entry.api_version)
+        self.deployments.setText(", ".join(entry.deployments))
+        self.models.setText(", ".join(entry.models))
+        self.vision_models.setText(", ".join(entry.vision_models))
+        azure = preset.family is ProviderFamily.AZURE
+        for _label, widget in self._azure_rows:
+            self._form.setRowVisible(widget, azure)
+        self.result.clear()
+        self._update_proxy()
+        self._update_host_guard()
+
+    def set_key_state(self, text: str) -> None:
+        self.key_state.setText(text)
+        self._form.setRowVisible(self.key_state, bool(text))
+
+    def set_has_stored_key(self, stored: bool) -> None:
+        self._has_stored_key = stored
+        self._update_host_guard()
+
+    def show_result(self, text: str, *, ok: bool) -> None:
+        self.result.setProperty("ok", ok)
+        self.result.setStyleSheet(f"color: {'#2e7d32' if ok else '#c62828'};")
+        self.result.setText(text)
+
+    # -- reading ---------------------------------------------------------------
+    @property
+    def entry_id(self) -> str:
+        return self._entry.id
+
+    def typed_key(self) -> str:
+        return self.key.text().strip()
+
+    def host(self) -> str:
+        return key_host_for(self.base_url.text())
+
+    def key_host(self) -> str:
+        """The host the key may be sent to after this edit (see the module notes)."""
+        if self.typed_key() or not self._has_stored_key:
+            return self.host()
+        if self._host_moved and not self.confirm_host.isChecked():
+            return self._entry.key_host
+        return self.host()
+
+    def problem(self) -> str:
+        """Why the form cannot be saved as it is ("" when it can)."""
+        problem = url_problem(self.base_url.text(), self.tr("The base URL"))
+        if not problem and self.proxy_mode.currentIndex() == PROXY_CUSTOM:
+            problem = url_problem(
+                self.proxy_url.text(),
+                self.tr("The proxy address"),
+                schemes=("http", "https", "socks5"),
+            )
+        if not problem:
+            try:
+                parse_headers(self.headers.toPlainText())
+            except ValueError as error:
+                problem = str(error)
+        return problem
+
+    def entry(self) -> ProviderEntry:
+        """The entry as edited; call :meth:`problem` first."""
+        mode = self.proxy_mode.currentIndex()
+        return dataclasses.replace(
+            self._entry,
+            name=self.name.text().strip(),
+            base_url=self.base_url.text().strip(),
+            auth=str(self.auth.currentData()),
+            key_host=self.key_host(),
+            headers=parse_headers(self.headers.toPlainText()),
+            proxy_url=self.proxy_url.text().strip() if mode == PROXY_CUSTOM else "",
+            use_system_proxy=mode == PROXY_SYSTEM,
+            ca_bundle=self.ca_bundle.text().strip(),
+            allow_self_signed=self.allow_self_signed.isChecked(),
+            azure_mode=str(self.azure_mode.currentData()),
+            api_version=self.api_version.text().strip(),
+            deployments=split_list(self.deployments.text()),
+            models=split_list(self.models.text()),
+            vision_models=split_list(self.vision_models.text()),
+        )
+
+    # -- reactions -------------------------------------------------------------
+    def _update_host_guard(self) -> None:
+        confirmed = self._entry.key_host
+        host = self.host()
+        moved = self._has_stored_key and not self.typed_key() and bool(host) and host != confirmed
+        if moved:
+            self.host_note.setText(
+                self.tr(
+                    "The stored API key was confirmed for {old}. It is not sent to {new} "
+                    "unless you confirm."
+                ).format(old=confirmed or self.tr("no host yet"), new=host)
+            )
+            self.confirm_host.setText(self.tr("Send the API key to {new}").format(new=host))
+        else:
+            self.confirm_host.setChecked(False)
+        self._host_moved = moved
+        self._form.setRowVisible(self.host_guard, moved)
+
+    def _update_proxy(self) -> None:
+        self.proxy_url.setEnabled(self.proxy_mode.currentIndex() == PROXY_CUSTOM)
+
+    def _browse_ca(self) -> None:
+        dialog = QFileDialog(self, self.tr("Choose a CA bundle"))
+        dialog.setNameFilters(
+            [self.tr("Certificates (*.pem *.crt *.cer)"), self.tr("All files (*)")]
+        )
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.ca_bundle.setText)
+        dialog.open()
