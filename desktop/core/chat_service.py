@@ -9,21 +9,28 @@ error saves it as FAILED with the error text, then re-raises for the UI.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Sequence
 from typing import Protocol
 
+from desktop.core.chat_parameters import chat_options, thinks_in_levels
 from desktop.core.conversation import StoredMessage
 from desktop.core.errors import ProviderError
 from desktop.core.events import ChatEvent, ChatStats, Done, TextDelta, ThinkingDelta
 from desktop.core.messages import ChatMessage, ChatOptions, MessageState, Role
-from desktop.storage.history import HistoryStore
+from desktop.core.model_records import ModelDetails
+from desktop.storage.history import LEAF, HistoryStore, Leaf
 
 
 class ChatProvider(Protocol):
     def chat(
         self, model: str, messages: Sequence[ChatMessage], options: ChatOptions | None = None
     ) -> AsyncIterator[ChatEvent]: ...
+
+
+class DetailsProvider(Protocol):
+    async def show(self, name: str) -> ModelDetails: ...
 
 
 def to_chat_messages(
@@ -62,6 +69,7 @@ class ChatService:
         self._provider = provider
         self._save_interval = save_interval
         self._clock = clock
+        self._details: dict[str, ModelDetails | None] = {}
 
     @property
     def store(self) -> HistoryStore:
@@ -69,9 +77,52 @@ class ChatService:
 
     def set_provider(self, provider: ChatProvider) -> None:
         self._provider = provider
+        self._details.clear()
 
-    def add_user_message(self, conversation_id: int, text: str) -> StoredMessage:
-        return self._store.add_message(conversation_id, Role.USER, text)
+    def add_user_message(
+        self, conversation_id: int, text: str, *, parent_id: int | Leaf | None = LEAF
+    ) -> StoredMessage:
+        """Adds the person's message after the last visible one, or, for an edit, as a new
+        version next to the edited one (``parent_id``: the message both follow)."""
+        return self._store.add_message(conversation_id, Role.USER, text, parent_id=parent_id)
+
+    async def model_details(self, model: str) -> ModelDetails | None:
+        """What the provider says about ``model`` (cached), or None when it cannot say."""
+        if model in self._details:
+            return self._details[model]
+        show = getattr(self._provider, "show", None)
+        details: ModelDetails | None = None
+        if show is not None:
+            try:
+                details = await show(model)
+            except ProviderError:
+                return None  # not cached: the server may be back next time
+        self._details[model] = details
+        return details
+
+    def cached_details(self, model: str) -> ModelDetails | None:
+        return self._details.get(model)
+
+    async def _options(
+        self, conversation_id: int, model: str, given: ChatOptions | None
+    ) -> ChatOptions:
+        """The conversation's settings, overridden by every field ``given`` sets."""
+        details = await self.model_details(model)
+        parameters = self._store.get_conversation(conversation_id).parameters
+        options = chat_options(
+            parameters,
+            model_window=details.context_length if details else None,
+            can_think=bool(details and details.can_think),
+            leveled=bool(details and thinks_in_levels(details.name, details.family)),
+        )
+        if given is None:
+            return options
+        overrides = {
+            field.name: value
+            for field in dataclasses.fields(given)
+            if (value := getattr(given, field.name)) is not None and value != {}
+        }
+        return dataclasses.replace(options, **overrides)
 
     async def stream_reply(
         self,
@@ -79,15 +130,29 @@ class ChatService:
         model: str,
         options: ChatOptions | None = None,
         *,
+        parent_id: int | None = None,
         on_created: Callable[[StoredMessage], None] | None = None,
     ) -> AsyncGenerator[ChatEvent, None]:
-        """Ask ``model`` to answer the conversation; yields events as they arrive."""
+        """Ask ``model`` to answer the conversation; yields events as they arrive.
+
+        The answer follows the last visible message, or ``parent_id`` when given (a
+        regenerated answer: a new alternative next to the earlier ones). Options come from
+        the conversation's parameters when not given; the context window is always set.
+        """
+        if parent_id is not None:
+            self._store.select_message(parent_id)
         conversation = self._store.get_conversation(conversation_id)
-        history = to_chat_messages(
-            self._store.messages(conversation_id), conversation.system_prompt
-        )
+        path = [step.message for step in self._store.active_path(conversation_id)]
+        if parent_id is not None:
+            path = path[: [message.id for message in path].index(parent_id) + 1]
+        history = to_chat_messages(path, conversation.system_prompt)
         answer = self._store.add_message(
-            conversation_id, Role.ASSISTANT, "", state=MessageState.STREAMING, model=model
+            conversation_id,
+            Role.ASSISTANT,
+            "",
+            state=MessageState.STREAMING,
+            model=model,
+            parent_id=path[-1].id if path else None,
         )
         if on_created is not None:
             on_created(answer)
@@ -110,6 +175,11 @@ class ChatService:
                 error=error,
             )
 
+        try:
+            options = await self._options(conversation_id, model, options)
+        except asyncio.CancelledError:
+            save(state=MessageState.STOPPED)
+            raise
         events = self._provider.chat(model, history, options)
         try:
             async for event in events:

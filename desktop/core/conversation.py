@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
+from desktop.core.chat_parameters import ChatParameters
 from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
 
@@ -18,6 +19,8 @@ class Conversation:
     created_at: datetime
     updated_at: datetime
     system_prompt: str = ""
+    pinned: bool = False
+    parameters: ChatParameters = field(default_factory=ChatParameters)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,3 +37,33 @@ class StoredMessage:
     thinking: str = ""
     stats: ChatStats | None = None
     error: str = ""
+    parent_id: int | None = None
+    """The message this one answers or follows; None for the first of a conversation."""
+
+
+@dataclass(frozen=True, slots=True)
+class PathStep:
+    """A message on the visible path, with its siblings (alternatives and edited versions)."""
+
+    message: StoredMessage
+    sibling_ids: tuple[int, ...]
+
+    @property
+    def index(self) -> int:
+        return self.sibling_ids.index(self.message.id)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One message that matches a search. ``snippet`` marks hits with HIT_START/HIT_END."""
+
+    conversation_id: int
+    conversation_title: str
+    message_id: int
+    role: Role
+    snippet: str
+    updated_at: datetime
+
+
+HIT_START = "\x02"
+HIT_END = "\x03"

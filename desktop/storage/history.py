@@ -19,19 +19,38 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from desktop.core.conversation import Conversation, StoredMessage
+from desktop.core.chat_parameters import ChatParameters
+from desktop.core.conversation import (
+    HIT_END,
+    HIT_START,
+    Conversation,
+    PathStep,
+    SearchHit,
+    StoredMessage,
+)
+from desktop.core.conversation_export import ExportedConversation
 from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
 from desktop.storage.paths import data_dir
 from desktop.storage.quarantine import move_aside
 from desktop.storage.schema import SchemaTooNew, migrate
 
-__all__ = ["HistoryStore", "SchemaTooNew", "default_history_path"]
+__all__ = ["LEAF", "HistoryStore", "Leaf", "SchemaTooNew", "default_history_path"]
 
 _SQLITE_COMPANIONS = ("-wal", "-shm")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _CORRUPTION_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 _STATS_FIELDS = frozenset(field.name for field in dataclasses.fields(ChatStats))
+_TRIGRAM = 3  # the trigram index finds substrings of at least three characters
+SNIPPET_TOKENS = 12
+SNIPPET_CHARS = 90
+
+
+class Leaf:
+    """Marker: add the message after the last one on the visible path."""
+
+
+LEAF = Leaf()
 
 
 def default_history_path() -> Path:
@@ -114,6 +133,8 @@ def _conversation(row: sqlite3.Row) -> Conversation:
         created_at=datetime.fromisoformat(row["created_at"]),
         updated_at=datetime.fromisoformat(row["updated_at"]),
         system_prompt=row["system_prompt"],
+        pinned=bool(row["pinned"]),
+        parameters=ChatParameters.from_json(row["parameters"]),
     )
 
 
@@ -129,7 +150,47 @@ def _message(row: sqlite3.Row) -> StoredMessage:
         thinking=row["thinking"],
         stats=_stats_from_json(row["stats"]),
         error=row["error"],
+        parent_id=row["parent_id"],
     )
+
+
+def _walk(links: list[sqlite3.Row]) -> tuple[list[int], dict[int | None, list[int]]]:
+    """The visible path (the most recently chosen child at every step) and all children."""
+    children: dict[int | None, list[int]] = {}
+    chosen: dict[int, int] = {}
+    for row in links:
+        children.setdefault(row["parent_id"], []).append(row["id"])
+        chosen[row["id"]] = row["chosen"]
+    path: list[int] = []
+    parent: int | None = None
+    while kids := children.get(parent):
+        parent = max(kids, key=lambda kid: (chosen[kid], kid))
+        path.append(parent)
+    return path, children
+
+
+def _plain_snippet(content: str, terms: list[str]) -> str:
+    """A short excerpt around the first hit with every term marked (for the LIKE search)."""
+    lowered = content.casefold()
+    first = min((i for t in terms if (i := lowered.find(t.casefold())) >= 0), default=0)
+    start = max(0, first - SNIPPET_CHARS // 3)
+    excerpt = content[start : start + SNIPPET_CHARS]
+    marked = excerpt
+    for term in sorted(terms, key=len, reverse=True):
+        out: list[str] = []
+        rest = marked
+        while (i := rest.casefold().find(term.casefold())) >= 0:
+            out += [rest[:i], HIT_START, rest[i : i + len(term)], HIT_END]
+            rest = rest[i + len(term) :]
+        marked = "".join(out) + rest
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + SNIPPET_CHARS < len(content) else ""
+    return prefix + marked + suffix
+
+
+def _like(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 class HistoryStore:
@@ -164,11 +225,14 @@ class HistoryStore:
     @property
     def has_search_index(self) -> bool:
         """False when this SQLite lacks FTS5 and the full-text index was skipped."""
+        return self._search_sql() is not None
+
+    def _search_sql(self) -> str | None:
         with self._lock:
             row = self._conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'messages_fts'"
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'messages_fts'"
             ).fetchone()
-        return row is not None
+        return None if row is None else str(row[0])
 
     @contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
@@ -198,10 +262,11 @@ class HistoryStore:
         return _conversation(row)
 
     def list_conversations(self) -> list[Conversation]:
-        """All conversations, the most recently updated first."""
+        """All conversations not in the trash, the most recently updated first."""
         with self._lock:
             rows = self._conn.execute(
-                "SELECT * FROM conversations ORDER BY updated_at DESC, id DESC"
+                "SELECT * FROM conversations WHERE deleted_at IS NULL"
+                " ORDER BY updated_at DESC, id DESC"
             ).fetchall()
         return [_conversation(row) for row in rows]
 
@@ -223,6 +288,38 @@ class HistoryStore:
             )
         return cursor.rowcount > 0
 
+    def _set_conversation(self, conversation_id: int, column: str, value: object) -> bool:
+        with self._writing() as conn:
+            cursor = conn.execute(
+                f"UPDATE conversations SET {column} = ? WHERE id = ?", (value, conversation_id)
+            )
+        return cursor.rowcount > 0
+
+    def set_pinned(self, conversation_id: int, pinned: bool) -> bool:
+        return self._set_conversation(conversation_id, "pinned", int(pinned))
+
+    def set_model(self, conversation_id: int, model: str) -> bool:
+        return self._set_conversation(conversation_id, "model", model)
+
+    def set_system_prompt(self, conversation_id: int, prompt: str) -> bool:
+        return self._set_conversation(conversation_id, "system_prompt", prompt)
+
+    def set_parameters(self, conversation_id: int, parameters: ChatParameters) -> bool:
+        return self._set_conversation(conversation_id, "parameters", parameters.to_json())
+
+    def trash_conversation(self, conversation_id: int) -> bool:
+        """Hides the conversation (undoable with :meth:`restore_conversation`)."""
+        return self._set_conversation(conversation_id, "deleted_at", _now())
+
+    def restore_conversation(self, conversation_id: int) -> bool:
+        return self._set_conversation(conversation_id, "deleted_at", None)
+
+    def purge_trash(self) -> int:
+        """Deletes the trashed conversations for good; returns how many."""
+        with self._writing() as conn:
+            cursor = conn.execute("DELETE FROM conversations WHERE deleted_at IS NOT NULL")
+        return cursor.rowcount
+
     def delete_conversation(self, conversation_id: int) -> bool:
         """Deletes the conversation and all its messages; False when there was none."""
         with self._writing() as conn:
@@ -238,8 +335,10 @@ class HistoryStore:
         state: MessageState = MessageState.COMPLETE,
         model: str = "",
         thinking: str = "",
+        parent_id: int | Leaf | None = LEAF,
     ) -> StoredMessage:
-        """Appends a message and marks the conversation as updated.
+        """Adds a message as the newest child of ``parent_id`` (by default after the last
+        visible message), puts it on the visible path and marks the conversation updated.
 
         Raises ``KeyError`` when the conversation does not exist (e.g. it was deleted).
         """
@@ -250,11 +349,23 @@ class HistoryStore:
             )
             if touched.rowcount == 0:
                 raise KeyError(f"no conversation with id {conversation_id}")
+            if isinstance(parent_id, Leaf):
+                path, _ = _walk(self._links(conversation_id))
+                parent_id = path[-1] if path else None
             cursor = conn.execute(
-                "INSERT INTO messages"
-                " (conversation_id, role, content, state, model, thinking, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (conversation_id, role.value, content, state.value, model, thinking, now),
+                "INSERT INTO messages (conversation_id, role, content, state, model, thinking,"
+                " created_at, parent_id, chosen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    conversation_id,
+                    role.value,
+                    content,
+                    state.value,
+                    model,
+                    thinking,
+                    now,
+                    parent_id,
+                    self._next_choice(conversation_id),
+                ),
             )
             row = conn.execute(
                 "SELECT * FROM messages WHERE id = ?", (cursor.lastrowid,)
@@ -298,6 +409,176 @@ class HistoryStore:
                 "SELECT * FROM messages WHERE conversation_id = ? ORDER BY id", (conversation_id,)
             ).fetchall()
         return [_message(row) for row in rows]
+
+    def _links(self, conversation_id: int) -> list[sqlite3.Row]:
+        return self._conn.execute(
+            "SELECT id, parent_id, chosen FROM messages WHERE conversation_id = ?",
+            (conversation_id,),
+        ).fetchall()
+
+    def _next_choice(self, conversation_id: int) -> int:
+        row = self._conn.execute(
+            "SELECT COALESCE(MAX(chosen), 0) + 1 FROM messages WHERE conversation_id = ?",
+            (conversation_id,),
+        ).fetchone()
+        return int(row[0])
+
+    def get_message(self, message_id: int) -> StoredMessage:
+        """Raises ``KeyError`` when there is no such message."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT * FROM messages WHERE id = ?", (message_id,)
+            ).fetchone()
+        if row is None:
+            raise KeyError(f"no message with id {message_id}")
+        return _message(row)
+
+    def active_path(self, conversation_id: int) -> list[PathStep]:
+        """The visible messages from the first to the last, each with its siblings."""
+        with self._lock:
+            path, children = _walk(self._links(conversation_id))
+            rows = {
+                row["id"]: row
+                for row in self._conn.execute(
+                    "SELECT m.* FROM messages AS m JOIN json_each(?) AS wanted"
+                    " ON m.id = wanted.value",
+                    (json.dumps(path),),
+                )
+            }
+        steps: list[PathStep] = []
+        parent: int | None = None
+        for message_id in path:
+            steps.append(PathStep(_message(rows[message_id]), tuple(sorted(children[parent]))))
+            parent = message_id
+        return steps
+
+    def select_message(self, message_id: int) -> bool:
+        """Puts the message, and every message before it, on the visible path."""
+        with self._writing() as conn:
+            row = conn.execute(
+                "SELECT conversation_id FROM messages WHERE id = ?", (message_id,)
+            ).fetchone()
+            if row is None:
+                return False
+            choice = self._next_choice(row["conversation_id"])
+            conn.execute(
+                """
+                WITH RECURSIVE line(id, parent_id) AS (
+                    SELECT id, parent_id FROM messages WHERE id = ?
+                    UNION ALL
+                    SELECT m.id, m.parent_id FROM messages AS m JOIN line ON m.id = line.parent_id
+                )
+                UPDATE messages SET chosen = ? WHERE id IN (SELECT id FROM line)
+                """,
+                (message_id, choice),
+            )
+        return True
+
+    def delete_message(self, message_id: int) -> bool:
+        """Deletes one message; what followed it now follows the message before it."""
+        with self._writing() as conn:
+            row = conn.execute(
+                "SELECT parent_id FROM messages WHERE id = ?", (message_id,)
+            ).fetchone()
+            if row is None:
+                return False
+            conn.execute(
+                "UPDATE messages SET parent_id = ? WHERE parent_id = ?",
+                (row["parent_id"], message_id),
+            )
+            conn.execute("DELETE FROM messages WHERE id = ?", (message_id,))
+        return True
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Messages containing every word of ``query`` (any case, substrings too), newest
+        first, in conversations that are not in the trash."""
+        terms = query.split()
+        if not terms:
+            return []
+        index = self._search_sql() or ""
+        indexed = [t for t in terms if len(t) >= _TRIGRAM] if "trigram" in index else []
+        filtered = [t for t in terms if t not in indexed]
+        likes = " ".join("AND m.content LIKE ? ESCAPE '\\'" for _ in filtered)
+        columns = "m.id, m.conversation_id, m.role, m.content, c.title, c.updated_at"
+        if indexed:
+            match = " ".join('"' + term.replace('"', '""') + '"' for term in indexed)
+            sql = (
+                f"SELECT {columns}, snippet(messages_fts, 0, '{HIT_START}', '{HIT_END}', '…',"
+                f" {SNIPPET_TOKENS * _TRIGRAM}) AS snippet"
+                " FROM messages_fts JOIN messages AS m ON m.id = messages_fts.rowid"
+                " JOIN conversations AS c ON c.id = m.conversation_id"
+                f" WHERE messages_fts MATCH ? AND c.deleted_at IS NULL {likes}"
+                " ORDER BY messages_fts.rowid DESC LIMIT ?"
+            )
+            params: list[object] = [match, *map(_like, filtered), limit]
+        else:
+            sql = (
+                f"SELECT {columns}, NULL AS snippet FROM messages AS m"
+                " JOIN conversations AS c ON c.id = m.conversation_id"
+                f" WHERE c.deleted_at IS NULL AND m.state != 'streaming' {likes}"
+                " ORDER BY m.id DESC LIMIT ?"
+            )
+            params = [*map(_like, filtered), limit]
+        with self._lock:
+            rows = self._conn.execute(sql, params).fetchall()
+        return [
+            SearchHit(
+                conversation_id=row["conversation_id"],
+                conversation_title=row["title"],
+                message_id=row["id"],
+                role=Role(row["role"]),
+                snippet=row["snippet"]
+                if filtered == [] and row["snippet"]
+                else _plain_snippet(row["content"], terms),
+                updated_at=datetime.fromisoformat(row["updated_at"]),
+            )
+            for row in rows
+        ]
+
+    def import_conversation(self, exported: ExportedConversation) -> Conversation:
+        """Adds an exported conversation, tree and all, in one transaction."""
+        with self._writing() as conn:
+            cursor = conn.execute(
+                "INSERT INTO conversations (title, model, provider, system_prompt, created_at,"
+                " updated_at, parameters) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    exported.title,
+                    exported.model,
+                    exported.provider,
+                    exported.system_prompt,
+                    exported.created_at.isoformat(),
+                    exported.updated_at.isoformat(),
+                    exported.parameters.to_json(),
+                ),
+            )
+            conversation_id = cursor.lastrowid
+            assert conversation_id is not None
+            new_ids: dict[int, int] = {}
+            for number, message in enumerate(exported.messages, start=1):
+                row = conn.execute(
+                    "INSERT INTO messages (conversation_id, role, content, state, model,"
+                    " thinking, stats, error, created_at, parent_id, chosen)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        conversation_id,
+                        message.role.value,
+                        message.content,
+                        message.state.value,
+                        message.model,
+                        message.thinking,
+                        None if message.stats is None else _stats_to_json(message.stats),
+                        message.error,
+                        message.created_at.isoformat(),
+                        None if message.parent_key is None else new_ids[message.parent_key],
+                        number + (len(exported.messages) if message.on_path else 0),
+                    ),
+                )
+                assert row.lastrowid is not None
+                new_ids[message.key] = row.lastrowid
+            result = conn.execute(
+                "SELECT * FROM conversations WHERE id = ?", (conversation_id,)
+            ).fetchone()
+        return _conversation(result)
 
     def mark_interrupted_streams(self) -> int:
         """Marks answers left streaming by a crash or kill as interrupted; returns how many."""

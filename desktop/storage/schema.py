@@ -93,9 +93,94 @@ def _create_search_index(conn: sqlite3.Connection) -> None:
     )
 
 
+def _add_message_tree(conn: sqlite3.Connection) -> None:
+    """Messages form a tree (regenerate and edit make siblings); conversations gain settings.
+
+    ``chosen`` orders siblings: the one with the highest value is on the visible path.
+    Existing conversations become one straight branch, each message the child of the
+    previous one.
+    """
+    conn.execute("ALTER TABLE messages ADD COLUMN parent_id INTEGER")
+    conn.execute("ALTER TABLE messages ADD COLUMN chosen INTEGER NOT NULL DEFAULT 0")
+    conn.execute(
+        """
+        UPDATE messages SET chosen = id, parent_id = (
+            SELECT MAX(earlier.id) FROM messages AS earlier
+            WHERE earlier.conversation_id = messages.conversation_id AND earlier.id < messages.id
+        )
+        """
+    )
+    conn.execute("CREATE INDEX messages_by_parent ON messages(parent_id)")
+    conn.execute("CREATE INDEX messages_by_choice ON messages(conversation_id, chosen)")
+    conn.execute("ALTER TABLE conversations ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0")
+    conn.execute("ALTER TABLE conversations ADD COLUMN deleted_at TEXT")
+    conn.execute("ALTER TABLE conversations ADD COLUMN parameters TEXT NOT NULL DEFAULT '{}'")
+
+
+def _index_search_by_trigram(conn: sqlite3.Connection) -> None:
+    """Rebuild the search index with the trigram tokenizer so any substring (and Chinese,
+    which has no spaces between words) is found; answers still streaming are not indexed.
+    """
+    for trigger in ("messages_fts_insert", "messages_fts_delete", "messages_fts_update"):
+        conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    conn.execute("DROP TABLE IF EXISTS messages_fts")
+    conn.execute("SAVEPOINT fts")
+    created = False
+    for tokenizer in ("trigram", "unicode61"):
+        try:
+            conn.execute(
+                "CREATE VIRTUAL TABLE messages_fts USING fts5("
+                f"content, content='messages', content_rowid='id', tokenize='{tokenizer}')"
+            )
+        except sqlite3.OperationalError:
+            continue
+        created = True
+        break
+    if not created:
+        conn.execute("ROLLBACK TO fts")
+        conn.execute("RELEASE fts")
+        return
+    conn.execute("RELEASE fts")
+    conn.execute(
+        "INSERT INTO messages_fts(rowid, content)"
+        " SELECT id, content FROM messages WHERE state != 'streaming'"
+    )
+    conn.execute(
+        """
+        CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages
+        WHEN new.state != 'streaming' BEGIN
+            INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content);
+        END
+        """
+    )
+    conn.execute(
+        """
+        CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages
+        WHEN old.state != 'streaming' BEGIN
+            INSERT INTO messages_fts(messages_fts, rowid, content)
+                VALUES ('delete', old.id, old.content);
+        END
+        """
+    )
+    conn.execute(
+        """
+        CREATE TRIGGER messages_fts_update AFTER UPDATE OF content, state ON messages
+        WHEN old.content IS NOT new.content
+            OR (old.state = 'streaming') != (new.state = 'streaming') BEGIN
+            INSERT INTO messages_fts(messages_fts, rowid, content)
+                SELECT 'delete', old.id, old.content WHERE old.state != 'streaming';
+            INSERT INTO messages_fts(rowid, content)
+                SELECT new.id, new.content WHERE new.state != 'streaming';
+        END
+        """
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_core_tables,
     _create_search_index,
+    _add_message_tree,
+    _index_search_by_trigram,
 )
 
 

@@ -1,25 +1,44 @@
-"""The chat: model picker, the conversation, the composer, Send and Stop."""
+"""The chat: model and thinking pickers, settings, context meter, the conversation,
+the composer, Send and Stop; regenerate, edit, delete and flip between versions."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.core.chat_parameters import (
+    THINK_LEVELS,
+    ChatParameters,
+    context_window,
+    default_think,
+    thinks_in_levels,
+)
 from desktop.core.chat_service import ChatService
-from desktop.core.conversation import StoredMessage
+from desktop.core.context_usage import context_usage
+from desktop.core.conversation import PathStep, StoredMessage
+from desktop.core.conversation_export import exported, to_json, to_markdown
 from desktop.core.errors import ProviderError
 from desktop.core.events import Done
 from desktop.core.messages import ChatOptions, MessageState, Role
+from desktop.core.model_records import ModelDetails
+from desktop.ui.chat_settings_panel import ChatSettingsPanel
+from desktop.ui.chat_style import CHAT_STYLE
 from desktop.ui.composer import ComposerEdit
+from desktop.ui.context_meter import ContextMeter
 from desktop.ui.message_bubble import MessageBubble
 from desktop.ui.message_list import MessageList
 from desktop.ui.model_list_model import ModelListModel
@@ -43,38 +62,30 @@ class ChatPane(QWidget):
         super().__init__(parent)
         self._chat = chat
         self._models = models
+        self._tasks = tasks
         self._conversation_id: int | None = None
         self._bubble: MessageBubble | None = None
         self._wanted_model = ""
+        self._path: list[StoredMessage] = []
+        self._siblings: dict[int, tuple[int, ...]] = {}
+        self._pending = ChatParameters()
+        self._pending_prompt = ""
         self.options = ChatOptions()
+        """Request options that override the conversation's settings where set."""
         self.bridge = StreamBridge(tasks, self)
+        self.setStyleSheet(CHAT_STYLE)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
+        layout.addLayout(self._build_top_bar())
+        self.settings_panel = ChatSettingsPanel()
+        self.settings_panel.parametersChanged.connect(self._parameters_changed)
+        self.settings_panel.systemPromptChanged.connect(self._system_prompt_changed)
+        self.settings_panel.hide()
+        layout.addWidget(self.settings_panel)
 
-        top = QHBoxLayout()
-        top.setContentsMargins(12, 8, 12, 0)
-        model_label = QLabel(self.tr("Model"))
-        top.addWidget(model_label)
-        self.model_combo = QComboBox()
-        self.model_combo.setModel(models)
-        self.model_combo.setModelColumn(ModelListModel.NAME)
-        self.model_combo.setMinimumWidth(220)
-        self.model_combo.setAccessibleName(self.tr("Model to chat with"))
-        self.model_combo.setPlaceholderText(self.tr("No model installed"))
-        model_label.setBuddy(self.model_combo)
-        self.model_combo.currentTextChanged.connect(self._combo_changed)
-        models.modelReset.connect(self._models_reset)
-        top.addWidget(self.model_combo)
-        top.addStretch(1)
-        self.new_button = QPushButton(self.tr("New chat"))
-        self.new_button.setAccessibleName(self.tr("Start a new conversation"))
-        self.new_button.clicked.connect(self.new_conversation)
-        top.addWidget(self.new_button)
-        layout.addLayout(top)
-
-        self.messages = MessageList()
+        self.messages = MessageList(self._make_bubble)
         layout.addWidget(self.messages, 1)
 
         self.notice = QFrame()
@@ -85,10 +96,6 @@ class ChatPane(QWidget):
         self.notice_label.setWordWrap(True)
         self.notice_label.setAccessibleName(self.tr("Chat notice"))
         notice_layout.addWidget(self.notice_label, 1)
-        self.retry_button = QPushButton(self.tr("Retry"))
-        self.retry_button.setAccessibleName(self.tr("Ask the model again"))
-        self.retry_button.clicked.connect(self.retry)
-        notice_layout.addWidget(self.retry_button)
         self.notice.hide()
         layout.addWidget(self.notice)
 
@@ -97,6 +104,7 @@ class ChatPane(QWidget):
         self.composer = ComposerEdit()
         self.composer.submitted.connect(self.send)
         self.composer.stopRequested.connect(self.stop)
+        self.composer.textChanged.connect(self._update_meter)
         bottom.addWidget(self.composer, 1)
         buttons = QVBoxLayout()
         self.send_button = QPushButton(self.tr("Send"))
@@ -123,6 +131,57 @@ class ChatPane(QWidget):
         self.bridge.finished.connect(self._finished)
         self.bridge.failed.connect(self._failed)
         self.bridge.stopped.connect(self._stopped)
+        self.export_dialog: QFileDialog | None = None
+        self._update_meter()
+
+    def _build_top_bar(self) -> QHBoxLayout:
+        top = QHBoxLayout()
+        top.setContentsMargins(12, 8, 12, 0)
+        model_label = QLabel(self.tr("Model"))
+        top.addWidget(model_label)
+        self.model_combo = QComboBox()
+        self.model_combo.setModel(self._models)
+        self.model_combo.setModelColumn(ModelListModel.NAME)
+        self.model_combo.setMinimumWidth(200)
+        self.model_combo.setAccessibleName(self.tr("Model to chat with"))
+        self.model_combo.setPlaceholderText(self.tr("No model installed"))
+        model_label.setBuddy(self.model_combo)
+        self.model_combo.currentTextChanged.connect(self._combo_changed)
+        self._models.modelReset.connect(self._models_reset)
+        top.addWidget(self.model_combo)
+        self.think_combo = QComboBox()
+        self.think_combo.setAccessibleName(self.tr("Thinking"))
+        self.think_combo.setToolTip(self.tr("Whether, and how hard, the model thinks first"))
+        self.think_combo.activated.connect(self._think_chosen)
+        self.think_combo.hide()
+        top.addWidget(self.think_combo)
+        top.addStretch(1)
+        self.meter = ContextMeter()
+        top.addWidget(self.meter)
+        self.settings_button = QToolButton()
+        self.settings_button.setText(self.tr("Settings"))
+        self.settings_button.setCheckable(True)
+        self.settings_button.setAccessibleName(self.tr("Show this conversation's settings"))
+        self.settings_button.toggled.connect(lambda shown: self.settings_panel.setVisible(shown))
+        top.addWidget(self.settings_button)
+        self.export_button = QToolButton()
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setAccessibleName(self.tr("Export this conversation"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        self.export_markdown_action = QAction(self.tr("As Markdown…"), self)
+        self.export_markdown_action.triggered.connect(lambda: self.choose_export("md"))
+        self.export_json_action = QAction(self.tr("As JSON (can be imported)…"), self)
+        self.export_json_action.triggered.connect(lambda: self.choose_export("json"))
+        menu.addActions([self.export_markdown_action, self.export_json_action])
+        self.export_button.setMenu(menu)
+        self.export_button.setEnabled(False)
+        top.addWidget(self.export_button)
+        self.new_button = QPushButton(self.tr("New chat"))
+        self.new_button.setAccessibleName(self.tr("Start a new conversation"))
+        self.new_button.clicked.connect(self.new_conversation)
+        top.addWidget(self.new_button)
+        return top
 
     # -- state ---------------------------------------------------------------
     @property
@@ -143,14 +202,79 @@ class ChatPane(QWidget):
             self.model_combo.setCurrentIndex(index)
 
     def _combo_changed(self, name: str) -> None:
-        if name:
-            self._wanted_model = name
-            self.modelChanged.emit(name)
+        if not name:
+            return
+        self._wanted_model = name
+        if self._conversation_id is not None:
+            self._chat.store.set_model(self._conversation_id, name)
+        self._tasks.spawn(self._learn_model(name), name="model-details")
+        self.modelChanged.emit(name)
 
     def _models_reset(self) -> None:
         index = self.model_combo.findText(self._wanted_model)
         self.model_combo.setCurrentIndex(
             index if index >= 0 else (0 if self._models.rowCount() else -1)
+        )
+
+    async def _learn_model(self, name: str) -> None:
+        details = await self._chat.model_details(name)
+        if name == self.current_model():
+            self._show_thinking_choices(details)
+            self._update_meter()
+
+    def _parameters(self) -> ChatParameters:
+        if self._conversation_id is None:
+            return self._pending
+        return self._chat.store.get_conversation(self._conversation_id).parameters
+
+    def _show_thinking_choices(self, details: ModelDetails | None) -> None:
+        combo = self.think_combo
+        combo.clear()
+        if details is None or not details.can_think:
+            combo.hide()
+            return
+        leveled = thinks_in_levels(details.name, details.family)
+        if leveled:
+            names = {"low": self.tr("Think: low"), "medium": self.tr("Think: medium")}
+            names["high"] = self.tr("Think: high")
+            for level in THINK_LEVELS:
+                combo.addItem(names[level], level)
+        else:
+            combo.addItem(self.tr("Thinking on"), True)
+        combo.addItem(self.tr("Thinking off"), False)
+        chosen = self._parameters().think
+        index = combo.findData(default_think(leveled) if chosen is None else chosen)
+        combo.setCurrentIndex(max(index, 0))
+        combo.show()
+
+    def _think_chosen(self, index: int) -> None:
+        self.settings_panel.set_think(self.think_combo.itemData(index))
+
+    # -- settings ------------------------------------------------------------
+    def _parameters_changed(self, parameters: ChatParameters) -> None:
+        if self._conversation_id is None:
+            self._pending = parameters
+        else:
+            self._chat.store.set_parameters(self._conversation_id, parameters)
+        self._update_meter()
+
+    def _system_prompt_changed(self, prompt: str) -> None:
+        if self._conversation_id is None:
+            self._pending_prompt = prompt
+        else:
+            self._chat.store.set_system_prompt(self._conversation_id, prompt)
+        self._update_meter()
+
+    def _update_meter(self) -> None:
+        details = self._chat.cached_details(self.current_model())
+        window = context_window(
+            self._parameters(), details.context_length if details is not None else None
+        )
+        prompt = self.settings_panel.system_prompt.toPlainText()
+        self.meter.set_usage(
+            context_usage(
+                self._path, window, system_prompt=prompt, draft=self.composer.toPlainText()
+            )
         )
 
     # -- conversations -------------------------------------------------------
@@ -162,29 +286,84 @@ class ChatPane(QWidget):
 
     def new_conversation(self) -> None:
         self._abandon_stream()
+        self.settings_panel.flush()
         self._conversation_id = None
+        self._path = []
+        self._siblings = {}
+        self._pending = ChatParameters(think=self._parameters_think_default())
+        self._pending_prompt = ""
+        self.settings_panel.load(self._pending, "")
         self.messages.clear()
         self.notice.hide()
+        self.export_button.setEnabled(False)
+        self._update_meter()
         self.composer.setFocus()
 
+    def _parameters_think_default(self) -> bool | str | None:
+        return self.think_combo.currentData() if self.think_combo.isVisible() else None
+
     def open_conversation(self, conversation_id: int) -> None:
+        if conversation_id != self._conversation_id:
+            self._load(conversation_id)
+
+    def conversation_removed(self, conversation_id: int) -> None:
         if conversation_id == self._conversation_id:
-            return
+            self.new_conversation()
+
+    def show_message(self, conversation_id: int, message_id: int) -> None:
+        """Open the conversation on the branch holding the message, scrolled to it."""
+        self._chat.store.select_message(message_id)
+        self._load(conversation_id)
+        bubble = self.messages.reveal(message_id)
+        if bubble is not None:
+            bubble.setProperty("found", True)
+            bubble.style().unpolish(bubble)
+            bubble.style().polish(bubble)
+
+    def _load(self, conversation_id: int) -> None:
         self._abandon_stream()
+        self.settings_panel.flush()
         store = self._chat.store
         conversation = store.get_conversation(conversation_id)
         self._conversation_id = conversation_id
-        self.messages.clear()
         self.notice.hide()
-        for message in store.messages(conversation_id):
-            self._show_stored(message)
+        self.settings_panel.load(conversation.parameters, conversation.system_prompt)
+        self._show_steps(store.active_path(conversation_id))
+        self.export_button.setEnabled(True)
         if conversation.model:
             self.set_model(conversation.model)
+        self._show_thinking_choices(self._chat.cached_details(self.current_model()))
+        QTimer.singleShot(0, self._update_meter)
 
-    def _show_stored(self, message: StoredMessage) -> None:
-        bubble = self.messages.add(message.role, self._title_for(message.role, message.model))
+    def _show_steps(self, steps: list[PathStep]) -> None:
+        self._path = [step.message for step in steps]
+        self._siblings = {step.message.id: step.sibling_ids for step in steps}
+        self.messages.set_steps(steps)
+
+    def _reload(self, reveal: int | None = None) -> None:
+        if self._conversation_id is None:
+            return
+        self._show_steps(self._chat.store.active_path(self._conversation_id))
+        if reveal is not None:
+            self.messages.reveal(reveal)
+        self._update_meter()
+
+    def _make_bubble(self, step: PathStep) -> MessageBubble:
+        message = step.message
+        bubble = MessageBubble(message.role, self._title_for(message.role, message.model))
+        bubble.set_message_id(message.id)
         bubble.set_content(message.content, message.thinking)
         bubble.set_footer(message.state, message.stats, message.error)
+        bubble.set_siblings(step.index, len(step.sibling_ids))
+        self._wire(bubble)
+        return bubble
+
+    def _wire(self, bubble: MessageBubble) -> None:
+        bubble.regenerateRequested.connect(self.regenerate)
+        bubble.retryRequested.connect(self.retry_message)
+        bubble.editSubmitted.connect(self.resend_edited)
+        bubble.deleteRequested.connect(self.delete_message)
+        bubble.siblingRequested.connect(self.flip)
 
     def _title_for(self, role: Role, model: str) -> str:
         return self.tr("You") if role is Role.USER else (model or self.tr("Assistant"))
@@ -196,19 +375,32 @@ class ChatPane(QWidget):
             return
         model = self.current_model()
         if not model:
-            self._show_notice(self.tr("Choose a model first: none is selected."), retry=False)
+            self._show_notice(self.tr("Choose a model first: none is selected."))
             return
         store = self._chat.store
         if self._conversation_id is None:
+            self.settings_panel.flush()
             title = text.splitlines()[0][:TITLE_LENGTH]
-            self._conversation_id = store.create_conversation(title, model).id
+            conversation = store.create_conversation(
+                title, model, system_prompt=self._pending_prompt
+            )
+            store.set_parameters(conversation.id, self._pending)
+            self._conversation_id = conversation.id
+            self.export_button.setEnabled(True)
         message = self._chat.add_user_message(self._conversation_id, text)
-        self._show_stored(message)
+        self._append(message)
         self.composer.clear()
         self._start_reply(model)
         self.conversationsChanged.emit()
 
+    def _append(self, message: StoredMessage) -> None:
+        siblings = (message.id,)
+        self._path.append(message)
+        self._siblings[message.id] = siblings
+        self.messages.append_bubble(self._make_bubble(PathStep(message, siblings)))
+
     def retry(self) -> None:
+        """Answer the last message again (e.g. after a failure)."""
         model = self.current_model()
         if self._conversation_id is not None and model and not self.streaming:
             self._start_reply(model)
@@ -216,13 +408,125 @@ class ChatPane(QWidget):
     def stop(self) -> None:
         self.bridge.stop()
 
-    def _start_reply(self, model: str) -> None:
+    def _start_reply(self, model: str, parent_id: int | None = None) -> None:
         assert self._conversation_id is not None
         self.notice.hide()
-        self._bubble = self.messages.add(Role.ASSISTANT, model)
-        self.bridge.start(self._chat.stream_reply(self._conversation_id, model, self.options))
+        bubble = self.messages.add(Role.ASSISTANT, model)
+        bubble.set_streaming(True)
+        self._wire(bubble)
+        self._bubble = bubble
+        self.bridge.start(
+            self._chat.stream_reply(
+                self._conversation_id,
+                model,
+                self.options,
+                parent_id=parent_id,
+                on_created=lambda message: bubble.set_message_id(message.id),
+            )
+        )
         self.send_button.setEnabled(False)
         self.stop_button.setEnabled(True)
+
+    # -- versions ------------------------------------------------------------
+    def _truncate_to(self, message_id: int | None) -> None:
+        """Show the path only up to ``message_id`` (None: nothing), ready for a new branch."""
+        assert self._conversation_id is not None
+        store = self._chat.store
+        if message_id is not None:
+            store.select_message(message_id)
+        steps = store.active_path(self._conversation_id)
+        ids = [step.message.id for step in steps]
+        keep = ids.index(message_id) + 1 if message_id is not None else 0
+        self._show_steps(steps[:keep])
+
+    def regenerate(self, message_id: int) -> None:
+        """A new answer next to this one; the old one stays reachable with ‹ ›."""
+        model = self.current_model()
+        if self.streaming or not model or self._conversation_id is None:
+            return
+        parent = self._chat.store.get_message(message_id).parent_id
+        if parent is None:
+            return
+        self._truncate_to(parent)
+        self._start_reply(model, parent_id=parent)
+
+    def retry_message(self, message_id: int) -> None:
+        """Ask again after a failure; an empty failed answer is not kept."""
+        if self.streaming or self._conversation_id is None:
+            return
+        failed = self._chat.store.get_message(message_id)
+        if not failed.content and not failed.thinking:
+            self._chat.store.delete_message(message_id)
+        model = self.current_model()
+        if failed.parent_id is not None and model:
+            self._truncate_to(failed.parent_id)
+            self._start_reply(model, parent_id=failed.parent_id)
+
+    def resend_edited(self, message_id: int, text: str) -> None:
+        """A new version of the person's message, answered; the old branch stays."""
+        model = self.current_model()
+        if self.streaming or not model or self._conversation_id is None:
+            return
+        parent = self._chat.store.get_message(message_id).parent_id
+        self._truncate_to(parent)
+        self._chat.add_user_message(self._conversation_id, text, parent_id=parent)
+        self._reload()
+        self._start_reply(model)
+
+    def delete_message(self, message_id: int) -> None:
+        if self.streaming:
+            return
+        self._chat.store.delete_message(message_id)
+        self._reload()
+        self.conversationsChanged.emit()
+
+    def flip(self, message_id: int, step: int) -> None:
+        """Show the previous or next version of a message (and what followed it)."""
+        siblings = self._siblings.get(message_id, ())
+        if self.streaming or message_id not in siblings:
+            return
+        index = siblings.index(message_id) + step
+        if 0 <= index < len(siblings):
+            self._chat.store.select_message(siblings[index])
+            self._reload(reveal=siblings[index])
+
+    # -- export --------------------------------------------------------------
+    def choose_export(self, kind: str) -> None:
+        if self._conversation_id is None:
+            return
+        conversation = self._chat.store.get_conversation(self._conversation_id)
+        dialog = QFileDialog(self, self.tr("Export the conversation"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(kind)
+        dialog.setNameFilter(
+            self.tr("Markdown (*.md)") if kind == "md" else self.tr("JSON (*.json)")
+        )
+        safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in conversation.title)
+        dialog.selectFile(f"{safe.strip() or 'conversation'}.{kind}")
+        dialog.fileSelected.connect(lambda path: self.export_to(Path(path), kind))
+        self.export_dialog = dialog
+        dialog.open()
+
+    def export_to(self, path: Path, kind: str) -> bool:
+        """Write the open conversation as Markdown (``md``) or JSON (``json``)."""
+        if self._conversation_id is None:
+            return False
+        store = self._chat.store
+        conversation = store.get_conversation(self._conversation_id)
+        path_messages = [step.message for step in store.active_path(self._conversation_id)]
+        if kind == "md":
+            text = to_markdown(conversation, path_messages)
+        else:
+            everything = store.messages(self._conversation_id)
+            text = to_json(exported(conversation, everything, [m.id for m in path_messages]))
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as error:
+            self._show_notice(
+                self.tr("Could not export to {path}: {error}").format(path=path, error=error)
+            )
+            return False
+        return True
 
     # -- stream events -------------------------------------------------------
     def _text_arrived(self, chunk: str) -> None:
@@ -241,7 +545,6 @@ class ChatPane(QWidget):
 
     def _failed(self, error: ProviderError) -> None:
         self._end(MessageState.FAILED, error=error)
-        self._show_notice(error.message, retry=True)
 
     def _end(
         self, state: MessageState, *, done: Done | None = None, error: ProviderError | None = None
@@ -250,11 +553,25 @@ class ChatPane(QWidget):
         if bubble is not None:
             bubble.render_final()
             bubble.set_footer(state, done.stats if done else None, error.message if error else "")
+            bubble.set_streaming(False)
         self.send_button.setEnabled(True)
         self.stop_button.setEnabled(False)
+        self._refresh_versions()
         self.conversationsChanged.emit()
 
-    def _show_notice(self, text: str, *, retry: bool) -> None:
+    def _refresh_versions(self) -> None:
+        """After an answer: the path (for the meter) and the ‹ n/m › of every bubble."""
+        if self._conversation_id is None:
+            return
+        steps = self._chat.store.active_path(self._conversation_id)
+        self._path = [step.message for step in steps]
+        self._siblings = {step.message.id: step.sibling_ids for step in steps}
+        for bubble in self.messages.bubbles():
+            siblings = self._siblings.get(bubble.message_id or -1)
+            if siblings is not None and bubble.message_id is not None:
+                bubble.set_siblings(siblings.index(bubble.message_id), len(siblings))
+        self._update_meter()
+
+    def _show_notice(self, text: str) -> None:
         self.notice_label.setText(text)
-        self.retry_button.setVisible(retry)
         self.notice.show()

@@ -1,19 +1,21 @@
-"""One message in the chat: header, optional thinking block, and the body text.
+"""One message in the chat: header with actions, optional thinking block, body, footer.
 
-While streaming, text is appended at the end of the document (cheap, incremental
-layout); when the answer is complete the exact received text is rendered once as
-markdown.
+An answer streams into a MarkdownView that redraws only its last block; the person's
+messages stay plain text. The header offers Copy, Regenerate (answers) or Edit (the
+person's messages), Delete, and ‹ n/m › to flip between alternatives and edited versions.
+A failed answer shows its error and a Retry button right where it happened.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QTextCursor, QTextOption
+from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
-    QSizePolicy,
-    QTextBrowser,
+    QPlainTextEdit,
+    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -21,34 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
-
-
-class AutoHeightBrowser(QTextBrowser):
-    """A read-only rich text view as tall as its content, scrolled by the page around it."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setOpenExternalLinks(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.document().setDocumentMargin(2)
-        self.document().documentLayout().documentSizeChanged.connect(self._fit)
-        self._fit()
-
-    def _fit(self, *_: object) -> None:
-        height = int(self.document().size().height()) + 4
-        if self.height() != height:
-            self.setFixedHeight(height)
-
-    def resizeEvent(self, event: object) -> None:
-        super().resizeEvent(event)  # type: ignore[arg-type]
-        self._fit()
-
-    def sizeHint(self) -> QSize:
-        return QSize(super().sizeHint().width(), self.height())
+from desktop.ui.auto_height_browser import AutoHeightBrowser
+from desktop.ui.markdown_view import MarkdownView
 
 
 def _tr(text: str) -> str:
@@ -70,23 +46,39 @@ def describe_stats(stats: ChatStats) -> str:
     return " · ".join(parts)
 
 
+def _tool(text: str, tip: str, name: str = "bubbleAction") -> QToolButton:
+    button = QToolButton()
+    button.setObjectName(name)
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setAccessibleName(tip)
+    button.setAutoRaise(True)
+    return button
+
+
 class MessageBubble(QFrame):
     """Shows one message; the streaming answer grows through ``append_text``."""
+
+    regenerateRequested = Signal(int)
+    editSubmitted = Signal(int, str)
+    deleteRequested = Signal(int)
+    siblingRequested = Signal(int, int)  # message id, step (-1 previous, +1 next)
+    retryRequested = Signal(int)
 
     def __init__(self, role: Role, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.role = role
+        self.message_id: int | None = None
         self._text: list[str] = []
         self._thinking: list[str] = []
+        self._streaming = False
         self.setObjectName("userBubble" if role is Role.USER else "assistantBubble")
         self.setFrameShape(QFrame.Shape.StyledPanel)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(2)
-        self._header = QLabel(title)
-        self._header.setObjectName("bubbleHeader")
-        layout.addWidget(self._header)
+        layout.addLayout(self._build_header(title))
 
         self._thinking_toggle = QToolButton()
         self._thinking_toggle.setObjectName("thinkingToggle")
@@ -99,21 +91,132 @@ class MessageBubble(QFrame):
         self._thinking_toggle.toggled.connect(self._show_thinking)
         self._thinking_toggle.hide()
         layout.addWidget(self._thinking_toggle)
-        self._thinking_view = AutoHeightBrowser()
-        self._thinking_view.setObjectName("thinkingView")
-        self._thinking_view.setAccessibleName(self.tr("Model thinking"))
-        self._thinking_view.hide()
-        layout.addWidget(self._thinking_view)
+        self.thinking_view = AutoHeightBrowser()
+        self.thinking_view.setObjectName("thinkingView")
+        self.thinking_view.setAccessibleName(self.tr("Model thinking"))
+        self.thinking_view.hide()
+        layout.addWidget(self.thinking_view)
 
-        self.body = AutoHeightBrowser()
-        self.body.setAccessibleName(self.tr("Message text"))
+        self.body: MarkdownView | AutoHeightBrowser
+        if role is Role.USER:
+            self.body = AutoHeightBrowser()
+            self.body.setAccessibleName(self.tr("Message text"))
+        else:
+            self.body = MarkdownView()
         layout.addWidget(self.body)
+        self._layout = layout
+        self.editor_box: QWidget | None = None  # built the first time the message is edited
 
+        footer = QHBoxLayout()
+        footer.setContentsMargins(0, 0, 0, 0)
         self._footer = QLabel()
         self._footer.setObjectName("bubbleFooter")
+        self._footer.setWordWrap(True)
         self._footer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._footer.hide()
-        layout.addWidget(self._footer)
+        footer.addWidget(self._footer, 1)
+        self.retry_button = QPushButton(self.tr("Retry"))
+        self.retry_button.setAccessibleName(self.tr("Ask the model again"))
+        self.retry_button.clicked.connect(lambda: self._emit_id(self.retryRequested))
+        self.retry_button.hide()
+        footer.addWidget(self.retry_button)
+        layout.addLayout(footer)
+        self._update_actions()
+
+    def _build_header(self, title: str) -> QHBoxLayout:
+        header = QHBoxLayout()
+        header.setContentsMargins(0, 0, 0, 0)
+        header.setSpacing(2)
+        self._header = QLabel(title)
+        self._header.setObjectName("bubbleHeader")
+        header.addWidget(self._header)
+        header.addStretch(1)
+        self.previous_button = _tool("‹", self.tr("Previous version"), "versionButton")
+        self.previous_button.clicked.connect(lambda: self._flip(-1))
+        self.sibling_label = QLabel()
+        self.sibling_label.setObjectName("siblingLabel")
+        self.next_button = _tool("›", self.tr("Next version"), "versionButton")
+        self.next_button.clicked.connect(lambda: self._flip(1))
+        for widget in (self.previous_button, self.sibling_label, self.next_button):
+            widget.hide()
+            header.addWidget(widget)
+        self.copy_button = _tool(self.tr("Copy"), self.tr("Copy this message"))
+        self.copy_button.clicked.connect(self.copy)
+        header.addWidget(self.copy_button)
+        if self.role is Role.USER:
+            self.edit_button = _tool(self.tr("Edit"), self.tr("Edit and send again"))
+            self.edit_button.clicked.connect(self.start_editing)
+            header.addWidget(self.edit_button)
+        else:
+            self.regenerate_button = _tool(self.tr("Regenerate"), self.tr("Answer again"))
+            self.regenerate_button.clicked.connect(lambda: self._emit_id(self.regenerateRequested))
+            header.addWidget(self.regenerate_button)
+        self.delete_button = _tool(self.tr("Delete"), self.tr("Delete this message"))
+        self.delete_button.clicked.connect(lambda: self._emit_id(self.deleteRequested))
+        header.addWidget(self.delete_button)
+        return header
+
+    def _build_editor(self) -> QWidget:
+        editor_box = QWidget()
+        box = QVBoxLayout(editor_box)
+        box.setContentsMargins(0, 4, 0, 0)
+        self.editor = QPlainTextEdit()
+        self.editor.setAccessibleName(self.tr("Edited message"))
+        self.editor.setMaximumHeight(160)
+        box.addWidget(self.editor)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel_edit_button = QPushButton(self.tr("Cancel"))
+        self.cancel_edit_button.clicked.connect(self.stop_editing)
+        buttons.addWidget(self.cancel_edit_button)
+        self.send_edit_button = QPushButton(self.tr("Send"))
+        self.send_edit_button.setAccessibleName(self.tr("Send the edited message"))
+        self.send_edit_button.clicked.connect(self._submit_edit)
+        buttons.addWidget(self.send_edit_button)
+        box.addLayout(buttons)
+        self._layout.insertWidget(self._layout.indexOf(self.body) + 1, editor_box)
+        return editor_box
+
+    # -- identity and versions -------------------------------------------------
+    def set_message_id(self, message_id: int) -> None:
+        self.message_id = message_id
+        self._update_actions()
+
+    def set_siblings(self, index: int, count: int) -> None:
+        """This message is version ``index`` (0-based) of ``count``."""
+        shown = count > 1
+        for widget in (self.previous_button, self.sibling_label, self.next_button):
+            widget.setVisible(shown)
+        self.sibling_label.setText(f"{index + 1}/{count}")
+        self.sibling_label.setAccessibleName(
+            self.tr("Version {n} of {count}").format(n=index + 1, count=count)
+        )
+        self.previous_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < count - 1)
+
+    def sibling_text(self) -> str:
+        return "" if self.sibling_label.isHidden() else self.sibling_label.text()
+
+    def set_streaming(self, streaming: bool) -> None:
+        self._streaming = streaming
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        ready = self.message_id is not None and not self._streaming
+        for button in self._action_buttons():
+            button.setEnabled(ready)
+
+    def _action_buttons(self) -> list[QToolButton]:
+        own = self.edit_button if self.role is Role.USER else self.regenerate_button
+        return [self.copy_button, own, self.delete_button]
+
+    def _emit_id(self, signal: SignalInstance) -> None:
+        if self.message_id is not None:
+            signal.emit(self.message_id)
+
+    def _flip(self, step: int) -> None:
+        if self.message_id is not None:
+            self.siblingRequested.emit(self.message_id, step)
 
     # -- content -------------------------------------------------------------
     def text(self) -> str:
@@ -123,11 +226,16 @@ class MessageBubble(QFrame):
     def thinking(self) -> str:
         return "".join(self._thinking)
 
+    def rendered_text(self) -> str:
+        if isinstance(self.body, MarkdownView):
+            return self.body.plain_text()
+        return self.body.toPlainText()
+
     def set_content(self, text: str, thinking: str = "") -> None:
         self._text = [text]
         self._thinking = [thinking] if thinking else []
         if thinking:
-            self._thinking_view.setPlainText(thinking)
+            self.thinking_view.setPlainText(thinking)
             self._thinking_toggle.show()
             self._thinking_toggle.setChecked(False)
         self.render_final()
@@ -136,32 +244,65 @@ class MessageBubble(QFrame):
         if not self._text and self._thinking:
             self._thinking_toggle.setChecked(False)  # the answer started: fold the thinking
         self._text.append(chunk)
-        cursor = QTextCursor(self.body.document())
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertText(chunk)
+        if isinstance(self.body, MarkdownView):
+            self.body.append(chunk)
+        else:
+            cursor = QTextCursor(self.body.document())
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertText(chunk)
 
     def append_thinking(self, chunk: str) -> None:
         if not self._thinking:
             self._thinking_toggle.show()
-            self._thinking_view.show()
+            self._thinking_toggle.setChecked(True)
+            self.thinking_view.show()
         self._thinking.append(chunk)
-        cursor = QTextCursor(self._thinking_view.document())
+        cursor = QTextCursor(self.thinking_view.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertText(chunk)
 
     def render_final(self) -> None:
-        """Render the complete answer as markdown (user text stays plain)."""
+        """Show the exact received text once more as a whole (the last block included)."""
         text = self.text()
-        if self.role is Role.USER:
-            self.body.setPlainText(text)
+        if isinstance(self.body, MarkdownView):
+            if self.body.source() == text:
+                self.body.finish()
+            else:
+                self.body.set_text(text)
         else:
-            self.body.setMarkdown(text)
+            self.body.setPlainText(text)
+
+    def thinking_shown(self) -> bool:
+        return self.thinking_view.isVisible()
 
     def _show_thinking(self, shown: bool) -> None:
-        self._thinking_view.setVisible(shown)
+        self.thinking_view.setVisible(shown)
         self._thinking_toggle.setArrowType(
             Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
         )
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.text())
+
+    # -- editing -------------------------------------------------------------
+    def start_editing(self) -> None:
+        if self.editor_box is None:
+            self.editor_box = self._build_editor()
+        self.editor.setPlainText(self.text())
+        self.body.hide()
+        self.editor_box.show()
+        self.editor.setFocus()
+
+    def stop_editing(self) -> None:
+        if self.editor_box is not None:
+            self.editor_box.hide()
+        self.body.show()
+
+    def _submit_edit(self) -> None:
+        text = self.editor.toPlainText().strip()
+        if text and self.message_id is not None:
+            self.stop_editing()
+            self.editSubmitted.emit(self.message_id, text)
 
     # -- status --------------------------------------------------------------
     def set_footer(
@@ -180,11 +321,13 @@ class MessageBubble(QFrame):
             described = describe_stats(stats)
             if described:
                 notes.append(described)
-        self._footer.setProperty(
-            "warning", state in (MessageState.FAILED, MessageState.INTERRUPTED)
-        )
+        problem = state in (MessageState.FAILED, MessageState.INTERRUPTED)
+        self._footer.setProperty("warning", problem)
+        self._footer.style().unpolish(self._footer)
+        self._footer.style().polish(self._footer)
         self._footer.setText(" · ".join(notes))
         self._footer.setVisible(bool(notes))
+        self.retry_button.setVisible(state is MessageState.FAILED)
 
     def footer_text(self) -> str:
         return self._footer.text()

@@ -1,17 +1,33 @@
-"""The scrolling column of message bubbles of one conversation."""
+"""The scrolling column of message bubbles of one conversation, laid out lazily.
+
+Opening a long conversation creates bubbles for the last INITIAL_BUBBLES messages only;
+older ones are created a batch at a time as the person scrolls up, keeping the view
+where it was. So opening costs the same for 20 messages or 20,000.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
+from desktop.core.conversation import PathStep
 from desktop.core.messages import Role
 from desktop.ui.message_bubble import MessageBubble
 
+INITIAL_BUBBLES = 20
+BATCH = 20
+NEAR_TOP_PX = 300
+FOLLOW_SLACK_PX = 24
+
+BubbleFactory = Callable[[PathStep], MessageBubble]
+
 
 class MessageList(QScrollArea):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, make_bubble: BubbleFactory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._make_bubble = make_bubble
         self.setObjectName("messageList")
         self.setAccessibleName(self.tr("Conversation"))
         self.setWidgetResizable(True)
@@ -25,31 +41,104 @@ class MessageList(QScrollArea):
         self._layout.addStretch(1)
         self.setWidget(self._column)
         self._bubbles: list[MessageBubble] = []
+        self._steps: list[PathStep] = []
+        self._unbuilt = 0  # how many of the oldest steps have no bubble yet
         self._follow = True
+        self._bottom_gap: int | None = None  # keep this distance from the end while growing
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._scrolled)
         bar.rangeChanged.connect(self._range_changed)
 
     def bubbles(self) -> list[MessageBubble]:
+        """The bubbles that exist, oldest first (older messages may not be built yet)."""
         return list(self._bubbles)
 
-    def add(self, role: Role, title: str) -> MessageBubble:
-        bubble = MessageBubble(role, title)
-        self._layout.insertWidget(self._layout.count() - 1, bubble)
-        self._bubbles.append(bubble)
+    @property
+    def unbuilt(self) -> int:
+        return self._unbuilt
+
+    def bubble_for(self, message_id: int) -> MessageBubble | None:
+        return next((b for b in self._bubbles if b.message_id == message_id), None)
+
+    def set_steps(self, steps: Sequence[PathStep]) -> None:
+        self.clear()
+        self._steps = list(steps)
+        self._unbuilt = max(0, len(self._steps) - INITIAL_BUBBLES)
+        # Built off-screen and attached at once: one layout pass instead of one per bubble.
+        column = QWidget()
+        column.setObjectName("messageColumn")
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(10)
+        for step in self._steps[self._unbuilt :]:
+            bubble = self._make_bubble(step)
+            layout.addWidget(bubble)
+            self._bubbles.append(bubble)
+        layout.addStretch(1)
+        self._column, self._layout = column, layout
+        self.setWidget(column)  # deletes the previous column
         self._follow = True
+
+    def add(self, role: Role, title: str) -> MessageBubble:
+        """A new message at the end (the person's, or an answer about to stream)."""
+        bubble = MessageBubble(role, title)
+        self.append_bubble(bubble)
         return bubble
+
+    def append_bubble(self, bubble: MessageBubble) -> None:
+        self._insert(len(self._bubbles), bubble)
+        self._follow = True
 
     def clear(self) -> None:
         for bubble in self._bubbles:
             bubble.setParent(None)
             bubble.deleteLater()
         self._bubbles.clear()
+        self._steps.clear()
+        self._unbuilt = 0
+        self._bottom_gap = None
+
+    def build_older(self, count: int = BATCH) -> int:
+        """Create bubbles for up to ``count`` older messages; returns how many."""
+        count = min(count, self._unbuilt)
+        if count <= 0:
+            return 0
+        bar = self.verticalScrollBar()
+        self._bottom_gap = bar.maximum() - bar.value()
+        start = self._unbuilt - count
+        for offset, step in enumerate(self._steps[start : self._unbuilt]):
+            self._insert(offset, self._make_bubble(step))
+        self._unbuilt = start
+        return count
+
+    def reveal(self, message_id: int) -> MessageBubble | None:
+        """Build older bubbles until the message has one, and scroll it into view."""
+        bubble = self.bubble_for(message_id)
+        while bubble is None and self._unbuilt:
+            self.build_older()
+            bubble = self.bubble_for(message_id)
+        if bubble is not None:
+            self._follow = False
+            self._bottom_gap = None
+            self._layout.activate()
+            self.ensureWidgetVisible(bubble, 0, 40)
+        return bubble
+
+    def _insert(self, index: int, bubble: MessageBubble) -> None:
+        self._layout.insertWidget(index, bubble)
+        self._bubbles.insert(index, bubble)
 
     def _scrolled(self, value: int) -> None:
         bar = self.verticalScrollBar()
-        self._follow = value >= bar.maximum() - 24
+        self._follow = value >= bar.maximum() - FOLLOW_SLACK_PX
+        if self._bottom_gap is not None and value != bar.maximum() - self._bottom_gap:
+            self._bottom_gap = None  # the person scrolled: stop holding the position
+        if value <= NEAR_TOP_PX and self._unbuilt and bar.maximum() > 0:
+            self.build_older()
 
     def _range_changed(self, _minimum: int, maximum: int) -> None:
-        if self._follow:
-            self.verticalScrollBar().setValue(maximum)
+        bar = self.verticalScrollBar()
+        if self._bottom_gap is not None:
+            bar.setValue(maximum - self._bottom_gap)
+        elif self._follow:
+            bar.setValue(maximum)

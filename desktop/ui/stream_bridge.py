@@ -1,15 +1,18 @@
 """Turns a chat event stream into Qt signals, at most one repaint per ~30 ms.
 
 Appending every token to a text widget costs milliseconds each; at hundreds of tokens per
-second that freezes the window. Deltas are buffered and flushed on a timer instead, and
-the buffer is always drained before ``finished``/``failed``/``stopped`` fire, so no token
-is ever lost to throttling.
+second that freezes the window. Deltas are buffered and flushed on a timer instead, at
+most MAX_FLUSH_CHARS per tick so one repaint never grows with the speed of the server.
+The buffer is always drained before ``finished``/``failed``/``stopped`` fire (a finished
+answer drains tick by tick, a stopped or failed one at once), so no token is ever lost
+to throttling.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncGenerator
 from contextlib import aclosing
 
@@ -20,6 +23,9 @@ from desktop.core.events import ChatEvent, Done, TextDelta, ThinkingDelta
 from desktop.ui.tasks import TaskOwner
 
 FLUSH_INTERVAL_MS = 30
+YIELD_AFTER_S = 0.004
+MAX_FLUSH_CHARS = 2048
+"""A fast stream hands the loop back this often, so the window keeps painting."""
 log = logging.getLogger(__name__)
 
 
@@ -38,11 +44,13 @@ class StreamBridge(QObject):
         self._thinking: list[str] = []
         self._timer = QTimer(self)
         self._timer.setInterval(FLUSH_INTERVAL_MS)
-        self._timer.timeout.connect(self.flush)
+        self._timer.timeout.connect(self._tick)
+        self._done: Done | None = None  # the stream ended; emitted once the buffer drains
 
     @property
     def running(self) -> bool:
-        return self._task is not None and not self._task.done()
+        """True while the stream runs or its last text is still being shown."""
+        return (self._task is not None and not self._task.done()) or self._done is not None
 
     def start(self, events: AsyncGenerator[ChatEvent, None]) -> None:
         if self.running:
@@ -53,18 +61,25 @@ class StreamBridge(QObject):
     def stop(self) -> None:
         if self._task is not None and not self._task.done():
             self._task.cancel()
+        elif self._done is not None:
+            self._finish()  # the answer is complete: show the rest at once
 
     async def _pump(self, events: AsyncGenerator[ChatEvent, None]) -> None:
         try:
             async with aclosing(events):  # close the stream inside this task, not in GC
+                resumed = time.perf_counter()
                 async for event in events:
+                    # Buffered data never suspends the task; without this a local server
+                    # sending at full speed would starve Qt's timers and painting.
+                    if time.perf_counter() - resumed >= YIELD_AFTER_S:
+                        await asyncio.sleep(0)
+                        resumed = time.perf_counter()
                     if isinstance(event, TextDelta):
                         self._text.append(event.text)
                     elif isinstance(event, ThinkingDelta):
                         self._thinking.append(event.text)
                     elif isinstance(event, Done):
-                        self._end()
-                        self.finished.emit(event)
+                        self._done = event
                         return
         except asyncio.CancelledError:
             self._end()
@@ -79,14 +94,25 @@ class StreamBridge(QObject):
             self._end()
             self.failed.emit(ProviderError(f"Unexpected error: {error}"))
             return
-        self._end()
-        self.finished.emit(Done())
+        self._done = Done()
 
     def _end(self) -> None:
         self._timer.stop()
         self.flush()
 
-    def flush(self) -> None:
+    def _tick(self) -> None:
+        self.flush(MAX_FLUSH_CHARS)
+        if self._done is not None and not self._text:
+            self._finish()
+
+    def _finish(self) -> None:
+        done, self._done = self._done, None
+        self._end()
+        if done is not None:
+            self.finished.emit(done)
+
+    def flush(self, limit: int | None = None) -> None:
+        """Emit what is buffered (at most ``limit`` characters of text)."""
         if self._thinking:
             chunk = "".join(self._thinking)
             self._thinking.clear()
@@ -94,4 +120,7 @@ class StreamBridge(QObject):
         if self._text:
             chunk = "".join(self._text)
             self._text.clear()
+            if limit is not None and len(chunk) > limit:
+                self._text.append(chunk[limit:])
+                chunk = chunk[:limit]
             self.textFlushed.emit(chunk)

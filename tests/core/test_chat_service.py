@@ -7,10 +7,11 @@ from collections.abc import AsyncIterator
 
 import pytest
 
+from desktop.core.chat_parameters import ChatParameters
 from desktop.core.chat_service import ChatService, to_chat_messages
 from desktop.core.errors import ServerError
-from desktop.core.events import Done, TextDelta
-from desktop.core.messages import MessageState, Role
+from desktop.core.events import Done, TextDelta, ThinkingDelta
+from desktop.core.messages import ChatOptions, MessageState, Role
 from desktop.providers.http_client import make_http_client
 from desktop.providers.ollama import OllamaProvider
 from desktop.storage.history import HistoryStore
@@ -117,3 +118,81 @@ def test_failed_and_empty_answers_are_not_sent_back(tmp_path):
         (Role.ASSISTANT, "kept"),
     ]
     store.close()
+
+
+def chat_bodies(server) -> list[dict]:
+    return [r.body for r in server.requests if r.path == "/api/chat"]
+
+
+async def test_context_window_is_always_sent_explicitly(service, ollama_server):
+    conversation = service.store.create_conversation("Ctx", "tiny:latest")
+    service.add_user_message(conversation.id, "Hello")
+    [_ async for _ in service.stream_reply(conversation.id, "tiny:latest")]
+    # the tiny model's own window is 4096 tokens: below the 8192 cap, so used as is
+    assert chat_bodies(ollama_server)[-1]["options"] == {"num_ctx": 4096}
+
+    service.store.set_parameters(
+        conversation.id,
+        ChatParameters(temperature=0.3, top_p=0.5, num_ctx=2048, seed=7, max_tokens=4),
+    )
+    service.add_user_message(conversation.id, "Again")
+    [_ async for _ in service.stream_reply(conversation.id, "tiny:latest")]
+    assert chat_bodies(ollama_server)[-1]["options"] == {
+        "temperature": 0.3,
+        "top_p": 0.5,
+        "num_ctx": 2048,
+        "seed": 7,
+        "num_predict": 4,
+    }
+    answer = service.store.messages(conversation.id)[-1]
+    assert answer.stats.completion_tokens == 4, "max tokens reached the model"
+
+    service.add_user_message(conversation.id, "Once more")
+    overrides = ChatOptions(num_predict=2, keep_alive="1m")
+    [_ async for _ in service.stream_reply(conversation.id, "tiny:latest", overrides)]
+    body = chat_bodies(ollama_server)[-1]
+    assert body["options"]["num_predict"] == 2 and body["options"]["num_ctx"] == 2048
+    assert body["keep_alive"] == "1m"
+
+
+async def test_thinking_switch_reaches_models_that_can_think(service, ollama_server):
+    ollama_server.install("tiny-think:latest")
+    conversation = service.store.create_conversation("Think", "tiny-think:latest")
+    service.add_user_message(conversation.id, "Hm?")
+    events = [e async for e in service.stream_reply(conversation.id, "tiny-think:latest")]
+    assert any(isinstance(e, ThinkingDelta) for e in events)
+    assert chat_bodies(ollama_server)[-1]["think"] is True, "on by default, said explicitly"
+
+    service.store.set_parameters(conversation.id, ChatParameters(think=False))
+    service.add_user_message(conversation.id, "No thinking now")
+    events = [e async for e in service.stream_reply(conversation.id, "tiny-think:latest")]
+    assert chat_bodies(ollama_server)[-1]["think"] is False
+    assert not any(isinstance(e, ThinkingDelta) for e in events)
+
+    # a model that cannot think never gets the field (Ollama would refuse the request)
+    plain = service.store.create_conversation("Plain", "tiny:latest")
+    service.store.set_parameters(plain.id, ChatParameters(think=True))
+    service.add_user_message(plain.id, "Hi")
+    [_ async for _ in service.stream_reply(plain.id, "tiny:latest")]
+    assert "think" not in chat_bodies(ollama_server)[-1]
+    details = await service.model_details("tiny-think:latest")
+    assert details is not None and details.can_think
+    shows = [r for r in ollama_server.requests if r.path == "/api/show"]
+    assert len(shows) == 2, "details are asked once per model"
+
+
+async def test_regenerate_sends_the_history_up_to_the_question(service, ollama_server):
+    store = service.store
+    conversation = store.create_conversation("Regen", "tiny:latest")
+    question = service.add_user_message(conversation.id, "First question")
+    [_ async for _ in service.stream_reply(conversation.id, "tiny:latest")]
+    service.add_user_message(conversation.id, "Second question")
+    [_ async for _ in service.stream_reply(conversation.id, "tiny:latest")]
+
+    [_ async for _ in service.stream_reply(conversation.id, "tiny:latest", parent_id=question.id)]
+    sent = chat_bodies(ollama_server)[-1]["messages"]
+    assert [(m["role"], m["content"]) for m in sent] == [("user", "First question")]
+    steps = store.active_path(conversation.id)
+    assert [s.message.role for s in steps] == [Role.USER, Role.ASSISTANT]
+    assert len(steps[1].sibling_ids) == 2 and steps[1].index == 1
+    assert steps[1].message.content == DEFAULT_REPLY

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.conversation import HIT_END, HIT_START
 from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
 from desktop.storage.history import HistoryStore, SchemaTooNew, default_history_path
@@ -233,6 +234,8 @@ def test_search_index_follows_messages(store: HistoryStore, db_path: Path) -> No
     message = store.add_message(
         chat.id, Role.ASSISTANT, "the giraffe", state=MessageState.STREAMING
     )
+    assert search(db_path, "giraffe") == [], "a growing answer is indexed once it ends"
+    store.update_message(message.id, content="the giraffe and", state=MessageState.COMPLETE)
     assert search(db_path, "giraffe") == [message.id]
 
     store.update_message(message.id, content="the giraffe and the okapi")
@@ -400,3 +403,160 @@ def test_kill_during_streaming_keeps_the_last_committed_text(db_path: Path) -> N
         assert answer.content == "".join(f"w{n} " for n in range(len(words)))
         assert store.mark_interrupted_streams() == 1
         assert store.messages(chat_id)[0].state == MessageState.INTERRUPTED
+
+
+# -- the message tree: alternatives, edits, deletion -----------------------------------
+
+
+def path_texts(store: HistoryStore, conversation_id: int) -> list[str]:
+    return [step.message.content for step in store.active_path(conversation_id)]
+
+
+def test_old_histories_become_one_branch(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    with raw_connection(db_path) as conn:
+        for step in MIGRATIONS[:2]:
+            step(conn)
+        conn.execute("PRAGMA user_version = 2")
+        conn.execute(
+            "INSERT INTO conversations (title, model, provider, created_at, updated_at)"
+            " VALUES ('Old', 'm', 'ollama', '2024-01-01T00:00:00+00:00', "
+            "'2024-01-01T00:00:00+00:00')"
+        )
+        for role, text in (("user", "question"), ("assistant", "answer"), ("user", "thanks")):
+            conn.execute(
+                "INSERT INTO messages (conversation_id, role, content, state, created_at)"
+                " VALUES (1, ?, ?, 'complete', '2024-01-01T00:00:00+00:00')",
+                (role, text),
+            )
+    with HistoryStore.open(db_path) as store:
+        assert path_texts(store, 1) == ["question", "answer", "thanks"]
+        assert [hit.message_id for hit in store.search("answ")] == [2]
+        steps = store.active_path(1)
+        assert [step.sibling_ids for step in steps] == [(1,), (2,), (3,)]
+
+
+def test_regenerated_answers_are_alternatives_to_flip_through(store: HistoryStore) -> None:
+    chat = store.create_conversation("Tree", "m")
+    question = store.add_message(chat.id, Role.USER, "question")
+    first = store.add_message(chat.id, Role.ASSISTANT, "first answer")
+    follow_up = store.add_message(chat.id, Role.USER, "follow-up")
+    second = store.add_message(chat.id, Role.ASSISTANT, "second answer", parent_id=question.id)
+
+    assert path_texts(store, chat.id) == ["question", "second answer"]
+    assert store.active_path(chat.id)[1].sibling_ids == (first.id, second.id)
+    assert store.active_path(chat.id)[1].index == 1
+
+    store.select_message(first.id)
+    assert path_texts(store, chat.id) == ["question", "first answer", "follow-up"]
+    store.select_message(follow_up.id)
+    assert path_texts(store, chat.id)[-1] == "follow-up"
+
+    edited = store.add_message(chat.id, Role.USER, "question, edited", parent_id=None)
+    assert path_texts(store, chat.id) == ["question, edited"]
+    assert store.active_path(chat.id)[0].sibling_ids == (question.id, edited.id)
+    store.select_message(second.id)
+    assert path_texts(store, chat.id) == ["question", "second answer"]
+
+
+def test_deleting_a_message_keeps_what_followed_it(store: HistoryStore) -> None:
+    chat = store.create_conversation("Delete", "m")
+    store.add_message(chat.id, Role.USER, "one")
+    middle = store.add_message(chat.id, Role.ASSISTANT, "two")
+    store.add_message(chat.id, Role.USER, "three")
+
+    assert store.delete_message(middle.id)
+    assert path_texts(store, chat.id) == ["one", "three"]
+    assert not store.delete_message(middle.id)
+
+
+def test_trash_hides_until_undone_or_purged(store: HistoryStore) -> None:
+    keep = store.create_conversation("Keep", "m")
+    gone = store.create_conversation("Gone", "m")
+    store.add_message(gone.id, Role.USER, "a unique aardwolf")
+
+    store.trash_conversation(gone.id)
+    assert [c.title for c in store.list_conversations()] == ["Keep"]
+    assert store.search("aardwolf") == []
+    store.restore_conversation(gone.id)
+    assert {c.title for c in store.list_conversations()} == {"Keep", "Gone"}
+    assert len(store.search("aardwolf")) == 1
+
+    store.trash_conversation(gone.id)
+    assert store.purge_trash() == 1
+    with pytest.raises(KeyError):
+        store.get_conversation(gone.id)
+    assert store.get_conversation(keep.id).title == "Keep"
+
+
+def test_pins_and_settings_survive_a_restart(db_path: Path) -> None:
+    from desktop.core.chat_parameters import ChatParameters
+
+    with HistoryStore.open(db_path) as store:
+        chat = store.create_conversation("Tuned", "m")
+        store.set_pinned(chat.id, True)
+        store.set_model(chat.id, "other:latest")
+        store.set_system_prompt(chat.id, "Answer in French.")
+        store.set_parameters(chat.id, ChatParameters(temperature=0.2, num_ctx=16384, think="high"))
+    with HistoryStore.open(db_path) as store:
+        chat = store.get_conversation(chat.id)
+    assert chat.pinned and chat.model == "other:latest"
+    assert chat.system_prompt == "Answer in French."
+    assert chat.parameters == ChatParameters(temperature=0.2, num_ctx=16384, think="high")
+
+
+# -- search ----------------------------------------------------------------------------
+
+
+def test_search_finds_substrings_chinese_and_marks_hits(store: HistoryStore) -> None:
+    chat = store.create_conversation("Travel", "m")
+    store.add_message(chat.id, Role.USER, "How do I say hello world in Chinese?")
+    answer = store.add_message(chat.id, Role.ASSISTANT, "It is 你好，世界 — nǐ hǎo, shìjiè.")
+    other = store.create_conversation("Cooking", "m")
+    store.add_message(other.id, Role.USER, "A recipe for dumplings, please")
+
+    [hit] = store.search("你好")  # two characters: found without the trigram index
+    assert (hit.message_id, hit.conversation_title, hit.role) == (
+        answer.id,
+        "Travel",
+        Role.ASSISTANT,
+    )
+    assert f"{HIT_START}你好{HIT_END}" in hit.snippet
+    [hit] = store.search("世界 — nǐ")
+    assert hit.message_id == answer.id
+    [hit] = store.search("DUMPL")
+    assert f"{HIT_START}dumpl{HIT_END}" in hit.snippet.lower()
+    assert [h.conversation_title for h in store.search("hello chinese")] == ["Travel"]
+    assert store.search("giraffe") == []
+    assert store.search("   ") == []
+    assert store.search('"quoted" 100%_') == []
+
+
+def test_search_returns_newest_first_up_to_the_limit(store: HistoryStore) -> None:
+    chat = store.create_conversation("Many", "m")
+    ids = [store.add_message(chat.id, Role.USER, f"note {n} about otters").id for n in range(8)]
+    hits = store.search("otters", limit=5)
+    assert [hit.message_id for hit in hits] == ids[::-1][:5]
+
+
+# -- import ----------------------------------------------------------------------------
+
+
+def test_import_restores_the_tree_and_the_visible_branch(store: HistoryStore) -> None:
+    from desktop.core.conversation_export import exported
+
+    chat = store.create_conversation("Source", "m", system_prompt="Be kind.")
+    question = store.add_message(chat.id, Role.USER, "question")
+    store.add_message(chat.id, Role.ASSISTANT, "old answer")
+    newer = store.add_message(chat.id, Role.ASSISTANT, "new answer", parent_id=question.id)
+    store.update_message(newer.id, stats=ChatStats(prompt_tokens=5, completion_tokens=2))
+    path = [step.message.id for step in store.active_path(chat.id)]
+    copy = store.import_conversation(
+        exported(store.get_conversation(chat.id), store.messages(chat.id), path)
+    )
+
+    assert copy.id != chat.id and copy.system_prompt == "Be kind."
+    assert path_texts(store, copy.id) == ["question", "new answer"]
+    steps = store.active_path(copy.id)
+    assert len(steps[1].sibling_ids) == 2
+    assert steps[1].message.stats == ChatStats(prompt_tokens=5, completion_tokens=2)

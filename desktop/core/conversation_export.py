@@ -1,0 +1,230 @@
+"""A conversation as a file: Markdown to read or share, JSON to keep and import again.
+
+The JSON keeps the whole tree (alternatives and edited branches), each message's state,
+thinking and statistics, and the conversation's settings, so an import restores exactly
+what was exported. Reading a file checks every field and says what is wrong.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from desktop.core.chat_parameters import ChatParameters
+from desktop.core.conversation import Conversation, StoredMessage
+from desktop.core.events import ChatStats
+from desktop.core.messages import MessageState, Role
+
+FORMAT = "parley.conversation"
+VERSION = 1
+_STATS_FIELDS = frozenset(field.name for field in dataclasses.fields(ChatStats))
+
+
+class ImportProblem(ValueError):
+    """The file cannot be imported; the message says why, for the person."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedMessage:
+    key: int
+    """The message's id in the exporting history; only links parents to children."""
+    parent_key: int | None
+    role: Role
+    content: str
+    state: MessageState
+    model: str
+    created_at: datetime
+    thinking: str = ""
+    stats: ChatStats | None = None
+    error: str = ""
+    on_path: bool = False
+    """True for the messages that were visible when the file was written."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedConversation:
+    title: str
+    model: str
+    provider: str
+    system_prompt: str
+    parameters: ChatParameters
+    created_at: datetime
+    updated_at: datetime
+    messages: tuple[ExportedMessage, ...]
+
+
+def exported(
+    conversation: Conversation, messages: Sequence[StoredMessage], path_ids: Sequence[int]
+) -> ExportedConversation:
+    on_path = set(path_ids)
+    return ExportedConversation(
+        title=conversation.title,
+        model=conversation.model,
+        provider=conversation.provider,
+        system_prompt=conversation.system_prompt,
+        parameters=conversation.parameters,
+        created_at=conversation.created_at,
+        updated_at=conversation.updated_at,
+        messages=tuple(
+            ExportedMessage(
+                key=message.id,
+                parent_key=message.parent_id,
+                role=message.role,
+                content=message.content,
+                # an answer cut off mid-stream is saved as what it now is: interrupted
+                state=MessageState.INTERRUPTED
+                if message.state is MessageState.STREAMING
+                else message.state,
+                model=message.model,
+                created_at=message.created_at,
+                thinking=message.thinking,
+                stats=message.stats,
+                error=message.error,
+                on_path=message.id in on_path,
+            )
+            for message in messages
+        ),
+    )
+
+
+def to_json(conversation: ExportedConversation) -> str:
+    def message(item: ExportedMessage) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": item.key,
+            "parent_id": item.parent_key,
+            "role": item.role.value,
+            "content": item.content,
+            "state": item.state.value,
+            "model": item.model,
+            "created_at": item.created_at.isoformat(),
+            "on_path": item.on_path,
+        }
+        if item.thinking:
+            data["thinking"] = item.thinking
+        if item.stats is not None:
+            data["stats"] = dataclasses.asdict(item.stats)
+        if item.error:
+            data["error"] = item.error
+        return data
+
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "title": conversation.title,
+        "model": conversation.model,
+        "provider": conversation.provider,
+        "system_prompt": conversation.system_prompt,
+        "parameters": json.loads(conversation.parameters.to_json()),
+        "created_at": conversation.created_at.isoformat(),
+        "updated_at": conversation.updated_at.isoformat(),
+        "messages": [message(item) for item in conversation.messages],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_markdown(conversation: Conversation, path: Sequence[StoredMessage]) -> str:
+    """The visible conversation as Markdown: a title, then each message under its author."""
+    lines = [f"# {conversation.title or 'Conversation'}", ""]
+    if conversation.model:
+        lines += [f"*Model: {conversation.model}*", ""]
+    if conversation.system_prompt:
+        lines += ["## System", "", conversation.system_prompt, ""]
+    for message in path:
+        author = "You" if message.role is Role.USER else (message.model or "Assistant")
+        lines += [f"## {author}", ""]
+        if message.thinking:
+            quoted = "\n".join(f"> {line}" for line in message.thinking.splitlines())
+            lines += ["<details><summary>Thinking</summary>", "", quoted, "", "</details>", ""]
+        lines += [message.content, ""]
+        if message.state is MessageState.STOPPED:
+            lines += ["*(stopped)*", ""]
+        elif message.state is MessageState.FAILED:
+            lines += [f"*(failed: {message.error})*", ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _field(data: dict[str, Any], name: str, kind: type, where: str) -> Any:
+    value = data.get(name)
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise ImportProblem(f"{where}: “{name}” is missing or not a {kind.__name__}.")
+    return value
+
+
+def _moment(data: dict[str, Any], name: str, where: str) -> datetime:
+    text = _field(data, name, str, where)
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError as error:
+        raise ImportProblem(f"{where}: “{name}” is not a date ({text!r}).") from error
+
+
+def _stats(value: Any) -> ChatStats | None:
+    if not isinstance(value, dict):
+        return None
+    return ChatStats(**{key: item for key, item in value.items() if key in _STATS_FIELDS})
+
+
+def from_json(text: str) -> ExportedConversation:
+    """Parse an exported file; raises :class:`ImportProblem` with a reason a person can act on."""
+    try:
+        data: Any = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportProblem(
+            f"The file is not valid JSON (line {error.lineno}, column {error.colno})."
+        ) from error
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ImportProblem("The file is not a conversation exported by Parley.")
+    version = data.get("version")
+    if not isinstance(version, int) or version > VERSION:
+        raise ImportProblem(
+            f"The file was written by a newer Parley (format version {version}); update Parley."
+        )
+    raw_messages = data.get("messages")
+    if not isinstance(raw_messages, list):
+        raise ImportProblem("The file has no list of messages.")
+    messages: list[ExportedMessage] = []
+    keys: set[int] = set()
+    for number, raw in enumerate(raw_messages, start=1):
+        where = f"Message {number}"
+        if not isinstance(raw, dict):
+            raise ImportProblem(f"{where} is not an object.")
+        key = _field(raw, "id", int, where)
+        parent = raw.get("parent_id")
+        if parent is not None and (not isinstance(parent, int) or parent not in keys):
+            raise ImportProblem(f"{where}: its parent is not an earlier message of the file.")
+        try:
+            role = Role(_field(raw, "role", str, where))
+            state = MessageState(raw.get("state", MessageState.COMPLETE.value))
+        except ValueError as error:
+            raise ImportProblem(f"{where}: {error}.") from error
+        keys.add(key)
+        messages.append(
+            ExportedMessage(
+                key=key,
+                parent_key=parent,
+                role=role,
+                content=_field(raw, "content", str, where),
+                state=MessageState.INTERRUPTED if state is MessageState.STREAMING else state,
+                model=str(raw.get("model") or ""),
+                created_at=_moment(raw, "created_at", where),
+                thinking=str(raw.get("thinking") or ""),
+                stats=_stats(raw.get("stats")),
+                error=str(raw.get("error") or ""),
+                on_path=raw.get("on_path") is True,
+            )
+        )
+    parameters = data.get("parameters")
+    return ExportedConversation(
+        title=str(data.get("title") or "Imported conversation"),
+        model=str(data.get("model") or ""),
+        provider=str(data.get("provider") or "ollama"),
+        system_prompt=str(data.get("system_prompt") or ""),
+        parameters=ChatParameters.from_mapping(parameters if isinstance(parameters, dict) else {}),
+        created_at=_moment(data, "created_at", "The conversation"),
+        updated_at=_moment(data, "updated_at", "The conversation"),
+        messages=tuple(messages),
+    )

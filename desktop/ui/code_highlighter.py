@@ -1,0 +1,217 @@
+"""Syntax colours for code blocks: a small regex tokenizer, applied line by line.
+
+QSyntaxHighlighter re-colours only the lines that change, so a code block that grows
+while streaming costs one line of work per new line. A regex per language family
+(keywords, strings, comments, numbers, decorators) costs tens of microseconds a line,
+an order of magnitude less than a full lexer, which matters at thousands of tokens per
+second. Block comments and triple-quoted strings carry over between lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+PYTHON_WORDS = (
+    "False None True and as assert async await break class continue def del elif else except "
+    "finally for from global if import in is lambda nonlocal not or pass raise return try "
+    "while with yield match case self print len range"
+)
+C_WORDS = (
+    "auto break case catch char class const constexpr continue default delete do double else "
+    "enum explicit extern false final float for friend goto if inline int long namespace new "
+    "noexcept nullptr operator private protected public return short signed sizeof static "
+    "struct switch template this throw true try typedef typename union unsigned using virtual "
+    "void volatile while boolean byte extends implements import instanceof interface package "
+    "super synchronized throws var val fun func go defer chan map range type fn let mut impl "
+    "pub use mod crate trait where match loop move ref self Self async await string bool"
+)
+JS_WORDS = (
+    "async await break case catch class const continue debugger default delete do else "
+    "export extends false finally for from function if import in instanceof let new null "
+    "of return static super switch this throw true try typeof undefined var void while with "
+    "yield interface type enum implements readonly as"
+)
+SHELL_WORDS = (
+    "if then else elif fi for while until do done case esac function in return exit export "
+    "local echo cd set unset source sudo"
+)
+SQL_WORDS = (
+    "select from where insert into values update set delete create table index drop alter "
+    "join left right inner outer on group by order having limit offset and or not null as "
+    "primary key references distinct union all case when then else end"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    pattern: re.Pattern[str]
+    spans: tuple[tuple[str, str, str], ...]
+    """(opening, closing, kind) of constructs that may run over several lines."""
+
+
+def _grammar(
+    words: str,
+    *,
+    line_comment: str,
+    spans: tuple[tuple[str, str, str], ...] = (),
+    ignore_case: bool = False,
+    decorators: bool = False,
+) -> Grammar:
+    span_openers = "|".join(re.escape(opening) for opening, _, _ in spans)
+    parts = []
+    if span_openers:
+        parts.append(f"(?P<span>{span_openers})")
+    if line_comment:
+        parts.append(f"(?P<comment>{line_comment}.*$)")
+    parts += [
+        r"(?P<string>\"(?:[^\"\\]|\\.)*\"?|'(?:[^'\\]|\\.)*'?|`(?:[^`\\]|\\.)*`?)",
+        r"(?P<number>\b(?:0[xXbBoO][0-9a-fA-F_]+|\d[\d_]*(?:\.\d+)?(?:[eE][+-]?\d+)?)\b)",
+    ]
+    if decorators:
+        parts.append(r"(?P<decorator>@[\w.]+)")
+    if words:
+        parts.append(r"(?P<keyword>\b(?:" + "|".join(words.split()) + r")\b)")
+    parts.append(r"(?P<type>\b[A-Z][A-Za-z0-9_]*\b)")
+    flags = re.MULTILINE | (re.IGNORECASE if ignore_case else 0)
+    return Grammar(re.compile("|".join(parts), flags), spans)
+
+
+PYTHON = _grammar(
+    PYTHON_WORDS,
+    line_comment="#",
+    spans=(('"""', '"""', "string"), ("'''", "'''", "string")),
+    decorators=True,
+)
+C_LIKE = _grammar(C_WORDS, line_comment="//", spans=(("/*", "*/", "comment"),), decorators=True)
+JAVASCRIPT = _grammar(JS_WORDS, line_comment="//", spans=(("/*", "*/", "comment"),))
+SHELL = _grammar(SHELL_WORDS, line_comment="#")
+SQL = _grammar(SQL_WORDS, line_comment="--", spans=(("/*", "*/", "comment"),), ignore_case=True)
+GENERIC = _grammar("", line_comment="(?:#|//)")
+
+LANGUAGES: dict[str, Grammar] = {
+    **dict.fromkeys(("python", "py", "python3", "py3", "pyi"), PYTHON),
+    **dict.fromkeys(
+        (
+            "c",
+            "h",
+            "cpp",
+            "c++",
+            "cc",
+            "hpp",
+            "java",
+            "cs",
+            "csharp",
+            "go",
+            "golang",
+            "rust",
+            "rs",
+            "kotlin",
+            "kt",
+            "swift",
+            "scala",
+            "dart",
+            "zig",
+        ),
+        C_LIKE,
+    ),
+    **dict.fromkeys(
+        ("js", "javascript", "jsx", "ts", "typescript", "tsx", "mjs", "json"), JAVASCRIPT
+    ),
+    **dict.fromkeys(("bash", "sh", "shell", "zsh", "console", "powershell", "ps1"), SHELL),
+    **dict.fromkeys(("sql", "sqlite", "postgresql", "mysql"), SQL),
+}
+
+LIGHT = {
+    "keyword": "#7c3aed",
+    "string": "#0b7a3e",
+    "comment": "#6b7280",
+    "number": "#b45309",
+    "decorator": "#0e7490",
+    "type": "#1d4ed8",
+}
+DARK = {
+    "keyword": "#c4a7ff",
+    "string": "#9ad29a",
+    "comment": "#8b949e",
+    "number": "#f0b36a",
+    "decorator": "#67d4e6",
+    "type": "#82b1ff",
+}
+
+
+def grammar_for(language: str) -> Grammar | None:
+    """The grammar for a fence's language name, a generic one for other names, or None."""
+    if not language:
+        return None
+    return LANGUAGES.get(language.lower(), GENERIC)
+
+
+@cache
+def _format(kind: str, dark: bool) -> QTextCharFormat:
+    char_format = QTextCharFormat()
+    char_format.setForeground(QColor((DARK if dark else LIGHT)[kind]))
+    if kind == "keyword":
+        char_format.setFontWeight(QFont.Weight.DemiBold)
+    if kind == "comment":
+        char_format.setFontItalic(True)
+    return char_format
+
+
+def _utf16(text: str, end: int) -> int:
+    """Qt counts positions in UTF-16 units: characters beyond the BMP count twice."""
+    head = text[:end]
+    return end + sum(1 for char in head if ord(char) > 0xFFFF)
+
+
+class CodeHighlighter(QSyntaxHighlighter):
+    def __init__(self, document: QTextDocument, language: str, *, dark: bool) -> None:
+        super().__init__(document)
+        self._grammar = grammar_for(language)
+        self._dark = dark
+
+    @property
+    def active(self) -> bool:
+        return self._grammar is not None
+
+    def highlightBlock(self, text: str) -> None:
+        grammar = self._grammar
+        self.setCurrentBlockState(-1)
+        if grammar is None or not text:
+            return
+        position = 0
+        inside = self.previousBlockState()
+        wide = not text.isascii()
+
+        def paint(start: int, end: int, kind: str) -> None:
+            if wide:
+                start, end = _utf16(text, start), _utf16(text, end)
+            self.setFormat(start, end - start, _format(kind, self._dark))
+
+        if 0 <= inside < len(grammar.spans):
+            _, closing, kind = grammar.spans[inside]
+            end = text.find(closing)
+            if end < 0:
+                paint(0, len(text), kind)
+                self.setCurrentBlockState(inside)
+                return
+            paint(0, end + len(closing), kind)
+            position = end + len(closing)
+        while (match := grammar.pattern.search(text, position)) is not None:
+            kind = match.lastgroup or ""
+            position = match.end()
+            if kind != "span":
+                paint(match.start(), position, kind)
+                continue
+            index = next(i for i, span in enumerate(grammar.spans) if span[0] == match[0])
+            _, closing, span_kind = grammar.spans[index]
+            end = text.find(closing, position)
+            if end < 0:
+                paint(match.start(), len(text), span_kind)
+                self.setCurrentBlockState(index)
+                return
+            position = end + len(closing)
+            paint(match.start(), position, span_kind)

@@ -1,0 +1,59 @@
+"""Tokens used against the context window, turning to a warning before it is full."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+
+from desktop.core.context_usage import ContextUsage
+
+
+def _short(count: int) -> str:
+    return f"{count / 1000:.1f}k" if count >= 1000 else str(count)
+
+
+class ContextMeter(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("contextMeter")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(False)
+        self.bar.setFixedSize(80, 8)
+        self.bar.setAccessibleName(self.tr("Context window used"))
+        layout.addWidget(self.bar)
+        self.label = QLabel()
+        self.label.setObjectName("contextLabel")
+        layout.addWidget(self.label)
+        self.usage: ContextUsage | None = None
+
+    def set_usage(self, usage: ContextUsage) -> None:
+        self.usage = usage
+        self.bar.setRange(0, max(usage.window, 1))
+        self.bar.setValue(min(usage.used, usage.window))
+        approximate = "" if usage.exact else "~"
+        self.label.setText(
+            self.tr("{approx}{used} / {window} tokens").format(
+                approx=approximate, used=_short(usage.used), window=_short(usage.window)
+            )
+        )
+        if usage.over_limit:
+            tip = self.tr(
+                "The conversation no longer fits the context window: the model will not see "
+                "its beginning. Raise the context window in the settings or start a new chat."
+            )
+        elif usage.near_limit:
+            tip = self.tr(
+                "The context window is almost full; soon the model will not see the start "
+                "of this conversation."
+            )
+        else:
+            tip = self.tr("{used} of {window} tokens of the context window").format(
+                used=usage.used, window=usage.window
+            )
+        self.setToolTip(tip)
+        level = "over" if usage.over_limit else "near" if usage.near_limit else ""
+        for widget in (self.label, self.bar):
+            widget.setProperty("level", level)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
