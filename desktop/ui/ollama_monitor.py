@@ -35,6 +35,8 @@ class OllamaMonitor(QObject):
         self._tasks = tasks
         self._status = OllamaStatus(provider.host, None)
         self._checking = False
+        self._stopped = False
+        self._again = False
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_INTERVAL_MS)
         self._retry.timeout.connect(self.refresh)
@@ -52,10 +54,26 @@ class OllamaMonitor(QObject):
         self._set_status(OllamaStatus(provider.host, None))
         self.refresh()
 
+    def stop(self) -> None:
+        """No more checks: the app is closing (a pending retry must not outlive the loop)."""
+        self._stopped = True
+        self._retry.stop()
+
     def refresh(self) -> None:
-        if not self._checking:
-            self._checking = True
-            self._tasks.spawn(self._check(self._provider), name="ollama-check")
+        """Check now; a request made during a check runs once more after it (fresh list)."""
+        if self._stopped:
+            return
+        if self._checking:
+            self._again = True
+            return
+        self._checking = True
+        self._again = False
+        task = self._tasks.spawn(self._check(self._provider), name="ollama-check")
+        task.add_done_callback(self._check_done)
+
+    def _check_done(self, _task: object) -> None:
+        if self._again:
+            self.refresh()
 
     async def _check(self, provider: OllamaProvider) -> None:
         try:

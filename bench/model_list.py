@@ -1,0 +1,87 @@
+"""Listing many installed models: time from ``set_models`` until the table has painted.
+
+The real list widget (filter proxy sorted by name, capability badges) shows 500 models;
+each run replaces the list and forces a synchronous paint of the visible rows.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtWidgets import QApplication
+
+from desktop.core.model_records import LocalModel
+from desktop.ui.model_list_model import ModelListModel
+from desktop.ui.model_manager.installed_view import InstalledModelsView
+
+FAMILIES = ("qwen3", "llama3.2", "gemma3", "mistral", "phi4", "deepseek-r1", "nomic-embed-text")
+CAPABILITY_SETS = (
+    ("completion",),
+    ("completion", "tools"),
+    ("completion", "vision"),
+    ("completion", "thinking", "tools"),
+    ("embedding",),
+)
+RUNS = 7
+
+
+def catalogue(count: int, generation: int = 0) -> list[LocalModel]:
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    models = []
+    for index in range(count):
+        family = FAMILIES[index % len(FAMILIES)]
+        size = (index % 70 + 1) / 2
+        models.append(
+            LocalModel(
+                name=f"{family}:{size:g}b-v{generation}-{index:04d}-q4_K_M",
+                size=int(size * 0.6e9) + index,
+                digest=f"sha256:{index:064x}",
+                modified_at=start + timedelta(hours=index),
+                family=family,
+                parameter_size=f"{size:g}B",
+                quantization="Q4_K_M",
+                format="gguf",
+                capabilities=CAPABILITY_SETS[index % len(CAPABILITY_SETS)],
+            )
+        )
+    return models
+
+
+def measure(count: int) -> dict[str, float]:
+    models = ModelListModel()
+    view = InstalledModelsView(models)
+    view.resize(1100, 700)
+    view.show()
+    QApplication.processEvents()
+    timings = []
+    for run in range(RUNS):
+        fresh = catalogue(count, run)
+        started = time.perf_counter()
+        models.set_models(fresh)
+        view.table.viewport().repaint()
+        timings.append((time.perf_counter() - started) * 1000)
+        QApplication.processEvents()
+    assert view.proxy.rowCount() == count
+    view.close()
+    return {
+        "models": count,
+        "first_ms": timings[0],
+        "median_ms": statistics.median(timings),
+        "max_ms": max(timings),
+    }
+
+
+def print_table(rows: list[dict[str, float]]) -> None:
+    print("\nModel list: set_models → table painted (sorted proxy, capability badges)")
+    print(f"{'models':>8} {'first ms':>9} {'median ms':>10} {'max ms':>8} {'target':>8}")
+    for row in rows:
+        print(
+            f"{row['models']:>8.0f} {row['first_ms']:>9.1f} {row['median_ms']:>10.1f} "
+            f"{row['max_ms']:>8.1f} {'< 100':>8}"
+        )
+
+
+async def run() -> None:
+    print_table([measure(count) for count in (50, 500, 2000)])
