@@ -8,6 +8,7 @@ export CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 
 RUN_STAMP := $(VENV)/.stamp-run
 TEST_STAMP := $(VENV)/.stamp-test
+PACKAGE_STAMP := $(VENV)/.stamp-package
 
 .PHONY: run test lint bench package clean system-run system-test
 
@@ -25,6 +26,15 @@ lint: $(TEST_STAMP)
 
 bench: system-test $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+# dist/parley/ (one folder, runs without Python); on Linux also dist/Parley.AppDir.
+package: system-run $(PACKAGE_STAMP)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+	  packaging/parley.spec
+ifeq ($(shell uname -s),Linux)
+	cp packaging/linux/install.sh dist/parley/install.sh
+	bash packaging/linux/build-appdir.sh dist/parley dist/Parley.AppDir
+endif
 
 system-run:
 	@bash .ci/system-packages.sh run
@@ -44,6 +54,10 @@ $(RUN_STAMP): pyproject.toml | $(BIN)/python
 
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
+	touch $@ $(RUN_STAMP)
+
+$(PACKAGE_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[package]'
 	touch $@ $(RUN_STAMP)
 
 clean:
