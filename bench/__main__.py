@@ -9,7 +9,15 @@ import sys
 import qasync
 from PySide6.QtWidgets import QApplication
 
-from bench import stream_render
+from bench import (
+    history_open,
+    history_search,
+    markdown_stream,
+    model_list,
+    pull_progress,
+    startup,
+    stream_render,
+)
 
 
 def main() -> int:
@@ -21,6 +29,12 @@ def main() -> int:
     asyncio.set_event_loop(loop)
     with loop:
         loop.run_until_complete(stream_render.run())
+        loop.run_until_complete(markdown_stream.run())
+        loop.run_until_complete(history_open.run())
+        loop.run_until_complete(model_list.run())
+        loop.run_until_complete(pull_progress.run())
+    startup.run()
+    history_search.run()
     return 0
 
 

@@ -13,16 +13,23 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, __version__
 from desktop.core.chat_service import ChatService
+from desktop.core.pull_manager import PullManager
 from desktop.providers.http_client import make_http_client
 from desktop.providers.ollama import OllamaProvider
 from desktop.providers.ollama_host import DEFAULT_OLLAMA_HOST, resolve_ollama_host
 from desktop.storage.history import HistoryStore, default_history_path
+from desktop.storage.paths import config_dir
+from desktop.storage.pull_queue import PullQueueStore, default_pull_queue_path
 from desktop.storage.settings import Settings, SettingsStore, default_settings_path
 from desktop.ui.event_loop import make_event_loop
 from desktop.ui.icons import app_icon
 from desktop.ui.main_window import MainWindow
 from desktop.ui.ollama_monitor import OllamaMonitor
+from desktop.ui.provider_registry import ProviderRegistry
+from desktop.ui.readiness import ReadinessReport
+from desktop.ui.single_instance import SingleInstance, bring_to_front, instance_key
 from desktop.ui.tasks import TaskOwner
+from desktop.ui.termination import TerminationSignals
 from desktop.ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
@@ -39,6 +46,8 @@ class AppServices:
     tasks: TaskOwner
     chat: ChatService
     monitor: OllamaMonitor
+    pulls: PullManager
+    providers: ProviderRegistry
     startup_notice: str = ""
 
     @classmethod
@@ -60,6 +69,12 @@ class AppServices:
         http = make_http_client()
         tasks = TaskOwner()
         provider = OllamaProvider(http, _host_or_default(settings.ollama_host))
+        monitor = OllamaMonitor(provider, tasks)
+        pull_queue = PullQueueStore(default_pull_queue_path())
+        pulls = PullManager(lambda name: monitor.provider.pull(name), pull_queue)
+        pulls.restore()
+        if pull_queue.load_problem:
+            notices.append(pull_queue.load_problem)
         return cls(
             settings_store=settings_store,
             settings=settings,
@@ -67,7 +82,9 @@ class AppServices:
             http=http,
             tasks=tasks,
             chat=ChatService(history, provider),
-            monitor=OllamaMonitor(provider, tasks),
+            monitor=monitor,
+            pulls=pulls,
+            providers=ProviderRegistry(settings, http),
             startup_notice=" ".join(notices),
         )
 
@@ -75,19 +92,26 @@ class AppServices:
         return OllamaProvider(self.http, resolve_ollama_host(host_setting))
 
     def build_window(self) -> MainWindow:
+        self.pulls.start()
+        self.tasks.spawn(self.providers.rebuild(), name="providers")
         return MainWindow(
             chat=self.chat,
             monitor=self.monitor,
             settings=self.settings,
             settings_store=self.settings_store,
             tasks=self.tasks,
+            pulls=self.pulls,
             make_provider=self.make_provider,
             startup_notice=self.startup_notice,
+            providers=self.providers,
         )
 
     async def aclose(self) -> None:
         """Cancel live streams (their partial answers are saved), then close connections."""
+        self.monitor.stop()
         await self.tasks.cancel_all()
+        await self.pulls.aclose()
+        await self.providers.aclose()
         await self.http.aclose()
         self.history.close()
 
@@ -100,13 +124,22 @@ def _host_or_default(setting: str) -> str:
         return DEFAULT_OLLAMA_HOST
 
 
-async def run_app(app: QApplication) -> int:
+async def run_app(app: QApplication, instance: SingleInstance | None = None) -> int:
     services = AppServices.create()
     window = services.build_window()
+    readiness = ReadinessReport.from_environment(window)
+    readiness.watch(window)
+    if instance is not None:
+        instance.activationRequested.connect(lambda: bring_to_front(window))
+        instance.activationRequested.connect(lambda: readiness.record("raised"))
+    termination = TerminationSignals(window.close)
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)
     window.show()
     await closed.wait()
+    termination.close()
+    if instance is not None:
+        instance.close()
     await services.aclose()
     return 0
 
@@ -119,6 +152,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("parley")
+    instance = SingleInstance(instance_key(config_dir()))
+    if not instance.claim():
+        return 0  # the running Parley was asked to come forward
     # The loop must outlive the window: run_app closes streams and connections after it.
     app.setQuitOnLastWindowClosed(False)
     app.setWindowIcon(app_icon())
@@ -126,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     loop = make_event_loop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        return int(loop.run_until_complete(run_app(app)))
+        return int(loop.run_until_complete(run_app(app, instance)))
 
 
 if __name__ == "__main__":

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["tests.servers.fixtures"]
+pytest_plugins = [
+    "tests.servers.fixtures",
+    "tests.storage.secret_service",
+    "tests.servers.cloud_fixtures",
+    "tests.ui.chat_fixtures",
+]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
@@ -31,4 +37,18 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     monkeypatch.setenv("PARLEY_CONFIG_DIR", str(config))
     monkeypatch.setenv("PARLEY_DATA_DIR", str(data))
     monkeypatch.delenv("OLLAMA_HOST", raising=False)
+    # No keyring unless a test asks for the private one (fixture `secret_service`).
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
     yield tmp_path
+
+
+@pytest.fixture(autouse=True)
+def collect_old_loops() -> None:
+    """Collect earlier tests' garbage here, on the main thread, before each test.
+
+    The cyclic garbage collector runs in whichever thread allocates. If it first runs
+    in a loopback server's handler thread, it deletes an old qasync loop's QObjects
+    (their Qt timers still registered) from that thread, and Qt later fires a timer at
+    a deleted object: a segmentation fault, at a random test.
+    """
+    gc.collect()
