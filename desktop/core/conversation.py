@@ -39,6 +39,8 @@ class StoredMessage:
     error: str = ""
     parent_id: int | None = None
     """The message this one answers or follows; None for the first of a conversation."""
+    images: tuple[str, ...] = ()
+    """Digests (sha256) of the attached images, in order; the bytes are in the history."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,24 +3,35 @@
 The JSON keeps the whole tree (alternatives and edited branches), each message's state,
 thinking and statistics, and the conversation's settings, so an import restores exactly
 what was exported. Reading a file checks every field and says what is wrong.
+
+Attached images: the JSON holds each image once (``images``: sha256, media type, size
+and base64 data) and messages list the digests they attach; an import decodes and
+checks every image. Markdown links to image files that the exporter writes into a
+folder next to the .md file (``<name>_images/``, see :func:`image_file_name`), so the
+text stays readable and the pictures open in any viewer.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import dataclasses
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
+from desktop.core.attachment import ImageAttachment
 from desktop.core.chat_parameters import ChatParameters
 from desktop.core.conversation import Conversation, StoredMessage
 from desktop.core.events import ChatStats
+from desktop.core.image_preparation import ImageProblem, stored_image
 from desktop.core.messages import MessageState, Role
 
 FORMAT = "parley.conversation"
-VERSION = 1
+VERSION = 2
 _STATS_FIELDS = frozenset(field.name for field in dataclasses.fields(ChatStats))
 
 
@@ -43,6 +54,8 @@ class ExportedMessage:
     error: str = ""
     on_path: bool = False
     """True for the messages that were visible when the file was written."""
+    images: tuple[str, ...] = ()
+    """Digests of the attached images (found in ExportedConversation.images)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +68,16 @@ class ExportedConversation:
     created_at: datetime
     updated_at: datetime
     messages: tuple[ExportedMessage, ...]
+    images: tuple[ImageAttachment, ...] = ()
 
 
 def exported(
-    conversation: Conversation, messages: Sequence[StoredMessage], path_ids: Sequence[int]
+    conversation: Conversation,
+    messages: Sequence[StoredMessage],
+    path_ids: Sequence[int],
+    images: Sequence[ImageAttachment] = (),
 ) -> ExportedConversation:
+    """``images``: the attached images the messages refer to, each once."""
     on_path = set(path_ids)
     return ExportedConversation(
         title=conversation.title,
@@ -85,9 +103,11 @@ def exported(
                 stats=message.stats,
                 error=message.error,
                 on_path=message.id in on_path,
+                images=message.images,
             )
             for message in messages
         ),
+        images=tuple(images),
     )
 
 
@@ -109,7 +129,18 @@ def to_json(conversation: ExportedConversation) -> str:
             data["stats"] = dataclasses.asdict(item.stats)
         if item.error:
             data["error"] = item.error
+        if item.images:
+            data["images"] = list(item.images)
         return data
+
+    def image(item: ImageAttachment) -> dict[str, Any]:
+        return {
+            "sha256": item.digest,
+            "media_type": item.media_type,
+            "width": item.width,
+            "height": item.height,
+            "data": base64.b64encode(item.data).decode("ascii"),
+        }
 
     document = {
         "format": FORMAT,
@@ -123,11 +154,42 @@ def to_json(conversation: ExportedConversation) -> str:
         "updated_at": conversation.updated_at.isoformat(),
         "messages": [message(item) for item in conversation.messages],
     }
+    if conversation.images:
+        document["images"] = [image(item) for item in conversation.images]
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_markdown(conversation: Conversation, path: Sequence[StoredMessage]) -> str:
-    """The visible conversation as Markdown: a title, then each message under its author."""
+def image_file_name(image: ImageAttachment) -> str:
+    """The name of an image's file next to an exported Markdown file."""
+    return f"{image.digest[:16]}.{image.extension}"
+
+
+def write_image_files(markdown: Path, images: Sequence[ImageAttachment]) -> dict[str, str]:
+    """Writes ``images`` into ``<name>_images/`` next to the Markdown file ``markdown``;
+    returns each digest's link relative to it. Raises OSError when a file cannot be written.
+    """
+    if not images:
+        return {}
+    folder = markdown.with_name(f"{markdown.stem}_images")
+    folder.mkdir(exist_ok=True)
+    links: dict[str, str] = {}
+    for image in images:
+        name = image_file_name(image)
+        (folder / name).write_bytes(image.data)
+        links[image.digest] = f"{folder.name}/{name}"
+    return links
+
+
+def to_markdown(
+    conversation: Conversation,
+    path: Sequence[StoredMessage],
+    image_links: Mapping[str, str] | None = None,
+) -> str:
+    """The visible conversation as Markdown: a title, then each message under its author.
+
+    ``image_links`` maps image digests to where their files are (relative paths).
+    """
+    links = image_links or {}
     lines = [f"# {conversation.title or 'Conversation'}", ""]
     if conversation.model:
         lines += [f"*Model: {conversation.model}*", ""]
@@ -140,6 +202,10 @@ def to_markdown(conversation: Conversation, path: Sequence[StoredMessage]) -> st
             quoted = "\n".join(f"> {line}" for line in message.thinking.splitlines())
             lines += ["<details><summary>Thinking</summary>", "", quoted, "", "</details>", ""]
         lines += [message.content, ""]
+        for number, digest in enumerate(message.images, start=1):
+            link = links.get(digest)
+            lines += [f"![Image {number}](<{link}>)" if link else f"*(image {number} missing)*"]
+            lines += [""]
         if message.state is MessageState.STOPPED:
             lines += ["*(stopped)*", ""]
         elif message.state is MessageState.FAILED:
@@ -215,8 +281,16 @@ def from_json(text: str) -> ExportedConversation:
                 stats=_stats(raw.get("stats")),
                 error=str(raw.get("error") or ""),
                 on_path=raw.get("on_path") is True,
+                images=_image_keys(raw.get("images"), where),
             )
         )
+    images = _images(data.get("images"))
+    known = {image.digest for image in images}
+    for number, item in enumerate(messages, start=1):
+        if missing := [digest for digest in item.images if digest not in known]:
+            raise ImportProblem(
+                f"Message {number} attaches an image the file does not hold ({missing[0][:12]}…)."
+            )
     parameters = data.get("parameters")
     return ExportedConversation(
         title=str(data.get("title") or "Imported conversation"),
@@ -227,4 +301,39 @@ def from_json(text: str) -> ExportedConversation:
         created_at=_moment(data, "created_at", "The conversation"),
         updated_at=_moment(data, "updated_at", "The conversation"),
         messages=tuple(messages),
+        images=images,
     )
+
+
+def _image_keys(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ImportProblem(f"{where}: “images” is not a list of image digests.")
+    return tuple(value)
+
+
+def _images(value: Any) -> tuple[ImageAttachment, ...]:
+    """The file's images, decoded and checked: each must be the picture its digest names."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ImportProblem("The file's “images” is not a list.")
+    images: list[ImageAttachment] = []
+    for number, raw in enumerate(value, start=1):
+        where = f"Image {number}"
+        if not isinstance(raw, dict):
+            raise ImportProblem(f"{where} is not an object.")
+        digest = _field(raw, "sha256", str, where)
+        try:
+            data = base64.b64decode(_field(raw, "data", str, where), validate=True)
+        except binascii.Error as error:
+            raise ImportProblem(f"{where}: its data is not valid base64 ({error}).") from error
+        try:
+            image = stored_image(data, name=where)
+        except ImageProblem as problem:
+            raise ImportProblem(problem.message) from problem
+        if image.digest != digest:
+            raise ImportProblem(f"{where} is damaged: its data does not match its sha256.")
+        images.append(image)
+    return tuple(images)

@@ -207,6 +207,19 @@ def create_provider(
     return OpenAICompatProvider(transport, Routes(url), models=config.models)
 
 
+def image_sight(
+    provider: object, preset: Preset, config: ProviderConfig | None = None
+) -> Callable[[str], bool]:
+    """Whether a model sees images: what Ollama's /api/show said, once asked; else the
+    person's patterns, then the preset's table."""
+
+    def sees(model: str) -> bool:
+        told = provider.sees_images(model) if isinstance(provider, OllamaProvider) else None
+        return told if told is not None else sees_images(model, preset, config)
+
+    return sees
+
+
 def build_provider(
     config: ProviderConfig, api_key: str, shared_client: httpx.AsyncClient
 ) -> BuiltProvider:
@@ -216,16 +229,14 @@ def build_provider(
     cannot work: an unfilled URL, a bad header, an unreadable CA bundle, a bad proxy.
     """
     preset = preset_by_id(config.preset)
-
-    def sees(model: str) -> bool:
-        return sees_images(model, preset, config)
-
     provider = create_provider(config, shared_client, api_key=api_key)  # checks everything
     if not needs_own_client(config):
-        return BuiltProvider(provider, sees, shared_client, owns_client=False)
+        return BuiltProvider(
+            provider, image_sight(provider, preset, config), shared_client, owns_client=False
+        )
     client = make_client(config)
     auth = key_auth(config, api_key, preset)
     if preset.family is ProviderFamily.OLLAMA and auth is not None:
         client.auth = auth  # OllamaProvider sends no auth of its own; the client adds it
     provider = create_provider(config, client, api_key=api_key)
-    return BuiltProvider(provider, sees, client, owns_client=True)
+    return BuiltProvider(provider, image_sight(provider, preset, config), client, owns_client=True)

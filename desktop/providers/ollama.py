@@ -7,7 +7,6 @@ generating when its client goes away. That is how Stop works.
 
 from __future__ import annotations
 
-import base64
 import json
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping, Sequence
@@ -35,6 +34,7 @@ from desktop.providers.http_client import (
     transport_error,
     truncate,
 )
+from desktop.providers.images import base64_text
 from desktop.providers.ndjson import iter_ndjson
 
 Json = dict[str, object]
@@ -54,10 +54,17 @@ class OllamaProvider:
                 "`ollama serve`, or set the Ollama host in Settings."
             ),
         )
+        self._capabilities: dict[str, tuple[str, ...]] = {}
+        """What /api/show said each model can do (see :meth:`sees_images`)."""
 
     @property
     def host(self) -> str:
         return self._host
+
+    def sees_images(self, name: str) -> bool | None:
+        """Whether /api/show listed "vision" for ``name``; None if it was not asked yet."""
+        capabilities = self._capabilities.get(name)
+        return None if capabilities is None else "vision" in capabilities
 
     async def version(self) -> str:
         body = await self._json("GET", "/api/version")
@@ -76,7 +83,9 @@ class OllamaProvider:
 
     async def show(self, name: str) -> ModelDetails:
         body = await self._json("POST", "/api/show", {"model": name}, model=name)
-        return records.model_details(name, body)
+        details = records.model_details(name, body)
+        self._capabilities[name] = details.capabilities
+        return details
 
     async def delete(self, name: str) -> None:
         await self._send("DELETE", "/api/delete", {"model": name}, model=name)
@@ -257,7 +266,7 @@ def chat_request(model: str, messages: Sequence[ChatMessage], options: ChatOptio
 def _wire_message(message: ChatMessage) -> Json:
     wire: Json = {"role": message.role.value, "content": message.content}
     if message.images:
-        wire["images"] = [base64.b64encode(image).decode("ascii") for image in message.images]
+        wire["images"] = [base64_text(image) for image in message.images]
     if message.thinking:
         wire["thinking"] = message.thinking
     return wire

@@ -12,13 +12,14 @@ import dataclasses
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
+from desktop.core.attachment import ImageAttachment
 from desktop.core.chat_parameters import ChatParameters
 from desktop.core.conversation import (
     HIT_END,
@@ -31,6 +32,7 @@ from desktop.core.conversation import (
 from desktop.core.conversation_export import ExportedConversation
 from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
+from desktop.storage import image_blobs
 from desktop.storage.paths import data_dir
 from desktop.storage.quarantine import move_aside
 from desktop.storage.schema import SchemaTooNew, migrate
@@ -151,6 +153,7 @@ def _message(row: sqlite3.Row) -> StoredMessage:
         stats=_stats_from_json(row["stats"]),
         error=row["error"],
         parent_id=row["parent_id"],
+        images=image_blobs.digests(row["images"]),
     )
 
 
@@ -298,8 +301,16 @@ class HistoryStore:
     def set_pinned(self, conversation_id: int, pinned: bool) -> bool:
         return self._set_conversation(conversation_id, "pinned", int(pinned))
 
-    def set_model(self, conversation_id: int, model: str) -> bool:
-        return self._set_conversation(conversation_id, "model", model)
+    def set_model(self, conversation_id: int, model: str, provider: str | None = None) -> bool:
+        """The model (and, when given, the provider id) the conversation continues with."""
+        if provider is None:
+            return self._set_conversation(conversation_id, "model", model)
+        with self._writing() as conn:
+            cursor = conn.execute(
+                "UPDATE conversations SET model = ?, provider = ? WHERE id = ?",
+                (model, provider, conversation_id),
+            )
+        return cursor.rowcount > 0
 
     def set_system_prompt(self, conversation_id: int, prompt: str) -> bool:
         return self._set_conversation(conversation_id, "system_prompt", prompt)
@@ -336,9 +347,11 @@ class HistoryStore:
         model: str = "",
         thinking: str = "",
         parent_id: int | Leaf | None = LEAF,
+        images: Sequence[ImageAttachment] = (),
     ) -> StoredMessage:
         """Adds a message as the newest child of ``parent_id`` (by default after the last
         visible message), puts it on the visible path and marks the conversation updated.
+        Its ``images`` are kept once each, however many messages attach them.
 
         Raises ``KeyError`` when the conversation does not exist (e.g. it was deleted).
         """
@@ -354,7 +367,7 @@ class HistoryStore:
                 parent_id = path[-1] if path else None
             cursor = conn.execute(
                 "INSERT INTO messages (conversation_id, role, content, state, model, thinking,"
-                " created_at, parent_id, chosen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " created_at, parent_id, chosen, images) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     conversation_id,
                     role.value,
@@ -365,6 +378,7 @@ class HistoryStore:
                     now,
                     parent_id,
                     self._next_choice(conversation_id),
+                    image_blobs.save_images(conn, images),
                 ),
             )
             row = conn.execute(
@@ -422,6 +436,16 @@ class HistoryStore:
             (conversation_id,),
         ).fetchone()
         return int(row[0])
+
+    def image(self, digest: str) -> ImageAttachment | None:
+        """An attached image by its digest (None once no message uses it)."""
+        with self._lock:
+            return image_blobs.load_image(self._conn, digest)
+
+    def thumbnails(self, digests: Sequence[str]) -> dict[str, bytes]:
+        """Small previews of the images with these digests (those that exist)."""
+        with self._lock:
+            return image_blobs.load_thumbnails(self._conn, digests)
 
     def get_message(self, message_id: int) -> StoredMessage:
         """Raises ``KeyError`` when there is no such message."""
@@ -554,11 +578,13 @@ class HistoryStore:
             conversation_id = cursor.lastrowid
             assert conversation_id is not None
             new_ids: dict[int, int] = {}
+            images = {image.digest: image for image in exported.images}
             for number, message in enumerate(exported.messages, start=1):
+                attached = [images[digest] for digest in message.images if digest in images]
                 row = conn.execute(
                     "INSERT INTO messages (conversation_id, role, content, state, model,"
-                    " thinking, stats, error, created_at, parent_id, chosen)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " thinking, stats, error, created_at, parent_id, chosen, images)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         conversation_id,
                         message.role.value,
@@ -571,6 +597,7 @@ class HistoryStore:
                         message.created_at.isoformat(),
                         None if message.parent_key is None else new_ids[message.parent_key],
                         number + (len(exported.messages) if message.on_path else 0),
+                        image_blobs.save_images(conn, attached),
                     ),
                 )
                 assert row.lastrowid is not None

@@ -176,11 +176,47 @@ def _index_search_by_trigram(conn: sqlite3.Connection) -> None:
     )
 
 
+def _add_images(conn: sqlite3.Connection) -> None:
+    """Attached images, each kept once by its sha256 (see image_blobs.py).
+
+    ``messages.images`` lists a message's image digests in order (JSON). An image no
+    message refers to any more is deleted with the last message that did.
+    """
+    conn.execute(
+        """
+        CREATE TABLE images (
+            digest TEXT PRIMARY KEY,
+            media_type TEXT NOT NULL,
+            width INTEGER NOT NULL,
+            height INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            thumbnail BLOB NOT NULL
+        )
+        """
+    )
+    conn.execute("ALTER TABLE messages ADD COLUMN images TEXT NOT NULL DEFAULT '[]'")
+    conn.execute("CREATE INDEX messages_with_images ON messages(id) WHERE images != '[]'")
+    conn.execute(
+        """
+        CREATE TRIGGER images_release AFTER DELETE ON messages
+        WHEN old.images != '[]' BEGIN
+            DELETE FROM images
+            WHERE digest IN (SELECT value FROM json_each(old.images))
+            AND NOT EXISTS (
+                SELECT 1 FROM messages AS m, json_each(m.images) AS used
+                WHERE m.images != '[]' AND used.value = images.digest
+            );
+        END
+        """
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_core_tables,
     _create_search_index,
     _add_message_tree,
     _index_search_by_trigram,
+    _add_images,
 )
 
 

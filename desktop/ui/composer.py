@@ -1,15 +1,22 @@
-"""The text box where a prompt is written: Enter sends, Shift+Enter a new line, Esc stops."""
+"""The text box where a prompt is written: Enter sends, Shift+Enter a new line, Esc stops.
+
+Pictures dropped or pasted into it (files, or image data) are offered to the draft's
+attachments through ``imagesOffered`` instead of being inserted as text.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from desktop.ui.attachments import offers_images
 
 
 class ComposerEdit(QPlainTextEdit):
     submitted = Signal()
     stopRequested = Signal()
+    imagesOffered = Signal(QMimeData)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,3 +36,12 @@ class ComposerEdit(QPlainTextEdit):
             self.submitted.emit()
             return
         super().keyPressEvent(event)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return offers_images(source) or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if offers_images(source):
+            self.imagesOffered.emit(source)
+            return
+        super().insertFromMimeData(source)
