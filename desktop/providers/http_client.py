@@ -38,6 +38,26 @@ _E = TypeVar("_E", bound=BaseException)
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
 
+class LazyTransport(httpx.AsyncBaseTransport):
+    """httpx's own transport, built on the first request instead of at startup.
+
+    Building it loads the system's certificate authorities (tens of milliseconds),
+    which need not delay the first paint of the window.
+    """
+
+    def __init__(self) -> None:
+        self._transport: httpx.AsyncHTTPTransport | None = None
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self._transport is None:
+            self._transport = httpx.AsyncHTTPTransport(trust_env=True)
+        return await self._transport.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        if self._transport is not None:
+            await self._transport.aclose()
+
+
 def make_http_client(
     *, connect_timeout: float = 5.0, read_timeout: float = 120.0
 ) -> httpx.AsyncClient:
@@ -52,7 +72,7 @@ def make_http_client(
     direct: dict[str, httpx.AsyncBaseTransport | None] = {
         f"all://{host}": None for host in LOOPBACK_HOSTS
     }
-    return httpx.AsyncClient(timeout=timeout, mounts=direct)
+    return httpx.AsyncClient(timeout=timeout, mounts=direct, transport=LazyTransport())
 
 
 def make_provider_client(

@@ -79,10 +79,18 @@ class Settings:
     """Provider id of the default model; empty: the local Ollama."""
     default_model: str = ""
     last_model: str = ""
+    last_provider: str = ""
+    """Provider id of ``last_model``; empty: the local Ollama."""
     last_conversation_id: int | None = None
     window_geometry: str = ""
     """Base64 of Qt's saveGeometry(); opaque here."""
     splitter_sizes: list[int] = field(default_factory=list)
+    image_max_edge: int = 2048
+    """Attached images are scaled down to at most this many pixels on their longest edge."""
+    language: str = ""
+    """Empty: follow the system language; else a translation's code ("en", "zh_CN")."""
+    theme: str = ""
+    """Empty: follow the system's light or dark scheme; else "light" or "dark"."""
     schema: int = 1
 
 
