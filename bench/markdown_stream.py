@@ -116,7 +116,7 @@ async def stream_once(tokens: int) -> dict[str, object]:
             window.resize(1200, 900)
             window.show()
             pane = window.chat_pane
-            while pane.model_combo.findText(MODEL) < 0:
+            while MODEL not in pane.available_models():
                 await asyncio.sleep(0.01)
             pane.set_model(MODEL)
             pane.composer.setPlainText("Write a long markdown document with code")
@@ -137,7 +137,7 @@ async def stream_once(tokens: int) -> dict[str, object]:
             result = {
                 "tokens": tokens,
                 "chars": len(sent),
-                "blocks": len(answer.body._views) if hasattr(answer.body, "_views") else 0,
+                "blocks": len(answer.body.blocks()),  # type: ignore[union-attr]
                 "send_s": send_seconds,
                 "wall_s": wall,
                 "ratio": wall / send_seconds if send_seconds else float("inf"),

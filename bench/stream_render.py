@@ -35,7 +35,7 @@ async def stream_once(tokens: int) -> dict[str, object]:
             window = services.build_window()
             window.show()
             pane = window.chat_pane
-            while pane.model_combo.findText(MODEL) < 0:
+            while MODEL not in pane.available_models():
                 await asyncio.sleep(0.01)
             pane.set_model(MODEL)
             pane.options = ChatOptions(num_predict=tokens)

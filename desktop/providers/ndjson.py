@@ -17,39 +17,52 @@ async def iter_ndjson(chunks: AsyncIterator[bytes]) -> AsyncIterator[dict[str, o
     Lines are split on the ``\\n`` byte before decoding, so a multi-byte UTF-8
     character cut between two chunks is reassembled intact. A line that is not a
     JSON object raises :class:`ProtocolError` quoting (the start of) the line.
+    A chunk that holds whole lines (Ollama sends one line per chunk) is parsed as it
+    is; only a line cut between chunks is copied into the pending buffer.
     """
-    buffer = bytearray()
+    pending = bytearray()
     async for chunk in chunks:
-        searched = len(buffer)
-        buffer += chunk
-        start = 0
-        while (end := buffer.find(b"\n", searched)) >= 0:
-            record = _parse(buffer[start:end])
-            start = searched = end + 1
+        if pending:
+            searched = len(pending)
+            pending += chunk
+            if pending.find(b"\n", searched) < 0:
+                _check_length(pending)
+                continue
+            data = bytes(pending)
+            pending.clear()
+        else:
+            data = chunk
+        *lines, rest = data.split(b"\n")
+        for line in lines:
+            record = _parse(line)
             if record is not None:
                 yield record
-        del buffer[:start]
-        if len(buffer) > MAX_LINE_BYTES:
-            raise ProtocolError(
-                f"The server sent a line longer than {MAX_LINE_BYTES // (1024 * 1024)} MiB "
-                "without a line break; this is not a stream of JSON lines.",
-                detail=_snippet(bytes(buffer)),
-            )
-    record = _parse(buffer)
+        if rest:
+            pending += rest
+            _check_length(pending)
+    record = _parse(bytes(pending))
     if record is not None:
         yield record
 
 
-def _parse(line: bytes | bytearray) -> dict[str, object] | None:
-    raw = bytes(line).strip()
-    if not raw:
-        return None
+def _check_length(pending: bytearray) -> None:
+    if len(pending) > MAX_LINE_BYTES:
+        raise ProtocolError(
+            f"The server sent a line longer than {MAX_LINE_BYTES // (1024 * 1024)} MiB "
+            "without a line break; this is not a stream of JSON lines.",
+            detail=_snippet(bytes(pending)),
+        )
+
+
+def _parse(line: bytes) -> dict[str, object] | None:
     try:
-        value: object = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        value: object = json.loads(line.decode("utf-8"))
+    except ValueError:  # UnicodeDecodeError included
+        if not line.strip():
+            return None
         value = None
     if not isinstance(value, dict):
-        snippet = _snippet(raw)
+        snippet = _snippet(line.strip())
         raise ProtocolError(
             f"The server sent a line that is not a JSON object: {snippet}",
             detail=snippet,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, QSizeF, Qt
 from PySide6.QtGui import QResizeEvent, QTextOption
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
@@ -29,9 +29,9 @@ class AutoHeightBrowser(QTextBrowser):
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
         self._fit()
 
-    def _fit(self, *_: object) -> None:
+    def _fit(self, size: QSizeF | None = None) -> None:
         document = self.document()
-        height = int(document.size().height()) + 4
+        height = int((size or document.size()).height()) + 4
         if not self._wrap and document.idealWidth() > self.viewport().width():
             height += self.horizontalScrollBar().sizeHint().height()
         if self.height() != height:

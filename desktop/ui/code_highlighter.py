@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+    QTextFormat,
+)
 
 PYTHON_WORDS = (
     "False None True and as assert async await break class continue def del elif else except "
@@ -167,18 +174,20 @@ def _utf16(text: str, end: int) -> int:
     return end + sum(1 for char in head if ord(char) > 0xFFFF)
 
 
+LANGUAGE = QTextFormat.Property.UserProperty.value + 1
+"""Block format property naming the language of a code line; other lines are not coloured."""
+
+
 class CodeHighlighter(QSyntaxHighlighter):
-    def __init__(self, document: QTextDocument, language: str, *, dark: bool) -> None:
+    """Colours the code lines of a whole document, each in the language its block names."""
+
+    def __init__(self, document: QTextDocument, *, dark: bool) -> None:
         super().__init__(document)
-        self._grammar = grammar_for(language)
         self._dark = dark
 
-    @property
-    def active(self) -> bool:
-        return self._grammar is not None
-
     def highlightBlock(self, text: str) -> None:
-        grammar = self._grammar
+        language = self.currentBlock().blockFormat().property(LANGUAGE)
+        grammar = grammar_for(language) if isinstance(language, str) else None
         self.setCurrentBlockState(-1)
         if grammar is None or not text:
             return

@@ -24,6 +24,12 @@ class ContextMeter(QWidget):
         layout.addWidget(self.bar)
         self.label = QLabel()
         self.label.setObjectName("contextLabel")
+        # Room for the widest count up front: a label that widens as the count grows
+        # would re-lay out the whole window, and every long answer in it, each time.
+        widest = self.tr("{approx}{used} / {window} tokens").format(
+            approx="~", used="999.9k", window="999.9k"
+        )
+        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance(widest) + 4)
         layout.addWidget(self.label)
         self.usage: ContextUsage | None = None
 

@@ -1,193 +1,259 @@
-"""A message body rendered as markdown, one widget per block (see core.markdown_blocks).
+"""A message body rendered as markdown in one document (blocks: core.markdown_blocks).
 
-Prose blocks are rich text; fenced code gets syntax colours, a language label and a
-Copy button. While an answer streams, finished blocks are left alone and only the last
-block is redrawn, so the cost of a redraw does not grow with the length of the answer.
+Finished blocks are appended to a single document once and never touched again: prose
+as rich text, fenced code in a tinted frame with syntax colours, its language and a Copy
+link. While an answer streams, the block still growing lives in a second, small view
+below and is redrawn on its own (code that only grew gets just the new text appended),
+so a redraw costs the same at the first token and the twenty-thousandth. One document
+instead of a widget per block keeps a long answer cheap to build, lay out and paint.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QPalette, QTextCursor
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFontDatabase,
+    QGuiApplication,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFrame,
+    QTextFrameFormat,
 )
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.core.markdown_blocks import Block, BlockKind, BlockSplitter, split_blocks
 from desktop.ui.auto_height_browser import AutoHeightBrowser
-from desktop.ui.code_highlighter import CodeHighlighter
+from desktop.ui.code_highlighter import LANGUAGE, CodeHighlighter
 
 COPIED_FEEDBACK_MS = 1500
+COPY_SCHEME = "copy"
+CODE_TINT = QColor(127, 127, 127, 26)
 
 
 def _dark(widget: QWidget) -> bool:
     return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
-class ProseView(AutoHeightBrowser):
-    kind = BlockKind.PROSE
+def _utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+class BlockDocumentView(AutoHeightBrowser):
+    """One document of rendered blocks; links open in the browser, Copy links copy code."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("proseView")
-        self.setAccessibleName(self.tr("Message text"))
-        self._source = ""
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._follow)
+        self.highlighter = CodeHighlighter(self.document(), dark=_dark(self))
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        self._label_format = QTextCharFormat()
+        self._label_format.setForeground(muted)
+        self._link_format = QTextCharFormat(self._label_format)
+        self._link_format.setAnchor(True)
+        self._link_format.setForeground(self.palette().color(QPalette.ColorRole.Link))
+        self._code_format = QTextCharFormat()
+        self._code_format.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self._frame_format = QTextFrameFormat()
+        self._frame_format.setBackground(CODE_TINT)
+        self._frame_format.setPadding(6)
+        self._frame_format.setTopMargin(4)
+        self._frame_format.setBottomMargin(6)
+        self._frame_format.setBorder(0)
+        self.copy_links: list[QTextCursor] = []
+        """For each finished code block: a cursor selecting its Copy link."""
+        self._codes: list[str] = []
+        self.code_frame: QTextFrame | None = None
+        """The frame of the last code block rendered."""
 
-    def show_block(self, block: Block) -> None:
-        if block.source != self._source:
-            self._source = block.source
-            self.setMarkdown(block.source)
-
-
-class CodeBlockView(QFrame):
-    """A fenced code block: language, Copy button and the highlighted code."""
-
-    kind = BlockKind.CODE
-
-    def __init__(self, language: str, *, dark: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("codeBlock")
-        self.language = language
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        header = QHBoxLayout()
-        header.setContentsMargins(8, 2, 4, 2)
-        label = QLabel(language or self.tr("code"))
-        label.setObjectName("codeLanguage")
-        header.addWidget(label)
-        header.addStretch(1)
-        self.copy_button = QToolButton()
-        self.copy_button.setObjectName("codeCopy")
-        self.copy_button.setText(self.tr("Copy"))
-        self.copy_button.setToolTip(self.tr("Copy this code"))
-        self.copy_button.setAccessibleName(self.tr("Copy the code block"))
-        self.copy_button.clicked.connect(self.copy)
-        header.addWidget(self.copy_button)
-        layout.addLayout(header)
-        self.view = AutoHeightBrowser(wrap=False)
-        self.view.setObjectName("codeView")
-        self.view.setAccessibleName(self.tr("Code"))
-        self.view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.view.document().setDocumentMargin(8)
-        self.highlighter = CodeHighlighter(self.view.document(), language, dark=dark)
-        layout.addWidget(self.view)
-        self._code = ""
-
-    def code(self) -> str:
-        return self._code
-
-    def show_block(self, block: Block) -> None:
-        code = block.code
-        if code == self._code:
+    def add(self, block: Block, *, copyable: bool) -> None:
+        """Append ``block`` (a code block gets a Copy link when ``copyable``)."""
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        if block.kind is BlockKind.CODE:
+            self._add_code(cursor, block, copyable=copyable)  # a frame starts its own line
             return
-        if code.startswith(self._code):  # streaming: append only what is new
-            cursor = QTextCursor(self.view.document())
-            cursor.movePosition(QTextCursor.MoveOperation.End)
-            cursor.insertText(code[len(self._code) :])
+        if cursor.block().text():  # else the document is empty or ends after a frame
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        cursor.insertMarkdown(block.source.lstrip("\n"))  # leading blank lines mean nothing
+
+    def _add_code(self, cursor: QTextCursor, block: Block, *, copyable: bool) -> None:
+        self.code_frame = cursor.insertFrame(self._frame_format)
+        cursor.insertText(block.language or self.tr("code"), self._label_format)
+        link_start = link_end = 0
+        if copyable:
+            cursor.insertText("    ", self._label_format)
+            link = QTextCharFormat(self._link_format)
+            link.setAnchorHref(f"{COPY_SCHEME}:{len(self._codes)}")
+            link_start = cursor.position()
+            cursor.insertText(self.tr("Copy"), link)
+            link_end = cursor.position()
+            self._codes.append(block.code)
+        line = QTextBlockFormat()
+        line.setProperty(LANGUAGE, block.language)
+        cursor.insertBlock(line, self._code_format)
+        cursor.insertText(block.code, self._code_format)
+        if copyable:  # selected only now: a cursor at the insertion point would grow
+            selection = QTextCursor(self.document())
+            selection.setPosition(link_start)
+            selection.setPosition(link_end, QTextCursor.MoveMode.KeepAnchor)
+            self.copy_links.append(selection)
+
+    @contextmanager
+    def editing(self) -> Iterator[None]:
+        """Changes made inside are laid out (and coloured) once, at the end."""
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        try:
+            yield
+        finally:
+            cursor.endEditBlock()
+
+    def append_code(self, text: str) -> None:
+        """More code at the end of the last code block (a growing tail)."""
+        if self.code_frame is None:
+            return
+        cursor = self.code_frame.lastCursorPosition()
+        cursor.insertText(text, self._code_format)
+
+    def reset(self) -> None:
+        self.clear()
+        self.code_frame = None
+        self.copy_links.clear()
+        self._codes.clear()
+
+    def copy_code(self, index: int) -> None:
+        """Put code block ``index`` on the clipboard; its link says Copied for a moment."""
+        if not 0 <= index < len(self._codes):
+            return
+        QGuiApplication.clipboard().setText(self._codes[index])
+        self._relabel(index, self.tr("Copied"))
+        QTimer.singleShot(COPIED_FEEDBACK_MS, self, lambda: self._relabel(index, self.tr("Copy")))
+
+    def link_text(self, index: int) -> str:
+        return self.copy_links[index].selectedText()
+
+    def _relabel(self, index: int, label: str) -> None:
+        link = self.copy_links[index]
+        link_format = link.charFormat()
+        start = link.selectionStart()
+        link.insertText(label, link_format)
+        link.setPosition(start)
+        link.setPosition(start + _utf16_length(label), QTextCursor.MoveMode.KeepAnchor)
+
+    def _follow(self, url: QUrl) -> None:
+        if url.scheme() == COPY_SCHEME:
+            index = url.path()
+            if index.isdigit():
+                self.copy_code(int(index))
         else:
-            self.view.setPlainText(code)
-        self._code = code
-
-    def copy(self) -> None:
-        QGuiApplication.clipboard().setText(self._code)
-        self.copy_button.setText(self.tr("Copied"))
-        QTimer.singleShot(
-            COPIED_FEEDBACK_MS, self.copy_button, lambda: self.copy_button.setText(self.tr("Copy"))
-        )
-
-
-BlockView = ProseView | CodeBlockView
+            QDesktopServices.openUrl(url)
 
 
 class MarkdownView(QWidget):
+    """The finished blocks in ``document_view``; the growing one in ``tail_view``."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(6)
+        self._layout.setSpacing(0)
+        self.document_view = BlockDocumentView()
+        self.document_view.setObjectName("markdownView")
+        self.document_view.setAccessibleName(self.tr("Message text"))
+        self._layout.addWidget(self.document_view)
+        self.tail_view: BlockDocumentView | None = None  # built when a stream first needs it
         self._splitter = BlockSplitter()
         self._blocks: list[Block] = []
-        self._views: list[BlockView] = []
-        self._tail_view: BlockView | None = None
+        self._shown_tail: Block | None = None  # the tail as tail_view shows it
 
     # -- content -------------------------------------------------------------
     def source(self) -> str:
         """The exact markdown shown, finished blocks and the growing one together."""
         return "".join(block.source for block in self._blocks) + self._splitter.tail.source
 
-    def plain_text(self) -> str:
-        views = [*self._views, *([self._tail_view] if self._tail_view else [])]
-        return "\n".join(
-            view.code() if isinstance(view, CodeBlockView) else view.toPlainText() for view in views
-        )
+    def blocks(self) -> list[Block]:
+        """The finished blocks, in order."""
+        return list(self._blocks)
 
-    def code_blocks(self) -> list[CodeBlockView]:
-        views = [*self._views, *([self._tail_view] if self._tail_view else [])]
-        return [view for view in views if isinstance(view, CodeBlockView)]
+    def plain_text(self) -> str:
+        text = self.document_view.toPlainText()
+        if self._shown_tail is not None and self.tail_view is not None:
+            text += "\n" + self.tail_view.toPlainText()
+        return text
+
+    def code_blocks(self) -> list[Block]:
+        """The finished code blocks (the ones with a Copy link), in order."""
+        return [block for block in self._blocks if block.kind is BlockKind.CODE]
 
     def set_text(self, text: str) -> None:
         """Show a complete text (replaces what was shown)."""
         self.clear()
-        for block in split_blocks(text):
-            self._add_finished(block)
+        self._add_finished(split_blocks(text))
 
     def append(self, chunk: str) -> None:
         """Add streamed text; only the block still growing is redrawn."""
-        for block in self._splitter.feed(chunk):
-            self._add_finished(block)
-        tail = self._splitter.tail
-        if self._tail_view is not None and self._tail_view.kind is not tail.kind:
-            self._drop(self._tail_view)
-            self._tail_view = None
-        if tail.kind is BlockKind.PROSE and not tail.source.strip():
-            return
-        if self._tail_view is None:
-            self._tail_view = self._new_view(tail)
-        self._tail_view.show_block(tail)
+        self._add_finished(self._splitter.feed(chunk))
+        self._show_tail(self._splitter.tail)
 
     def finish(self) -> None:
         """The stream ended: the growing block becomes a finished one."""
-        for block in self._splitter.finish():
-            self._add_finished(block)
+        self._add_finished(self._splitter.finish())
+        self._show_tail(None)
 
     def clear(self) -> None:
-        for view in [*self._views, *([self._tail_view] if self._tail_view else [])]:
-            self._drop(view)
-        self._views.clear()
+        self.document_view.reset()
         self._blocks.clear()
-        self._tail_view = None
         self._splitter = BlockSplitter()
+        self._show_tail(None)
 
-    # -- views ---------------------------------------------------------------
-    def _add_finished(self, block: Block) -> None:
-        self._blocks.append(block)
-        view, self._tail_view = self._tail_view, None
-        if view is not None and view.kind is not block.kind:
-            self._drop(view)
-            view = None
-        if view is None:
-            if block.kind is BlockKind.PROSE and not block.source.strip():
-                return
-            view = self._new_view(block)
-        view.show_block(block)
-        self._views.append(view)
+    # -- rendering -----------------------------------------------------------
+    def _add_finished(self, blocks: list[Block]) -> None:
+        if not blocks:
+            return
+        self._blocks += blocks
+        with self.document_view.editing():  # one layout pass for all of them
+            for block in blocks:
+                if block.kind is BlockKind.CODE or block.source.strip():
+                    self.document_view.add(block, copyable=True)
+        if self._shown_tail is not None:
+            self._show_tail(None)
 
-    def _new_view(self, block: Block) -> BlockView:
-        view: BlockView
-        if block.kind is BlockKind.CODE:
-            view = CodeBlockView(block.language, dark=_dark(self))
-        else:
-            view = ProseView()
-        self._layout.addWidget(view)
-        return view
+    def _show_tail(self, tail: Block | None) -> None:
+        if tail is not None and tail.kind is BlockKind.PROSE and not tail.source.strip():
+            tail = None
+        shown, self._shown_tail = self._shown_tail, tail
+        if tail is None:
+            if shown is not None and self.tail_view is not None:
+                self.tail_view.reset()
+                self.tail_view.hide()
+            return
+        view = self._tail()
+        if (
+            shown is not None
+            and tail.kind is BlockKind.CODE
+            and shown.kind is BlockKind.CODE
+            and tail.source.startswith(shown.source)
+            and tail.code.startswith(shown.code)
+        ):
+            view.append_code(tail.code[len(shown.code) :])  # code that only grew
+            return
+        with view.editing():
+            view.reset()
+            view.add(tail, copyable=False)
+        view.show()
 
-    def _drop(self, view: QWidget) -> None:
-        self._layout.removeWidget(view)
-        view.setParent(None)
-        view.deleteLater()
+    def _tail(self) -> BlockDocumentView:
+        if self.tail_view is None:
+            self.tail_view = BlockDocumentView()
+            self.tail_view.setObjectName("markdownTail")
+            self.tail_view.setAccessibleName(self.tr("Text still arriving"))
+            self._layout.addWidget(self.tail_view)
+        return self.tail_view

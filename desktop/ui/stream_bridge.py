@@ -1,8 +1,9 @@
 """Turns a chat event stream into Qt signals, at most one repaint per ~30 ms.
 
 Appending every token to a text widget costs milliseconds each; at hundreds of tokens per
-second that freezes the window. Deltas are buffered and flushed on a timer instead, at
-most MAX_FLUSH_CHARS per tick so one repaint never grows with the speed of the server.
+second that freezes the window. Deltas are buffered and flushed on a timer instead. One
+tick shows as much text as fits in FLUSH_BUDGET_S (the cost per character is measured as
+it goes), so a tick never stalls the window however fast the server is.
 The buffer is always drained before ``finished``/``failed``/``stopped`` fire (a finished
 answer drains tick by tick, a stopped or failed one at once), so no token is ever lost
 to throttling.
@@ -23,8 +24,9 @@ from desktop.core.events import ChatEvent, Done, TextDelta, ThinkingDelta
 from desktop.ui.tasks import TaskOwner
 
 FLUSH_INTERVAL_MS = 30
-YIELD_AFTER_S = 0.004
-MAX_FLUSH_CHARS = 2048
+FLUSH_BUDGET_S = 0.008
+MIN_FLUSH_CHARS = 512
+YIELD_AFTER_S = 0.003
 """A fast stream hands the loop back this often, so the window keeps painting."""
 log = logging.getLogger(__name__)
 
@@ -46,6 +48,7 @@ class StreamBridge(QObject):
         self._timer.setInterval(FLUSH_INTERVAL_MS)
         self._timer.timeout.connect(self._tick)
         self._done: Done | None = None  # the stream ended; emitted once the buffer drains
+        self._char_seconds = 1e-6  # what showing one character costs (moving average)
 
     @property
     def running(self) -> bool:
@@ -101,7 +104,12 @@ class StreamBridge(QObject):
         self.flush()
 
     def _tick(self) -> None:
-        self.flush(MAX_FLUSH_CHARS)
+        limit = max(MIN_FLUSH_CHARS, int(FLUSH_BUDGET_S / self._char_seconds))
+        started = time.perf_counter()
+        shown = self.flush(limit)
+        if shown >= MIN_FLUSH_CHARS:
+            cost = (time.perf_counter() - started) / shown
+            self._char_seconds = 0.7 * self._char_seconds + 0.3 * cost
         if self._done is not None and not self._text:
             self._finish()
 
@@ -111,8 +119,8 @@ class StreamBridge(QObject):
         if done is not None:
             self.finished.emit(done)
 
-    def flush(self, limit: int | None = None) -> None:
-        """Emit what is buffered (at most ``limit`` characters of text)."""
+    def flush(self, limit: int | None = None) -> int:
+        """Emit what is buffered (at most ``limit`` characters of text); returns how many."""
         if self._thinking:
             chunk = "".join(self._thinking)
             self._thinking.clear()
@@ -124,3 +132,5 @@ class StreamBridge(QObject):
                 self._text.append(chunk[limit:])
                 chunk = chunk[:limit]
             self.textFlushed.emit(chunk)
+            return len(chunk)
+        return 0

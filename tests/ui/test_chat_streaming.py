@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QTextBlock, QTextCursor
+from PySide6.QtTest import QTest
 
 from desktop.core.messages import MessageState
 from desktop.storage.history import HistoryStore, default_history_path
+from desktop.ui.markdown_view import BlockDocumentView
 from tests.ui.chat_fixtures import SCRIPTED_THINK, ask, ready_pane
 from tests.ui.conftest import wait_until
 
@@ -57,6 +60,24 @@ async def test_real_model_chinese_reply_through_the_ollama_server(
     assert "tokens" in answer.footer_text()
 
 
+def click_copy_link(view: BlockDocumentView, index: int) -> None:
+    """Click the middle of code block ``index``'s Copy link, as a person would."""
+    cursor = QTextCursor(view.document())
+    link = view.copy_links[index]
+    cursor.setPosition((link.selectionStart() + link.selectionEnd()) // 2)
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.cursorRect(cursor).center()
+    )
+
+
+def code_line(view: BlockDocumentView, text: str) -> QTextBlock:
+    block = view.document().begin()
+    while block.isValid() and block.text() != text:
+        block = block.next()
+    assert block.isValid(), text
+    return block
+
+
 async def test_code_blocks_are_highlighted_and_copyable(scripted, open_window):
     pieces = [
         "Here:\n\n```py",
@@ -70,17 +91,21 @@ async def test_code_blocks_are_highlighted_and_copyable(scripted, open_window):
 
     answer = pane.messages.bubbles()[-1]
     python, shell = answer.body.code_blocks()
-    assert (python.language, python.code()) == ("python", "def add(a, b):\n    return a + b  # 加")
-    assert (shell.language, shell.code()) == ("bash", "echo hi")
-    assert python.highlighter.active
-    keyword = python.view.document().firstBlock().layout().formats()
-    assert keyword, "the code has syntax colours"
+    assert (python.language, python.code) == ("python", "def add(a, b):\n    return a + b  # 加")
+    assert (shell.language, shell.code) == ("bash", "echo hi")
+    view = answer.body.document_view
+    assert code_line(view, "def add(a, b):").layout().formats(), "the code has syntax colours"
+    assert not code_line(view, "and a shell line:").layout().formats(), "prose is not coloured"
+    assert "python    Copy" in answer.rendered_text()
 
-    python.copy_button.click()
+    click_copy_link(view, 0)
     assert QGuiApplication.clipboard().text() == "def add(a, b):\n    return a + b  # 加"
-    assert python.copy_button.text() == "Copied"
+    assert view.link_text(0) == "Copied"
+    click_copy_link(view, 1)
+    assert QGuiApplication.clipboard().text() == "echo hi"
     answer.copy_button.click()
     assert QGuiApplication.clipboard().text() == "".join(pieces)
+    await wait_until(lambda: view.link_text(0) == "Copy", timeout=5)
 
 
 async def test_only_the_last_block_changes_while_streaming(scripted, open_window):
@@ -92,10 +117,15 @@ async def test_only_the_last_block_changes_while_streaming(scripted, open_window
     await wait_until(lambda: len(pane.messages.bubbles()) == 2)
     answer = pane.messages.bubbles()[-1]
     await wait_until(lambda: len(answer.body.code_blocks()) == 1 and "word3" in answer.text())
-    first_views = answer.body._views[:2]
+    finished = answer.body.document_view.document()
+    revision = finished.revision()
+    tail = answer.body.tail_view
+    assert tail is not None and tail.isVisible()
     while pane.streaming:
-        assert answer.body._views[:2] == first_views, "finished blocks are never rebuilt"
+        assert finished.revision() == revision, "finished blocks are never redrawn"
         await asyncio.sleep(0.01)
+    assert "word30" in finished.toPlainText(), "the tail joined the finished blocks at the end"
+    assert not tail.isVisible()
     assert answer.body.source() == answer.text()
     assert answer.text().endswith("word59 ")
 
