@@ -10,13 +10,29 @@ RUN_STAMP := $(VENV)/.stamp-run
 TEST_STAMP := $(VENV)/.stamp-test
 PACKAGE_STAMP := $(VENV)/.stamp-package
 
-.PHONY: run test lint bench package clean system-run system-test
+# Translations: .ts sources (committed) compile to .qm (built here, ignored by git).
+TS_FILES := $(wildcard resources/translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
 
-run: system-run $(RUN_STAMP)
+.PHONY: run test lint bench package clean system-run system-test translations i18n-update
+
+run: system-run $(RUN_STAMP) translations
 	$(BIN)/python -m desktop
 
-test: system-test $(TEST_STAMP)
+test: system-test $(TEST_STAMP) translations
 	bash .ci/test-suite.sh
+
+translations: $(QM_FILES)
+
+resources/translations/%.qm: resources/translations/%.ts | $(RUN_STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# After adding or changing visible strings: refresh the catalog of core sentences and the
+# .ts (new strings arrive unfinished; translate them, e.g. with pyside6-linguist).
+i18n-update: $(RUN_STAMP)
+	$(BIN)/python packaging/i18n/extract_core_strings.py
+	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none \
+	  $$(find desktop -name '*.py' | LC_ALL=C sort) -ts $(TS_FILES)
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check desktop tests bench
@@ -28,7 +44,7 @@ bench: system-test $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
 # dist/parley/ (one folder, runs without Python); on Linux also dist/Parley.AppDir.
-package: system-run $(PACKAGE_STAMP)
+package: system-run $(PACKAGE_STAMP) translations
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
 	  packaging/parley.spec
 ifeq ($(shell uname -s),Linux)

@@ -8,7 +8,7 @@ kind="${1:-test}"
 run_pkgs=(python3-venv libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
-  libxcb-xkb1 fonts-noto-cjk)
+  libxcb-xkb1 fonts-noto-cjk fonts-noto-color-emoji)
 test_pkgs=(build-essential cmake git xvfb xauth dbus dbus-x11 gnome-keyring
   libsecret-tools imagemagick desktop-file-utils)
 

@@ -30,6 +30,9 @@ class ConversationList(QListWidget):
         super().__init__(parent)
         self.setObjectName("conversationList")
         self.setAccessibleName(self.tr("Conversations"))
+        # Long titles end in "…" instead of needing a sideways scroll bar.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked

@@ -18,6 +18,7 @@ from desktop.core.memory_estimate import (
 from desktop.core.model_records import LocalModel, ModelDetails
 from desktop.core.model_tags import explain, parse_model_tag
 from desktop.ui.formatting import format_bytes
+from desktop.ui.i18n_core import core_text
 
 CONTEXT = "ModelExplanation"
 
@@ -55,11 +56,11 @@ def fit_sentence(model: LocalModel, details: ModelDetails | None = None) -> str:
         return _tr("Needs about {need} of memory (this computer's RAM is unknown).").format(
             need=format_bytes(guess.total_bytes)
         )
-    return describe_fit(guess, ram)
+    return core_text(describe_fit(guess, ram))
 
 
 def name_parts(name: str) -> list[tuple[str, str]]:
-    return explain(parse_model_tag(name))
+    return [(part, core_text(meaning)) for part, meaning in explain(parse_model_tag(name))]
 
 
 def model_tooltip(model: LocalModel) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop.ui.i18n_core import core_text
 from desktop.ui.ollama_monitor import OllamaStatus
 
 
@@ -49,7 +50,7 @@ class StatusBanner(QFrame):
             )
         else:
             guidance = (
-                status.error.message
+                core_text(status.error.message)
                 if status.error
                 else self.tr("Start it with `ollama serve`, or set the host.")
             )

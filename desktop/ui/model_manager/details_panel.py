@@ -115,54 +115,52 @@ class ModelDetailsPanel(QWidget):
             signal.emit(self._model)
 
     def _html(self, model: LocalModel, details: ModelDetails | None) -> str:
-        tr = self.tr
         facts = [
-            (tr("Size on disk"), format_bytes(model.size)),
-            (tr("Digest"), model.digest),
-            (tr("Modified"), format_date(model.modified_at)),
-            (tr("Family"), model.family or "?"),
-            (tr("Parameters"), model.parameter_size or "?"),
-            (tr("Quantization"), model.quantization or "?"),
-            (tr("Format"), model.format or "?"),
+            (self.tr("Size on disk"), format_bytes(model.size)),
+            (self.tr("Digest"), model.digest),
+            (self.tr("Modified"), format_date(model.modified_at)),
+            (self.tr("Family"), model.family or "?"),
+            (self.tr("Parameters"), model.parameter_size or "?"),
+            (self.tr("Quantization"), model.quantization or "?"),
+            (self.tr("Format"), model.format or "?"),
         ]
         parts = [f"<h3>{html.escape(model.name)}</h3>", _rows(facts)]
-        parts.append(f"<h4>{html.escape(tr('What the name says'))}</h4>")
+        parts.append(f"<h4>{html.escape(self.tr('What the name says'))}</h4>")
         parts.append(_rows(name_parts(model.name)))
-        parts.append(f"<h4>{html.escape(tr('Memory'))}</h4>")
+        parts.append(f"<h4>{html.escape(self.tr('Memory'))}</h4>")
         parts.append(f"<p>{html.escape(fit_sentence(model, details))}</p>")
         if details is None:
-            parts.append(f"<p><i>{html.escape(tr('Loading details from Ollama…'))}</i></p>")
+            parts.append(f"<p><i>{html.escape(self.tr('Loading details from Ollama…'))}</i></p>")
             return "".join(parts)
         parts.append(self._capabilities_html(details))
         numbers = [
-            (tr("Context length"), _number(details.context_length)),
-            (tr("Embedding length"), _number(details.embedding_length)),
-            (tr("Architecture"), details.architecture or "?"),
+            (self.tr("Context length"), _number(details.context_length)),
+            (self.tr("Embedding length"), _number(details.embedding_length)),
+            (self.tr("Architecture"), details.architecture or "?"),
         ]
         parts.append(_rows(numbers))
         for title, text in (
-            (tr("Parameters"), details.parameters),
-            (tr("System prompt"), details.system),
-            (tr("Template"), details.template),
-            (tr("License"), details.license),
+            (self.tr("Parameters"), details.parameters),
+            (self.tr("System prompt"), details.system),
+            (self.tr("Template"), details.template),
+            (self.tr("License"), details.license),
         ):
             if text:
                 parts.append(f"<h4>{html.escape(title)}</h4>{_pre(text)}")
         if details.model_info:
             info = [(key, _info_value(value)) for key, value in sorted(details.model_info.items())]
-            parts.append(f"<h4>{html.escape(tr('Model info'))}</h4>{_rows(info)}")
+            parts.append(f"<h4>{html.escape(self.tr('Model info'))}</h4>{_rows(info)}")
         return "".join(parts)
 
     def _capabilities_html(self, details: ModelDetails) -> str:
-        tr = self.tr
         words = ", ".join(capability_label(c) for c in details.capabilities) or "?"
-        text = tr("Capabilities: {list}.").format(list=words)
+        text = self.tr("Capabilities: {list}.").format(list=words)
         if "embedding" in details.capabilities and "completion" not in details.capabilities:
-            text += " " + tr(
+            text += " " + self.tr(
                 "This is an embedding model: it turns text into numbers for search and "
                 "retrieval, and cannot chat."
             )
-        return f"<h4>{html.escape(tr('Capabilities'))}</h4><p>{html.escape(text)}</p>"
+        return f"<h4>{html.escape(self.tr('Capabilities'))}</h4><p>{html.escape(text)}</p>"
 
 
 def _number(value: int | None) -> str:

@@ -12,6 +12,7 @@ from desktop.core.model_records import LocalModel
 from desktop.core.pull_name import validate_pull_name
 from desktop.providers.ollama import OllamaProvider
 from desktop.ui.formatting import format_bytes
+from desktop.ui.i18n_core import core_text
 from desktop.ui.tasks import TaskOwner
 
 
@@ -77,7 +78,7 @@ class ModelActions(QObject):
         try:
             await self._provider().delete(model.name)
         except ProviderError as error:
-            self.failed.emit(error.message)
+            self.failed.emit(core_text(error.message))
             return
         self.finished.emit(self.tr("{name} was deleted.").format(name=model.name))
 
@@ -101,7 +102,7 @@ class ModelActions(QObject):
     def _copy_chosen(self, model: LocalModel, text: str, rename: bool) -> None:
         check = validate_pull_name(text)
         if not check.ok:
-            hint = check.problem
+            hint = core_text(check.problem)
             if check.suggestions:
                 hint += " " + self.tr("Try {name}.").format(name=check.suggestions[0])
             self.failed.emit(hint)
@@ -115,7 +116,7 @@ class ModelActions(QObject):
             if rename:
                 await provider.delete(model.name)
         except ProviderError as error:
-            self.failed.emit(error.message)
+            self.failed.emit(core_text(error.message))
             return
         words = (
             self.tr("{old} is now called {new}.")

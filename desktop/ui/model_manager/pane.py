@@ -16,6 +16,7 @@ from desktop.core.errors import ProviderError
 from desktop.core.model_records import LocalModel, ModelDetails
 from desktop.core.pull_manager import PullManager
 from desktop.providers.ollama import OllamaProvider
+from desktop.ui.i18n_core import core_text
 from desktop.ui.model_list_model import ModelListModel
 from desktop.ui.model_manager.details_cache import ModelDetailsCache
 from desktop.ui.model_manager.details_panel import ModelDetailsPanel
@@ -144,7 +145,7 @@ class ModelManagerPane(QWidget):
         try:
             models = await self._monitor.provider.list_models()
         except ProviderError as error:
-            self.show_message(error.message)
+            self.show_message(core_text(error.message))
             return
         self._models.set_models(models)
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.pull_name import NameCheck, validate_pull_name
+from desktop.ui.i18n_core import core_text
 
 MAX_SUGGESTIONS = 3
 
@@ -65,7 +66,7 @@ class PullBox(QWidget):
         check = validate_pull_name(text) if text.strip() else None
         self._check = check or validate_pull_name("")
         self.pull_button.setEnabled(check is not None and check.ok)
-        self.message.setText(check.problem if check is not None else "")
+        self.message.setText(core_text(check.problem) if check is not None else "")
         self.message.setProperty("warning", check is not None and not check.ok)
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)

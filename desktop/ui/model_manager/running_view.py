@@ -28,6 +28,7 @@ from desktop.core.errors import ProviderError
 from desktop.core.model_records import RunningModel
 from desktop.providers.ollama import OllamaProvider
 from desktop.ui.formatting import format_bytes
+from desktop.ui.i18n_core import core_text
 from desktop.ui.tasks import TaskOwner
 
 REFRESH_MS = 1000
@@ -133,7 +134,7 @@ class RunningModelsView(QWidget):
         try:
             running = await self._provider().running_models()
         except ProviderError as error:
-            self._message = error.message
+            self._message = core_text(error.message)
             self._render()
             return
         finally:
@@ -157,7 +158,7 @@ class RunningModelsView(QWidget):
         try:
             await self._provider().unload(name)
         except ProviderError as error:
-            self._message = error.message
+            self._message = core_text(error.message)
         else:
             self._message = self.tr("{name} was unloaded.").format(name=name)
         self._render()

@@ -20,6 +20,7 @@ from desktop.core.errors import (
 )
 from desktop.providers.credentials import KeyNotConfirmed
 from desktop.providers.http_client import display_url
+from desktop.ui.i18n_core import core_text
 
 TLS_WORDS = ("certificate", "ssl", "tls", "handshake")
 PROXY_WORDS = ("proxy", "socks")
@@ -58,7 +59,7 @@ def headline(error: ProviderError, *, proxy_url: str = "") -> str:
 
 
 def failure_text(error: ProviderError, *, proxy_url: str = "") -> str:
-    text = f"{headline(error, proxy_url=proxy_url)}: {error.message}"
+    text = f"{headline(error, proxy_url=proxy_url)}: {core_text(error.message)}"
     if proxy_url and isinstance(error, ConnectionFailed) and "proxy" not in error.message.lower():
         text += " " + _tr(
             "The connection goes through the proxy {proxy}: check that it is running, or "

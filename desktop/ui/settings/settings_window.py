@@ -41,10 +41,15 @@ from desktop.providers.ollama_host import resolve_ollama_host
 from desktop.providers.presets import PRESETS, Preset
 from desktop.storage.secrets import SecretStore
 from desktop.storage.settings import ProviderEntry, SettingsStore
+from desktop.ui.attachments_settings import ImageSettingsBox
+from desktop.ui.i18n_core import core_text
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry, preset_or_custom
+from desktop.ui.settings.appearance_box import AppearanceBox
 from desktop.ui.settings.failure_text import failure_text
 from desktop.ui.settings.provider_form import ProviderForm
 from desktop.ui.tasks import TaskOwner
+from desktop.ui.theme import Theme
+from desktop.ui.translations import Translations
 
 SHOWN_MODELS = 8
 
@@ -104,6 +109,8 @@ class SettingsWindow(QWidget):
         tasks: TaskOwner,
         *,
         set_ollama_host: Callable[[str], None] | None = None,
+        translations: Translations | None = None,
+        theme: Theme | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -124,6 +131,7 @@ class SettingsWindow(QWidget):
         self.keyring_state.setObjectName("keyringState")
 
         self.provider_list = QListWidget()
+        self.provider_list.setAccessibleName(self.tr("Providers"))
         self.add_button = QToolButton()
         self.add_button.setText(self.tr("Add…"))
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -185,6 +193,12 @@ class SettingsWindow(QWidget):
         layout.addWidget(self.keyring_state)
         layout.addWidget(splitter, 1)
         layout.addWidget(defaults)
+        self.images = ImageSettingsBox(self._settings, settings_store)
+        layout.addWidget(self.images)
+        self.appearance: AppearanceBox | None = None
+        if translations is not None and theme is not None:
+            self.appearance = AppearanceBox(translations, theme, self._settings, settings_store)
+            layout.addWidget(self.appearance)
         layout.addLayout(bottom)
 
         close_action = QAction(self)
@@ -430,7 +444,7 @@ class SettingsWindow(QWidget):
             self.form.show_result(failure_text(error, proxy_url=entry.proxy_url), ok=False)
             return
         except ValueError as error:
-            self.form.show_result(str(error), ok=False)
+            self.form.show_result(core_text(str(error)), ok=False)
             return
         shown = ", ".join(names[:SHOWN_MODELS])
         more = len(names) - SHOWN_MODELS
@@ -458,7 +472,7 @@ class SettingsWindow(QWidget):
         try:
             resolve_ollama_host(host)
         except ValueError as error:
-            self.local_form.result.setText(str(error))
+            self.local_form.result.setText(core_text(str(error)))
             return
         self._settings.ollama_enabled = self.local_form.enabled.isChecked()
         if self._set_ollama_host is not None:

@@ -1,0 +1,133 @@
+"""The window's keyboard shortcuts and the sheet that lists them (F1 or Ctrl+/).
+
+Ctrl+K also means "delete to the end of the line" in Qt's text fields on Linux; the
+window's shortcuts win over that, so Ctrl+K works from the message box too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    keys: tuple[str, ...]
+    """Portable key sequences ("Ctrl+K"); shown in the platform's own notation."""
+    what: str
+    """English source text of the description; translated when shown."""
+
+
+SHORTCUTS: tuple[Shortcut, ...] = (
+    Shortcut(("Return",), str(QT_TRANSLATE_NOOP("Shortcuts", "Send the message"))),
+    Shortcut(("Shift+Return",), str(QT_TRANSLATE_NOOP("Shortcuts", "New line in the message"))),
+    Shortcut(("Esc",), str(QT_TRANSLATE_NOOP("Shortcuts", "Stop the answer"))),
+    Shortcut(("Ctrl+N",), str(QT_TRANSLATE_NOOP("Shortcuts", "New conversation"))),
+    Shortcut(("Ctrl+K",), str(QT_TRANSLATE_NOOP("Shortcuts", "Jump to a conversation or model"))),
+    Shortcut(("Ctrl+F",), str(QT_TRANSLATE_NOOP("Shortcuts", "Search all conversations"))),
+    Shortcut(("Ctrl+,",), str(QT_TRANSLATE_NOOP("Shortcuts", "Settings"))),
+    Shortcut(("F2",), str(QT_TRANSLATE_NOOP("Shortcuts", "Rename the selected conversation"))),
+    Shortcut(("Del",), str(QT_TRANSLATE_NOOP("Shortcuts", "Delete the selected conversation"))),
+    Shortcut(("F1", "Ctrl+/"), str(QT_TRANSLATE_NOOP("Shortcuts", "Show these shortcuts"))),
+)
+
+
+def shown_keys(keys: tuple[str, ...]) -> str:
+    return "  ·  ".join(
+        QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText) for key in keys
+    )
+
+
+class ShortcutSheet(QWidget):
+    """A small non-modal window listing every shortcut."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Tool)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.setAccessibleName(self.tr("Keyboard shortcuts"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(6)
+        self.rows: list[tuple[QLabel, QLabel]] = []
+        for row, shortcut in enumerate(SHORTCUTS):
+            keys = QLabel(shown_keys(shortcut.keys))
+            keys.setObjectName("shortcutKeys")
+            what = QLabel(QCoreApplication.translate("Shortcuts", shortcut.what))
+            keys.setBuddy(what)
+            grid.addWidget(keys, row, 0, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(what, row, 1)
+            self.rows.append((keys, what))
+        close = QPushButton(self.tr("Close"))
+        close.setAccessibleName(self.tr("Close the shortcuts sheet"))
+        close.clicked.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 12)
+        layout.addLayout(grid)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        escape = QAction(self)
+        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        escape.triggered.connect(self.close)
+        self.addAction(escape)
+
+
+class WindowShortcuts(QObject):
+    """The window-wide actions: each one a menu entry too, so it can be found without keys."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        *,
+        new_chat: Callable[[], object],
+        quick_switch: Callable[[], object],
+        search: Callable[[], object],
+        show_sheet: Callable[[], object],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self.new_chat = self._action(self.tr("&New conversation"), ("Ctrl+N",), new_chat)
+        self.quick_switch = self._action(
+            self.tr("&Jump to a conversation or model…"), ("Ctrl+K",), quick_switch
+        )
+        self.search = self._action(self.tr("&Search conversations"), ("Ctrl+F",), search)
+        self.sheet = self._action(self.tr("&Keyboard shortcuts"), ("F1", "Ctrl+/"), show_sheet)
+        self._ours = {
+            QKeySequence(key)
+            for action in (self.new_chat, self.quick_switch, self.search, self.sheet)
+            for key in action.shortcuts()
+        }
+        self.watch(window)
+
+    def _action(self, text: str, keys: tuple[str, ...], slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self._window)
+        action.setShortcuts([QKeySequence(key) for key in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self._window.addAction(action)
+        return action
+
+    def watch(self, widget: QWidget) -> None:
+        """Let the window's shortcuts win in the text fields inside ``widget``."""
+        for kind in (QLineEdit, QPlainTextEdit, QTextEdit):
+            for field in widget.findChildren(kind):
+                field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            pressed = QKeySequence(event.keyCombination())
+            if pressed in self._ours:
+                event.ignore()  # a text field must not take it: the window's action runs
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,112 @@
+"""Parley's languages: the system's by default, or the one picked in Settings, switched live.
+
+English is the source language and needs no translator. For Simplified Chinese Parley
+installs its own compiled catalog (resources/translations/parley_zh_CN.qm, built from the
+.ts by ``make``) and Qt's own (standard dialogs, context menus). Switching re-renders the
+texts of the open windows (see :mod:`desktop.ui.i18n_retranslate`); windows opened later
+are built in the new language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtWidgets import QApplication
+
+from desktop.resources import resource_path
+from desktop.ui.i18n_retranslate import ShownTexts, retranslate_widgets, source_catalog
+
+SYSTEM = ""
+ENGLISH = "en"
+CHINESE = "zh_CN"
+LANGUAGES: dict[str, str] = {ENGLISH: "English", CHINESE: "简体中文"}
+"""Each language's name in itself, as the language menu shows it."""
+CATALOG_NAME = "parley"
+
+
+def translations_dir() -> Path:
+    return resource_path("translations")
+
+
+def system_language(locale: QLocale | None = None) -> str:
+    """The first of the system's UI languages Parley has, else English."""
+    for tag in (locale or QLocale.system()).uiLanguages():
+        if tag.lower().startswith("zh"):
+            return CHINESE
+        if tag.lower().startswith("en"):
+            return ENGLISH
+    return ENGLISH
+
+
+def resolve_language(choice: str, locale: QLocale | None = None) -> str:
+    return choice if choice in LANGUAGES else system_language(locale)
+
+
+class Translations(QObject):
+    """Owns the installed translators; ``apply`` switches language, live."""
+
+    changed = Signal(str)
+    """The language now in use ("en", "zh_CN"), after a switch."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        super().__init__()
+        self.directory = directory or translations_dir()
+        self.choice = SYSTEM
+        self.language = ENGLISH
+        self._installed: list[QTranslator] = []
+        self._default_locale = QLocale()
+
+    def catalog_file(self, language: str) -> Path:
+        return self.directory / f"{CATALOG_NAME}_{language}.qm"
+
+    def available(self, language: str) -> bool:
+        return language == ENGLISH or self.catalog_file(language).exists()
+
+    def apply(self, choice: str) -> str:
+        """Use ``choice`` ("" for the system's language); returns the language now in use."""
+        self.choice = choice if choice in LANGUAGES else SYSTEM
+        language = resolve_language(self.choice)
+        if not self.available(language):
+            language = ENGLISH
+        if language == self.language:
+            return language
+        windows = QApplication.topLevelWidgets()
+        catalog = source_catalog(self.directory / f"{CATALOG_NAME}_{CHINESE}.ts") if windows else ()
+        shown = ShownTexts(catalog)  # read before the switch: how texts read now
+        self._remove()
+        if language != ENGLISH:
+            self._install(language)
+        self.language = language
+        QLocale.setDefault(QLocale(language))
+        if windows:
+            retranslate_widgets(shown, windows)
+        self.changed.emit(language)
+        return language
+
+    def _install(self, language: str) -> None:
+        app = QCoreApplication.instance()
+        assert app is not None
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name, folder in (
+            (CATALOG_NAME, str(self.directory)),
+            ("qtbase", qt_dir),
+        ):
+            translator = QTranslator(self)
+            if translator.load(f"{name}_{language}", folder):
+                app.installTranslator(translator)
+                self._installed.append(translator)
+
+    def _remove(self) -> None:
+        app = QCoreApplication.instance()
+        for translator in self._installed:
+            if app is not None:
+                app.removeTranslator(translator)
+        self._installed.clear()
+
+    def close(self) -> None:
+        """Back to English (the app's translators are process-wide; tests share them)."""
+        if self.language != ENGLISH:
+            self._remove()
+            self.language = ENGLISH
+            QLocale.setDefault(self._default_locale)

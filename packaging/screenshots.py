@@ -1,0 +1,121 @@
+"""Take the README screenshots: the main window in light and dark, in English and Chinese.
+
+Each shot is a real window with real services, talking to the scripted Ollama test server
+on 127.0.0.1, after a real exchange (question sent, answer streamed and saved).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py [OUT_DIR]
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from desktop.storage.settings import SettingsStore, default_settings_path  # noqa: E402
+from desktop.ui.event_loop import make_event_loop  # noqa: E402
+from tests.servers.scripted_ollama import ScriptedModel, ScriptedOllama  # noqa: E402
+
+MODELS = (
+    ScriptedModel("qwen3:4b", ("completion", "thinking", "tools")),
+    ScriptedModel("llama3.2:3b", ("completion", "tools")),
+    ScriptedModel("gemma3:4b", ("completion", "vision")),
+)
+EXCHANGES = {
+    "en": [
+        ("Plan a weekend in Lisbon", "Day one: Alfama and the castle at sunset. Day two: Belém."),
+        ("Explain recursion to a child", "It is a story that contains a smaller copy of itself."),
+        (
+            "How do I read a file line by line in Python?",
+            "Open it with a `with` block and loop over the file object — it yields one line "
+            "at a time, so even huge files use little memory:\n\n"
+            '```python\nwith open("notes.txt", encoding="utf-8") as file:\n'
+            "    for number, line in enumerate(file, start=1):\n"
+            "        print(number, line.rstrip())\n```\n\n"
+            "- `rstrip()` drops the newline at the end of each line.\n"
+            "- The file is closed for you when the block ends. ✅",
+        ),
+    ],
+    "zh_CN": [
+        ("周末去杭州怎么安排？", "第一天游西湖，第二天去灵隐寺和龙井村喝茶。"),
+        ("给孩子解释什么是递归", "递归就像一个故事里面又讲了一个更小的同样的故事。"),
+        (
+            "如何在 Python 中逐行读取文件？",
+            "用 `with` 打开文件，然后直接遍历文件对象——它每次只读一行，"
+            "即使文件很大也几乎不占内存：\n\n"
+            '```python\nwith open("notes.txt", encoding="utf-8") as file:\n'
+            "    for number, line in enumerate(file, start=1):\n"
+            "        print(number, line.rstrip())\n```\n\n"
+            "- `rstrip()` 会去掉每行末尾的换行符。\n"
+            "- 代码块结束时文件会自动关闭。✅",
+        ),
+    ],
+}
+THINKING = {
+    "en": ["The person wants a short, safe pattern."],
+    "zh_CN": ["用户想要一个简短可靠的写法。"],
+}
+
+
+async def shoot(language: str, theme: str, out: Path, server: ScriptedOllama) -> Path:
+    from desktop.app import AppServices
+    from tests.ui.conftest import wait_until
+
+    with tempfile.TemporaryDirectory() as scratch:
+        os.environ["PARLEY_CONFIG_DIR"] = f"{scratch}/config"
+        os.environ["PARLEY_DATA_DIR"] = f"{scratch}/data"
+        store = SettingsStore(default_settings_path())
+        settings = store.load()
+        settings.language, settings.theme = language, theme
+        store.save(settings)
+        services = AppServices.create()
+        window = services.build_window()
+        window.resize(1180, 760)
+        window.show()
+        pane = window.chat_pane
+        await wait_until(lambda: "qwen3:4b" in pane.available_models())
+        pane.set_model("qwen3:4b")
+        for index, (question, answer) in enumerate(EXCHANGES[language]):
+            if index:
+                pane.new_conversation()
+            last = index == len(EXCHANGES[language]) - 1
+            server.script(list(answer), thinking=THINKING[language] if last else None)
+            pane.composer.setPlainText(question)
+            pane.send()
+            await wait_until(lambda: not pane.streaming)
+        pane.composer.clear()
+        window.refresh_conversations()
+        await asyncio.sleep(0.5)
+        path = out / f"main-window-{language.replace('_', '-').lower()}-{theme}.png"
+        window.grab().save(str(path))
+        window.close()
+        await services.aclose()
+    return path
+
+
+async def main(out: Path) -> None:
+    server = ScriptedOllama(MODELS).start()
+    os.environ["OLLAMA_HOST"] = server.url
+    try:
+        for language in ("en", "zh_CN"):
+            for theme in ("light", "dark"):
+                print(await shoot(language, theme, out, server))
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "resources" / "screenshots"
+    app = QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)
+    loop = make_event_loop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        loop.run_until_complete(main(target))

@@ -1,0 +1,2768 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AppServices</name>
+    <message>
+        <source>The chat history was damaged and has been moved to {path}; a new, empty history was started.</source>
+        <translation>聊天记录已损坏，已移到 {path}；已新建一份空的聊天记录。</translation>
+    </message>
+    <message>
+        <source>{count} answer(s) were cut short when Parley last closed.</source>
+        <translation>上次关闭 Parley 时，有 {count} 条回答被中断。</translation>
+    </message>
+</context>
+<context>
+    <name>AppearanceBox</name>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <source>Light or dark</source>
+        <translation>浅色或深色</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Both apply at once. A few status messages switch language when they next change.</source>
+        <translation>两者都会立即生效。少数状态消息会在下次更新时切换语言。</translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation>外观模式</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentDraft</name>
+    <message>
+        <source>Dropped image</source>
+        <translation>拖入的图片</translation>
+    </message>
+    <message>
+        <source>Only pictures on this computer can be attached. Save the image first, then attach the file.</source>
+        <translation>只能附加本机上的图片。请先保存图片，再附加该文件。</translation>
+    </message>
+    <message>
+        <source>Pasted image</source>
+        <translation>粘贴的图片</translation>
+    </message>
+    <message>
+        <source>A message can carry up to {n} images; “{name}” was not attached.</source>
+        <translation>一条消息最多附带 {n} 张图片；“{name}”未附加。</translation>
+    </message>
+    <message>
+        <source>“{name}” is attached already.</source>
+        <translation>“{name}”已经附加。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentStrip</name>
+    <message>
+        <source>Notes about the attached images</source>
+        <translation>关于所附图片的说明</translation>
+    </message>
+    <message>
+        <source>Preparing
+{name}…</source>
+        <translation>正在准备
+{name}…</translation>
+    </message>
+</context>
+<context>
+    <name>BlockDocumentView</name>
+    <message>
+        <source>code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>Capability</name>
+    <message>
+        <source>chat</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>vision</source>
+        <translation>视觉</translation>
+    </message>
+    <message>
+        <source>tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>thinking</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <source>embedding</source>
+        <translation>嵌入</translation>
+    </message>
+</context>
+<context>
+    <name>ChatPane</name>
+    <message>
+        <source>Chat notice</source>
+        <translation>聊天提示</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation>发送消息</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the answer</source>
+        <translation>停止回答</translation>
+    </message>
+    <message>
+        <source>Stop the answer (Esc)</source>
+        <translation>停止回答（Esc）</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>图片…</translation>
+    </message>
+    <message>
+        <source>Attach images</source>
+        <translation>附加图片</translation>
+    </message>
+    <message>
+        <source>Attach images (or drop them on the chat, or paste them)</source>
+        <translation>附加图片（也可拖到聊天区或直接粘贴）</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Where the next answer comes from</source>
+        <translation>下一条回答的来源</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <source>Whether, and how hard, the model thinks first</source>
+        <translation>模型是否先思考，以及思考的深度</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Show this conversation&apos;s settings</source>
+        <translation>显示此对话的设置</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export this conversation</source>
+        <translation>导出此对话</translation>
+    </message>
+    <message>
+        <source>As Markdown…</source>
+        <translation>导出为 Markdown…</translation>
+    </message>
+    <message>
+        <source>As JSON (can be imported)…</source>
+        <translation>导出为 JSON（可再导入）…</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>Start a new conversation</source>
+        <translation>开始新对话</translation>
+    </message>
+    <message>
+        <source>the local Ollama is turned off in Settings</source>
+        <translation>本机 Ollama 已在设置中关闭</translation>
+    </message>
+    <message>
+        <source>its provider is no longer set up in Settings</source>
+        <translation>它的服务商已不在设置中</translation>
+    </message>
+    <message>
+        <source>{name} is turned off in Settings</source>
+        <translation>{name} 已在设置中关闭</translation>
+    </message>
+    <message>
+        <source>{name} is not available</source>
+        <translation>{name} 不可用</translation>
+    </message>
+    <message>
+        <source>⚠ unavailable</source>
+        <translation>⚠ 不可用</translation>
+    </message>
+    <message>
+        <source>switched from {model}</source>
+        <translation>由 {model} 切换而来</translation>
+    </message>
+    <message>
+        <source>Earlier answers came from {earlier}; the next one comes from {model}, with the history converted for it.</source>
+        <translation>之前的回答来自 {earlier}；下一条将来自 {model}，聊天记录已为其转换。</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>cloud</source>
+        <translation>云端</translation>
+    </message>
+    <message>
+        <source>Answers come from {name}</source>
+        <translation>回答来自 {name}</translation>
+    </message>
+    <message>
+        <source>This conversation continues with {model}, but {reason}. Its history stays here; choose another model above to continue.</source>
+        <translation>此对话使用 {model}，但{reason}。聊天记录仍保留在这里；请在上方选择其他模型继续。</translation>
+    </message>
+    <message>
+        <source>Think: low</source>
+        <translation>思考：低</translation>
+    </message>
+    <message>
+        <source>Think: medium</source>
+        <translation>思考：中</translation>
+    </message>
+    <message>
+        <source>Think: high</source>
+        <translation>思考：高</translation>
+    </message>
+    <message>
+        <source>Thinking on</source>
+        <translation>开启思考</translation>
+    </message>
+    <message>
+        <source>Thinking off</source>
+        <translation>关闭思考</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <source>Choose a model first: none is selected.</source>
+        <translation>请先选择模型：当前未选择任何模型。</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.webp *.gif *.bmp)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Wait a moment: the images are still being prepared.</source>
+        <translation>请稍候：图片还在准备中。</translation>
+    </message>
+    <message>
+        <source>{model} cannot see images, so Send waits: remove the images, or switch to a model that can:</source>
+        <translation>{model} 无法识别图片，因此暂不发送：请移除图片，或换用能识别图片的模型：</translation>
+    </message>
+    <message>
+        <source>{model} cannot see images, and none of your models can. Pull one that can (such as llava or qwen2.5vl) in the Models tab, or remove the images.</source>
+        <translation>{model} 无法识别图片，你的模型也都不能。请在“模型”页下载一个能识别图片的模型（如 llava 或 qwen2.5vl），或移除图片。</translation>
+    </message>
+    <message>
+        <source>Export the conversation</source>
+        <translation>导出对话</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {error}</source>
+        <translation>无法导出到 {path}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ChatSettingsPanel</name>
+    <message>
+        <source>Optional: how the model should behave in this conversation</source>
+        <translation>可选：模型在此对话中应如何表现</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Higher is more varied, lower more focused</source>
+        <translation>越高越多样，越低越专注</translation>
+    </message>
+    <message>
+        <source>Top P</source>
+        <translation>Top P</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Context window in tokens</source>
+        <translation>上下文窗口（token 数）</translation>
+    </message>
+    <message>
+        <source>Tokens the model can see at once. Auto: the model&apos;s own window, at most {n}. Always sent to Ollama, so nothing is cut silently.</source>
+        <translation>模型一次能看到的 token 数。自动：使用模型自身的窗口，最多 {n}。始终发送给 Ollama，不会悄悄截断内容。</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Maximum answer length in tokens</source>
+        <translation>回答的最大长度（token 数）</translation>
+    </message>
+    <message>
+        <source>Temperature · Top P</source>
+        <translation>温度 · Top P</translation>
+    </message>
+    <message>
+        <source>Context window</source>
+        <translation>上下文窗口</translation>
+    </message>
+    <message>
+        <source>Seed · Max tokens</source>
+        <translation>种子 · 最大 token 数</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerEdit</name>
+    <message>
+        <source>Message the model — Enter to send, Shift+Enter for a new line</source>
+        <translation>给模型发消息 — Enter 发送，Shift+Enter 换行</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>ContextMeter</name>
+    <message>
+        <source>Context window used</source>
+        <translation>已用上下文窗口</translation>
+    </message>
+    <message>
+        <source>{approx}{used} / {window} tokens</source>
+        <translation>{approx}{used} / {window} token</translation>
+    </message>
+    <message>
+        <source>The conversation no longer fits the context window: the model will not see its beginning. Raise the context window in the settings or start a new chat.</source>
+        <translation>对话已超出上下文窗口：模型将看不到开头部分。请在设置中调大上下文窗口，或开始新对话。</translation>
+    </message>
+    <message>
+        <source>The context window is almost full; soon the model will not see the start of this conversation.</source>
+        <translation>上下文窗口快满了；模型很快将看不到此对话的开头。</translation>
+    </message>
+    <message>
+        <source>{used} of {window} tokens of the context window</source>
+        <translation>上下文窗口已用 {used} / {window} token</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationList</name>
+    <message>
+        <source>Conversations</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>置顶</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>{model} · {date}</source>
+        <translation>{model} · {date}</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>已置顶</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>Previous 7 days</source>
+        <translation>过去 7 天</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>取消置顶</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationSidebar</name>
+    <message>
+        <source>Search all messages</source>
+        <translation>搜索全部消息</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>搜索对话</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Start a new conversation</source>
+        <translation>开始新对话</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Import a conversation from a JSON file</source>
+        <translation>从 JSON 文件导入对话</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Bring the deleted conversation back</source>
+        <translation>恢复已删除的对话</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>Deleted “{title}”.</source>
+        <translation>已删除“{title}”。</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>No message contains that.</source>
+        <translation>没有消息包含该内容。</translation>
+    </message>
+    <message>
+        <source>{n} matching messages</source>
+        <translation>{n} 条匹配的消息</translation>
+    </message>
+    <message>
+        <source>Import a conversation</source>
+        <translation>导入对话</translation>
+    </message>
+    <message>
+        <source>Parley conversation (*.json)</source>
+        <translation>Parley 对话 (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {error}</source>
+        <translation>无法读取 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Could not import {path}: {problem}</source>
+        <translation>无法导入 {path}：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>Download</name>
+    <message>
+        <source>Cancelled; the downloaded part is kept. Retry resumes it.</source>
+        <translation>已取消；已下载的部分会保留，重试时继续下载。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>正在下载</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>已安装</translation>
+    </message>
+    <message>
+        <source>Pulling manifest</source>
+        <translation>正在获取清单</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Removing unused layers</source>
+        <translation>正在移除未使用的层</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Trying again in {seconds} s (attempt {attempt})</source>
+        <translation>{seconds} 秒后重试（第 {attempt} 次）</translation>
+    </message>
+    <message>
+        <source>Verifying sha256 digest</source>
+        <translation>正在校验 sha256 摘要</translation>
+    </message>
+    <message>
+        <source>Writing manifest</source>
+        <translation>正在写入清单</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} / {total}</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分</translation>
+    </message>
+    <message>
+        <source>{m} min {s} s</source>
+        <translation>{m} 分 {s} 秒</translation>
+    </message>
+    <message>
+        <source>{size}/s</source>
+        <translation>{size}/秒</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} 秒</translation>
+    </message>
+    <message>
+        <source>{time} left</source>
+        <translation>剩余 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadList</name>
+    <message>
+        <source>Downloads</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>No downloads. Type a model name above and press Pull.</source>
+        <translation>没有下载任务。在上方输入模型名称，然后点“下载”。</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadRow</name>
+    <message>
+        <source>Progress of {name}</source>
+        <translation>{name} 的进度</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the download of {name}</source>
+        <translation>取消下载 {name}</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Retry the download of {name}</source>
+        <translation>重新下载 {name}</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove {name} from the downloads</source>
+        <translation>从下载列表中移除 {name}</translation>
+    </message>
+    <message>
+        <source>{message}
+Ollama said: {detail}</source>
+        <translation>{message}
+Ollama 返回：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>FailureText</name>
+    <message>
+        <source>Bad API key</source>
+        <translation>API 密钥无效</translation>
+    </message>
+    <message>
+        <source>Cannot connect</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Invalid URL</source>
+        <translation>网址无效</translation>
+    </message>
+    <message>
+        <source>Key not sent</source>
+        <translation>密钥未发送</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无响应</translation>
+    </message>
+    <message>
+        <source>Not the expected service</source>
+        <translation>不是预期的服务</translation>
+    </message>
+    <message>
+        <source>Proxy failure</source>
+        <translation>代理出错</translation>
+    </message>
+    <message>
+        <source>Rate limited</source>
+        <translation>请求受限</translation>
+    </message>
+    <message>
+        <source>TLS failure</source>
+        <translation>TLS 出错</translation>
+    </message>
+    <message>
+        <source>The connection goes through the proxy {proxy}: check that it is running, or choose System proxy or No proxy.</source>
+        <translation>连接经过代理 {proxy}：请确认它在运行，或选择“系统代理”或“不使用代理”。</translation>
+    </message>
+    <message>
+        <source>Wrong URL</source>
+        <translation>网址错误</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPanel</name>
+    <message>
+        <source>Welcome to Parley</source>
+        <translation>欢迎使用 Parley</translation>
+    </message>
+    <message>
+        <source>Parley chats with models that run on this computer through Ollama, or with cloud models through their APIs. Nothing is set up yet; pick one to begin.</source>
+        <translation>Parley 可以通过 Ollama 与本机运行的模型聊天，也可以通过 API 与云端模型聊天。目前还没有任何设置；选一种方式开始吧。</translation>
+    </message>
+    <message>
+        <source>Ollama on this computer</source>
+        <translation>本机上的 Ollama</translation>
+    </message>
+    <message>
+        <source>Start Ollama</source>
+        <translation>启动 Ollama</translation>
+    </message>
+    <message>
+        <source>Start Ollama now</source>
+        <translation>立即启动 Ollama</translation>
+    </message>
+    <message>
+        <source>Runs “ollama serve” in the background; it keeps running after Parley closes.</source>
+        <translation>在后台运行“ollama serve”；Parley 关闭后它仍会继续运行。</translation>
+    </message>
+    <message>
+        <source>Download a model…</source>
+        <translation>下载模型…</translation>
+    </message>
+    <message>
+        <source>Open the model manager to download a model</source>
+        <translation>打开模型管理以下载模型</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>再次检查</translation>
+    </message>
+    <message>
+        <source>Look for Ollama again</source>
+        <translation>重新查找 Ollama</translation>
+    </message>
+    <message>
+        <source>Or use a cloud model: OpenAI, Anthropic, DeepSeek, Qwen, Kimi, Gemini and many more. You need an API key from the provider.</source>
+        <translation>或者使用云端模型：OpenAI、Anthropic、DeepSeek、通义千问、Kimi、Gemini 等等。你需要服务商提供的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Add a cloud provider…</source>
+        <translation>添加云端服务商…</translation>
+    </message>
+    <message>
+        <source>Open Settings to add a cloud provider</source>
+        <translation>打开设置以添加云端服务商</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <source>Hide this welcome</source>
+        <translation>隐藏此欢迎页</translation>
+    </message>
+    <message>
+        <source>Ollama is running at {host}, but no models are installed yet. Download one in the model manager; small ones such as qwen3:4b or llama3.2 are a good start.</source>
+        <translation>Ollama 正在 {host} 运行，但还没有安装模型。请在模型管理中下载一个；qwen3:4b 或 llama3.2 这样的小模型很适合入门。</translation>
+    </message>
+    <message>
+        <source>Starting Ollama… Parley connects as soon as it answers.</source>
+        <translation>正在启动 Ollama… 它一响应，Parley 就会连接。</translation>
+    </message>
+    <message>
+        <source>Ollama is installed ({path}) but not running at {host}. Parley can start it for you.</source>
+        <translation>Ollama 已安装（{path}），但没有在 {host} 运行。Parley 可以帮你启动它。</translation>
+    </message>
+    <message>
+        <source>Ollama was not found on this computer. Install it from &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;, start it, then press Check again.</source>
+        <translation>本机上没有找到 Ollama。请从 &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; 安装并启动它，然后点“再次检查”。</translation>
+    </message>
+    <message>
+        <source>Ollama could not be started ({path}). Start it from a terminal with “ollama serve”.</source>
+        <translation>无法启动 Ollama（{path}）。请在终端中运行“ollama serve”来启动它。</translation>
+    </message>
+</context>
+<context>
+    <name>ImageRow</name>
+    <message>
+        <source>(image {n} is missing)</source>
+        <translation>（图片 {n} 丢失）</translation>
+    </message>
+    <message>
+        <source>Image {n}: click to view it full size</source>
+        <translation>图片 {n}：点击查看原图</translation>
+    </message>
+</context>
+<context>
+    <name>ImageSettingsBox</name>
+    <message>
+        <source>Attached images</source>
+        <translation>附加的图片</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Longest edge of attached images</source>
+        <translation>附加图片的最长边</translation>
+    </message>
+    <message>
+        <source>Bigger pictures are scaled down before they are sent: models see no more detail than this, and smaller requests are faster and cheaper.</source>
+        <translation>更大的图片会在发送前缩小：模型看不到比这更多的细节，而较小的请求更快也更省钱。</translation>
+    </message>
+    <message>
+        <source>Longest edge</source>
+        <translation>最长边</translation>
+    </message>
+</context>
+<context>
+    <name>ImageThumb</name>
+    <message>
+        <source>View the image full size</source>
+        <translation>查看原图</translation>
+    </message>
+    <message>
+        <source>Remove this image</source>
+        <translation>移除此图片</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <source>Attached image</source>
+        <translation>附加的图片</translation>
+    </message>
+    <message>
+        <source>This image could not be shown.</source>
+        <translation>无法显示此图片。</translation>
+    </message>
+    <message>
+        <source>{width} × {height} pixels, {kind}, {size} KB</source>
+        <translation>{width} × {height} 像素，{kind}，{size} KB</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>{title} — Parley</source>
+        <translation>{title} — Parley</translation>
+    </message>
+</context>
+<context>
+    <name>InstalledModelsView</name>
+    <message>
+        <source>Filter by name or family</source>
+        <translation>按名称或系列筛选</translation>
+    </message>
+    <message>
+        <source>Filter models by name or family</source>
+        <translation>按名称或系列筛选模型</translation>
+    </message>
+    <message>
+        <source>Show only models with a capability</source>
+        <translation>只显示具备某项能力的模型</translation>
+    </message>
+    <message>
+        <source>Any capability</source>
+        <translation>任意能力</translation>
+    </message>
+    <message>
+        <source>Installed models</source>
+        <translation>已安装的模型</translation>
+    </message>
+</context>
+<context>
+    <name>LocalOllamaForm</name>
+    <message>
+        <source>Offer the models of this Ollama</source>
+        <translation>提供此 Ollama 的模型</translation>
+    </message>
+    <message>
+        <source>Empty: OLLAMA_HOST or http://127.0.0.1:11434</source>
+        <translation>留空：使用 OLLAMA_HOST 或 http://127.0.0.1:11434</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>For an Ollama on another machine that needs a password or token, add an “Ollama” provider instead: it has Basic and Bearer authentication.</source>
+        <translation>若另一台机器上的 Ollama 需要密码或令牌，请改为添加“Ollama”服务商：它支持 Basic 和 Bearer 认证。</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Conversations</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Parley</source>
+        <translation>Parley(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>Ollama host</source>
+        <translation>Ollama 主机</translation>
+    </message>
+    <message>
+        <source>Address of the Ollama server (empty: OLLAMA_HOST or http://127.0.0.1:11434)</source>
+        <translation>Ollama 服务器地址（留空：使用 OLLAMA_HOST 或 http://127.0.0.1:11434）</translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownView</name>
+    <message>
+        <source>Message text</source>
+        <translation>消息内容</translation>
+    </message>
+    <message>
+        <source>Text still arriving</source>
+        <translation>文字仍在输出</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBubble</name>
+    <message>
+        <source>Thinking</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <source>Show or hide the model&apos;s thinking</source>
+        <translation>显示或隐藏模型的思考过程</translation>
+    </message>
+    <message>
+        <source>Model thinking</source>
+        <translation>模型思考</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>消息内容</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Ask the model again</source>
+        <translation>再问一次模型</translation>
+    </message>
+    <message>
+        <source>Previous version</source>
+        <translation>上一个版本</translation>
+    </message>
+    <message>
+        <source>Next version</source>
+        <translation>下一个版本</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy this message</source>
+        <translation>复制此消息</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Edit and send again</source>
+        <translation>编辑后重新发送</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Answer again</source>
+        <translation>重新回答</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete this message</source>
+        <translation>删除此消息</translation>
+    </message>
+    <message>
+        <source>Edited message</source>
+        <translation>编辑后的消息</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Send the edited message</source>
+        <translation>发送编辑后的消息</translation>
+    </message>
+    <message>
+        <source>Version {n} of {count}</source>
+        <translation>第 {n} / {count} 版</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Interrupted: Parley closed before this answer finished</source>
+        <translation>已中断：回答完成前 Parley 已关闭</translation>
+    </message>
+    <message>
+        <source>Failed: {error}</source>
+        <translation>失败：{error}</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>1 token</source>
+        <translation>1 个 token</translation>
+    </message>
+    <message>
+        <source>first token {ms:.0f} ms</source>
+        <translation>首个 token {ms:.0f} 毫秒</translation>
+    </message>
+    <message>
+        <source>load {s:.2f} s</source>
+        <translation>加载 {s:.2f} 秒</translation>
+    </message>
+    <message>
+        <source>{n} tokens</source>
+        <translation>{n} 个 token</translation>
+    </message>
+    <message>
+        <source>{rate:.1f} tok/s</source>
+        <translation>{rate:.1f} token/秒</translation>
+    </message>
+</context>
+<context>
+    <name>MessageList</name>
+    <message>
+        <source>Conversation</source>
+        <translation>对话</translation>
+    </message>
+</context>
+<context>
+    <name>ModelActions</name>
+    <message>
+        <source>No space is freed: {others} uses the same files.</source>
+        <translation>不会释放空间：{others} 使用相同的文件。</translation>
+    </message>
+    <message>
+        <source>This frees up to {size} on the disk of the Ollama server.</source>
+        <translation>这最多可释放 Ollama 服务器磁盘上的 {size}。</translation>
+    </message>
+    <message>
+        <source>Delete model</source>
+        <translation>删除模型</translation>
+    </message>
+    <message>
+        <source>Delete {name}?</source>
+        <translation>删除 {name}？</translation>
+    </message>
+    <message>
+        <source>To use it again you will have to download it again.</source>
+        <translation>再次使用时需要重新下载。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>{name} was deleted.</source>
+        <translation>{name} 已删除。</translation>
+    </message>
+    <message>
+        <source>Rename model</source>
+        <translation>重命名模型</translation>
+    </message>
+    <message>
+        <source>Copy model</source>
+        <translation>复制模型</translation>
+    </message>
+    <message>
+        <source>New name for {name}:</source>
+        <translation>{name} 的新名称：</translation>
+    </message>
+    <message>
+        <source>Name of the copy of {name}:</source>
+        <translation>{name} 副本的名称：</translation>
+    </message>
+    <message>
+        <source>Try {name}.</source>
+        <translation>试试 {name}。</translation>
+    </message>
+    <message>
+        <source>{old} is now called {new}.</source>
+        <translation>{old} 已改名为 {new}。</translation>
+    </message>
+    <message>
+        <source>{old} was copied to {new}.</source>
+        <translation>{old} 已复制为 {new}。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelDetailsPanel</name>
+    <message>
+        <source>Details of the selected model</source>
+        <translation>所选模型的详情</translation>
+    </message>
+    <message>
+        <source>Chat with this model</source>
+        <translation>用此模型聊天</translation>
+    </message>
+    <message>
+        <source>Copy name</source>
+        <translation>复制名称</translation>
+    </message>
+    <message>
+        <source>Copy…</source>
+        <translation>复制…</translation>
+    </message>
+    <message>
+        <source>Copy the model under a new name</source>
+        <translation>以新名称复制此模型</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Size on disk</source>
+        <translation>磁盘占用</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Quantization</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Context length</source>
+        <translation>上下文长度</translation>
+    </message>
+    <message>
+        <source>Embedding length</source>
+        <translation>嵌入维度</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Capabilities: {list}.</source>
+        <translation>能力：{list}。</translation>
+    </message>
+    <message>
+        <source>This is an embedding model: it turns text into numbers for search and retrieval, and cannot chat.</source>
+        <translation>这是一个嵌入模型：它把文本转成数字，用于搜索和检索，不能聊天。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelExplanation</name>
+    <message>
+        <source>Needs about {need} of memory (this computer&apos;s RAM is unknown).</source>
+        <translation>大约需要 {need} 内存（本机内存大小未知）。</translation>
+    </message>
+    <message>
+        <source>The memory this model needs cannot be estimated from its name.</source>
+        <translation>无法根据名称估算此模型所需的内存。</translation>
+    </message>
+    <message>
+        <source>{size} on disk · digest {digest}</source>
+        <translation>磁盘占用 {size} · 摘要 {digest}</translation>
+    </message>
+</context>
+<context>
+    <name>ModelListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>Quant</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>能力</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManagerPane</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Refresh the list of models</source>
+        <translation>刷新模型列表</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Download a model</source>
+        <translation>下载模型</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>已安装</translation>
+    </message>
+    <message>
+        <source>Loaded in memory</source>
+        <translation>已载入内存</translation>
+    </message>
+    <message>
+        <source>Models on {host} · Ollama {version}</source>
+        <translation>{host} 上的模型 · Ollama {version}</translation>
+    </message>
+    <message>
+        <source>Models on {host} · not reachable</source>
+        <translation>{host} 上的模型 · 无法连接</translation>
+    </message>
+    <message>
+        <source>Models on {host}</source>
+        <translation>{host} 上的模型</translation>
+    </message>
+    <message>
+        <source>No models installed yet. Type a name under “Download a model”, e.g. qwen3:0.6b.</source>
+        <translation>尚未安装模型。在“下载模型”下输入名称，例如 qwen3:0.6b。</translation>
+    </message>
+    <message>
+        <source>Models appear here once Ollama is reachable.</source>
+        <translation>连上 Ollama 后，模型会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <source>Choose a model</source>
+        <translation>选择模型</translation>
+    </message>
+    <message>
+        <source>Models of every enabled provider</source>
+        <translation>所有已启用服务商的模型</translation>
+    </message>
+    <message>
+        <source>Model to chat with</source>
+        <translation>聊天使用的模型</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPickerPopup</name>
+    <message>
+        <source>Search models…</source>
+        <translation>搜索模型…</translation>
+    </message>
+    <message>
+        <source>Search models</source>
+        <translation>搜索模型</translation>
+    </message>
+    <message>
+        <source>Models by provider</source>
+        <translation>按服务商分组的模型</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>cloud</source>
+        <translation>云端</translation>
+    </message>
+    <message>
+        <source>No models</source>
+        <translation>没有模型</translation>
+    </message>
+    <message>
+        <source>  ·  sees images</source>
+        <translation>  ·  能识别图片</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderForm</name>
+    <message>
+        <source>As the preset says</source>
+        <translation>按预设</translation>
+    </message>
+    <message>
+        <source>No authentication</source>
+        <translation>无需认证</translation>
+    </message>
+    <message>
+        <source>Bearer token (Authorization: Bearer)</source>
+        <translation>Bearer 令牌（Authorization: Bearer）</translation>
+    </message>
+    <message>
+        <source>Basic (user:password)</source>
+        <translation>Basic（用户名:密码）</translation>
+    </message>
+    <message>
+        <source>api-key header</source>
+        <translation>api-key 请求头</translation>
+    </message>
+    <message>
+        <source>x-api-key header</source>
+        <translation>x-api-key 请求头</translation>
+    </message>
+    <message>
+        <source>Forget key</source>
+        <translation>删除密钥</translation>
+    </message>
+    <message>
+        <source>One per line, e.g.  X-Team: research</source>
+        <translation>每行一个，例如  X-Team: research</translation>
+    </message>
+    <message>
+        <source>System proxy</source>
+        <translation>系统代理</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>不使用代理</translation>
+    </message>
+    <message>
+        <source>This proxy:</source>
+        <translation>使用此代理：</translation>
+    </message>
+    <message>
+        <source>Proxy address</source>
+        <translation>代理地址</translation>
+    </message>
+    <message>
+        <source>System certificates</source>
+        <translation>系统证书</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Allow a self-signed certificate for this provider (not verified!)</source>
+        <translation>允许此服务商使用自签名证书（不做验证！）</translation>
+    </message>
+    <message>
+        <source>Deployment URLs + api-version</source>
+        <translation>部署网址 + api-version</translation>
+    </message>
+    <message>
+        <source>v1 API (/openai/v1)</source>
+        <translation>v1 API（/openai/v1）</translation>
+    </message>
+    <message>
+        <source>Deployment names, comma-separated</source>
+        <translation>部署名称，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Extra model names, comma-separated</source>
+        <translation>额外的模型名称，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Patterns such as gpt-4o*, comma-separated</source>
+        <translation>匹配模式，如 gpt-4o*，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>基础网址</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>认证方式</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Custom headers</source>
+        <translation>自定义请求头</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA 证书包</translation>
+    </message>
+    <message>
+        <source>Azure URL form</source>
+        <translation>Azure 网址形式</translation>
+    </message>
+    <message>
+        <source>api-version</source>
+        <translation>api-version</translation>
+    </message>
+    <message>
+        <source>Deployments</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Models that see images</source>
+        <translation>能识别图片的模型</translation>
+    </message>
+    <message>
+        <source>The base URL</source>
+        <translation>基础网址</translation>
+    </message>
+    <message>
+        <source>The proxy address</source>
+        <translation>代理地址</translation>
+    </message>
+    <message>
+        <source>The stored API key was confirmed for {old}. It is not sent to {new} unless you confirm.</source>
+        <translation>已保存的 API 密钥只确认用于 {old}。除非你确认，否则不会发送到 {new}。</translation>
+    </message>
+    <message>
+        <source>no host yet</source>
+        <translation>尚无主机</translation>
+    </message>
+    <message>
+        <source>Send the API key to {new}</source>
+        <translation>将 API 密钥发送到 {new}</translation>
+    </message>
+    <message>
+        <source>Choose a CA bundle</source>
+        <translation>选择 CA 证书包</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>证书 (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PullBox</name>
+    <message>
+        <source>Model to download, e.g. qwen3:4b or llama3.2</source>
+        <translation>要下载的模型，例如 qwen3:4b 或 llama3.2</translation>
+    </message>
+    <message>
+        <source>Name of the model to download</source>
+        <translation>要下载的模型名称</translation>
+    </message>
+    <message>
+        <source>Pull</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Download the model</source>
+        <translation>下载该模型</translation>
+    </message>
+    <message>
+        <source>Use {name}</source>
+        <translation>使用 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>QuickSwitcher</name>
+    <message>
+        <source>Jump to a conversation or model…</source>
+        <translation>跳转到对话或模型…</translation>
+    </message>
+    <message>
+        <source>Conversation or model to jump to</source>
+        <translation>要跳转的对话或模型</translation>
+    </message>
+    <message>
+        <source>Matching conversations and models</source>
+        <translation>匹配的对话和模型</translation>
+    </message>
+    <message>
+        <source>Enter opens · Esc closes</source>
+        <translation>Enter 打开 · Esc 关闭</translation>
+    </message>
+    <message>
+        <source>Conversation: {title}</source>
+        <translation>对话：{title}</translation>
+    </message>
+    <message>
+        <source>Model: {model} · {provider}</source>
+        <translation>模型：{model} · {provider}</translation>
+    </message>
+</context>
+<context>
+    <name>RunningModelsView</name>
+    <message>
+        <source>Loaded model</source>
+        <translation>已载入的模型</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>On GPU</source>
+        <translation>在 GPU 上</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>Unloads in</source>
+        <translation>卸载倒计时</translation>
+    </message>
+    <message>
+        <source>Models loaded in memory</source>
+        <translation>已载入内存的模型</translation>
+    </message>
+    <message>
+        <source>Keep models loaded for</source>
+        <translation>模型保留时长</translation>
+    </message>
+    <message>
+        <source>How long Ollama keeps a model in memory after an answer</source>
+        <translation>回答结束后 Ollama 将模型保留在内存中的时长</translation>
+    </message>
+    <message>
+        <source>5 minutes (Ollama&apos;s default)</source>
+        <translation>5 分钟（Ollama 默认）</translation>
+    </message>
+    <message>
+        <source>30 minutes</source>
+        <translation>30 分钟</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>Until Ollama stops</source>
+        <translation>直到 Ollama 停止</translation>
+    </message>
+    <message>
+        <source>Unload after each answer</source>
+        <translation>每次回答后卸载</translation>
+    </message>
+    <message>
+        <source>Unload now</source>
+        <translation>立即卸载</translation>
+    </message>
+    <message>
+        <source>Free the memory of the selected model</source>
+        <translation>释放所选模型占用的内存</translation>
+    </message>
+    <message>
+        <source>{name} was unloaded.</source>
+        <translation>{name} 已卸载。</translation>
+    </message>
+    <message>
+        <source>{percent:.0f}%</source>
+        <translation>{percent:.0f}%</translation>
+    </message>
+    <message>
+        <source>No model is loaded in memory.</source>
+        <translation>内存中没有已载入的模型。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>永不</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分</translation>
+    </message>
+    <message>
+        <source>{m} min {s} s</source>
+        <translation>{m} 分 {s} 秒</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWindow</name>
+    <message>
+        <source>Parley settings</source>
+        <translation>Parley 设置</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Use as default</source>
+        <translation>设为默认</translation>
+    </message>
+    <message>
+        <source>Providers</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>Default model for new conversations</source>
+        <translation>新对话的默认模型</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Looking for the system keyring…</source>
+        <translation>正在查找系统密钥环…</translation>
+    </message>
+    <message>
+        <source>API keys are kept in the system keyring ({name}), never in a file.</source>
+        <translation>API 密钥保存在系统密钥环（{name}）中，绝不写入文件。</translation>
+    </message>
+    <message>
+        <source>Warning: no system keyring is available. API keys you enter are kept for this session only and must be entered again after a restart. {why}</source>
+        <translation>警告：没有可用的系统密钥环。你输入的 API 密钥只在本次运行期间保留，重启后需要重新输入。{why}</translation>
+    </message>
+    <message>
+        <source>this session only</source>
+        <translation>仅限本次运行</translation>
+    </message>
+    <message>
+        <source>Stored ({where}); type to replace</source>
+        <translation>已保存（{where}）；输入新密钥即可替换</translation>
+    </message>
+    <message>
+        <source>No key stored</source>
+        <translation>未保存密钥</translation>
+    </message>
+    <message>
+        <source>A key entered here is kept for this session only.</source>
+        <translation>在此输入的密钥只在本次运行期间保留。</translation>
+    </message>
+    <message>
+        <source>Ollama on this computer</source>
+        <translation>本机上的 Ollama</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Saved. The API key stays confirmed for {old} only and is not sent to {new}.</source>
+        <translation>已保存。API 密钥仍只确认用于 {old}，不会发送到 {new}。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source> and {count} more</source>
+        <translation> 等另外 {count} 个</translation>
+    </message>
+    <message>
+        <source>Connected: {count} model(s) — {names}</source>
+        <translation>已连接：{count} 个模型 — {names}</translation>
+    </message>
+    <message>
+        <source>none listed</source>
+        <translation>未列出任何模型</translation>
+    </message>
+    <message>
+        <source>The API key was removed.</source>
+        <translation>API 密钥已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close the shortcuts sheet</source>
+        <translation>关闭快捷键列表</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Send the message</source>
+        <translation>发送消息</translation>
+    </message>
+    <message>
+        <source>New line in the message</source>
+        <translation>在消息中换行</translation>
+    </message>
+    <message>
+        <source>Stop the answer</source>
+        <translation>停止回答</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>Jump to a conversation or model</source>
+        <translation>跳转到对话或模型</translation>
+    </message>
+    <message>
+        <source>Search all conversations</source>
+        <translation>搜索全部对话</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Rename the selected conversation</source>
+        <translation>重命名所选对话</translation>
+    </message>
+    <message>
+        <source>Delete the selected conversation</source>
+        <translation>删除所选对话</translation>
+    </message>
+    <message>
+        <source>Show these shortcuts</source>
+        <translation>显示这些快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBanner</name>
+    <message>
+        <source>Ollama status</source>
+        <translation>Ollama 状态</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Check Ollama again</source>
+        <translation>重新检查 Ollama</translation>
+    </message>
+    <message>
+        <source>Set host…</source>
+        <translation>设置主机…</translation>
+    </message>
+    <message>
+        <source>Set the Ollama host address</source>
+        <translation>设置 Ollama 主机地址</translation>
+    </message>
+    <message>
+        <source>Connecting to Ollama at {host}…</source>
+        <translation>正在连接 {host} 上的 Ollama…</translation>
+    </message>
+    <message>
+        <source>Ollama {version} at {host}</source>
+        <translation>Ollama {version}，位于 {host}</translation>
+    </message>
+    <message>
+        <source>Start it with `ollama serve`, or set the host.</source>
+        <translation>用 `ollama serve` 启动它，或设置主机地址。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ollama is not reachable.&lt;/b&gt; {guidance}</source>
+        <translation>&lt;b&gt;无法连接 Ollama。&lt;/b&gt;{guidance}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowShortcuts</name>
+    <message>
+        <source>&amp;New conversation</source>
+        <translation>新对话(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Jump to a conversation or model…</source>
+        <translation>跳转到对话或模型(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>&amp;Search conversations</source>
+        <translation>搜索对话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source>1-bit i-quant (importance-weighted) — about {bpw} bits per weight; tiny, with severe quality loss</source>
+        <translation>1 位 i-quant（按重要性加权）— 每个权重约 {bpw} 位；极小，质量损失严重</translation>
+    </message>
+    <message>
+        <source>16-bit brain floating point, not quantized — {bpw} bits per weight; full quality but about three times the memory of q4_K_M</source>
+        <translation>16 位 bfloat 浮点，未量化 — 每个权重 {bpw} 位；质量完整，但内存约为 q4_K_M 的三倍</translation>
+    </message>
+    <message>
+        <source>16-bit floating point, not quantized — {bpw} bits per weight; full quality but about three times the memory of q4_K_M</source>
+        <translation>16 位浮点，未量化 — 每个权重 {bpw} 位；质量完整，但内存约为 q4_K_M 的三倍</translation>
+    </message>
+    <message>
+        <source>2-bit i-quant (importance-weighted) — about {bpw} bits per weight; very small, clearly lower quality</source>
+        <translation>2 位 i-quant（按重要性加权）— 每个权重约 {bpw} 位；很小，质量明显下降</translation>
+    </message>
+    <message>
+        <source>2-bit quantization, K-quant — about {bpw} bits per weight; a large quality loss, only when nothing bigger fits</source>
+        <translation>2 位 K-quant 量化 — 每个权重约 {bpw} 位；质量损失大，仅在更大的放不下时使用</translation>
+    </message>
+    <message>
+        <source>3-bit i-quant (importance-weighted) — about {bpw} bits per weight; lower quality, for when memory is tight</source>
+        <translation>3 位 i-quant（按重要性加权）— 每个权重约 {bpw} 位；质量较低，适合内存紧张时</translation>
+    </message>
+    <message>
+        <source>3-bit quantization, K-quant — about {bpw} bits per weight; noticeably lower quality, for when memory is tight</source>
+        <translation>3 位 K-quant 量化 — 每个权重约 {bpw} 位；质量明显较低，适合内存紧张时</translation>
+    </message>
+    <message>
+        <source>32-bit floating point, not quantized — {bpw} bits per weight; very large and rarely worth the memory</source>
+        <translation>32 位浮点，未量化 — 每个权重 {bpw} 位；非常大，很少值得占用这么多内存</translation>
+    </message>
+    <message>
+        <source>4-bit i-quant (importance-weighted) — about {bpw} bits per weight; close to q4_K_S quality, slightly smaller</source>
+        <translation>4 位 i-quant（按重要性加权）— 每个权重约 {bpw} 位；质量接近 q4_K_S，略小</translation>
+    </message>
+    <message>
+        <source>4-bit quantization, K-quant medium — about {bpw} bits per weight; small and fast with a modest quality loss (the usual default)</source>
+        <translation>4 位 K-quant 中等量化 — 每个权重约 {bpw} 位；小而快，质量损失不大（通常的默认值）</translation>
+    </message>
+    <message>
+        <source>4-bit quantization, K-quant small — about {bpw} bits per weight; a bit smaller than q4_K_M with a bit more quality loss</source>
+        <translation>4 位 K-quant 小型量化 — 每个权重约 {bpw} 位；比 q4_K_M 略小，质量损失略多</translation>
+    </message>
+    <message>
+        <source>4-bit quantization, older format — about {bpw} bits per weight; q4_K_M is usually better at a similar size</source>
+        <translation>4 位量化，旧格式 — 每个权重约 {bpw} 位；同等大小下 q4_K_M 通常更好</translation>
+    </message>
+    <message>
+        <source>5-bit quantization, K-quant medium — about {bpw} bits per weight; a little larger than q4_K_M with slightly better quality</source>
+        <translation>5 位 K-quant 中等量化 — 每个权重约 {bpw} 位；比 q4_K_M 稍大，质量稍好</translation>
+    </message>
+    <message>
+        <source>5-bit quantization, K-quant small — about {bpw} bits per weight; a little larger than q4_K_M with slightly better quality</source>
+        <translation>5 位 K-quant 小型量化 — 每个权重约 {bpw} 位；比 q4_K_M 稍大，质量稍好</translation>
+    </message>
+    <message>
+        <source>5-bit quantization, older format — about {bpw} bits per weight; q5_K_M is usually better at the same size</source>
+        <translation>5 位量化，旧格式 — 每个权重约 {bpw} 位；同等大小下 q5_K_M 通常更好</translation>
+    </message>
+    <message>
+        <source>6-bit quantization, K-quant — about {bpw} bits per weight; quality very close to the original</source>
+        <translation>6 位 K-quant 量化 — 每个权重约 {bpw} 位；质量非常接近原始模型</translation>
+    </message>
+    <message>
+        <source>8-bit floating point — {bpw} bits per weight; close to full quality</source>
+        <translation>8 位浮点 — 每个权重 {bpw} 位；接近完整质量</translation>
+    </message>
+    <message>
+        <source>8-bit quantization — about {bpw} bits per weight; practically the quality of 16-bit at half the memory</source>
+        <translation>8 位量化 — 每个权重约 {bpw} 位；质量几乎等同 16 位，内存只要一半</translation>
+    </message>
+    <message>
+        <source>A name cannot contain two dots in a row.</source>
+        <translation>名称中不能有两个连续的点。</translation>
+    </message>
+    <message>
+        <source>A name has at most a host and a namespace before the model: host/namespace/model.</source>
+        <translation>模型名前最多只有主机和命名空间：主机/命名空间/模型。</translation>
+    </message>
+    <message>
+        <source>AWS Bedrock (OpenAI-compatible)</source>
+        <translation>AWS Bedrock（OpenAI 兼容）</translation>
+    </message>
+    <message>
+        <source>After &apos;@&apos; comes a digest such as sha256:… with 64 hexadecimal digits.</source>
+        <translation>&apos;@&apos; 后面应是摘要，如 sha256:…，含 64 位十六进制数字。</translation>
+    </message>
+    <message>
+        <source>An attached image is not a PNG, JPEG, GIF or WebP file, the formats chat models accept. Convert it to PNG or JPEG and attach it again.</source>
+        <translation>有一张附加的图片不是聊天模型接受的 PNG、JPEG、GIF 或 WebP 格式。请转换为 PNG 或 JPEG 后重新附加。</translation>
+    </message>
+    <message>
+        <source>Anthropic is overloaded right now;</source>
+        <translation>Anthropic 当前负载过高；</translation>
+    </message>
+    <message>
+        <source>Check that the Windows Credential Manager service is running</source>
+        <translation>请检查 Windows 凭据管理器服务是否在运行</translation>
+    </message>
+    <message>
+        <source>Check that the login Keychain is available and unlocked</source>
+        <translation>请检查登录钥匙串是否可用且已解锁</translation>
+    </message>
+    <message>
+        <source>Could not connect to {where}. Check the network connection and the endpoint URL in Settings.</source>
+        <translation>无法连接到 {where}。请检查网络连接以及设置中的端点网址。</translation>
+    </message>
+    <message>
+        <source>Custom (OpenAI-compatible)</source>
+        <translation>自定义（OpenAI 兼容）</translation>
+    </message>
+    <message>
+        <source>Does not fit: needs about {need}, but this computer has {ram}; pick a smaller size or quantization.</source>
+        <translation>放不下：大约需要 {need}，而本机只有 {ram}；请选择更小的规模或量化。</translation>
+    </message>
+    <message>
+        <source>Each part of a name must start with a letter or a digit.</source>
+        <translation>名称的每一部分都必须以字母或数字开头。</translation>
+    </message>
+    <message>
+        <source>Enter a model name, such as qwen3:4b.</source>
+        <translation>请输入模型名称，例如 qwen3:4b。</translation>
+    </message>
+    <message>
+        <source>Enter the model name rather than the web address.</source>
+        <translation>请输入模型名称，而不是网址。</translation>
+    </message>
+    <message>
+        <source>Fits comfortably: needs about {need} of this computer&apos;s {ram}.</source>
+        <translation>放得下：大约需要 {need}，本机有 {ram}。</translation>
+    </message>
+    <message>
+        <source>GGUF, the model file format that llama.cpp and Ollama use</source>
+        <translation>GGUF，llama.cpp 和 Ollama 使用的模型文件格式</translation>
+    </message>
+    <message>
+        <source>Google Vertex AI (OpenAI-compatible)</source>
+        <translation>Google Vertex AI（OpenAI 兼容）</translation>
+    </message>
+    <message>
+        <source>Hugging Face router</source>
+        <translation>Hugging Face 路由</translation>
+    </message>
+    <message>
+        <source>Install a system keyring</source>
+        <translation>请安装系统密钥环</translation>
+    </message>
+    <message>
+        <source>Leave out the quotes around the name.</source>
+        <translation>名称两边不要加引号。</translation>
+    </message>
+    <message>
+        <source>MXFP4, a 4-bit floating-point format with shared scales — about {bpw} bits per weight; models trained for it lose little quality</source>
+        <translation>MXFP4，一种共享缩放因子的 4 位浮点格式 — 每个权重约 {bpw} 位；为它训练的模型几乎不损失质量</translation>
+    </message>
+    <message>
+        <source>Message {number} attaches an image the file does not hold ({missing}…).</source>
+        <translation>第 {number} 条消息附带的图片不在文件中（{missing}…）。</translation>
+    </message>
+    <message>
+        <source>Model names cannot contain spaces.</source>
+        <translation>模型名称不能包含空格。</translation>
+    </message>
+    <message>
+        <source>Model names on ollama.com are lower case.</source>
+        <translation>ollama.com 上的模型名称都是小写。</translation>
+    </message>
+    <message>
+        <source>No keyring is in use. API keys are kept in memory for this session only.</source>
+        <translation>未使用密钥环。API 密钥只在本次运行期间保存在内存中。</translation>
+    </message>
+    <message>
+        <source>No model named {name} in the registry; check the spelling (for example llama3.2 or qwen3:8b) on ollama.com/library.</source>
+        <translation>仓库中没有名为 {name} 的模型；请在 ollama.com/library 核对拼写（例如 llama3.2 或 qwen3:8b）。</translation>
+    </message>
+    <message>
+        <source>No system keyring is available{detail}. API keys are kept in memory for this session only and must be entered again after a restart. {hint}, then restart Parley.</source>
+        <translation>没有可用的系统密钥环{detail}。API 密钥只在本次运行期间保存在内存中，重启后需要重新输入。{hint}，然后重启 Parley。</translation>
+    </message>
+    <message>
+        <source>Ollama (OpenAI-compatible /v1)</source>
+        <translation>Ollama（OpenAI 兼容 /v1）</translation>
+    </message>
+    <message>
+        <source>Ollama could not download {name}: {message}. Check the internet connection and try again.</source>
+        <translation>Ollama 无法下载 {name}：{message}。请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <source>Ollama is not running at {host}. Start it with `ollama serve`, or set the Ollama host in Settings.</source>
+        <translation>Ollama 未在 {host} 运行。请用 `ollama serve` 启动它，或在设置中设置 Ollama 主机。</translation>
+    </message>
+    <message>
+        <source>Ollama listed a model without a name. Update Ollama, or check that the host in Settings points at Ollama.</source>
+        <translation>Ollama 列出了一个没有名称的模型。请更新 Ollama，或检查设置中的主机是否指向 Ollama。</translation>
+    </message>
+    <message>
+        <source>Ollama reported an error while answering: {message}. Try again; if it repeats, look at the Ollama server log.</source>
+        <translation>Ollama 在回答时报错：{message}。请重试；如果反复出现，请查看 Ollama 服务器日志。</translation>
+    </message>
+    <message>
+        <source>Ollama stopped the answer before it was finished. The model may have crashed or Ollama restarted; try again.</source>
+        <translation>Ollama 在回答完成前停止了。模型可能崩溃了，或 Ollama 重启了；请重试。</translation>
+    </message>
+    <message>
+        <source>Ollama&apos;s model list is not a list. Check that the Ollama host in Settings points at Ollama.</source>
+        <translation>Ollama 返回的模型列表格式不对。请检查设置中的 Ollama 主机是否指向 Ollama。</translation>
+    </message>
+    <message>
+        <source>One API / New API</source>
+        <translation>One API / New API</translation>
+    </message>
+    <message>
+        <source>Only the model name is needed, not the ollama command.</source>
+        <translation>只需要模型名称，不需要 ollama 命令。</translation>
+    </message>
+    <message>
+        <source>PNG, JPEG, WebP, GIF or BMP</source>
+        <translation>PNG、JPEG、WebP、GIF 或 BMP</translation>
+    </message>
+    <message>
+        <source>Parley does not know a model called {family}; did you mean {guess}?</source>
+        <translation>Parley 不认识名为 {family} 的模型；你是指 {guess} 吗？</translation>
+    </message>
+    <message>
+        <source>Parley may not read {name}: permission denied. Copy it somewhere you can read, then attach the copy.</source>
+        <translation>Parley 无权读取 {name}：权限被拒绝。请将它复制到你能读取的位置，再附加副本。</translation>
+    </message>
+    <message>
+        <source>Quantizations are written like q4_K_M.</source>
+        <translation>量化的写法形如 q4_K_M。</translation>
+    </message>
+    <message>
+        <source>Qwen (Alibaba Cloud DashScope)</source>
+        <translation>通义千问（阿里云百炼 DashScope）</translation>
+    </message>
+    <message>
+        <source>Secret Service (libsecret)</source>
+        <translation>Secret Service（libsecret）</translation>
+    </message>
+    <message>
+        <source>Some settings in {name} had invalid values and were reset to their defaults: {rejected}.</source>
+        <translation>{name} 中有些设置的值无效，已恢复为默认值：{rejected}。</translation>
+    </message>
+    <message>
+        <source>Start a Secret Service (GNOME Keyring or KWallet) and unlock it</source>
+        <translation>请启动 Secret Service（GNOME Keyring 或 KWallet）并解锁</translation>
+    </message>
+    <message>
+        <source>Text Generation WebUI</source>
+        <translation>Text Generation WebUI</translation>
+    </message>
+    <message>
+        <source>That name is too long.</source>
+        <translation>名称太长了。</translation>
+    </message>
+    <message>
+        <source>The API key of {service} has not been confirmed for {request_host}. Open Settings and confirm the key for this provider&apos;s address; until then it is not sent.</source>
+        <translation>{service} 的 API 密钥尚未确认用于 {request_host}。请打开设置，为此服务商的地址确认密钥；确认前不会发送。</translation>
+    </message>
+    <message>
+        <source>The API key of {service} was confirmed for {key_host}, but the provider now points at {request_host}. The key was not sent. If the new address is right, confirm the key for it in Settings.</source>
+        <translation>{service} 的 API 密钥已确认用于 {key_host}，但服务商现在指向 {request_host}。密钥未发送。如果新地址正确，请在设置中为它确认密钥。</translation>
+    </message>
+    <message>
+        <source>The CA bundle {ca_bundle} set for {service} cannot be read ({exc}). Choose a PEM file with the certificate authority in Settings.</source>
+        <translation>无法读取为 {service} 设置的 CA 证书包 {ca_bundle}（{exc}）。请在设置中选择包含证书颁发机构的 PEM 文件。</translation>
+    </message>
+    <message>
+        <source>The OLLAMA_HOST environment variable</source>
+        <translation>环境变量 OLLAMA_HOST</translation>
+    </message>
+    <message>
+        <source>The Ollama host in Settings</source>
+        <translation>设置中的 Ollama 主机</translation>
+    </message>
+    <message>
+        <source>The TLS certificate of {where} could not be verified ({reason}). If the server uses a private or self-signed certificate, add its CA bundle or allow self-signed certificates for this provider in Settings.</source>
+        <translation>无法验证 {where} 的 TLS 证书（{reason}）。如果服务器使用私有或自签名证书，请在设置中为此服务商添加 CA 证书包，或允许自签名证书。</translation>
+    </message>
+    <message>
+        <source>The address of {service} is not a valid URL. Correct it in Settings.</source>
+        <translation>{service} 的地址不是有效网址。请在设置中更正。</translation>
+    </message>
+    <message>
+        <source>The address of {service}, {host}, could not be found (the name lookup failed). Check the spelling of the URL in Settings, and that this computer is online.</source>
+        <translation>找不到 {service} 的地址 {host}（域名解析失败）。请检查设置中网址的拼写，并确认本机已联网。</translation>
+    </message>
+    <message>
+        <source>The connection to {where} broke before the answer was complete. Try again; if it keeps happening, check the server&apos;s logs.</source>
+        <translation>回答完成前与 {where} 的连接断开了。请重试；如果反复出现，请查看服务器日志。</translation>
+    </message>
+    <message>
+        <source>The custom header name {name} of {config} is not valid. Use letters, digits and dashes only (for example X-Team-Id).</source>
+        <translation>{config} 的自定义请求头名称 {name} 无效。只能使用字母、数字和连字符（例如 X-Team-Id）。</translation>
+    </message>
+    <message>
+        <source>The disk that holds Ollama&apos;s models is full. Free some space (delete models you no longer use) and press Retry; the download resumes where it stopped.</source>
+        <translation>存放 Ollama 模型的磁盘已满。请释放一些空间（删除不再使用的模型）后点“重试”；下载会从中断处继续。</translation>
+    </message>
+    <message>
+        <source>The download of {name} received nothing for {stall} seconds; trying again (Ollama resumes where it stopped).</source>
+        <translation>{name} 的下载已 {stall} 秒没有收到数据；正在重试（Ollama 会从中断处继续）。</translation>
+    </message>
+    <message>
+        <source>The download of {name} stopped before it finished. Pull it again; Ollama resumes where it left off.</source>
+        <translation>{name} 的下载在完成前停止了。请重新下载；Ollama 会从中断处继续。</translation>
+    </message>
+    <message>
+        <source>The download queue {name} could not be read ({error}).</source>
+        <translation>无法读取下载队列 {name}（{error}）。</translation>
+    </message>
+    <message>
+        <source>The endpoint URL of {service} must start with http:// or https:// (it is {url}). Correct it in Settings.</source>
+        <translation>{service} 的端点网址必须以 http:// 或 https:// 开头（当前为 {url}）。请在设置中更正。</translation>
+    </message>
+    <message>
+        <source>The endpoint URL of {service} still contains {names}. Replace it with your own value in Settings.</source>
+        <translation>{service} 的端点网址仍包含 {names}。请在设置中替换为你自己的值。</translation>
+    </message>
+    <message>
+        <source>The file has no list of messages.</source>
+        <translation>文件中没有消息列表。</translation>
+    </message>
+    <message>
+        <source>The file is not a conversation exported by Parley.</source>
+        <translation>该文件不是 Parley 导出的对话。</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (line {lineno}, column {colno}).</source>
+        <translation>该文件不是有效的 JSON（第 {lineno} 行，第 {colno} 列）。</translation>
+    </message>
+    <message>
+        <source>The file was written by a newer Parley (format version {version}); update Parley.</source>
+        <translation>该文件由更新版本的 Parley 写入（格式版本 {version}）；请更新 Parley。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s “images” is not a list.</source>
+        <translation>文件中的“images”不是列表。</translation>
+    </message>
+    <message>
+        <source>The history was written by a newer version of Parley (schema {current}; this version knows {migrations}). Update Parley to open it.</source>
+        <translation>聊天记录由更新版本的 Parley 写入（结构版本 {current}；本版本只支持到 {migrations}）。请更新 Parley 后再打开。</translation>
+    </message>
+    <message>
+        <source>The keyring backend {backend} is not a system keyring (it does not work, or keeps keys in a plain or terminal-locked file), so it is not used. API keys are kept in memory for this session only.</source>
+        <translation>密钥环后端 {backend} 不是系统密钥环（无法工作，或把密钥存在明文或需终端解锁的文件中），因此不予使用。API 密钥只在本次运行期间保存在内存中。</translation>
+    </message>
+    <message>
+        <source>The model is called {family}.</source>
+        <translation>该模型名为 {family}。</translation>
+    </message>
+    <message>
+        <source>The model name is missing.</source>
+        <translation>缺少模型名称。</translation>
+    </message>
+    <message>
+        <source>The model {model} is not installed in Ollama. Pull it in the model manager, or choose another model.</source>
+        <translation>Ollama 中没有安装模型 {model}。请在模型管理中下载它，或选择其他模型。</translation>
+    </message>
+    <message>
+        <source>The namespace before &apos;/&apos; cannot contain a dot.</source>
+        <translation>&apos;/&apos; 前面的命名空间不能包含点。</translation>
+    </message>
+    <message>
+        <source>The pasted image</source>
+        <translation>粘贴的图片</translation>
+    </message>
+    <message>
+        <source>The proxy refused to connect to {where}. Check the proxy address and its credentials in Settings, or turn the proxy off for this provider.</source>
+        <translation>代理拒绝连接到 {where}。请检查设置中的代理地址和凭据，或为此服务商关闭代理。</translation>
+    </message>
+    <message>
+        <source>The proxy {proxy_url} set for {service} cannot be used ({exc}). Use an http://, https:// or socks5:// proxy URL in Settings.</source>
+        <translation>为 {service} 设置的代理 {proxy_url} 无法使用（{exc}）。请在设置中使用 http://、https:// 或 socks5:// 代理网址。</translation>
+    </message>
+    <message>
+        <source>The request was too large for {where} (HTTP 413). Start a new conversation, or attach fewer or smaller images.{said}</source>
+        <translation>请求对 {where} 来说太大（HTTP 413）。请开始新对话，或附加更少、更小的图片。{said}</translation>
+    </message>
+    <message>
+        <source>The secure (TLS) connection to {where} failed ({reason}). Check that the URL starts with https:// only if the server speaks TLS.</source>
+        <translation>与 {where} 的安全（TLS）连接失败（{reason}）。请确认只有服务器支持 TLS 时网址才以 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>The server sent a line longer than {max_line_bytes} MiB without a line break; this is not a stream of JSON lines.</source>
+        <translation>服务器发送了超过 {max_line_bytes} MiB 且不换行的一行；这不是 JSON 行数据流。</translation>
+    </message>
+    <message>
+        <source>The server sent a line that is not a JSON object: {snippet}</source>
+        <translation>服务器发送了一行不是 JSON 对象的数据：{snippet}</translation>
+    </message>
+    <message>
+        <source>The server sent an event larger than {max_event_bytes} MiB; this is not a stream of server-sent events.</source>
+        <translation>服务器发送了超过 {max_event_bytes} MiB 的事件；这不是服务器推送事件（SSE）流。</translation>
+    </message>
+    <message>
+        <source>The size belongs in the tag, after a &apos;:&apos;.</source>
+        <translation>规模应写在标签里，放在 &apos;:&apos; 之后。</translation>
+    </message>
+    <message>
+        <source>The value of the custom header {name} of {config} must be one line of plain ASCII text. Correct it in Settings.</source>
+        <translation>{config} 的自定义请求头 {name} 的值必须是单行纯 ASCII 文本。请在设置中更正。</translation>
+    </message>
+    <message>
+        <source>The {label} keyring stopped working ({what}). API keys entered now are kept in memory for this session only. Unlock or restart the keyring, then restart Parley.</source>
+        <translation>{label} 密钥环停止工作了（{what}）。现在输入的 API 密钥只在本次运行期间保存在内存中。请解锁或重启密钥环，然后重启 Parley。</translation>
+    </message>
+    <message>
+        <source>These characters are not allowed in a model name: {chars}</source>
+        <translation>模型名称中不允许出现这些字符：{chars}</translation>
+    </message>
+    <message>
+        <source>Tight: needs about {need} of this computer&apos;s {ram}; close other programs or pick a smaller size or quantization.</source>
+        <translation>偏紧：大约需要 {need}，本机有 {ram}；请关闭其他程序，或选择更小的规模或量化。</translation>
+    </message>
+    <message>
+        <source>Try again in {retry_after} seconds.</source>
+        <translation>请在 {retry_after} 秒后重试。</translation>
+    </message>
+    <message>
+        <source>Use &apos;:&apos; between the model name and its tag.</source>
+        <translation>模型名称和标签之间请用 &apos;:&apos;。</translation>
+    </message>
+    <message>
+        <source>Use one &apos;:&apos; between the model name and its tag, and nothing after it.</source>
+        <translation>模型名称和标签之间只用一个 &apos;:&apos;，标签后不要再加内容。</translation>
+    </message>
+    <message>
+        <source>Volcengine Ark (Doubao)</source>
+        <translation>火山方舟（豆包）</translation>
+    </message>
+    <message>
+        <source>Wait a moment and try again.</source>
+        <translation>请稍等片刻再试。</translation>
+    </message>
+    <message>
+        <source>Windows Credential Locker</source>
+        <translation>Windows 凭据保险箱</translation>
+    </message>
+    <message>
+        <source>[{count} {noun} attached here; not shown because this model does not accept images]</source>
+        <translation>[此处附有 {count} 张{noun}；此模型不接受图片，因此未显示]</translation>
+    </message>
+    <message>
+        <source>a label the publisher chose; Parley does not know what it means</source>
+        <translation>发布者自定的标签；Parley 不清楚其含义</translation>
+    </message>
+    <message>
+        <source>a quantization Parley does not know; its size cannot be estimated</source>
+        <translation>Parley 不认识的量化方式；无法估算其大小</translation>
+    </message>
+    <message>
+        <source>about {count} billion parameters; more parameters usually means a smarter but slower model that needs more memory</source>
+        <translation>约 {count}B 参数（B 即十亿）；参数越多通常越聪明，但也更慢、需要更多内存</translation>
+    </message>
+    <message>
+        <source>about {count} million parameters: a very small, fast model for simple tasks</source>
+        <translation>约 {count} 百万参数：非常小而快的模型，适合简单任务</translation>
+    </message>
+    <message>
+        <source>although its name ends in {suffix}</source>
+        <translation>尽管文件名以 {suffix} 结尾</translation>
+    </message>
+    <message>
+        <source>an IPv6 address must be written in brackets, like [::1]:11434</source>
+        <translation>IPv6 地址必须写在方括号中，如 [::1]:11434</translation>
+    </message>
+    <message>
+        <source>can look at images you attach and talk about them</source>
+        <translation>能看懂你附加的图片并讨论它们</translation>
+    </message>
+    <message>
+        <source>deleting a key failed: {error}</source>
+        <translation>删除密钥失败：{error}</translation>
+    </message>
+    <message>
+        <source>distilled: a smaller model trained to imitate the answers of a larger one</source>
+        <translation>蒸馏版：训练来模仿大模型回答的较小模型</translation>
+    </message>
+    <message>
+        <source>downloaded from the registry at {host} instead of ollama.com</source>
+        <translation>从 {host} 的仓库下载，而不是 ollama.com</translation>
+    </message>
+    <message>
+        <source>downloaded straight from Hugging Face, not from the Ollama library</source>
+        <translation>直接从 Hugging Face 下载，而不是 Ollama 模型库</translation>
+    </message>
+    <message>
+        <source>effective {count} billion parameters: the model has more raw parameters but is built to run like a {count}B model</source>
+        <translation>等效 {count}B 参数：模型的原始参数更多，但运行起来像一个 {count}B 模型</translation>
+    </message>
+    <message>
+        <source>for more than {read} seconds</source>
+        <translation>超过 {read} 秒</translation>
+    </message>
+    <message>
+        <source>is a PDF document, not a picture. Export the page as PNG and attach that.</source>
+        <translation>是 PDF 文档，不是图片。请将页面导出为 PNG 再附加。</translation>
+    </message>
+    <message>
+        <source>is an SVG drawing, which chat models cannot read. Export it as PNG first.</source>
+        <translation>是 SVG 矢量图，聊天模型无法读取。请先导出为 PNG。</translation>
+    </message>
+    <message>
+        <source>is not a picture{claim}: its contents are not {readable_list} data. Check that it is the file you meant.</source>
+        <translation>不是图片{claim}：其内容不是 {readable_list} 数据。请确认这是你想要的文件。</translation>
+    </message>
+    <message>
+        <source>it does not hold a JSON object</source>
+        <translation>其中不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>it does not hold a list of downloads</source>
+        <translation>其中不是下载列表</translation>
+    </message>
+    <message>
+        <source>its refusal training was removed by the uploader; not an official build</source>
+        <translation>上传者去除了它的拒答训练；非官方版本</translation>
+    </message>
+    <message>
+        <source>mixture of experts: {experts} experts of about {count} billion parameters each; only a few work on each word, so it runs faster than its size, but all of them must fit in memory</source>
+        <translation>混合专家：{experts} 个专家，每个约 {count}B 参数；每个词只有少数专家参与，所以比同等大小的模型快，但全部专家都必须放进内存</translation>
+    </message>
+    <message>
+        <source>no quantization in the tag: Ollama uses the publisher&apos;s default, usually q4_K_M</source>
+        <translation>标签中没有量化：Ollama 使用发布者的默认值，通常是 q4_K_M</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未说明原因</translation>
+    </message>
+    <message>
+        <source>not a parameter count: {parameters}</source>
+        <translation>不是参数数量：{parameters}</translation>
+    </message>
+    <message>
+        <source>published by {namespace}, not part of the official Ollama library; check who maintains it</source>
+        <translation>由 {namespace} 发布，不属于 Ollama 官方模型库；请留意维护者是谁</translation>
+    </message>
+    <message>
+        <source>quantization-aware training: trained to keep its quality when stored with 4 bits</source>
+        <translation>量化感知训练：训练时就考虑了 4 位存储，能保持质量</translation>
+    </message>
+    <message>
+        <source>reading a key failed: {error}</source>
+        <translation>读取密钥失败：{error}</translation>
+    </message>
+    <message>
+        <source>reasons step by step before it answers; answers take longer, and the reasoning can be shown separately</source>
+        <translation>回答前会逐步推理；回答更慢，推理过程可以单独显示</translation>
+    </message>
+    <message>
+        <source>runs on Ollama&apos;s cloud servers, not on this computer; needs an ollama.com account</source>
+        <translation>在 Ollama 的云服务器上运行，而不是本机；需要 ollama.com 账号</translation>
+    </message>
+    <message>
+        <source>saving a key failed: {error}</source>
+        <translation>保存密钥失败：{error}</translation>
+    </message>
+    <message>
+        <source>ternary quantization for models trained with 1.58-bit weights — about {bpw} bits per weight</source>
+        <translation>三值量化，用于以 1.58 位权重训练的模型 — 每个权重约 {bpw} 位</translation>
+    </message>
+    <message>
+        <source>the Hugging Face account {namespace} that uploaded this model</source>
+        <translation>上传此模型的 Hugging Face 账号 {namespace}</translation>
+    </message>
+    <message>
+        <source>the brackets around the IPv6 address do not match</source>
+        <translation>IPv6 地址两边的方括号不匹配</translation>
+    </message>
+    <message>
+        <source>the certificate is not trusted</source>
+        <translation>证书不受信任</translation>
+    </message>
+    <message>
+        <source>the file is not an SQLite database</source>
+        <translation>该文件不是 SQLite 数据库</translation>
+    </message>
+    <message>
+        <source>the model family; the tag after &apos;:&apos; picks the size and build</source>
+        <translation>模型系列；&apos;:&apos; 后的标签决定规模和版本</translation>
+    </message>
+    <message>
+        <source>the model it is built on</source>
+        <translation>它所基于的模型</translation>
+    </message>
+    <message>
+        <source>the port must be a number from 1 to 65535</source>
+        <translation>端口必须是 1 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>the raw pre-trained model, not tuned for chat: it continues text instead of answering questions</source>
+        <translation>原始预训练模型，未针对对话调优：它会续写文字，而不是回答问题</translation>
+    </message>
+    <message>
+        <source>the release of {date}</source>
+        <translation>{date} 发布的版本</translation>
+    </message>
+    <message>
+        <source>the release of {month}-{day} (month and day)</source>
+        <translation>{month}-{day}（月-日）发布的版本</translation>
+    </message>
+    <message>
+        <source>the release of {year}</source>
+        <translation>{year} 年发布的版本</translation>
+    </message>
+    <message>
+        <source>the release of {year}-{month}</source>
+        <translation>{year}-{month} 发布的版本</translation>
+    </message>
+    <message>
+        <source>the scheme {scheme} is not supported, only http and https</source>
+        <translation>不支持 {scheme} 协议，只支持 http 和 https</translation>
+    </message>
+    <message>
+        <source>the tag Ollama uses when you name none; it points to the build the publisher recommends, usually a mid-sized 4-bit one</source>
+        <translation>未指定标签时 Ollama 使用的标签；指向发布者推荐的版本，通常是中等规模的 4 位量化版</translation>
+    </message>
+    <message>
+        <source>there is no host after the scheme</source>
+        <translation>协议后面没有主机</translation>
+    </message>
+    <message>
+        <source>trained especially for programming: writing, completing and explaining code</source>
+        <translation>专为编程训练：编写、补全和解释代码</translation>
+    </message>
+    <message>
+        <source>tuned for conversation</source>
+        <translation>针对对话调优</translation>
+    </message>
+    <message>
+        <source>tuned to follow instructions and hold a conversation; the right choice for chatting</source>
+        <translation>经过调优，能遵循指令并进行对话；聊天就选它</translation>
+    </message>
+    <message>
+        <source>turns text into vectors (lists of numbers) for search and similarity; it cannot chat or answer questions</source>
+        <translation>把文本转成向量（一串数字）用于搜索和相似度计算；不能聊天或回答问题</translation>
+    </message>
+    <message>
+        <source>{bits}-bit quantization — roughly {bpw} bits per weight</source>
+        <translation>{bits} 位量化 — 每个权重大约 {bpw} 位</translation>
+    </message>
+    <message>
+        <source>{count} billion parameters active per word (mixture of experts): faster than its total size suggests, but every parameter must still fit in memory</source>
+        <translation>每个词激活 {count}B 参数（混合专家）：比总规模看起来更快，但所有参数仍需放进内存</translation>
+    </message>
+    <message>
+        <source>{host} is not a valid host name</source>
+        <translation>{host} 不是有效的主机名</translation>
+    </message>
+    <message>
+        <source>{name} could not be read ({error}); default settings are in use.</source>
+        <translation>无法读取 {name}（{error}）；正在使用默认设置。</translation>
+    </message>
+    <message>
+        <source>{name} could not be read: {strerror}.</source>
+        <translation>无法读取 {name}：{strerror}。</translation>
+    </message>
+    <message>
+        <source>{name} has far too many pixels to attach (over {max_pixels} megapixels). Scale it down first.</source>
+        <translation>{name} 的像素太多，无法附加（超过 {max_pixels} 百万像素）。请先缩小。</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not a picture.</source>
+        <translation>{name} 是文件夹，不是图片。</translation>
+    </message>
+    <message>
+        <source>{name} is a {kind} image; Parley attaches {readable_list} pictures. Save it as PNG or JPEG and attach it again.</source>
+        <translation>{name} 是 {kind} 图片；Parley 只能附加 {readable_list} 图片。请另存为 PNG 或 JPEG 后重新附加。</translation>
+    </message>
+    <message>
+        <source>{name} is a {source_format} image, not PNG or JPEG.</source>
+        <translation>{name} 是 {source_format} 图片，不是 PNG 或 JPEG。</translation>
+    </message>
+    <message>
+        <source>{name} is empty (0 bytes): there is no picture in it.</source>
+        <translation>{name} 是空文件（0 字节）：里面没有图片。</translation>
+    </message>
+    <message>
+        <source>{name} is incomplete: the clipboard held too few pixels.</source>
+        <translation>{name} 不完整：剪贴板中的像素数据太少。</translation>
+    </message>
+    <message>
+        <source>{name} is {size}; images up to {max_file_bytes} can be attached. Save a smaller copy (for example as JPEG) and attach that.</source>
+        <translation>{name} 大小为 {size}；只能附加不超过 {max_file_bytes} 的图片。请另存一个更小的副本（例如 JPEG）再附加。</translation>
+    </message>
+    <message>
+        <source>{name} is {width} × {height} pixels ({width2} megapixels); Parley attaches pictures of up to {max_pixels} megapixels. Scale it down in an image editor and attach it again.</source>
+        <translation>{name} 为 {width} × {height} 像素（{width2} 百万像素）；Parley 只能附加不超过 {max_pixels} 百万像素的图片。请在图片编辑器中缩小后重新附加。</translation>
+    </message>
+    <message>
+        <source>{name} looks damaged: its picture could not be decoded ({detail}). Open it in an image viewer; if it shows, save it again as PNG or JPEG and attach that.</source>
+        <translation>{name} 似乎已损坏：无法解码其图像（{detail}）。请用图片查看器打开；如果能显示，请另存为 PNG 或 JPEG 后再附加。</translation>
+    </message>
+    <message>
+        <source>{name} no longer exists at {parent}.</source>
+        <translation>{name} 已不在 {parent} 中。</translation>
+    </message>
+    <message>
+        <source>{reason} It could not be moved aside: {move_error}.</source>
+        <translation>{reason}也无法将其移走：{move_error}。</translation>
+    </message>
+    <message>
+        <source>{reason} It was kept as {kept}; the queue starts empty.</source>
+        <translation>{reason}原文件保留为 {kept}；下载队列从空开始。</translation>
+    </message>
+    <message>
+        <source>{reason} The file could not be moved aside: {move_error}.</source>
+        <translation>{reason}也无法将该文件移走：{move_error}。</translation>
+    </message>
+    <message>
+        <source>{reason} The old file was kept as {kept}.</source>
+        <translation>{reason}旧文件保留为 {kept}。</translation>
+    </message>
+    <message>
+        <source>{service} at {url}</source>
+        <translation>{url} 上的 {service}</translation>
+    </message>
+    <message>
+        <source>{service} has no endpoint URL yet. Enter it in Settings.</source>
+        <translation>{service} 还没有端点网址。请在设置中填写。</translation>
+    </message>
+    <message>
+        <source>{source} ({strip}) is not a usable address: {exc}. Use a form like 127.0.0.1:11434 or http://host:11434.</source>
+        <translation>{source}（{strip}）不是可用的地址：{exc}。请使用 127.0.0.1:11434 或 http://host:11434 这样的形式。</translation>
+    </message>
+    <message>
+        <source>{where} did not accept the connection in time. Check that it is running and that the address in Settings is right.</source>
+        <translation>{where} 没有及时接受连接。请检查它是否在运行，以及设置中的地址是否正确。</translation>
+    </message>
+    <message>
+        <source>{where} does not know the model or address requested (HTTP 404). Check the model name and the endpoint URL in Settings.{said}</source>
+        <translation>{where} 不认识所请求的模型或地址（HTTP 404）。请检查设置中的模型名称和端点网址。{said}</translation>
+    </message>
+    <message>
+        <source>{where} does not know the model: {said}. Choose another model.</source>
+        <translation>{where} 不认识该模型：{said}。请选择其他模型。</translation>
+    </message>
+    <message>
+        <source>{where} does not offer {path} (it answered “{detail}”). Check that the Ollama host in Settings points at Ollama, and update Ollama if it is old.</source>
+        <translation>{where} 不提供 {path}（它返回“{detail}”）。请检查设置中的 Ollama 主机是否指向 Ollama；如果 Ollama 版本较旧，请更新。</translation>
+    </message>
+    <message>
+        <source>{where} had an internal problem (HTTP {status}).{said} Try again in a moment; if it keeps happening, check the server&apos;s logs.</source>
+        <translation>{where} 内部出错（HTTP {status}）。{said}请稍后重试；如果反复出现，请查看服务器日志。</translation>
+    </message>
+    <message>
+        <source>{where} has no deployment by that name (HTTP 404). Check the deployment names, the endpoint and the API version in Settings; a new deployment can take a few minutes to appear. It said: {detail}</source>
+        <translation>{where} 没有该名称的部署（HTTP 404）。请检查设置中的部署名称、端点和 API 版本；新部署可能需要几分钟才会出现。它返回：{detail}</translation>
+    </message>
+    <message>
+        <source>{where} is damaged: its data does not match its sha256.</source>
+        <translation>{where} 已损坏：数据与其 sha256 不符。</translation>
+    </message>
+    <message>
+        <source>{where} is limiting how many requests you may send. {wait}</source>
+        <translation>{where} 正在限制你的请求频率。{wait}</translation>
+    </message>
+    <message>
+        <source>{where} is not an object.</source>
+        <translation>{where} 不是对象。</translation>
+    </message>
+    <message>
+        <source>{where} refused access (HTTP {status}). Check the API key and the endpoint in Settings.{said}</source>
+        <translation>{where} 拒绝访问（HTTP {status}）。请检查设置中的 API 密钥和端点。{said}</translation>
+    </message>
+    <message>
+        <source>{where} refused access: {said}. Check the API key in Settings.</source>
+        <translation>{where} 拒绝访问：{said}。请检查设置中的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>{where} rejected the request (HTTP {status}).{said} Check the model and its options.</source>
+        <translation>{where} 拒绝了请求（HTTP {status}）。{said}请检查模型及其选项。</translation>
+    </message>
+    <message>
+        <source>{where} rejected the request: {said}.</source>
+        <translation>{where} 拒绝了请求：{said}。</translation>
+    </message>
+    <message>
+        <source>{where} reported an error in the middle of the answer: {said} Try again; if it repeats, try another model.</source>
+        <translation>{where} 在回答中途报错：{said} 请重试；如果反复出现，请换一个模型。</translation>
+    </message>
+    <message>
+        <source>{where} sent a reply this app cannot read ({detail}). Check that the Ollama host in Settings points at Ollama, and update Ollama if it is old.</source>
+        <translation>{where} 返回了本应用无法读取的内容（{detail}）。请检查设置中的 Ollama 主机是否指向 Ollama；如果 Ollama 版本较旧，请更新。</translation>
+    </message>
+    <message>
+        <source>{where} sent a reply this app cannot read ({shown}). Check that the endpoint URL in Settings points at the right kind of service.</source>
+        <translation>{where} 返回了本应用无法读取的内容（{shown}）。请检查设置中的端点网址是否指向正确类型的服务。</translation>
+    </message>
+    <message>
+        <source>{where} sent a reply this app cannot read. Check that the endpoint URL in Settings points at the right service.</source>
+        <translation>{where} 返回了本应用无法读取的内容。请检查设置中的端点网址是否指向正确的服务。</translation>
+    </message>
+    <message>
+        <source>{where} stopped responding{exc}. The model may be stuck or the machine overloaded; try again, or pick a smaller model.</source>
+        <translation>{where} 停止响应{exc}。模型可能卡住了，或机器负载过高；请重试，或选择更小的模型。</translation>
+    </message>
+    <message>
+        <source>{where} stopped the answer because access was refused: {said} Check the API key in Settings.</source>
+        <translation>{where} 因拒绝访问而停止了回答：{said} 请检查设置中的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>{where} stopped the answer because of a rate limit: {said} Wait a moment and try again.</source>
+        <translation>{where} 因频率限制而停止了回答：{said} 请稍等片刻再试。</translation>
+    </message>
+    <message>
+        <source>{where} stopped the answer before it was finished. Try again.</source>
+        <translation>{where} 在回答完成前停止了。请重试。</translation>
+    </message>
+    <message>
+        <source>{where} stopped the answer before it was finished. Try again; if it keeps happening, check the server or try another model.</source>
+        <translation>{where} 在回答完成前停止了。请重试；如果反复出现，请检查服务器或换一个模型。</translation>
+    </message>
+    <message>
+        <source>{where} stopped the answer with an error ({kind}): {said}.{busy} Try again in a moment.</source>
+        <translation>{where} 因错误（{kind}）停止了回答：{said}。{busy}请稍后重试。</translation>
+    </message>
+    <message>
+        <source>{where} stopped the answer: {said}. Wait a moment and try again.</source>
+        <translation>{where} 停止了回答：{said}。请稍等片刻再试。</translation>
+    </message>
+    <message>
+        <source>{where}: its data is not valid base64 ({error}).</source>
+        <translation>{where}：其数据不是有效的 base64（{error}）。</translation>
+    </message>
+    <message>
+        <source>{where}: its parent is not an earlier message of the file.</source>
+        <translation>{where}：它的上一条消息不是文件中更早的消息。</translation>
+    </message>
+    <message>
+        <source>{where}: “images” is not a list of image digests.</source>
+        <translation>{where}：“images”不是图片摘要列表。</translation>
+    </message>
+    <message>
+        <source>{where}: “{name}” is missing or not a {kind}.</source>
+        <translation>{where}：“{name}”缺失或不是 {kind}。</translation>
+    </message>
+    <message>
+        <source>{where}: “{name}” is not a date ({text}).</source>
+        <translation>{where}：“{name}”不是日期（{text}）。</translation>
+    </message>
+</context>
+</TS>

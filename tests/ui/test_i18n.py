@@ -1,0 +1,257 @@
+"""Chinese and English: complete catalog, live switching, translated errors and explanations."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QWidget,
+)
+
+from desktop.core.errors import ProviderError
+from desktop.providers.http_client import make_http_client
+from desktop.providers.ollama import OllamaProvider
+from desktop.ui.i18n_core import core_text
+from desktop.ui.main_window import MainWindow
+from desktop.ui.model_explanation import name_parts
+from desktop.ui.translations import CHINESE, ENGLISH, Translations, translations_dir
+from tests.ui.chat_fixtures import ask, ready_pane
+
+REPO = Path(__file__).resolve().parents[2]
+TS_FILE = REPO / "resources" / "translations" / "parley_zh_CN.ts"
+BIN = Path(sys.executable).parent
+HAN = re.compile(r"[\u4e00-\u9fff]")
+# Words that stay as they are in Chinese: names of products, formats and keys.
+KEPT = {
+    "Parley", "Ollama", "OpenAI", "Anthropic", "DeepSeek", "Qwen", "Kimi", "Gemini", "API",
+    "English", "Markdown", "JSON", "GPU", "TLS", "URL", "Top", "Enter", "Shift", "Esc", "Ctrl",
+    "Del", "PNG", "JPEG", "WebP", "GIF", "BMP", "token", "tok", "http", "https", "Bearer",
+    "Basic", "api", "key", "header", "version", "OLLAMA_HOST", "sha256", "llava", "Azure",
+    "Return", "serve", "ollama", "qwen3", "llama3", "pem", "crt", "cer", "png", "jpg",
+    "jpeg", "webp", "gif", "bmp", "json", "llama",
+}  # fmt: skip
+
+
+def chinese(text: str) -> bool:
+    return bool(HAN.search(text))
+
+
+def untranslated_words(text: str) -> list[str]:
+    """English words left in a text that should be Chinese (URLs, names and models allowed)."""
+    text = re.sub(r"https?://\S+|\S+:\d+|\b[\w.-]+:[\w.-]+\b|\([^)]*\*[^)]*\)", " ", text)
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z_]{2,}", text) if w not in KEPT]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def compiled_catalog() -> None:
+    """The .qm as `make translations` builds it, when pytest runs without make."""
+    qm = TS_FILE.with_suffix(".qm")
+    if not qm.exists() or qm.stat().st_mtime < TS_FILE.stat().st_mtime:
+        subprocess.run(
+            [str(BIN / "pyside6-lrelease"), "-silent", str(TS_FILE), "-qm", str(qm)], check=True
+        )
+
+
+@pytest.fixture
+def chinese_ui() -> Iterator[Translations]:
+    translations = Translations()
+    translations.apply(CHINESE)
+    yield translations
+    translations.close()
+
+
+def test_every_visible_string_has_a_chinese_translation(tmp_path: Path) -> None:
+    """lupdate over today's sources finds no string the committed zh_CN catalog lacks."""
+    checked = subprocess.run(
+        [sys.executable, str(REPO / "packaging" / "i18n" / "extract_core_strings.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stdout
+    fresh = tmp_path / "fresh.ts"
+    shutil.copy(TS_FILE, fresh)
+    sources = sorted(str(p) for p in (REPO / "desktop").rglob("*.py"))
+    options = ["-silent", "-no-obsolete", "-locations", "none"]
+    subprocess.run(
+        [str(BIN / "pyside6-lupdate"), *options, *sources, "-ts", str(fresh)], check=True
+    )
+    missing = [
+        f"{context.findtext('name')}: {message.findtext('source')!r}"
+        for context in ElementTree.parse(fresh).getroot().iter("context")
+        for message in context.iter("message")
+        if message.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
+        or not (message.findtext("translation") or "").strip()
+    ]
+    assert not missing, "untranslated (run `make i18n-update` and translate):\n" + "\n".join(
+        missing
+    )
+    assert fresh.read_text(encoding="utf-8") == TS_FILE.read_text(encoding="utf-8"), (
+        "the committed .ts is not what lupdate makes of today's sources: run `make i18n-update`"
+    )
+
+
+def test_the_system_language_is_followed_unless_one_is_chosen() -> None:
+    from PySide6.QtCore import QLocale
+
+    from desktop.ui.translations import resolve_language
+
+    assert resolve_language("", QLocale("zh_CN")) == CHINESE
+    assert resolve_language("", QLocale("zh_TW")) == CHINESE
+    assert resolve_language("", QLocale("de_DE")) == ENGLISH
+    assert resolve_language("", QLocale("en_US")) == ENGLISH
+    assert resolve_language(ENGLISH, QLocale("zh_CN")) == ENGLISH
+    assert resolve_language(CHINESE, QLocale("en_US")) == CHINESE
+
+
+def main_controls(window: MainWindow) -> dict[str, str]:
+    pane = window.chat_pane
+    return {
+        "send": pane.send_button.text(),
+        "stop": pane.stop_button.text(),
+        "new chat": pane.new_button.text(),
+        "chat tab": window.tabs.tabText(0),
+        "models tab": window.tabs.tabText(1),
+        "search": window.conversation_sidebar.search_box.placeholderText(),
+        "composer": pane.composer.placeholderText(),
+    }
+
+
+async def test_chinese_chosen_in_settings_applies_at_start(
+    open_window: Callable[[], MainWindow], scripted: object
+) -> None:
+    from desktop.storage.settings import SettingsStore, default_settings_path
+
+    store = SettingsStore(default_settings_path())
+    settings = store.load()
+    settings.language = CHINESE
+    store.save(settings)
+    window = open_window()
+    controls = main_controls(window)
+    assert controls == {
+        "send": "发送",
+        "stop": "停止",
+        "new chat": "新对话",
+        "chat tab": "聊天",
+        "models tab": "模型",
+        "search": "搜索全部消息",
+        "composer": "给模型发消息 — Enter 发送，Shift+Enter 换行",
+    }
+    settings_window = window.open_settings()
+    assert settings_window is not None
+    assert settings_window.windowTitle() == "Parley 设置"
+    assert settings_window.appearance is not None
+    assert settings_window.appearance.title() == "外观"
+
+
+async def test_switching_language_in_settings_relabels_the_open_window(
+    open_window: Callable[[], MainWindow], scripted: object
+) -> None:
+    window = open_window()
+    english = main_controls(window)
+    assert english["send"] == "Send"
+    settings_window = window.open_settings()
+    assert settings_window is not None and settings_window.appearance is not None
+    combo = settings_window.appearance.language
+    combo.setCurrentIndex(combo.findData(CHINESE))
+    assert window.chat_pane.send_button.text() == "发送"
+    assert settings_window.windowTitle() == "Parley 设置"
+    assert all(chinese(text) for text in main_controls(window).values())
+    assert window.menuBar().actions()[0].text() == "Parley(&P)"
+    combo.setCurrentIndex(combo.findData(ENGLISH))
+    assert main_controls(window) == english
+    assert window.menuBar().actions()[0].text() == "&Parley"
+
+
+def visible_texts(top: QWidget) -> list[tuple[str, str]]:
+    """(widget class, text) of every text a person can see or hear in ``top``."""
+    found: list[tuple[str, str]] = []
+    for widget in [top, *top.findChildren(QWidget)]:
+        if not widget.isVisibleTo(top):
+            continue
+        name = type(widget).__name__
+        texts = [widget.accessibleName(), widget.toolTip()]
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+        if isinstance(widget, QLineEdit | QPlainTextEdit):
+            texts.append(widget.placeholderText())
+        if isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        if isinstance(widget, QTabWidget):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+        if isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+        found += [(name, re.sub(r"<[^>]+>", " ", t)) for t in texts if t]
+    return found
+
+
+async def test_no_english_is_left_in_the_chinese_window(
+    open_window: Callable[[], MainWindow], scripted: object, chinese_ui: Translations
+) -> None:
+    """Walks the chat (with an answer), the models tab, settings and the shortcuts sheet."""
+    pane = await ready_pane(open_window)
+    await ask(pane, "你好")
+    window = pane.window()
+    assert isinstance(window, MainWindow)
+    tops: list[QWidget] = [window]
+    window.tabs.setCurrentWidget(window.model_pane)
+    settings_window = window.open_settings()
+    assert settings_window is not None
+    tops += [settings_window, window.show_shortcuts()]
+    window.quick_switcher.open()
+    leftovers = [
+        f"{cls}: {text!r}"
+        for top in tops
+        for cls, text in visible_texts(top)
+        if untranslated_words(text) and "scripted" not in text
+    ]
+    window.tabs.setCurrentWidget(window.chat_pane)
+    leftovers += [
+        f"{cls}: {text!r}"
+        for cls, text in visible_texts(window)
+        if untranslated_words(text) and "scripted" not in text and "Hello from" not in text
+    ]
+    assert not leftovers, "\n".join(sorted(set(leftovers)))
+
+
+async def test_a_real_connection_error_reads_in_chinese(chinese_ui: Translations) -> None:
+    http = make_http_client()
+    provider = OllamaProvider(http, "http://127.0.0.1:9")
+    try:
+        with pytest.raises(ProviderError) as caught:
+            await provider.version()
+    finally:
+        await http.aclose()
+    english = caught.value.message
+    shown = core_text(english)
+    assert shown != english and chinese(shown)
+    assert "127.0.0.1:9" in shown
+    assert not untranslated_words(shown), shown
+
+
+def test_model_name_explanations_read_in_chinese(chinese_ui: Translations) -> None:
+    parts = dict(name_parts("qwen3:4b-instruct-q4_K_M"))
+    assert parts, "the name was not explained"
+    assert all(chinese(meaning) for meaning in parts.values()), parts
+
+
+def test_unknown_text_is_left_as_it_is(chinese_ui: Translations) -> None:
+    assert core_text("something no catalog knows") == "something no catalog knows"
+
+
+def test_the_catalog_ships_where_the_app_looks() -> None:
+    assert (translations_dir() / "parley_zh_CN.qm").exists()
+    assert Translations().available(CHINESE)

@@ -1,0 +1,98 @@
+"""Light and dark follow the system unless chosen, apply live, and the window remembers itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.storage.settings import SettingsStore, default_settings_path
+from desktop.ui.main_window import MainWindow
+from desktop.ui.theme import DARK, DARK_COLORS, LIGHT, LIGHT_COLORS, SYSTEM, Theme
+from tests.ui.chat_fixtures import ask, ready_pane
+
+
+def app() -> QApplication:
+    instance = QApplication.instance()
+    assert isinstance(instance, QApplication)
+    return instance
+
+
+def window_color(widget: QWidget | None = None) -> str:
+    palette = widget.palette() if widget is not None else app().palette()
+    return palette.color(QPalette.ColorRole.Window).name()
+
+
+def pixel_of(widget: QWidget) -> str:
+    """The colour a person sees in the middle-left of a widget (its own background)."""
+    image = widget.grab().toImage()
+    return image.pixelColor(6, image.height() // 2).name()
+
+
+@pytest.fixture
+def light_afterwards() -> Iterator[None]:
+    yield
+    Theme(app(), LIGHT)
+
+
+async def test_dark_chosen_in_settings_turns_the_open_window_dark(
+    open_window: Callable[[], MainWindow], scripted: object, light_afterwards: None
+) -> None:
+    pane = await ready_pane(open_window)
+    await ask(pane, "hello")
+    window = pane.window()
+    assert isinstance(window, MainWindow)
+    assert window_color(window) == LIGHT_COLORS.window
+    bubble = pane.messages.findChildren(QWidget, "assistantBubble")[0]
+    assert pixel_of(bubble) == LIGHT_COLORS.base
+    settings_window = window.open_settings()
+    assert settings_window is not None and settings_window.appearance is not None
+    combo = settings_window.appearance.theme
+    combo.setCurrentIndex(combo.findData(DARK))
+    assert window_color(window) == DARK_COLORS.window
+    assert window.palette().color(QPalette.ColorRole.Text).lightness() > 180
+    assert pixel_of(bubble) == DARK_COLORS.base
+    assert SettingsStore(default_settings_path()).load().theme == DARK
+    combo.setCurrentIndex(combo.findData(LIGHT))
+    assert window_color(window) == LIGHT_COLORS.window
+    assert pixel_of(bubble) == LIGHT_COLORS.base
+
+
+def test_system_scheme_is_followed_live_until_a_choice_is_made(light_afterwards: None) -> None:
+    system = [Qt.ColorScheme.Light]
+    theme = Theme(app(), SYSTEM, scheme=lambda: system[0])
+    assert not theme.dark and window_color() == LIGHT_COLORS.window
+    system[0] = Qt.ColorScheme.Dark
+    app().styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert theme.dark and window_color() == DARK_COLORS.window
+    theme.set_choice(LIGHT)
+    assert window_color() == LIGHT_COLORS.window
+    app().styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert window_color() == LIGHT_COLORS.window, "a chosen look must not follow the system"
+
+
+async def test_window_size_splitter_and_conversation_are_remembered(
+    open_window: Callable[[], MainWindow], scripted: object
+) -> None:
+    pane = await ready_pane(open_window)
+    await ask(pane, "remember me")
+    window = pane.window()
+    assert isinstance(window, MainWindow)
+    conversation = pane.conversation_id
+    screen = window.screen().availableGeometry()  # a restored window fits on the screen
+    size = (min(1000, screen.width() - 120), min(700, screen.height() - 120))
+    window.resize(*size)
+    size = (window.width(), window.height())  # no smaller than the panes allow
+    window.splitter.setSizes([260, size[0] - 280])
+    sizes = window.splitter.sizes()
+    window.close()
+    again = open_window()
+    # The offscreen screen (800 px) is narrower than the panes' minimum width, so only the
+    # height and the conversation list's width can come back exactly here.
+    assert again.height() == size[1]
+    assert again.splitter.sizes()[0] == sizes[0]
+    assert again.chat_pane.conversation_id == conversation
+    assert again.content.currentWidget() is again.splitter
