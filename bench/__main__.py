@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QApplication
 from bench import (
     history_open,
     history_search,
+    image_attach,
     markdown_stream,
     model_list,
     pull_progress,
+    soak,
     startup,
     stream_render,
 )
@@ -33,6 +35,8 @@ def main() -> int:
         loop.run_until_complete(history_open.run())
         loop.run_until_complete(model_list.run())
         loop.run_until_complete(pull_progress.run())
+        loop.run_until_complete(image_attach.run())
+        loop.run_until_complete(soak.run())
     startup.run()
     history_search.run()
     return 0

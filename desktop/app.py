@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import httpx
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, __version__
@@ -22,6 +23,7 @@ from desktop.storage.paths import config_dir
 from desktop.storage.pull_queue import PullQueueStore, default_pull_queue_path
 from desktop.storage.settings import Settings, SettingsStore, default_settings_path
 from desktop.ui.event_loop import make_event_loop
+from desktop.ui.i18n_core import core_text
 from desktop.ui.icons import app_icon
 from desktop.ui.main_window import MainWindow
 from desktop.ui.ollama_monitor import OllamaMonitor
@@ -30,7 +32,8 @@ from desktop.ui.readiness import ReadinessReport
 from desktop.ui.single_instance import SingleInstance, bring_to_front, instance_key
 from desktop.ui.tasks import TaskOwner
 from desktop.ui.termination import TerminationSignals
-from desktop.ui.theme import apply_theme
+from desktop.ui.theme import Theme
+from desktop.ui.translations import Translations
 
 log = logging.getLogger(__name__)
 
@@ -48,24 +51,37 @@ class AppServices:
     monitor: OllamaMonitor
     pulls: PullManager
     providers: ProviderRegistry
+    translations: Translations
+    theme: Theme
     startup_notice: str = ""
 
     @classmethod
     def create(cls) -> AppServices:
         settings_store = SettingsStore(default_settings_path())
         settings = settings_store.load()
+        translations = Translations()
+        translations.apply(settings.language)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        theme = Theme(app, settings.theme)
         history = HistoryStore.open(default_history_path())
         interrupted = history.mark_interrupted_streams()
         notices: list[str] = []
         if settings_store.load_problem:
-            notices.append(settings_store.load_problem)
+            notices.append(core_text(settings_store.load_problem))
         if history.recovered_from is not None:
             notices.append(
-                f"The chat history was damaged and has been moved to {history.recovered_from}; "
-                "a new, empty history was started."
+                _tr(
+                    "The chat history was damaged and has been moved to {path}; "
+                    "a new, empty history was started."
+                ).format(path=history.recovered_from)
             )
         if interrupted:
-            notices.append(f"{interrupted} answer(s) were cut short when Parley last closed.")
+            notices.append(
+                _tr("{count} answer(s) were cut short when Parley last closed.").format(
+                    count=interrupted
+                )
+            )
         http = make_http_client()
         tasks = TaskOwner()
         provider = OllamaProvider(http, _host_or_default(settings.ollama_host))
@@ -74,7 +90,7 @@ class AppServices:
         pulls = PullManager(lambda name: monitor.provider.pull(name), pull_queue)
         pulls.restore()
         if pull_queue.load_problem:
-            notices.append(pull_queue.load_problem)
+            notices.append(core_text(pull_queue.load_problem))
         return cls(
             settings_store=settings_store,
             settings=settings,
@@ -84,7 +100,9 @@ class AppServices:
             chat=ChatService(history, provider),
             monitor=monitor,
             pulls=pulls,
-            providers=ProviderRegistry(settings, http),
+            providers=ProviderRegistry(settings, http, local=provider),
+            translations=translations,
+            theme=theme,
             startup_notice=" ".join(notices),
         )
 
@@ -104,6 +122,8 @@ class AppServices:
             make_provider=self.make_provider,
             startup_notice=self.startup_notice,
             providers=self.providers,
+            translations=self.translations,
+            theme=self.theme,
         )
 
     async def aclose(self) -> None:
@@ -114,6 +134,11 @@ class AppServices:
         await self.providers.aclose()
         await self.http.aclose()
         self.history.close()
+        self.translations.close()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AppServices", text)
 
 
 def _host_or_default(setting: str) -> str:
@@ -158,7 +183,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The loop must outlive the window: run_app closes streams and connections after it.
     app.setQuitOnLastWindowClosed(False)
     app.setWindowIcon(app_icon())
-    apply_theme(app)
     loop = make_event_loop(app)
     asyncio.set_event_loop(loop)
     with loop:

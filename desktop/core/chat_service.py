@@ -14,6 +14,7 @@ import time
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Sequence
 from typing import Protocol
 
+from desktop.core.attachment import ImageAttachment
 from desktop.core.chat_parameters import chat_options, thinks_in_levels
 from desktop.core.conversation import StoredMessage
 from desktop.core.errors import ProviderError
@@ -34,9 +35,14 @@ class DetailsProvider(Protocol):
 
 
 def to_chat_messages(
-    history: Sequence[StoredMessage], system_prompt: str = ""
+    history: Sequence[StoredMessage],
+    system_prompt: str = "",
+    load_image: Callable[[str], bytes | None] | None = None,
 ) -> list[ChatMessage]:
-    """The history a provider should see: finished turns only, never an empty answer."""
+    """The history a provider should see: finished turns only, never an empty answer.
+
+    ``load_image`` turns an attached image's digest into its bytes (None: none attached).
+    """
     out: list[ChatMessage] = []
     if system_prompt:
         out.append(ChatMessage(Role.SYSTEM, system_prompt))
@@ -45,7 +51,9 @@ def to_chat_messages(
             not message.content or message.state is MessageState.FAILED
         ):
             continue
-        out.append(ChatMessage(message.role, message.content, thinking=message.thinking))
+        loaded = [load_image(digest) for digest in message.images] if load_image else []
+        images = tuple(data for data in loaded if data is not None)
+        out.append(ChatMessage(message.role, message.content, images, message.thinking))
     return out
 
 
@@ -69,45 +77,73 @@ class ChatService:
         self._provider = provider
         self._save_interval = save_interval
         self._clock = clock
-        self._details: dict[str, ModelDetails | None] = {}
+        self._details: dict[tuple[object, str], ModelDetails | None] = {}
+        """What each provider said about each model, keyed by (provider, model)."""
 
     @property
     def store(self) -> HistoryStore:
         return self._store
 
     def set_provider(self, provider: ChatProvider) -> None:
+        """The provider used when a call names none."""
         self._provider = provider
+        self.forget_details()
+
+    def forget_details(self) -> None:
+        """Drop what providers said about models (they were rebuilt or moved)."""
         self._details.clear()
 
     def add_user_message(
-        self, conversation_id: int, text: str, *, parent_id: int | Leaf | None = LEAF
+        self,
+        conversation_id: int,
+        text: str,
+        *,
+        parent_id: int | Leaf | None = LEAF,
+        images: Sequence[ImageAttachment] = (),
     ) -> StoredMessage:
         """Adds the person's message after the last visible one, or, for an edit, as a new
         version next to the edited one (``parent_id``: the message both follow)."""
-        return self._store.add_message(conversation_id, Role.USER, text, parent_id=parent_id)
+        return self._store.add_message(
+            conversation_id, Role.USER, text, parent_id=parent_id, images=images
+        )
 
-    async def model_details(self, model: str) -> ModelDetails | None:
-        """What the provider says about ``model`` (cached), or None when it cannot say."""
-        if model in self._details:
-            return self._details[model]
-        show = getattr(self._provider, "show", None)
+    def _image_data(self, digest: str) -> bytes | None:
+        image = self._store.image(digest)
+        return image.data if image is not None else None
+
+    async def model_details(
+        self, model: str, provider: ChatProvider | None = None
+    ) -> ModelDetails | None:
+        """What ``provider`` (default: the service's) says about ``model`` (cached), or
+        None when it cannot say (only Ollama describes its models)."""
+        provider = self._provider if provider is None else provider
+        key = (provider, model)
+        if key in self._details:
+            return self._details[key]
+        show = getattr(provider, "show", None)
         details: ModelDetails | None = None
         if show is not None:
             try:
                 details = await show(model)
             except ProviderError:
                 return None  # not cached: the server may be back next time
-        self._details[model] = details
+        self._details[key] = details
         return details
 
-    def cached_details(self, model: str) -> ModelDetails | None:
-        return self._details.get(model)
+    def cached_details(
+        self, model: str, provider: ChatProvider | None = None
+    ) -> ModelDetails | None:
+        return self._details.get((self._provider if provider is None else provider, model))
 
     async def _options(
-        self, conversation_id: int, model: str, given: ChatOptions | None
+        self,
+        conversation_id: int,
+        model: str,
+        given: ChatOptions | None,
+        provider: ChatProvider,
     ) -> ChatOptions:
         """The conversation's settings, overridden by every field ``given`` sets."""
-        details = await self.model_details(model)
+        details = await self.model_details(model, provider)
         parameters = self._store.get_conversation(conversation_id).parameters
         options = chat_options(
             parameters,
@@ -130,22 +166,26 @@ class ChatService:
         model: str,
         options: ChatOptions | None = None,
         *,
+        provider: ChatProvider | None = None,
         parent_id: int | None = None,
         on_created: Callable[[StoredMessage], None] | None = None,
     ) -> AsyncGenerator[ChatEvent, None]:
-        """Ask ``model`` to answer the conversation; yields events as they arrive.
+        """Ask ``model`` of ``provider`` (default: the service's) to answer the
+        conversation; yields events as they arrive.
 
         The answer follows the last visible message, or ``parent_id`` when given (a
         regenerated answer: a new alternative next to the earlier ones). Options come from
         the conversation's parameters when not given; the context window is always set.
+        Each call may name another provider: a conversation can move between them.
         """
+        provider = self._provider if provider is None else provider
         if parent_id is not None:
             self._store.select_message(parent_id)
         conversation = self._store.get_conversation(conversation_id)
         path = [step.message for step in self._store.active_path(conversation_id)]
         if parent_id is not None:
             path = path[: [message.id for message in path].index(parent_id) + 1]
-        history = to_chat_messages(path, conversation.system_prompt)
+        history = to_chat_messages(path, conversation.system_prompt, self._image_data)
         answer = self._store.add_message(
             conversation_id,
             Role.ASSISTANT,
@@ -176,11 +216,11 @@ class ChatService:
             )
 
         try:
-            options = await self._options(conversation_id, model, options)
+            options = await self._options(conversation_id, model, options, provider)
         except asyncio.CancelledError:
             save(state=MessageState.STOPPED)
             raise
-        events = self._provider.chat(model, history, options)
+        events = provider.chat(model, history, options)
         try:
             async for event in events:
                 if isinstance(event, TextDelta):

@@ -23,9 +23,10 @@ import logging
 import sys
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from keyring.backend import KeyringBackend
-from keyring.errors import KeyringError, PasswordDeleteError
+if TYPE_CHECKING:  # keyring itself loads with the first backend (off the UI thread)
+    from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
@@ -154,6 +155,8 @@ class SecretStore:
             backend = self._backend
         if backend is None:
             return ""
+        from keyring.errors import KeyringError
+
         try:
             key = backend.get_password(SERVICE, provider_id) or ""
         except KeyringError as error:
@@ -173,6 +176,8 @@ class SecretStore:
             backend = self._backend
         if backend is None:
             return
+        from keyring.errors import KeyringError
+
         try:
             backend.set_password(SERVICE, provider_id, key)
         except KeyringError as error:
@@ -184,6 +189,8 @@ class SecretStore:
             backend = self._backend
         if backend is None:
             return
+        from keyring.errors import KeyringError, PasswordDeleteError
+
         try:
             backend.delete_password(SERVICE, provider_id)
         except PasswordDeleteError:

@@ -1,8 +1,14 @@
 """The chat: model and thinking pickers, settings, context meter, the conversation,
-the composer, Send and Stop; regenerate, edit, delete and flip between versions."""
+the composer, Send and Stop; regenerate, edit, delete and flip between versions.
+
+The model picker offers every enabled provider's models. A conversation remembers its
+provider and model; choosing another one mid-conversation moves it there, and the next
+answer comes from the new provider with the whole history converted for it.
+"""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -20,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.attachment import ImageAttachment
 from desktop.core.chat_parameters import (
     THINK_LEVELS,
     ChatParameters,
@@ -27,21 +34,24 @@ from desktop.core.chat_parameters import (
     default_think,
     thinks_in_levels,
 )
-from desktop.core.chat_service import ChatService
+from desktop.core.chat_service import ChatProvider, ChatService
 from desktop.core.context_usage import context_usage
 from desktop.core.conversation import PathStep, StoredMessage
-from desktop.core.conversation_export import exported, to_json, to_markdown
+from desktop.core.conversation_export import exported, to_json, to_markdown, write_image_files
 from desktop.core.errors import ProviderError
 from desktop.core.events import Done
 from desktop.core.messages import ChatOptions, MessageState, Role
 from desktop.core.model_records import ModelDetails
+from desktop.ui.attachments import AttachmentDraft, AttachmentStrip, DropTarget, ImageRow
+from desktop.ui.attachments_sight import ImageSight
 from desktop.ui.chat_settings_panel import ChatSettingsPanel
-from desktop.ui.chat_style import CHAT_STYLE
 from desktop.ui.composer import ComposerEdit
 from desktop.ui.context_meter import ContextMeter
+from desktop.ui.image_viewer import ImageViewer
 from desktop.ui.message_bubble import MessageBubble
 from desktop.ui.message_list import MessageList
-from desktop.ui.model_list_model import ModelListModel
+from desktop.ui.model_picker import ModelPicker
+from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
 from desktop.ui.stream_bridge import StreamBridge
 from desktop.ui.tasks import TaskOwner
 
@@ -50,22 +60,26 @@ TITLE_LENGTH = 60
 
 class ChatPane(QWidget):
     conversationsChanged = Signal()
-    modelChanged = Signal(str)
+    modelChanged = Signal(str, str)
+    """(provider id, model) the chat continues with."""
 
     def __init__(
         self,
         chat: ChatService,
-        models: ModelListModel,
+        providers: ProviderRegistry,
         tasks: TaskOwner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._chat = chat
-        self._models = models
+        self._providers = providers
         self._tasks = tasks
         self._conversation_id: int | None = None
         self._bubble: MessageBubble | None = None
-        self._wanted_model = ""
+        self._route = ("", "")
+        """(provider id, model) the next answer comes from."""
+        self._route_notice = False
+        """Whether the notice shows that the conversation's provider is unavailable."""
         self._path: list[StoredMessage] = []
         self._siblings: dict[int, tuple[int, ...]] = {}
         self._pending = ChatParameters()
@@ -73,7 +87,6 @@ class ChatPane(QWidget):
         self.options = ChatOptions()
         """Request options that override the conversation's settings where set."""
         self.bridge = StreamBridge(tasks, self)
-        self.setStyleSheet(CHAT_STYLE)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -99,12 +112,26 @@ class ChatPane(QWidget):
         self.notice.hide()
         layout.addWidget(self.notice)
 
+        self.draft = AttachmentDraft(tasks, lambda: providers.settings.image_max_edge, self)
+        self.attachment_strip = AttachmentStrip(self.draft)
+        self.attachment_strip.openRequested.connect(self._open_draft_image)
+        self.attachment_strip.modelSuggested.connect(self.choose_model)
+        layout.addWidget(self.attachment_strip)
+        self.draft.changed.connect(self._judge_sight)
+        self.modelChanged.connect(lambda *_: self._judge_sight())
+        self._sight = ImageSight(chat, providers, lambda: self.picker.groups)
+        self.viewer: ImageViewer | None = None
+        self.attach_dialog: QFileDialog | None = None
+        self._sight_task: asyncio.Task[None] | None = None
+        DropTarget(self.messages.viewport(), self.draft)
+
         bottom = QHBoxLayout()
         bottom.setContentsMargins(12, 0, 12, 12)
         self.composer = ComposerEdit()
         self.composer.submitted.connect(self.send)
         self.composer.stopRequested.connect(self.stop)
         self.composer.textChanged.connect(self._update_meter)
+        self.composer.imagesOffered.connect(self.draft.add_mime)
         bottom.addWidget(self.composer, 1)
         buttons = QVBoxLayout()
         self.send_button = QPushButton(self.tr("Send"))
@@ -118,6 +145,13 @@ class ChatPane(QWidget):
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.setEnabled(False)
         buttons.addWidget(self.stop_button)
+        self.attach_button = QPushButton(self.tr("Image…"))
+        self.attach_button.setAccessibleName(self.tr("Attach images"))
+        self.attach_button.setToolTip(
+            self.tr("Attach images (or drop them on the chat, or paste them)")
+        )
+        self.attach_button.clicked.connect(self.choose_images)
+        buttons.addWidget(self.attach_button)
         buttons.addStretch(1)
         bottom.addLayout(buttons)
         layout.addLayout(bottom)
@@ -139,16 +173,17 @@ class ChatPane(QWidget):
         top.setContentsMargins(12, 8, 12, 0)
         model_label = QLabel(self.tr("Model"))
         top.addWidget(model_label)
-        self.model_combo = QComboBox()
-        self.model_combo.setModel(self._models)
-        self.model_combo.setModelColumn(ModelListModel.NAME)
-        self.model_combo.setMinimumWidth(200)
-        self.model_combo.setAccessibleName(self.tr("Model to chat with"))
-        self.model_combo.setPlaceholderText(self.tr("No model installed"))
-        model_label.setBuddy(self.model_combo)
-        self.model_combo.currentTextChanged.connect(self._combo_changed)
-        self._models.modelReset.connect(self._models_reset)
-        top.addWidget(self.model_combo)
+        self.picker = ModelPicker(self._providers, self._tasks)
+        self.picker.setMinimumWidth(220)
+        model_label.setBuddy(self.picker.button)
+        self.picker.modelChosen.connect(self.choose_model)
+        self.picker.loaded.connect(self._models_loaded)
+        self._providers.changed.connect(self._providers_changed)
+        top.addWidget(self.picker)
+        self.route_label = QLabel()
+        self.route_label.setObjectName("routeState")
+        self.route_label.setAccessibleName(self.tr("Where the next answer comes from"))
+        top.addWidget(self.route_label)
         self.think_combo = QComboBox()
         self.think_combo.setAccessibleName(self.tr("Thinking"))
         self.think_combo.setToolTip(self.tr("Whether, and how hard, the model thinks first"))
@@ -193,32 +228,134 @@ class ChatPane(QWidget):
         return self.bridge.running
 
     def current_model(self) -> str:
-        return self.model_combo.currentText()
+        return self._route[1]
+
+    def current_provider(self) -> str:
+        """Id of the provider the next answer comes from ("" before any choice)."""
+        return self._route[0]
+
+    def available_models(self, provider_id: str = LOCAL_OLLAMA_ID) -> list[str]:
+        """The models the picker offers for ``provider_id`` (default: the local Ollama)."""
+        return self.picker.models_of(provider_id)
 
     def set_model(self, name: str) -> None:
-        self._wanted_model = name
-        index = self.model_combo.findText(name)
-        if index >= 0:
-            self.model_combo.setCurrentIndex(index)
+        """Continue with the local Ollama's model ``name``."""
+        self.choose_model(LOCAL_OLLAMA_ID, name)
 
-    def _combo_changed(self, name: str) -> None:
-        if not name:
+    def choose_model(self, provider_id: str, model: str) -> None:
+        """Continue with ``model`` of ``provider_id``; the open conversation moves there."""
+        if not model:
             return
-        self._wanted_model = name
+        self._set_route(provider_id, model)
         if self._conversation_id is not None:
-            self._chat.store.set_model(self._conversation_id, name)
-        self._tasks.spawn(self._learn_model(name), name="model-details")
-        self.modelChanged.emit(name)
+            self._chat.store.set_model(self._conversation_id, model, provider_id)
+            self._warn_if_unavailable()
+        self.modelChanged.emit(provider_id, model)
 
-    def _models_reset(self) -> None:
-        index = self.model_combo.findText(self._wanted_model)
-        self.model_combo.setCurrentIndex(
-            index if index >= 0 else (0 if self._models.rowCount() else -1)
+    def use_default_model(self) -> None:
+        """Start from the default provider and model of Settings, if one is set."""
+        settings = self._providers.settings
+        if settings.default_model:
+            self.choose_model(settings.default_provider or LOCAL_OLLAMA_ID, settings.default_model)
+
+    def _set_route(self, provider_id: str, model: str) -> None:
+        self._route = (provider_id, model)
+        self.picker.set_current(provider_id, model)
+        self._show_route()
+        self._tasks.spawn(self._learn_model(provider_id, model), name="model-details")
+
+    def _provider(self) -> ChatProvider | None:
+        slot = self._providers.slot(self._route[0])
+        return slot.chat if slot is not None else None
+
+    def _models_loaded(self) -> None:
+        """The first lists of models: with nothing chosen yet, take the default or the
+        first model offered (local providers come first)."""
+        if self._route[1]:
+            return
+        settings = self._providers.settings
+        default = (settings.default_provider or LOCAL_OLLAMA_ID, settings.default_model)
+        offered = [(g.provider_id, c.model) for g in self.picker.groups for c in g.models]
+        if default in offered:
+            self.choose_model(*default)
+        elif offered:
+            self.choose_model(*offered[0])
+
+    def _providers_changed(self) -> None:
+        """Providers were rebuilt: forget what the old ones said; re-check the route."""
+        self._chat.forget_details()
+        self._show_route()
+        if self._route[1]:
+            self._tasks.spawn(self._learn_model(*self._route), name="model-details")
+        if self._conversation_id is not None:
+            self._warn_if_unavailable()
+
+    def _unavailable_reason(self) -> str:
+        """Why the chosen provider cannot answer ("" if it can, or if it is too early to
+        tell because the providers are still being built)."""
+        provider_id = self._route[0]
+        if not self._route[1] or not self._providers.built or self._providers.slot(provider_id):
+            return ""
+        settings = self._providers.settings
+        if provider_id == LOCAL_OLLAMA_ID:
+            return self.tr("the local Ollama is turned off in Settings")
+        entry = next((e for e in settings.providers if e.id == provider_id), None)
+        if entry is None:
+            return self.tr("its provider is no longer set up in Settings")
+        name = entry.name or provider_id
+        if not entry.enabled:
+            return self.tr("{name} is turned off in Settings").format(name=name)
+        return self._providers.problem(provider_id) or self.tr("{name} is not available").format(
+            name=name
         )
 
-    async def _learn_model(self, name: str) -> None:
-        details = await self._chat.model_details(name)
-        if name == self.current_model():
+    def _show_route(self) -> None:
+        """The header's note on the choice: local or cloud, switched, or unavailable."""
+        provider_id, model = self._route
+        reason = self._unavailable_reason()
+        slot = self._providers.slot(provider_id)
+        earlier = next(
+            (m.model for m in reversed(self._path) if m.role is Role.ASSISTANT and m.model), ""
+        )
+        if not model:
+            text, tip = "", ""
+        elif reason:
+            text, tip = self.tr("⚠ unavailable"), reason
+        elif earlier and earlier != model:
+            text = self.tr("switched from {model}").format(model=earlier)
+            tip = self.tr(
+                "Earlier answers came from {earlier}; the next one comes from {model}, "
+                "with the history converted for it."
+            ).format(earlier=earlier, model=model)
+        elif slot is not None:
+            text = self.tr("local") if slot.local else self.tr("cloud")
+            tip = self.tr("Answers come from {name}").format(name=slot.name)
+        else:
+            text, tip = "", ""
+        self.route_label.setText(text)
+        self.route_label.setToolTip(tip)
+        self.route_label.setVisible(bool(text))
+
+    def _warn_if_unavailable(self) -> bool:
+        """Say so (keeping the history readable) when the provider cannot answer."""
+        reason = self._unavailable_reason()
+        if reason:
+            self._show_notice(
+                self.tr(
+                    "This conversation continues with {model}, but {reason}. Its history "
+                    "stays here; choose another model above to continue."
+                ).format(model=self._route[1], reason=reason)
+            )
+            self._route_notice = True
+        elif self._route_notice:
+            self._route_notice = False
+            self.notice.hide()
+        return bool(reason)
+
+    async def _learn_model(self, provider_id: str, model: str) -> None:
+        slot = self._providers.slot(provider_id)
+        details = await self._chat.model_details(model, slot.chat) if slot else None
+        if (provider_id, model) == self._route:
             self._show_thinking_choices(details)
             self._update_meter()
 
@@ -266,7 +403,8 @@ class ChatPane(QWidget):
         self._update_meter()
 
     def _update_meter(self) -> None:
-        details = self._chat.cached_details(self.current_model())
+        provider = self._provider()
+        details = self._chat.cached_details(self.current_model(), provider) if provider else None
         window = context_window(
             self._parameters(), details.context_length if details is not None else None
         )
@@ -295,7 +433,10 @@ class ChatPane(QWidget):
         self.settings_panel.load(self._pending, "")
         self.messages.clear()
         self.notice.hide()
+        self._route_notice = False
         self.export_button.setEnabled(False)
+        self.use_default_model()
+        self._show_route()
         self._update_meter()
         self.composer.setFocus()
 
@@ -327,18 +468,24 @@ class ChatPane(QWidget):
         conversation = store.get_conversation(conversation_id)
         self._conversation_id = conversation_id
         self.notice.hide()
+        self._route_notice = False
         self.settings_panel.load(conversation.parameters, conversation.system_prompt)
         self._show_steps(store.active_path(conversation_id))
         self.export_button.setEnabled(True)
         if conversation.model:
-            self.set_model(conversation.model)
-        self._show_thinking_choices(self._chat.cached_details(self.current_model()))
+            self._set_route(conversation.provider or LOCAL_OLLAMA_ID, conversation.model)
+            self.modelChanged.emit(*self._route)
+        provider = self._provider()
+        details = self._chat.cached_details(self.current_model(), provider) if provider else None
+        self._show_thinking_choices(details)
+        self._warn_if_unavailable()
         QTimer.singleShot(0, self._update_meter)
 
     def _show_steps(self, steps: list[PathStep]) -> None:
         self._path = [step.message for step in steps]
         self._siblings = {step.message.id: step.sibling_ids for step in steps}
         self.messages.set_steps(steps)
+        self._show_route()
 
     def _reload(self, reveal: int | None = None) -> None:
         if self._conversation_id is None:
@@ -355,6 +502,10 @@ class ChatPane(QWidget):
         bubble.set_content(message.content, message.thinking)
         bubble.set_footer(message.state, message.stats, message.error)
         bubble.set_siblings(step.index, len(step.sibling_ids))
+        if message.images:
+            row = ImageRow(message.images, self._chat.store.thumbnails(message.images))
+            row.openRequested.connect(self._open_stored_image)
+            bubble.set_attachments(row)
         self._wire(bubble)
         return bubble
 
@@ -371,23 +522,25 @@ class ChatPane(QWidget):
     # -- sending -------------------------------------------------------------
     def send(self) -> None:
         text = self.composer.toPlainText().strip()
-        if not text or self.streaming:
+        if not (text or self.draft.images or self.draft.busy) or self.streaming:
             return
         model = self.current_model()
         if not model:
             self._show_notice(self.tr("Choose a model first: none is selected."))
             return
+        if self._warn_if_unavailable() or not self._images_can_go(model):
+            return
         store = self._chat.store
         if self._conversation_id is None:
             self.settings_panel.flush()
-            title = text.splitlines()[0][:TITLE_LENGTH]
+            title = text.splitlines()[0][:TITLE_LENGTH] if text else self.tr("Image")
             conversation = store.create_conversation(
-                title, model, system_prompt=self._pending_prompt
+                title, model, self._route[0], system_prompt=self._pending_prompt
             )
             store.set_parameters(conversation.id, self._pending)
             self._conversation_id = conversation.id
             self.export_button.setEnabled(True)
-        message = self._chat.add_user_message(self._conversation_id, text)
+        message = self._chat.add_user_message(self._conversation_id, text, images=self.draft.take())
         self._append(message)
         self.composer.clear()
         self._start_reply(model)
@@ -410,7 +563,12 @@ class ChatPane(QWidget):
 
     def _start_reply(self, model: str, parent_id: int | None = None) -> None:
         assert self._conversation_id is not None
+        provider = self._provider()
+        if provider is None:
+            self._warn_if_unavailable()
+            return
         self.notice.hide()
+        self._route_notice = False
         bubble = self.messages.add(Role.ASSISTANT, model)
         bubble.set_streaming(True)
         self._wire(bubble)
@@ -420,6 +578,7 @@ class ChatPane(QWidget):
                 self._conversation_id,
                 model,
                 self.options,
+                provider=provider,
                 parent_id=parent_id,
                 on_created=lambda message: bubble.set_message_id(message.id),
             )
@@ -445,14 +604,14 @@ class ChatPane(QWidget):
         if self.streaming or not model or self._conversation_id is None:
             return
         parent = self._chat.store.get_message(message_id).parent_id
-        if parent is None:
+        if parent is None or self._warn_if_unavailable():
             return
         self._truncate_to(parent)
         self._start_reply(model, parent_id=parent)
 
     def retry_message(self, message_id: int) -> None:
         """Ask again after a failure; an empty failed answer is not kept."""
-        if self.streaming or self._conversation_id is None:
+        if self.streaming or self._conversation_id is None or self._warn_if_unavailable():
             return
         failed = self._chat.store.get_message(message_id)
         if not failed.content and not failed.thinking:
@@ -467,9 +626,20 @@ class ChatPane(QWidget):
         model = self.current_model()
         if self.streaming or not model or self._conversation_id is None:
             return
-        parent = self._chat.store.get_message(message_id).parent_id
+        if self._warn_if_unavailable():
+            return
+        edited = self._chat.store.get_message(message_id)
+        images = [image for d in edited.images if (image := self._chat.store.image(d))]
+        if images and self._sight.sees_now(*self._route) is False:
+            self._judge_sight(images_kept=True)  # the edit stays open, with its text
+            bubble = self.messages.bubble_for(message_id)
+            if bubble is not None:
+                bubble.start_editing()
+                bubble.editor.setPlainText(text)
+            return
+        parent = edited.parent_id
         self._truncate_to(parent)
-        self._chat.add_user_message(self._conversation_id, text, parent_id=parent)
+        self._chat.add_user_message(self._conversation_id, text, parent_id=parent, images=images)
         self._reload()
         self._start_reply(model)
 
@@ -489,6 +659,81 @@ class ChatPane(QWidget):
         if 0 <= index < len(siblings):
             self._chat.store.select_message(siblings[index])
             self._reload(reveal=siblings[index])
+
+    # -- images --------------------------------------------------------------
+    def choose_images(self) -> None:
+        """The file picker (not modal); chosen files are prepared for the draft."""
+        dialog = QFileDialog(self, self.tr("Attach images"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setNameFilters(
+            [
+                self.tr("Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp)"),
+                self.tr("All files (*)"),
+            ]
+        )
+        dialog.filesSelected.connect(self.draft.add_paths)
+        self.attach_dialog = dialog
+        dialog.open()
+
+    def _images_can_go(self, model: str) -> bool:
+        """Never send a picture to a model that cannot see it, nor half a draft."""
+        if self.draft.busy:
+            self._show_notice(self.tr("Wait a moment: the images are still being prepared."))
+            return False
+        if self.draft.images and self._sight.sees_now(self._route[0], model) is False:
+            self._judge_sight()
+            return False
+        return True
+
+    def _judge_sight(self, *, images_kept: bool = False) -> None:
+        """Warn in the draft when the chosen model cannot see the attached images."""
+        attached = images_kept or bool(self.draft.images or self.draft.busy)
+        if self._sight_task is not None:
+            self._sight_task.cancel()
+        self._sight_task = self._tasks.spawn(
+            self._warn_blind(self._route, attached), name="image-sight"
+        )
+
+    async def _warn_blind(self, route: tuple[str, str], attached: bool) -> None:
+        seeing = await self._sight.sees(*route) if attached and route[1] else True
+        if seeing is not False:
+            if route == self._route:
+                self.attachment_strip.set_warning("")
+            return
+        choices = await self._sight.seeing_models()
+        if route != self._route:
+            return
+        if choices:
+            text = self.tr(
+                "{model} cannot see images, so Send waits: remove the images, or switch to "
+                "a model that can:"
+            ).format(model=route[1])
+        else:
+            text = self.tr(
+                "{model} cannot see images, and none of your models can. Pull one that can "
+                "(such as llava or qwen2.5vl) in the Models tab, or remove the images."
+            ).format(model=route[1])
+        self.attachment_strip.set_warning(text, choices)
+
+    def _open_draft_image(self, digest: str) -> None:
+        image = next((i for i in self.draft.images if i.digest == digest), None)
+        if image is not None:
+            self.show_image(image)
+
+    def _open_stored_image(self, digest: str) -> None:
+        image = self._chat.store.image(digest)
+        if image is not None:
+            self.show_image(image)
+
+    def show_image(self, image: ImageAttachment) -> None:
+        if self.viewer is None:
+            self.viewer = ImageViewer(self)
+        self.viewer.show_image(image)
+
+    def _attached(self, messages: list[StoredMessage]) -> list[ImageAttachment]:
+        """The images these messages attach, each once."""
+        digests = dict.fromkeys(d for message in messages for d in message.images)
+        return [image for d in digests if (image := self._chat.store.image(d)) is not None]
 
     # -- export --------------------------------------------------------------
     def choose_export(self, kind: str) -> None:
@@ -514,12 +759,15 @@ class ChatPane(QWidget):
         store = self._chat.store
         conversation = store.get_conversation(self._conversation_id)
         path_messages = [step.message for step in store.active_path(self._conversation_id)]
-        if kind == "md":
-            text = to_markdown(conversation, path_messages)
-        else:
-            everything = store.messages(self._conversation_id)
-            text = to_json(exported(conversation, everything, [m.id for m in path_messages]))
         try:
+            if kind == "md":
+                links = write_image_files(path, self._attached(path_messages))
+                text = to_markdown(conversation, path_messages, links)
+            else:
+                everything = store.messages(self._conversation_id)
+                path_ids = [m.id for m in path_messages]
+                images = self._attached(everything)
+                text = to_json(exported(conversation, everything, path_ids, images))
             path.write_text(text, encoding="utf-8")
         except OSError as error:
             self._show_notice(
@@ -570,6 +818,7 @@ class ChatPane(QWidget):
             siblings = self._siblings.get(bubble.message_id or -1)
             if siblings is not None and bubble.message_id is not None:
                 bubble.set_siblings(siblings.index(bubble.message_id), len(siblings))
+        self._show_route()
         self._update_meter()
 
     def _show_notice(self, text: str) -> None:

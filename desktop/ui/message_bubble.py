@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
 from desktop.ui.auto_height_browser import AutoHeightBrowser
+from desktop.ui.i18n_core import core_text
 from desktop.ui.markdown_view import MarkdownView
 
 
@@ -106,6 +107,7 @@ class MessageBubble(QFrame):
         layout.addWidget(self.body)
         self._layout = layout
         self.editor_box: QWidget | None = None  # built the first time the message is edited
+        self.attachments: QWidget | None = None
 
         footer = QHBoxLayout()
         footer.setContentsMargins(0, 0, 0, 0)
@@ -240,6 +242,11 @@ class MessageBubble(QFrame):
             self._thinking_toggle.setChecked(False)
         self.render_final()
 
+    def set_attachments(self, widget: QWidget) -> None:
+        """Show ``widget`` (the attached images) above the message text."""
+        self._layout.insertWidget(self._layout.indexOf(self.body), widget)
+        self.attachments = widget
+
     def append_text(self, chunk: str) -> None:
         if not self._text and self._thinking:
             self._thinking_toggle.setChecked(False)  # the answer started: fold the thinking
@@ -315,7 +322,9 @@ class MessageBubble(QFrame):
             notes.append(self.tr("Interrupted: Parley closed before this answer finished"))
         elif state is MessageState.FAILED:
             notes.append(
-                self.tr("Failed: {error}").format(error=error) if error else self.tr("Failed")
+                self.tr("Failed: {error}").format(error=core_text(error))
+                if error
+                else self.tr("Failed")
             )
         if stats is not None:
             described = describe_stats(stats)

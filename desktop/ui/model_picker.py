@@ -38,7 +38,9 @@ class ModelPickerPopup(QFrame):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search models…"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search models"))
         self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Models by provider"))
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
@@ -72,7 +74,9 @@ class ModelPickerPopup(QFrame):
                 note.setFlags(Qt.ItemFlag.NoItemFlags)
                 header.addChild(note)
             for choice in group.models:
-                label = choice.label + ("  🖼" if choice.sees_images else "")
+                # A word, not an emoji: many Linux desktops have no emoji font.
+                seen = self.tr("  ·  sees images") if choice.sees_images else ""
+                label = choice.label + seen
                 item = QTreeWidgetItem([label])
                 item.setData(0, PROVIDER_ROLE, choice.provider_id)
                 item.setData(0, MODEL_ROLE, choice.model)
@@ -142,9 +146,11 @@ class ModelPickerPopup(QFrame):
 
 
 class ModelPicker(QWidget):
-    """The button the chat pane embeds; ``modelChosen(provider_id, model)``."""
+    """The button the chat pane embeds; ``modelChosen(provider_id, model)`` when the
+    person picks one, ``loaded`` whenever the lists of models have been (re)read."""
 
     modelChosen = Signal(str, str)
+    loaded = Signal()
 
     def __init__(
         self, registry: ProviderRegistry, tasks: TaskOwner, parent: QWidget | None = None
@@ -153,16 +159,19 @@ class ModelPicker(QWidget):
         self._registry = registry
         self._tasks = tasks
         self._current = ("", "")
+        self._loads = 0
+        """Number of the latest load: an older, slower answer must not overwrite it."""
         self.groups: list[ModelGroup] = []
         self.button = QPushButton(self.tr("Choose a model"))
         self.button.setToolTip(self.tr("Models of every enabled provider"))
+        self.button.setAccessibleName(self.tr("Model to chat with"))
         self.popup = ModelPickerPopup(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.button)
         self.button.clicked.connect(self.open_popup)
         self.popup.chosen.connect(self._chosen)
-        registry.changed.connect(self.refresh)
+        registry.changed.connect(self._registry_changed)
 
     @property
     def current(self) -> tuple[str, str]:
@@ -174,13 +183,32 @@ class ModelPicker(QWidget):
         where = slot.name if slot is not None else provider_id
         self.button.setText(f"{model}  ·  {where}" if model else self.tr("Choose a model"))
 
+    def models_of(self, provider_id: str) -> list[str]:
+        """The models the last load listed for ``provider_id``."""
+        return [
+            choice.model
+            for group in self.groups
+            if group.provider_id == provider_id
+            for choice in group.models
+        ]
+
+    def _registry_changed(self) -> None:
+        self.set_current(*self._current)  # the provider's name may have changed
+        self.refresh()
+
     def refresh(self) -> None:
         self._tasks.spawn(self.load(), name="model-picker")
 
     async def load(self) -> None:
         """Ask every provider for its models and show them (local first)."""
-        self.groups = await self._registry.all_models()
+        self._loads += 1
+        load = self._loads
+        groups = await self._registry.all_models()
+        if load != self._loads:
+            return
+        self.groups = groups
         self.popup.set_groups(self.groups, self._current)
+        self.loaded.emit()
 
     def open_popup(self) -> None:
         self.popup.move(self.mapToGlobal(self.button.geometry().bottomLeft()))

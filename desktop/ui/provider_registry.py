@@ -1,6 +1,9 @@
 """The live providers: built from Settings and the keyring, rebuilt when settings change.
 
-The local Ollama (``Settings.ollama_host``) is always first; then every enabled entry
+The local Ollama (``Settings.ollama_host``) is always first; when the app hands in its
+own :class:`OllamaProvider` (the one the Ollama monitor watches), that very instance
+serves the local slot, so chat, monitor and picker never disagree about the host. Then
+every enabled entry
 of ``Settings.providers`` through the provider factory, with its key read from the
 keyring off the UI thread. ``all_models()`` asks every provider at once and groups the
 answers by provider, local ones first, so one picker can offer them all.
@@ -20,8 +23,9 @@ from PySide6.QtCore import QObject, Signal
 from desktop.core.errors import ProviderError
 from desktop.core.history_conversion import HistoryAdapter
 from desktop.core.provider_config import ProviderConfig, ProviderFamily
-from desktop.providers.factory import BuiltProvider, build_provider
+from desktop.providers.factory import BuiltProvider, build_provider, image_sight
 from desktop.providers.http_client import LOOPBACK_HOSTS
+from desktop.providers.ollama import OllamaProvider
 from desktop.providers.ollama_host import DEFAULT_OLLAMA_HOST
 from desktop.providers.presets import CUSTOM, Preset, preset_by_id
 from desktop.storage.secrets import SecretStore
@@ -87,11 +91,15 @@ class ProviderRegistry(QObject):
         http: httpx.AsyncClient,
         *,
         open_secrets: Callable[[], SecretStore] = SecretStore.open,
+        local: OllamaProvider | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
         self._http = http
+        self._local = local
+        self.built = False
+        """Whether the first rebuild has finished (before it, every slot is missing)."""
         self._open_secrets = open_secrets
         self._secrets: SecretStore | None = None
         self._slots: dict[str, ProviderSlot] = {}
@@ -128,6 +136,10 @@ class ProviderRegistry(QObject):
         group = self._unbuilt.get(provider_id)
         return group.problem if group is not None else ""
 
+    def use_local(self, provider: OllamaProvider) -> None:
+        """Serve the local slot with ``provider`` from the next rebuild on (a new host)."""
+        self._local = provider
+
     async def rebuild(self) -> None:
         """Build every provider from the current settings and keys; then ``changed``."""
         async with self._lock:
@@ -150,6 +162,7 @@ class ProviderRegistry(QObject):
                     unbuilt[entry.id] = ModelGroup(entry.id, name, local, problem=error.message)
             old = self._slots
             self._slots, self._unbuilt = slots, unbuilt
+            self.built = True
         await _close_all(old.values())
         self.changed.emit()
 
@@ -157,6 +170,10 @@ class ProviderRegistry(QObject):
         config = ProviderConfig(
             id=LOCAL_OLLAMA_ID, preset="ollama", name="Ollama", base_url=self._settings.ollama_host
         )
+        if self._local is not None:
+            preset = preset_by_id(config.preset)
+            built = BuiltProvider(self._local, image_sight(self._local, preset, config), self._http)
+            return ProviderSlot(LOCAL_OLLAMA_ID, "Ollama", preset.family, True, built)
         try:
             return self._slot(config, "")
         except ProviderError:

@@ -20,7 +20,7 @@ async def drive(model: str, prompt: str) -> None:
     window = services.build_window()
     window.show()
     pane = window.chat_pane
-    while pane.model_combo.findText(model) < 0:
+    while model not in pane.available_models():
         await asyncio.sleep(0.05)
     pane.set_model(model)
     pane.composer.setPlainText(prompt)

@@ -28,7 +28,7 @@ async def ready_pane(open_window: Callable[[], MainWindow], model: str = SCRIPTE
     window = open_window()
     window.resize(1100, 800)
     pane = window.chat_pane
-    await wait_until(lambda: pane.model_combo.findText(model) >= 0)
+    await wait_until(lambda: model in pane.available_models())
     pane.set_model(model)
     return pane
 

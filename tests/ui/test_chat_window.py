@@ -26,7 +26,7 @@ async def test_streams_an_answer_token_by_token(ollama_env, open_window):
     server.inject(path="/api/chat", token_delay=0.04)
     window = open_window()
     pane = window.chat_pane
-    await wait_until(lambda: pane.model_combo.findText("tiny:latest") >= 0)
+    await wait_until(lambda: "tiny:latest" in pane.available_models())
     pane.set_model("tiny:latest")
     assert "Ollama" in window.banner.message.text()
 
@@ -63,7 +63,7 @@ async def test_escape_stops_and_server_sees_disconnect(ollama_env, open_window):
     server.inject(path="/api/chat", token_delay=0.02)
     window = open_window()
     pane = window.chat_pane
-    await wait_until(lambda: pane.model_combo.findText("tiny-loop:latest") >= 0)
+    await wait_until(lambda: "tiny-loop:latest" in pane.available_models())
     pane.set_model("tiny-loop:latest")
     pane.composer.setPlainText("Talk forever")
     pane.send_button.click()
@@ -112,7 +112,7 @@ async def test_server_going_down_mid_session_gives_guidance_in_the_chat(ollama_e
     server.install("tiny:latest")
     window = open_window()
     pane = window.chat_pane
-    await wait_until(lambda: pane.model_combo.findText("tiny:latest") >= 0)
+    await wait_until(lambda: "tiny:latest" in pane.available_models())
     server.stop()
 
     pane.composer.setPlainText("Still there?")

@@ -107,7 +107,7 @@ async def test_a_pull_shows_progress_then_the_model_can_be_chatted_with(ollama_e
     pane.details.chat_button.click()
     chat = window.chat_pane
     assert window.tabs.currentWidget() is chat
-    assert chat.model_combo.currentText() == TINY
+    assert chat.current_model() == TINY
     chat.composer.setPlainText("Hello there")
     chat.send()
     await wait_until(lambda: not chat.streaming and len(chat.messages.bubbles()) == 2, 20)
@@ -273,7 +273,7 @@ async def test_unload_now_empties_the_running_list(ollama_env, open_window):
     ollama_env.install(TINY)
     window = await open_models(open_window)
     chat = window.chat_pane
-    await wait_until(lambda: chat.model_combo.findText(TINY) >= 0)
+    await wait_until(lambda: TINY in chat.available_models())
     window.chat_with(TINY)
     chat.composer.setPlainText("Hello")
     chat.send()

@@ -79,7 +79,7 @@ async def test_offers_every_provider_local_first(picker: ModelPicker) -> None:
     }
     cloud = picker.popup.tree.topLevelItem(1)
     labels = [cloud.child(i).text(0) for i in range(cloud.childCount())]
-    assert any(label.startswith("gpt-4o-test") and "🖼" in label for label in labels)
+    assert any(label.startswith("gpt-4o-test") and "sees images" in label for label in labels)
 
 
 async def test_search_narrows_and_enter_picks_the_first_match(picker: ModelPicker) -> None:
