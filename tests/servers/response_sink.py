@@ -75,8 +75,11 @@ class Sink(ABC):
     def finish(self) -> None: ...
 
 
-class NdjsonStream(Sink):
-    """A 200 chunked ``application/x-ndjson`` body, one JSON object per line."""
+class ChunkedStream(Sink):
+    """A 200 body sent with chunked transfer encoding; headers go out with the first bytes."""
+
+    content_type = ""
+    extra_headers: tuple[tuple[str, str], ...] = ()
 
     def __init__(self, exchange: Exchange) -> None:
         super().__init__(exchange)
@@ -87,7 +90,9 @@ class NdjsonStream(Sink):
         try:
             if not self._headers_sent:
                 handler.send_response(HTTPStatus.OK)
-                handler.send_header("Content-Type", NDJSON_TYPE)
+                handler.send_header("Content-Type", self.content_type)
+                for name, value in self.extra_headers:
+                    handler.send_header(name, value)
                 handler.send_header("Transfer-Encoding", "chunked")
                 handler.end_headers()
                 self._headers_sent = True
@@ -98,6 +103,12 @@ class NdjsonStream(Sink):
             self.open = False
             self.exchange.lost()
             return False
+
+
+class NdjsonStream(ChunkedStream):
+    """A 200 chunked ``application/x-ndjson`` body, one JSON object per line."""
+
+    content_type = NDJSON_TYPE
 
     def _write(self, line: dict[str, Any]) -> bool:
         return self._raw(go_json(line) + b"\n")

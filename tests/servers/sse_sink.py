@@ -13,7 +13,7 @@ from collections.abc import Callable
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
-from tests.servers.response_sink import Sink
+from tests.servers.response_sink import ChunkedStream
 
 if TYPE_CHECKING:
     from tests.servers.loopback_http import Exchange
@@ -32,32 +32,16 @@ def frame(envelope: dict[str, Any]) -> bytes:
     return f"{head}data: {text}\n\n".encode()
 
 
-class SseStream(Sink):
+class SseStream(ChunkedStream):
     """A 200 ``text/event-stream``; ``error_frame`` builds the envelope of a mid-stream error."""
+
+    content_type = SSE_TYPE
+    extra_headers = (("Cache-Control", "no-cache"),)
 
     def __init__(self, exchange: Exchange, *, error_frame: ErrorFrame, error_body: ErrorBody):
         super().__init__(exchange)
         self._error_frame = error_frame
         self._error_body = error_body
-        self._headers_sent = False
-
-    def _raw(self, data: bytes) -> bool:
-        handler = self.exchange.handler
-        try:
-            if not self._headers_sent:
-                handler.send_response(HTTPStatus.OK)
-                handler.send_header("Content-Type", SSE_TYPE)
-                handler.send_header("Cache-Control", "no-cache")
-                handler.send_header("Transfer-Encoding", "chunked")
-                handler.end_headers()
-                self._headers_sent = True
-            if data:
-                handler.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
-            return True
-        except OSError:
-            self.open = False
-            self.exchange.lost()
-            return False
 
     def _write(self, line: dict[str, Any]) -> bool:
         return self._raw(frame(line))
