@@ -79,7 +79,8 @@ async def open_once() -> dict[str, float]:
         before = rss_bytes()
         watch = PaintWatch()
         started = time.perf_counter()
-        window.chat_pane.open_conversation(conversation.id)
+        # As a click in the sidebar does (it also folds away the first-run card).
+        window.conversation_sidebar.conversationSelected.emit(conversation.id)
         last = window.chat_pane.messages.bubbles()[-1]
         last.body.installEventFilter(watch)
         for child in last.body.findChildren(QObject):

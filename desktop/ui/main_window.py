@@ -135,6 +135,8 @@ class MainWindow(QMainWindow):
         self.model_pane.chatRequested.connect(self.chat_with)
         self.model_pane.keepAliveChosen.connect(self._set_keep_alive)
         sidebar = self.conversation_sidebar
+        sidebar.conversationSelected.connect(lambda _id: self._show_main_content())
+        sidebar.messageChosen.connect(lambda *_: self._show_main_content())
         sidebar.conversationSelected.connect(self.chat_pane.open_conversation)
         sidebar.conversationSelected.connect(lambda _id: self.tabs.setCurrentWidget(self.chat_pane))
         sidebar.messageChosen.connect(self.chat_pane.show_message)

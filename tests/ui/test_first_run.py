@@ -100,3 +100,23 @@ async def test_reachable_ollama_without_models_offers_the_model_manager(
     panel.models_button.click()
     assert window.tabs.currentWidget() is window.model_pane
     assert window.model_pane.isVisible()
+
+
+async def test_choosing_a_saved_conversation_folds_the_welcome_away(
+    open_window: Callable[[], MainWindow], no_ollama: Path
+) -> None:
+    from desktop.core.messages import Role
+    from desktop.storage.history import HistoryStore, default_history_path
+
+    store = HistoryStore.open(default_history_path())
+    conversation = store.create_conversation("Yesterday's notes", "tiny:latest")
+    store.add_message(conversation.id, Role.USER, "What did we decide?")
+    store.close()
+    window = open_window()
+    await wait_until(lambda: window.content.currentWidget() is not window.splitter)
+
+    window.conversation_sidebar.conversationSelected.emit(conversation.id)
+    assert window.content.currentWidget() is window.splitter
+    assert window.chat_pane.isVisible()
+    texts = [bubble.text() for bubble in window.chat_pane.messages.bubbles()]
+    assert texts == ["What did we decide?"]
