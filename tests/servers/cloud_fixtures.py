@@ -27,18 +27,23 @@ OpenAIServerFactory = Callable[..., OpenAIServer]
 AnthropicServerFactory = Callable[..., AnthropicServer]
 
 
-@pytest.fixture
-def openai_server_factory() -> Iterator[OpenAIServerFactory]:
-    servers: list[OpenAIServer] = []
+def started_servers(server_class: type[Any], api_key: str) -> Iterator[Callable[..., Any]]:
+    """A factory starting servers of one protocol with a default key; stops them all after."""
+    servers: list[Any] = []
 
-    def start(**options: Any) -> OpenAIServer:
-        server = OpenAIServer(**{"api_key": OPENAI_KEY, **options}).start()
+    def start(**options: Any) -> Any:
+        server = server_class(**{"api_key": api_key, **options}).start()
         servers.append(server)
         return server
 
     yield start
     for server in servers:
         server.stop()
+
+
+@pytest.fixture
+def openai_server_factory() -> Iterator[OpenAIServerFactory]:
+    yield from started_servers(OpenAIServer, OPENAI_KEY)
 
 
 @pytest.fixture
@@ -48,16 +53,7 @@ def openai_server(openai_server_factory: OpenAIServerFactory) -> OpenAIServer:
 
 @pytest.fixture
 def anthropic_server_factory() -> Iterator[AnthropicServerFactory]:
-    servers: list[AnthropicServer] = []
-
-    def start(**options: Any) -> AnthropicServer:
-        server = AnthropicServer(**{"api_key": ANTHROPIC_KEY, **options}).start()
-        servers.append(server)
-        return server
-
-    yield start
-    for server in servers:
-        server.stop()
+    yield from started_servers(AnthropicServer, ANTHROPIC_KEY)
 
 
 @pytest.fixture
