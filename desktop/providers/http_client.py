@@ -32,6 +32,7 @@ from desktop.core.errors import (
     ServerError,
     StreamInterrupted,
 )
+from desktop.providers.aiohttp_transport import AiohttpTransport
 
 DETAIL_LIMIT = 500
 _E = TypeVar("_E", bound=BaseException)
@@ -64,15 +65,20 @@ def make_http_client(
     """The shared client. ``read_timeout`` also bounds silence between two stream chunks.
 
     System proxy settings apply to remote services but never to this machine, so a
-    corporate proxy cannot swallow requests meant for a local Ollama.
+    corporate proxy cannot swallow requests meant for a local Ollama; local servers are
+    read through :class:`AiohttpTransport`, which keeps up with their speed.
     """
     timeout = httpx.Timeout(
         connect=connect_timeout, read=read_timeout, write=read_timeout, pool=connect_timeout
     )
-    direct: dict[str, httpx.AsyncBaseTransport | None] = {
-        f"all://{host}": None for host in LOOPBACK_HOSTS
-    }
-    return httpx.AsyncClient(timeout=timeout, mounts=direct, transport=LazyTransport())
+    return httpx.AsyncClient(
+        timeout=timeout, mounts=local_mounts(AiohttpTransport()), transport=LazyTransport()
+    )
+
+
+def local_mounts(transport: httpx.AsyncBaseTransport) -> dict[str, httpx.AsyncBaseTransport]:
+    """Requests to this machine go through ``transport`` (and never through a proxy)."""
+    return {f"all://{host}": transport for host in LOOPBACK_HOSTS}
 
 
 def make_provider_client(
@@ -110,11 +116,11 @@ def make_provider_client(
                 f"({exc}). Use an http://, https:// or socks5:// proxy URL in Settings.",
                 detail=truncate(str(exc)),
             ) from None
-    direct: dict[str, httpx.AsyncBaseTransport | None] = {
-        f"all://{host}": None for host in LOOPBACK_HOSTS
-    }
     return httpx.AsyncClient(
-        timeout=timeout, verify=verify, trust_env=use_system_proxy, mounts=direct
+        timeout=timeout,
+        verify=verify,
+        trust_env=use_system_proxy,
+        mounts=local_mounts(AiohttpTransport(verify=verify)),
     )
 
 
@@ -368,7 +374,8 @@ def _tls_message(error: ssl.SSLError, where: str) -> str:
             "server uses a private or self-signed certificate, add its CA bundle or allow "
             "self-signed certificates for this provider in Settings."
         )
+    reason = getattr(error, "reason", None) or error  # None when not from OpenSSL
     return (
-        f"The secure (TLS) connection to {where} failed ({error.reason or error}). Check "
+        f"The secure (TLS) connection to {where} failed ({reason}). Check "
         "that the URL starts with https:// only if the server speaks TLS."
     )
