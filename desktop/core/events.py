@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import groupby
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,3 +51,20 @@ class Done:
 
 
 ChatEvent = TextDelta | ThinkingDelta | ToolCall | Done
+
+
+def merge_deltas(events: list[ChatEvent]) -> list[ChatEvent]:
+    """``events`` with each run of text (or of thinking) joined into one delta.
+
+    Everything that arrived in one read is passed on as a few events instead of one
+    per token, so the layers above do their per-event work once.
+    """
+    merged: list[ChatEvent] = []
+    for kind, run in groupby(events, type):
+        if kind is TextDelta:
+            merged.append(TextDelta("".join(event.text for event in run)))  # type: ignore[union-attr]
+        elif kind is ThinkingDelta:
+            merged.append(ThinkingDelta("".join(event.text for event in run)))  # type: ignore[union-attr]
+        else:
+            merged.extend(run)
+    return merged

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     import aiohttp
 
 MAX_CONNECTIONS = 100
+READ_BYTES = 16 * 1024
+"""At most this much per read: what a read yields is parsed in one go on the UI thread."""
 
 
 class AiohttpTransport(httpx.AsyncBaseTransport):
@@ -114,7 +116,7 @@ async def _import_aiohttp() -> None:
 
 
 class _ResponseBody(httpx.AsyncByteStream):
-    """Yields whatever has arrived, in one piece per read."""
+    """Yields whatever has arrived (up to READ_BYTES), in one piece per read."""
 
     def __init__(self, response: aiohttp.ClientResponse, request: httpx.Request) -> None:
         self._response = response
@@ -122,7 +124,7 @@ class _ResponseBody(httpx.AsyncByteStream):
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         with _mapped_errors(self._request):
-            while data := await self._response.content.readany():
+            while data := await self._response.content.read(READ_BYTES):
                 yield data
 
     async def aclose(self) -> None:

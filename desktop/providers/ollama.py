@@ -22,7 +22,7 @@ from desktop.core.errors import (
     ServerError,
     StreamInterrupted,
 )
-from desktop.core.events import ChatEvent, Done
+from desktop.core.events import ChatEvent, Done, merge_deltas
 from desktop.core.messages import ChatMessage, ChatOptions
 from desktop.core.model_records import LocalModel, ModelDetails, PullProgress, RunningModel
 from desktop.providers import ollama_records as records
@@ -35,7 +35,7 @@ from desktop.providers.http_client import (
     truncate,
 )
 from desktop.providers.images import base64_text
-from desktop.providers.ndjson import iter_ndjson
+from desktop.providers.ndjson import iter_ndjson_batches
 
 Json = dict[str, object]
 
@@ -131,17 +131,20 @@ class OllamaProvider:
         started = time.monotonic()
         first_token: float | None = None
         final: Json | None = None
-        lines = self._records(
+        batches = self._batches(
             "/api/chat", body, model=model, is_last=_is_done, line_error=_answer_error
         )
-        async with aclosing(lines):
-            async for line in lines:
-                for event in records.chat_deltas(line):
-                    if first_token is None:
-                        first_token = time.monotonic() - started
+        async with aclosing(batches):
+            async for batch in batches:
+                events: list[ChatEvent] = []
+                for line in batch:
+                    events += records.chat_deltas(line)
+                    if _is_done(line):
+                        final = line
+                if events and first_token is None:
+                    first_token = time.monotonic() - started
+                for event in merge_deltas(events):
                     yield event
-                if _is_done(line):
-                    final = line
         if final is None:
             raise StreamInterrupted(
                 "Ollama stopped the answer before it was finished. The model may have "
@@ -186,7 +189,24 @@ class OllamaProvider:
         is_last: Callable[[Json], bool],
         line_error: Callable[[str], ProviderError],
     ) -> AsyncGenerator[Json, None]:
-        """The NDJSON lines of a streamed POST up to the last one, failures translated.
+        """The NDJSON lines of a streamed POST up to the last one (see :meth:`_batches`)."""
+        batches = self._batches(path, body, model=model, is_last=is_last, line_error=line_error)
+        async with aclosing(batches):
+            async for batch in batches:
+                for line in batch:
+                    yield line
+
+    async def _batches(
+        self,
+        path: str,
+        body: Mapping[str, object],
+        *,
+        model: str,
+        is_last: Callable[[Json], bool],
+        line_error: Callable[[str], ProviderError],
+    ) -> AsyncGenerator[list[Json], None]:
+        """The NDJSON lines of a streamed POST up to the last one, failures translated,
+        in lists of the lines that arrived together.
 
         An ``{"error": ...}`` line raises ``line_error``. After the last line the body
         is still read to its end (Ollama closes it right away), so the connection goes
@@ -199,13 +219,17 @@ class OllamaProvider:
             async with self._client.stream("POST", self._url(path), json=body) as response:
                 if response.status_code >= 400:
                     raise self._status_error(response, await response.aread(), model)
-                async for line in iter_ndjson(response.aiter_bytes()):
+                async for batch in iter_ndjson_batches(response.aiter_bytes()):
                     if last is not None:
                         continue
-                    if "error" in line or is_last(line):
-                        last = line
-                    else:
-                        yield line
+                    ready: list[Json] = []
+                    for line in batch:
+                        if "error" in line or is_last(line):
+                            last = line
+                            break
+                        ready.append(line)
+                    if ready:
+                        yield ready
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
             raise transport_error(exc, self._endpoint) from exc
         except ProtocolError as exc:
@@ -217,7 +241,7 @@ class OllamaProvider:
         if last is not None and "error" in last:
             raise line_error(records.text(last, "error"))
         if last is not None:
-            yield last
+            yield [last]
 
     def _status_error(self, response: httpx.Response, body: bytes, model: str) -> ProviderError:
         error = status_error(response.status_code, body, response.headers, self._endpoint)

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Iterable
 import pytest
 
 from desktop.core.errors import ProtocolError
-from desktop.providers.ndjson import iter_ndjson
+from desktop.providers.ndjson import iter_ndjson, iter_ndjson_batches
 
 STREAM = (
     '{"message":{"content":"Grüße, 世界 🌍"},"done":false}\r\n'
@@ -84,3 +84,20 @@ async def test_a_huge_malformed_line_is_quoted_truncated() -> None:
         await collect([line, b"\n"])
     assert "xxxx" in caught.value.message
     assert len(caught.value.message) < 300
+
+
+async def test_lines_that_arrive_together_come_as_one_batch() -> None:
+    first_line = STREAM.index(b"\n") + 1
+    pieces = [STREAM[:first_line], STREAM[first_line:] + b"\n"]
+    batches = [batch async for batch in iter_ndjson_batches(chunked(pieces))]
+    assert [record for batch in batches for record in batch] == RECORDS
+    assert [len(batch) for batch in batches] == [1, 2]
+
+
+async def test_good_lines_before_a_malformed_one_are_delivered_first() -> None:
+    stream = b'{"message":{"content":"kept"}}\nnot json\n{"done":true}\n'
+    received: list[dict[str, object]] = []
+    with pytest.raises(ProtocolError, match="not json"):
+        async for batch in iter_ndjson_batches(chunked([stream])):
+            received += batch
+    assert received == [{"message": {"content": "kept"}}]
