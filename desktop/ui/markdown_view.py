@@ -173,6 +173,7 @@ class MarkdownView(QWidget):
         self._splitter = BlockSplitter()
         self._blocks: list[Block] = []
         self._shown_tail: Block | None = None  # the tail as tail_view shows it
+        self._tail_stale = False  # appends went on without redrawing the tail
 
     # -- content -------------------------------------------------------------
     def source(self) -> str:
@@ -198,24 +199,38 @@ class MarkdownView(QWidget):
         self.clear()
         self._add_finished(split_blocks(text))
 
-    def append(self, chunk: str) -> None:
-        """Add streamed text; only the block still growing is redrawn."""
-        self._add_finished(self._splitter.feed(chunk))
-        self._show_tail(self._splitter.tail)
+    def append(self, chunk: str, *, redraw_tail: bool = True) -> None:
+        """Add streamed text; only the block still growing is redrawn.
+
+        Without ``redraw_tail`` (the view will not be painted before more text comes)
+        the growing block is left as it was until :meth:`redraw_tail`.
+        """
+        self._add_finished(self._splitter.feed(chunk), hide_tail=redraw_tail)
+        self._tail_stale = not redraw_tail
+        if redraw_tail:
+            self._show_tail(self._splitter.tail)
+
+    def redraw_tail(self) -> None:
+        """Show the growing block as it is now, if appends left it behind."""
+        if self._tail_stale:
+            self._tail_stale = False
+            self._show_tail(self._splitter.tail)
 
     def finish(self) -> None:
         """The stream ended: the growing block becomes a finished one."""
         self._add_finished(self._splitter.finish())
+        self._tail_stale = False
         self._show_tail(None)
 
     def clear(self) -> None:
         self.document_view.reset()
         self._blocks.clear()
         self._splitter = BlockSplitter()
+        self._tail_stale = False
         self._show_tail(None)
 
     # -- rendering -----------------------------------------------------------
-    def _add_finished(self, blocks: list[Block]) -> None:
+    def _add_finished(self, blocks: list[Block], *, hide_tail: bool = True) -> None:
         if not blocks:
             return
         self._blocks += blocks
@@ -223,7 +238,7 @@ class MarkdownView(QWidget):
             for block in blocks:
                 if block.kind is BlockKind.CODE or block.source.strip():
                     self.document_view.add(block, copyable=True)
-        if self._shown_tail is not None:
+        if hide_tail and self._shown_tail is not None:
             self._show_tail(None)
 
     def _show_tail(self, tail: Block | None) -> None:

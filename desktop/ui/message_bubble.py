@@ -247,16 +247,22 @@ class MessageBubble(QFrame):
         self._layout.insertWidget(self._layout.indexOf(self.body), widget)
         self.attachments = widget
 
-    def append_text(self, chunk: str) -> None:
+    def append_text(self, chunk: str, *, redraw_tail: bool = True) -> None:
+        """More of the answer; without ``redraw_tail`` the block still growing is
+        redrawn only by :meth:`redraw_tail` (the bubble is not painted in between)."""
         if not self._text and self._thinking:
             self._thinking_toggle.setChecked(False)  # the answer started: fold the thinking
         self._text.append(chunk)
         if isinstance(self.body, MarkdownView):
-            self.body.append(chunk)
+            self.body.append(chunk, redraw_tail=redraw_tail)
         else:
             cursor = QTextCursor(self.body.document())
             cursor.movePosition(QTextCursor.MoveOperation.End)
             cursor.insertText(chunk)
+
+    def redraw_tail(self) -> None:
+        if isinstance(self.body, MarkdownView):
+            self.body.redraw_tail()
 
     def append_thinking(self, chunk: str) -> None:
         if not self._thinking:

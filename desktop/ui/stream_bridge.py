@@ -1,11 +1,13 @@
-"""Turns a chat event stream into Qt signals, at most one repaint per ~30 ms.
+"""Turns a chat event stream into Qt signals, shown in frames and slices, never per token.
 
 Appending every token to a text widget costs milliseconds each; at hundreds of tokens per
-second that freezes the window. Deltas are buffered and flushed on a timer instead. One
-tick shows as much text as fits in FLUSH_BUDGET_S (the cost per character is measured as
-it goes), so a tick never stalls the window however fast the server is.
+second that freezes the window. Deltas are buffered instead. A steady stream is shown once
+per 30 ms frame. When more has arrived than one slice can show in SLICE_BUDGET_S (a fast
+local server), the rest follows in further slices right after the event loop has had a
+turn, so the window catches up as fast as it can draw without ever being held for longer
+than a slice (pieces of text are shown until its time is used up).
 The buffer is always drained before ``finished``/``failed``/``stopped`` fire (a finished
-answer drains tick by tick, a stopped or failed one at once), so no token is ever lost
+answer drains slice by slice, a stopped or failed one at once), so no token is ever lost
 to throttling.
 """
 
@@ -17,16 +19,16 @@ import time
 from collections.abc import AsyncGenerator
 from contextlib import aclosing
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 
 from desktop.core.errors import ProviderError
 from desktop.core.events import ChatEvent, Done, TextDelta, ThinkingDelta
 from desktop.ui.tasks import TaskOwner
 
-FLUSH_INTERVAL_MS = 30
-FLUSH_BUDGET_S = 0.008
-MIN_FLUSH_CHARS = 512
-YIELD_AFTER_S = 0.003
+FRAME_MS = 30
+SLICE_BUDGET_S = 0.003
+PIECE_CHARS = 1024
+YIELD_AFTER_S = 0.0015
 """A fast stream hands the loop back this often, so the window keeps painting."""
 log = logging.getLogger(__name__)
 
@@ -45,10 +47,13 @@ class StreamBridge(QObject):
         self._text: list[str] = []
         self._thinking: list[str] = []
         self._timer = QTimer(self)
-        self._timer.setInterval(FLUSH_INTERVAL_MS)
-        self._timer.timeout.connect(self._tick)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self._show_slice)
+        self._catch_up = QTimer(self)  # the next slice of a backlog, after the loop's turn
+        self._catch_up.setSingleShot(True)
+        self._catch_up.setInterval(0)
+        self._catch_up.timeout.connect(self._show_slice)
         self._done: Done | None = None  # the stream ended; emitted once the buffer drains
-        self._char_seconds = 1e-6  # what showing one character costs (moving average)
 
     @property
     def running(self) -> bool:
@@ -101,16 +106,23 @@ class StreamBridge(QObject):
 
     def _end(self) -> None:
         self._timer.stop()
+        self._catch_up.stop()
         self.flush()
 
-    def _tick(self) -> None:
-        limit = max(MIN_FLUSH_CHARS, int(FLUSH_BUDGET_S / self._char_seconds))
-        started = time.perf_counter()
-        shown = self.flush(limit)
-        if shown >= MIN_FLUSH_CHARS:
-            cost = (time.perf_counter() - started) / shown
-            self._char_seconds = 0.7 * self._char_seconds + 0.3 * cost
-        if self._done is not None and not self._text:
+    def _show_slice(self) -> None:
+        """Show buffered text a piece at a time while the next piece, costing what the
+        last one did, still fits in the slice's time (at least one piece per slice)."""
+        started = last_piece = time.perf_counter()
+        piece_cost = 0.0
+        while self._text or self._thinking:
+            self.flush(PIECE_CHARS)
+            now = time.perf_counter()
+            piece_cost, last_piece = now - last_piece, now
+            if now - started + piece_cost > SLICE_BUDGET_S:
+                break
+        if self._text or self._thinking:
+            self._catch_up.start()
+        elif self._done is not None:
             self._finish()
 
     def _finish(self) -> None:
@@ -120,17 +132,23 @@ class StreamBridge(QObject):
             self.finished.emit(done)
 
     def flush(self, limit: int | None = None) -> int:
-        """Emit what is buffered (at most ``limit`` characters of text); returns how many."""
-        if self._thinking:
-            chunk = "".join(self._thinking)
-            self._thinking.clear()
-            self.thinkingFlushed.emit(chunk)
-        if self._text:
-            chunk = "".join(self._text)
-            self._text.clear()
-            if limit is not None and len(chunk) > limit:
-                self._text.append(chunk[limit:])
-                chunk = chunk[:limit]
-            self.textFlushed.emit(chunk)
-            return len(chunk)
-        return 0
+        """Emit what is buffered, thinking first (at most ``limit`` characters in all);
+        returns how many characters were emitted."""
+        shown = self._emit(self._thinking, self.thinkingFlushed, limit)
+        if limit is not None:
+            limit -= shown
+            if limit <= 0:
+                return shown
+        return shown + self._emit(self._text, self.textFlushed, limit)
+
+    @staticmethod
+    def _emit(buffer: list[str], signal: SignalInstance, limit: int | None) -> int:
+        if not buffer:
+            return 0
+        chunk = "".join(buffer)
+        buffer.clear()
+        if limit is not None and len(chunk) > limit:
+            buffer.append(chunk[limit:])
+            chunk = chunk[:limit]
+        signal.emit(chunk)
+        return len(chunk)
