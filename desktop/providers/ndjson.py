@@ -43,16 +43,18 @@ async def iter_ndjson_batches(
         else:
             data = chunk
         *lines, rest = data.split(b"\n")
-        batch: list[dict[str, object]] = []
-        try:
-            for line in lines:
-                record = _parse(line)
-                if record is not None:
-                    batch.append(record)
-        except ProtocolError:
-            if batch:
-                yield batch
-            raise
+        batch = _parse_all(lines)
+        if batch is None:  # a bad line: deliver the good ones before it, then say so
+            batch = []
+            try:
+                for line in lines:
+                    record = _parse(line)
+                    if record is not None:
+                        batch.append(record)
+            except ProtocolError:
+                if batch:
+                    yield batch
+                raise
         if batch:
             yield batch
         if rest:
@@ -70,6 +72,24 @@ def _check_length(pending: bytearray) -> None:
             "without a line break; this is not a stream of JSON lines.",
             detail=_snippet(bytes(pending)),
         )
+
+
+def _parse_all(lines: list[bytes]) -> list[dict[str, object]] | None:
+    """Every non-blank line as a dict, parsed in one call as if the lines were the items
+    of a JSON array (a third of the cost of one call per line); None if any line is not
+    a JSON object (or two objects share a line), for :func:`_parse` to name it."""
+    present = [line for line in lines if line.strip()]
+    if not present:
+        return []
+    try:
+        values: object = json.loads(b"[" + b",".join(present) + b"]")
+    except ValueError:  # UnicodeDecodeError included
+        return None
+    if not isinstance(values, list) or len(values) != len(present):
+        return None
+    if not all(isinstance(value, dict) for value in values):
+        return None
+    return values
 
 
 def _parse(line: bytes) -> dict[str, object] | None:

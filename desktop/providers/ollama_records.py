@@ -154,7 +154,9 @@ def pull_progress(record: Json) -> PullProgress:
 
 def chat_deltas(record: Json) -> list[ChatEvent]:
     """The thinking, text and tool calls carried by one chat chunk (empty parts skipped)."""
-    message = mapping(record, "message")
+    message = record.get("message")  # read once per token: not copied as mapping() would
+    if not isinstance(message, dict):
+        return []
     events: list[ChatEvent] = []
     if thinking := text(message, "thinking"):
         events.append(ThinkingDelta(thinking))

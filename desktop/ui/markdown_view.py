@@ -265,6 +265,10 @@ class MarkdownView(QWidget):
             view.add(tail, copyable=False)
         view.show()
 
+    def prepare_tail(self) -> None:
+        """Build the (hidden) view of the growing block before an answer streams in."""
+        self._tail().hide()
+
     def _tail(self) -> BlockDocumentView:
         if self.tail_view is None:
             self.tail_view = BlockDocumentView()

@@ -201,6 +201,8 @@ class MessageBubble(QFrame):
 
     def set_streaming(self, streaming: bool) -> None:
         self._streaming = streaming
+        if streaming and isinstance(self.body, MarkdownView):
+            self.body.prepare_tail()  # now, not in the first slice of a fast answer
         self._update_actions()
 
     def _update_actions(self) -> None:
