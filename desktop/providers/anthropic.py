@@ -25,8 +25,10 @@ from desktop.core.events import ChatEvent, Done, TextDelta, ThinkingDelta, ToolC
 from desktop.core.messages import ChatMessage, ChatOptions, Role
 from desktop.core.remote_model import RemoteModel
 from desktop.providers.api_transport import ApiTransport
+from desktop.providers.batches import read_batch
 from desktop.providers.images import base64_text, media_type
 from desktop.providers.ollama_records import integer, mapping, parse_timestamp, text
+from desktop.providers.sse import SseEvent
 from desktop.providers.token_clock import TokenClock
 
 Json = dict[str, object]
@@ -264,17 +266,25 @@ class AnthropicProvider:
         body = chat_body(model, messages, options or ChatOptions())
         reader = MessageReader(self.where)
         clock = TokenClock()
-        events = self._transport.stream_events(
+        batches = self._transport.stream_events(
             f"{self._base}/v1/messages", body, headers=self._headers
         )
+
+        def read(event: SseEvent) -> list[ChatEvent]:
+            payload = self._payload(event.data)
+            name = event.event if event.event != "message" else text(payload, "type")
+            return reader.read(name, payload)
+
         try:
-            async with aclosing(events):
-                async for event in events:
-                    payload = self._payload(event.data)
-                    name = event.event if event.event != "message" else text(payload, "type")
-                    for item in reader.read(name, payload):
-                        clock.tick()
-                        yield item
+            async with aclosing(batches):
+                async for batch in batches:
+                    events, failure = read_batch(
+                        batch, read, tick=clock.tick, until=lambda: reader.stopped
+                    )
+                    for event in events:
+                        yield event
+                    if failure is not None:
+                        raise failure
                     if reader.stopped:
                         break
         except ProviderError as error:

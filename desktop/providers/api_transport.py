@@ -15,7 +15,7 @@ import httpx
 from desktop.core.errors import ProtocolError, ProviderError
 from desktop.providers.credentials import KeyAuth
 from desktop.providers.http_client import Endpoint, error_text, status_error, transport_error
-from desktop.providers.sse import SseEvent, iter_sse
+from desktop.providers.sse import SseEvent, iter_sse_batches
 
 StatusError = Callable[[int, bytes, httpx.Headers], ProviderError]
 NOT_STREAMS = ("application/json", "text/html", "text/plain")
@@ -86,8 +86,9 @@ class ApiTransport:
         body: Mapping[str, object],
         *,
         headers: Mapping[str, str] | None = None,
-    ) -> AsyncGenerator[SseEvent, None]:
-        """POST ``body`` and yield the server-sent events of the answer.
+    ) -> AsyncGenerator[list[SseEvent], None]:
+        """POST ``body`` and yield the server-sent events of the answer, in lists of the
+        events that arrived together.
 
         Cancelling the consumer (or closing this generator) closes the connection,
         which is how Stop makes the server stop generating.
@@ -110,10 +111,10 @@ class ApiTransport:
                     raise self.not_the_protocol(
                         f"{kind}: {error_text(await response.aread())}",
                     )
-                events = iter_sse(response.aiter_bytes())
-                async with aclosing(events):
-                    async for event in events:
-                        yield event
+                batches = iter_sse_batches(response.aiter_bytes())
+                async with aclosing(batches):
+                    async for batch in batches:
+                        yield batch
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
             raise self.scrub(transport_error(exc, self.endpoint)) from exc
         except ProtocolError as exc:

@@ -18,6 +18,8 @@ from desktop.core.messages import ChatMessage, ChatOptions
 from desktop.core.remote_model import RemoteModel
 from desktop.providers import openai_records as records
 from desktop.providers.api_transport import ApiTransport
+from desktop.providers.batches import read_batch
+from desktop.providers.sse import SseEvent
 from desktop.providers.token_clock import TokenClock
 
 DONE_MARKER = "[DONE]"
@@ -88,19 +90,27 @@ class OpenAICompatProvider:
         clock = TokenClock()
         reader = records.ChunkReader()
         finished = finished_by_marker = False
-        events = self._transport.stream_events(self._routes.chat_url(model), body)
+        batches = self._transport.stream_events(self._routes.chat_url(model), body)
+
+        def read(event: SseEvent) -> list[ChatEvent]:
+            nonlocal finished, finished_by_marker
+            if finished_by_marker:
+                return []  # read to the end, so the connection goes back to the pool
+            if event.data.strip() == DONE_MARKER:
+                finished = finished_by_marker = True
+                return []
+            found = self._read(reader, event.data)
+            finished = finished or bool(reader.finish_reason)
+            return found
+
         try:
-            async with aclosing(events):
-                async for event in events:
-                    if finished_by_marker:
-                        continue  # read to the end, so the connection goes back to the pool
-                    if event.data.strip() == DONE_MARKER:
-                        finished = finished_by_marker = True
-                        continue
-                    for item in self._read(reader, event.data):
-                        clock.tick()
-                        yield item
-                    finished = finished or bool(reader.finish_reason)
+            async with aclosing(batches):
+                async for batch in batches:
+                    events, failure = read_batch(batch, read, tick=clock.tick)
+                    for event in events:
+                        yield event
+                    if failure is not None:
+                        raise failure
         except ProviderError as error:
             raise self._transport.scrub(error) from error.__cause__
         if not finished:

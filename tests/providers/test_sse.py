@@ -8,7 +8,7 @@ import pytest
 
 from desktop.core.errors import ProtocolError
 from desktop.providers import sse
-from desktop.providers.sse import SseEvent, SseParser, iter_sse
+from desktop.providers.sse import SseEvent, SseParser, iter_sse, iter_sse_batches
 
 
 def parse(*chunks: bytes) -> list[SseEvent]:
@@ -99,11 +99,22 @@ def test_an_endless_event_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
             parser.feed(b"data: " + b"x" * 100 + b"\n")
 
 
-async def test_iter_sse_over_an_async_byte_stream() -> None:
-    async def chunks(parts: Iterable[bytes]) -> AsyncIterator[bytes]:
-        for part in parts:
-            yield part
+async def byte_stream(parts: Iterable[bytes]) -> AsyncIterator[bytes]:
+    for part in parts:
+        yield part
 
+
+async def test_iter_sse_over_an_async_byte_stream() -> None:
     data = b"data: a\n\ndata: b\n\n"
-    events = [event async for event in iter_sse(chunks(bytewise(data)))]
+    events = [event async for event in iter_sse(byte_stream(bytewise(data)))]
     assert [event.data for event in events] == ["a", "b"]
+
+
+async def test_events_completed_by_one_chunk_come_as_one_batch() -> None:
+    data = b"data: one\n\ndata: two\n\nevent: ping\ndata: three\n\ndata: fo"
+    batches = [batch async for batch in iter_sse_batches(byte_stream([data, b"ur\n\n"]))]
+    assert [[event.data for event in batch] for batch in batches] == [
+        ["one", "two", "three"],
+        ["four"],
+    ]
+    assert batches[0][2].event == "ping"
