@@ -47,7 +47,6 @@ from desktop.ui.attachments_sight import ImageSight
 from desktop.ui.chat_settings_panel import ChatSettingsPanel
 from desktop.ui.composer import ComposerEdit
 from desktop.ui.context_meter import ContextMeter
-from desktop.ui.frame_limiter import FrameLimiter
 from desktop.ui.image_viewer import ImageViewer
 from desktop.ui.message_bubble import MessageBubble
 from desktop.ui.message_list import MessageList
@@ -100,7 +99,7 @@ class ChatPane(QWidget):
         layout.addWidget(self.settings_panel)
 
         self.messages = MessageList(self._make_bubble)
-        self._frames = FrameLimiter(self.messages.viewport(), before_paint=self._redraw_tail)
+        self.messages.aboutToFollow.connect(self._redraw_tail)
         layout.addWidget(self.messages, 1)
 
         self.notice = QFrame()
@@ -781,8 +780,7 @@ class ChatPane(QWidget):
     # -- stream events -------------------------------------------------------
     def _text_arrived(self, chunk: str) -> None:
         if self._bubble is not None:
-            self._frames.changed()
-            self._bubble.append_text(chunk, redraw_tail=not self._frames.holding)
+            self._bubble.append_text(chunk, redraw_tail=not self.messages.follow_pending)
 
     def _redraw_tail(self) -> None:
         if self._bubble is not None:
@@ -791,7 +789,6 @@ class ChatPane(QWidget):
     def _thinking_arrived(self, chunk: str) -> None:
         if self._bubble is not None:
             self._bubble.append_thinking(chunk)
-            self._frames.changed()
 
     def _finished(self, done: Done) -> None:
         self._end(MessageState.COMPLETE, done=done)
@@ -806,7 +803,6 @@ class ChatPane(QWidget):
         self, state: MessageState, *, done: Done | None = None, error: ProviderError | None = None
     ) -> None:
         bubble, self._bubble = self._bubble, None
-        self._frames.release()
         if bubble is not None:
             bubble.render_final()
             bubble.set_footer(state, done.stats if done else None, error.message if error else "")

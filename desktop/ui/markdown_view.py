@@ -202,10 +202,10 @@ class MarkdownView(QWidget):
     def append(self, chunk: str, *, redraw_tail: bool = True) -> None:
         """Add streamed text; only the block still growing is redrawn.
 
-        Without ``redraw_tail`` (the view will not be painted before more text comes)
-        the growing block is left as it was until :meth:`redraw_tail`.
+        Without ``redraw_tail`` (it is out of sight for now) the growing block is only
+        hidden once finished blocks take its text, and drawn again by :meth:`redraw_tail`.
         """
-        self._add_finished(self._splitter.feed(chunk), hide_tail=redraw_tail)
+        self._add_finished(self._splitter.feed(chunk))
         self._tail_stale = not redraw_tail
         if redraw_tail:
             self._show_tail(self._splitter.tail)
@@ -230,7 +230,7 @@ class MarkdownView(QWidget):
         self._show_tail(None)
 
     # -- rendering -----------------------------------------------------------
-    def _add_finished(self, blocks: list[Block], *, hide_tail: bool = True) -> None:
+    def _add_finished(self, blocks: list[Block]) -> None:
         if not blocks:
             return
         self._blocks += blocks
@@ -238,7 +238,7 @@ class MarkdownView(QWidget):
             for block in blocks:
                 if block.kind is BlockKind.CODE or block.source.strip():
                     self.document_view.add(block, copyable=True)
-        if hide_tail and self._shown_tail is not None:
+        if self._shown_tail is not None:
             self._show_tail(None)
 
     def _show_tail(self, tail: Block | None) -> None:

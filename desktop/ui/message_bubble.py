@@ -250,8 +250,8 @@ class MessageBubble(QFrame):
         self.attachments = widget
 
     def append_text(self, chunk: str, *, redraw_tail: bool = True) -> None:
-        """More of the answer; without ``redraw_tail`` the block still growing is
-        redrawn only by :meth:`redraw_tail` (the bubble is not painted in between)."""
+        """More of the answer; without ``redraw_tail`` (the end of the bubble is out of
+        sight) the block still growing waits for :meth:`redraw_tail`."""
         if not self._text and self._thinking:
             self._thinking_toggle.setChecked(False)  # the answer started: fold the thinking
         self._text.append(chunk)

@@ -7,24 +7,36 @@ where it was. So opening costs the same for 20 messages or 20,000.
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.core.conversation import PathStep
 from desktop.core.messages import Role
-from desktop.ui.message_bubble import MessageBubble
+
+if TYPE_CHECKING:  # imported with the first message: an empty chat starts without it
+    from desktop.ui.message_bubble import MessageBubble
 
 INITIAL_BUBBLES = 20
 BATCH = 20
 NEAR_TOP_PX = 300
 FOLLOW_SLACK_PX = 24
+FOLLOW_FRAME_MS = 30
+"""A growing answer is followed to its end at most this often. In between it grows below
+the visible part, where it costs nothing to draw, so a fast stream is painted about once
+per frame instead of once per change."""
 
-BubbleFactory = Callable[[PathStep], MessageBubble]
+BubbleFactory = Callable[[PathStep], "MessageBubble"]
 
 
 class MessageList(QScrollArea):
+    aboutToFollow = Signal()
+    """A deferred follow is due: what grew out of sight is about to be shown."""
+
     def __init__(self, make_bubble: BubbleFactory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._make_bubble = make_bubble
@@ -45,6 +57,10 @@ class MessageList(QScrollArea):
         self._unbuilt = 0  # how many of the oldest steps have no bubble yet
         self._follow = True
         self._bottom_gap: int | None = None  # keep this distance from the end while growing
+        self._followed_at = float("-inf")
+        self._follow_timer = QTimer(self)
+        self._follow_timer.setSingleShot(True)
+        self._follow_timer.timeout.connect(self._follow_end)
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._scrolled)
         bar.rangeChanged.connect(self._range_changed)
@@ -81,6 +97,8 @@ class MessageList(QScrollArea):
 
     def add(self, role: Role, title: str) -> MessageBubble:
         """A new message at the end (the person's, or an answer about to stream)."""
+        from desktop.ui.message_bubble import MessageBubble
+
         bubble = MessageBubble(role, title)
         self.append_bubble(bubble)
         return bubble
@@ -137,8 +155,23 @@ class MessageList(QScrollArea):
             self.build_older()
 
     def _range_changed(self, _minimum: int, maximum: int) -> None:
-        bar = self.verticalScrollBar()
         if self._bottom_gap is not None:
-            bar.setValue(maximum - self._bottom_gap)
-        elif self._follow:
-            bar.setValue(maximum)
+            self.verticalScrollBar().setValue(maximum - self._bottom_gap)
+        elif self._follow and not self._follow_timer.isActive():
+            wait = self._followed_at + FOLLOW_FRAME_MS / 1000 - time.monotonic()
+            if wait > 0:
+                self._follow_timer.start(math.ceil(wait * 1000))
+            else:
+                self._follow_end()
+
+    @property
+    def follow_pending(self) -> bool:
+        """True while the end has grown out of sight and will be scrolled to shortly."""
+        return self._follow_timer.isActive()
+
+    def _follow_end(self) -> None:
+        self.aboutToFollow.emit()
+        if self._follow:  # unless the person scrolled away meanwhile
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.maximum())
+            self._followed_at = time.monotonic()
