@@ -142,7 +142,9 @@ def _mapped_errors(request: httpx.Request) -> Iterator[None]:
         yield
     except aiohttp.ClientError as exc:
         kind, cause = _httpx_kind(exc, tls=request.url.scheme == "https")
-        raise kind(str(exc) or type(exc).__name__, request=request) from cause
+        # The cause's own words: aiohttp's add "ssl:default" even to plain-HTTP refusals.
+        said = str(cause if cause is not exc else exc) or type(cause).__name__
+        raise kind(said, request=request) from cause
     except TimeoutError as exc:  # aiohttp's timeouts are also TimeoutError
         raise httpx.ReadTimeout(str(exc) or "timed out", request=request) from exc
 

@@ -374,8 +374,8 @@ def _tls_message(error: ssl.SSLError, where: str) -> str:
             "server uses a private or self-signed certificate, add its CA bundle or allow "
             "self-signed certificates for this provider in Settings."
         )
-    cause = getattr(error, "reason", None) or error  # no reason when not from OpenSSL
+    reason = str(getattr(error, "reason", None) or error)  # none when not from OpenSSL
     return (
-        f"The secure (TLS) connection to {where} failed ({cause}). Check "
+        f"The secure (TLS) connection to {where} failed ({reason}). Check "
         "that the URL starts with https:// only if the server speaks TLS."
     )

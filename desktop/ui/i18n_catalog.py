@@ -389,6 +389,7 @@ TEMPLATES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("core", "the release of {year}"),
     QT_TRANSLATE_NOOP("core", "the release of {year}-{month}"),
     QT_TRANSLATE_NOOP("core", "the scheme {scheme} is not supported, only http and https"),
+    QT_TRANSLATE_NOOP("core", "the server hung up during the handshake"),
     QT_TRANSLATE_NOOP(
         "core",
         "the tag Ollama uses when you name none; it points to the build the publisher recommends, usually a mid-sized 4-bit one",

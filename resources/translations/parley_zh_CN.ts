@@ -2537,6 +2537,10 @@ Ollama 返回：{detail}</translation>
         <translation>不支持 {scheme} 协议，只支持 http 和 https</translation>
     </message>
     <message>
+        <source>the server hung up during the handshake</source>
+        <translation>服务器在握手过程中断开了连接</translation>
+    </message>
+    <message>
         <source>the tag Ollama uses when you name none; it points to the build the publisher recommends, usually a mid-sized 4-bit one</source>
         <translation>未指定标签时 Ollama 使用的标签；指向发布者推荐的版本，通常是中等规模的 4 位量化版</translation>
     </message>
