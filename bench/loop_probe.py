@@ -36,4 +36,6 @@ class LoopProbe:
     def p99_ms(self) -> float:
         if len(self.gaps_ms) < 2:
             return self.longest_ms
-        return statistics.quantiles(self.gaps_ms, n=100)[98]
+        # inclusive: never beyond the longest gap ("exclusive" extrapolates past it when
+        # a short stream gives only a few dozen gaps)
+        return statistics.quantiles(self.gaps_ms, n=100, method="inclusive")[98]
