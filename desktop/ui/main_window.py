@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.core.chat_service import ChatService
-from desktop.core.pull_manager import PullManager
+from desktop.core.pull_manager import PullChange, PullItem, PullManager, PullState
 from desktop.providers.ollama import OllamaProvider
 from desktop.storage.settings import Settings, SettingsStore
 from desktop.ui.chat_pane import ChatPane
 from desktop.ui.conversation_sidebar import ConversationSidebar
 from desktop.ui.first_run import FirstRunPanel, SetupState
 from desktop.ui.i18n_core import core_text
+from desktop.ui.lazy_tab import LazyTab
 from desktop.ui.model_list_model import ModelListModel
-from desktop.ui.model_manager import ModelManagerPane
 from desktop.ui.ollama_monitor import OllamaMonitor
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
 from desktop.ui.quick_switcher import CONVERSATION, MODEL, QuickSwitcher, SwitchTarget
@@ -40,7 +40,8 @@ from desktop.ui.tasks import TaskOwner
 from desktop.ui.theme import Theme
 from desktop.ui.translations import Translations
 
-if TYPE_CHECKING:  # the settings window is imported when first opened
+if TYPE_CHECKING:  # the settings window and the Models tab are imported when first opened
+    from desktop.ui.model_manager import ModelManagerPane
     from desktop.ui.settings import SettingsWindow
 
 
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self._settings_store = settings_store
         self._make_provider = make_provider
         self._tasks = tasks
+        self._pulls = pulls
         self._providers = providers
         self._settings_window: SettingsWindow | None = None
         self._translations = translations
@@ -80,7 +82,6 @@ class MainWindow(QMainWindow):
         self.banner = StatusBanner()
         self.conversation_sidebar = ConversationSidebar(chat.store, tasks)
         self.conversations = self.conversation_sidebar.list
-        self.model_pane = ModelManagerPane(self.models, monitor, pulls, tasks)
         self.chat_pane = ChatPane(chat, providers, tasks)
 
         left = QSplitter(Qt.Orientation.Vertical)
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.chat_pane, self.tr("Chat"))
-        self.tabs.addTab(self.model_pane, self.tr("Models"))
+        self._models_tab = LazyTab(self.tabs, self.tr("Models"), self._build_model_pane)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -132,8 +133,6 @@ class MainWindow(QMainWindow):
         monitor.modelsChanged.connect(lambda _models: self.chat_pane.picker.refresh())
         self.banner.retryRequested.connect(monitor.refresh)
         self.banner.hostChangeRequested.connect(self._ask_host)
-        self.model_pane.chatRequested.connect(self.chat_with)
-        self.model_pane.keepAliveChosen.connect(self._set_keep_alive)
         sidebar = self.conversation_sidebar
         sidebar.conversationSelected.connect(lambda _id: self._show_main_content())
         sidebar.messageChosen.connect(lambda *_: self._show_main_content())
@@ -150,6 +149,8 @@ class MainWindow(QMainWindow):
         monitor.statusChanged.connect(self._update_first_run)
         self.models.modelReset.connect(self._update_first_run)
         providers.changed.connect(self._update_first_run)
+        unsubscribe = pulls.subscribe(self._pull_changed)
+        self.destroyed.connect(lambda *_: unsubscribe())
         self.first_run.modelsRequested.connect(self._open_model_manager)
         self.first_run.providerRequested.connect(self.open_settings)
         self.first_run.checkRequested.connect(monitor.refresh)
@@ -183,6 +184,27 @@ class MainWindow(QMainWindow):
         menu.addAction(settings_action)
         self.menuBar().addMenu(self.tr("&Help")).addAction(self.shortcuts.sheet)
         self._update_first_run()
+
+    @property
+    def model_pane(self) -> ModelManagerPane:
+        """The Models tab's pane, built the first time the tab is shown or this is asked."""
+        return self._models_tab.page()
+
+    def _build_model_pane(self) -> ModelManagerPane:
+        from desktop.ui.model_manager import ModelManagerPane
+
+        pane = ModelManagerPane(self.models, self._monitor, self._pulls, self._tasks)
+        pane.chatRequested.connect(self.chat_with)
+        pane.keepAliveChosen.connect(self._set_keep_alive)
+        self.shortcuts.watch(pane)
+        return pane
+
+    def _pull_changed(self, item: PullItem, change: PullChange) -> None:
+        """A download resumed from the last session lists its model when it finishes, even
+        while the Models tab (which reloads the list itself) has not been opened."""
+        done = change is PullChange.UPDATED and item.state is PullState.DONE
+        if done and not self._models_tab.built:
+            self._monitor.refresh()
 
     def open_settings(self) -> SettingsWindow | None:
         """Show the (non-modal) settings window, creating it the first time."""

@@ -326,3 +326,39 @@ async def test_the_queue_comes_back_after_a_restart_and_finishes(ollama_env, ope
     await wait_until(lambda: window.models.find(TINY) is not None)
     resumed = server.bytes_sent_by_pull[TINY] - sent_before
     assert 0 < resumed < server.store.all()[0].size - 50_000
+
+
+async def test_the_models_tab_shows_the_installed_models_when_first_clicked(
+    ollama_env, open_window, qtbot
+):
+    ollama_env.install(TINY)
+    window = open_window()
+    await wait_until(lambda: window.models.find(TINY) is not None)
+    bar = window.tabs.tabBar()
+    index = next(i for i in range(bar.count()) if bar.tabText(i) == "Models")
+
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+
+    pane = window.tabs.currentWidget()
+    assert isinstance(pane, ModelManagerPane) and pane is window.model_pane
+    assert pane.isVisible() and bar.tabText(index) == "Models"
+    assert pane.installed.select(TINY)
+    await wait_until(lambda: pane.title.text().endswith("0.33.0-rc2"))
+
+
+async def test_a_download_resumed_at_start_lists_its_model_without_the_models_tab(
+    ollama_env, open_window, qtbot
+):
+    server = ollama_env
+    server.pull_rate = 200_000
+    services = AppServices.create()
+    first = services.build_window()
+    qtbot.addWidget(first)
+    row = pull_from_field(first.model_pane, TINY)
+    await wait_until(lambda: row.item.figures.done_bytes > 100_000, 10)
+    await services.aclose()
+    server.pull_rate = None
+
+    window = open_window()  # the Models tab is not opened
+    await wait_until(lambda: window.models.find(TINY) is not None, 20)
+    await wait_until(lambda: TINY in window.chat_pane.available_models())

@@ -40,6 +40,23 @@ async def test_ctrl_n_starts_a_new_chat_from_anywhere(
     assert pane.composer.hasFocus()
 
 
+async def test_window_shortcuts_win_in_the_models_tab_fields(
+    open_window: Callable[[], MainWindow], scripted: object, qtbot: object
+) -> None:
+    pane = await ready_pane(open_window)
+    window = pane.window()
+    assert isinstance(window, MainWindow)
+    models = window.tabs.indexOf(window.model_pane)
+    window.tabs.setCurrentIndex(models)
+    press(qtbot, window.model_pane.installed.filter_edit, Qt.Key.Key_K, CTRL)
+    switcher = window.quick_switcher
+    assert switcher.isVisible()
+    assert MODEL in {target.kind for target in switcher.visible_targets()}
+    qtbot.keyClick(switcher.search, Qt.Key.Key_Escape)  # type: ignore[attr-defined]
+    press(qtbot, window.model_pane.pull_box.name_edit, Qt.Key.Key_N, CTRL)
+    assert window.tabs.currentWidget() is pane
+
+
 async def test_ctrl_k_jumps_to_a_conversation_by_typing(
     open_window: Callable[[], MainWindow], scripted: object, qtbot: object
 ) -> None:
