@@ -112,19 +112,20 @@ class AppServices:
     def build_window(self) -> MainWindow:
         self.pulls.start()
         self.tasks.spawn(self.providers.rebuild(), name="providers")
-        return MainWindow(
-            chat=self.chat,
-            monitor=self.monitor,
-            settings=self.settings,
-            settings_store=self.settings_store,
-            tasks=self.tasks,
-            pulls=self.pulls,
-            make_provider=self.make_provider,
-            startup_notice=self.startup_notice,
-            providers=self.providers,
-            translations=self.translations,
-            theme=self.theme,
-        )
+        with self.theme.styled_at_once():
+            return MainWindow(
+                chat=self.chat,
+                monitor=self.monitor,
+                settings=self.settings,
+                settings_store=self.settings_store,
+                tasks=self.tasks,
+                pulls=self.pulls,
+                make_provider=self.make_provider,
+                startup_notice=self.startup_notice,
+                providers=self.providers,
+                translations=self.translations,
+                theme=self.theme,
+            )
 
     async def aclose(self) -> None:
         """Cancel live streams (their partial answers are saved), then close connections."""
@@ -161,6 +162,9 @@ async def run_app(app: QApplication, instance: SingleInstance | None = None) -> 
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)
     window.show()
+    # Layout requests and scroll-bar updates that showing posted run now, before the first
+    # paint: otherwise the first frame can show a scroll bar that goes a moment later.
+    QCoreApplication.sendPostedEvents()
     await closed.wait()
     termination.close()
     if instance is not None:

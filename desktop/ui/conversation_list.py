@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QMenu, QWidget
 
@@ -100,11 +100,23 @@ class ConversationList(QListWidget):
             text = names[group.period]
         item = QListWidgetItem(text)
         item.setFlags(Qt.ItemFlag.NoItemFlags)
+        item.setFont(self._heading_font())
+        return item
+
+    def _heading_font(self) -> QFont:
         font = QFont(self.font())
         font.setBold(True)
         font.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
-        item.setFont(font)
-        return item
+        return font
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Headings follow the list's font (the style sheet may set it after they exist)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            font = self._heading_font()
+            for row in range(self.count()):
+                if self.item(row).data(ID_ROLE) is None:
+                    self.item(row).setFont(font)
 
     def headings(self) -> list[str]:
         return [

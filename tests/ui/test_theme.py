@@ -7,12 +7,14 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from desktop.storage.history import HistoryStore, default_history_path
 from desktop.storage.settings import SettingsStore, default_settings_path
 from desktop.ui.main_window import MainWindow
 from desktop.ui.theme import DARK, DARK_COLORS, LIGHT, LIGHT_COLORS, SYSTEM, Theme
 from tests.ui.chat_fixtures import ask, ready_pane
+from tests.ui.conftest import wait_until
 
 
 def app() -> QApplication:
@@ -93,6 +95,25 @@ async def test_window_size_splitter_and_conversation_are_remembered(
     # The offscreen screen (800 px) is narrower than the panes' minimum width, so only the
     # height and the conversation list's width can come back exactly here.
     assert again.height() == size[1]
-    assert again.splitter.sizes()[0] == sizes[0]
+    # Settled: widths change once the model picker (filled in the background) has its text.
+    await wait_until(lambda: again.splitter.sizes()[0] == sizes[0])
     assert again.chat_pane.conversation_id == conversation
     assert again.content.currentWidget() is again.splitter
+
+
+async def test_the_window_is_styled_throughout_when_it_opens(
+    open_window: Callable[[], MainWindow], scripted: object
+) -> None:
+    """The style sheet is applied once the window is built (faster); nothing may miss it."""
+    store = HistoryStore.open(default_history_path())
+    store.create_conversation("Earlier today", "scripted:latest")
+    store.close()
+    window = open_window()
+    title = window.findChild(QLabel, "paneTitle")
+    assert title is not None and title.font().pointSizeF() == 11 and title.font().bold()
+    conversations = window.conversations
+    assert conversations.font().pointSizeF() == 10
+    heading = conversations.item(0)
+    assert conversations.headings() == [heading.text()]
+    assert heading.font().pointSizeF() == pytest.approx(8.5) and heading.font().bold()
+    assert pixel_of(window.chat_pane.composer) == LIGHT_COLORS.base
