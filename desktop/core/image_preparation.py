@@ -22,11 +22,14 @@ import io
 import math
 import warnings
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-
-from PIL import Image, ImageOps, UnidentifiedImageError
+from typing import TYPE_CHECKING
 
 from desktop.core.attachment import ImageAttachment
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 DEFAULT_MAX_EDGE = 2048
 MIN_MAX_EDGE = 256
@@ -45,10 +48,16 @@ STORED_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp", 
 FORMAT_NAMES = {"TIFF": "TIFF", "ICO": "Windows icon", "PSD": "Photoshop", "JPEG2000": "JPEG 2000"}
 READABLE_LIST = "PNG, JPEG, WebP, GIF or BMP"
 
-# Pillow's own bomb check runs when a file is opened; ours (MAX_PIXELS) is stricter and
-# comes right after, before any pixel is decoded. Pillow's warning would only repeat it.
-Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
+
+@cache
+def _set_up_pillow() -> None:
+    """Pillow is imported with the first picture, not at startup (it takes ~20 ms)."""
+    from PIL import Image
+
+    # Pillow's own bomb check runs when a file is opened; ours (MAX_PIXELS) is stricter and
+    # comes right after, before any pixel is decoded. Pillow's warning would only repeat it.
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
 
 class ImageProblem(ValueError):
@@ -125,6 +134,9 @@ def _open(data: bytes, name: str) -> Image.Image:
     """Reads only the header: the format and the size."""
     if not data:
         raise _empty(name)
+    _set_up_pillow()
+    from PIL import Image, UnidentifiedImageError
+
     try:
         image = Image.open(io.BytesIO(data))
     except Image.DecompressionBombError as error:
@@ -153,6 +165,8 @@ def _decode(image: Image.Image, max_edge: int, name: str) -> Image.Image:
     scale = max_edge / max(width, height)
     if image.format == "JPEG" and scale < 1:
         image.draft("RGB", (math.ceil(width * scale), math.ceil(height * scale)))
+    from PIL import Image, ImageOps
+
     try:
         image.load()
         upright = ImageOps.exif_transpose(image)
@@ -193,6 +207,8 @@ def _jpeg(image: Image.Image, quality: int) -> bytes:
 
 
 def _thumbnail(image: Image.Image) -> bytes:
+    from PIL import Image
+
     small = image.copy()
     small.thumbnail((THUMBNAIL_EDGE, THUMBNAIL_EDGE), Image.Resampling.LANCZOS)
     if small.mode == "RGBA":
@@ -202,6 +218,8 @@ def _thumbnail(image: Image.Image) -> bytes:
 
 def _finish(image: Image.Image, source_format: str, max_edge: int, name: str) -> ImageAttachment:
     """Downscale, re-encode without metadata, and make the thumbnail."""
+    from PIL import Image
+
     max_edge = max(MIN_MAX_EDGE, min(max_edge, MAX_MAX_EDGE))
     image = _normalised(image)
     image.thumbnail((max_edge, max_edge), Image.Resampling.LANCZOS, reducing_gap=3.0)
@@ -267,6 +285,9 @@ def prepare_pixels(
     check_pixels(pixels.width, pixels.height, name)
     if len(pixels.data) < pixels.stride * pixels.height or pixels.stride < 4 * pixels.width:
         raise ImageProblem(f"{_label(name)} is incomplete: the clipboard held too few pixels.")
+    _set_up_pillow()
+    from PIL import Image
+
     image = Image.frombuffer(
         "RGBA", (pixels.width, pixels.height), pixels.data, "raw", "RGBA", pixels.stride, 1
     )

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from desktop.core.attachment import ImageAttachment
 from desktop.core.chat_parameters import ChatParameters
@@ -29,13 +29,15 @@ from desktop.core.conversation import (
     SearchHit,
     StoredMessage,
 )
-from desktop.core.conversation_export import ExportedConversation
 from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
 from desktop.storage import image_blobs
 from desktop.storage.paths import data_dir
 from desktop.storage.quarantine import move_aside
 from desktop.storage.schema import SchemaTooNew, migrate
+
+if TYPE_CHECKING:  # imported by whoever reads the file, not at startup
+    from desktop.core.conversation_export import ExportedConversation
 
 __all__ = ["LEAF", "HistoryStore", "Leaf", "SchemaTooNew", "default_history_path"]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -37,7 +38,6 @@ from desktop.core.chat_parameters import (
 from desktop.core.chat_service import ChatProvider, ChatService
 from desktop.core.context_usage import context_usage
 from desktop.core.conversation import PathStep, StoredMessage
-from desktop.core.conversation_export import exported, to_json, to_markdown, write_image_files
 from desktop.core.errors import ProviderError
 from desktop.core.events import Done
 from desktop.core.messages import ChatOptions, MessageState, Role
@@ -48,12 +48,14 @@ from desktop.ui.chat_settings_panel import ChatSettingsPanel
 from desktop.ui.composer import ComposerEdit
 from desktop.ui.context_meter import ContextMeter
 from desktop.ui.image_viewer import ImageViewer
-from desktop.ui.message_bubble import MessageBubble
 from desktop.ui.message_list import MessageList
 from desktop.ui.model_picker import ModelPicker
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
 from desktop.ui.stream_bridge import StreamBridge
 from desktop.ui.tasks import TaskOwner
+
+if TYPE_CHECKING:  # imported with the first message: an empty chat starts without it
+    from desktop.ui.message_bubble import MessageBubble
 
 TITLE_LENGTH = 60
 
@@ -497,6 +499,8 @@ class ChatPane(QWidget):
         self._update_meter()
 
     def _make_bubble(self, step: PathStep) -> MessageBubble:
+        from desktop.ui.message_bubble import MessageBubble
+
         message = step.message
         bubble = MessageBubble(message.role, self._title_for(message.role, message.model))
         bubble.set_message_id(message.id)
@@ -757,6 +761,13 @@ class ChatPane(QWidget):
         """Write the open conversation as Markdown (``md``) or JSON (``json``)."""
         if self._conversation_id is None:
             return False
+        from desktop.core.conversation_export import (  # only needed here; slow to import
+            exported,
+            to_json,
+            to_markdown,
+            write_image_files,
+        )
+
         store = self._chat.store
         conversation = store.get_conversation(self._conversation_id)
         path_messages = [step.message for step in store.active_path(self._conversation_id)]

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.conversation import HIT_END, HIT_START, Conversation, SearchHit
-from desktop.core.conversation_export import ImportProblem, from_json
 from desktop.core.messages import Role
 from desktop.storage.history import HistoryStore
 from desktop.ui.conversation_list import ConversationList
@@ -230,6 +229,8 @@ class ConversationSidebar(QWidget):
 
     def import_file(self, path: str) -> Conversation | None:
         """Import and open the conversation; a bad file is explained, nothing is added."""
+        from desktop.core.conversation_export import ImportProblem, from_json  # slow to import
+
         try:
             text = Path(path).read_text(encoding="utf-8")
             conversation = self._store.import_conversation(from_json(text))

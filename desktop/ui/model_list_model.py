@@ -12,7 +12,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from desktop.core.model_records import LocalModel
 from desktop.core.model_tags import parse_parameter_count
 from desktop.ui.formatting import format_bytes
-from desktop.ui.model_explanation import model_tooltip
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 MODEL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -112,6 +111,8 @@ class ModelListModel(QAbstractTableModel):
         if role == CAPABILITIES_ROLE:
             return self.capabilities(model) or ()
         if role == Qt.ItemDataRole.ToolTipRole:
+            from desktop.ui.model_explanation import model_tooltip  # not needed at startup
+
             return model_tooltip(model)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.SIZE, self.PARAMETERS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -16,6 +16,7 @@ import dataclasses
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import httpx
 from PySide6.QtCore import QObject, Signal
@@ -23,13 +24,15 @@ from PySide6.QtCore import QObject, Signal
 from desktop.core.errors import ProviderError
 from desktop.core.history_conversion import HistoryAdapter
 from desktop.core.provider_config import ProviderConfig, ProviderFamily
-from desktop.providers.factory import BuiltProvider, build_provider, image_sight
 from desktop.providers.http_client import LOOPBACK_HOSTS
 from desktop.providers.ollama import OllamaProvider
 from desktop.providers.ollama_host import DEFAULT_OLLAMA_HOST
 from desktop.providers.presets import CUSTOM, Preset, preset_by_id
 from desktop.storage.secrets import SecretStore
 from desktop.storage.settings import Settings
+
+if TYPE_CHECKING:  # the factory and every provider family are imported by the first rebuild
+    from desktop.providers.factory import BuiltProvider
 
 log = logging.getLogger(__name__)
 
@@ -171,6 +174,8 @@ class ProviderRegistry(QObject):
             id=LOCAL_OLLAMA_ID, preset="ollama", name="Ollama", base_url=self._settings.ollama_host
         )
         if self._local is not None:
+            from desktop.providers.factory import BuiltProvider, image_sight
+
             preset = preset_by_id(config.preset)
             built = BuiltProvider(self._local, image_sight(self._local, preset, config), self._http)
             return ProviderSlot(LOCAL_OLLAMA_ID, "Ollama", preset.family, True, built)
@@ -181,7 +186,7 @@ class ProviderRegistry(QObject):
             return self._slot(dataclasses.replace(config, base_url=DEFAULT_OLLAMA_HOST), "")
 
     def _slot(self, config: ProviderConfig, key: str) -> ProviderSlot:
-        built = build_provider(config, key, self._http)
+        built = _build(config, key, self._http)
         preset = preset_or_custom(config.preset)
         name = config.name or preset.name
         local = config.id == LOCAL_OLLAMA_ID or preset.local or is_local_url(config.base_url)
@@ -189,7 +194,7 @@ class ProviderRegistry(QObject):
 
     async def probe(self, config: ProviderConfig, key: str) -> list[str]:
         """The model names a provider configured like this offers (Test connection)."""
-        built = build_provider(config, key, self._http)
+        built = _build(config, key, self._http)
         try:
             return [model.name for model in await built.list_models()]
         finally:
@@ -221,6 +226,12 @@ class ProviderRegistry(QObject):
 async def _close_all(slots: Iterable[ProviderSlot]) -> None:
     for slot in slots:
         await slot.built.aclose()
+
+
+def _build(config: ProviderConfig, key: str, http: httpx.AsyncClient) -> BuiltProvider:
+    from desktop.providers.factory import build_provider
+
+    return build_provider(config, key, http)
 
 
 def preset_or_custom(preset_id: str) -> Preset:

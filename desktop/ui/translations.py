@@ -10,12 +10,15 @@ are built in the new language.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 from PySide6.QtWidgets import QApplication
 
 from desktop.resources import resource_path
-from desktop.ui.i18n_retranslate import ShownTexts, retranslate_widgets, source_catalog
+
+if TYPE_CHECKING:
+    from desktop.ui.i18n_retranslate import ShownTexts
 
 SYSTEM = ""
 ENGLISH = "en"
@@ -72,17 +75,24 @@ class Translations(QObject):
         if language == self.language:
             return language
         windows = QApplication.topLevelWidgets()
-        catalog = source_catalog(self.directory / f"{CATALOG_NAME}_{CHINESE}.ts") if windows else ()
-        shown = ShownTexts(catalog)  # read before the switch: how texts read now
+        shown = self._shown_texts() if windows else None  # before the switch: how texts read now
         self._remove()
         if language != ENGLISH:
             self._install(language)
         self.language = language
         QLocale.setDefault(QLocale(language))
-        if windows:
+        if shown is not None:
+            from desktop.ui.i18n_retranslate import retranslate_widgets
+
             retranslate_widgets(shown, windows)
         self.changed.emit(language)
         return language
+
+    def _shown_texts(self) -> ShownTexts:
+        """The catalog's texts as they read now (imported only for a switch in a live app)."""
+        from desktop.ui.i18n_retranslate import ShownTexts, source_catalog
+
+        return ShownTexts(source_catalog(self.directory / f"{CATALOG_NAME}_{CHINESE}.ts"))
 
     def _install(self, language: str) -> None:
         app = QCoreApplication.instance()
