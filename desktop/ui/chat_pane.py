@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -58,6 +58,14 @@ if TYPE_CHECKING:  # imported with the first message: an empty chat starts witho
     from desktop.ui.message_bubble import MessageBubble
 
 TITLE_LENGTH = 60
+WARM_UP_DELAY_MS = 150
+"""After the window first shows, long before anyone can have typed a message."""
+
+
+def _import_bubbles() -> None:
+    """Message bubbles (markdown, the code highlighter's grammars: ~30 ms) are not needed
+    for the first paint, but the first Send must not wait for them either."""
+    import desktop.ui.message_bubble  # noqa: F401
 
 
 class ChatPane(QWidget):
@@ -89,6 +97,7 @@ class ChatPane(QWidget):
         self.options = ChatOptions()
         """Request options that override the conversation's settings where set."""
         self.bridge = StreamBridge(tasks, self)
+        self._warmed_up = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -497,6 +506,12 @@ class ChatPane(QWidget):
         if reveal is not None:
             self.messages.reveal(reveal)
         self._update_meter()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._warmed_up:
+            self._warmed_up = True
+            QTimer.singleShot(WARM_UP_DELAY_MS, self, _import_bubbles)
 
     def _make_bubble(self, step: PathStep) -> MessageBubble:
         from desktop.ui.message_bubble import MessageBubble
