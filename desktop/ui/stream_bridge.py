@@ -27,7 +27,7 @@ from desktop.ui.tasks import TaskOwner
 
 FRAME_MS = 30
 SLICE_BUDGET_S = 0.003
-PIECE_CHARS = 512
+PIECE_CHARS = 1024
 YIELD_AFTER_S = 0.0015
 """A fast stream hands the loop back this often, so the window keeps painting."""
 log = logging.getLogger(__name__)
