@@ -77,11 +77,6 @@ class StreamBridge(QObject):
             async with aclosing(events):  # close the stream inside this task, not in GC
                 resumed = time.perf_counter()
                 async for event in events:
-                    # Buffered data never suspends the task; without this a local server
-                    # sending at full speed would starve Qt's timers and painting.
-                    if time.perf_counter() - resumed >= YIELD_AFTER_S:
-                        await asyncio.sleep(0)
-                        resumed = time.perf_counter()
                     if isinstance(event, TextDelta):
                         self._text.append(event.text)
                     elif isinstance(event, ThinkingDelta):
@@ -89,6 +84,12 @@ class StreamBridge(QObject):
                     elif isinstance(event, Done):
                         self._done = event
                         return
+                    # Buffered data never suspends the task; without this a local server
+                    # sending at full speed would starve Qt's timers and painting. Only
+                    # after the event is kept: a Stop landing here must not lose it.
+                    if time.perf_counter() - resumed >= YIELD_AFTER_S:
+                        await asyncio.sleep(0)
+                        resumed = time.perf_counter()
         except asyncio.CancelledError:
             self._end()
             self.stopped.emit()

@@ -96,3 +96,26 @@ async def test_stop_in_the_middle_of_a_backlog_shows_the_rest_at_once(qtbot: obj
     assert stopped == [FLOOD], "nothing that had arrived is lost by stopping"
     assert not bridge.running
     await tasks.cancel_all()
+
+
+async def test_stop_during_a_fast_stream_keeps_every_piece_handed_over(qtbot: object) -> None:
+    """The chat service saves a piece as it hands it over; the window must show it too."""
+    tasks = TaskOwner()
+    bridge = StreamBridge(tasks)
+    screen = Screen(bridge)
+    handed: list[str] = []
+    stopped: list[str] = []
+    bridge.stopped.connect(lambda: stopped.append("".join(screen.text)))
+
+    async def fast() -> AsyncGenerator[ChatEvent, None]:
+        for n in range(1_000_000):
+            handed.append(f"{n} ")
+            yield TextDelta(f"{n} ")
+        yield Done()
+
+    bridge.start(fast())
+    await wait_until(lambda: len(handed) > 1000)
+    bridge.stop()
+    await wait_until(lambda: bool(stopped))
+    assert stopped == ["".join(handed)]
+    await tasks.cancel_all()
