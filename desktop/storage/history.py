@@ -13,7 +13,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -624,7 +624,9 @@ class HistoryStore:
             if self._closed:
                 return
             self._closed = True
-            self._conn.execute("PRAGMA optimize")
+            # Only an optimisation: another connection may hold the lock right now.
+            with suppress(sqlite3.OperationalError):
+                self._conn.execute("PRAGMA optimize")
             self._conn.close()
 
     def __enter__(self) -> Self:

@@ -560,3 +560,26 @@ def test_import_restores_the_tree_and_the_visible_branch(store: HistoryStore) ->
     steps = store.active_path(copy.id)
     assert len(steps[1].sibling_ids) == 2
     assert steps[1].message.stats == ChatStats(prompt_tokens=5, completion_tokens=2)
+
+
+def test_closing_while_another_process_writes_keeps_everything(db_path: Path) -> None:
+    """A reader (a second window, a backup tool, a test) closing its connection while the
+    app holds the write lock must not fail: PRAGMA optimize is only an optimisation."""
+    with HistoryStore.open(db_path) as store:
+        conversation = store.create_conversation("Kept", "m")
+        for n in range(200):
+            store.add_message(conversation.id, Role.USER, f"message {n}")
+    writer = sqlite3.connect(db_path, isolation_level=None)
+    reader = HistoryStore.open(db_path, busy_timeout=0.05)
+    try:
+        assert len(reader.search("message")) > 0  # queries that make optimize want ANALYZE
+        writer.execute("BEGIN EXCLUSIVE")
+        writer.execute("UPDATE conversations SET title = 'Kept still'")
+        reader.close()
+        writer.execute("COMMIT")
+    finally:
+        writer.close()
+    with HistoryStore.open(db_path) as store:
+        (kept,) = store.list_conversations()
+        assert kept.title == "Kept still"
+        assert len(store.messages(kept.id)) == 200
