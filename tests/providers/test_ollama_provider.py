@@ -229,6 +229,8 @@ async def test_chat_streams_the_models_reply_with_stats(
     ollama_server: OllamaServer,
 ) -> None:
     ollama_server.install(TINY)
+    # Tokens that arrive together are merged into one delta; apart, each is its own.
+    ollama_server.inject(path="/api/chat", token_delay=0.02)
 
     events = await collect(ollama.chat(TINY, HELLO))
 
