@@ -92,11 +92,7 @@ class MessageBubble(QFrame):
         self._thinking_toggle.toggled.connect(self._show_thinking)
         self._thinking_toggle.hide()
         layout.addWidget(self._thinking_toggle)
-        self.thinking_view = AutoHeightBrowser()
-        self.thinking_view.setObjectName("thinkingView")
-        self.thinking_view.setAccessibleName(self.tr("Model thinking"))
-        self.thinking_view.hide()
-        layout.addWidget(self.thinking_view)
+        self._thinking_view: AutoHeightBrowser | None = None  # built with the first thought
 
         self.body: MarkdownView | AutoHeightBrowser
         if role is Role.USER:
@@ -235,6 +231,18 @@ class MessageBubble(QFrame):
             return self.body.plain_text()
         return self.body.toPlainText()
 
+    @property
+    def thinking_view(self) -> AutoHeightBrowser:
+        """The model's thinking, below its toggle (built the first time it is needed)."""
+        if self._thinking_view is None:
+            view = AutoHeightBrowser()
+            view.setObjectName("thinkingView")
+            view.setAccessibleName(self.tr("Model thinking"))
+            view.hide()
+            self._layout.insertWidget(self._layout.indexOf(self._thinking_toggle) + 1, view)
+            self._thinking_view = view
+        return self._thinking_view
+
     def set_content(self, text: str, thinking: str = "") -> None:
         self._text = [text]
         self._thinking = [thinking] if thinking else []
@@ -288,7 +296,7 @@ class MessageBubble(QFrame):
             self.body.setPlainText(text)
 
     def thinking_shown(self) -> bool:
-        return self.thinking_view.isVisible()
+        return self._thinking_view is not None and self._thinking_view.isVisible()
 
     def _show_thinking(self, shown: bool) -> None:
         self.thinking_view.setVisible(shown)

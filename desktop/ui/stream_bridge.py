@@ -28,6 +28,8 @@ from desktop.ui.tasks import TaskOwner
 FRAME_MS = 30
 SLICE_BUDGET_S = 0.003
 PIECE_CHARS = 1024
+FIRST_PIECE_CHARS = 128
+"""The answer's first piece: laying out its first block costs the most."""
 YIELD_AFTER_S = 0.0015
 """A fast stream hands the loop back this often, so the window keeps painting."""
 log = logging.getLogger(__name__)
@@ -54,6 +56,7 @@ class StreamBridge(QObject):
         self._catch_up.setInterval(0)
         self._catch_up.timeout.connect(self._show_slice)
         self._done: Done | None = None  # the stream ended; emitted once the buffer drains
+        self._piece = PIECE_CHARS  # characters per piece of a slice
 
     @property
     def running(self) -> bool:
@@ -64,6 +67,7 @@ class StreamBridge(QObject):
         if self.running:
             raise RuntimeError("a stream is already running")
         self._timer.start()
+        self._piece = FIRST_PIECE_CHARS
         self._task = self._tasks.spawn(self._pump(events), name="chat-stream")
 
     def stop(self) -> None:
@@ -116,7 +120,8 @@ class StreamBridge(QObject):
         started = last_piece = time.perf_counter()
         piece_cost = 0.0
         while self._text or self._thinking:
-            self.flush(PIECE_CHARS)
+            self.flush(self._piece)
+            self._piece = PIECE_CHARS
             now = time.perf_counter()
             piece_cost, last_piece = now - last_piece, now
             if now - started + piece_cost > SLICE_BUDGET_S:
