@@ -835,6 +835,10 @@ class ChatPane(QWidget):
             bubble.set_streaming(False)
         self.send_button.setEnabled(True)
         self.stop_button.setEnabled(False)
+        # On the next turn: the answer's last frame is painted first, then the rest.
+        QTimer.singleShot(0, self, self._after_answer)
+
+    def _after_answer(self) -> None:
         self._refresh_versions()
         self.conversationsChanged.emit()
 
