@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from bench.loop_probe import LoopProbe
-from desktop.app import AppServices
+from desktop.app import AppServices, keep_startup_objects
 from desktop.core.messages import ChatOptions
 from tests.servers.ollama_server import OllamaServer
 from tests.servers.tiny_gguf import write_tiny_gguf
@@ -40,6 +40,7 @@ async def stream_once(tokens: int) -> dict[str, object]:
             pane.set_model(MODEL)
             pane.options = ChatOptions(num_predict=tokens)
             pane.composer.setPlainText("Talk for a long time")
+            keep_startup_objects()  # as run_app does once the window has painted
             probe = LoopProbe()
             probe.start()
             started = time.perf_counter()
