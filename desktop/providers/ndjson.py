@@ -11,14 +11,6 @@ MAX_LINE_BYTES = 64 * 1024 * 1024
 SNIPPET_CHARS = 120
 
 
-async def iter_ndjson(chunks: AsyncIterator[bytes]) -> AsyncIterator[dict[str, object]]:
-    """Yield each line of ``chunks`` as a dict; blank lines are skipped (see
-    :func:`iter_ndjson_batches`)."""
-    async for batch in iter_ndjson_batches(chunks):
-        for record in batch:
-            yield record
-
-
 async def iter_ndjson_batches(
     chunks: AsyncIterator[bytes],
 ) -> AsyncIterator[list[dict[str, object]]]:

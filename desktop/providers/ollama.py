@@ -8,7 +8,6 @@ generating when its client goes away. That is how Stop works.
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping, Sequence
 from contextlib import aclosing
 from functools import partial
@@ -22,10 +21,11 @@ from desktop.core.errors import (
     ServerError,
     StreamInterrupted,
 )
-from desktop.core.events import ChatEvent, Done, merge_deltas
+from desktop.core.events import ChatEvent, Done
 from desktop.core.messages import ChatMessage, ChatOptions
 from desktop.core.model_records import LocalModel, ModelDetails, PullProgress, RunningModel
 from desktop.providers import ollama_records as records
+from desktop.providers.batches import read_batch
 from desktop.providers.http_client import (
     Endpoint,
     display_url,
@@ -36,6 +36,7 @@ from desktop.providers.http_client import (
 )
 from desktop.providers.images import base64_text
 from desktop.providers.ndjson import iter_ndjson_batches
+from desktop.providers.token_clock import TokenClock
 
 Json = dict[str, object]
 
@@ -102,7 +103,7 @@ class OllamaProvider:
     async def pull(self, name: str) -> AsyncIterator[PullProgress]:
         """Download ``name``; yields every progress line up to and including ``success``."""
         body = {"model": name, "stream": True}
-        lines = self._records(
+        batches = self._batches(
             "/api/pull",
             body,
             model=name,
@@ -110,12 +111,13 @@ class OllamaProvider:
             line_error=partial(_pull_error, name),
         )
         try:
-            async with aclosing(lines):
-                async for line in lines:
-                    progress = records.pull_progress(line)
-                    yield progress
-                    if progress.status == "success":
-                        return
+            async with aclosing(batches):
+                async for batch in batches:
+                    for line in batch:
+                        progress = records.pull_progress(line)
+                        yield progress
+                        if progress.status == "success":
+                            return
         except StreamInterrupted as exc:
             raise _pull_interrupted(name, exc.detail) from exc
         raise _pull_interrupted(name, "the stream ended without a success line")
@@ -128,22 +130,22 @@ class OllamaProvider:
     ) -> AsyncIterator[ChatEvent]:
         """Stream one answer: thinking, text and tool calls, then :class:`Done`."""
         body = chat_request(model, messages, options or ChatOptions())
-        started = time.monotonic()
-        first_token: float | None = None
+        clock = TokenClock()
         final: Json | None = None
+
+        def read(line: Json) -> list[ChatEvent]:
+            nonlocal final
+            if _is_done(line):
+                final = line
+            return records.chat_deltas(line)
+
         batches = self._batches(
             "/api/chat", body, model=model, is_last=_is_done, line_error=_answer_error
         )
         async with aclosing(batches):
             async for batch in batches:
-                events: list[ChatEvent] = []
-                for line in batch:
-                    events += records.chat_deltas(line)
-                    if _is_done(line):
-                        final = line
-                if events and first_token is None:
-                    first_token = time.monotonic() - started
-                for event in merge_deltas(events):
+                events, _ = read_batch(batch, read, tick=clock.tick)  # reading cannot fail
+                for event in events:
                     yield event
         if final is None:
             raise StreamInterrupted(
@@ -152,7 +154,7 @@ class OllamaProvider:
                 detail="the stream ended without a done line",
             )
         reason = records.text(final, "done_reason") or "stop"
-        yield Done(reason=reason, stats=records.chat_stats(final, first_token))
+        yield Done(reason=reason, stats=records.chat_stats(final, clock.first_seconds))
 
     def _url(self, path: str) -> str:
         return self._host + path
@@ -179,22 +181,6 @@ class OllamaProvider:
         if not isinstance(parsed, dict):
             raise self._not_ollama(error_text(response.content))
         return parsed
-
-    async def _records(
-        self,
-        path: str,
-        body: Mapping[str, object],
-        *,
-        model: str,
-        is_last: Callable[[Json], bool],
-        line_error: Callable[[str], ProviderError],
-    ) -> AsyncGenerator[Json, None]:
-        """The NDJSON lines of a streamed POST up to the last one (see :meth:`_batches`)."""
-        batches = self._batches(path, body, model=model, is_last=is_last, line_error=line_error)
-        async with aclosing(batches):
-            async for batch in batches:
-                for line in batch:
-                    yield line
 
     async def _batches(
         self,

@@ -119,17 +119,6 @@ class SseParser:
         )
 
 
-async def iter_sse(chunks: AsyncIterator[bytes]) -> AsyncGenerator[SseEvent, None]:
-    """The events of a byte stream cut at arbitrary places (see :func:`iter_sse_batches`)."""
-    batches = iter_sse_batches(chunks)
-    try:
-        async for batch in batches:
-            for event in batch:
-                yield event
-    finally:
-        await batches.aclose()
-
-
 async def iter_sse_batches(
     chunks: AsyncIterator[bytes],
 ) -> AsyncGenerator[list[SseEvent], None]:

@@ -20,6 +20,11 @@ class TokenClock:
         if self._first is None:
             self._first = self._last
 
+    @property
+    def first_seconds(self) -> float | None:
+        """Seconds from the request to the first piece (None before it)."""
+        return self._first
+
     def stats(self, prompt_tokens: int | None, completion_tokens: int | None) -> ChatStats:
         """Seconds to the first piece, between first and last piece, and in all."""
         eval_seconds = None

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Iterable
 import pytest
 
 from desktop.core.errors import ProtocolError
-from desktop.providers.ndjson import iter_ndjson, iter_ndjson_batches
+from desktop.providers.ndjson import iter_ndjson_batches
 
 STREAM = (
     '{"message":{"content":"Grüße, 世界 🌍"},"done":false}\r\n'
@@ -29,7 +29,7 @@ async def chunked(pieces: Iterable[bytes]) -> AsyncIterator[bytes]:
 
 
 async def collect(pieces: Iterable[bytes]) -> list[dict[str, object]]:
-    return [record async for record in iter_ndjson(chunked(pieces))]
+    return [record async for batch in iter_ndjson_batches(chunked(pieces)) for record in batch]
 
 
 async def test_every_single_cut_point_gives_the_same_records() -> None:
@@ -71,8 +71,8 @@ async def test_a_line_that_is_not_a_json_object_is_named_in_the_error(
     stream = b'{"ok":true}\n' + line + b'\n{"never":"reached"}\n'
     seen: list[dict[str, object]] = []
     with pytest.raises(ProtocolError) as caught:
-        async for record in iter_ndjson(chunked([stream])):
-            seen.append(record)
+        async for batch in iter_ndjson_batches(chunked([stream])):
+            seen += batch
     assert seen == [{"ok": True}]
     assert quoted in caught.value.message
     assert quoted in caught.value.detail

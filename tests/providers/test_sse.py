@@ -8,7 +8,7 @@ import pytest
 
 from desktop.core.errors import ProtocolError
 from desktop.providers import sse
-from desktop.providers.sse import SseEvent, SseParser, iter_sse, iter_sse_batches
+from desktop.providers.sse import SseEvent, SseParser, iter_sse_batches
 
 
 def parse(*chunks: bytes) -> list[SseEvent]:
@@ -104,9 +104,10 @@ async def byte_stream(parts: Iterable[bytes]) -> AsyncIterator[bytes]:
         yield part
 
 
-async def test_iter_sse_over_an_async_byte_stream() -> None:
+async def test_sse_over_an_async_byte_stream() -> None:
     data = b"data: a\n\ndata: b\n\n"
-    events = [event async for event in iter_sse(byte_stream(bytewise(data)))]
+    batches = iter_sse_batches(byte_stream(bytewise(data)))
+    events = [event async for batch in batches for event in batch]
     assert [event.data for event in events] == ["a", "b"]
 
 

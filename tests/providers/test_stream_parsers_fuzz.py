@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.core.errors import ProtocolError
-from desktop.providers.ndjson import iter_ndjson
+from desktop.providers.ndjson import iter_ndjson_batches
 from desktop.providers.sse import SseParser
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -41,7 +41,8 @@ async def chunks_of(parts: list[bytes]) -> AsyncIterator[bytes]:
 
 def read_ndjson(parts: list[bytes]) -> list[dict[str, object]]:
     async def collect() -> list[dict[str, object]]:
-        return [record async for record in iter_ndjson(chunks_of(parts))]
+        batches = iter_ndjson_batches(chunks_of(parts))
+        return [record async for batch in batches for record in batch]
 
     return asyncio.run(collect())
 
