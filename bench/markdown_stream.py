@@ -20,8 +20,9 @@ from pathlib import Path
 
 import httpx
 
+from bench.app_window import open_chat, use_private_dirs
 from bench.loop_probe import LoopProbe
-from desktop.app import AppServices, keep_startup_objects
+from desktop.app import keep_startup_objects
 
 MODEL = "scripted:latest"
 WORDS = [
@@ -97,8 +98,7 @@ async def stream_once(tokens: int) -> dict[str, object]:
     sent = "".join(pieces)
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
-        os.environ["PARLEY_DATA_DIR"] = str(root / "data")
-        os.environ["PARLEY_CONFIG_DIR"] = str(root / "config")
+        use_private_dirs(root)
         script = root / "script.json"
         script.write_text(json.dumps(pieces), encoding="utf-8")
         server = subprocess.Popen(
@@ -111,14 +111,9 @@ async def stream_once(tokens: int) -> dict[str, object]:
             assert server.stdout is not None
             url = server.stdout.readline().strip()
             os.environ["OLLAMA_HOST"] = url
-            services = AppServices.create()
-            window = services.build_window()
+            services, window = await open_chat(MODEL)
             window.resize(1200, 900)
-            window.show()
             pane = window.chat_pane
-            while MODEL not in pane.available_models():
-                await asyncio.sleep(0.01)
-            pane.set_model(MODEL)
             pane.composer.setPlainText("Write a long markdown document with code")
             await asyncio.sleep(0.2)
             keep_startup_objects()  # as run_app does once the window has painted

@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.app import AppServices
+from bench.app_window import open_chat, use_private_dirs
 from desktop.core.messages import MessageState
 from desktop.ui.main_window import MainWindow
 
@@ -126,18 +126,11 @@ async def soak(answers: int = ANSWERS) -> tuple[list[Sample], int]:
     """Run the soak; returns the samples and how many answers were saved complete."""
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
-        os.environ["PARLEY_DATA_DIR"] = str(root / "data")
-        os.environ["PARLEY_CONFIG_DIR"] = str(root / "config")
+        use_private_dirs(root)
         server = ScriptedServer(root)
         try:
             os.environ["OLLAMA_HOST"] = server.url
-            services = AppServices.create()
-            window = services.build_window()
-            window.show()
-            pane = window.chat_pane
-            while MODEL not in pane.available_models():
-                await asyncio.sleep(0.01)
-            pane.set_model(MODEL)
+            services, window = await open_chat(MODEL)
             samples: list[Sample] = []
             started = time.perf_counter()
             for number in range(1, answers + 1):

@@ -12,8 +12,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.app_window import open_chat, use_private_dirs
 from bench.loop_probe import LoopProbe
-from desktop.app import AppServices, keep_startup_objects
+from desktop.app import keep_startup_objects
 from desktop.core.messages import ChatOptions
 from tests.servers.ollama_server import OllamaServer
 from tests.servers.tiny_gguf import write_tiny_gguf
@@ -24,20 +25,14 @@ MODEL = "tiny-loop:latest"
 async def stream_once(tokens: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
-        os.environ["PARLEY_DATA_DIR"] = str(root / "data")
-        os.environ["PARLEY_CONFIG_DIR"] = str(root / "config")
+        use_private_dirs(root)
         server = OllamaServer(root / "ollama").start()
         try:
             server.publish(MODEL, write_tiny_gguf(root / "loop.gguf", loop=True))
             server.install(MODEL)
             os.environ["OLLAMA_HOST"] = server.url
-            services = AppServices.create()
-            window = services.build_window()
-            window.show()
+            services, window = await open_chat(MODEL)
             pane = window.chat_pane
-            while MODEL not in pane.available_models():
-                await asyncio.sleep(0.01)
-            pane.set_model(MODEL)
             pane.options = ChatOptions(num_predict=tokens)
             pane.composer.setPlainText("Talk for a long time")
             keep_startup_objects()  # as run_app does once the window has painted
