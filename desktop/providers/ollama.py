@@ -21,7 +21,7 @@ from desktop.core.errors import (
     ServerError,
     StreamInterrupted,
 )
-from desktop.core.events import ChatEvent, Done
+from desktop.core.events import ChatEvent, Done, TextDelta
 from desktop.core.messages import ChatMessage, ChatOptions
 from desktop.core.model_records import LocalModel, ModelDetails, PullProgress, RunningModel
 from desktop.providers import ollama_records as records
@@ -144,6 +144,12 @@ class OllamaProvider:
         )
         async with aclosing(batches):
             async for batch in batches:
+                text = records.plain_text(batch)
+                if text is not None:
+                    if text:
+                        clock.tick()
+                        yield TextDelta(text)
+                    continue
                 events, _ = read_batch(batch, read, tick=clock.tick)  # reading cannot fail
                 for event in events:
                     yield event

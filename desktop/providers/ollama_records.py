@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from desktop.core.errors import ProtocolError
@@ -150,6 +150,24 @@ def pull_progress(record: Json) -> PullProgress:
         total=integer(record, "total") or 0,
         completed=integer(record, "completed") or 0,
     )
+
+
+PLAIN_MESSAGE = frozenset({"role", "content"})
+
+
+def plain_text(records: Sequence[Json]) -> str | None:
+    """The text of chat chunks that carry nothing but text (nearly all of them), read
+    in one pass; None if any carries more or ends the answer (read those one by one)."""
+    texts = [
+        message["content"]
+        for record in records
+        if isinstance(message := record.get("message"), dict)
+        and message.keys() == PLAIN_MESSAGE
+        and not record.get("done")
+    ]
+    if len(texts) != len(records) or not all(isinstance(text, str) for text in texts):
+        return None
+    return "".join(texts)
 
 
 def chat_deltas(record: Json) -> list[ChatEvent]:

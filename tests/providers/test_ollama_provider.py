@@ -330,6 +330,52 @@ async def test_tool_calls_arrive_with_json_encoded_arguments(
     assert done.stats.completion_tokens is None
 
 
+def chunk_line(**message: object) -> dict[str, object]:
+    return {
+        "model": "tiny",
+        "created_at": "2025-05-04T17:37:44Z",
+        "message": {"role": "assistant", "content": "", **message},
+        "done": False,
+    }
+
+
+async def test_lines_read_together_keep_their_order_and_text_runs_are_joined(
+    ollama: OllamaProvider,
+    ollama_server: OllamaServer,
+) -> None:
+    """A fast server puts many lines in one read: plain text lines are joined in one
+    pass; a read holding thinking or tool calls is still told apart line by line."""
+    call = {"function": {"name": "clock", "arguments": {}}}
+    mixed = [
+        chunk_line(content="你"),
+        chunk_line(content="好"),
+        chunk_line(content="", thinking="hm"),
+        chunk_line(content=" 🌍"),
+        chunk_line(content="", tool_calls=[call]),
+        chunk_line(content="!"),
+    ]
+    plain = [chunk_line(content=piece) for piece in ("one ", "two ", "three")]
+    done = {"model": "tiny", "message": {"role": "assistant", "content": ""}, "done": True}
+    for lines, expected in (
+        (
+            mixed,
+            [
+                TextDelta("你好"),
+                ThinkingDelta("hm"),
+                TextDelta(" 🌍"),
+                ToolCall("clock", "{}"),
+                TextDelta("!"),
+            ],
+        ),
+        (plain, [TextDelta("one two three")]),
+    ):
+        body = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in [*lines, done])
+        ollama_server.inject("/api/chat", status=200, body=body, once=True)
+        *events, end = await collect(ollama.chat(TINY, HELLO))
+        assert events == expected
+        assert isinstance(end, Done)
+
+
 async def test_cancelling_the_chat_task_closes_the_connection(
     ollama: OllamaProvider,
     ollama_server: OllamaServer,
