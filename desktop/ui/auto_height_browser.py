@@ -6,6 +6,8 @@ from PySide6.QtCore import QSize, QSizeF, Qt
 from PySide6.QtGui import QResizeEvent, QTextOption
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
+from desktop.ui.grow_in_place import paint_growth_only
+
 
 class AutoHeightBrowser(QTextBrowser):
     """With ``wrap=False`` (code) long lines scroll sideways and the height makes room
@@ -25,6 +27,7 @@ class AutoHeightBrowser(QTextBrowser):
         else:
             self.setLineWrapMode(QTextBrowser.LineWrapMode.NoWrap)
         self._wrap = wrap
+        paint_growth_only(self, self.viewport())
         self.document().setDocumentMargin(2)
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
         self._fit()
