@@ -806,11 +806,11 @@ class ChatPane(QWidget):
     # -- stream events -------------------------------------------------------
     def _text_arrived(self, chunk: str) -> None:
         if self._bubble is not None:
-            self._bubble.append_text(chunk, redraw_tail=not self.messages.follow_pending)
+            self.messages.append_to(self._bubble, chunk)
 
-    def _redraw_tail(self) -> None:
+    def _redraw_tail(self, in_view_px: int) -> None:
         if self._bubble is not None:
-            self._bubble.redraw_tail()
+            self._bubble.redraw_tail(in_view_px)
 
     def _thinking_arrived(self, chunk: str) -> None:
         if self._bubble is not None:
@@ -833,6 +833,7 @@ class ChatPane(QWidget):
             bubble.render_final()
             bubble.set_footer(state, done.stats if done else None, error.message if error else "")
             bubble.set_streaming(False)
+            self.messages.follow_now()  # the end as finished, not the last frame shifted
         self.send_button.setEnabled(True)
         self.stop_button.setEnabled(False)
         # On the next turn: the answer's last frame is painted first, then the rest.

@@ -1,179 +1,53 @@
-"""A message body rendered as markdown in one document (blocks: core.markdown_blocks).
+"""A message body rendered as markdown (blocks: core.markdown_blocks).
 
-Finished blocks are appended to a single document once and never touched again: prose
-as rich text, fenced code in a tinted frame with syntax colours, its language and a Copy
-link. While an answer streams, the block still growing lives in a second, small view
-below and is redrawn on its own (code that only grew gets just the new text appended),
-so a redraw costs the same at the first token and the twenty-thousandth. One document
-instead of a widget per block keeps a long answer cheap to build, lay out and paint.
+Finished blocks are appended to pages (block_page) once and never touched again. While
+an answer streams, the block still growing lives in a small view below them and is
+redrawn on its own (code that only grew gets just the new text appended), so a redraw
+costs the same at the first token and the twenty-thousandth. Text that a fast stream
+sends past the visible part is held on pages that are drawn once needed, so showing an
+answer costs about what is seen, not what is sent.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtGui import (
-    QColor,
-    QDesktopServices,
-    QFontDatabase,
-    QGuiApplication,
-    QPalette,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextCursor,
-    QTextFrame,
-    QTextFrameFormat,
-)
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.core.markdown_blocks import Block, BlockKind, BlockSplitter, split_blocks
-from desktop.ui.auto_height_browser import AutoHeightBrowser
-from desktop.ui.code_highlighter import LANGUAGE, CodeHighlighter
+from desktop.ui.block_document_view import BlockDocumentView
+from desktop.ui.block_page import PAGE_CHARS, BlockPage
+from desktop.ui.grow_in_place import paint_growth_only
 
-COPIED_FEEDBACK_MS = 1500
-COPY_SCHEME = "copy"
-CODE_TINT = QColor(127, 127, 127, 26)
-
-
-def _dark(widget: QWidget) -> bool:
-    return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
-
-
-def _utf16_length(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-class BlockDocumentView(AutoHeightBrowser):
-    """One document of rendered blocks; links open in the browser, Copy links copy code."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setOpenLinks(False)
-        self.anchorClicked.connect(self._follow)
-        self.highlighter = CodeHighlighter(self.document(), dark=_dark(self))
-        muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
-        self._label_format = QTextCharFormat()
-        self._label_format.setForeground(muted)
-        self._link_format = QTextCharFormat(self._label_format)
-        self._link_format.setAnchor(True)
-        self._link_format.setForeground(self.palette().color(QPalette.ColorRole.Link))
-        self._code_format = QTextCharFormat()
-        self._code_format.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self._frame_format = QTextFrameFormat()
-        self._frame_format.setBackground(CODE_TINT)
-        self._frame_format.setPadding(6)
-        self._frame_format.setTopMargin(4)
-        self._frame_format.setBottomMargin(6)
-        self._frame_format.setBorder(0)
-        self.copy_links: list[QTextCursor] = []
-        """For each finished code block: a cursor selecting its Copy link."""
-        self._codes: list[str] = []
-        self.code_frame: QTextFrame | None = None
-        """The frame of the last code block rendered."""
-
-    def add(self, block: Block, *, copyable: bool) -> None:
-        """Append ``block`` (a code block gets a Copy link when ``copyable``)."""
-        cursor = QTextCursor(self.document())
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        if block.kind is BlockKind.CODE:
-            self._add_code(cursor, block, copyable=copyable)  # a frame starts its own line
-            return
-        if cursor.block().text():  # else the document is empty or ends after a frame
-            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-        cursor.insertMarkdown(block.source.lstrip("\n"))  # leading blank lines mean nothing
-
-    def _add_code(self, cursor: QTextCursor, block: Block, *, copyable: bool) -> None:
-        self.code_frame = cursor.insertFrame(self._frame_format)
-        cursor.insertText(block.language or self.tr("code"), self._label_format)
-        link_start = link_end = 0
-        if copyable:
-            cursor.insertText("    ", self._label_format)
-            link = QTextCharFormat(self._link_format)
-            link.setAnchorHref(f"{COPY_SCHEME}:{len(self._codes)}")
-            link_start = cursor.position()
-            cursor.insertText(self.tr("Copy"), link)
-            link_end = cursor.position()
-            self._codes.append(block.code)
-        line = QTextBlockFormat()
-        line.setProperty(LANGUAGE, block.language)
-        cursor.insertBlock(line, self._code_format)
-        cursor.insertText(block.code, self._code_format)
-        if copyable:  # selected only now: a cursor at the insertion point would grow
-            selection = QTextCursor(self.document())
-            selection.setPosition(link_start)
-            selection.setPosition(link_end, QTextCursor.MoveMode.KeepAnchor)
-            self.copy_links.append(selection)
-
-    @contextmanager
-    def editing(self) -> Iterator[None]:
-        """Changes made inside are laid out (and coloured) once, at the end."""
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        try:
-            yield
-        finally:
-            cursor.endEditBlock()
-
-    def append_code(self, text: str) -> None:
-        """More code at the end of the last code block (a growing tail)."""
-        if self.code_frame is None:
-            return
-        cursor = self.code_frame.lastCursorPosition()
-        cursor.insertText(text, self._code_format)
-
-    def reset(self) -> None:
-        self.clear()
-        self.code_frame = None
-        self.copy_links.clear()
-        self._codes.clear()
-
-    def copy_code(self, index: int) -> None:
-        """Put code block ``index`` on the clipboard; its link says Copied for a moment."""
-        if not 0 <= index < len(self._codes):
-            return
-        QGuiApplication.clipboard().setText(self._codes[index])
-        self._relabel(index, self.tr("Copied"))
-        QTimer.singleShot(COPIED_FEEDBACK_MS, self, lambda: self._relabel(index, self.tr("Copy")))
-
-    def link_text(self, index: int) -> str:
-        return self.copy_links[index].selectedText()
-
-    def _relabel(self, index: int, label: str) -> None:
-        link = self.copy_links[index]
-        link_format = link.charFormat()
-        start = link.selectionStart()
-        link.insertText(label, link_format)
-        link.setPosition(start)
-        link.setPosition(start + _utf16_length(label), QTextCursor.MoveMode.KeepAnchor)
-
-    def _follow(self, url: QUrl) -> None:
-        if url.scheme() == COPY_SCHEME:
-            index = url.path()
-            if index.isdigit():
-                self.copy_code(int(index))
-        else:
-            QDesktopServices.openUrl(url)
+DRAW_EVERY_MS = 30
+"""Held pages left after an answer are drawn one per frame, so that the conversation can
+settle its scroll position between two of them."""
+IN_VIEW_MARGIN = 1.1
+"""Held blocks are drawn up to this many view heights from the end (estimates can be
+short by a few per cent; a held page left in view is drawn a moment later)."""
 
 
 class MarkdownView(QWidget):
-    """The finished blocks in ``document_view``; the growing one in ``tail_view``."""
+    """The finished blocks on ``pages`` (the first in ``document_view``); the growing
+    one in ``tail_view``."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
-        self.document_view = BlockDocumentView()
-        self.document_view.setObjectName("markdownView")
-        self.document_view.setAccessibleName(self.tr("Message text"))
-        self._layout.addWidget(self.document_view)
+        paint_growth_only(self)
+        self._pages: list[BlockPage] = []
+        self.document_view = self._new_page(held=False).view
         self.tail_view: BlockDocumentView | None = None  # built when a stream first needs it
         self._splitter = BlockSplitter()
         self._blocks: list[Block] = []
         self._shown_tail: Block | None = None  # the tail as tail_view shows it
         self._tail_stale = False  # appends went on without redrawing the tail
+        self._in_view_px: int | None = None  # how much of the end the view shows
+        self._drawer = QTimer(self)  # draws the held pages left once the answer ended
+        self._drawer.setSingleShot(True)
+        self._drawer.setInterval(DRAW_EVERY_MS)
+        self._drawer.timeout.connect(self._draw_held)
 
     # -- content -------------------------------------------------------------
     def source(self) -> str:
@@ -184,11 +58,25 @@ class MarkdownView(QWidget):
         """The finished blocks, in order."""
         return list(self._blocks)
 
+    def pages(self) -> list[BlockPage]:
+        return list(self._pages)
+
+    @property
+    def held_pages(self) -> int:
+        """How many pages of text are not drawn yet."""
+        return sum(page.held for page in self._pages)
+
     def plain_text(self) -> str:
-        text = self.document_view.toPlainText()
+        """The text as drawn (the end is settled and held pages drawn first)."""
+        self.redraw_tail()
+        texts = []
+        for page in self._pages:
+            page.draw()
+            if page.blocks and page.view is not None:
+                texts.append(page.view.toPlainText())
         if self._shown_tail is not None and self.tail_view is not None:
-            text += "\n" + self.tail_view.toPlainText()
-        return text
+            texts.append(self.tail_view.toPlainText())
+        return "\n".join(texts)
 
     def code_blocks(self) -> list[Block]:
         """The finished code blocks (the ones with a Copy link), in order."""
@@ -197,50 +85,133 @@ class MarkdownView(QWidget):
     def set_text(self, text: str) -> None:
         """Show a complete text (replaces what was shown)."""
         self.clear()
-        self._add_finished(split_blocks(text))
+        self._add_finished(split_blocks(text), in_sight=True)
 
     def append(self, chunk: str, *, redraw_tail: bool = True) -> None:
         """Add streamed text; only the block still growing is redrawn.
 
-        Without ``redraw_tail`` (it is out of sight for now) the growing block is only
-        hidden once finished blocks take its text, and drawn again by :meth:`redraw_tail`.
+        Without ``redraw_tail`` (the view shows the end only once per frame) nothing in
+        view changes: finished blocks are held out of sight (on hidden pages), and the
+        growing block keeps showing what it showed, until :meth:`redraw_tail` settles
+        both.
         """
-        self._add_finished(self._splitter.feed(chunk))
+        self._add_finished(self._splitter.feed(chunk), in_sight=redraw_tail)
         self._tail_stale = not redraw_tail
         if redraw_tail:
             self._show_tail(self._splitter.tail)
 
-    def redraw_tail(self) -> None:
-        """Show the growing block as it is now, if appends left it behind."""
+    def redraw_tail(self, in_view_px: int | None = None) -> None:
+        """Show the end as it is now, if appends left it behind; ``in_view_px``: how
+        much of the end is about to be in view (else: up to the window's height)."""
         if self._tail_stale:
             self._tail_stale = False
             self._show_tail(self._splitter.tail)
+            if in_view_px is not None:
+                self._in_view_px = in_view_px
+            in_view = self._in_view()
+            tail_px = self.tail_view.height() if self._shown_tail and self.tail_view else 0
+            self._settle(max(0, in_view - tail_px))  # the growing block is in view too
+            self._keep_tail_last()
 
     def finish(self) -> None:
-        """The stream ended: the growing block becomes a finished one."""
-        self._add_finished(self._splitter.finish())
+        """The stream ended: the growing block becomes a finished one, and held pages
+        are drawn one per frame."""
+        self._settle(self._in_view())  # even when no last block is left to finish
+        self._add_finished(self._splitter.finish(), in_sight=True)
         self._tail_stale = False
         self._show_tail(None)
+        if self.held_pages:
+            self._drawer.start()
 
     def clear(self) -> None:
-        self.document_view.reset()
+        self._drawer.stop()
+        while len(self._pages) > 1:
+            self._remove_last_page()
+        self._pages[0].reset()
         self._blocks.clear()
         self._splitter = BlockSplitter()
         self._tail_stale = False
         self._show_tail(None)
 
-    # -- rendering -----------------------------------------------------------
-    def _add_finished(self, blocks: list[Block]) -> None:
+    # -- pages -----------------------------------------------------------------
+    def _add_finished(self, blocks: list[Block], *, in_sight: bool) -> None:
         if not blocks:
             return
         self._blocks += blocks
-        with self.document_view.editing():  # one layout pass for all of them
-            for block in blocks:
-                if block.kind is BlockKind.CODE or block.source.strip():
-                    self.document_view.add(block, copyable=True)
-        if self._shown_tail is not None:
-            self._show_tail(None)
+        if not in_sight:
+            self._hold(blocks)
+            return
+        self._settle(self._in_view())
+        self._open_page().add(blocks, width_px=self.width())
+        self._show_tail(None)  # the finished blocks took its text
 
+    def _in_view(self) -> int:
+        """How much of the end the view showed last (at most the window's height)."""
+        return self._in_view_px if self._in_view_px is not None else self.window().height()
+
+    def _hold(self, blocks: list[Block]) -> None:
+        page = self._pages[-1]
+        run: list[Block] = []
+        run_chars = 0
+        width = self.width()
+        for block in blocks:
+            if not page.held or page.chars + run_chars >= PAGE_CHARS:
+                page.add(run, width_px=width)
+                page, run, run_chars = self._new_page(held=True), [], 0
+            run.append(block)
+            run_chars += len(block.source)
+        page.add(run, width_px=width)
+
+    def _settle(self, in_view_px: int) -> None:
+        """Draw the held blocks near the end, where the person is about to look; the
+        pages held before them take their place, at their estimated heights."""
+        near: list[Block] = []
+        room = in_view_px * IN_VIEW_MARGIN
+        while self._pages[-1].held and room > 0:
+            page = self._pages[-1]
+            room -= page.last_height()
+            near.insert(0, page.take_last())
+            if not page.blocks:
+                self._remove_last_page()
+        for page in reversed(self._pages):
+            if not page.isHidden():
+                break
+            page.show()
+        if near:
+            self._open_page().add(near, width_px=self.width())
+
+    def _open_page(self) -> BlockPage:
+        """The drawn page at the end, taking blocks in sight."""
+        last = self._pages[-1]
+        return self._new_page(held=False) if last.held else last
+
+    def _new_page(self, *, held: bool) -> BlockPage:
+        """A page after the others, and after the growing block until that is shown
+        again. A held page is hidden until the end is settled: till then nothing in view
+        moves."""
+        page = BlockPage(held=held)
+        self._layout.addWidget(page)
+        if held:
+            page.hide()
+        else:
+            page.show()  # now, not a turn later: the follow lays out and scrolls at once
+        self._pages.append(page)
+        return page
+
+    def _remove_last_page(self) -> None:
+        page = self._pages.pop()
+        page.setParent(None)
+        page.deleteLater()
+
+    def _draw_held(self) -> None:
+        """Draw the held page nearest the end; the next one a frame later."""
+        held = [page for page in self._pages if page.held]
+        if held:
+            held[-1].draw()
+        if len(held) > 1:
+            self._drawer.start()
+
+    # -- the growing block -------------------------------------------------------
     def _show_tail(self, tail: Block | None) -> None:
         if tail is not None and tail.kind is BlockKind.PROSE and not tail.source.strip():
             tail = None
@@ -251,6 +222,7 @@ class MarkdownView(QWidget):
                 self.tail_view.hide()
             return
         view = self._tail()
+        self._keep_tail_last()
         if (
             shown is not None
             and tail.kind is BlockKind.CODE
@@ -264,6 +236,13 @@ class MarkdownView(QWidget):
             view.reset()
             view.add(tail, copyable=False)
         view.show()
+
+    def _keep_tail_last(self) -> None:
+        """Pages held while the growing block was not redrawn went below it."""
+        view = self.tail_view
+        if view is not None and self._layout.indexOf(view) != self._layout.count() - 1:
+            self._layout.removeWidget(view)
+            self._layout.addWidget(view)
 
     def prepare_tail(self) -> None:
         """Build the (hidden) view of the growing block before an answer streams in."""

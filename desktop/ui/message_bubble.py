@@ -9,7 +9,7 @@ A failed answer shows its error and a Retry button right where it happened.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
-from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtGui import QGuiApplication, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,8 +24,12 @@ from PySide6.QtWidgets import (
 from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
 from desktop.ui.auto_height_browser import AutoHeightBrowser
+from desktop.ui.grow_in_place import paint_growth_only, repaint_moved_edge
 from desktop.ui.i18n_core import core_text
 from desktop.ui.markdown_view import MarkdownView
+
+EDGE_PX = 12
+"""How deep the bubble's border and rounded corners reach into it."""
 
 
 def _tr(text: str) -> str:
@@ -75,6 +79,7 @@ class MessageBubble(QFrame):
         self._streaming = False
         self.setObjectName("userBubble" if role is Role.USER else "assistantBubble")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        paint_growth_only(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
@@ -120,6 +125,10 @@ class MessageBubble(QFrame):
         footer.addWidget(self.retry_button)
         layout.addLayout(footer)
         self._update_actions()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        repaint_moved_edge(self, event, EDGE_PX)
 
     def _build_header(self, title: str) -> QHBoxLayout:
         header = QHBoxLayout()
@@ -270,9 +279,9 @@ class MessageBubble(QFrame):
             cursor.movePosition(QTextCursor.MoveOperation.End)
             cursor.insertText(chunk)
 
-    def redraw_tail(self) -> None:
+    def redraw_tail(self, in_view_px: int | None = None) -> None:
         if isinstance(self.body, MarkdownView):
-            self.body.redraw_tail()
+            self.body.redraw_tail(in_view_px)
 
     def append_thinking(self, chunk: str) -> None:
         if not self._thinking:

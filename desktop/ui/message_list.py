@@ -12,11 +12,13 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.core.conversation import PathStep
 from desktop.core.messages import Role
+from desktop.ui.grow_in_place import paint_growth_only
 
 if TYPE_CHECKING:  # imported with the first message: an empty chat starts without it
     from desktop.ui.message_bubble import MessageBubble
@@ -30,12 +32,27 @@ FOLLOW_FRAME_MS = 30
 the visible part, where it costs nothing to draw, so a fast stream is painted about once
 per frame instead of once per change."""
 
+LAYOUT_DEPTH = 5
+"""Widgets between a message body and the scroll area: each passes a layout request on."""
+
 BubbleFactory = Callable[[PathStep], "MessageBubble"]
 
 
+def _new_column() -> tuple[QWidget, QVBoxLayout]:
+    """The widget holding the bubbles, top to bottom; growth repaints only what is new."""
+    column = QWidget()
+    column.setObjectName("messageColumn")
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(12, 12, 12, 12)
+    layout.setSpacing(10)
+    paint_growth_only(column)
+    return column, layout
+
+
 class MessageList(QScrollArea):
-    aboutToFollow = Signal()
-    """A deferred follow is due: what grew out of sight is about to be shown."""
+    aboutToFollow = Signal(int)
+    """A deferred follow is due: what grew out of sight is about to be shown in a view
+    this many pixels high."""
 
     def __init__(self, make_bubble: BubbleFactory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,11 +62,7 @@ class MessageList(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._column = QWidget()
-        self._column.setObjectName("messageColumn")
-        self._layout = QVBoxLayout(self._column)
-        self._layout.setContentsMargins(12, 12, 12, 12)
-        self._layout.setSpacing(10)
+        self._column, self._layout = _new_column()
         self._layout.addStretch(1)
         self.setWidget(self._column)
         self._bubbles: list[MessageBubble] = []
@@ -58,6 +71,7 @@ class MessageList(QScrollArea):
         self._follow = True
         self._bottom_gap: int | None = None  # keep this distance from the end while growing
         self._followed_at = float("-inf")
+        self._anchor: tuple[QWidget, int] | None = None
         self._follow_timer = QTimer(self)
         self._follow_timer.setSingleShot(True)
         self._follow_timer.timeout.connect(self._follow_end)
@@ -81,11 +95,7 @@ class MessageList(QScrollArea):
         self._steps = list(steps)
         self._unbuilt = max(0, len(self._steps) - INITIAL_BUBBLES)
         # Built off-screen and attached at once: one layout pass instead of one per bubble.
-        column = QWidget()
-        column.setObjectName("messageColumn")
-        layout = QVBoxLayout(column)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.setSpacing(10)
+        column, layout = _new_column()
         for step in self._steps[self._unbuilt :]:
             bubble = self._make_bubble(step)
             layout.addWidget(bubble)
@@ -153,25 +163,78 @@ class MessageList(QScrollArea):
             self._bottom_gap = None  # the person scrolled: stop holding the position
         if value <= NEAR_TOP_PX and self._unbuilt and bar.maximum() > 0:
             self.build_older()
+        self._anchor = self._anchor_at(value)
 
     def _range_changed(self, _minimum: int, maximum: int) -> None:
         if self._bottom_gap is not None:
             self.verticalScrollBar().setValue(maximum - self._bottom_gap)
-        elif self._follow and not self._follow_timer.isActive():
-            wait = self._followed_at + FOLLOW_FRAME_MS / 1000 - time.monotonic()
-            if wait > 0:
-                self._follow_timer.start(math.ceil(wait * 1000))
-            else:
-                self._follow_end()
+        elif self._follow:
+            self.follow_soon()
+        else:
+            self._keep_anchor()
 
     @property
-    def follow_pending(self) -> bool:
-        """True while the end has grown out of sight and will be scrolled to shortly."""
-        return self._follow_timer.isActive()
+    def following(self) -> bool:
+        """True while the view stays at the end (the person has not scrolled away)."""
+        return self._follow
+
+    def append_to(self, bubble: MessageBubble, chunk: str) -> None:
+        """More streamed text for ``bubble``, the last one. While the view follows the
+        end, the end is redrawn once per frame, just before it is scrolled to; else the
+        text grows out of sight below, drawn at once."""
+        following = self._follow
+        bubble.append_text(chunk, redraw_tail=not following)
+        if following:
+            self.follow_soon()
+
+    def follow_now(self) -> None:
+        """Show the end at once (if the view is following it): it changed for good."""
+        if self._follow:
+            self._follow_end()
+
+    def follow_soon(self) -> None:
+        """The end grew, or waits to be redrawn: show it in the next frame (at once if
+        the last one was FOLLOW_FRAME_MS ago), if the view is following it."""
+        if not self._follow or self._follow_timer.isActive():
+            return
+        wait = self._followed_at + FOLLOW_FRAME_MS / 1000 - time.monotonic()
+        if wait > 0:
+            self._follow_timer.start(math.ceil(wait * 1000))
+        else:
+            self._follow_end()
+
+    def _anchor_at(self, value: int) -> tuple[QWidget, int] | None:
+        """The widget at the top of the view and its place, to keep it there while
+        something above it changes height (a page of an answer drawn late)."""
+        widget = self._column.childAt(self._column.width() // 2, value)
+        if widget is None:
+            return None
+        return widget, widget.mapTo(self._column, QPoint(0, 0)).y()
+
+    def _keep_anchor(self) -> None:
+        if self._anchor is None:
+            return
+        widget, top = self._anchor
+        if not shiboken6.isValid(widget) or not self._column.isAncestorOf(widget):
+            self._anchor = None
+            return
+        moved = widget.mapTo(self._column, QPoint(0, 0)).y() - top
+        if moved:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + moved)
 
     def _follow_end(self) -> None:
-        self.aboutToFollow.emit()
+        self.aboutToFollow.emit(self.viewport().height())
         if self._follow:  # unless the person scrolled away meanwhile
+            self._followed_at = time.monotonic()
+            self._apply_layouts()  # so the end scrolled to is the one just drawn
             bar = self.verticalScrollBar()
             bar.setValue(bar.maximum())
-            self._followed_at = time.monotonic()
+            self._follow_timer.stop()  # laying out asked for a follow: this was it
+
+    @staticmethod
+    def _apply_layouts() -> None:
+        """Lay out now what would be laid out before the next paint: a changed body,
+        then its bubble, the column and the scroll range, one posting after another."""
+        for _ in range(LAYOUT_DEPTH):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)

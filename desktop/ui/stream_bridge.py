@@ -26,11 +26,11 @@ from desktop.core.events import ChatEvent, Done, TextDelta, ThinkingDelta
 from desktop.ui.tasks import TaskOwner
 
 FRAME_MS = 30
-SLICE_BUDGET_S = 0.003
+SLICE_BUDGET_S = 0.001
 PIECE_CHARS = 1024
 FIRST_PIECE_CHARS = 128
 """The answer's first piece: laying out its first block costs the most."""
-YIELD_AFTER_S = 0.0015
+YIELD_AFTER_S = 0.0008
 """A fast stream hands the loop back this often, so the window keeps painting."""
 log = logging.getLogger(__name__)
 

@@ -103,6 +103,13 @@
     </message>
 </context>
 <context>
+    <name>BlockPage</name>
+    <message>
+        <source>Message text</source>
+        <translation>消息内容</translation>
+    </message>
+</context>
+<context>
     <name>Capability</name>
     <message>
         <source>chat</source>
@@ -967,10 +974,6 @@ Ollama 返回：{detail}</translation>
 </context>
 <context>
     <name>MarkdownView</name>
-    <message>
-        <source>Message text</source>
-        <translation>消息内容</translation>
-    </message>
     <message>
         <source>Text still arriving</source>
         <translation>文字仍在输出</translation>

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 
 from desktop.core.messages import MessageState
 from desktop.storage.history import HistoryStore, default_history_path
-from desktop.ui.markdown_view import BlockDocumentView
+from desktop.ui.block_document_view import BlockDocumentView
 from tests.ui.chat_fixtures import SCRIPTED_THINK, ask, ready_pane
 from tests.ui.conftest import wait_until
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 
 from desktop.core.messages import Role
+from desktop.ui.markdown_view import MarkdownView
 from desktop.ui.message_list import MessageList
 from tests.ui.conftest import wait_until
 
@@ -28,15 +29,16 @@ async def test_a_fast_answer_is_followed_once_per_frame_to_its_end(qtbot) -> Non
     messages.aboutToFollow.connect(bubble.redraw_tail)  # as the chat pane does
     bar = messages.verticalScrollBar()
     for _ in range(40):
-        bubble.append_text(f"{PARAGRAPH}\n\n", redraw_tail=not messages.follow_pending)
+        messages.append_to(bubble, f"{PARAGRAPH}\n\n")
         await asyncio.sleep(0.002)
-    bubble.append_text("The end.", redraw_tail=not messages.follow_pending)
-    await wait_until(lambda: not messages.follow_pending, timeout=2)
+    messages.append_to(bubble, "The end.")
+    body = bubble.body
+    assert isinstance(body, MarkdownView)
+    tail = body.tail_view
+    await wait_until(lambda: tail is not None and tail.toPlainText().endswith("The end."), 2)
     await wait_until(lambda: bar.value() == bar.maximum(), timeout=2)
     assert bar.maximum() > 0
     assert 0 < len(frames) < 40, "followed in frames, not after every change"
-    body = bubble.body
-    assert body.tail_view is not None and body.tail_view.toPlainText().endswith("The end.")
     shown = body.plain_text()
     assert shown.count(PARAGRAPH.strip()) == 40, "no paragraph shown twice or lost"
 
@@ -47,10 +49,10 @@ async def test_reading_further_up_is_not_interrupted(qtbot) -> None:
     bar = messages.verticalScrollBar()
     for _ in range(10):
         bubble.append_text(f"{PARAGRAPH}\n\n")
-    await wait_until(lambda: bar.maximum() > 0 and not messages.follow_pending, timeout=2)
+    await wait_until(lambda: bar.maximum() > 0 and bar.value() == bar.maximum(), timeout=2)
     bar.setValue(0)  # the person scrolls up to reread the start
     for _ in range(10):
-        bubble.append_text(f"{PARAGRAPH}\n\n", redraw_tail=not messages.follow_pending)
+        messages.append_to(bubble, f"{PARAGRAPH}\n\n")
         await asyncio.sleep(0.005)
     await asyncio.sleep(0.1)
     assert bar.value() == 0
