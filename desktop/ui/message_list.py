@@ -231,6 +231,7 @@ class MessageList(QScrollArea):
             bar = self.verticalScrollBar()
             bar.setValue(bar.maximum())
             self._follow_timer.stop()  # laying out asked for a follow: this was it
+            self.viewport().repaint()  # in this turn, not the next: a frame is one step
 
     @staticmethod
     def _apply_layouts() -> None:
