@@ -10,7 +10,14 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QWidget,
+)
 
 from desktop.core.conversation import Conversation
 from desktop.core.conversation_groups import DateGroup, Period, date_group
@@ -25,6 +32,8 @@ class ConversationList(QListWidget):
     renameRequested = Signal(int, str)
     pinRequested = Signal(int, bool)
     deleteRequested = Signal(int)
+    refreshWanted = Signal()
+    """The list changed while a title was edited: show it anew."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +51,7 @@ class ConversationList(QListWidget):
         self.currentItemChanged.connect(self._current_changed)
         self.itemChanged.connect(self._item_changed)
         self._updating = False
+        self._refresh_wanted = False  # the list changed while a title was edited
         self._titles: dict[int, str] = {}
 
         self.rename_action = QAction(self.tr("Rename"), self)
@@ -60,6 +70,12 @@ class ConversationList(QListWidget):
     def set_conversations(
         self, conversations: list[Conversation], current: int | None, today: date | None = None
     ) -> None:
+        """Show ``conversations``. While a title is being edited the list is left as it
+        is (refilling it would drop what the person typed); ``refreshWanted`` asks for
+        the list again once the edit is done."""
+        if self.state() == QAbstractItemView.State.EditingState:
+            self._refresh_wanted = True
+            return
         today = today or date.today()
         self._updating = True
         try:
@@ -86,6 +102,12 @@ class ConversationList(QListWidget):
                     self.setCurrentItem(item)
         finally:
             self._updating = False
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)  # a typed title is saved by now
+        if self._refresh_wanted:
+            self._refresh_wanted = False
+            self.refreshWanted.emit()
 
     def _header(self, group: DateGroup) -> QListWidgetItem:
         names = {

@@ -83,6 +83,7 @@ class ConversationSidebar(QWidget):
         self.list.renameRequested.connect(self._rename)
         self.list.pinRequested.connect(self._pin)
         self.list.deleteRequested.connect(self.trash)
+        self.list.refreshWanted.connect(self.changed)
         self.stack.addWidget(self.list)
         self.results = QListWidget()
         self.results.setObjectName("searchResults")

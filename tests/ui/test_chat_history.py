@@ -182,3 +182,21 @@ async def test_export_markdown_and_json_then_import(scripted, open_window, tmp_p
     (tmp_path / "bad.json").write_text('{"format": "parley.conversation", "version": 7}')
     assert sidebar.import_file(str(tmp_path / "bad.json")) is None
     assert "newer Parley" in sidebar.search_status.text()
+
+
+async def test_a_title_being_typed_survives_the_list_being_refreshed(scripted, open_window):
+    """An answer that ends while a title is edited refreshes the list; the edit is kept."""
+    pane = await ready_pane(open_window)
+    window = pane.window()
+    await ask(pane, "Bake bread")
+    conversations = window.conversation_sidebar.list
+    conversations.setCurrentItem(conversations.item_for(pane.conversation_id))
+    conversations.rename_action.trigger()
+    editor = conversations.findChild(QLineEdit)
+    assert editor is not None
+    editor.selectAll()
+    QTest.keyClicks(editor, "Sourdough")
+    QTest.keyClick(editor, Qt.Key.Key_Return)  # the title is saved on the next turn
+    window.refresh_conversations()  # as the end of an answer does
+    await wait_until(lambda: conversations.titles() == ["Sourdough"])
+    assert [c.title for c in window._chat.store.list_conversations()] == ["Sourdough"]
