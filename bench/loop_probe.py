@@ -30,12 +30,20 @@ class LoopProbe:
 
     @property
     def longest_ms(self) -> float:
-        return max(self.gaps_ms, default=0.0)
+        return longest_ms(self.gaps_ms)
 
     @property
     def p99_ms(self) -> float:
-        if len(self.gaps_ms) < 2:
-            return self.longest_ms
-        # inclusive: never beyond the longest gap ("exclusive" extrapolates past it when
-        # a short stream gives only a few dozen gaps)
-        return statistics.quantiles(self.gaps_ms, n=100, method="inclusive")[98]
+        return p99_ms(self.gaps_ms)
+
+
+def longest_ms(gaps_ms: list[float]) -> float:
+    return max(gaps_ms, default=0.0)
+
+
+def p99_ms(gaps_ms: list[float]) -> float:
+    if len(gaps_ms) < 2:
+        return longest_ms(gaps_ms)
+    # inclusive: never beyond the longest gap ("exclusive" extrapolates past it when
+    # a short stream gives only a few dozen gaps)
+    return statistics.quantiles(gaps_ms, n=100, method="inclusive")[98]

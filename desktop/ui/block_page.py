@@ -115,6 +115,19 @@ class BlockPage(QWidget):
         self.setFixedHeight(sum(self._heights))
         return block
 
+    def take_first(self, chars: int) -> list[Block]:
+        """Remove blocks from the start of a held page (at least one, then up to about
+        ``chars`` characters), to be drawn on the page before it."""
+        count, taken = 0, 0
+        while count < len(self.blocks) and (count == 0 or taken < chars):
+            taken += len(self.blocks[count].source)
+            count += 1
+        blocks, self.blocks = self.blocks[:count], self.blocks[count:]
+        del self._heights[:count]
+        self.chars -= taken
+        self.setFixedHeight(sum(self._heights))
+        return blocks
+
     def draw(self) -> None:
         """Lay the blocks out for real (a drawn page stays drawn)."""
         if self.view is not None:

@@ -19,8 +19,11 @@ from desktop.ui.block_page import PAGE_CHARS, BlockPage
 from desktop.ui.grow_in_place import paint_growth_only
 
 DRAW_EVERY_MS = 30
-"""Held pages left after an answer are drawn one per frame, so that the conversation can
-settle its scroll position between two of them."""
+"""Held text left after an answer is drawn a step per frame, so that the conversation
+can settle its scroll position between two steps."""
+DRAW_STEP_CHARS = 1200
+"""Text drawn in one such step (~3 ms): it is appended to the drawn page before it, so
+no widget is built for it."""
 IN_VIEW_MARGIN = 1.1
 """Held blocks are drawn up to this many view heights from the end (estimates can be
 short by a few per cent; a held page left in view is drawn a moment later)."""
@@ -114,8 +117,8 @@ class MarkdownView(QWidget):
             self._keep_tail_last()
 
     def finish(self) -> None:
-        """The stream ended: the growing block becomes a finished one, and held pages
-        are drawn one per frame."""
+        """The stream ended: the growing block becomes a finished one, and held text
+        is drawn a step per frame."""
         self._settle(self._in_view())  # even when no last block is left to finish
         self._add_finished(self._splitter.finish(), in_sight=True)
         self._tail_stale = False
@@ -126,7 +129,7 @@ class MarkdownView(QWidget):
     def clear(self) -> None:
         self._drawer.stop()
         while len(self._pages) > 1:
-            self._remove_last_page()
+            self._remove_page()
         self._pages[0].reset()
         self._blocks.clear()
         self._splitter = BlockSplitter()
@@ -172,7 +175,7 @@ class MarkdownView(QWidget):
             room -= page.last_height()
             near.insert(0, page.take_last())
             if not page.blocks:
-                self._remove_last_page()
+                self._remove_page()
         for page in reversed(self._pages):
             if not page.isHidden():
                 break
@@ -198,17 +201,22 @@ class MarkdownView(QWidget):
         self._pages.append(page)
         return page
 
-    def _remove_last_page(self) -> None:
-        page = self._pages.pop()
+    def _remove_page(self, index: int = -1) -> None:
+        page = self._pages.pop(index)
         page.setParent(None)
         page.deleteLater()
 
     def _draw_held(self) -> None:
-        """Draw the held page nearest the end; the next one a frame later."""
-        held = [page for page in self._pages if page.held]
-        if held:
-            held[-1].draw()
-        if len(held) > 1:
+        """Draw the start of the first held page on the drawn page before it; the next
+        step a frame later."""
+        index = next((i for i, page in enumerate(self._pages) if page.held), None)
+        if index is None:
+            return
+        page = self._pages[index]
+        self._pages[index - 1].add(page.take_first(DRAW_STEP_CHARS), width_px=self.width())
+        if not page.blocks:
+            self._remove_page(index)
+        if self.held_pages:
             self._drawer.start()
 
     # -- the growing block -------------------------------------------------------
