@@ -42,6 +42,7 @@ class HeightEstimate:
     from character widths; a wrong guess only moves the scroll bar a little)."""
 
     def __init__(self, font: QFont, width: int) -> None:
+        self.font, self.width = QFont(font), width
         prose = QFontMetricsF(font)
         code = QFontMetricsF(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._prose = (prose.averageCharWidth(), prose.lineSpacing())
@@ -89,19 +90,24 @@ class BlockPage(QWidget):
     def held(self) -> bool:
         return self.view is None
 
-    def add(self, blocks: list[Block], *, width_px: int) -> None:
-        """Append finished blocks: drawn at once on a drawn page, else only measured
-        (as they will be drawn ``width_px`` wide)."""
+    def add(self, blocks: list[Block]) -> None:
+        """Append finished blocks to a drawn page, drawing them."""
+        if self.view is None:
+            raise RuntimeError("a held page takes blocks through hold()")
+        self._take(blocks)
+        self.view.add_blocks(blocks)
+
+    def hold(self, blocks: list[Block], estimate: HeightEstimate) -> None:
+        """Append finished blocks to a held page, only measuring them."""
         if not blocks:
             return
-        self.blocks += blocks
-        self.chars += sum(len(block.source) for block in blocks)
-        if self.view is not None:
-            self.view.add_blocks(blocks)
-            return
-        estimate = HeightEstimate(self.font(), width_px)
+        self._take(blocks)
         self._heights += [estimate(block) for block in blocks]
         self.setFixedHeight(sum(self._heights))
+
+    def _take(self, blocks: list[Block]) -> None:
+        self.blocks += blocks
+        self.chars += sum(len(block.source) for block in blocks)
 
     def last_height(self) -> int:
         """The estimated height of the last held block."""

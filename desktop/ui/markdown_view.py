@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.core.markdown_blocks import Block, BlockKind, BlockSplitter, split_blocks
 from desktop.ui.block_document_view import BlockDocumentView
-from desktop.ui.block_page import PAGE_CHARS, BlockPage
+from desktop.ui.block_page import PAGE_CHARS, BlockPage, HeightEstimate
 from desktop.ui.grow_in_place import paint_growth_only
 
 DRAW_EVERY_MS = 30
@@ -47,6 +47,7 @@ class MarkdownView(QWidget):
         self._shown_tail: Block | None = None  # the tail as tail_view shows it
         self._tail_stale = False  # appends went on without redrawing the tail
         self._in_view_px: int | None = None  # how much of the end the view shows
+        self._estimate: HeightEstimate | None = None
         self._drawer = QTimer(self)  # draws the held pages left once the answer ended
         self._drawer.setSingleShot(True)
         self._drawer.setInterval(DRAW_EVERY_MS)
@@ -145,7 +146,7 @@ class MarkdownView(QWidget):
             self._hold(blocks)
             return
         self._settle(self._in_view())
-        self._open_page().add(blocks, width_px=self.width())
+        self._open_page().add(blocks)
         self._show_tail(None)  # the finished blocks took its text
 
     def _in_view(self) -> int:
@@ -153,17 +154,25 @@ class MarkdownView(QWidget):
         return self._in_view_px if self._in_view_px is not None else self.window().height()
 
     def _hold(self, blocks: list[Block]) -> None:
+        estimate = self._height_estimate()
         page = self._pages[-1]
         run: list[Block] = []
         run_chars = 0
-        width = self.width()
         for block in blocks:
             if not page.held or page.chars + run_chars >= PAGE_CHARS:
-                page.add(run, width_px=width)
+                if run:
+                    page.hold(run, estimate)
                 page, run, run_chars = self._new_page(held=True), [], 0
             run.append(block)
             run_chars += len(block.source)
-        page.add(run, width_px=width)
+        page.hold(run, estimate)
+
+    def _height_estimate(self) -> HeightEstimate:
+        """Built again only when the width or font changed: holding runs per slice."""
+        estimate = self._estimate
+        if estimate is None or estimate.width != self.width() or estimate.font != self.font():
+            estimate = self._estimate = HeightEstimate(self.font(), self.width())
+        return estimate
 
     def _settle(self, in_view_px: int) -> None:
         """Draw the held blocks near the end, where the person is about to look; the
@@ -181,7 +190,7 @@ class MarkdownView(QWidget):
                 break
             page.show()
         if near:
-            self._open_page().add(near, width_px=self.width())
+            self._open_page().add(near)
 
     def _open_page(self) -> BlockPage:
         """The drawn page at the end, taking blocks in sight."""
@@ -213,7 +222,7 @@ class MarkdownView(QWidget):
         if index is None:
             return
         page = self._pages[index]
-        self._pages[index - 1].add(page.take_first(DRAW_STEP_CHARS), width_px=self.width())
+        self._pages[index - 1].add(page.take_first(DRAW_STEP_CHARS))
         if not page.blocks:
             self._remove_page(index)
         if self.held_pages:
