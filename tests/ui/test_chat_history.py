@@ -25,6 +25,17 @@ def seed_history(build) -> None:
         store.close()
 
 
+def type_title(conversations, conversation_id, title: str) -> None:
+    """Rename with the keyboard: F2's editor, the new title, Return."""
+    conversations.setCurrentItem(conversations.item_for(conversation_id))
+    conversations.rename_action.trigger()
+    editor = conversations.findChild(QLineEdit)
+    assert editor is not None
+    editor.selectAll()
+    QTest.keyClicks(editor, title)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+
+
 async def test_rename_pin_delete_and_undo(scripted, open_window):
     pane = await ready_pane(open_window)
     window = pane.window()
@@ -36,13 +47,7 @@ async def test_rename_pin_delete_and_undo(scripted, open_window):
     assert conversations.headings() == ["Today"]
     assert conversations.titles() == ["Bake bread", "Plan a trip"]
 
-    conversations.setCurrentItem(conversations.item_for(pane.conversation_id))
-    conversations.rename_action.trigger()
-    editor = conversations.findChild(QLineEdit)
-    assert editor is not None
-    editor.selectAll()
-    QTest.keyClicks(editor, "Sourdough")
-    QTest.keyClick(editor, Qt.Key.Key_Return)
+    type_title(conversations, pane.conversation_id, "Sourdough")
     await wait_until(lambda: "Sourdough" in conversations.titles())
 
     trip = next(c for c in window._chat.store.list_conversations() if c.title == "Plan a trip")
@@ -190,13 +195,7 @@ async def test_a_title_being_typed_survives_the_list_being_refreshed(scripted, o
     window = pane.window()
     await ask(pane, "Bake bread")
     conversations = window.conversation_sidebar.list
-    conversations.setCurrentItem(conversations.item_for(pane.conversation_id))
-    conversations.rename_action.trigger()
-    editor = conversations.findChild(QLineEdit)
-    assert editor is not None
-    editor.selectAll()
-    QTest.keyClicks(editor, "Sourdough")
-    QTest.keyClick(editor, Qt.Key.Key_Return)  # the title is saved on the next turn
+    type_title(conversations, pane.conversation_id, "Sourdough")  # saved on the next turn
     window.refresh_conversations()  # as the end of an answer does
     await wait_until(lambda: conversations.titles() == ["Sourdough"])
     assert [c.title for c in window._chat.store.list_conversations()] == ["Sourdough"]

@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 
 from bench.markdown_stream import markdown_pieces
 from desktop.core.messages import Role
+from desktop.ui.block_page import BlockPage
 from desktop.ui.markdown_view import MarkdownView
 from desktop.ui.message_bubble import MessageBubble
 from desktop.ui.message_list import MessageList
@@ -80,29 +81,33 @@ async def test_text_held_out_of_sight_is_drawn_after_the_answer_exactly_as_sent(
     assert bar.value() == bar.maximum(), "the end stays in view while pages above are drawn"
 
 
-async def test_a_held_page_scrolled_into_view_is_drawn_and_far_ones_wait(qtbot) -> None:
+async def held_mid_answer(qtbot) -> tuple[MessageList, MessageBubble, list[BlockPage]]:
+    """A fast answer streamed and its end settled, but not finished: its held pages."""
     messages, bubble = make_list(qtbot)
     await stream(messages, bubble, ANSWER)
-    body = body_of(bubble)
     bubble.redraw_tail(messages.viewport().height())
-    held = [page for page in body.pages() if page.held]
+    return messages, bubble, [page for page in body_of(bubble).pages() if page.held]
+
+
+def scroll_to(messages: MessageList, page: BlockPage, below_top_px: int) -> None:
+    top = page.mapTo(messages.widget(), page.rect().topLeft()).y()
+    messages.verticalScrollBar().setValue(top + below_top_px)
+
+
+async def test_a_held_page_scrolled_into_view_is_drawn_and_far_ones_wait(qtbot) -> None:
+    messages, _, held = await held_mid_answer(qtbot)
     assert len(held) >= 3
     target = held[len(held) // 2]
-    bar = messages.verticalScrollBar()
-    bar.setValue(target.mapTo(messages.widget(), target.rect().topLeft()).y() + 10)
+    scroll_to(messages, target, 10)
     await wait_until(lambda: not target.held, timeout=2)
     assert held[0].held, "a page far above the view is still not drawn while the answer runs"
 
 
 async def test_reading_a_page_above_stays_still_while_pages_above_it_are_drawn(qtbot) -> None:
-    messages, bubble = make_list(qtbot)
-    await stream(messages, bubble, ANSWER)
+    messages, bubble, held = await held_mid_answer(qtbot)
     body = body_of(bubble)
-    bubble.redraw_tail(messages.viewport().height())
-    held = [page for page in body.pages() if page.held]
     reading = held[-1]
-    bar = messages.verticalScrollBar()
-    bar.setValue(reading.mapTo(messages.widget(), reading.rect().topLeft()).y() + 5)
+    scroll_to(messages, reading, 5)
     await wait_until(lambda: not reading.held, timeout=2)
     await asyncio.sleep(0.05)
     where = reading.mapTo(messages.viewport(), reading.rect().topLeft()).y()
