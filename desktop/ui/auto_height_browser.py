@@ -40,7 +40,22 @@ class AutoHeightBrowser(QTextBrowser):
         if self.height() != height:
             self.setFixedHeight(height)
 
+    def lay_out_at(self, width: int) -> None:
+        """Lay the document out ``width`` pixels wide while hidden: a hidden widget only
+        learns its size once shown, and its text would be laid out twice."""
+        self.resize(width, self.height())
+        self.viewport().resize(width - 2 * self.frameWidth(), self.viewport().height())
+        self.document().setTextWidth(self.viewport().width())
+
     def resizeEvent(self, event: QResizeEvent) -> None:
+        old, new = event.oldSize(), event.size()
+        if (
+            self._wrap
+            and old.width() != new.width()
+            and self.document().textWidth() == self.viewport().width()
+        ):
+            # Laid out at this width already (lay_out_at): only the height is news.
+            event = QResizeEvent(new, QSize(new.width(), old.height()))
         super().resizeEvent(event)
         self._fit()
 

@@ -134,6 +134,13 @@ class BlockPage(QWidget):
         self.setFixedHeight(sum(self._heights))
         return blocks
 
+    def lay_out_at(self, width: int) -> None:
+        """Take ``width`` while hidden (a hidden widget learns its size only when shown;
+        text drawn before that would be laid out twice)."""
+        self.resize(width, self.height())
+        if self.view is not None:
+            self.view.lay_out_at(width)
+
     def draw(self) -> None:
         """Lay the blocks out for real (a drawn page stays drawn)."""
         if self.view is not None:

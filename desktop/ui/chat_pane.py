@@ -110,7 +110,6 @@ class ChatPane(QWidget):
         layout.addWidget(self.settings_panel)
 
         self.messages = MessageList(self._make_bubble)
-        self.messages.aboutToFollow.connect(self._redraw_tail)
         layout.addWidget(self.messages, 1)
 
         self.notice = QFrame()
@@ -807,10 +806,6 @@ class ChatPane(QWidget):
     def _text_arrived(self, chunk: str) -> None:
         if self._bubble is not None:
             self.messages.append_to(self._bubble, chunk)
-
-    def _redraw_tail(self, in_view_px: int) -> None:
-        if self._bubble is not None:
-            self._bubble.redraw_tail(in_view_px)
 
     def _thinking_arrived(self, chunk: str) -> None:
         if self._bubble is not None:

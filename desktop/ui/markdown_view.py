@@ -6,9 +6,16 @@ redrawn on its own (code that only grew gets just the new text appended), so a r
 costs the same at the first token and the twenty-thousandth. Text that a fast stream
 sends past the visible part is held on pages that are drawn once needed, so showing an
 answer costs about what is seen, not what is sent.
+
+While the conversation follows a fast answer, a frame that has much to draw takes two
+turns of the event loop: :meth:`MarkdownView.prepare_frame` draws what is about to come
+into view on a hidden page, :meth:`MarkdownView.show_frame` shows it. Neither turn is
+long, and a paint between them still shows the last frame whole.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -24,9 +31,22 @@ can settle its scroll position between two steps."""
 DRAW_STEP_CHARS = 1200
 """Text drawn in one such step (~3 ms): it is appended to the drawn page before it, so
 no widget is built for it."""
+DRAW_APART_CHARS = 1000
+"""A frame drawing more text than this (~3 ms) shows it a turn later (see below)."""
 IN_VIEW_MARGIN = 1.1
 """Held blocks are drawn up to this many view heights from the end (estimates can be
 short by a few per cent; a held page left in view is drawn a moment later)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    tail: Block | None
+    """The growing block as it was when the frame was prepared."""
+    last: BlockPage
+    """The last page to show (pages held after it came later)."""
+    near: list[Block]
+    """Blocks to draw at the end of ``last`` (then a drawn page) as the frame is shown:
+    a few; many are drawn on a page of their own while the frame is prepared."""
 
 
 class MarkdownView(QWidget):
@@ -40,7 +60,9 @@ class MarkdownView(QWidget):
         self._layout.setSpacing(0)
         paint_growth_only(self)
         self._pages: list[BlockPage] = []
-        self.document_view = self._new_page(held=False).view
+        first = self._new_page(held=False)
+        first.show()
+        self.document_view = first.view
         self.tail_view: BlockDocumentView | None = None  # built when a stream first needs it
         self._splitter = BlockSplitter()
         self._blocks: list[Block] = []
@@ -48,6 +70,7 @@ class MarkdownView(QWidget):
         self._tail_stale = False  # appends went on without redrawing the tail
         self._in_view_px: int | None = None  # how much of the end the view shows
         self._estimate: HeightEstimate | None = None
+        self._frame: _Frame | None = None  # prepared, not shown yet
         self._drawer = QTimer(self)  # draws the held pages left once the answer ended
         self._drawer.setSingleShot(True)
         self._drawer.setInterval(DRAW_EVERY_MS)
@@ -72,7 +95,7 @@ class MarkdownView(QWidget):
 
     def plain_text(self) -> str:
         """The text as drawn (the end is settled and held pages drawn first)."""
-        self.redraw_tail()
+        self._catch_up()
         texts = []
         for page in self._pages:
             page.draw()
@@ -96,26 +119,58 @@ class MarkdownView(QWidget):
 
         Without ``redraw_tail`` (the view shows the end only once per frame) nothing in
         view changes: finished blocks are held out of sight (on hidden pages), and the
-        growing block keeps showing what it showed, until :meth:`redraw_tail` settles
+        growing block keeps showing what it showed, until a frame (:meth:`prepare_frame`) settles
         both.
         """
+        if redraw_tail:
+            self._catch_up()
         self._add_finished(self._splitter.feed(chunk), in_sight=redraw_tail)
         self._tail_stale = not redraw_tail
         if redraw_tail:
             self._show_tail(self._splitter.tail)
 
-    def redraw_tail(self, in_view_px: int | None = None) -> None:
-        """Show the end as it is now, if appends left it behind; ``in_view_px``: how
-        much of the end is about to be in view (else: up to the window's height)."""
-        if self._tail_stale:
+    def _catch_up(self) -> None:
+        """Show at once what appends left for a frame (the view stopped following the
+        end, or the text is read)."""
+        if self._tail_stale or self._frame is not None:
             self._tail_stale = False
+            self._settle(self._in_view())
             self._show_tail(self._splitter.tail)
-            if in_view_px is not None:
-                self._in_view_px = in_view_px
-            in_view = self._in_view()
-            tail_px = self.tail_view.height() if self._shown_tail and self.tail_view else 0
-            self._settle(max(0, in_view - tail_px))  # the growing block is in view too
-            self._keep_tail_last()
+
+    def prepare_frame(self, in_view_px: int | None = None) -> bool:
+        """The first half of a frame, if appends left the end behind (else False): the
+        blocks about to come into view are taken off their held pages (and drawn now,
+        on a hidden page, when they are many), and the growing block is kept as it is
+        now. Nothing in view changes until :meth:`show_frame`. ``in_view_px``: how much
+        of the end is about to be in view (else: up to the window's height)."""
+        if not self._tail_stale:
+            return False
+        self.show_frame()  # a frame prepared before goes first
+        self._tail_stale = False
+        if in_view_px is not None:
+            self._in_view_px = in_view_px
+        tail = self._visible(self._splitter.tail)
+        tail_px = self._height_estimate()(tail) if tail is not None else 0
+        near = self._take_near(max(0, self._in_view() - tail_px))  # the tail is in view too
+        if sum(len(block.source) for block in near) > DRAW_APART_CHARS:
+            self._new_page(held=False).add(near)
+            near = []
+        elif near:
+            self._open_page()  # where they go: text held meanwhile goes after it
+        self._frame = _Frame(tail, self._pages[-1], near)
+        return True
+
+    def show_frame(self) -> None:
+        """The second half: show what :meth:`prepare_frame` took, the pages held before it
+        at their estimated heights, and the growing block as it was then (what arrived
+        since waits for the next frame)."""
+        frame, self._frame = self._frame, None
+        if frame is None:
+            return
+        if frame.near:
+            frame.last.add(frame.near)
+        self._show_hidden(frame.last)
+        self._show_tail(frame.tail)
 
     def finish(self) -> None:
         """The stream ended: the growing block becomes a finished one, and held text
@@ -129,6 +184,7 @@ class MarkdownView(QWidget):
 
     def clear(self) -> None:
         self._drawer.stop()
+        self._frame = None
         while len(self._pages) > 1:
             self._remove_page()
         self._pages[0].reset()
@@ -147,6 +203,7 @@ class MarkdownView(QWidget):
             return
         self._settle(self._in_view())
         self._open_page().add(blocks)
+        self._show_hidden()
         self._show_tail(None)  # the finished blocks took its text
 
     def _in_view(self) -> int:
@@ -177,6 +234,33 @@ class MarkdownView(QWidget):
     def _settle(self, in_view_px: int) -> None:
         """Draw the held blocks near the end, where the person is about to look; the
         pages held before them take their place, at their estimated heights."""
+        self.show_frame()  # a frame prepared before goes first
+        self._place(self._take_near(in_view_px))
+
+    def _place(self, near: list[Block]) -> None:
+        """Show the pages held before ``near`` (at their estimated heights), and draw
+        ``near`` after them."""
+        if near:
+            self._open_page().add(near)
+        self._show_hidden()
+
+    def _show_hidden(self, through: BlockPage | None = None) -> None:
+        """Show the hidden pages up to ``through`` (else the last page), all laid out
+        together afterwards: showing a widget lays its parents out at once."""
+        index = self._pages.index(through) if through is not None else len(self._pages) - 1
+        shown = 0
+        self._layout.setEnabled(False)
+        try:
+            while index >= 0 and self._pages[index].isHidden():
+                self._pages[index].show()
+                shown, index = shown + 1, index - 1
+        finally:
+            self._layout.setEnabled(True)
+        if shown:
+            self._layout.invalidate()
+
+    def _take_near(self, in_view_px: int) -> list[Block]:
+        """Take the held blocks that fill ``in_view_px`` above the end off their pages."""
         near: list[Block] = []
         room = in_view_px * IN_VIEW_MARGIN
         while self._pages[-1].held and room > 0:
@@ -185,29 +269,29 @@ class MarkdownView(QWidget):
             near.insert(0, page.take_last())
             if not page.blocks:
                 self._remove_page()
-        for page in reversed(self._pages):
-            if not page.isHidden():
-                break
-            page.show()
-        if near:
-            self._open_page().add(near)
+        return near
 
     def _open_page(self) -> BlockPage:
         """The drawn page at the end, taking blocks in sight."""
-        last = self._pages[-1]
-        return self._new_page(held=False) if last.held else last
+        return self._page_after(self._pages[-1])
 
-    def _new_page(self, *, held: bool) -> BlockPage:
-        """A page after the others, and after the growing block until that is shown
-        again. A held page is hidden until the end is settled: till then nothing in view
-        moves."""
+    def _page_after(self, page: BlockPage) -> BlockPage:
+        """``page`` if it is drawn, else a new drawn page right after it."""
+        return self._new_page(held=False, after=page) if page.held else page
+
+    def _new_page(self, *, held: bool, after: BlockPage | None = None) -> BlockPage:
+        """A hidden page after ``after`` (else after the others, and after the growing
+        block until that is shown again): nothing in view moves until it is shown. A
+        drawn one is laid out as wide as it will be shown."""
+        index = len(self._pages) if after is None else self._pages.index(after) + 1
         page = BlockPage(held=held)
-        self._layout.addWidget(page)
-        if held:
-            page.hide()
+        page.hide()
+        page.lay_out_at(self.width())
+        if index == len(self._pages):
+            self._layout.addWidget(page)
         else:
-            page.show()  # now, not a turn later: the follow lays out and scrolls at once
-        self._pages.append(page)
+            self._layout.insertWidget(self._layout.indexOf(self._pages[index]), page)
+        self._pages.insert(index, page)
         return page
 
     def _remove_page(self, index: int = -1) -> None:
@@ -229,9 +313,13 @@ class MarkdownView(QWidget):
             self._drawer.start()
 
     # -- the growing block -------------------------------------------------------
+    @staticmethod
+    def _visible(tail: Block) -> Block | None:
+        """The growing block, unless it has nothing to show yet."""
+        return None if tail.kind is BlockKind.PROSE and not tail.source.strip() else tail
+
     def _show_tail(self, tail: Block | None) -> None:
-        if tail is not None and tail.kind is BlockKind.PROSE and not tail.source.strip():
-            tail = None
+        tail = None if tail is None else self._visible(tail)
         shown, self._shown_tail = self._shown_tail, tail
         if tail is None:
             if shown is not None and self.tail_view is not None:
@@ -263,7 +351,9 @@ class MarkdownView(QWidget):
 
     def prepare_tail(self) -> None:
         """Build the (hidden) view of the growing block before an answer streams in."""
-        self._tail().hide()
+        view = self._tail()
+        view.hide()
+        view.lay_out_at(self.width())
 
     def _tail(self) -> BlockDocumentView:
         if self.tail_view is None:

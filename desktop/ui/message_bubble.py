@@ -268,7 +268,7 @@ class MessageBubble(QFrame):
 
     def append_text(self, chunk: str, *, redraw_tail: bool = True) -> None:
         """More of the answer; without ``redraw_tail`` (the end of the bubble is out of
-        sight) the block still growing waits for :meth:`redraw_tail`."""
+        sight) the block still growing waits for :meth:`prepare_frame`."""
         if not self._text and self._thinking:
             self._thinking_toggle.setChecked(False)  # the answer started: fold the thinking
         self._text.append(chunk)
@@ -279,9 +279,14 @@ class MessageBubble(QFrame):
             cursor.movePosition(QTextCursor.MoveOperation.End)
             cursor.insertText(chunk)
 
-    def redraw_tail(self, in_view_px: int | None = None) -> None:
+    def prepare_frame(self, in_view_px: int) -> bool:
+        """Show the end as it is now, or only draw it out of sight (then True; see
+        MarkdownView.prepare_frame)."""
+        return isinstance(self.body, MarkdownView) and self.body.prepare_frame(in_view_px)
+
+    def show_frame(self) -> None:
         if isinstance(self.body, MarkdownView):
-            self.body.redraw_tail(in_view_px)
+            self.body.show_frame()
 
     def append_thinking(self, chunk: str) -> None:
         if not self._thinking:

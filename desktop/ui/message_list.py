@@ -30,7 +30,8 @@ FOLLOW_SLACK_PX = 24
 FOLLOW_FRAME_MS = 30
 """A growing answer is followed to its end at most this often. In between it grows below
 the visible part, where it costs nothing to draw, so a fast stream is painted about once
-per frame instead of once per change."""
+per frame instead of once per change. A frame takes two turns of the event loop: the
+end is drawn out of sight in one, shown and painted in the next."""
 
 LAYOUT_DEPTH = 5
 """Widgets between a message body and the scroll area: each passes a layout request on."""
@@ -50,9 +51,8 @@ def _new_column() -> tuple[QWidget, QVBoxLayout]:
 
 
 class MessageList(QScrollArea):
-    aboutToFollow = Signal(int)
-    """A deferred follow is due: what grew out of sight is about to be shown in a view
-    this many pixels high."""
+    followed = Signal()
+    """The view was scrolled to the end and painted (a frame of a growing answer)."""
 
     def __init__(self, make_bubble: BubbleFactory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +75,11 @@ class MessageList(QScrollArea):
         self._follow_timer = QTimer(self)
         self._follow_timer.setSingleShot(True)
         self._follow_timer.timeout.connect(self._follow_end)
+        self._growing: MessageBubble | None = None  # the answer streaming in, if any
+        self._frame_timer = QTimer(self)  # the second turn of a frame
+        self._frame_timer.setSingleShot(True)
+        self._frame_timer.setInterval(0)
+        self._frame_timer.timeout.connect(self._show_frame)
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._scrolled)
         bar.rangeChanged.connect(self._range_changed)
@@ -118,6 +123,7 @@ class MessageList(QScrollArea):
         self._follow = True
 
     def clear(self) -> None:
+        self._growing = None
         for bubble in self._bubbles:
             bubble.setParent(None)
             bubble.deleteLater()
@@ -183,6 +189,7 @@ class MessageList(QScrollArea):
         end, the end is redrawn once per frame, just before it is scrolled to; else the
         text grows out of sight below, drawn at once."""
         following = self._follow
+        self._growing = bubble
         bubble.append_text(chunk, redraw_tail=not following)
         if following:
             self.follow_soon()
@@ -191,6 +198,9 @@ class MessageList(QScrollArea):
         """Show the end at once (if the view is following it): it changed for good."""
         if self._follow:
             self._follow_end()
+            if self._frame_timer.isActive():
+                self._frame_timer.stop()
+                self._show_frame()
 
     def follow_soon(self) -> None:
         """The end grew, or waits to be redrawn: show it in the next frame (at once if
@@ -224,14 +234,35 @@ class MessageList(QScrollArea):
             bar.setValue(bar.value() + moved)
 
     def _follow_end(self) -> None:
-        self.aboutToFollow.emit(self.viewport().height())
-        if self._follow:  # unless the person scrolled away meanwhile
-            self._followed_at = time.monotonic()
-            self._apply_layouts()  # so the end scrolled to is the one just drawn
-            bar = self.verticalScrollBar()
-            bar.setValue(bar.maximum())
+        """A frame: the growing answer shows its end, which is scrolled to and painted.
+        A frame with much to draw takes two turns: drawn out of sight in this one."""
+        self._followed_at = time.monotonic()
+        growing = self._growing
+        if (
+            growing is not None
+            and shiboken6.isValid(growing)
+            and growing.prepare_frame(self.viewport().height())
+        ):
+            self._frame_timer.start()
+        else:
+            self._show_frame()
+
+    def _show_frame(self) -> None:
+        """Show what was drawn and, unless the person scrolled away meanwhile, scroll to
+        it and paint it, all in this turn."""
+        growing = self._growing
+        if growing is not None and shiboken6.isValid(growing):
+            growing.show_frame()
+        if not self._follow:
+            return
+        due = self._follow_timer.isActive()  # more arrived since the first turn
+        self._apply_layouts()  # so the end scrolled to is the one just shown
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        if not due:
             self._follow_timer.stop()  # laying out asked for a follow: this was it
-            self.viewport().repaint()  # in this turn, not the next: a frame is one step
+        self.viewport().repaint()
+        self.followed.emit()
 
     @staticmethod
     def _apply_layouts() -> None:

@@ -26,7 +26,6 @@ def make_list(qtbot: object) -> tuple[MessageList, MessageBubble]:
     messages.resize(700, 500)
     messages.show()
     bubble = messages.add(Role.ASSISTANT, "model")
-    messages.aboutToFollow.connect(bubble.redraw_tail)  # as the chat pane does
     bubble.set_streaming(True)
     return messages, bubble
 
@@ -85,7 +84,7 @@ async def held_mid_answer(qtbot) -> tuple[MessageList, MessageBubble, list[Block
     """A fast answer streamed and its end settled, but not finished: its held pages."""
     messages, bubble = make_list(qtbot)
     await stream(messages, bubble, ANSWER)
-    bubble.redraw_tail(messages.viewport().height())
+    messages.follow_now()  # the last frame
     return messages, bubble, [page for page in body_of(bubble).pages() if page.held]
 
 
@@ -151,3 +150,31 @@ async def test_an_answer_ending_on_a_block_boundary_shows_everything_held(qtbot)
     await wait_until(lambda: body.held_pages == 0, timeout=10)
     assert all(page.isVisible() for page in body.pages())
     assert lines(body.plain_text()) == lines(shown_at_once(whole, body.width()))
+
+
+async def test_a_frame_drawn_out_of_sight_changes_nothing_in_view_until_shown(qtbot) -> None:
+    """A frame is drawn in one turn and shown in the next. A paint in between shows the
+    last frame whole, and text arriving in between, in small bits or large runs, keeps
+    its place."""
+    body = MarkdownView()
+    qtbot.addWidget(body)
+    body.resize(600, 400)
+    body.show()
+    sizes = [40, 700, 90, 3000, 15, 1200, 300]
+    start = 0
+    for step in range(len(ANSWER)):
+        if start >= len(ANSWER):
+            break
+        size = sizes[step % len(sizes)]
+        body.append(ANSWER[start : start + size], redraw_tail=False)
+        start += size
+        if step % 3 == 0:
+            before = body.grab().toImage()
+            body.prepare_frame(400)
+            assert body.grab().toImage() == before, "a paint between the halves"
+        elif step % 3 == 2:
+            body.show_frame()
+    body.finish()
+    await wait_until(lambda: body.held_pages == 0, timeout=10)
+    assert body.source() == ANSWER
+    assert lines(body.plain_text()) == lines(shown_at_once(ANSWER, body.width()))

@@ -25,8 +25,7 @@ async def test_a_fast_answer_is_followed_once_per_frame_to_its_end(qtbot) -> Non
     messages = make_list(qtbot)
     bubble = messages.add(Role.ASSISTANT, "model")
     frames: list[None] = []
-    messages.aboutToFollow.connect(lambda: frames.append(None))
-    messages.aboutToFollow.connect(bubble.redraw_tail)  # as the chat pane does
+    messages.followed.connect(lambda: frames.append(None))
     bar = messages.verticalScrollBar()
     for _ in range(40):
         messages.append_to(bubble, f"{PARAGRAPH}\n\n")
