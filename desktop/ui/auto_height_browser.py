@@ -45,7 +45,8 @@ class AutoHeightBrowser(QTextBrowser):
         learns its size once shown, and its text would be laid out twice."""
         self.resize(width, self.height())
         self.viewport().resize(width - 2 * self.frameWidth(), self.viewport().height())
-        self.document().setTextWidth(self.viewport().width())
+        if self.document().textWidth() != self.viewport().width():  # else laid out again
+            self.document().setTextWidth(self.viewport().width())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         old, new = event.oldSize(), event.size()

@@ -171,3 +171,32 @@ class BlockDocumentView(AutoHeightBrowser):
                 self.copy_code(int(index))
         else:
             QDesktopServices.openUrl(url)
+
+
+class GrowingBlockView(BlockDocumentView):
+    """The block of an answer still growing: drawn again as a whole, or, when it is code
+    that only grew, just the new code appended."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("markdownTail")
+        self.setAccessibleName(self.tr("Text still arriving"))
+        self.block: Block | None = None
+        """The block as drawn (None: nothing)."""
+
+    def draw(self, block: Block | None) -> None:
+        shown, self.block = self.block, block
+        if block is None:
+            self.reset()
+        elif (
+            shown is not None
+            and block.kind is BlockKind.CODE
+            and shown.kind is BlockKind.CODE
+            and block.source.startswith(shown.source)
+            and block.code.startswith(shown.code)
+        ):
+            self.append_code(block.code[len(shown.code) :])
+        else:
+            with self.editing():
+                self.reset()
+                self.add(block, copyable=False)

@@ -563,7 +563,8 @@ class ChatPane(QWidget):
         self._append(message)
         self.composer.clear()
         self._start_reply(model)
-        self.conversationsChanged.emit()
+        # On the next turn: the click's turn stays short, and the answer starts at once.
+        QTimer.singleShot(0, self, self.conversationsChanged.emit)
 
     def _append(self, message: StoredMessage) -> None:
         siblings = (message.id,)

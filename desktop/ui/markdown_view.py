@@ -21,7 +21,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.core.markdown_blocks import Block, BlockKind, BlockSplitter, split_blocks
-from desktop.ui.block_document_view import BlockDocumentView
+from desktop.ui.block_document_view import GrowingBlockView
 from desktop.ui.block_page import PAGE_CHARS, BlockPage, HeightEstimate
 from desktop.ui.grow_in_place import paint_growth_only
 
@@ -40,8 +40,9 @@ short by a few per cent; a held page left in view is drawn a moment later)."""
 
 @dataclass(frozen=True, slots=True)
 class _Frame:
-    tail: Block | None
-    """The growing block as it was when the frame was prepared."""
+    tail: GrowingBlockView | None
+    """The growing block as it was when the frame was prepared, drawn out of sight
+    (None: nothing to show)."""
     last: BlockPage
     """The last page to show (pages held after it came later)."""
     near: list[Block]
@@ -51,7 +52,8 @@ class _Frame:
 
 class MarkdownView(QWidget):
     """The finished blocks on ``pages`` (the first in ``document_view``); the growing
-    one in ``tail_view``."""
+    one in ``tail_view`` (and, for frames drawn out of sight, in a second view that
+    takes its place)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,10 +65,10 @@ class MarkdownView(QWidget):
         first = self._new_page(held=False)
         first.show()
         self.document_view = first.view
-        self.tail_view: BlockDocumentView | None = None  # built when a stream first needs it
+        self.tail_view: GrowingBlockView | None = None  # built when a stream first needs it
+        self._spare_tail: GrowingBlockView | None = None
         self._splitter = BlockSplitter()
         self._blocks: list[Block] = []
-        self._shown_tail: Block | None = None  # the tail as tail_view shows it
         self._tail_stale = False  # appends went on without redrawing the tail
         self._in_view_px: int | None = None  # how much of the end the view shows
         self._estimate: HeightEstimate | None = None
@@ -101,7 +103,7 @@ class MarkdownView(QWidget):
             page.draw()
             if page.blocks and page.view is not None:
                 texts.append(page.view.toPlainText())
-        if self._shown_tail is not None and self.tail_view is not None:
+        if self.tail_view is not None and self.tail_view.block is not None:
             texts.append(self.tail_view.toPlainText())
         return "\n".join(texts)
 
@@ -150,14 +152,18 @@ class MarkdownView(QWidget):
         if in_view_px is not None:
             self._in_view_px = in_view_px
         tail = self._visible(self._splitter.tail)
-        tail_px = self._height_estimate()(tail) if tail is not None else 0
+        tail_view = None
+        if tail is not None:
+            tail_view = self._spare()
+            tail_view.draw(tail)
+        tail_px = tail_view.height() if tail_view is not None else 0
         near = self._take_near(max(0, self._in_view() - tail_px))  # the tail is in view too
         if sum(len(block.source) for block in near) > DRAW_APART_CHARS:
             self._new_page(held=False).add(near)
             near = []
         elif near:
             self._open_page()  # where they go: text held meanwhile goes after it
-        self._frame = _Frame(tail, self._pages[-1], near)
+        self._frame = _Frame(tail_view, self._pages[-1], near)
         return True
 
     def show_frame(self) -> None:
@@ -169,8 +175,9 @@ class MarkdownView(QWidget):
             return
         if frame.near:
             frame.last.add(frame.near)
-        self._show_hidden(frame.last)
-        self._show_tail(frame.tail)
+        self._show_hidden(frame.last, frame.tail)
+        if frame.tail is None:
+            self._show_tail(None)
 
     def finish(self) -> None:
         """The stream ended: the growing block becomes a finished one, and held text
@@ -244,20 +251,23 @@ class MarkdownView(QWidget):
             self._open_page().add(near)
         self._show_hidden()
 
-    def _show_hidden(self, through: BlockPage | None = None) -> None:
-        """Show the hidden pages up to ``through`` (else the last page), all laid out
-        together afterwards: showing a widget lays its parents out at once."""
+    def _show_hidden(
+        self, through: BlockPage | None = None, tail: GrowingBlockView | None = None
+    ) -> None:
+        """Show the hidden pages up to ``through`` (else the last page), and ``tail`` in
+        place of the growing block's view, all laid out together afterwards: showing a
+        widget lays its parents out at once."""
         index = self._pages.index(through) if through is not None else len(self._pages) - 1
-        shown = 0
         self._layout.setEnabled(False)
         try:
             while index >= 0 and self._pages[index].isHidden():
                 self._pages[index].show()
-                shown, index = shown + 1, index - 1
+                index -= 1
+            if tail is not None:
+                self._swap_tails(tail)
         finally:
             self._layout.setEnabled(True)
-        if shown:
-            self._layout.invalidate()
+        self._layout.invalidate()
 
     def _take_near(self, in_view_px: int) -> list[Block]:
         """Take the held blocks that fill ``in_view_px`` above the end off their pages."""
@@ -320,45 +330,51 @@ class MarkdownView(QWidget):
 
     def _show_tail(self, tail: Block | None) -> None:
         tail = None if tail is None else self._visible(tail)
-        shown, self._shown_tail = self._shown_tail, tail
+        view = self.tail_view
         if tail is None:
-            if shown is not None and self.tail_view is not None:
-                self.tail_view.reset()
-                self.tail_view.hide()
+            if view is not None and view.block is not None:
+                view.draw(None)
+                view.hide()
             return
         view = self._tail()
-        self._keep_tail_last()
-        if (
-            shown is not None
-            and tail.kind is BlockKind.CODE
-            and shown.kind is BlockKind.CODE
-            and tail.source.startswith(shown.source)
-            and tail.code.startswith(shown.code)
-        ):
-            view.append_code(tail.code[len(shown.code) :])  # code that only grew
-            return
-        with view.editing():
-            view.reset()
-            view.add(tail, copyable=False)
+        self._keep_last(view)
+        view.draw(tail)
         view.show()
 
-    def _keep_tail_last(self) -> None:
+    def _swap_tails(self, spare: GrowingBlockView) -> None:
+        """Show ``spare``, drawn out of sight, instead of the growing block's view."""
+        shown = self.tail_view
+        self._keep_last(spare)
+        spare.show()
+        if shown is not None:
+            shown.hide()
+        self.tail_view, self._spare_tail = spare, shown
+
+    def _keep_last(self, view: GrowingBlockView) -> None:
         """Pages held while the growing block was not redrawn went below it."""
-        view = self.tail_view
-        if view is not None and self._layout.indexOf(view) != self._layout.count() - 1:
+        if self._layout.indexOf(view) != self._layout.count() - 1:
             self._layout.removeWidget(view)
             self._layout.addWidget(view)
 
     def prepare_tail(self) -> None:
         """Build the (hidden) view of the growing block before an answer streams in."""
-        view = self._tail()
+        self._tail().hide()
+
+    def _tail(self) -> GrowingBlockView:
+        if self.tail_view is None:
+            self.tail_view = self._new_tail()
+        return self.tail_view
+
+    def _spare(self) -> GrowingBlockView:
+        """The growing block's second view, for frames drawn out of sight."""
+        if self._spare_tail is None:
+            self._spare_tail = self._new_tail()
+        self._spare_tail.lay_out_at(self.width())
+        return self._spare_tail
+
+    def _new_tail(self) -> GrowingBlockView:
+        view = GrowingBlockView()
         view.hide()
         view.lay_out_at(self.width())
-
-    def _tail(self) -> BlockDocumentView:
-        if self.tail_view is None:
-            self.tail_view = BlockDocumentView()
-            self.tail_view.setObjectName("markdownTail")
-            self.tail_view.setAccessibleName(self.tr("Text still arriving"))
-            self._layout.addWidget(self.tail_view)
-        return self.tail_view
+        self._layout.addWidget(view)
+        return view

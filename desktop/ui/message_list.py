@@ -52,7 +52,7 @@ def _new_column() -> tuple[QWidget, QVBoxLayout]:
 
 class MessageList(QScrollArea):
     followed = Signal()
-    """The view was scrolled to the end and painted (a frame of a growing answer)."""
+    """The view was scrolled to the end (a frame of a growing answer), to be painted next."""
 
     def __init__(self, make_bubble: BubbleFactory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -249,7 +249,8 @@ class MessageList(QScrollArea):
 
     def _show_frame(self) -> None:
         """Show what was drawn and, unless the person scrolled away meanwhile, scroll to
-        it and paint it, all in this turn."""
+        it. It is painted once, right after this turn (painting it in this turn as well
+        painted every frame twice)."""
         growing = self._growing
         if growing is not None and shiboken6.isValid(growing):
             growing.show_frame()
@@ -261,7 +262,6 @@ class MessageList(QScrollArea):
         bar.setValue(bar.maximum())
         if not due:
             self._follow_timer.stop()  # laying out asked for a follow: this was it
-        self.viewport().repaint()
         self.followed.emit()
 
     @staticmethod

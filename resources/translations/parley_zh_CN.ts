@@ -820,6 +820,13 @@ Ollama 返回：{detail}</translation>
     </message>
 </context>
 <context>
+    <name>GrowingBlockView</name>
+    <message>
+        <source>Text still arriving</source>
+        <translation>文字仍在输出</translation>
+    </message>
+</context>
+<context>
     <name>ImageRow</name>
     <message>
         <source>(image {n} is missing)</source>
@@ -970,13 +977,6 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>Address of the Ollama server (empty: OLLAMA_HOST or http://127.0.0.1:11434)</source>
         <translation>Ollama 服务器地址（留空：使用 OLLAMA_HOST 或 http://127.0.0.1:11434）</translation>
-    </message>
-</context>
-<context>
-    <name>MarkdownView</name>
-    <message>
-        <source>Text still arriving</source>
-        <translation>文字仍在输出</translation>
     </message>
 </context>
 <context>

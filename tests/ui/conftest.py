@@ -9,6 +9,7 @@ import pytest
 
 from desktop.app import AppServices
 from desktop.ui.main_window import MainWindow
+from desktop.ui.markdown_view import MarkdownView
 
 
 async def wait_until(predicate: Callable[[], object], timeout: float = 10.0) -> None:
@@ -19,6 +20,13 @@ async def wait_until(predicate: Callable[[], object], timeout: float = 10.0) -> 
         if loop.time() > deadline:
             raise AssertionError(f"condition not met within {timeout} s")
         await asyncio.sleep(0.01)
+
+
+def growing_block(body: object) -> str:
+    """What an answer shows of its block still growing ("" when it shows none)."""
+    assert isinstance(body, MarkdownView)
+    view = body.tail_view
+    return view.toPlainText() if view is not None and view.isVisible() else ""
 
 
 @pytest.fixture
