@@ -826,10 +826,9 @@ class ChatPane(QWidget):
     ) -> None:
         bubble, self._bubble = self._bubble, None
         if bubble is not None:
-            bubble.render_final()
+            self.messages.finish(bubble)
             bubble.set_footer(state, done.stats if done else None, error.message if error else "")
             bubble.set_streaming(False)
-            self.messages.follow_now()  # the end as finished, not the last frame shifted
         self.send_button.setEnabled(True)
         self.stop_button.setEnabled(False)
         # On the next turn: the answer's last frame is painted first, then the rest.

@@ -179,15 +179,20 @@ class MarkdownView(QWidget):
         if frame.tail is None:
             self._show_tail(None)
 
-    def finish(self) -> None:
+    def finish(self, *, in_frame: bool = False) -> None:
         """The stream ended: the growing block becomes a finished one, and held text
-        is drawn a step per frame."""
-        self._settle(self._in_view())  # even when no last block is left to finish
-        self._add_finished(self._splitter.finish(), in_sight=True)
-        self._tail_stale = False
-        self._show_tail(None)
-        if self.held_pages:
-            self._drawer.start()
+        is drawn a step per frame. With ``in_frame`` (the view follows the end) the end
+        is left to a last frame, drawn out of sight first like the ones before it
+        (:meth:`prepare_frame`); else it is shown at once."""
+        if in_frame:
+            self._add_finished(self._splitter.finish(), in_sight=False)
+            self._tail_stale = True
+        else:
+            self._settle(self._in_view())  # even when no last block is left to finish
+            self._add_finished(self._splitter.finish(), in_sight=True)
+            self._tail_stale = False
+            self._show_tail(None)
+        self._drawer.start()
 
     def clear(self) -> None:
         self._drawer.stop()
@@ -312,6 +317,7 @@ class MarkdownView(QWidget):
     def _draw_held(self) -> None:
         """Draw the start of the first held page on the drawn page before it; the next
         step a frame later."""
+        self.show_frame()  # the last one, if it waits
         index = next((i for i, page in enumerate(self._pages) if page.held), None)
         if index is None:
             return

@@ -298,12 +298,13 @@ class MessageBubble(QFrame):
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertText(chunk)
 
-    def render_final(self) -> None:
-        """Show the exact received text once more as a whole (the last block included)."""
+    def render_final(self, *, in_frame: bool = False) -> None:
+        """Show the exact received text once more as a whole (the last block included;
+        ``in_frame``: with the next frame, see MarkdownView.finish)."""
         text = self.text()
         if isinstance(self.body, MarkdownView):
             if self.body.source() == text:
-                self.body.finish()
+                self.body.finish(in_frame=in_frame)
             else:
                 self.body.set_text(text)
         else:

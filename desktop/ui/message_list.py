@@ -194,13 +194,22 @@ class MessageList(QScrollArea):
         if following:
             self.follow_soon()
 
+    def finish(self, bubble: MessageBubble) -> None:
+        """``bubble`` stopped growing: its exact text is shown as finished, by a last
+        frame while the view follows it (drawn now, shown in the next turn)."""
+        bubble.render_final(in_frame=self._follow and self._growing is bubble)
+        self.follow_now()
+
     def follow_now(self) -> None:
-        """Show the end at once (if the view is following it): it changed for good."""
+        """A frame now, if the view follows the end (shown in the next turn if it was
+        drawn out of sight: see :attr:`frame_due`)."""
         if self._follow:
             self._follow_end()
-            if self._frame_timer.isActive():
-                self._frame_timer.stop()
-                self._show_frame()
+
+    @property
+    def frame_due(self) -> bool:
+        """A frame drawn out of sight waits to be shown (in the next turn)."""
+        return self._frame_timer.isActive()
 
     def follow_soon(self) -> None:
         """The end grew, or waits to be redrawn: show it in the next frame (at once if

@@ -43,9 +43,8 @@ async def stream(messages: MessageList, bubble: MessageBubble, text: str) -> int
 
 def finish(messages: MessageList, bubble: MessageBubble) -> None:
     """The answer ended, as the chat pane ends it."""
-    bubble.render_final()
+    messages.finish(bubble)
     bubble.set_streaming(False)
-    messages.follow_now()
 
 
 def body_of(bubble: MessageBubble) -> MarkdownView:
@@ -85,6 +84,7 @@ async def held_mid_answer(qtbot) -> tuple[MessageList, MessageBubble, list[Block
     messages, bubble = make_list(qtbot)
     await stream(messages, bubble, ANSWER)
     messages.follow_now()  # the last frame
+    await wait_until(lambda: not messages.frame_due, timeout=2)
     return messages, bubble, [page for page in body_of(bubble).pages() if page.held]
 
 
