@@ -142,6 +142,7 @@ class ChatPane(QWidget):
         self.composer.submitted.connect(self.send)
         self.composer.stopRequested.connect(self.stop)
         self.composer.textChanged.connect(self._update_meter)
+        self.composer.textChanged.connect(self._composer_changed)
         self.composer.imagesOffered.connect(self.draft.add_mime)
         bottom.addWidget(self.composer, 1)
         buttons = QVBoxLayout()
@@ -534,6 +535,10 @@ class ChatPane(QWidget):
         bubble.editSubmitted.connect(self.resend_edited)
         bubble.deleteRequested.connect(self.delete_message)
         bubble.siblingRequested.connect(self.flip)
+
+    def _composer_changed(self) -> None:
+        if not self.composer.document().isEmpty():  # a message is being written
+            self.messages.prepare_answer()
 
     def _title_for(self, role: Role, model: str) -> str:
         return self.tr("You") if role is Role.USER else (model or self.tr("Assistant"))

@@ -130,6 +130,9 @@ class MessageBubble(QFrame):
         super().resizeEvent(event)
         repaint_moved_edge(self, event, EDGE_PX)
 
+    def set_title(self, title: str) -> None:
+        self._header.setText(title)
+
     def _build_header(self, title: str) -> QHBoxLayout:
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)

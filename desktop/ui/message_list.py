@@ -76,6 +76,7 @@ class MessageList(QScrollArea):
         self._follow_timer.setSingleShot(True)
         self._follow_timer.timeout.connect(self._follow_end)
         self._growing: MessageBubble | None = None  # the answer streaming in, if any
+        self._next_answer: MessageBubble | None = None  # built ahead (prepare_answer)
         self._frame_timer = QTimer(self)  # the second turn of a frame
         self._frame_timer.setSingleShot(True)
         self._frame_timer.setInterval(0)
@@ -114,9 +115,21 @@ class MessageList(QScrollArea):
         """A new message at the end (the person's, or an answer about to stream)."""
         from desktop.ui.message_bubble import MessageBubble
 
-        bubble = MessageBubble(role, title)
+        bubble, self._next_answer = self._next_answer, None
+        if role is Role.ASSISTANT and bubble is not None:
+            bubble.set_title(title)
+        else:
+            bubble = MessageBubble(role, title)
         self.append_bubble(bubble)
         return bubble
+
+    def prepare_answer(self) -> None:
+        """Build the next answer's bubble now, while the person writes, so that sending
+        costs less (it is taken by the next :meth:`add` of an answer)."""
+        from desktop.ui.message_bubble import MessageBubble
+
+        if self._next_answer is None:
+            self._next_answer = MessageBubble(Role.ASSISTANT, "")
 
     def append_bubble(self, bubble: MessageBubble) -> None:
         self._insert(len(self._bubbles), bubble)
