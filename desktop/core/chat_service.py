@@ -229,7 +229,9 @@ class ChatService:
                     thinking.append(event.text)
                 elif isinstance(event, Done):
                     done = True
-                    save(state=MessageState.COMPLETE, stats=event.stats)
+                    # Indexing the answer for search takes milliseconds (tens for a long
+                    # one): on a worker thread, while the window shows the last text.
+                    await asyncio.to_thread(save, MessageState.COMPLETE, event.stats)
                 if self._clock() - last_save >= self._save_interval:
                     save()
                     last_save = self._clock()
