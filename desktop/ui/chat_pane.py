@@ -847,8 +847,9 @@ class ChatPane(QWidget):
             bubble.set_streaming(False)
         self.send_button.setEnabled(True)
         self.stop_button.setEnabled(False)
-        # Later: the answer's last frame is shown and painted first, then the rest.
-        _after_due_timers(self, self._after_answer)
+        # On the next turn: a posted call, so the list, the meter and the version labels
+        # are fresh before anything else that is due runs.
+        QTimer.singleShot(0, self, self._after_answer)
 
     def _after_answer(self) -> None:
         self._refresh_versions()
