@@ -7,10 +7,11 @@ costs the same at the first token and the twenty-thousandth. Text that a fast st
 sends past the visible part is held on pages that are drawn once needed, so showing an
 answer costs about what is seen, not what is sent.
 
-While the conversation follows a fast answer, a frame that has much to draw takes two
-turns of the event loop: :meth:`MarkdownView.prepare_frame` draws what is about to come
-into view on a hidden page, :meth:`MarkdownView.show_frame` shows it. Neither turn is
-long, and a paint between them still shows the last frame whole.
+While the conversation follows a fast answer, a frame that has much to draw takes a
+few turns of the event loop: :meth:`MarkdownView.prepare_frame` and
+:meth:`MarkdownView.draw_frame` draw what is about to come into view on a hidden page,
+a step a turn, and :meth:`MarkdownView.show_frame` shows it. No turn is long, and a
+paint between them still shows the last frame whole.
 """
 
 from __future__ import annotations
@@ -32,13 +33,15 @@ DRAW_STEP_CHARS = 1200
 """Text drawn in one such step (~3 ms): it is appended to the drawn page before it, so
 no widget is built for it."""
 DRAW_APART_CHARS = 1000
-"""A frame drawing more text than this (~3 ms) shows it a turn later (see below)."""
+"""A frame drawing more text than this (~3 ms) draws it out of sight first (see above),
+at most FRAME_STEP_CHARS a turn."""
+FRAME_STEP_CHARS = 1200
 IN_VIEW_MARGIN = 1.1
 """Held blocks are drawn up to this many view heights from the end (estimates can be
 short by a few per cent; a held page left in view is drawn a moment later)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Frame:
     tail: GrowingBlockView | None
     """The growing block as it was when the frame was prepared, drawn out of sight
@@ -48,6 +51,8 @@ class _Frame:
     near: list[Block]
     """Blocks to draw at the end of ``last`` (then a drawn page) as the frame is shown:
     a few; many are drawn on a page of their own while the frame is prepared."""
+    undrawn: list[Block]
+    """Of those many, the ones still to draw (a step a turn: :meth:`draw_frame`)."""
 
 
 class MarkdownView(QWidget):
@@ -141,10 +146,11 @@ class MarkdownView(QWidget):
 
     def prepare_frame(self, in_view_px: int | None = None) -> bool:
         """The first half of a frame, if appends left the end behind (else False): the
-        blocks about to come into view are taken off their held pages (and drawn now,
-        on a hidden page, when they are many), and the growing block is kept as it is
-        now. Nothing in view changes until :meth:`show_frame`. ``in_view_px``: how much
-        of the end is about to be in view (else: up to the window's height)."""
+        blocks about to come into view are taken off their held pages (and, when they
+        are many, drawn on a hidden page: a step now, the rest by :meth:`draw_frame`),
+        and the growing block is drawn out of sight as it is now. Nothing in view
+        changes until :meth:`show_frame`. ``in_view_px``: how much of the end is about
+        to be in view (else: up to the window's height)."""
         if not self._tail_stale:
             return False
         self.show_frame()  # a frame prepared before goes first
@@ -158,13 +164,28 @@ class MarkdownView(QWidget):
             tail_view.draw(tail)
         tail_px = tail_view.height() if tail_view is not None else 0
         near = self._take_near(max(0, self._in_view() - tail_px))  # the tail is in view too
+        undrawn: list[Block] = []
         if sum(len(block.source) for block in near) > DRAW_APART_CHARS:
-            self._new_page(held=False).add(near)
-            near = []
+            self._new_page(held=False)
+            near, undrawn = [], near
         elif near:
             self._open_page()  # where they go: text held meanwhile goes after it
-        self._frame = _Frame(tail_view, self._pages[-1], near)
+        self._frame = _Frame(tail_view, self._pages[-1], near, undrawn)
+        self.draw_frame()
         return True
+
+    def draw_frame(self) -> bool:
+        """Draw the next step of the frame being prepared; True while steps remain."""
+        frame = self._frame
+        if frame is None or not frame.undrawn:
+            return False
+        count, chars = 0, 0
+        while count < len(frame.undrawn) and (count == 0 or chars < FRAME_STEP_CHARS):
+            chars += len(frame.undrawn[count].source)
+            count += 1
+        frame.last.add(frame.undrawn[:count])
+        del frame.undrawn[:count]
+        return bool(frame.undrawn)
 
     def show_frame(self) -> None:
         """The second half: show what :meth:`prepare_frame` took, the pages held before it
@@ -173,8 +194,8 @@ class MarkdownView(QWidget):
         frame, self._frame = self._frame, None
         if frame is None:
             return
-        if frame.near:
-            frame.last.add(frame.near)
+        if frame.near or frame.undrawn:
+            frame.last.add(frame.undrawn + frame.near)
         self._show_hidden(frame.last, frame.tail)
         if frame.tail is None:
             self._show_tail(None)

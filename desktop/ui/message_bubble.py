@@ -287,6 +287,9 @@ class MessageBubble(QFrame):
         MarkdownView.prepare_frame)."""
         return isinstance(self.body, MarkdownView) and self.body.prepare_frame(in_view_px)
 
+    def draw_frame(self) -> bool:
+        return isinstance(self.body, MarkdownView) and self.body.draw_frame()
+
     def show_frame(self) -> None:
         if isinstance(self.body, MarkdownView):
             self.body.show_frame()

@@ -30,8 +30,8 @@ FOLLOW_SLACK_PX = 24
 FOLLOW_FRAME_MS = 30
 """A growing answer is followed to its end at most this often. In between it grows below
 the visible part, where it costs nothing to draw, so a fast stream is painted about once
-per frame instead of once per change. A frame takes two turns of the event loop: the
-end is drawn out of sight in one, shown and painted in the next."""
+per frame instead of once per change. A frame with much to draw takes a few turns of
+the event loop: the end is drawn out of sight a step a turn, then shown and painted."""
 
 LAYOUT_DEPTH = 5
 """Widgets between a message body and the scroll area: each passes a layout request on."""
@@ -77,10 +77,10 @@ class MessageList(QScrollArea):
         self._follow_timer.timeout.connect(self._follow_end)
         self._growing: MessageBubble | None = None  # the answer streaming in, if any
         self._next_answer: MessageBubble | None = None  # built ahead (prepare_answer)
-        self._frame_timer = QTimer(self)  # the second turn of a frame
+        self._frame_timer = QTimer(self)  # the next turn of a frame
         self._frame_timer.setSingleShot(True)
         self._frame_timer.setInterval(0)
-        self._frame_timer.timeout.connect(self._show_frame)
+        self._frame_timer.timeout.connect(self._next_frame_step)
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._scrolled)
         bar.rangeChanged.connect(self._range_changed)
@@ -257,7 +257,8 @@ class MessageList(QScrollArea):
 
     def _follow_end(self) -> None:
         """A frame: the growing answer shows its end, which is scrolled to and painted.
-        A frame with much to draw takes two turns: drawn out of sight in this one."""
+        A frame with much to draw takes more turns: drawn out of sight a step a turn,
+        starting in this one, then shown."""
         self._followed_at = time.monotonic()
         growing = self._growing
         if (
@@ -265,6 +266,14 @@ class MessageList(QScrollArea):
             and shiboken6.isValid(growing)
             and growing.prepare_frame(self.viewport().height())
         ):
+            self._frame_timer.start()
+        else:
+            self._show_frame()
+
+    def _next_frame_step(self) -> None:
+        """Draw more of the frame out of sight, or, once it is all drawn, show it."""
+        growing = self._growing
+        if growing is not None and shiboken6.isValid(growing) and growing.draw_frame():
             self._frame_timer.start()
         else:
             self._show_frame()
