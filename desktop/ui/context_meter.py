@@ -35,8 +35,13 @@ class ContextMeter(QWidget):
 
     def set_usage(self, usage: ContextUsage) -> None:
         self.usage = usage
+        # A progress bar repaints itself at once when its value changes (meant for loops
+        # that block the event loop): ~6 ms of a styled window on each answer and each
+        # keystroke. Here it is painted with the rest, in the next paint.
+        self.bar.setUpdatesEnabled(False)
         self.bar.setRange(0, max(usage.window, 1))
         self.bar.setValue(min(usage.used, usage.window))
+        self.bar.setUpdatesEnabled(True)
         approximate = "" if usage.exact else "~"
         self.label.setText(
             self.tr("{approx}{used} / {window} tokens").format(
@@ -60,6 +65,7 @@ class ContextMeter(QWidget):
         self.setToolTip(tip)
         level = "over" if usage.over_limit else "near" if usage.near_limit else ""
         for widget in (self.label, self.bar):
-            widget.setProperty("level", level)
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+            if widget.property("level") != level:  # styled again only when it changed
+                widget.setProperty("level", level)
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)

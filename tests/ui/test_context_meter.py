@@ -1,0 +1,50 @@
+"""The context meter shows the tokens used without holding up the window: it is painted
+with the rest of the window, never on its own in the middle of an answer or a keystroke."""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.chat_fixtures import ask, ready_pane
+from tests.ui.conftest import wait_until
+
+
+class PaintCounter(QObject):
+    """Counts the paint events ``widget`` receives."""
+
+    def __init__(self, widget: QObject) -> None:
+        super().__init__()
+        self.widget = widget
+        self.paints = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget and event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+async def test_typing_moves_the_meter_without_painting_it_at_once(scripted, open_window):
+    pane = await ready_pane(open_window)
+    pane.settings_panel.context.setValue(2048)
+    await ask(pane, "Hi")
+    await asyncio.sleep(0.1)
+    counter = PaintCounter(pane.meter.bar)
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(counter)
+    try:
+        for words in (200, 900, 1700):
+            pane.composer.setPlainText("word " * words)  # as if typed: the text changed
+            QTest.keyClicks(pane.composer, "!")
+            assert counter.paints == 0, "painted inside the keystroke, holding up the window"
+        await wait_until(lambda: counter.paints > 0, timeout=2)
+    finally:
+        app.removeEventFilter(counter)
+    usage = pane.meter.usage
+    assert usage is not None and usage.over_limit, "the message outgrew the window"
+    assert pane.meter.bar.value() == usage.window
+    assert pane.meter.bar.property("level") == "over"
