@@ -37,6 +37,16 @@ PARAGRAPH_GAP_LINES = 0.5
 of drawn heights, erring tall."""
 
 
+def first_run(blocks: list[Block], chars: int) -> int:
+    """How many of the first ``blocks`` to draw in one step: at least one, then up to
+    about ``chars`` characters."""
+    count, taken = 0, 0
+    while count < len(blocks) and (count == 0 or taken < chars):
+        taken += len(blocks[count].source)
+        count += 1
+    return count
+
+
 class HeightEstimate:
     """Roughly how tall blocks will be when drawn ``width`` pixels wide (line counts
     from character widths; a wrong guess only moves the scroll bar a little)."""
@@ -124,13 +134,10 @@ class BlockPage(QWidget):
     def take_first(self, chars: int) -> list[Block]:
         """Remove blocks from the start of a held page (at least one, then up to about
         ``chars`` characters), to be drawn on the page before it."""
-        count, taken = 0, 0
-        while count < len(self.blocks) and (count == 0 or taken < chars):
-            taken += len(self.blocks[count].source)
-            count += 1
+        count = first_run(self.blocks, chars)
         blocks, self.blocks = self.blocks[:count], self.blocks[count:]
         del self._heights[:count]
-        self.chars -= taken
+        self.chars -= sum(len(block.source) for block in blocks)
         self.setFixedHeight(sum(self._heights))
         return blocks
 

@@ -23,19 +23,17 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.core.markdown_blocks import Block, BlockKind, BlockSplitter, split_blocks
 from desktop.ui.block_document_view import GrowingBlockView
-from desktop.ui.block_page import PAGE_CHARS, BlockPage, HeightEstimate
+from desktop.ui.block_page import PAGE_CHARS, BlockPage, HeightEstimate, first_run
 from desktop.ui.grow_in_place import paint_growth_only
 
 DRAW_EVERY_MS = 30
 """Held text left after an answer is drawn a step per frame, so that the conversation
 can settle its scroll position between two steps."""
 DRAW_STEP_CHARS = 1200
-"""Text drawn in one such step (~3 ms): it is appended to the drawn page before it, so
-no widget is built for it."""
+"""Text drawn in one turn (~3 ms): a step of a frame drawn out of sight, or of the held
+text after the answer (appended to the drawn page before it: no widget is built)."""
 DRAW_APART_CHARS = 1000
-"""A frame drawing more text than this (~3 ms) draws it out of sight first (see above),
-at most FRAME_STEP_CHARS a turn."""
-FRAME_STEP_CHARS = 1200
+"""A frame drawing more text than this draws it out of sight first (see above)."""
 IN_VIEW_MARGIN = 1.1
 """Held blocks are drawn up to this many view heights from the end (estimates can be
 short by a few per cent; a held page left in view is drawn a moment later)."""
@@ -126,8 +124,8 @@ class MarkdownView(QWidget):
 
         Without ``redraw_tail`` (the view shows the end only once per frame) nothing in
         view changes: finished blocks are held out of sight (on hidden pages), and the
-        growing block keeps showing what it showed, until a frame (:meth:`prepare_frame`) settles
-        both.
+        growing block keeps showing what it showed, until a frame settles both
+        (:meth:`prepare_frame`).
         """
         if redraw_tail:
             self._catch_up()
@@ -145,7 +143,7 @@ class MarkdownView(QWidget):
             self._show_tail(self._splitter.tail)
 
     def prepare_frame(self, in_view_px: int | None = None) -> bool:
-        """The first half of a frame, if appends left the end behind (else False): the
+        """The start of a frame, if appends left the end behind (else False): the
         blocks about to come into view are taken off their held pages (and, when they
         are many, drawn on a hidden page: a step now, the rest by :meth:`draw_frame`),
         and the growing block is drawn out of sight as it is now. Nothing in view
@@ -179,18 +177,15 @@ class MarkdownView(QWidget):
         frame = self._frame
         if frame is None or not frame.undrawn:
             return False
-        count, chars = 0, 0
-        while count < len(frame.undrawn) and (count == 0 or chars < FRAME_STEP_CHARS):
-            chars += len(frame.undrawn[count].source)
-            count += 1
+        count = first_run(frame.undrawn, DRAW_STEP_CHARS)
         frame.last.add(frame.undrawn[:count])
         del frame.undrawn[:count]
         return bool(frame.undrawn)
 
     def show_frame(self) -> None:
-        """The second half: show what :meth:`prepare_frame` took, the pages held before it
-        at their estimated heights, and the growing block as it was then (what arrived
-        since waits for the next frame)."""
+        """The end of a frame: show what :meth:`prepare_frame` took (drawing what is
+        left of it), the pages held before it at their estimated heights, and the
+        growing block as it was then (what arrived since waits for the next frame)."""
         frame, self._frame = self._frame, None
         if frame is None:
             return
