@@ -9,11 +9,10 @@ answer comes from the new provider with the whole history converted for it.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -61,16 +60,6 @@ if TYPE_CHECKING:  # imported with the first message: an empty chat starts witho
 TITLE_LENGTH = 60
 WARM_UP_DELAY_MS = 150
 """After the window first shows, long before anyone can have typed a message."""
-
-
-def _after_due_timers(owner: QObject, slot: Callable[[], object]) -> None:
-    """Run ``slot`` in a later turn, after the timers already due (a frame waiting to be
-    shown among them). QTimer.singleShot(0) would post it, to run before them."""
-    timer = QTimer(owner)
-    timer.setSingleShot(True)
-    timer.timeout.connect(slot)
-    timer.timeout.connect(timer.deleteLater)
-    timer.start(0)
 
 
 def _import_bubbles() -> None:
@@ -579,8 +568,8 @@ class ChatPane(QWidget):
         self._append(message)
         self.composer.clear()
         self._start_reply(model)
-        # Later: the click's turn stays short, and the answer starts at once.
-        _after_due_timers(self, self.conversationsChanged.emit)
+        # On the next turn: the click's turn stays short, and the answer starts at once.
+        QTimer.singleShot(0, self, self.conversationsChanged.emit)
 
     def _append(self, message: StoredMessage) -> None:
         siblings = (message.id,)

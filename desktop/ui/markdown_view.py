@@ -279,6 +279,8 @@ class MarkdownView(QWidget):
         place of the growing block's view, all laid out together afterwards: showing a
         widget lays its parents out at once."""
         index = self._pages.index(through) if through is not None else len(self._pages) - 1
+        if not self._pages[index].isHidden() and tail is None:
+            return  # nothing to show: no layout pass (this runs on every finished block)
         self._layout.setEnabled(False)
         try:
             while index >= 0 and self._pages[index].isHidden():
@@ -304,25 +306,18 @@ class MarkdownView(QWidget):
 
     def _open_page(self) -> BlockPage:
         """The drawn page at the end, taking blocks in sight."""
-        return self._page_after(self._pages[-1])
+        last = self._pages[-1]
+        return self._new_page(held=False) if last.held else last
 
-    def _page_after(self, page: BlockPage) -> BlockPage:
-        """``page`` if it is drawn, else a new drawn page right after it."""
-        return self._new_page(held=False, after=page) if page.held else page
-
-    def _new_page(self, *, held: bool, after: BlockPage | None = None) -> BlockPage:
-        """A hidden page after ``after`` (else after the others, and after the growing
-        block until that is shown again): nothing in view moves until it is shown. A
-        drawn one is laid out as wide as it will be shown."""
-        index = len(self._pages) if after is None else self._pages.index(after) + 1
+    def _new_page(self, *, held: bool) -> BlockPage:
+        """A hidden page after the others (and after the growing block until that is
+        shown again): nothing in view moves until it is shown. A drawn one is laid out
+        as wide as it will be shown."""
         page = BlockPage(held=held)
         page.hide()
         page.lay_out_at(self.width())
-        if index == len(self._pages):
-            self._layout.addWidget(page)
-        else:
-            self._layout.insertWidget(self._layout.indexOf(self._pages[index]), page)
-        self._pages.insert(index, page)
+        self._layout.addWidget(page)
+        self._pages.append(page)
         return page
 
     def _remove_page(self, index: int = -1) -> None:

@@ -283,7 +283,7 @@ class MessageBubble(QFrame):
             cursor.insertText(chunk)
 
     def prepare_frame(self, in_view_px: int) -> bool:
-        """Show the end as it is now, or only draw it out of sight (then True; see
+        """Start a frame of the end (True: it waits to be shown; see
         MarkdownView.prepare_frame)."""
         return isinstance(self.body, MarkdownView) and self.body.prepare_frame(in_view_px)
 

@@ -260,20 +260,21 @@ class MessageList(QScrollArea):
         A frame with much to draw takes more turns: drawn out of sight a step a turn,
         starting in this one, then shown."""
         self._followed_at = time.monotonic()
-        growing = self._growing
-        if (
-            growing is not None
-            and shiboken6.isValid(growing)
-            and growing.prepare_frame(self.viewport().height())
-        ):
+        growing = self._growing_bubble()
+        if growing is not None and growing.prepare_frame(self.viewport().height()):
             self._frame_timer.start()
         else:
             self._show_frame()
 
+    def _growing_bubble(self) -> MessageBubble | None:
+        """The answer streaming in (or last streamed), unless it was deleted since."""
+        growing = self._growing
+        return growing if growing is not None and shiboken6.isValid(growing) else None
+
     def _next_frame_step(self) -> None:
         """Draw more of the frame out of sight, or, once it is all drawn, show it."""
-        growing = self._growing
-        if growing is not None and shiboken6.isValid(growing) and growing.draw_frame():
+        growing = self._growing_bubble()
+        if growing is not None and growing.draw_frame():
             self._frame_timer.start()
         else:
             self._show_frame()
@@ -282,8 +283,8 @@ class MessageList(QScrollArea):
         """Show what was drawn and, unless the person scrolled away meanwhile, scroll to
         it. It is painted once, right after this turn (painting it in this turn as well
         painted every frame twice)."""
-        growing = self._growing
-        if growing is not None and shiboken6.isValid(growing):
+        growing = self._growing_bubble()
+        if growing is not None:
             growing.show_frame()
         if not self._follow:
             return
