@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from desktop.app import AppServices
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.main_window import MainWindow
 
 
 def use_private_dirs(root: Path) -> None:

@@ -23,7 +23,7 @@ import httpx
 from bench.app_window import open_chat, use_private_dirs
 from bench.loop_probe import LoopProbe, longest_ms, p99_ms
 from desktop.app import keep_startup_objects
-from desktop.ui.markdown_view import MarkdownView
+from desktop.ui.render.markdown_view import MarkdownView
 
 MODEL = "scripted:latest"
 WORDS = [

@@ -13,8 +13,8 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.model_records import LocalModel
-from desktop.ui.model_list_model import ModelListModel
-from desktop.ui.model_manager.installed_view import InstalledModelsView
+from desktop.ui.models.installed_view import InstalledModelsView
+from desktop.ui.models.model_list_model import ModelListModel
 
 FAMILIES = ("qwen3", "llama3.2", "gemma3", "mistral", "phi4", "deepseek-r1", "nomic-embed-text")
 CAPABILITY_SETS = (

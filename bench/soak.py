@@ -30,7 +30,7 @@ from pathlib import Path
 
 from bench.app_window import open_chat, use_private_dirs
 from desktop.core.messages import MessageState
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.main_window import MainWindow
 
 ANSWERS = 1000
 PER_CONVERSATION = 10

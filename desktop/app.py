@@ -26,10 +26,10 @@ from desktop.storage.settings import Settings, SettingsStore, default_settings_p
 from desktop.ui.event_loop import make_event_loop
 from desktop.ui.i18n_core import core_text
 from desktop.ui.icons import app_icon
-from desktop.ui.main_window import MainWindow
 from desktop.ui.ollama_monitor import OllamaMonitor
 from desktop.ui.provider_registry import ProviderRegistry
 from desktop.ui.readiness import ReadinessReport
+from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.single_instance import SingleInstance, bring_to_front, instance_key
 from desktop.ui.tasks import TaskOwner
 from desktop.ui.termination import TerminationSignals

@@ -170,7 +170,18 @@ def make_palette(colors: Colors) -> QPalette:
 
 
 def style_sheet(colors: Colors) -> str:
-    return _STYLE.format(**{name: getattr(colors, name) for name in Colors.__dataclass_fields__})
+    """The app's one style sheet: the shared rules here, then each page's own (its look.py)."""
+    from desktop.ui.chat import look as chat_look
+    from desktop.ui.models import look as models_look
+    from desktop.ui.render import look as render_look
+    from desktop.ui.settings import look as settings_look
+    from desktop.ui.shell import look as shell_look
+
+    rules = [_STYLE] + [
+        part.STYLE for part in (shell_look, chat_look, render_look, models_look, settings_look)
+    ]
+    values = {name: getattr(colors, name) for name in Colors.__dataclass_fields__}
+    return "".join(rule.format(**values) for rule in rules)
 
 
 SchemeSource = Callable[[], Qt.ColorScheme]

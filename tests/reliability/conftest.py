@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from desktop.app import AppServices
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.main_window import MainWindow
 
 MATRIX_KEY = pytest.StashKey[dict[tuple[str, str], str]]()
 FAULT_ORDER = pytest.StashKey[list[str]]()

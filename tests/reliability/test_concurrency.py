@@ -26,10 +26,10 @@ from desktop.providers.credentials import key_host_for
 from desktop.providers.http_client import make_http_client
 from desktop.storage.secrets import SecretStore
 from desktop.storage.settings import ProviderEntry, Settings
-from desktop.ui.main_window import MainWindow
-from desktop.ui.message_bubble import MessageBubble
+from desktop.ui.chat.message_bubble import MessageBubble
+from desktop.ui.chat.stream_bridge import StreamBridge
 from desktop.ui.provider_registry import ProviderRegistry
-from desktop.ui.stream_bridge import StreamBridge
+from desktop.ui.shell.main_window import MainWindow
 from tests.reliability.conftest import Escapes
 from tests.servers.anthropic_server import AnthropicServer
 from tests.servers.fixtures import TINY, TINY_LOOP

@@ -1,7 +1,7 @@
 """SIGKILL at the worst moments, and a damaged history: nothing written is lost.
 
 - an answer streaming from an OpenAI-compatible provider (Ollama's case is in
-  tests/ui/test_crash_recovery.py): the partial answer is there after a restart;
+  tests/ui/chat/test_crash_recovery.py): the partial answer is there after a restart;
 - a model download: after a restart the queue resumes it and finishes, re-sending
   only what was not on disk yet;
 - a settings save, killed at random moments many times: the file is always one
@@ -31,7 +31,7 @@ from desktop.core.messages import MessageState, Role
 from desktop.core.pull_manager import PullState
 from desktop.storage.history import HistoryStore, default_history_path
 from desktop.storage.settings import SettingsStore, default_settings_path
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.main_window import MainWindow
 from tests.reliability.app_driver import settings_version
 from tests.reliability.families import MODEL
 from tests.servers.fixtures import TINY

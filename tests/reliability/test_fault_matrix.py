@@ -20,8 +20,8 @@ from desktop.app import AppServices
 from desktop.core.errors import ProviderError
 from desktop.core.messages import MessageState
 from desktop.storage.settings import ProviderEntry
-from desktop.ui.chat_pane import ChatPane
-from desktop.ui.main_window import MainWindow
+from desktop.ui.chat.chat_pane import ChatPane
+from desktop.ui.shell.main_window import MainWindow
 from tests.reliability.conftest import Escapes, Matrix
 from tests.reliability.families import (
     ANSWER,

@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from desktop.ui.chat_pane import ChatPane
-from desktop.ui.main_window import MainWindow
+from desktop.ui.chat.chat_pane import ChatPane
+from desktop.ui.shell.main_window import MainWindow
 from tests.servers.scripted_ollama import ScriptedOllama
 from tests.ui.conftest import wait_until
 

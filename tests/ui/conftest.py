@@ -8,8 +8,8 @@ from collections.abc import AsyncIterator, Callable
 import pytest
 
 from desktop.app import AppServices
-from desktop.ui.main_window import MainWindow
-from desktop.ui.markdown_view import MarkdownView
+from desktop.ui.render.markdown_view import MarkdownView
+from desktop.ui.shell.main_window import MainWindow
 
 
 async def wait_until(predicate: Callable[[], object], timeout: float = 10.0) -> None:

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.first_run import FirstRunPanel, SetupState
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.first_run import FirstRunPanel, SetupState
+from desktop.ui.shell.main_window import MainWindow
 from tests.ui.chat_fixtures import ask, ready_pane
 from tests.ui.conftest import wait_until
 

@@ -26,8 +26,8 @@ from desktop.core.errors import ProviderError
 from desktop.providers.http_client import make_http_client
 from desktop.providers.ollama import OllamaProvider
 from desktop.ui.i18n_core import core_text
-from desktop.ui.main_window import MainWindow
-from desktop.ui.model_explanation import name_parts
+from desktop.ui.models.model_explanation import name_parts
+from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.translations import CHINESE, ENGLISH, Translations, translations_dir
 from tests.ui.chat_fixtures import ask, ready_pane
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from desktop.storage.history import HistoryStore, default_history_path
 from desktop.storage.settings import SettingsStore, default_settings_path
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.theme import DARK, DARK_COLORS, LIGHT, LIGHT_COLORS, SYSTEM, Theme
 from tests.ui.chat_fixtures import ask, ready_pane
 from tests.ui.conftest import wait_until

@@ -1,5 +1,1 @@
-"""The settings window and its parts."""
-
-from desktop.ui.settings.settings_window import SettingsWindow
-
-__all__ = ["SettingsWindow"]
+"""The Settings page and its sections (built when first shown)."""

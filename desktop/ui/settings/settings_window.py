@@ -41,10 +41,10 @@ from desktop.providers.ollama_host import resolve_ollama_host
 from desktop.providers.presets import PRESETS, Preset
 from desktop.storage.secrets import SecretStore
 from desktop.storage.settings import ProviderEntry, SettingsStore
-from desktop.ui.attachments_settings import ImageSettingsBox
 from desktop.ui.i18n_core import core_text
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry, preset_or_custom
 from desktop.ui.settings.appearance_box import AppearanceBox
+from desktop.ui.settings.attachments_settings import ImageSettingsBox
 from desktop.ui.settings.failure_text import failure_text
 from desktop.ui.settings.provider_form import ProviderForm
 from desktop.ui.tasks import TaskOwner

@@ -1,0 +1,1 @@
+"""The chat page: conversations sidebar, the conversation, the composer and its bar."""

@@ -1,0 +1,8 @@
+"""Style rules of the chat page.
+
+Qt style sheet text; the colour roles of desktop.ui.theme.Colors fill ``{name}`` fields
+(literal braces are doubled).
+"""
+
+STYLE = """
+"""

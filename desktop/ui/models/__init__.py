@@ -1,0 +1,1 @@
+"""The Models page: installed models, details, downloads, what is loaded."""

@@ -1,0 +1,172 @@
+"""Everything about the selected model, and what a person can do with it."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from desktop.core.model_records import LocalModel, ModelDetails
+from desktop.ui.formatting import format_bytes, format_date
+from desktop.ui.models.capability_badges import capability_label
+from desktop.ui.models.model_explanation import fit_sentence, name_parts
+
+LONG_TEXT = 4000
+INFO_VALUE = 120
+
+
+def _pre(text: str) -> str:
+    shown = text if len(text) <= LONG_TEXT else text[:LONG_TEXT] + "\n…"
+    return f"<pre style='white-space: pre-wrap'>{html.escape(shown)}</pre>"
+
+
+def _rows(pairs: list[tuple[str, str]]) -> str:
+    cells = "".join(
+        f"<tr><td style='padding-right:10px'><b>{html.escape(key)}</b></td>"
+        f"<td>{html.escape(value)}</td></tr>"
+        for key, value in pairs
+    )
+    return f"<table>{cells}</table>"
+
+
+class ModelDetailsPanel(QWidget):
+    chatRequested = Signal(str)
+    deleteRequested = Signal(object)  # LocalModel
+    copyRequested = Signal(object)
+    renameRequested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model: LocalModel | None = None
+        self._details: ModelDetails | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.view = QTextBrowser()
+        self.view.setAccessibleName(self.tr("Details of the selected model"))
+        self.view.setOpenExternalLinks(False)
+        layout.addWidget(self.view, 1)
+
+        self.chat_button = QPushButton(self.tr("Chat with this model"))
+        self.copy_name_button = QPushButton(self.tr("Copy name"))
+        self.copy_button = QPushButton(self.tr("Copy…"))
+        self.copy_button.setAccessibleName(self.tr("Copy the model under a new name"))
+        self.rename_button = QPushButton(self.tr("Rename…"))
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        for row in (
+            (self.chat_button, self.copy_name_button),
+            (self.copy_button, self.rename_button, self.delete_button),
+        ):
+            buttons = QHBoxLayout()
+            for button in row:
+                buttons.addWidget(button)
+            buttons.addStretch(1)
+            layout.addLayout(buttons)
+        self.chat_button.clicked.connect(lambda: self._emit_name(self.chatRequested))
+        self.copy_name_button.clicked.connect(self.copy_name)
+        self.copy_button.clicked.connect(lambda: self._emit_model(self.copyRequested))
+        self.rename_button.clicked.connect(lambda: self._emit_model(self.renameRequested))
+        self.delete_button.clicked.connect(lambda: self._emit_model(self.deleteRequested))
+        self.show_model(None)
+
+    @property
+    def model(self) -> LocalModel | None:
+        return self._model
+
+    def show_model(self, model: LocalModel | None, details: ModelDetails | None = None) -> None:
+        self._model, self._details = model, details
+        for button in (
+            self.chat_button,
+            self.copy_name_button,
+            self.copy_button,
+            self.rename_button,
+            self.delete_button,
+        ):
+            button.setEnabled(model is not None)
+        if model is None:
+            self.view.setHtml(
+                f"<p>{html.escape(self.tr('Select a model to see what it is and what it needs.'))}"
+                "</p>"
+            )
+            return
+        capabilities = details.capabilities if details else model.capabilities
+        self.chat_button.setEnabled("embedding" not in capabilities or "completion" in capabilities)
+        self.view.setHtml(self._html(model, details))
+
+    def show_details(self, digest: str, details: ModelDetails) -> None:
+        """Details arrived from the background; shown if they belong to the selected model."""
+        if self._model is not None and self._model.digest == digest:
+            self.show_model(self._model, details)
+
+    def copy_name(self) -> None:
+        if self._model is not None:
+            QGuiApplication.clipboard().setText(self._model.name)
+
+    def text(self) -> str:
+        return self.view.toPlainText()
+
+    def _emit_name(self, signal: SignalInstance) -> None:
+        if self._model is not None:
+            signal.emit(self._model.name)
+
+    def _emit_model(self, signal: SignalInstance) -> None:
+        if self._model is not None:
+            signal.emit(self._model)
+
+    def _html(self, model: LocalModel, details: ModelDetails | None) -> str:
+        facts = [
+            (self.tr("Size on disk"), format_bytes(model.size)),
+            (self.tr("Digest"), model.digest),
+            (self.tr("Modified"), format_date(model.modified_at)),
+            (self.tr("Family"), model.family or "?"),
+            (self.tr("Parameters"), model.parameter_size or "?"),
+            (self.tr("Quantization"), model.quantization or "?"),
+            (self.tr("Format"), model.format or "?"),
+        ]
+        parts = [f"<h3>{html.escape(model.name)}</h3>", _rows(facts)]
+        parts.append(f"<h4>{html.escape(self.tr('What the name says'))}</h4>")
+        parts.append(_rows(name_parts(model.name)))
+        parts.append(f"<h4>{html.escape(self.tr('Memory'))}</h4>")
+        parts.append(f"<p>{html.escape(fit_sentence(model, details))}</p>")
+        if details is None:
+            parts.append(f"<p><i>{html.escape(self.tr('Loading details from Ollama…'))}</i></p>")
+            return "".join(parts)
+        parts.append(self._capabilities_html(details))
+        numbers = [
+            (self.tr("Context length"), _number(details.context_length)),
+            (self.tr("Embedding length"), _number(details.embedding_length)),
+            (self.tr("Architecture"), details.architecture or "?"),
+        ]
+        parts.append(_rows(numbers))
+        for title, text in (
+            (self.tr("Parameters"), details.parameters),
+            (self.tr("System prompt"), details.system),
+            (self.tr("Template"), details.template),
+            (self.tr("License"), details.license),
+        ):
+            if text:
+                parts.append(f"<h4>{html.escape(title)}</h4>{_pre(text)}")
+        if details.model_info:
+            info = [(key, _info_value(value)) for key, value in sorted(details.model_info.items())]
+            parts.append(f"<h4>{html.escape(self.tr('Model info'))}</h4>{_rows(info)}")
+        return "".join(parts)
+
+    def _capabilities_html(self, details: ModelDetails) -> str:
+        words = ", ".join(capability_label(c) for c in details.capabilities) or "?"
+        text = self.tr("Capabilities: {list}.").format(list=words)
+        if "embedding" in details.capabilities and "completion" not in details.capabilities:
+            text += " " + self.tr(
+                "This is an embedding model: it turns text into numbers for search and "
+                "retrieval, and cannot chat."
+            )
+        return f"<h4>{html.escape(self.tr('Capabilities'))}</h4><p>{html.escape(text)}</p>"
+
+
+def _number(value: int | None) -> str:
+    return f"{value:,}" if value is not None else "?"
+
+
+def _info_value(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= INFO_VALUE else text[:INFO_VALUE] + "…"

@@ -1,0 +1,1 @@
+"""The answer renderer: markdown blocks, code, pages drawn in frames."""

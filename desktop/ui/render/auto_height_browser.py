@@ -1,0 +1,64 @@
+"""A read-only rich text view as tall as its content, scrolled by the page around it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, QSizeF, Qt
+from PySide6.QtGui import QResizeEvent, QTextOption
+from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
+
+from desktop.ui.render.grow_in_place import paint_growth_only
+
+
+class AutoHeightBrowser(QTextBrowser):
+    """With ``wrap=False`` (code) long lines scroll sideways and the height makes room
+    for that scroll bar."""
+
+    def __init__(self, parent: QWidget | None = None, *, wrap: bool = True) -> None:
+        super().__init__(parent)
+        self.setOpenExternalLinks(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if wrap else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        if wrap:
+            self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        else:
+            self.setLineWrapMode(QTextBrowser.LineWrapMode.NoWrap)
+        self._wrap = wrap
+        paint_growth_only(self, self.viewport())
+        self.document().setDocumentMargin(2)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def _fit(self, size: QSizeF | None = None) -> None:
+        document = self.document()
+        height = int((size or document.size()).height()) + 4
+        if not self._wrap and document.idealWidth() > self.viewport().width():
+            height += self.horizontalScrollBar().sizeHint().height()
+        if self.height() != height:
+            self.setFixedHeight(height)
+
+    def lay_out_at(self, width: int) -> None:
+        """Lay the document out ``width`` pixels wide while hidden: a hidden widget only
+        learns its size once shown, and its text would be laid out twice."""
+        self.resize(width, self.height())
+        self.viewport().resize(width - 2 * self.frameWidth(), self.viewport().height())
+        if self.document().textWidth() != self.viewport().width():  # else laid out again
+            self.document().setTextWidth(self.viewport().width())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        old, new = event.oldSize(), event.size()
+        if (
+            self._wrap
+            and old.width() != new.width()
+            and self.document().textWidth() == self.viewport().width()
+        ):
+            # Laid out at this width already (lay_out_at): only the height is news.
+            event = QResizeEvent(new, QSize(new.width(), old.height()))
+        super().resizeEvent(event)
+        self._fit()
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.height())

@@ -1,0 +1,202 @@
+"""One document of rendered markdown blocks, as tall as its content.
+
+Prose becomes rich text; fenced code goes in a tinted frame with syntax colours, its
+language and a Copy link. Blocks are only ever appended, so each is laid out once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFontDatabase,
+    QGuiApplication,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFrame,
+    QTextFrameFormat,
+)
+from PySide6.QtWidgets import QWidget
+
+from desktop.core.markdown_blocks import Block, BlockKind
+from desktop.ui.render.auto_height_browser import AutoHeightBrowser
+from desktop.ui.render.code_highlighter import LANGUAGE, CodeHighlighter
+
+COPIED_FEEDBACK_MS = 1500
+COPY_SCHEME = "copy"
+CODE_TINT = QColor(127, 127, 127, 26)
+
+
+def _dark(widget: QWidget) -> bool:
+    return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def _utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+class BlockDocumentView(AutoHeightBrowser):
+    """One document of rendered blocks; links open in the browser, Copy links copy code."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._follow)
+        self.highlighter = CodeHighlighter(self.document(), dark=_dark(self))
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        self._label_format = QTextCharFormat()
+        self._label_format.setForeground(muted)
+        self._link_format = QTextCharFormat(self._label_format)
+        self._link_format.setAnchor(True)
+        self._link_format.setForeground(self.palette().color(QPalette.ColorRole.Link))
+        self._code_format = QTextCharFormat()
+        self._code_format.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self._frame_format = QTextFrameFormat()
+        self._frame_format.setBackground(CODE_TINT)
+        self._frame_format.setPadding(6)
+        self._frame_format.setTopMargin(4)
+        self._frame_format.setBottomMargin(6)
+        self._frame_format.setBorder(0)
+        self.copy_links: list[QTextCursor] = []
+        """For each finished code block: a cursor selecting its Copy link."""
+        self._codes: list[str] = []
+        self._ends_with_code = False
+        self.code_frame: QTextFrame | None = None
+        """The frame of the last code block rendered."""
+
+    def add(self, block: Block, *, copyable: bool) -> None:
+        """Append ``block`` (a code block gets a Copy link when ``copyable``)."""
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        if block.kind is BlockKind.CODE:
+            self._add_code(cursor, block, copyable=copyable)  # a frame starts its own line
+            return
+        if cursor.block().text():  # else the document is empty or ends after a frame
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        cursor.insertMarkdown(block.source.lstrip("\n"))  # leading blank lines mean nothing
+
+    def _add_code(self, cursor: QTextCursor, block: Block, *, copyable: bool) -> None:
+        self.code_frame = cursor.insertFrame(self._frame_format)
+        cursor.insertText(block.language or self.tr("code"), self._label_format)
+        link_start = link_end = 0
+        if copyable:
+            cursor.insertText("    ", self._label_format)
+            link = QTextCharFormat(self._link_format)
+            link.setAnchorHref(f"{COPY_SCHEME}:{len(self._codes)}")
+            link_start = cursor.position()
+            cursor.insertText(self.tr("Copy"), link)
+            link_end = cursor.position()
+            self._codes.append(block.code)
+        line = QTextBlockFormat()
+        line.setProperty(LANGUAGE, block.language)
+        cursor.insertBlock(line, self._code_format)
+        cursor.insertText(block.code, self._code_format)
+        if copyable:  # selected only now: a cursor at the insertion point would grow
+            selection = QTextCursor(self.document())
+            selection.setPosition(link_start)
+            selection.setPosition(link_end, QTextCursor.MoveMode.KeepAnchor)
+            self.copy_links.append(selection)
+
+    def add_blocks(self, blocks: list[Block]) -> None:
+        """Append ``blocks`` (their Copy links included) with one layout pass."""
+        self._show_last_line(True)
+        with self.editing():
+            for block in blocks:
+                if block.kind is BlockKind.CODE or block.source.strip():
+                    self.add(block, copyable=True)
+                    self._ends_with_code = block.kind is BlockKind.CODE
+        self._show_last_line(not self._ends_with_code)  # outside: it would undo the colours
+
+    def _show_last_line(self, visible: bool) -> None:
+        """A document always has a line after its last frame. After code it is hidden,
+        so that what comes next (the growing block, another page) is not pushed down."""
+        last = self.document().lastBlock()
+        if last.isVisible() != visible and not last.text():
+            last.setVisible(visible)
+            self.document().markContentsDirty(last.position(), last.length())
+
+    @contextmanager
+    def editing(self) -> Iterator[None]:
+        """Changes made inside are laid out (and coloured) once, at the end."""
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        try:
+            yield
+        finally:
+            cursor.endEditBlock()
+
+    def append_code(self, text: str) -> None:
+        """More code at the end of the last code block (a growing tail)."""
+        if self.code_frame is None:
+            return
+        cursor = self.code_frame.lastCursorPosition()
+        cursor.insertText(text, self._code_format)
+
+    def reset(self) -> None:
+        self.clear()
+        self.code_frame = None
+        self._ends_with_code = False
+        self.copy_links.clear()
+        self._codes.clear()
+
+    def copy_code(self, index: int) -> None:
+        """Put code block ``index`` on the clipboard; its link says Copied for a moment."""
+        if not 0 <= index < len(self._codes):
+            return
+        QGuiApplication.clipboard().setText(self._codes[index])
+        self._relabel(index, self.tr("Copied"))
+        QTimer.singleShot(COPIED_FEEDBACK_MS, self, lambda: self._relabel(index, self.tr("Copy")))
+
+    def link_text(self, index: int) -> str:
+        return self.copy_links[index].selectedText()
+
+    def _relabel(self, index: int, label: str) -> None:
+        link = self.copy_links[index]
+        link_format = link.charFormat()
+        start = link.selectionStart()
+        link.insertText(label, link_format)
+        link.setPosition(start)
+        link.setPosition(start + _utf16_length(label), QTextCursor.MoveMode.KeepAnchor)
+
+    def _follow(self, url: QUrl) -> None:
+        if url.scheme() == COPY_SCHEME:
+            index = url.path()
+            if index.isdigit():
+                self.copy_code(int(index))
+        else:
+            QDesktopServices.openUrl(url)
+
+
+class GrowingBlockView(BlockDocumentView):
+    """The block of an answer still growing: drawn again as a whole, or, when it is code
+    that only grew, just the new code appended."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("markdownTail")
+        self.setAccessibleName(self.tr("Text still arriving"))
+        self.block: Block | None = None
+        """The block as drawn (None: nothing)."""
+
+    def draw(self, block: Block | None) -> None:
+        shown, self.block = self.block, block
+        if block is None:
+            self.reset()
+        elif (
+            shown is not None
+            and block.kind is BlockKind.CODE
+            and shown.kind is BlockKind.CODE
+            and block.source.startswith(shown.source)
+            and block.code.startswith(shown.code)
+        ):
+            self.append_code(block.code[len(shown.code) :])
+        else:
+            with self.editing():
+                self.reset()
+                self.add(block, copyable=False)

@@ -1,0 +1,397 @@
+"""A message body rendered as markdown (blocks: core.markdown_blocks).
+
+Finished blocks are appended to pages (block_page) once and never touched again. While
+an answer streams, the block still growing lives in a small view below them and is
+redrawn on its own (code that only grew gets just the new text appended), so a redraw
+costs the same at the first token and the twenty-thousandth. Text that a fast stream
+sends past the visible part is held on pages that are drawn once needed, so showing an
+answer costs about what is seen, not what is sent.
+
+While the conversation follows a fast answer, a frame that has much to draw takes a
+few turns of the event loop: :meth:`MarkdownView.prepare_frame` and
+:meth:`MarkdownView.draw_frame` draw what is about to come into view on a hidden page,
+a step a turn, and :meth:`MarkdownView.show_frame` shows it. No turn is long, and a
+paint between them still shows the last frame whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from desktop.core.markdown_blocks import Block, BlockKind, BlockSplitter, split_blocks
+from desktop.ui.render.block_document_view import GrowingBlockView
+from desktop.ui.render.block_page import PAGE_CHARS, BlockPage, HeightEstimate, first_run
+from desktop.ui.render.grow_in_place import paint_growth_only
+
+DRAW_EVERY_MS = 30
+"""Held text left after an answer is drawn a step per frame, so that the conversation
+can settle its scroll position between two steps."""
+DRAW_STEP_CHARS = 1200
+"""Text drawn in one turn (~3 ms): a step of a frame drawn out of sight, or of the held
+text after the answer (appended to the drawn page before it: no widget is built)."""
+DRAW_APART_CHARS = 1000
+"""A frame drawing more text than this draws it out of sight first (see above)."""
+IN_VIEW_MARGIN = 1.1
+"""Held blocks are drawn up to this many view heights from the end (estimates can be
+short by a few per cent; a held page left in view is drawn a moment later)."""
+
+
+@dataclass(slots=True)
+class _Frame:
+    tail: GrowingBlockView | None
+    """The growing block as it was when the frame was prepared, drawn out of sight
+    (None: nothing to show)."""
+    last: BlockPage
+    """The last page to show (pages held after it came later)."""
+    near: list[Block]
+    """Blocks to draw at the end of ``last`` (then a drawn page) as the frame is shown:
+    a few; many are drawn on a page of their own while the frame is prepared."""
+    undrawn: list[Block]
+    """Of those many, the ones still to draw (a step a turn: :meth:`draw_frame`)."""
+
+
+class MarkdownView(QWidget):
+    """The finished blocks on ``pages`` (the first in ``document_view``); the growing
+    one in ``tail_view`` (and, for frames drawn out of sight, in a second view that
+    takes its place)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        paint_growth_only(self)
+        self._pages: list[BlockPage] = []
+        first = self._new_page(held=False)
+        first.show()
+        self.document_view = first.view
+        self.tail_view: GrowingBlockView | None = None  # built when a stream first needs it
+        self._spare_tail: GrowingBlockView | None = None
+        self._splitter = BlockSplitter()
+        self._blocks: list[Block] = []
+        self._tail_stale = False  # appends went on without redrawing the tail
+        self._in_view_px: int | None = None  # how much of the end the view shows
+        self._estimate: HeightEstimate | None = None
+        self._frame: _Frame | None = None  # prepared, not shown yet
+        self._drawer = QTimer(self)  # draws the held pages left once the answer ended
+        self._drawer.setSingleShot(True)
+        self._drawer.setInterval(DRAW_EVERY_MS)
+        self._drawer.timeout.connect(self._draw_held)
+
+    # -- content -------------------------------------------------------------
+    def source(self) -> str:
+        """The exact markdown shown, finished blocks and the growing one together."""
+        return "".join(block.source for block in self._blocks) + self._splitter.tail.source
+
+    def blocks(self) -> list[Block]:
+        """The finished blocks, in order."""
+        return list(self._blocks)
+
+    def pages(self) -> list[BlockPage]:
+        return list(self._pages)
+
+    @property
+    def held_pages(self) -> int:
+        """How many pages of text are not drawn yet."""
+        return sum(page.held for page in self._pages)
+
+    def plain_text(self) -> str:
+        """The text as drawn (the end is settled and held pages drawn first)."""
+        self._catch_up()
+        texts = []
+        for page in self._pages:
+            page.draw()
+            if page.blocks and page.view is not None:
+                texts.append(page.view.toPlainText())
+        if self.tail_view is not None and self.tail_view.block is not None:
+            texts.append(self.tail_view.toPlainText())
+        return "\n".join(texts)
+
+    def code_blocks(self) -> list[Block]:
+        """The finished code blocks (the ones with a Copy link), in order."""
+        return [block for block in self._blocks if block.kind is BlockKind.CODE]
+
+    def set_text(self, text: str) -> None:
+        """Show a complete text (replaces what was shown)."""
+        self.clear()
+        self._add_finished(split_blocks(text), in_sight=True)
+
+    def append(self, chunk: str, *, redraw_tail: bool = True) -> None:
+        """Add streamed text; only the block still growing is redrawn.
+
+        Without ``redraw_tail`` (the view shows the end only once per frame) nothing in
+        view changes: finished blocks are held out of sight (on hidden pages), and the
+        growing block keeps showing what it showed, until a frame settles both
+        (:meth:`prepare_frame`).
+        """
+        if redraw_tail:
+            self._catch_up()
+        self._add_finished(self._splitter.feed(chunk), in_sight=redraw_tail)
+        self._tail_stale = not redraw_tail
+        if redraw_tail:
+            self._show_tail(self._splitter.tail)
+
+    def _catch_up(self) -> None:
+        """Show at once what appends left for a frame (the view stopped following the
+        end, or the text is read)."""
+        if self._tail_stale or self._frame is not None:
+            self._tail_stale = False
+            self._settle(self._in_view())
+            self._show_tail(self._splitter.tail)
+
+    def prepare_frame(self, in_view_px: int | None = None) -> bool:
+        """The start of a frame, if appends left the end behind (else False): the
+        blocks about to come into view are taken off their held pages (and, when they
+        are many, drawn on a hidden page: a step now, the rest by :meth:`draw_frame`),
+        and the growing block is drawn out of sight as it is now. Nothing in view
+        changes until :meth:`show_frame`. ``in_view_px``: how much of the end is about
+        to be in view (else: up to the window's height)."""
+        if not self._tail_stale:
+            return False
+        self.show_frame()  # a frame prepared before goes first
+        self._tail_stale = False
+        if in_view_px is not None:
+            self._in_view_px = in_view_px
+        tail = self._visible(self._splitter.tail)
+        tail_view = None
+        if tail is not None:
+            tail_view = self._spare()
+            tail_view.draw(tail)
+        tail_px = tail_view.height() if tail_view is not None else 0
+        near = self._take_near(max(0, self._in_view() - tail_px))  # the tail is in view too
+        undrawn: list[Block] = []
+        if sum(len(block.source) for block in near) > DRAW_APART_CHARS:
+            self._new_page(held=False)
+            near, undrawn = [], near
+        elif near:
+            self._open_page()  # where they go: text held meanwhile goes after it
+        self._frame = _Frame(tail_view, self._pages[-1], near, undrawn)
+        self.draw_frame()
+        return True
+
+    def draw_frame(self) -> bool:
+        """Draw the next step of the frame being prepared; True while steps remain."""
+        frame = self._frame
+        if frame is None or not frame.undrawn:
+            return False
+        count = first_run(frame.undrawn, DRAW_STEP_CHARS)
+        frame.last.add(frame.undrawn[:count])
+        del frame.undrawn[:count]
+        return bool(frame.undrawn)
+
+    def show_frame(self) -> None:
+        """The end of a frame: show what :meth:`prepare_frame` took (drawing what is
+        left of it), the pages held before it at their estimated heights, and the
+        growing block as it was then (what arrived since waits for the next frame)."""
+        frame, self._frame = self._frame, None
+        if frame is None:
+            return
+        if frame.near or frame.undrawn:
+            frame.last.add(frame.undrawn + frame.near)
+        self._show_hidden(frame.last, frame.tail)
+        if frame.tail is None:
+            self._show_tail(None)
+
+    def finish(self, *, in_frame: bool = False) -> None:
+        """The stream ended: the growing block becomes a finished one, and held text
+        is drawn a step per frame. With ``in_frame`` (the view follows the end) the end
+        is left to a last frame, drawn out of sight first like the ones before it
+        (:meth:`prepare_frame`); else it is shown at once."""
+        if in_frame:
+            self._add_finished(self._splitter.finish(), in_sight=False)
+            self._tail_stale = True
+        else:
+            self._settle(self._in_view())  # even when no last block is left to finish
+            self._add_finished(self._splitter.finish(), in_sight=True)
+            self._tail_stale = False
+            self._show_tail(None)
+        self._drawer.start()
+
+    def clear(self) -> None:
+        self._drawer.stop()
+        self._frame = None
+        while len(self._pages) > 1:
+            self._remove_page()
+        self._pages[0].reset()
+        self._blocks.clear()
+        self._splitter = BlockSplitter()
+        self._tail_stale = False
+        self._show_tail(None)
+
+    # -- pages -----------------------------------------------------------------
+    def _add_finished(self, blocks: list[Block], *, in_sight: bool) -> None:
+        if not blocks:
+            return
+        self._blocks += blocks
+        if not in_sight:
+            self._hold(blocks)
+            return
+        self._settle(self._in_view())
+        self._open_page().add(blocks)
+        self._show_hidden()
+        self._show_tail(None)  # the finished blocks took its text
+
+    def _in_view(self) -> int:
+        """How much of the end the view showed last (at most the window's height)."""
+        return self._in_view_px if self._in_view_px is not None else self.window().height()
+
+    def _hold(self, blocks: list[Block]) -> None:
+        estimate = self._height_estimate()
+        page = self._pages[-1]
+        run: list[Block] = []
+        run_chars = 0
+        for block in blocks:
+            if not page.held or page.chars + run_chars >= PAGE_CHARS:
+                if run:
+                    page.hold(run, estimate)
+                page, run, run_chars = self._new_page(held=True), [], 0
+            run.append(block)
+            run_chars += len(block.source)
+        page.hold(run, estimate)
+
+    def _height_estimate(self) -> HeightEstimate:
+        """Built again only when the width or font changed: holding runs per slice."""
+        estimate = self._estimate
+        if estimate is None or estimate.width != self.width() or estimate.font != self.font():
+            estimate = self._estimate = HeightEstimate(self.font(), self.width())
+        return estimate
+
+    def _settle(self, in_view_px: int) -> None:
+        """Draw the held blocks near the end, where the person is about to look; the
+        pages held before them take their place, at their estimated heights."""
+        self.show_frame()  # a frame prepared before goes first
+        self._place(self._take_near(in_view_px))
+
+    def _place(self, near: list[Block]) -> None:
+        """Show the pages held before ``near`` (at their estimated heights), and draw
+        ``near`` after them."""
+        if near:
+            self._open_page().add(near)
+        self._show_hidden()
+
+    def _show_hidden(
+        self, through: BlockPage | None = None, tail: GrowingBlockView | None = None
+    ) -> None:
+        """Show the hidden pages up to ``through`` (else the last page), and ``tail`` in
+        place of the growing block's view, all laid out together afterwards: showing a
+        widget lays its parents out at once."""
+        index = self._pages.index(through) if through is not None else len(self._pages) - 1
+        if not self._pages[index].isHidden() and tail is None:
+            return  # nothing to show: no layout pass (this runs on every finished block)
+        self._layout.setEnabled(False)
+        try:
+            while index >= 0 and self._pages[index].isHidden():
+                self._pages[index].show()
+                index -= 1
+            if tail is not None:
+                self._swap_tails(tail)
+        finally:
+            self._layout.setEnabled(True)
+        self._layout.invalidate()
+
+    def _take_near(self, in_view_px: int) -> list[Block]:
+        """Take the held blocks that fill ``in_view_px`` above the end off their pages."""
+        near: list[Block] = []
+        room = in_view_px * IN_VIEW_MARGIN
+        while self._pages[-1].held and room > 0:
+            page = self._pages[-1]
+            room -= page.last_height()
+            near.insert(0, page.take_last())
+            if not page.blocks:
+                self._remove_page()
+        return near
+
+    def _open_page(self) -> BlockPage:
+        """The drawn page at the end, taking blocks in sight."""
+        last = self._pages[-1]
+        return self._new_page(held=False) if last.held else last
+
+    def _new_page(self, *, held: bool) -> BlockPage:
+        """A hidden page after the others (and after the growing block until that is
+        shown again): nothing in view moves until it is shown. A drawn one is laid out
+        as wide as it will be shown."""
+        page = BlockPage(held=held)
+        page.hide()
+        page.lay_out_at(self.width())
+        self._layout.addWidget(page)
+        self._pages.append(page)
+        return page
+
+    def _remove_page(self, index: int = -1) -> None:
+        page = self._pages.pop(index)
+        page.setParent(None)
+        page.deleteLater()
+
+    def _draw_held(self) -> None:
+        """Draw the start of the first held page on the drawn page before it; the next
+        step a frame later."""
+        self.show_frame()  # the last one, if it waits
+        index = next((i for i, page in enumerate(self._pages) if page.held), None)
+        if index is None:
+            return
+        page = self._pages[index]
+        self._pages[index - 1].add(page.take_first(DRAW_STEP_CHARS))
+        if not page.blocks:
+            self._remove_page(index)
+        if self.held_pages:
+            self._drawer.start()
+
+    # -- the growing block -------------------------------------------------------
+    @staticmethod
+    def _visible(tail: Block) -> Block | None:
+        """The growing block, unless it has nothing to show yet."""
+        return None if tail.kind is BlockKind.PROSE and not tail.source.strip() else tail
+
+    def _show_tail(self, tail: Block | None) -> None:
+        tail = None if tail is None else self._visible(tail)
+        view = self.tail_view
+        if tail is None:
+            if view is not None and view.block is not None:
+                view.draw(None)
+                view.hide()
+            return
+        view = self._tail()
+        self._keep_last(view)
+        view.draw(tail)
+        view.show()
+
+    def _swap_tails(self, spare: GrowingBlockView) -> None:
+        """Show ``spare``, drawn out of sight, instead of the growing block's view."""
+        shown = self.tail_view
+        self._keep_last(spare)
+        spare.show()
+        if shown is not None:
+            shown.hide()
+        self.tail_view, self._spare_tail = spare, shown
+
+    def _keep_last(self, view: GrowingBlockView) -> None:
+        """Pages held while the growing block was not redrawn went below it."""
+        if self._layout.indexOf(view) != self._layout.count() - 1:
+            self._layout.removeWidget(view)
+            self._layout.addWidget(view)
+
+    def prepare_tail(self) -> None:
+        """Build the (hidden) view of the growing block before an answer streams in."""
+        self._tail().hide()
+
+    def _tail(self) -> GrowingBlockView:
+        if self.tail_view is None:
+            self.tail_view = self._new_tail()
+        return self.tail_view
+
+    def _spare(self) -> GrowingBlockView:
+        """The growing block's second view, for frames drawn out of sight."""
+        if self._spare_tail is None:
+            self._spare_tail = self._new_tail()
+        self._spare_tail.lay_out_at(self.width())
+        return self._spare_tail
+
+    def _new_tail(self) -> GrowingBlockView:
+        view = GrowingBlockView()
+        view.hide()
+        view.lay_out_at(self.width())
+        self._layout.addWidget(view)
+        return view

@@ -1,0 +1,1 @@
+"""The window's frame: navigation, pages, status, shortcuts and the welcome."""
