@@ -1,7 +1,10 @@
 """One document of rendered markdown blocks, as tall as its content.
 
-Prose becomes rich text; fenced code goes in a tinted frame with syntax colours, its
-language and a Copy link. Blocks are only ever appended, so each is laid out once.
+Prose becomes rich text; fenced code goes in a framed block on the code background with
+syntax colours under a header row (its language, and a Copy link on the right). Blocks are
+only ever appended, so each is laid out once. The header is a one-row table: small, laid
+out once; the code lines stay in the frame's own flow, where a growing block is laid out
+only from the change on (in a table cell every append would lay out the whole cell).
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -21,6 +24,10 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFrame,
     QTextFrameFormat,
+    QTextLength,
+    QTextTable,
+    QTextTableCellFormat,
+    QTextTableFormat,
 )
 from PySide6.QtWidgets import QWidget
 
@@ -30,7 +37,10 @@ from desktop.ui.render.code_highlighter import LANGUAGE, CodeHighlighter
 
 COPIED_FEEDBACK_MS = 1500
 COPY_SCHEME = "copy"
-CODE_TINT = QColor(127, 127, 127, 26)
+CODE_PADDING_PX = 10
+"""Room around the code inside its frame (the header row spans it too)."""
+HEADER_GAP_PX = 6
+"""Between the header row's rule and the first code line."""
 
 
 def _dark(widget: QWidget) -> bool:
@@ -41,6 +51,25 @@ def _utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+def _header_table_format() -> QTextTableFormat:
+    """A borderless row as wide as the code, its gap to the code below it."""
+    table = QTextTableFormat()
+    table.setBorder(0)
+    table.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)
+    table.setCellSpacing(0)
+    table.setCellPadding(0)
+    table.setMargin(0)
+    table.setBottomMargin(HEADER_GAP_PX)
+    table.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    table.setColumnWidthConstraints(
+        [
+            QTextLength(QTextLength.Type.PercentageLength, 70),
+            QTextLength(QTextLength.Type.PercentageLength, 30),
+        ]
+    )
+    return table
+
+
 class BlockDocumentView(AutoHeightBrowser):
     """One document of rendered blocks; links open in the browser, Copy links copy code."""
 
@@ -49,26 +78,73 @@ class BlockDocumentView(AutoHeightBrowser):
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._follow)
         self.highlighter = CodeHighlighter(self.document(), dark=_dark(self))
-        muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
         self._label_format = QTextCharFormat()
-        self._label_format.setForeground(muted)
+        self._label_format.setFontPointSize(max(1.0, self.font().pointSizeF() - 1))
         self._link_format = QTextCharFormat(self._label_format)
         self._link_format.setAnchor(True)
-        self._link_format.setForeground(self.palette().color(QPalette.ColorRole.Link))
         self._code_format = QTextCharFormat()
         self._code_format.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._frame_format = QTextFrameFormat()
-        self._frame_format.setBackground(CODE_TINT)
-        self._frame_format.setPadding(6)
-        self._frame_format.setTopMargin(4)
-        self._frame_format.setBottomMargin(6)
-        self._frame_format.setBorder(0)
+        self._frame_format.setBorder(1)
+        self._frame_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+        self._frame_format.setPadding(CODE_PADDING_PX)
+        self._frame_format.setTopMargin(6)
+        self._frame_format.setBottomMargin(8)
+        self._header_format = _header_table_format()
+        self._header_cell = QTextTableCellFormat()
+        self._header_cell.setBottomBorder(1)
+        self._header_cell.setBottomBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+        self._header_cell.setBottomPadding(4)
+        self._right = QTextBlockFormat()
+        self._right.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._colours: tuple[str, ...] = ()
+        self._take_colours()
+        self._code_parts: list[tuple[QTextFrame, QTextTable]] = []
+        """Each code block's frame and header row (recoloured when the look changes)."""
         self.copy_links: list[QTextCursor] = []
         """For each finished code block: a cursor selecting its Copy link."""
         self._codes: list[str] = []
         self._ends_with_code = False
         self.code_frame: QTextFrame | None = None
         """The frame of the last code block rendered."""
+
+    def _take_colours(self) -> bool:
+        """Colour code blocks from the palette (the look in force); False if unchanged."""
+        palette, role = self.palette(), QPalette.ColorRole
+        colours = tuple(
+            palette.color(name).name()
+            for name in (role.AlternateBase, role.Mid, role.PlaceholderText, role.Link)
+        )
+        if colours == self._colours:
+            return False
+        self._colours = colours
+        background, rule, muted, link = (QColor(colour) for colour in colours)
+        self._frame_format.setBackground(background)
+        self._frame_format.setBorderBrush(rule)
+        self._header_cell.setBottomBorderBrush(rule)
+        self._label_format.setForeground(muted)
+        self._link_format.setForeground(link)
+        return True
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._take_colours():
+            self._recolour()
+
+    def _recolour(self) -> None:
+        """The look changed (light and dark): code drawn before takes its colours."""
+        with self.editing():
+            for frame, header in self._code_parts:
+                frame.setFrameFormat(self._frame_format)
+                for column in (0, 1):
+                    header.cellAt(0, column).setFormat(self._header_cell)
+                labels = QTextCursor(self.document())
+                labels.setPosition(header.firstPosition())
+                labels.setPosition(header.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+                labels.mergeCharFormat(self._label_format)
+            for link in self.copy_links:
+                link.mergeCharFormat(self._link_format)
+        self.highlighter.set_dark(_dark(self))
 
     def add(self, block: Block, *, copyable: bool) -> None:
         """Append ``block`` (a code block gets a Copy link when ``copyable``)."""
@@ -82,20 +158,28 @@ class BlockDocumentView(AutoHeightBrowser):
         cursor.insertMarkdown(block.source.lstrip("\n"))  # leading blank lines mean nothing
 
     def _add_code(self, cursor: QTextCursor, block: Block, *, copyable: bool) -> None:
+        """A frame holding the header row (language, Copy) and then the code lines."""
         self.code_frame = cursor.insertFrame(self._frame_format)
+        header = cursor.insertTable(1, 2, self._header_format)
+        self._code_parts.append((self.code_frame, header))
+        for column in (0, 1):
+            header.cellAt(0, column).setFormat(self._header_cell)
         cursor.insertText(block.language or self.tr("code"), self._label_format)
         link_start = link_end = 0
         if copyable:
-            cursor.insertText("    ", self._label_format)
+            cursor = header.cellAt(0, 1).firstCursorPosition()
+            cursor.setBlockFormat(self._right)
             link = QTextCharFormat(self._link_format)
             link.setAnchorHref(f"{COPY_SCHEME}:{len(self._codes)}")
             link_start = cursor.position()
             cursor.insertText(self.tr("Copy"), link)
             link_end = cursor.position()
             self._codes.append(block.code)
+        cursor = self.code_frame.lastCursorPosition()  # the line after the header
         line = QTextBlockFormat()
         line.setProperty(LANGUAGE, block.language)
-        cursor.insertBlock(line, self._code_format)
+        cursor.setBlockFormat(line)
+        cursor.setBlockCharFormat(self._code_format)
         cursor.insertText(block.code, self._code_format)
         if copyable:  # selected only now: a cursor at the insertion point would grow
             selection = QTextCursor(self.document())
@@ -141,6 +225,7 @@ class BlockDocumentView(AutoHeightBrowser):
     def reset(self) -> None:
         self.clear()
         self.code_frame = None
+        self._code_parts.clear()
         self._ends_with_code = False
         self.copy_links.clear()
         self._codes.clear()

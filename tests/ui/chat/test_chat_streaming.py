@@ -96,7 +96,7 @@ async def test_code_blocks_are_highlighted_and_copyable(scripted, open_window):
     view = answer.body.document_view
     assert code_line(view, "def add(a, b):").layout().formats(), "the code has syntax colours"
     assert not code_line(view, "and a shell line:").layout().formats(), "prose is not coloured"
-    assert "python    Copy" in answer.rendered_text()
+    assert "python\nCopy\ndef add" in answer.rendered_text(), "a header row: language, Copy"
 
     click_copy_link(view, 0)
     assert QGuiApplication.clipboard().text() == "def add(a, b):\n    return a + b  # 加"
@@ -183,7 +183,7 @@ async def test_stopping_keeps_the_partial_answer_marked_stopped(scripted, open_w
     await wait_until(lambda: len(pane.messages.bubbles()) == 2)
     answer = pane.messages.bubbles()[-1]
     await wait_until(lambda: "t5 " in answer.text())
-    pane.stop_button.click()
+    pane.send_button.click()  # Send is Stop while an answer streams
     await wait_until(lambda: not pane.streaming)
     assert "Stopped" in answer.footer_text()
     assert stored_answer(pane.conversation_id).content == answer.text() == answer.body.source()
