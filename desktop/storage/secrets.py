@@ -77,8 +77,8 @@ def _describe(backend: KeyringBackend) -> str:
     return f"{kind.__module__}.{kind.__name__}"
 
 
-def choose_backend() -> tuple[KeyringBackend | None, str]:
-    """The first working trusted backend for this platform, or None and why not."""
+def _probe() -> tuple[KeyringBackend | None, list[str]]:
+    """The first working trusted backend, or None and why each one failed."""
     reasons: list[str] = []
     for trusted in TRUSTED_BACKENDS.get(_platform(), ()):
         try:
@@ -89,13 +89,26 @@ def choose_backend() -> tuple[KeyringBackend | None, str]:
             reasons.append(f"{trusted.label}: {error}")
             continue
         if priority > 0:
-            return backend, ""
+            return backend, []
         reasons.append(f"{trusted.label}: not available")
-    hint = _NO_KEYRING_HINT.get(_platform(), "Install a system keyring")
+    return None, reasons
+
+
+def _what_to_do() -> str:
+    return f"{_NO_KEYRING_HINT.get(_platform(), 'Install a system keyring')}, then restart Parley."
+
+
+def choose_backend() -> tuple[KeyringBackend | None, str]:
+    """The first working trusted backend for this platform, or None and why not."""
+    backend, reasons = _probe()
+    return (backend, "") if backend is not None else (None, _no_keyring_problem(reasons))
+
+
+def _no_keyring_problem(reasons: list[str]) -> str:
     detail = f" ({'; '.join(reasons)})" if reasons else ""
-    return None, (
+    return (
         f"No system keyring is available{detail}. API keys are kept in memory for this "
-        f"session only and must be entered again after a restart. {hint}, then restart Parley."
+        f"session only and must be entered again after a restart. {_what_to_do()}"
     )
 
 
@@ -114,13 +127,18 @@ class SealedKey:
 class SecretStore:
     """API keys by provider id: in the OS keyring if one works, else in memory for this run."""
 
-    def __init__(self, backend: KeyringBackend | None, *, problem: str = "") -> None:
+    def __init__(
+        self, backend: KeyringBackend | None, *, problem: str = "", details: str = ""
+    ) -> None:
         self._lock = threading.Lock()
         self._session: dict[str, str] = {}
         self._backend: KeyringBackend | None = None
         self.backend_name = ""
         self.problem = problem
-        """Why keys are not persistent (empty when they are)."""
+        """Why keys are not persistent (empty when they are), in one technical sentence."""
+        self.details = details or problem
+        """The internals behind :attr:`problem` (each backend's failure, what to do),
+        for a "Details" disclosure: the UI says the plain part itself."""
         if backend is not None:
             label = _trusted_label(backend)
             if label:
@@ -131,6 +149,10 @@ class SecretStore:
                     "does not work, or keeps keys in a plain or terminal-locked file), so it "
                     "is not used. API keys are kept in memory for this session only."
                 )
+                self.details = (
+                    f"{_describe(backend)} is not one of this platform's own keyrings. "
+                    f"{_what_to_do()}"
+                )
         elif not problem:
             self.problem = (
                 "No keyring is in use. API keys are kept in memory for this session only."
@@ -139,8 +161,11 @@ class SecretStore:
     @classmethod
     def open(cls) -> SecretStore:
         """The store on this platform's own keyring (blocking: it probes D-Bus)."""
-        backend, problem = choose_backend()
-        return cls(backend, problem=problem)
+        backend, reasons = _probe()
+        if backend is not None:
+            return cls(backend)
+        details = "\n".join([*reasons, _what_to_do()])
+        return cls(None, problem=_no_keyring_problem(reasons), details=details)
 
     @property
     def persistent(self) -> bool:
@@ -224,6 +249,7 @@ class SecretStore:
                 "in memory for this session only. Unlock or restart the keyring, then restart "
                 "Parley."
             )
+            self.details = f"{label}: {what}. Unlock or restart the keyring, then restart Parley."
 
     def __repr__(self) -> str:
         where = self.backend_name or "memory only"

@@ -1,8 +1,9 @@
-"""The person's preferences as a typed dataclass, kept as JSON in the config dir.
+"""The person's preferences as a typed, observable dataclass, kept as JSON in the config dir.
 
 Loading never fails: a missing file gives defaults, a damaged one is kept aside and
 explained, a value of the wrong type falls back to that field's default. Saving is
-atomic, so a crash leaves either the old file or the new one.
+atomic, so a crash leaves either the old file or the new one. ``settings.subscribe(cb)``
+calls ``cb(field_name)`` after each change (see desktop.storage.observable).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import secrets
 import tempfile
 import types
 from contextlib import suppress
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from desktop.core.provider_config import AzureMode, ProviderConfig
+from desktop.storage.observable import Observable
 from desktop.storage.paths import config_dir
 from desktop.storage.quarantine import move_aside
 
@@ -28,8 +31,8 @@ _T = TypeVar("_T")
 class ProviderEntry:
     """One configured provider as JSON-friendly data: ProviderConfig's fields, no API key.
 
-    The key lives in the OS keyring under ``id``; ``key_host`` is the host the person
-    confirmed it for. Lists and a header mapping stand in for the config's tuples.
+    The key lives in the OS keyring under :attr:`key_name`; ``key_host`` is the host the
+    person confirmed it for. Lists and a header mapping stand in for the config's tuples.
     """
 
     id: str = ""
@@ -51,9 +54,18 @@ class ProviderEntry:
     vision_models: list[str] = field(default_factory=list)
     blind_models: list[str] = field(default_factory=list)
     timeout_seconds: float = 120.0
+    key_id: str = ""
+    """This instance's own keyring entry name (see :func:`new_key_id`); empty in entries
+    written before it existed, whose key is still under ``id`` until it is moved."""
+
+    @property
+    def key_name(self) -> str:
+        """The keyring entry of this provider's API key."""
+        return self.key_id or self.id
 
     def to_config(self) -> ProviderConfig:
         values = dataclasses.asdict(self)
+        del values["key_id"]
         values["headers"] = tuple(self.headers.items())
         for name in ("deployments", "models", "vision_models", "blind_models"):
             values[name] = tuple(values[name])
@@ -63,13 +75,21 @@ class ProviderEntry:
     def from_config(cls, config: ProviderConfig) -> ProviderEntry:
         values = {f.name: getattr(config, f.name) for f in dataclasses.fields(config)}
         values["headers"] = dict(config.headers)
+        values["key_id"] = ""
         for name in ("deployments", "models", "vision_models", "blind_models"):
             values[name] = list(values[name])
         return cls(**values)
 
 
+def new_key_id(provider_id: str) -> str:
+    """A keyring entry name no other provider instance, in this or any earlier
+    configuration, has used: a removed provider's leftover key is never taken for a new
+    one's (defect 20)."""
+    return f"{provider_id}.{secrets.token_hex(6)}"
+
+
 @dataclass
-class Settings:
+class Settings(Observable):
     ollama_host: str = ""
     """Empty means OLLAMA_HOST, or Ollama's default when that is unset."""
     ollama_enabled: bool = True
@@ -82,9 +102,11 @@ class Settings:
     last_provider: str = ""
     """Provider id of ``last_model``; empty: the local Ollama."""
     last_conversation_id: int | None = None
+    """Moving to desktop.storage.ui_state.UiState (read once from here, then kept there)."""
     window_geometry: str = ""
-    """Base64 of Qt's saveGeometry(); opaque here."""
+    """Moving to UiState. Base64 of Qt's saveGeometry(); opaque here."""
     splitter_sizes: list[int] = field(default_factory=list)
+    """Moving to UiState."""
     image_max_edge: int = 2048
     """Attached images are scaled down to at most this many pixels on their longest edge."""
     language: str = ""

@@ -236,7 +236,8 @@ def test_providers_not_a_list_falls_back_to_none(path: Path) -> None:
 
 def test_an_entry_carries_every_provider_config_field_and_converts_both_ways() -> None:
     config_fields = {f.name for f in dataclasses.fields(ProviderConfig)}
-    assert {f.name for f in dataclasses.fields(ProviderEntry)} == config_fields
+    # key_id names the keyring entry: storage's business, not the network configuration.
+    assert {f.name for f in dataclasses.fields(ProviderEntry)} == config_fields | {"key_id"}
 
     for entry in with_providers().providers:
         config = entry.to_config()
