@@ -338,6 +338,18 @@ PRESETS: tuple[Preset, ...] = (
         local=True,
     ),
     Preset(
+        "llamacpp",
+        "llama.cpp (llama-server)",
+        ProviderFamily.OPENAI_COMPAT,
+        "http://127.0.0.1:8080/v1",
+        AuthStyle.BEARER,
+        False,
+        "https://github.com/ggml-org/llama.cpp/blob/master/tools/server/README.md",
+        vision=GENERIC_VISION,
+        blind=GENERIC_BLIND,
+        local=True,
+    ),
+    Preset(
         "textgen-webui",
         "Text Generation WebUI",
         ProviderFamily.OPENAI_COMPAT,
@@ -355,7 +367,7 @@ PRESETS: tuple[Preset, ...] = (
         ProviderFamily.OPENAI_COMPAT,
         "http://localhost:4000/v1",
         AuthStyle.BEARER,
-        False,
+        True,  # current LiteLLM proxies refuse to start without a master key
         "https://docs.litellm.ai/docs/proxy/quick_start",
         vision=GENERIC_VISION,
         blind=GENERIC_BLIND,
