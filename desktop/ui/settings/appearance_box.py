@@ -1,15 +1,21 @@
-"""Language and light/dark choices; both apply at once, without a restart."""
+"""Settings → Appearance: language and light/dark, both applied at once.
+
+The combos follow the settings: a change made elsewhere (a menu, another page) shows
+here too, through the settings' change notifications.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from desktop.storage.settings import Settings, SettingsStore
+from desktop.ui.design import Space
+from desktop.ui.settings.section import Section, card
 from desktop.ui.theme import DARK, LIGHT, SYSTEM, Theme
 from desktop.ui.translations import LANGUAGES, Translations
 
 
-class AppearanceBox(QGroupBox):
+class AppearanceBox(Section):
     def __init__(
         self,
         translations: Translations,
@@ -18,7 +24,8 @@ class AppearanceBox(QGroupBox):
         store: SettingsStore,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(self.tr("Appearance"), parent)
+        super().__init__(parent)
+        self.set_heading(self.tr("Appearance"), self.tr("Language and light or dark look."))
         self._translations = translations
         self._theme = theme
         self._settings = settings
@@ -28,13 +35,12 @@ class AppearanceBox(QGroupBox):
         self.language.addItem(self.tr("System language"), SYSTEM)
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(self.language.findData(translations.choice), 0))
         self.theme = QComboBox()
         self.theme.setAccessibleName(self.tr("Light or dark"))
         self.theme.addItem(self.tr("System"), SYSTEM)
         self.theme.addItem(self.tr("Light"), LIGHT)
         self.theme.addItem(self.tr("Dark"), DARK)
-        self.theme.setCurrentIndex(max(self.theme.findData(theme.choice), 0))
+        self._show(translations.choice, theme.choice)
         note = QLabel(
             self.tr(
                 "Both apply at once. A few status messages switch language when they next change."
@@ -42,12 +48,29 @@ class AppearanceBox(QGroupBox):
         )
         note.setObjectName("hint")
         note.setWordWrap(True)
-        form = QFormLayout(self)
+        frame, inner = card()
+        form = QFormLayout()
+        form.setHorizontalSpacing(Space.L)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Look"), self.theme)
-        form.addRow(note)
+        inner.addLayout(form)
+        inner.addWidget(note)
+        self.body.addWidget(frame)
+        self.body.addStretch(1)
         self.language.currentIndexChanged.connect(self._language_chosen)
         self.theme.currentIndexChanged.connect(self._theme_chosen)
+        unsubscribe = settings.subscribe(self._setting_changed)
+        self.destroyed.connect(lambda *_: unsubscribe())
+
+    def _show(self, language: str, look: str) -> None:
+        for combo, value in ((self.language, language), (self.theme, look)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            combo.blockSignals(False)
+
+    def _setting_changed(self, name: str) -> None:
+        if name in ("language", "theme"):
+            self._show(self._settings.language, self._settings.theme)
 
     def _language_chosen(self, _index: int) -> None:
         choice = str(self.language.currentData())

@@ -1,20 +1,23 @@
-"""The settings for attached images: how large a picture is sent."""
+"""Settings → Images: how large an attached picture is sent."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QWidget
 
 from desktop.core.image_preparation import DEFAULT_MAX_EDGE, MAX_MAX_EDGE, MIN_MAX_EDGE
 from desktop.storage.settings import Settings, SettingsStore
+from desktop.ui.design import Space
+from desktop.ui.settings.section import Section, card
 
 
-class ImageSettingsBox(QGroupBox):
+class ImageSettingsBox(Section):
     """The longest edge attached images are scaled down to; saved as it changes."""
 
     def __init__(
         self, settings: Settings, store: SettingsStore, parent: QWidget | None = None
     ) -> None:
-        super().__init__(self.tr("Attached images"), parent)
+        super().__init__(parent)
+        self.set_heading(self.tr("Images"), self.tr("Pictures you attach to a message."))
         self._settings = settings
         self._store = store
         self.max_edge = QSpinBox()
@@ -32,9 +35,22 @@ class ImageSettingsBox(QGroupBox):
         )
         note.setObjectName("hint")
         note.setWordWrap(True)
-        form = QFormLayout(self)
+        frame, inner = card()
+        form = QFormLayout()
+        form.setHorizontalSpacing(Space.L)
         form.addRow(self.tr("Longest edge"), self.max_edge)
-        form.addRow(note)
+        inner.addLayout(form)
+        inner.addWidget(note)
+        self.body.addWidget(frame)
+        self.body.addStretch(1)
+        unsubscribe = settings.subscribe(self._setting_changed)
+        self.destroyed.connect(lambda *_: unsubscribe())
+
+    def _setting_changed(self, name: str) -> None:
+        if name == "image_max_edge" and self.max_edge.value() != self._settings.image_max_edge:
+            self.max_edge.blockSignals(True)
+            self.max_edge.setValue(self._settings.image_max_edge or DEFAULT_MAX_EDGE)
+            self.max_edge.blockSignals(False)
 
     def _changed(self, value: int) -> None:
         self._settings.image_max_edge = value

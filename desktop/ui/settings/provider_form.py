@@ -4,23 +4,31 @@ The key field never shows a stored key: empty means "keep the key in the keyring
 When the base URL moves to another host while a key is stored, a checkbox asks before
 the key may go there; unless it is ticked the entry keeps its old ``key_host`` and the
 provider refuses to send the key (see desktop.providers.credentials).
+
+The fields a connection needs come first; headers, proxy, certificates and image
+patterns wait behind "Advanced". Test connection and Save sit in a bar below the fields
+that never scrolls away. A test's result belongs to the address it tested: editing the
+address, key or proxy clears it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +36,7 @@ from PySide6.QtWidgets import (
 from desktop.core.provider_config import AuthStyle, AzureMode, ProviderFamily
 from desktop.providers.credentials import key_host_for
 from desktop.storage.settings import ProviderEntry
+from desktop.ui.design import Space
 from desktop.ui.provider_registry import preset_or_custom
 from desktop.ui.settings.field_text import (
     format_headers,
@@ -35,6 +44,7 @@ from desktop.ui.settings.field_text import (
     split_list,
     url_problem,
 )
+from desktop.ui.theme import PRIMARY, QUIET, set_kind
 
 PROXY_SYSTEM, PROXY_NONE, PROXY_CUSTOM = range(3)
 
@@ -51,6 +61,7 @@ class ProviderForm(QWidget):
         self._entry = ProviderEntry()
         self._has_stored_key = False
         self._host_moved = False
+        self._preset_needs_key = False
 
         self.kind = QLabel()
         self.kind.setObjectName("providerKind")
@@ -115,10 +126,19 @@ class ProviderForm(QWidget):
         self.vision_models.setPlaceholderText(self.tr("Patterns such as gpt-4o*, comma-separated"))
         self.test_button = QPushButton(self.tr("Test connection"))
         self.save_button = QPushButton(self.tr("Save"))
+        set_kind(self.save_button, PRIMARY)
         self.save_button.setDefault(True)
+        set_kind(self.forget_key, QUIET)
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setObjectName("testResult")
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.advanced_toggle = QToolButton()
+        self.advanced_toggle.setText(self.tr("Advanced: headers, proxy, certificates, images"))
+        self.advanced_toggle.setCheckable(True)
+        self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        set_kind(self.advanced_toggle, QUIET)
 
         key_row = QHBoxLayout()
         key_row.addWidget(self.key, 1)
@@ -131,17 +151,16 @@ class ProviderForm(QWidget):
         ca_row.addWidget(self.browse_ca)
 
         form = QFormLayout()
+        form.setHorizontalSpacing(Space.L)
+        form.setVerticalSpacing(Space.S)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Base URL"), self.base_url)
-        form.addRow(self.tr("Authentication"), self.auth)
         form.addRow(self.tr("API key"), key_row)
         form.addRow("", self.key_state)
         form.addRow("", self.host_guard)
-        form.addRow(self.tr("Custom headers"), self.headers)
-        form.addRow(self.tr("Proxy"), proxy_row)
-        form.addRow(self.tr("CA bundle"), ca_row)
-        form.addRow("", self.allow_self_signed)
+        form.addRow(self.tr("Authentication"), self.auth)
         self._azure_rows = [
             (self.tr("Azure URL form"), self.azure_mode),
             (self.tr("api-version"), self.api_version),
@@ -150,24 +169,53 @@ class ProviderForm(QWidget):
         for label, widget in self._azure_rows:
             form.addRow(label, widget)
         form.addRow(self.tr("Models"), self.models)
+        form.addRow("", self.advanced_toggle)
+        first_advanced = form.rowCount()
+        form.addRow(self.tr("Custom headers"), self.headers)
+        form.addRow(self.tr("Proxy"), proxy_row)
+        form.addRow(self.tr("CA bundle"), ca_row)
+        form.addRow("", self.allow_self_signed)
         form.addRow(self.tr("Models that see images"), self.vision_models)
+        self._advanced_rows = range(first_advanced, form.rowCount())
         self._form = form
         self.set_key_state("")
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.test_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
+        fields = QWidget()
+        fields.setObjectName("providerFields")
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, Space.S, 0)
+        fields_layout.addLayout(form)
+        fields_layout.addStretch(1)
+        self.fields_scroll = QScrollArea()
+        self.fields_scroll.setWidgetResizable(True)
+        self.fields_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.fields_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.fields_scroll.setWidget(fields)
+        """Scrolls only when Advanced is open on a small window; the action bar stays."""
+
+        self.action_bar = QFrame()
+        self.action_bar.setObjectName("actionBar")
+        buttons = QHBoxLayout(self.action_bar)
+        buttons.setContentsMargins(0, Space.S, 0, 0)
+        buttons.addWidget(self.result, 1)
+        buttons.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignTop)
+        buttons.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        layout.addWidget(self.result)
-        layout.addStretch(1)
+        layout.setSpacing(Space.S)
+        layout.addWidget(self.fields_scroll, 1)
+        layout.addWidget(self.action_bar)
+        self._show_advanced(False)
 
+        self.base_url.textEdited.connect(self._connection_edited)
+        self.key.textEdited.connect(self._connection_edited)
+        self.proxy_url.textEdited.connect(self._connection_edited)
+        self.auth.activated.connect(self._connection_edited)
+        self.proxy_mode.activated.connect(self._connection_edited)
         self.base_url.textChanged.connect(self._update_host_guard)
         self.key.textChanged.connect(self._update_host_guard)
         self.proxy_mode.currentIndexChanged.connect(self._update_proxy)
+        self.advanced_toggle.toggled.connect(self._show_advanced)
         self.browse_ca.clicked.connect(self._browse_ca)
         self.save_button.clicked.connect(self.saveRequested)
         self.test_button.clicked.connect(self.testRequested)
@@ -200,7 +248,8 @@ class ProviderForm(QWidget):
         azure = preset.family is ProviderFamily.AZURE
         for _label, widget in self._azure_rows:
             self._form.setRowVisible(widget, azure)
-        self.result.clear()
+        self.show_result("", ok=None)
+        self._preset_needs_key = preset.needs_key
         self._update_proxy()
         self._update_host_guard()
 
@@ -212,10 +261,25 @@ class ProviderForm(QWidget):
         self._has_stored_key = stored
         self._update_host_guard()
 
-    def show_result(self, text: str, *, ok: bool) -> None:
-        self.result.setProperty("ok", ok)
-        self.result.setStyleSheet(f"color: {'#2e7d32' if ok else '#c62828'};")
+    def show_result(self, text: str, *, ok: bool | None, busy: bool = False) -> None:
+        """``ok``: True green, False red, None neutral; ``busy`` while a test runs."""
+        state = "busy" if busy else {True: "ok", False: "error", None: "stale"}[ok]
+        if self.result.property("state") != state:
+            self.result.setProperty("state", state)
+            self.result.style().unpolish(self.result)
+            self.result.style().polish(self.result)
         self.result.setText(text)
+
+    def key_placeholder(self, stored_in: str) -> str:
+        """The key field's placeholder: where a stored key is, else whether one is needed."""
+        if stored_in:
+            return self.tr("Stored ({where}); type to replace").format(where=stored_in)
+        if self._preset_needs_key:
+            return self.tr("Required by this service")
+        return self.tr("Optional: only if the server asks for one")
+
+    def advanced_open(self) -> bool:
+        return self.advanced_toggle.isChecked()
 
     # -- reading ---------------------------------------------------------------
     @property
@@ -283,13 +347,33 @@ class ProviderForm(QWidget):
                 self.tr(
                     "The stored API key was confirmed for {old}. It is not sent to {new} "
                     "unless you confirm."
-                ).format(old=confirmed or self.tr("no host yet"), new=host)
+                ).format(old=confirmed, new=host)
+                if confirmed
+                else self.tr(
+                    "The stored API key has not been confirmed for any address yet. It is "
+                    "sent to {new} only when you confirm."
+                ).format(new=host)
             )
             self.confirm_host.setText(self.tr("Send the API key to {new}").format(new=host))
         else:
             self.confirm_host.setChecked(False)
         self._host_moved = moved
         self._form.setRowVisible(self.host_guard, moved)
+
+    def _connection_edited(self, *_args: object) -> None:
+        """The last test's result was about another address, key or route: drop it."""
+        if self.result.text():
+            self.show_result(
+                self.tr("Changed since the last test: press Test connection to check it."),
+                ok=None,
+            )
+
+    def _show_advanced(self, shown: bool) -> None:
+        self.advanced_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        for row in self._advanced_rows:
+            self._form.setRowVisible(row, shown)
 
     def _update_proxy(self) -> None:
         self.proxy_url.setEnabled(self.proxy_mode.currentIndex() == PROXY_CUSTOM)

@@ -1,0 +1,112 @@
+"""Settings → Default model: the provider and model a new conversation starts with."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desktop.storage.settings import SettingsStore
+from desktop.ui.design import Space
+from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
+from desktop.ui.settings.page_tasks import PageTasks
+from desktop.ui.settings.section import Section, card
+from desktop.ui.theme import PRIMARY, set_kind
+
+
+class DefaultModelSection(Section):
+    def __init__(
+        self,
+        registry: ProviderRegistry,
+        store: SettingsStore,
+        tasks: PageTasks,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.set_heading(
+            self.tr("Default model"),
+            self.tr("New conversations start with this model; you can switch in any chat."),
+        )
+        self._registry = registry
+        self._settings = registry.settings
+        self._store = store
+        self._tasks = tasks
+        self.default_provider = QComboBox()
+        self.default_provider.setAccessibleName(self.tr("Provider of the default model"))
+        self.default_model = QComboBox()
+        self.default_model.setEditable(True)
+        self.default_model.setMinimumContentsLength(28)
+        self.default_model.setAccessibleName(self.tr("Default model"))
+        self.save_default = QPushButton(self.tr("Use as default"))
+        set_kind(self.save_default, PRIMARY)
+        self.current = QLabel()
+        self.current.setObjectName("hint")
+        self.current.setWordWrap(True)
+        frame, inner = card()
+        form = QFormLayout()
+        form.setHorizontalSpacing(Space.L)
+        form.addRow(self.tr("Provider"), self.default_provider)
+        form.addRow(self.tr("Model"), self.default_model)
+        inner.addLayout(form)
+        row = QHBoxLayout()
+        row.addWidget(self.current, 1)
+        row.addWidget(self.save_default)
+        inner.addLayout(row)
+        self.body.addWidget(frame)
+        self.body.addStretch(1)
+
+        self.default_provider.currentIndexChanged.connect(
+            lambda _index: self._tasks.run(self._fill_models())
+        )
+        self.save_default.clicked.connect(self.save_default_model)
+        registry.changed.connect(self._fill_providers)
+        unsubscribe = self._settings.subscribe(self._setting_changed)
+        self.destroyed.connect(lambda *_: unsubscribe())
+        self._fill_providers()
+        self._show_current()
+
+    def _setting_changed(self, name: str) -> None:
+        if name in ("default_provider", "default_model"):
+            self._show_current()
+
+    def _show_current(self) -> None:
+        model = self._settings.default_model
+        provider = self._registry.slot(self._settings.default_provider or LOCAL_OLLAMA_ID)
+        where = provider.name if provider is not None else self._settings.default_provider
+        self.current.setText(
+            self.tr("Now: {model} ({provider})").format(model=model, provider=where)
+            if model
+            else self.tr("Now: the last model you used.")
+        )
+
+    def _fill_providers(self) -> None:
+        chosen = self.default_provider.currentData() or self._settings.default_provider
+        self.default_provider.blockSignals(True)
+        self.default_provider.clear()
+        for slot in self._registry.slots():
+            self.default_provider.addItem(slot.name, slot.id)
+        index = self.default_provider.findData(chosen or LOCAL_OLLAMA_ID)
+        self.default_provider.setCurrentIndex(max(index, 0))
+        self.default_provider.blockSignals(False)
+        self._show_current()
+        self._tasks.run(self._fill_models())
+
+    async def _fill_models(self) -> None:
+        slot = self._registry.slot(str(self.default_provider.currentData()))
+        if slot is None:
+            return
+        group = await self._registry.models_of(slot)
+        typed = self.default_model.currentText()
+        self.default_model.clear()
+        # Embedding-only models cannot answer a chat (defect 7): not offered as default.
+        self.default_model.addItems(
+            [choice.model for choice in group.models if getattr(choice, "chat", True)]
+        )
+        if slot.id == self._settings.default_provider and self._settings.default_model:
+            self.default_model.setCurrentText(self._settings.default_model)
+        elif typed:
+            self.default_model.setCurrentText(typed)
+
+    def save_default_model(self) -> None:
+        with self._settings.batch():
+            self._settings.default_provider = str(self.default_provider.currentData() or "")
+            self._settings.default_model = self.default_model.currentText().strip()
+        self._store.save(self._settings)

@@ -1,0 +1,57 @@
+"""The form of the Ollama on this computer (or the one OLLAMA_HOST names)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.design import Space
+from desktop.ui.theme import PRIMARY, set_kind
+
+
+class LocalOllamaForm(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel(self.tr("Ollama on this computer"))
+        title.setObjectName("groupTitle")
+        self.enabled = QCheckBox(self.tr("Offer the models of this Ollama"))
+        self.host = QLineEdit()
+        self.host.setPlaceholderText(self.tr("Empty: OLLAMA_HOST or http://127.0.0.1:11434"))
+        self.host.setAccessibleName(self.tr("Ollama host"))
+        self.save_button = QPushButton(self.tr("Save"))
+        set_kind(self.save_button, PRIMARY)
+        self.result = QLabel()
+        self.result.setObjectName("testResult")
+        self.result.setWordWrap(True)
+        note = QLabel(
+            self.tr(
+                "For an Ollama on another machine that needs a password or token, add an "
+                "“Ollama” provider instead: it has Basic and Bearer authentication."
+            )
+        )
+        note.setWordWrap(True)
+        note.setObjectName("hint")
+        form = QFormLayout()
+        form.setHorizontalSpacing(Space.L)
+        form.setVerticalSpacing(Space.S)
+        form.addRow(self.tr("Host"), self.host)
+        form.addRow("", self.enabled)
+        row = QHBoxLayout()
+        row.addWidget(self.result, 1)
+        row.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(Space.M)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        layout.addWidget(note)
+        layout.addStretch(1)

@@ -1,0 +1,154 @@
+"""The Settings page: a section list on the left, the chosen section beside it.
+
+Sections: Providers, Default model, Images, Appearance, Shortcuts, About. The shell hosts
+the page; Esc asks it to go back (``closeRequested``). Each section owns its widgets and
+subscribes to the settings it shows; the page only switches between them. A section is
+scrolled as a whole only when the window is too small for it, never inside another
+scroll area.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop.storage.settings import SettingsStore
+from desktop.ui.icons import icon
+from desktop.ui.provider_registry import ProviderRegistry
+from desktop.ui.settings.about_section import AboutSection
+from desktop.ui.settings.appearance_box import AppearanceBox
+from desktop.ui.settings.attachments_settings import ImageSettingsBox
+from desktop.ui.settings.default_model_section import DefaultModelSection
+from desktop.ui.settings.page_tasks import PageTasks
+from desktop.ui.settings.provider_form import ProviderForm
+from desktop.ui.settings.providers_section import ProvidersSection
+from desktop.ui.settings.shortcuts_section import ShortcutsSection
+from desktop.ui.tasks import TaskOwner
+from desktop.ui.theme import Theme
+from desktop.ui.translations import Translations
+
+NAV_WIDTH = 192
+SECTIONS = ("providers", "default-model", "images", "appearance", "shortcuts", "about")
+
+
+class SettingsPage(QWidget):
+    closeRequested = Signal()
+    """Esc: the shell goes back to the page the person came from."""
+
+    def __init__(
+        self,
+        providers: ProviderRegistry,
+        settings_store: SettingsStore,
+        tasks: TaskOwner,
+        *,
+        set_ollama_host: Callable[[str], None] | None = None,
+        translations: Translations | None = None,
+        theme: Theme | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsPage")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setWindowTitle(self.tr("Parley settings"))
+        self._registry = providers
+        self._tasks = PageTasks(tasks)
+        settings = providers.settings
+
+        self.providers = ProvidersSection(
+            providers, settings_store, self._tasks, set_ollama_host=set_ollama_host
+        )
+        self.default_model = DefaultModelSection(providers, settings_store, self._tasks)
+        self.images = ImageSettingsBox(settings, settings_store)
+        self.appearance: AppearanceBox | None = None
+        if translations is not None and theme is not None:
+            self.appearance = AppearanceBox(translations, theme, settings, settings_store)
+        self.shortcuts = ShortcutsSection()
+        self.about = AboutSection()
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("settingsNav")
+        self.nav.setAccessibleName(self.tr("Settings sections"))
+        self.nav.setFixedWidth(NAV_WIDTH)
+        self.nav.setFrameShape(QFrame.Shape.NoFrame)
+        self.stack = QStackedWidget()
+        self._keys: list[str] = []
+        for key, name, glyph, section in (
+            ("providers", self.tr("Providers"), "server", self.providers),
+            ("default-model", self.tr("Default model"), "box", self.default_model),
+            ("images", self.tr("Images"), "image-plus", self.images),
+            ("appearance", self.tr("Appearance"), "eye", self.appearance),
+            ("shortcuts", self.tr("Shortcuts"), "keyboard", self.shortcuts),
+            ("about", self.tr("About"), "info", self.about),
+        ):
+            if section is None:
+                continue
+            item = QListWidgetItem(icon(glyph), name)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+            self.stack.addWidget(section if key == "providers" else _scrolling(section))
+            self._keys.append(key)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+
+        escape = QAction(self)
+        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        escape.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.triggered.connect(self.closeRequested)
+        self.addAction(escape)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+    # -- navigation ----------------------------------------------------------------
+    def show_section(self, key: str) -> None:
+        """Show the section ``key`` (one of :data:`SECTIONS`); unknown keys are ignored."""
+        if key in self._keys:
+            self.nav.setCurrentRow(self._keys.index(key))
+
+    def current_section(self) -> str:
+        row = self.nav.currentRow()
+        return self._keys[row] if 0 <= row < len(self._keys) else ""
+
+    async def idle(self) -> None:
+        """Wait until every action the page started has finished."""
+        await self._tasks.idle()
+
+    # -- the Providers section's actions, for the shell and tests -------------------
+    @property
+    def form(self) -> ProviderForm:
+        return self.providers.form
+
+    @property
+    def provider_list(self) -> QListWidget:
+        return self.providers.providers.list
+
+    def add_provider(self, preset_id: str) -> str:
+        self.show_section("providers")
+        return self.providers.add_provider(preset_id)
+
+    def select(self, provider_id: str) -> None:
+        self.providers.select(provider_id)
+
+
+def _scrolling(section: QWidget) -> QScrollArea:
+    """The section in a frameless scroll area: it scrolls only on a window too small."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(section)
+    return area
