@@ -198,6 +198,7 @@ class PullManager:
                 item.state = PullState.CANCELLED
             elif saved.state == pull_queue.FAILED:
                 item.state, item.error = PullState.FAILED, saved.error
+                item.error_detail = saved.detail
             self._items.append(item)
             self._notify(item, PullChange.ADDED)
             restored += 1
@@ -329,7 +330,7 @@ def _saved(item: PullItem) -> SavedPull:
     if item.state is PullState.CANCELLED:
         return SavedPull(item.name, pull_queue.CANCELLED)
     if item.state is PullState.FAILED:
-        return SavedPull(item.name, pull_queue.FAILED, item.error)
+        return SavedPull(item.name, pull_queue.FAILED, item.error, item.error_detail)
     return SavedPull(item.name, pull_queue.RESUME)
 
 

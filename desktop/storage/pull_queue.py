@@ -1,9 +1,10 @@
 """The download queue on disk, so downloads pick up again after Parley restarts.
 
 Only what a restart needs is kept: each name, whether it should resume or wait for the
-person (cancelled or failed), and the error shown with it. The bytes themselves live in
-Ollama's partial blobs, which a new pull resumes from. Writes are atomic; a damaged file
-is moved aside and explained, never deleted.
+person (cancelled or failed), and the error shown with it: Parley's sentence and the
+server's own words (``detail``), so a failed card still says why after a restart. The
+bytes themselves live in Ollama's partial blobs, which a new pull resumes from. Writes
+are atomic; a damaged file is moved aside and explained, never deleted.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ class SavedPull:
     name: str
     state: str = RESUME
     error: str = ""
+    detail: str = ""
+    """The server's own words about the failure (e.g. Ollama's error line)."""
 
 
 def default_pull_queue_path() -> Path:
@@ -81,7 +84,13 @@ def _saved_pull(entry: object) -> SavedPull | None:
     """One entry, or None when it is unusable (skipped rather than losing the rest)."""
     if not isinstance(entry, dict):
         return None
-    name, state, error = entry.get("name"), entry.get("state", RESUME), entry.get("error", "")
+    name, state = entry.get("name"), entry.get("state", RESUME)
     if not isinstance(name, str) or not name.strip() or state not in STATES:
         return None
-    return SavedPull(name.strip(), str(state), error if isinstance(error, str) else "")
+    error, detail = entry.get("error", ""), entry.get("detail", "")
+    return SavedPull(
+        name.strip(),
+        str(state),
+        error if isinstance(error, str) else "",
+        detail if isinstance(detail, str) else "",
+    )

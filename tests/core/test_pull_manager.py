@@ -225,6 +225,24 @@ async def test_the_queue_is_restored_after_a_restart_and_resumes(client, ollama_
     assert PullQueueStore(path).load() == [SavedPull(TINY_LOOP, CANCELLED)]
 
 
+async def test_a_failed_pull_keeps_the_servers_reason_after_a_restart(
+    client, ollama_server, tmp_path
+):
+    path = tmp_path / "queue.json"
+    before = manager_for(client, ollama_server.url, PullQueueStore(path))
+    failed = before.add("lama3.2:latest")
+    await finished(failed)
+    await before.aclose()
+    assert failed.error_detail == "pull model manifest: file does not exist"
+
+    after = manager_for(client, ollama_server.url, PullQueueStore(path))
+    assert after.restore() == 1
+    (restored,) = after.items
+    assert restored.state is PullState.FAILED
+    assert "No model named lama3.2:latest" in restored.error
+    assert restored.error_detail == "pull model manifest: file does not exist"
+
+
 # -- the tracker on its own: layers, monotonic fraction, speed ----------------------------
 
 

@@ -29,6 +29,32 @@ def test_the_queue_round_trips_in_order(tmp_path: Path):
     assert [p.name for p in tmp_path.iterdir()] == ["queue.json"], "a temporary file was left"
 
 
+def test_a_failed_pull_keeps_the_servers_words(tmp_path: Path):
+    store = PullQueueStore(tmp_path / "queue.json")
+    failed = SavedPull(
+        "lama3.2:latest",
+        FAILED,
+        "No model named lama3.2:latest in the registry.",
+        "pull model manifest: file does not exist",
+    )
+    store.save([failed])
+
+    (loaded,) = PullQueueStore(store.path).load()
+    assert loaded.detail == "pull model manifest: file does not exist"
+    assert loaded == failed
+
+
+def test_a_file_written_before_details_were_kept_still_loads(tmp_path: Path):
+    path = tmp_path / "queue.json"
+    entry = {"name": "x:latest", "state": "failed", "error": "Failed.", "detail": 7}
+    path.write_text(json.dumps({"version": 1, "pulls": [entry, {"name": "y", "state": "failed"}]}))
+
+    assert PullQueueStore(path).load() == [
+        SavedPull("x:latest", FAILED, "Failed."),
+        SavedPull("y", FAILED),
+    ]
+
+
 def test_a_missing_file_is_an_empty_queue(tmp_path: Path):
     store = PullQueueStore(tmp_path / "nothing.json")
     assert store.load() == []
