@@ -1,7 +1,11 @@
 """Keeps track of whether Ollama answers, and of its installed models.
 
-Checks once at start and on request; while Ollama is unreachable it re-checks every few
-seconds so the window recovers by itself when the person starts ``ollama serve``.
+A full check (version and installed models) runs at start, on request, and every second
+while Ollama is unreachable, so the window recovers by itself when the person starts
+``ollama serve``. While it answers, a light heartbeat (``/api/version`` only, no model
+list) runs every 1.5 s, so a stopped server is noticed within 2 s. A request elsewhere
+that finds the server gone (a chat failing with "not running") says so through
+:meth:`OllamaMonitor.note_failure`, and the status changes at once.
 """
 
 from __future__ import annotations
@@ -10,11 +14,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.core.errors import ProviderError
+from desktop.core.errors import ConnectionFailed, ProviderError
 from desktop.providers.ollama import OllamaProvider
 from desktop.ui.tasks import TaskOwner
 
-RETRY_INTERVAL_MS = 5000
+DOWN_INTERVAL_MS = 1000
+"""Between full checks while Ollama is unreachable or not yet known."""
+UP_INTERVAL_MS = 1500
+"""Between heartbeats while Ollama answers."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +30,17 @@ class OllamaStatus:
     reachable: bool | None  # None: still checking
     version: str = ""
     error: ProviderError | None = None
+
+    def same_as(self, other: OllamaStatus) -> bool:
+        """Whether a person would see no difference (the error's words included)."""
+        mine = self.error.message if self.error else ""
+        theirs = other.error.message if other.error else ""
+        return (self.host, self.reachable, self.version, mine) == (
+            other.host,
+            other.reachable,
+            other.version,
+            theirs,
+        )
 
 
 class OllamaMonitor(QObject):
@@ -37,9 +55,9 @@ class OllamaMonitor(QObject):
         self._checking = False
         self._stopped = False
         self._again = False
-        self._retry = QTimer(self)
-        self._retry.setInterval(RETRY_INTERVAL_MS)
-        self._retry.timeout.connect(self.refresh)
+        self._timer = QTimer(self)
+        self._timer.setInterval(DOWN_INTERVAL_MS)
+        self._timer.timeout.connect(self._tick)
 
     @property
     def status(self) -> OllamaStatus:
@@ -57,7 +75,7 @@ class OllamaMonitor(QObject):
     def stop(self) -> None:
         """No more checks: the app is closing (a pending retry must not outlive the loop)."""
         self._stopped = True
-        self._retry.stop()
+        self._timer.stop()
 
     def refresh(self) -> None:
         """Check now; a request made during a check runs once more after it (fresh list)."""
@@ -71,9 +89,44 @@ class OllamaMonitor(QObject):
         task = self._tasks.spawn(self._check(self._provider), name="ollama-check")
         task.add_done_callback(self._check_done)
 
+    def note_failure(self, error: ProviderError) -> None:
+        """A request elsewhere failed; if it found the server unreachable, say so now.
+
+        The next check (within a second) clears it again if Ollama does answer.
+        """
+        if self._stopped or not isinstance(error, ConnectionFailed):
+            return
+        self._set_status(OllamaStatus(self._provider.host, False, error=error))
+        self._schedule()
+
+    def _tick(self) -> None:
+        if self._status.reachable:
+            self._beat()
+        else:
+            self.refresh()
+
+    def _beat(self) -> None:
+        if self._stopped or self._checking:
+            return
+        self._checking = True
+        task = self._tasks.spawn(self._heartbeat(self._provider), name="ollama-heartbeat")
+        task.add_done_callback(self._check_done)
+
     def _check_done(self, _task: object) -> None:
         if self._again:
             self.refresh()
+
+    async def _heartbeat(self, provider: OllamaProvider) -> None:
+        try:
+            version = await provider.version()
+        except ProviderError as error:
+            if provider is self._provider and self._status.reachable:
+                self._set_status(OllamaStatus(provider.host, False, error=error))
+            return
+        finally:
+            self._checking = False
+        if provider is self._provider and self._status.reachable and version:
+            self._set_status(OllamaStatus(provider.host, True, version=version))
 
     async def _check(self, provider: OllamaProvider) -> None:
         try:
@@ -82,16 +135,25 @@ class OllamaMonitor(QObject):
         except ProviderError as error:
             if provider is self._provider:
                 self._set_status(OllamaStatus(provider.host, False, error=error))
-                self._retry.start()
             return
         finally:
             self._checking = False
         if provider is not self._provider:
             return
-        self._retry.stop()
         self._set_status(OllamaStatus(provider.host, True, version=version))
         self.modelsChanged.emit(models)
 
     def _set_status(self, status: OllamaStatus) -> None:
+        changed = not status.same_as(self._status)
         self._status = status
-        self.statusChanged.emit(status)
+        self._schedule()
+        if changed:
+            self.statusChanged.emit(status)
+
+    def _schedule(self) -> None:
+        """Keep checking: often while down or unknown, a heartbeat while up."""
+        if self._stopped:
+            return
+        interval = UP_INTERVAL_MS if self._status.reachable else DOWN_INTERVAL_MS
+        if self._timer.interval() != interval or not self._timer.isActive():
+            self._timer.start(interval)

@@ -7,6 +7,10 @@ every enabled entry
 of ``Settings.providers`` through the provider factory, with its key read from the
 keyring off the UI thread. ``all_models()`` asks every provider at once and groups the
 answers by provider, local ones first, so one picker can offer them all.
+
+Whatever a request to a provider finds out (its model list answered, a chat failed
+because the server is gone or the key was refused) is announced as ``reported`` so the
+status indicator can show it at once instead of at its next check.
 """
 
 from __future__ import annotations
@@ -21,10 +25,17 @@ from typing import TYPE_CHECKING
 import httpx
 from PySide6.QtCore import QObject, Signal
 
-from desktop.core.errors import ProviderError
+from desktop.core.errors import (
+    AuthFailed,
+    ConnectionFailed,
+    ProviderError,
+    ProviderTimeout,
+    StreamInterrupted,
+)
 from desktop.core.history_conversion import HistoryAdapter
+from desktop.core.network_place import Place, place_of_url
 from desktop.core.provider_config import ProviderConfig, ProviderFamily
-from desktop.providers.http_client import LOOPBACK_HOSTS
+from desktop.core.remote_model import embedding_only
 from desktop.providers.ollama import OllamaProvider
 from desktop.providers.ollama_host import DEFAULT_OLLAMA_HOST
 from desktop.providers.presets import CUSTOM, Preset, preset_by_id
@@ -47,6 +58,8 @@ class ModelChoice:
     model: str
     label: str
     sees_images: bool = False
+    chat: bool = True
+    """False for an embedding-only model: listed, but a chat request to it fails."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +71,9 @@ class ModelGroup:
     local: bool
     models: tuple[ModelChoice, ...] = ()
     problem: str = ""
+    place: Place = Place.CLOUD
+    error: ProviderError | None = None
+    """The failure behind ``problem`` (its class says unreachable, key refused...)."""
 
 
 @dataclass(slots=True)
@@ -69,6 +85,8 @@ class ProviderSlot:
     family: ProviderFamily
     local: bool
     built: BuiltProvider
+    place: Place = Place.CLOUD
+    url: str = ""
     chat: HistoryAdapter = field(init=False)
 
     def __post_init__(self) -> None:
@@ -76,17 +94,20 @@ class ProviderSlot:
 
 
 def is_local_url(url: str) -> bool:
-    try:
-        host = httpx.URL(url.strip()).host
-    except httpx.InvalidURL:
-        return False
-    return host in {h.strip("[]") for h in LOOPBACK_HOSTS}
+    """Whether the server runs on this machine or the local network (not the cloud)."""
+    return place_of_url(url).near
+
+
+def place_of(config: ProviderConfig, preset: Preset) -> Place:
+    return place_of_url(config.base_url or preset.base_url)
 
 
 class ProviderRegistry(QObject):
     """Owns the provider instances; ``changed`` after every rebuild."""
 
     changed = Signal()
+    reported = Signal(str, object)
+    """(provider id, ProviderError or None): what a request just learnt about a provider."""
 
     def __init__(
         self,
@@ -139,6 +160,20 @@ class ProviderRegistry(QObject):
         group = self._unbuilt.get(provider_id)
         return group.problem if group is not None else ""
 
+    def unbuilt(self) -> list[ModelGroup]:
+        """Enabled providers whose settings cannot work yet, each with the reason."""
+        return list(self._unbuilt.values())
+
+    def report_failure(self, provider_id: str, error: ProviderError) -> None:
+        """A request (a chat) to ``provider_id`` failed: if the failure says something
+        about the provider itself (unreachable, silent, key refused, the connection cut),
+        tell whoever shows its state. A refused request or a missing model does not."""
+        if isinstance(error, ConnectionFailed | ProviderTimeout | AuthFailed | StreamInterrupted):
+            self.reported.emit(provider_id, error)
+
+    def report_success(self, provider_id: str) -> None:
+        self.reported.emit(provider_id, None)
+
     def use_local(self, provider: OllamaProvider) -> None:
         """Serve the local slot with ``provider`` from the next rebuild on (a new host)."""
         self._local = provider
@@ -155,14 +190,16 @@ class ProviderRegistry(QObject):
                 if not entry.enabled or not entry.id or entry.id in slots:
                     continue
                 config = entry.to_config()
-                key = await secrets.aget(entry.id)
+                key = await secrets.aget(entry.key_name)
                 try:
                     slots[entry.id] = self._slot(config, key)
                 except ProviderError as error:
                     preset = preset_or_custom(entry.preset)
-                    local = preset.local or is_local_url(entry.base_url)
+                    place = place_of(config, preset)
                     name = entry.name or preset.name
-                    unbuilt[entry.id] = ModelGroup(entry.id, name, local, problem=error.message)
+                    unbuilt[entry.id] = ModelGroup(
+                        entry.id, name, place.near, problem=error.message, place=place, error=error
+                    )
             old = self._slots
             self._slots, self._unbuilt = slots, unbuilt
             self.built = True
@@ -178,7 +215,9 @@ class ProviderRegistry(QObject):
 
             preset = preset_by_id(config.preset)
             built = BuiltProvider(self._local, image_sight(self._local, preset, config), self._http)
-            return ProviderSlot(LOCAL_OLLAMA_ID, "Ollama", preset.family, True, built)
+            url = self._local.host
+            place = place_of_url(url)
+            return ProviderSlot(LOCAL_OLLAMA_ID, "Ollama", preset.family, True, built, place, url)
         try:
             return self._slot(config, "")
         except ProviderError:
@@ -189,8 +228,10 @@ class ProviderRegistry(QObject):
         built = _build(config, key, self._http)
         preset = preset_or_custom(config.preset)
         name = config.name or preset.name
-        local = config.id == LOCAL_OLLAMA_ID or preset.local or is_local_url(config.base_url)
-        return ProviderSlot(config.id, name, preset.family, local, built)
+        place = place_of(config, preset)
+        local = config.id == LOCAL_OLLAMA_ID or place.near
+        url = config.base_url or preset.base_url
+        return ProviderSlot(config.id, name, preset.family, local, built, place, url)
 
     async def probe(self, config: ProviderConfig, key: str) -> list[str]:
         """The model names a provider configured like this offers (Test connection)."""
@@ -202,14 +243,15 @@ class ProviderRegistry(QObject):
 
     async def models_of(self, slot: ProviderSlot) -> ModelGroup:
         try:
-            listed = await slot.built.list_models()
+            listed = await slot.built.provider.list_models()
         except ProviderError as error:
-            return ModelGroup(slot.id, slot.name, slot.local, problem=error.message)
-        choices = tuple(
-            ModelChoice(slot.id, model.name, model.label, slot.built.sees_images(model.name))
-            for model in listed
-        )
-        return ModelGroup(slot.id, slot.name, slot.local, choices)
+            self.reported.emit(slot.id, error)
+            return ModelGroup(
+                slot.id, slot.name, slot.local, problem=error.message, place=slot.place, error=error
+            )
+        self.reported.emit(slot.id, None)
+        choices = tuple(_choice(slot, model) for model in listed)
+        return ModelGroup(slot.id, slot.name, slot.local, choices, place=slot.place)
 
     async def all_models(self) -> list[ModelGroup]:
         """Every live provider's models, asked concurrently; local providers first."""
@@ -232,6 +274,16 @@ def _build(config: ProviderConfig, key: str, http: httpx.AsyncClient) -> BuiltPr
     from desktop.providers.factory import build_provider
 
     return build_provider(config, key, http)
+
+
+def _choice(slot: ProviderSlot, model: object) -> ModelChoice:
+    """A listed model (Ollama's installed record or a remote one) as a choice."""
+    name = str(getattr(model, "name", ""))
+    label = str(getattr(model, "label", "") or name)
+    capabilities = getattr(model, "capabilities", ())
+    family = str(getattr(model, "family", ""))
+    chat = not embedding_only(name, capabilities, family)
+    return ModelChoice(slot.id, name, label, slot.built.sees_images(name), chat)
 
 
 def preset_or_custom(preset_id: str) -> Preset:

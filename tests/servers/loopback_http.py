@@ -57,6 +57,7 @@ class LoopbackServer:
         self.stopping = threading.Event()
         self._changed = threading.Condition()
         self._httpd: _ThreadedServer | None = None
+        self._port = 0
         self._thread: threading.Thread | None = None
 
     @property
@@ -67,7 +68,11 @@ class LoopbackServer:
         return f"http://{host!s}:{port}"
 
     def start(self) -> LoopbackServer:
-        self._httpd = _ThreadedServer(self)
+        """Listen on a free port of 127.0.0.1; started again after ``stop``, on the same
+        port (as a real server comes back where it was)."""
+        self.stopping.clear()
+        self._httpd = _ThreadedServer(self, self._port)
+        self._port = self._httpd.server_address[1]
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
@@ -157,11 +162,11 @@ class _ThreadedServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
 
-    def __init__(self, app: LoopbackServer) -> None:
+    def __init__(self, app: LoopbackServer, port: int = 0) -> None:
         self.app = app
         self._live: dict[threading.Thread, socket.socket] = {}
         self._live_lock = threading.Lock()
-        super().__init__(("127.0.0.1", 0), _Handler)
+        super().__init__(("127.0.0.1", port), _Handler)
 
     def process_request_thread(self, request: Any, client_address: Any) -> None:
         with self._live_lock:

@@ -1,0 +1,185 @@
+"""The details behind the provider indicator: each provider's state, host and problem.
+
+A popup frame (closes on a click outside; nothing waits for it): one card per provider
+with a dot, its name and state, its host (elided, the full address in the tooltip), the
+problem in plain words (wrapped, never widening anything), Retry, and for Ollama
+"Set host…".
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.shell.provider_health import Health, ProviderHealth, ProviderState
+from desktop.ui.theme import QUIET, set_kind
+
+WIDTH = 340
+
+
+def health_text(health: Health) -> str:
+    tr = QCoreApplication.translate
+    return {
+        Health.CHECKING: tr("ProviderStatus", "checking…"),
+        Health.UP: tr("ProviderStatus", "reachable"),
+        Health.DOWN: tr("ProviderStatus", "not reachable"),
+        Health.KEY_REFUSED: tr("ProviderStatus", "key refused"),
+        Health.FAILING: tr("ProviderStatus", "not working"),
+        Health.IDLE: tr("ProviderStatus", "not running (not needed now)"),
+    }[health]
+
+
+class ElidedLabel(QLabel):
+    """One line that elides at the right as it narrows; the full text in the tooltip."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.set_full_text(text)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self.setAccessibleDescription(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(self.width(), 1)
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width))
+
+
+class ProviderCard(QFrame):
+    retryRequested = Signal(str)
+    hostChangeRequested = Signal()
+
+    def __init__(self, state: ProviderState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from desktop.ui.shell.provider_status import make_dot
+
+        self.state = state
+        self.setObjectName("providerCard")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(3)
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(make_dot(state.health, self))
+        self.name = ElidedLabel(state.name, self)
+        self.name.setObjectName("providerName")
+        top.addWidget(self.name, 1)
+        self.state_label = QLabel(health_text(state.health), self)
+        self.state_label.setObjectName("providerState")
+        self.state_label.setProperty("health", state.health.value)
+        top.addWidget(self.state_label)
+        layout.addLayout(top)
+        where = state.host
+        if state.version:
+            where = self.tr("{host} · version {version}").format(
+                host=state.host, version=state.version
+            )
+        self.host = ElidedLabel(where, self)
+        self.host.setObjectName("providerHost")
+        self.host.setVisible(bool(where))
+        layout.addWidget(self.host)
+        self.problem = QLabel(state.problem, self)
+        self.problem.setObjectName("providerProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem.setVisible(bool(state.problem))
+        layout.addWidget(self.problem)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.retry_button = QPushButton(self.tr("Retry"), self)
+        self.retry_button.setAccessibleName(self.tr("Check {name} again").format(name=state.name))
+        self.retry_button.clicked.connect(lambda: self.retryRequested.emit(state.provider_id))
+        buttons.addWidget(self.retry_button)
+        self.host_button: QPushButton | None = None
+        if state.is_local_ollama:
+            self.host_button = QPushButton(self.tr("Set host…"), self)
+            self.host_button.setAccessibleName(self.tr("Set the Ollama host address"))
+            self.host_button.clicked.connect(self.hostChangeRequested)
+            set_kind(self.host_button, QUIET)
+            buttons.addWidget(self.host_button)
+        layout.addLayout(buttons)
+        self.setAccessibleName(
+            self.tr("{name}: {state}").format(name=state.name, state=health_text(state.health))
+        )
+
+
+class ProviderStatusPopup(QFrame):
+    """``hostChangeRequested`` for Ollama's "Set host…" (the popup closes first)."""
+
+    hostChangeRequested = Signal()
+
+    def __init__(self, health: ProviderHealth, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setObjectName("providerStatusPopup")
+        self.setFixedWidth(WIDTH)
+        self._health = health
+        self.cards: list[ProviderCard] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(6)
+        title = QLabel(self.tr("Providers"), self)
+        title.setObjectName("providerPopupTitle")
+        layout.addWidget(title)
+        self._list = QVBoxLayout()
+        self._list.setSpacing(6)
+        layout.addLayout(self._list)
+        self.empty = QLabel(self.tr("No provider is set up yet. Add one in Settings."), self)
+        self.empty.setWordWrap(True)
+        self.empty.setObjectName("providerProblem")
+        layout.addWidget(self.empty)
+        health.changed.connect(self._changed)
+
+    def _changed(self) -> None:
+        if self.isVisible():
+            focused = self.focusWidget()
+            had_focus = focused is not None and self.isAncestorOf(focused)
+            self.show_states()
+            self.adjustSize()
+            if had_focus:
+                self.focus_first()
+
+    def show_states(self) -> None:
+        for card in self.cards:
+            self._list.removeWidget(card)
+            card.deleteLater()
+        self.cards = []
+        for state in self._health.states():
+            card = ProviderCard(state, self)
+            card.retryRequested.connect(self._health.retry)
+            card.hostChangeRequested.connect(self._host_change)
+            self._list.addWidget(card)
+            self.cards.append(card)
+        self.empty.setVisible(not self.cards)
+
+    def card(self, provider_id: str) -> ProviderCard | None:
+        return next((c for c in self.cards if c.state.provider_id == provider_id), None)
+
+    def focus_first(self) -> None:
+        for card in self.cards:
+            if card.state.health.alarm or card is self.cards[-1]:
+                card.retry_button.setFocus()
+                return
+
+    def _host_change(self) -> None:
+        self.hide()
+        self.hostChangeRequested.emit()
