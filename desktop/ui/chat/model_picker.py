@@ -2,29 +2,45 @@
 
 A button shows the current choice; clicking it opens a popup with a search field over
 a tree (one group per provider, local providers first, a group's problem shown in
-place of its models). Choosing a model emits ``modelChosen(provider_id, model)``.
+place of its models, wrapped). Choosing a model emits ``modelChosen(provider_id, model)``.
+
+Embedding-only models are listed, marked and disabled with the reason: a chat request
+to them fails (HTTP 400), so they are never offered, searched into or auto-picked
+(``chat_models()``/``first_chat_model()`` give only the models that can chat). A group
+says where its server runs: this machine, your network, or the cloud.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLineEdit,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.core.network_place import Place
+from desktop.ui.chat.picker_button import PickerButton
 from desktop.ui.provider_registry import ModelGroup, ProviderRegistry
 from desktop.ui.tasks import TaskOwner
 
 PROVIDER_ROLE = Qt.ItemDataRole.UserRole
 MODEL_ROLE = Qt.ItemDataRole.UserRole + 1
+POPUP_WIDTH = 420
+
+
+def place_text(place: Place) -> str:
+    tr = QCoreApplication.translate
+    return {
+        Place.MACHINE: tr("ModelPicker", "this machine"),
+        Place.NETWORK: tr("ModelPicker", "your network"),
+        Place.CLOUD: tr("ModelPicker", "cloud"),
+    }[place]
 
 
 class ModelPickerPopup(QFrame):
@@ -43,12 +59,16 @@ class ModelPickerPopup(QFrame):
         self.tree.setAccessibleName(self.tr("Models by provider"))
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setWordWrap(True)  # a group's problem wraps; model names elide at the right
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.search)
         layout.addWidget(self.tree, 1)
-        self.resize(380, 420)
+        self.resize(POPUP_WIDTH, 420)
+        self._notes: list[QTreeWidgetItem] = []
+        """Rows that explain why a group has no models: they wrap."""
         self.search.textChanged.connect(self.apply_filter)
         self.search.installEventFilter(self)
         self.tree.itemActivated.connect(self._activated)
@@ -56,9 +76,11 @@ class ModelPickerPopup(QFrame):
 
     def set_groups(self, groups: list[ModelGroup], current: tuple[str, str]) -> None:
         self.tree.clear()
+        self._notes = []
         for group in groups:
-            where = self.tr("local") if group.local else self.tr("cloud")
+            where = place_text(group.place)
             header = QTreeWidgetItem([f"{group.provider_name}  ·  {where}"])
+            header.setToolTip(0, header.text(0))
             header.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = header.font(0)
             font.setBold(True)
@@ -69,6 +91,7 @@ class ModelPickerPopup(QFrame):
                 note.setFlags(Qt.ItemFlag.NoItemFlags)
                 note.setToolTip(0, group.problem)
                 header.addChild(note)
+                self._notes.append(note)
             elif not group.models:
                 note = QTreeWidgetItem([self.tr("No models")])
                 note.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -76,16 +99,43 @@ class ModelPickerPopup(QFrame):
             for choice in group.models:
                 # A word, not an emoji: many Linux desktops have no emoji font.
                 seen = self.tr("  ·  sees images") if choice.sees_images else ""
-                label = choice.label + seen
-                item = QTreeWidgetItem([label])
+                if not choice.chat:
+                    seen = self.tr("  ·  embedding model")
+                item = QTreeWidgetItem([choice.label + seen])
                 item.setData(0, PROVIDER_ROLE, choice.provider_id)
                 item.setData(0, MODEL_ROLE, choice.model)
-                item.setToolTip(0, f"{group.provider_name}: {choice.model}")
+                tip = f"{group.provider_name}: {choice.model}"
+                if not choice.chat:
+                    # Listed (the person may look for it) but not choosable: say why.
+                    item.setFlags(Qt.ItemFlag.NoItemFlags)
+                    tip += "\n" + self.tr(
+                        "An embedding model: it turns text into vectors for search and "
+                        "cannot answer in a chat."
+                    )
+                item.setToolTip(0, tip)
                 header.addChild(item)
-                if (choice.provider_id, choice.model) == current:
+                if (choice.provider_id, choice.model) == current and choice.chat:
                     self.tree.setCurrentItem(item)
         self.tree.expandAll()
+        self.fit_notes()
         self.apply_filter(self.search.text())
+
+    def fit_notes(self) -> None:
+        """Give each problem note the height of its wrapped text (a tree row's own size
+        hint ignores the column width, so a long explanation would be cut off)."""
+        width = self.tree.viewport().width() - self.tree.indentation() - 8
+        if not self.tree.isVisible():
+            width = self.width() - 2 * 6 - self.tree.indentation() - 12
+        metrics = self.tree.fontMetrics()
+        for note in self._notes:
+            box = metrics.boundingRect(
+                QRect(0, 0, max(width, 80), 10_000), Qt.TextFlag.TextWordWrap, note.text(0)
+            )
+            note.setSizeHint(0, QSize(max(width, 80), box.height() + 6))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_notes()
 
     def _groups(self) -> list[tuple[QTreeWidgetItem, list[QTreeWidgetItem]]]:
         groups: list[tuple[QTreeWidgetItem, list[QTreeWidgetItem]]] = []
@@ -111,13 +161,16 @@ class ModelPickerPopup(QFrame):
             header.setHidden(bool(needle) and visible == 0)
 
     def visible_models(self) -> list[tuple[str, str]]:
-        """(provider id, model) of every model row the search leaves visible, in order."""
+        """(provider id, model) of every model row that the search leaves visible and that
+        can chat, in order."""
         return [
             (str(child.data(0, PROVIDER_ROLE)), str(child.data(0, MODEL_ROLE)))
             for header, children in self._groups()
             if not header.isHidden()
             for child in children
-            if child.data(0, MODEL_ROLE) is not None and not child.isHidden()
+            if child.data(0, MODEL_ROLE) is not None
+            and not child.isHidden()
+            and child.flags() & Qt.ItemFlag.ItemIsEnabled
         ]
 
     def choose_first_visible(self) -> bool:
@@ -128,7 +181,7 @@ class ModelPickerPopup(QFrame):
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         model = item.data(0, MODEL_ROLE)
-        if model is not None:
+        if model is not None and item.flags() & Qt.ItemFlag.ItemIsEnabled:
             self.chosen.emit(str(item.data(0, PROVIDER_ROLE)), str(model))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -162,7 +215,7 @@ class ModelPicker(QWidget):
         self._loads = 0
         """Number of the latest load: an older, slower answer must not overwrite it."""
         self.groups: list[ModelGroup] = []
-        self.button = QPushButton(self.tr("Choose a model"))
+        self.button = PickerButton(self.tr("Choose a model"))
         self.button.setToolTip(self.tr("Models of every enabled provider"))
         self.button.setAccessibleName(self.tr("Model to chat with"))
         self.popup = ModelPickerPopup(self)
@@ -181,7 +234,13 @@ class ModelPicker(QWidget):
         self._current = (provider_id, model)
         slot = self._registry.slot(provider_id)
         where = slot.name if slot is not None else provider_id
-        self.button.setText(f"{model}  ·  {where}" if model else self.tr("Choose a model"))
+        self.button.set_choice(model, where)
+        if model:
+            self.button.setToolTip(
+                self.tr("{model} from {provider}").format(model=model, provider=where)
+            )
+        else:
+            self.button.setToolTip(self.tr("Models of every enabled provider"))
 
     def models_of(self, provider_id: str) -> list[str]:
         """The models the last load listed for ``provider_id``."""
@@ -191,6 +250,20 @@ class ModelPicker(QWidget):
             if group.provider_id == provider_id
             for choice in group.models
         ]
+
+    def chat_models(self) -> list[tuple[str, str]]:
+        """(provider id, model) of every listed model that can chat, local ones first."""
+        return [
+            (group.provider_id, choice.model)
+            for group in self.groups
+            for choice in group.models
+            if choice.chat
+        ]
+
+    def first_chat_model(self) -> tuple[str, str] | None:
+        """What to pick when nothing is chosen: the first model that can chat, if any."""
+        offered = self.chat_models()
+        return offered[0] if offered else None
 
     def _registry_changed(self) -> None:
         self.set_current(*self._current)  # the provider's name may have changed
@@ -211,7 +284,12 @@ class ModelPicker(QWidget):
         self.loaded.emit()
 
     def open_popup(self) -> None:
-        self.popup.move(self.mapToGlobal(self.button.geometry().bottomLeft()))
+        corner = self.mapToGlobal(self.button.geometry().bottomLeft())
+        screen = self.screen().availableGeometry()
+        self.popup.move(
+            max(screen.left(), min(corner.x(), screen.right() - self.popup.width())),
+            max(screen.top(), min(corner.y(), screen.bottom() - self.popup.height())),
+        )
         self.popup.search.clear()
         self.popup.show()
         self.popup.search.setFocus()
