@@ -29,6 +29,7 @@ from desktop.core.conversation import (
     SearchHit,
     StoredMessage,
 )
+from desktop.core.conversation_groups import ConversationSummary
 from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
 from desktop.storage import image_blobs
@@ -205,6 +206,8 @@ class HistoryStore:
         self._conn = conn
         self._lock = threading.RLock()
         self._closed = False
+        self._reader: sqlite3.Connection | None = None
+        self._reader_lock = threading.Lock()
         self.path = path
         self.recovered_from = recovered_from
         """Where a damaged history was moved before a fresh one was started, else None."""
@@ -274,6 +277,44 @@ class HistoryStore:
                 " ORDER BY updated_at DESC, id DESC"
             ).fetchall()
         return [_conversation(row) for row in rows]
+
+    def conversation_summaries(self, newest: int | None = None) -> list[ConversationSummary]:
+        """What the conversation list shows: the conversations not in the trash, the most
+        recently updated first. ``newest``: only that many, plus every pinned one (a
+        first screen, fast however long the history)."""
+        columns = "id, title, model, updated_at, pinned"
+        alive = "FROM conversations WHERE deleted_at IS NULL"
+        order = "ORDER BY updated_at DESC, id DESC"
+        with self._lock:
+            cursor = self._conn.cursor()
+            cursor.row_factory = None  # plain tuples: a third of the cost of sqlite3.Row
+            if newest is None:
+                rows = cursor.execute(f"SELECT {columns} {alive} {order}").fetchall()
+            else:
+                rows = cursor.execute(
+                    f"SELECT * FROM (SELECT {columns} {alive} {order} LIMIT ?)"
+                    f" UNION SELECT {columns} {alive} AND pinned != 0",
+                    (newest,),
+                ).fetchall()
+                rows.sort(key=lambda row: (row[3], row[0]), reverse=True)
+        return [
+            ConversationSummary(id_, title, model, datetime.fromisoformat(updated), bool(pinned))
+            for id_, title, model, updated, pinned in rows
+        ]
+
+    def conversation_summary(self, conversation_id: int) -> ConversationSummary | None:
+        """The conversation as the list shows it; None when it is gone or in the trash."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT id, title, model, updated_at, pinned FROM conversations"
+                " WHERE id = ? AND deleted_at IS NULL",
+                (conversation_id,),
+            ).fetchone()
+        if row is None:
+            return None
+        return ConversationSummary(
+            row[0], row[1], row[2], datetime.fromisoformat(row[3]), bool(row[4])
+        )
 
     def get_conversation(self, conversation_id: int) -> Conversation:
         """Raises ``KeyError`` when there is no such conversation (e.g. it was deleted)."""
@@ -545,8 +586,15 @@ class HistoryStore:
                 " ORDER BY m.id DESC LIMIT ?"
             )
             params = [*map(_like, filtered), limit]
-        with self._lock:
-            rows = self._conn.execute(sql, params).fetchall()
+        with self._reader_lock:
+            if self._closed:
+                return []
+            try:
+                rows = self._search_connection().execute(sql, params).fetchall()
+            except sqlite3.OperationalError as error:
+                if "interrupt" in str(error):  # cancel_search: a newer query replaces it
+                    return []
+                raise
         return [
             SearchHit(
                 conversation_id=row["conversation_id"],
@@ -560,6 +608,24 @@ class HistoryStore:
             )
             for row in rows
         ]
+
+    def _search_connection(self) -> sqlite3.Connection:
+        """Searches read on a connection of their own (WAL lets it read while the app
+        writes), so a long scan never holds the lock the UI thread's saves wait for."""
+        if self._reader is None:
+            reader = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            reader.row_factory = sqlite3.Row
+            reader.execute("PRAGMA query_only = ON")
+            self._reader = reader
+        return self._reader
+
+    def cancel_search(self) -> None:
+        """Stop a search running on another thread now (it returns no hits). Safe from
+        any thread, and a no-op when nothing is searching."""
+        reader = self._reader
+        if reader is not None:
+            with suppress(sqlite3.ProgrammingError):  # closed meanwhile
+                reader.interrupt()
 
     def import_conversation(self, exported: ExportedConversation) -> Conversation:
         """Adds an exported conversation, tree and all, in one transaction."""
@@ -620,10 +686,13 @@ class HistoryStore:
         return cursor.rowcount
 
     def close(self) -> None:
-        with self._lock:
+        self.cancel_search()
+        with self._reader_lock, self._lock:
             if self._closed:
                 return
             self._closed = True
+            if self._reader is not None:
+                self._reader.close()
             # Only an optimisation: another connection may hold the lock right now.
             with suppress(sqlite3.OperationalError):
                 self._conn.execute("PRAGMA optimize")

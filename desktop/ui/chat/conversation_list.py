@@ -1,46 +1,136 @@
 """The saved conversations under date headings (Pinned, Today, Yesterday, ...).
 
+A QListView over :class:`ConversationListModel`: every row has the same height (a title
+with an emoji is no taller), padding and rounded hover and selection from the chat
+page's style rules, one line elided at the right, the full title in the tooltip.
+
 Rename (F2 or double-click), pin and delete act on the current conversation, from the
-keyboard or the context menu; the list only asks, its owner does the work.
+keyboard or the context menu; the list only asks, its owner does the work. A click on a
+conversation always asks for it, even on the row still highlighted from before.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtCore import (
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
-    QListWidget,
-    QListWidgetItem,
+    QApplication,
+    QListView,
     QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QWidget,
 )
 
 from desktop.core.conversation import Conversation
-from desktop.core.conversation_groups import DateGroup, Period, date_group
-from desktop.ui.formatting import format_date
+from desktop.core.conversation_groups import ConversationSummary, DateGroup, Period
+from desktop.ui.chat.conversation_model import (
+    HEADING_ROLE,
+    ID_ROLE,
+    PINNED_ROLE,
+    ConversationListModel,
+)
+from desktop.ui.design import Space, colors_for
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-PINNED_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_PADDING = Space.S
+"""Above and below a row's text, and before it."""
 
 
-class ConversationList(QListWidget):
+def summarize(conversation: Conversation) -> ConversationSummary:
+    return ConversationSummary(
+        conversation.id,
+        conversation.title,
+        conversation.model,
+        conversation.updated_at,
+        conversation.pinned,
+    )
+
+
+class RowDelegate(QStyledItemDelegate):
+    """One height for every row; headings drawn small and muted at the foot of theirs."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        return QSize(option.rect.width(), row_height(option.fontMetrics.height()))
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        if not index.data(HEADING_ROLE):
+            super().paint(painter, option, index)
+            return
+        app = QApplication.instance()
+        muted = colors_for(bool(app is not None and app.property("parleyDark"))).muted
+        painter.save()
+        painter.setFont(heading_font(option.font))
+        painter.setPen(QColor(muted))
+        area = option.rect.adjusted(ROW_PADDING + 2, 0, -ROW_PADDING, -Space.XS)
+        text = painter.fontMetrics().elidedText(
+            str(index.data()), Qt.TextElideMode.ElideRight, area.width()
+        )
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+        painter.drawText(area, int(flags), text)
+        painter.restore()
+
+
+def row_height(text_height: int) -> int:
+    return text_height + 2 * ROW_PADDING
+
+
+def heading_font(font: QFont) -> QFont:
+    heading = QFont(font)
+    heading.setWeight(QFont.Weight.DemiBold)
+    heading.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
+    return heading
+
+
+class ConversationList(QListView):
     conversationSelected = Signal(int)
     renameRequested = Signal(int, str)
     pinRequested = Signal(int, bool)
     deleteRequested = Signal(int)
     refreshWanted = Signal()
     """The list changed while a title was edited: show it anew."""
+    firstPainted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conversationList")
         self.setAccessibleName(self.tr("Conversations"))
-        # Long titles end in "…" instead of needing a sideways scroll bar.
+        self.model_ = ConversationListModel(self._heading_text, self._untitled, self._renamed)
+        self.setModel(self.model_)
+        self.setItemDelegate(RowDelegate(self))
+        self.setUniformItemSizes(True)
+        self.setMouseTracking(True)  # hover
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed
@@ -48,11 +138,14 @@ class ConversationList(QListWidget):
         )
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
-        self.currentItemChanged.connect(self._current_changed)
-        self.itemChanged.connect(self._item_changed)
+        self.selectionModel().currentChanged.connect(self._current_changed)
+        self.clicked.connect(self._clicked)
         self._updating = False
         self._refresh_wanted = False  # the list changed while a title was edited
-        self._titles: dict[int, str] = {}
+        self._painted = False
+        self._chosen_by_press: int | None = None
+        self.shown_id: int | None = None
+        """The conversation the owner shows (the highlighted row, if it is listed)."""
 
         self.rename_action = QAction(self.tr("Rename"), self)
         self.rename_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
@@ -67,41 +160,46 @@ class ConversationList(QListWidget):
             self.addAction(action)
 
     # -- content -------------------------------------------------------------
-    def set_conversations(
-        self, conversations: list[Conversation], current: int | None, today: date | None = None
+    def set_summaries(
+        self,
+        summaries: Sequence[ConversationSummary],
+        current: int | None,
+        today: date | None = None,
     ) -> None:
-        """Show ``conversations``. While a title is being edited the list is left as it
-        is (refilling it would drop what the person typed); ``refreshWanted`` asks for
-        the list again once the edit is done."""
+        """Show ``summaries`` with ``current`` highlighted. While a title is being edited
+        the list is left as it is (refilling it would drop what the person typed);
+        ``refreshWanted`` asks for the list again once the edit is done."""
         if self.state() == QAbstractItemView.State.EditingState:
             self._refresh_wanted = True
             return
-        today = today or date.today()
+        scrolled = self.verticalScrollBar().value()
         self._updating = True
         try:
-            self.clear()
-            self._titles = {c.id: c.title for c in conversations}
-            ordered = sorted(conversations, key=lambda c: not c.pinned)  # stable: pins first
-            last_group: DateGroup | None = None
-            for conversation in ordered:
-                group = date_group(conversation.updated_at, today, pinned=conversation.pinned)
-                if group != last_group:
-                    self.addItem(self._header(group))
-                    last_group = group
-                item = QListWidgetItem(conversation.title or self.tr("New chat"))
-                item.setData(ID_ROLE, conversation.id)
-                item.setData(PINNED_ROLE, conversation.pinned)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-                item.setToolTip(
-                    self.tr("{model} · {date}").format(
-                        model=conversation.model, date=format_date(conversation.updated_at)
-                    )
-                )
-                self.addItem(item)
-                if conversation.id == current:
-                    self.setCurrentItem(item)
+            self.model_.set_summaries(summaries, today or date.today())
+            self.executeDelayedItemsLayout()  # the scroll range of the new rows
+            self.verticalScrollBar().setValue(scrolled)
+            self.show_current(current)
         finally:
             self._updating = False
+
+    def set_conversations(
+        self, conversations: Sequence[Conversation], current: int | None, today: date | None = None
+    ) -> None:
+        """:meth:`set_summaries` for full conversations."""
+        self.set_summaries([summarize(c) for c in conversations], current, today)
+
+    def show_current(self, conversation_id: int | None) -> None:
+        """Highlight the conversation the owner shows (none: a new chat)."""
+        self.shown_id = conversation_id
+        row = self.model_.row_of(conversation_id) if conversation_id is not None else None
+        was_updating, self._updating = self._updating, True
+        try:
+            if row is None:
+                self.selectionModel().clear()
+            else:
+                self.setCurrentIndex(self.model_.index(row))
+        finally:
+            self._updating = was_updating
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         super().closeEditor(editor, hint)  # a typed title is saved by now
@@ -109,7 +207,7 @@ class ConversationList(QListWidget):
             self._refresh_wanted = False
             self.refreshWanted.emit()
 
-    def _header(self, group: DateGroup) -> QListWidgetItem:
+    def _heading_text(self, group: DateGroup) -> str:
         names = {
             Period.PINNED: self.tr("Pinned"),
             Period.TODAY: self.tr("Today"),
@@ -117,96 +215,91 @@ class ConversationList(QListWidget):
             Period.WEEK: self.tr("Previous 7 days"),
         }
         if group.month is not None:
-            text = QLocale().toString(QDate(group.month.year, group.month.month, 1), "MMMM yyyy")
-        else:
-            text = names[group.period]
-        item = QListWidgetItem(text)
-        item.setFlags(Qt.ItemFlag.NoItemFlags)
-        item.setFont(self._heading_font())
-        return item
+            return QLocale().toString(QDate(group.month.year, group.month.month, 1), "MMMM yyyy")
+        return names[group.period]
 
-    def _heading_font(self) -> QFont:
-        font = QFont(self.font())
-        font.setBold(True)
-        font.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
-        return font
+    def _untitled(self) -> str:
+        return self.tr("New chat")
 
-    def changeEvent(self, event: QEvent) -> None:
-        """Headings follow the list's font (the style sheet may set it after they exist)."""
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            font = self._heading_font()
-            for row in range(self.count()):
-                if self.item(row).data(ID_ROLE) is None:
-                    self.item(row).setFont(font)
+    def _renamed(self, conversation_id: int, title: str) -> None:
+        self.renameRequested.emit(conversation_id, title)
+
+    def heading_font(self) -> QFont:
+        return heading_font(self.font())
+
+    def row_height(self) -> int:
+        return row_height(self.fontMetrics().height())
 
     def headings(self) -> list[str]:
-        return [
-            self.item(row).text()
-            for row in range(self.count())
-            if self.item(row).data(ID_ROLE) is None
-        ]
+        return self.model_.headings()
 
     def titles(self) -> list[str]:
-        return [
-            self.item(row).text()
-            for row in range(self.count())
-            if self.item(row).data(ID_ROLE) is not None
-        ]
+        return self.model_.titles()
 
-    def item_for(self, conversation_id: int) -> QListWidgetItem | None:
-        for row in range(self.count()):
-            if self.item(row).data(ID_ROLE) == conversation_id:
-                return self.item(row)
-        return None
+    def index_for(self, conversation_id: int) -> QModelIndex:
+        row = self.model_.row_of(conversation_id)
+        return QModelIndex() if row is None else self.model_.index(row)
+
+    def select(self, conversation_id: int) -> None:
+        """As a click on the conversation's row does."""
+        index = self.index_for(conversation_id)
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self._clicked(index)
+
+    def setCurrentRow(self, row: int) -> None:
+        """QListWidget's name, kept for callers; a heading's row means the conversation
+        under it."""
+        while self.model_.is_heading(row):
+            row += 1
+        self.setCurrentIndex(self.model_.index(row))
 
     def current_id(self) -> int | None:
-        item = self.currentItem()
-        value = item.data(ID_ROLE) if item is not None else None
+        value = self.currentIndex().data(ID_ROLE)
         return int(value) if value is not None else None
 
+    def count(self) -> int:
+        return self.model_.rowCount()
+
     # -- selection -----------------------------------------------------------
-    def _current_changed(
-        self, item: QListWidgetItem | None, previous: QListWidgetItem | None
-    ) -> None:
-        if item is None or self._updating:
+    def _current_changed(self, index: QModelIndex, previous: QModelIndex) -> None:
+        if not index.isValid() or self._updating:
             return
-        if item.data(ID_ROLE) is None:  # a heading: move on to the nearest conversation
-            row = self.row(item)
-            step = -1 if previous is not None and self.row(previous) > row else 1
-            while 0 <= row < self.count() and self.item(row).data(ID_ROLE) is None:
-                row += step
-            if 0 <= row < self.count():
-                self.setCurrentRow(row)
-            return
-        pinned = bool(item.data(PINNED_ROLE))
+        if not self.model_.is_heading(index.row()):  # headings cannot be current
+            self._choose(index)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._chosen_by_press = None
+        super().mousePressEvent(event)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        """A click on the row that was current already (it changed nothing) still asks for
+        its conversation: after Ctrl+N the old row may still be highlighted."""
+        chosen_by_press, self._chosen_by_press = self._chosen_by_press, None
+        if (
+            index.isValid()
+            and not self.model_.is_heading(index.row())
+            and index.data(ID_ROLE) != chosen_by_press
+        ):
+            self._choose(index)
+
+    def _choose(self, index: QModelIndex) -> None:
+        pinned = bool(index.data(PINNED_ROLE))
         self.pin_action.setText(self.tr("Unpin") if pinned else self.tr("Pin"))
-        self.conversationSelected.emit(int(item.data(ID_ROLE)))
+        conversation_id = int(index.data(ID_ROLE))
+        self.shown_id = self._chosen_by_press = conversation_id
+        self.conversationSelected.emit(conversation_id)
 
     # -- actions -------------------------------------------------------------
     def rename_current(self) -> None:
-        item = self.currentItem()
-        if item is not None and item.data(ID_ROLE) is not None:
-            self.editItem(item)
-
-    def _item_changed(self, item: QListWidgetItem) -> None:
-        if self._updating or item.data(ID_ROLE) is None:
-            return
-        conversation_id = int(item.data(ID_ROLE))
-        title = item.text().strip()
-        old = self._titles.get(conversation_id, "")
-        if not title:
-            self._updating = True
-            item.setText(old)
-            self._updating = False
-        elif title != old:
-            self._titles[conversation_id] = title
-            self.renameRequested.emit(conversation_id, title)
+        index = self.currentIndex()
+        if index.isValid() and not self.model_.is_heading(index.row()):
+            self.edit(index)
 
     def _toggle_pin(self) -> None:
-        item = self.currentItem()
-        if item is not None and item.data(ID_ROLE) is not None:
-            self.pinRequested.emit(int(item.data(ID_ROLE)), not bool(item.data(PINNED_ROLE)))
+        index = self.currentIndex()
+        if index.isValid() and not self.model_.is_heading(index.row()):
+            self.pinRequested.emit(int(index.data(ID_ROLE)), not bool(index.data(PINNED_ROLE)))
 
     def _delete_current(self) -> None:
         conversation_id = self.current_id()
@@ -214,10 +307,21 @@ class ConversationList(QListWidget):
             self.deleteRequested.emit(conversation_id)
 
     def _context_menu(self, position: QPoint) -> None:
-        item = self.itemAt(position)
-        if item is None or item.data(ID_ROLE) is None:
+        index = self.indexAt(position)
+        if not index.isValid() or self.model_.is_heading(index.row()):
             return
-        self.setCurrentItem(item)
+        self.setCurrentIndex(index)
         menu = QMenu(self)
         menu.addActions([self.rename_action, self.pin_action, self.delete_action])
         menu.popup(self.viewport().mapToGlobal(position))
+
+    # -- first paint -----------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.firstPainted.emit)
+
+    @property
+    def painted(self) -> bool:
+        return self._painted

@@ -1,42 +1,59 @@
-"""Conversations: the dated list, full-text search over every message, delete with Undo,
-and import of an exported conversation."""
+"""The conversation sidebar: the dated list, search over titles and every message, delete
+with Undo, import of an exported conversation; collapsible to a strip (Ctrl+B).
+
+Startup shows the first screen of conversations (one indexed query) and loads the rest
+once the list has painted; later refreshes read the store on a worker thread. Typing a
+search filters titles at once from what is loaded and asks the store for messages after
+a short pause, on its own connection, interrupting the search it replaces.
+"""
 
 from __future__ import annotations
 
 import asyncio
-import html
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
+    QSplitter,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core.conversation import HIT_END, HIT_START, Conversation, SearchHit
-from desktop.core.messages import Role
+from desktop.core.conversation import Conversation, SearchHit
 from desktop.storage.history import HistoryStore
 from desktop.ui.chat.conversation_list import ConversationList
+from desktop.ui.chat.search_results import (
+    SECTION,
+    Result,
+    SearchResultsView,
+    message_result,
+    title_results,
+)
+from desktop.ui.design import Space
+from desktop.ui.icons import icon
 from desktop.ui.tasks import TaskOwner
+from desktop.ui.theme import QUIET, set_kind
 
 SEARCH_DELAY_MS = 150
 UNDO_MS = 10_000
-HIT_STYLE = "background-color: #fde293; color: #202124;"
-
-
-def snippet_html(snippet: str) -> str:
-    """The snippet escaped for rich text, its hits highlighted."""
-    text = html.escape(snippet.replace("\n", " "))
-    return text.replace(HIT_START, f'<span style="{HIT_STYLE}">').replace(HIT_END, "</span>")
+FIRST_SCREEN = 100
+"""Conversations shown before the window first paints (more than fit any screen)."""
+MESSAGE_SEARCH_MIN = 2
+"""Shorter queries filter titles only: a one-letter search of every message is a scan."""
+STRIP_WIDTH = 48
+EXPANDED_WIDTH = 272
+MAX_WIDTH = 16_777_215  # QWIDGETSIZE_MAX
 
 
 class ConversationSidebar(QWidget):
@@ -46,36 +63,65 @@ class ConversationSidebar(QWidget):
     conversationRestored = Signal(int)
     changed = Signal()
     newRequested = Signal()
+    collapsedChanged = Signal(bool)
 
     def __init__(
         self, store: HistoryStore, tasks: TaskOwner, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.setObjectName("conversationSidebar")
         self._store = store
         self._tasks = tasks
         self._search_generation = 0
+        self._load_generation = 0
+        self._current: int | None = None
+        self._complete = False  # every conversation is loaded, not just the first screen
         self._trashed: int | None = None
+        self._collapsed = False
+        self._expanded_width = EXPANDED_WIDTH
+        self._title_hits: list[Result] = []
         store.purge_trash()  # left over from a session that ended within its Undo time
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.panel = QWidget()
+        self.panel.setObjectName("sidebarPanel")
+        outer.addWidget(self.panel)
+        self.strip = self._build_strip()
+        outer.addWidget(self.strip)
+        self.strip.hide()
+
+        layout = QVBoxLayout(self.panel)
+        layout.setContentsMargins(Space.S, Space.S, Space.S, Space.S)
+        layout.setSpacing(Space.S)
+        header = QHBoxLayout()
+        header.setContentsMargins(Space.XS, 0, 0, 0)
+        header.setSpacing(Space.XS)
+        self.title = QLabel(self.tr("Chats"))
+        self.title.setObjectName("sidebarTitle")
+        header.addWidget(self.title, 1)
+        self.new_button = self._icon_button(
+            "square-pen", self.tr("New chat"), self.tr("Start a new conversation (Ctrl+N)")
+        )
+        self.new_button.clicked.connect(self._new)
+        header.addWidget(self.new_button)
+        self.collapse_button = self._icon_button(
+            "panel-left", self.tr("Hide the sidebar"), self.tr("Hide the sidebar (Ctrl+B)")
+        )
+        self.collapse_button.clicked.connect(lambda: self.set_collapsed(True))
+        header.addWidget(self.collapse_button)
+        layout.addLayout(header)
+
         self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText(self.tr("Search all messages"))
+        self.search_box.setObjectName("sidebarSearch")
+        self.search_box.setPlaceholderText(self.tr("Search chats and messages"))
         self.search_box.setAccessibleName(self.tr("Search conversations"))
         self.search_box.setClearButtonEnabled(True)
+        self.search_box.addAction(icon("search", "muted"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_box.textChanged.connect(self._query_changed)
+        self.search_box.installEventFilter(self)
         layout.addWidget(self.search_box)
-        top = QHBoxLayout()
-        self.new_button = QPushButton(self.tr("New"))
-        self.new_button.setAccessibleName(self.tr("Start a new conversation"))
-        self.new_button.clicked.connect(self.newRequested)
-        top.addWidget(self.new_button)
-        self.import_button = QPushButton(self.tr("Import…"))
-        self.import_button.setAccessibleName(self.tr("Import a conversation from a JSON file"))
-        self.import_button.clicked.connect(self.choose_import)
-        top.addWidget(self.import_button)
-        layout.addLayout(top)
 
         self.stack = QStackedWidget()
         self.list = ConversationList()
@@ -84,23 +130,22 @@ class ConversationSidebar(QWidget):
         self.list.pinRequested.connect(self._pin)
         self.list.deleteRequested.connect(self.trash)
         self.list.refreshWanted.connect(self.changed)
+        self.list.firstPainted.connect(self._load_rest)
         self.stack.addWidget(self.list)
-        self.results = QListWidget()
-        self.results.setObjectName("searchResults")
-        self.results.setAccessibleName(self.tr("Search results"))
-        self.results.itemActivated.connect(self._result_chosen)
-        self.results.itemClicked.connect(self._result_chosen)
+        self.results = SearchResultsView()
+        self.results.chosen.connect(self._result_chosen)
         self.stack.addWidget(self.results)
         layout.addWidget(self.stack, 1)
         self.search_status = QLabel()
         self.search_status.setObjectName("hint")
+        self.search_status.setWordWrap(True)
         self.search_status.hide()
         layout.addWidget(self.search_status)
 
         self.undo_bar = QFrame()
         self.undo_bar.setObjectName("undoBar")
         undo_layout = QHBoxLayout(self.undo_bar)
-        undo_layout.setContentsMargins(8, 4, 4, 4)
+        undo_layout.setContentsMargins(Space.S, Space.XS, Space.XS, Space.XS)
         self.undo_label = QLabel()
         self.undo_label.setWordWrap(True)
         undo_layout.addWidget(self.undo_label, 1)
@@ -110,23 +155,158 @@ class ConversationSidebar(QWidget):
         undo_layout.addWidget(self.undo_button)
         self.undo_bar.hide()
         layout.addWidget(self.undo_bar)
+
+        self.import_button = QPushButton(icon("download", "muted"), self.tr("Import…"))
+        self.import_button.setAccessibleName(self.tr("Import a conversation from a JSON file"))
+        self.import_button.setToolTip(self.tr("Import a conversation exported as JSON"))
+        set_kind(self.import_button, QUIET)
+        self.import_button.clicked.connect(self.choose_import)
+        footer = QHBoxLayout()
+        footer.addWidget(self.import_button)
+        footer.addStretch(1)
+        layout.addLayout(footer)
+
+        self.toggle_action = QAction(self.tr("Show or hide the sidebar"), self)
+        self.toggle_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.toggle_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.toggle_action.triggered.connect(lambda: self.set_collapsed(not self._collapsed))
+        self.addAction(self.toggle_action)
+
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
         self._undo_timer.setInterval(UNDO_MS)
         self._undo_timer.timeout.connect(self._forget_trash)
-
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._start_search)
         self.import_dialog: QFileDialog | None = None
 
+    def _icon_button(self, name: str, accessible: str, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName("sidebarIcon")
+        button.setIcon(icon(name))
+        button.setAccessibleName(accessible)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        return button
+
+    def _build_strip(self) -> QWidget:
+        strip = QWidget()
+        strip.setObjectName("sidebarStrip")
+        strip.setFixedWidth(STRIP_WIDTH)
+        column = QVBoxLayout(strip)
+        column.setContentsMargins(Space.XS, Space.S, Space.XS, Space.S)
+        column.setSpacing(Space.XS)
+        self.expand_button = self._icon_button(
+            "panel-left", self.tr("Show the sidebar"), self.tr("Show the sidebar (Ctrl+B)")
+        )
+        self.expand_button.clicked.connect(lambda: self.set_collapsed(False))
+        strip_new = self._icon_button(
+            "square-pen", self.tr("New chat"), self.tr("Start a new conversation (Ctrl+N)")
+        )
+        strip_new.clicked.connect(self._new)
+        strip_search = self._icon_button(
+            "search", self.tr("Search"), self.tr("Search chats and messages (Ctrl+F)")
+        )
+        strip_search.clicked.connect(self.focus_search)
+        for button in (self.expand_button, strip_new, strip_search):
+            column.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(1)
+        return strip
+
+    # -- collapse ----------------------------------------------------------------
+    @property
+    def collapsed(self) -> bool:
+        return self._collapsed
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        """Fold the sidebar to a strip of icons, or open it at its former width."""
+        if collapsed == self._collapsed:
+            return
+        splitter, pane = self._splitter_pane()
+        if collapsed:
+            if pane.width() > STRIP_WIDTH:
+                self._expanded_width = pane.width()
+            focused = QApplication.focusWidget()
+            had_focus = focused is not None and self.panel.isAncestorOf(focused)
+            self.panel.hide()
+            self.strip.show()
+            pane.setMaximumWidth(STRIP_WIDTH + pane.width() - self.width())
+            if had_focus:
+                self.expand_button.setFocus()
+        else:
+            self.strip.hide()
+            self.panel.show()
+            pane.setMaximumWidth(MAX_WIDTH)
+            if splitter is not None:
+                sizes = splitter.sizes()
+                index = splitter.indexOf(pane)
+                total = sum(sizes)
+                others = len(sizes) - 1
+                sizes = [max(0, (total - self._expanded_width) // max(others, 1))] * len(sizes)
+                sizes[index] = self._expanded_width
+                splitter.setSizes(sizes)
+        self._collapsed = collapsed
+        self.collapsedChanged.emit(collapsed)
+
+    def _splitter_pane(self) -> tuple[QSplitter | None, QWidget]:
+        """The splitter the sidebar sits in, and the pane of it that holds the sidebar."""
+        pane: QWidget = self
+        while (parent := pane.parentWidget()) is not None:
+            if isinstance(parent, QSplitter):
+                return parent, pane
+            pane = parent
+        return None, self
+
+    def focus_search(self) -> None:
+        self.set_collapsed(False)
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def _new(self) -> None:
+        self.list.show_current(None)
+        self.newRequested.emit()
+
+    # -- the list --------------------------------------------------------------
+    def reload(self, current: int | None = None) -> None:
+        """Show the stored conversations with ``current`` highlighted: before the window
+        has painted the first screen at once, afterwards all of them, read off the UI
+        thread."""
+        self._current = current
+        if not self.list.painted:
+            self.list.set_summaries(self._store.conversation_summaries(FIRST_SCREEN), current)
+            return
+        self._load_generation += 1
+        self._tasks.spawn(self._load(self._load_generation), name="conversation list")
+
+    def show_current(self, conversation_id: int | None) -> None:
+        """The conversation shown beside the list changed (none: a new chat)."""
+        self._current = conversation_id
+        self.list.show_current(conversation_id)
+
+    def _load_rest(self) -> None:
+        if not self._complete:
+            self.reload(self._current)
+
+    async def _load(self, generation: int) -> None:
+        summaries = await asyncio.to_thread(self._store.conversation_summaries)
+        if generation != self._load_generation:
+            return
+        self._complete = True
+        self.list.set_summaries(summaries, self._current)
+        if self.search_box.text().strip():
+            self._filter_titles(self.search_box.text().strip())
+
     def set_conversations(self, conversations: list[Conversation], current: int | None) -> None:
+        self._current = current
         self.list.set_conversations(conversations, current)
 
     # -- rename, pin, delete ---------------------------------------------------
     def _rename(self, conversation_id: int, title: str) -> None:
         self._store.rename_conversation(conversation_id, title)
+        self.reload(self._current)  # a list read before the rename must not be shown
 
     def _pin(self, conversation_id: int, pinned: bool) -> None:
         self._store.set_pinned(conversation_id, pinned)
@@ -140,6 +320,7 @@ class ConversationSidebar(QWidget):
         self._trashed = conversation_id
         title = conversation.title or self.tr("New chat")
         self.undo_label.setText(self.tr("Deleted “{title}”.").format(title=title))
+        self.undo_label.setToolTip(title)
         self.undo_bar.show()
         self._undo_timer.start()
         self.conversationTrashed.emit(conversation_id)
@@ -163,14 +344,54 @@ class ConversationSidebar(QWidget):
             self._store.purge_trash()
 
     # -- search --------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down from the search box goes into the list or the results; Esc clears it."""
+        if (
+            watched is self.search_box
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            if event.key() == Qt.Key.Key_Down:
+                self._enter_view()
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.search_box.text():
+                self.search_box.clear()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _enter_view(self) -> None:
+        view = self.stack.currentWidget()
+        assert isinstance(view, QListView)
+        view.setFocus()
+        model = view.model()
+        if not view.currentIndex().isValid():
+            for row in range(model.rowCount()):
+                index = model.index(row, 0)
+                if model.flags(index) & Qt.ItemFlag.ItemIsSelectable:
+                    view.setCurrentIndex(index)
+                    break
+
     def _query_changed(self, text: str) -> None:
-        if text.strip():
+        query = text.strip()
+        self._search_generation += 1
+        self._store.cancel_search()
+        if not query:
+            self._search_timer.stop()
+            self.stack.setCurrentWidget(self.list)
+            self.search_status.hide()
+            return
+        self._filter_titles(query)
+        if len(query) >= MESSAGE_SEARCH_MIN:
             self._search_timer.start()
         else:
             self._search_timer.stop()
-            self._search_generation += 1
-            self.stack.setCurrentWidget(self.list)
-            self.search_status.hide()
+
+    def _filter_titles(self, query: str) -> None:
+        """Conversations found by title, at once (messages follow when the store answers)."""
+        self._title_hits = title_results(
+            self.list.model_.summaries, query.split(), self.tr("New chat")
+        )
+        self._show(self._title_hits, None)
 
     def _start_search(self) -> None:
         self._search_generation += 1
@@ -184,40 +405,43 @@ class ConversationSidebar(QWidget):
             self.show_hits(hits)
 
     def show_hits(self, hits: list[SearchHit]) -> None:
-        self.results.clear()
-        for hit in hits:
-            item = QListWidgetItem()
-            item.setData(0x0100, (hit.conversation_id, hit.message_id))
-            author = self.tr("You") if hit.role is Role.USER else self.tr("Answer")
-            label = QLabel(
-                f"<b>{html.escape(hit.conversation_title)}</b>"
-                f"<br><span>{html.escape(author)}: {snippet_html(hit.snippet)}</span>"
-            )
-            label.setObjectName("searchHit")
-            label.setWordWrap(True)
-            label.setContentsMargins(6, 4, 6, 4)
-            self.results.addItem(item)
-            item.setSizeHint(label.sizeHint())
-            self.results.setItemWidget(item, label)
+        you, answer, untitled = self.tr("You"), self.tr("Answer"), self.tr("New chat")
+        self._show(self._title_hits, [message_result(hit, you, answer, untitled) for hit in hits])
+
+    def _show(self, titles: list[Result], messages: list[Result] | None) -> None:
+        """``messages`` None: the store has not answered yet."""
+        results: list[Result] = []
+        if titles:
+            results += [Result(SECTION, self.tr("Conversations")), *titles]
+        if messages:
+            results += [Result(SECTION, self.tr("Messages")), *messages]
+        self.results.model_.set_results(results)
         self.stack.setCurrentWidget(self.results)
-        self.search_status.setText(
-            self.tr("No message contains that.")
-            if not hits
-            else self.tr("{n} matching messages").format(n=len(hits))
-        )
-        self.search_status.show()
+        self.search_status.setProperty("warning", False)
+        if messages is None:
+            status = self.tr("Searching messages…") if not titles else ""
+            if len(self.search_box.text().strip()) < MESSAGE_SEARCH_MIN:
+                status = "" if titles else self.tr("No conversation title contains that.")
+        elif not titles and not messages:
+            status = self.tr("No conversation or message contains that.")
+        else:
+            status = self.tr("{titles} conversations, {messages} messages").format(
+                titles=len(titles), messages=len(messages)
+            )
+        self.search_status.setText(status)
+        self.search_status.setVisible(bool(status))
 
     def hit_labels(self) -> list[str]:
-        labels: list[str] = []
-        for row in range(self.results.count()):
-            widget = self.results.itemWidget(self.results.item(row))
-            if isinstance(widget, QLabel):
-                labels.append(widget.text())
-        return labels
+        """The results as shown, one line each: "title — excerpt"."""
+        return [
+            f"{first} — {second}" if second else first for first, second in self.results.lines()
+        ]
 
-    def _result_chosen(self, item: QListWidgetItem) -> None:
-        conversation_id, message_id = item.data(0x0100)
-        self.messageChosen.emit(conversation_id, message_id)
+    def _result_chosen(self, conversation_id: int, message_id: int | None) -> None:
+        if message_id is None:
+            self.conversationSelected.emit(conversation_id)
+        else:
+            self.messageChosen.emit(conversation_id, message_id)
 
     # -- import --------------------------------------------------------------
     def choose_import(self) -> None:
@@ -254,4 +478,6 @@ class ConversationSidebar(QWidget):
     def _show_problem(self, text: str) -> None:
         self.search_status.setText(text)
         self.search_status.setProperty("warning", True)
+        self.search_status.style().unpolish(self.search_status)
+        self.search_status.style().polish(self.search_status)
         self.search_status.show()

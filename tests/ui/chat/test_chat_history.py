@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
+from desktop.core.conversation import HIT_END, HIT_START
 from desktop.core.messages import Role
 from desktop.storage.history import HistoryStore, default_history_path
 from desktop.ui.chat.message_list import INITIAL_BUBBLES
@@ -27,7 +28,7 @@ def seed_history(build) -> None:
 
 def type_title(conversations, conversation_id, title: str) -> None:
     """Rename with the keyboard: F2's editor, the new title, Return."""
-    conversations.setCurrentItem(conversations.item_for(conversation_id))
+    conversations.setCurrentIndex(conversations.index_for(conversation_id))
     conversations.rename_action.trigger()
     editor = conversations.findChild(QLineEdit)
     assert editor is not None
@@ -51,22 +52,22 @@ async def test_rename_pin_delete_and_undo(scripted, open_window):
     await wait_until(lambda: "Sourdough" in conversations.titles())
 
     trip = next(c for c in window._chat.store.list_conversations() if c.title == "Plan a trip")
-    conversations.setCurrentItem(conversations.item_for(trip.id))
+    conversations.setCurrentIndex(conversations.index_for(trip.id))
     assert pane.conversation_id == trip.id
     conversations.pin_action.trigger()
-    assert conversations.headings() == ["Pinned", "Today"]
+    await wait_until(lambda: conversations.headings() == ["Pinned", "Today"])
     assert conversations.titles() == ["Plan a trip", "Sourdough"]
 
-    conversations.setCurrentItem(conversations.item_for(trip.id))
+    conversations.setCurrentIndex(conversations.index_for(trip.id))
     conversations.delete_action.trigger()
-    assert conversations.titles() == ["Sourdough"]
+    await wait_until(lambda: conversations.titles() == ["Sourdough"])
     assert pane.conversation_id is None, "the deleted chat is no longer shown"
     assert sidebar.undo_bar.isVisible() and "Plan a trip" in sidebar.undo_label.text()
     sidebar.undo_button.click()
-    assert conversations.titles() == ["Plan a trip", "Sourdough"]
+    await wait_until(lambda: conversations.titles() == ["Plan a trip", "Sourdough"])
     assert not sidebar.undo_bar.isVisible()
 
-    conversations.setCurrentItem(conversations.item_for(trip.id))
+    conversations.setCurrentIndex(conversations.index_for(trip.id))
     conversations.delete_action.trigger()
     sidebar._undo_timer.timeout.emit()  # the Undo time ran out
     seen = HistoryStore.open(default_history_path())
@@ -111,21 +112,24 @@ async def test_search_highlights_hits_and_opens_the_message(scripted, open_windo
     pane = await ready_pane(open_window)
     sidebar = pane.window().conversation_sidebar
     sidebar.search_box.setText("世界")
-    await wait_until(lambda: sidebar.results.isVisible() and sidebar.hit_labels())
-    [label] = sidebar.hit_labels()
-    assert "<b>Greetings</b>" in label
-    assert '<span style="background-color: #fde293; color: #202124;">世界</span>' in label
+    await wait_until(lambda: sidebar.results.isVisible() and len(sidebar.hit_labels()) == 2)
+    assert sidebar.hit_labels() == [
+        "Messages",
+        "Greetings — Answer: 你好，世界 — that is hello world.",
+    ]
+    hit = sidebar.results.model_.results()[1]
+    assert hit.second == f"Answer: 你好，{HIT_START}世界{HIT_END} — that is hello world."
 
     sidebar.search_box.setText("HELLO world")
-    await wait_until(lambda: len(sidebar.hit_labels()) == 2)
-    sidebar.results.itemClicked.emit(sidebar.results.item(0))
-    bubble = pane.messages.bubble_for(pane._path[81].id)
+    await wait_until(lambda: len(sidebar.hit_labels()) == 3)
+    sidebar.results.choose_row(1)
+    bubble = pane.messages.bubble_for(pane.session.path[81].id)
     assert bubble is not None and bubble.text().startswith("你好")
     assert bubble.property("found") is True
     assert pane.messages.unbuilt < 161 - INITIAL_BUBBLES, "older bubbles built to reach it"
 
     sidebar.search_box.setText("no such words anywhere")
-    await wait_until(lambda: "No message" in sidebar.search_status.text())
+    await wait_until(lambda: "No conversation or message" in sidebar.search_status.text())
     sidebar.search_box.clear()
     assert sidebar.list.isVisible()
 
@@ -166,7 +170,7 @@ async def test_export_markdown_and_json_then_import(scripted, open_window, tmp_p
     await wait_until(lambda: not pane.streaming)
 
     pane.export_json_action.trigger()
-    dialog = pane.export_dialog
+    dialog = pane.export_button.dialog
     assert dialog is not None and dialog.isVisible()
     dialog.selectFile(str(tmp_path / "chat.json"))
     dialog.accept()
@@ -182,7 +186,7 @@ async def test_export_markdown_and_json_then_import(scripted, open_window, tmp_p
     assert [b.text() for b in pane.messages.bubbles()] == ["Code in Chinese", "Second try."]
     pane.messages.bubbles()[-1].previous_button.click()
     assert pane.messages.bubbles()[-1].text() == "```py\nprint('你好 🌍')\n```"
-    assert pane.window().conversations.titles().count("Code in Chinese") == 2
+    await wait_until(lambda: pane.window().conversations.titles().count("Code in Chinese") == 2)
 
     (tmp_path / "bad.json").write_text('{"format": "parley.conversation", "version": 7}')
     assert sidebar.import_file(str(tmp_path / "bad.json")) is None
