@@ -6,6 +6,9 @@ Qt style sheet text; the colour roles of desktop.ui.theme.Colors fill ``{name}``
 
 STYLE = """
 QWidget#settingsPage {{ background: {base}; }}
+QScrollArea#settingsScroll > QWidget#qt_scrollarea_viewport {{ background: {base}; }}
+QFrame#providerPane {{ background: {base}; border: 1px solid {border};
+    border-radius: {radius_l}; }}
 QListWidget#settingsNav {{ background: {window}; border: none; border-right: 1px solid {border};
     padding: {space_s}; outline: none; }}
 QListWidget#settingsNav::item {{ padding: 7px 10px; margin: 1px 0; border-radius: {radius_m};

@@ -109,8 +109,9 @@ class ProviderForm(QWidget):
         self.ca_bundle.setPlaceholderText(self.tr("System certificates"))
         self.ca_bundle.setAccessibleName(self.tr("CA bundle"))
         self.browse_ca = QPushButton(self.tr("Browse…"))
-        self.allow_self_signed = QCheckBox(
-            self.tr("Allow a self-signed certificate for this provider (not verified!)")
+        self.allow_self_signed = QCheckBox(self.tr("Trust a self-signed certificate"))
+        self.allow_self_signed.setToolTip(
+            self.tr("The certificate is then not verified: only for a server you run yourself.")
         )
         self.azure_mode = QComboBox()
         self.azure_mode.addItem(
@@ -118,12 +119,20 @@ class ProviderForm(QWidget):
         )
         self.azure_mode.addItem(self.tr("v1 API (/openai/v1)"), AzureMode.V1.value)
         self.api_version = QLineEdit()
+        for combo in (self.auth, self.proxy_mode, self.azure_mode):
+            # Long item texts must not make the form wider than a small window.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
         self.deployments = QLineEdit()
         self.deployments.setPlaceholderText(self.tr("Deployment names, comma-separated"))
         self.models = QLineEdit()
         self.models.setPlaceholderText(self.tr("Extra model names, comma-separated"))
         self.vision_models = QLineEdit()
-        self.vision_models.setPlaceholderText(self.tr("Patterns such as gpt-4o*, comma-separated"))
+        self.vision_models.setPlaceholderText(
+            self.tr("Models that see images: patterns such as gpt-4o*, comma-separated")
+        )
         self.test_button = QPushButton(self.tr("Test connection"))
         self.save_button = QPushButton(self.tr("Save"))
         set_kind(self.save_button, PRIMARY)
@@ -134,7 +143,10 @@ class ProviderForm(QWidget):
         self.result.setObjectName("testResult")
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.advanced_toggle = QToolButton()
-        self.advanced_toggle.setText(self.tr("Advanced: headers, proxy, certificates, images"))
+        self.advanced_toggle.setText(self.tr("Advanced"))
+        self.advanced_toggle.setToolTip(
+            self.tr("Custom headers, proxy, certificates, models that see images")
+        )
         self.advanced_toggle.setCheckable(True)
         self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
@@ -175,7 +187,7 @@ class ProviderForm(QWidget):
         form.addRow(self.tr("Proxy"), proxy_row)
         form.addRow(self.tr("CA bundle"), ca_row)
         form.addRow("", self.allow_self_signed)
-        form.addRow(self.tr("Models that see images"), self.vision_models)
+        form.addRow(self.tr("Image models"), self.vision_models)
         self._advanced_rows = range(first_advanced, form.rowCount())
         self._form = form
         self.set_key_state("")
@@ -187,10 +199,12 @@ class ProviderForm(QWidget):
         fields_layout.addLayout(form)
         fields_layout.addStretch(1)
         self.fields_scroll = QScrollArea()
+        self.fields_scroll.setObjectName("settingsScroll")
         self.fields_scroll.setWidgetResizable(True)
         self.fields_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.fields_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.fields_scroll.setWidget(fields)
+        fields.setAutoFillBackground(False)
         """Scrolls only when Advanced is open on a small window; the action bar stays."""
 
         self.action_bar = QFrame()

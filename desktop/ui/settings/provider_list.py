@@ -8,6 +8,7 @@ be taken back: the list asks in a bar under it, naming what goes, before it emit
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 from desktop.providers.presets import PRESETS
 from desktop.storage.settings import Settings
 from desktop.ui.design import Space
+from desktop.ui.icons import NAMES, icon
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, preset_or_custom
 from desktop.ui.theme import DESTRUCTIVE, QUIET, set_kind
 
-LIST_WIDTH = 230
+LIST_WIDTH = 210
 
 
 class ProviderList(QWidget):
@@ -45,10 +46,8 @@ class ProviderList(QWidget):
         self.list.setObjectName("providerList")
         self.list.setAccessibleName(self.tr("Providers"))
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.add_button = QToolButton()
-        self.add_button.setText(self.tr("Add…"))
+        self.add_button = QPushButton(icon("plus") if "plus" in NAMES else QIcon(), self.tr("Add…"))
         self.add_button.setAccessibleName(self.tr("Add a provider"))
-        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.add_menu = QMenu(self.add_button)
         self._fill_menu()
         self.add_button.setMenu(self.add_menu)

@@ -28,6 +28,9 @@ class Section(QWidget):
         self.body.setSpacing(Space.M)
         layout.addLayout(self.body, 1)
 
+    def title(self) -> str:
+        return self.heading.text()
+
     def set_heading(self, title: str, subtitle: str) -> None:
         self.heading.setText(title)
         self.subtitle.setText(subtitle)

@@ -147,8 +147,10 @@ class SettingsPage(QWidget):
 def _scrolling(section: QWidget) -> QScrollArea:
     """The section in a frameless scroll area: it scrolls only on a window too small."""
     area = QScrollArea()
+    area.setObjectName("settingsScroll")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(section)
+    section.setAutoFillBackground(False)  # setWidget turned it on: the page's colour shows
     return area

@@ -427,6 +427,13 @@ async def test_test_connection_and_save_are_visible_without_scrolling(
     assert inside(settings.form.base_url, page)
     if height >= 760:  # at the default size nothing scrolls
         assert not settings.form.fields_scroll.verticalScrollBar().isVisible()
+    settings.form.advanced_toggle.click()
+    QApplication.processEvents()
+    # Open or not, the form is never wider than its room: nothing is cut at the right.
+    fields = settings.form.fields_scroll
+    assert fields.widget().width() <= fields.viewport().width()
+    assert inside(settings.form.test_button, page)
+    assert inside(settings.form.save_button, page)
 
 
 async def test_without_a_keyring_the_warning_is_said_once_with_details(
