@@ -1,141 +1,47 @@
 """A calm, consistent look in light or dark: the system's scheme unless the person picks one.
 
 The palette is set explicitly (Fusion + our colours), so light and dark look the same on
-every platform, and one stylesheet built from that palette styles every pane, the chat
-included. :class:`Theme` re-applies it live when the choice or the system scheme changes.
+every platform, and one stylesheet built from the design tokens (desktop.ui.design) styles
+every page. :class:`Theme` re-applies it live when the choice or the system scheme changes.
+Buttons take one of four kinds with :func:`set_kind`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication
+
+from desktop.resources import resource_path
+from desktop.ui.design import DARK_COLORS, LIGHT_COLORS, Colors, colors_for, tokens
+from desktop.ui.theme_rules import CONTROLS, LEGACY
+
+__all__ = ["DARK_COLORS", "LIGHT_COLORS", "Colors", "Theme", "colors_for", "set_kind"]
 
 SYSTEM, LIGHT, DARK = "", "light", "dark"
 CHOICES = (SYSTEM, LIGHT, DARK)
+PRIMARY, SECONDARY, DESTRUCTIVE, QUIET = "primary", "secondary", "destructive", "quiet"
+KINDS = (PRIMARY, SECONDARY, DESTRUCTIVE, QUIET)
 
 
-@dataclass(frozen=True)
-class Colors:
-    window: str
-    base: str
-    alternate: str
-    text: str
-    muted: str
-    border: str
-    accent: str
-    accent_text: str
-    user_bg: str
-    warning: str
-    warning_bg: str
-    caution: str
-    success: str
-    hit_bg: str
-    link: str
+def set_kind(button: QAbstractButton, kind: str) -> None:
+    """Give ``button`` one of the four looks: primary, secondary, destructive or quiet.
 
-
-LIGHT_COLORS = Colors(
-    window="#f5f6f8",
-    base="#ffffff",
-    alternate="#f0f2f5",
-    text="#1f2328",
-    muted="#5f6368",
-    border="#d7dbe0",
-    accent="#1a66d6",
-    accent_text="#ffffff",
-    user_bg="#e6eefc",
-    warning="#b3261e",
-    warning_bg="#fdecea",
-    caution="#9a5b00",
-    success="#1e7b34",
-    hit_bg="#fde293",
-    link="#1a66d6",
-)
-DARK_COLORS = Colors(
-    window="#1c1d20",
-    base="#25272b",
-    alternate="#2b2d32",
-    text="#e4e6ea",
-    muted="#a0a5ad",
-    border="#3b3e44",
-    accent="#6b9cf0",
-    accent_text="#0f1115",
-    user_bg="#283547",
-    warning="#f28b82",
-    warning_bg="#3c2a2a",
-    caution="#f0b35a",
-    success="#7fd39a",
-    hit_bg="#6b5a1e",
-    link="#8ab4f8",
-)
-
-_STYLE = """
-QWidget {{ font-size: 10pt; }}
-QToolTip {{ color: {text}; background: {base}; border: 1px solid {border}; padding: 4px; }}
-QLabel#paneTitle {{ font-weight: 600; font-size: 11pt; padding: 4px 2px; }}
-QLabel#hint {{ color: {muted}; padding: 6px 2px; }}
-QLabel#hint[warning="true"] {{ color: {warning}; }}
-QLabel#bubbleHeader {{ font-weight: 600; color: {muted}; }}
-QLabel#bubbleFooter {{ color: {muted}; font-size: 9pt; }}
-QLabel#bubbleFooter[warning="true"] {{ color: {warning}; }}
-QFrame#userBubble {{ background: {user_bg}; border: none; border-radius: 10px; }}
-QFrame#assistantBubble {{ background: {base}; border: 1px solid {border}; border-radius: 10px; }}
-QFrame#userBubble QTextBrowser, QFrame#assistantBubble QTextBrowser {{ background: transparent; }}
-QWidget#messageColumn {{ background: {window}; }}
-QFrame#statusBanner {{ border: 1px solid {border}; border-radius: 8px; background: {base}; }}
-QFrame#statusBanner[problem="true"] {{ border-color: {warning}; background: {warning_bg}; }}
-QFrame#notice {{ border-top: 1px solid {warning}; background: {warning_bg}; }}
-QFrame#firstRun {{ background: {base}; border: 1px solid {border}; border-radius: 12px; }}
-QLabel#firstRunTitle {{ font-size: 15pt; font-weight: 600; }}
-QFrame#quickSwitcher {{ background: {base}; border: 1px solid {border}; border-radius: 10px; }}
-QPlainTextEdit {{ border: 1px solid {border}; border-radius: 8px; padding: 6px;
-  background: {base}; }}
-QPlainTextEdit:focus, QLineEdit:focus {{ border-color: {accent}; }}
-QPushButton {{ padding: 5px 14px; border: 1px solid {border}; border-radius: 6px;
-  background: {base}; }}
-QPushButton:hover {{ border-color: {accent}; }}
-QPushButton:default {{ background: {accent}; color: {accent_text}; border-color: {accent}; }}
-QPushButton:disabled {{ color: {muted}; background: {window}; border-color: {border}; }}
-QPushButton:focus {{ border: 2px solid {accent}; }}
-QTableView, QListWidget, QTreeView, QListView {{ border: 1px solid {border}; border-radius: 6px;
-  background: {base}; }}
-QLineEdit {{ padding: 4px 6px; border: 1px solid {border}; border-radius: 6px;
-  background: {base}; }}
-QTabWidget::pane {{ border: none; }}
-QTabBar::tab {{ padding: 6px 16px; border: none; border-bottom: 2px solid transparent;
-  color: {muted}; background: transparent; }}
-QTabBar::tab:selected {{ color: {text}; border-bottom-color: {accent}; font-weight: 600; }}
-QTabBar::tab:hover {{ color: {text}; }}
-QTabBar::tab:focus {{ border-bottom-color: {accent}; }}
-QTextBrowser#thinkingView {{ color: {muted}; border-left: 3px solid {border}; padding-left: 6px; }}
-QToolButton#thinkingToggle {{ border: none; color: {muted}; font-weight: 600; }}
-QFrame#codeBlock {{ background: {alternate}; border: 1px solid {border}; border-radius: 6px; }}
-QFrame#codeBlock QTextBrowser {{ background: transparent; }}
-QLabel#codeLanguage {{ color: {muted}; font-size: 8.5pt; }}
-QToolButton#codeCopy, QToolButton#bubbleAction {{ border: none; padding: 1px 6px;
-  color: {muted}; font-size: 8.5pt; }}
-QToolButton#codeCopy:hover, QToolButton#bubbleAction:hover {{ color: {accent}; }}
-QToolButton#codeCopy:focus, QToolButton#bubbleAction:focus {{ color: {accent};
-  text-decoration: underline; }}
-QToolButton#bubbleAction:disabled {{ color: transparent; }}
-QToolButton#versionButton {{ border: none; padding: 0 4px; font-weight: 600; }}
-QLabel#siblingLabel {{ color: {muted}; font-size: 8.5pt; }}
-QFrame[found="true"] {{ border: 2px solid {accent}; }}
-QLabel#contextLabel {{ color: {muted}; font-size: 8.5pt; }}
-QLabel#contextLabel[level="near"] {{ color: {caution}; }}
-QLabel#contextLabel[level="over"] {{ color: {warning}; font-weight: 600; }}
-QFrame#chatSettings {{ border-bottom: 1px solid {border}; }}
-QLabel#downloadError {{ color: {warning}; }}
-QLabel#shortcutKeys {{ font-family: monospace; color: {accent}; }}
-"""
-
-
-def colors_for(dark: bool) -> Colors:
-    return DARK_COLORS if dark else LIGHT_COLORS
+    One primary action per view; quiet for the many small actions beside content;
+    destructive for what cannot be taken back. Secondary is also what a button without a
+    kind looks like.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown button kind {kind!r}")
+    if button.property("kind") == kind:
+        return
+    button.setProperty("kind", kind)
+    style = button.style()
+    style.unpolish(button)
+    style.polish(button)
 
 
 def make_palette(colors: Colors) -> QPalette:
@@ -177,10 +83,12 @@ def style_sheet(colors: Colors) -> str:
     from desktop.ui.settings import look as settings_look
     from desktop.ui.shell import look as shell_look
 
-    rules = [_STYLE] + [
+    rules = [CONTROLS, LEGACY] + [
         part.STYLE for part in (shell_look, chat_look, render_look, models_look, settings_look)
     ]
-    values = {name: getattr(colors, name) for name in Colors.__dataclass_fields__}
+    values = tokens(colors)
+    values["qss_icons"] = resource_path("icons", "ui", "qss").as_posix()
+    values["scheme"] = "dark" if colors == DARK_COLORS else "light"
     return "".join(rule.format(**values) for rule in rules)
 
 

@@ -112,7 +112,7 @@ async def test_every_control_of_every_pane_has_a_name(
     found = problems([window, pane.picker.popup])
     checked = len(controls([window, pane.picker.popup]))
     pane.picker.popup.hide()
-    window.tabs.setCurrentWidget(window.model_pane)
+    window.show_page("models")
     await wait_until(lambda: window.models.rowCount() > 0)
     window.model_pane.installed.table.selectRow(0)
     found += problems([window])

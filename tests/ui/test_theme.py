@@ -48,19 +48,19 @@ async def test_dark_chosen_in_settings_turns_the_open_window_dark(
     window = pane.window()
     assert isinstance(window, MainWindow)
     assert window_color(window) == LIGHT_COLORS.window
-    bubble = pane.messages.findChildren(QWidget, "assistantBubble")[0]
-    assert pixel_of(bubble) == LIGHT_COLORS.base
+    column = window.chats_page.column  # the chat's own surface
+    assert pixel_of(column) == LIGHT_COLORS.base
     settings_window = window.open_settings()
     assert settings_window is not None and settings_window.appearance is not None
     combo = settings_window.appearance.theme
     combo.setCurrentIndex(combo.findData(DARK))
     assert window_color(window) == DARK_COLORS.window
     assert window.palette().color(QPalette.ColorRole.Text).lightness() > 180
-    assert pixel_of(bubble) == DARK_COLORS.base
+    assert pixel_of(column) == DARK_COLORS.base
     assert SettingsStore(default_settings_path()).load().theme == DARK
     combo.setCurrentIndex(combo.findData(LIGHT))
     assert window_color(window) == LIGHT_COLORS.window
-    assert pixel_of(bubble) == LIGHT_COLORS.base
+    assert pixel_of(column) == LIGHT_COLORS.base
 
 
 def test_system_scheme_is_followed_live_until_a_choice_is_made(light_afterwards: None) -> None:
@@ -98,7 +98,7 @@ async def test_window_size_splitter_and_conversation_are_remembered(
     # Settled: widths change once the model picker (filled in the background) has its text.
     await wait_until(lambda: again.splitter.sizes()[0] == sizes[0])
     assert again.chat_pane.conversation_id == conversation
-    assert again.content.currentWidget() is again.splitter
+    assert not again.chats_page.showing_setup_card()
 
 
 async def test_the_window_is_styled_throughout_when_it_opens(
@@ -113,7 +113,95 @@ async def test_the_window_is_styled_throughout_when_it_opens(
     assert title is not None and title.font().pointSizeF() == 11 and title.font().bold()
     conversations = window.conversations
     assert conversations.font().pointSizeF() == 10
-    heading = conversations.item(0)
-    assert conversations.headings() == [heading.text()]
-    assert heading.font().pointSizeF() == pytest.approx(8.5) and heading.font().bold()
-    assert pixel_of(window.chat_pane.composer) == LIGHT_COLORS.base
+    rail_entry = window.rail.buttons["chats"]
+    assert rail_entry.font().pointSizeF() == pytest.approx(8.5)
+    assert pixel_of(window.chats_page.column) == LIGHT_COLORS.base
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio of two #rrggbb colours."""
+
+    def luminance(color: str) -> float:
+        channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("colors", [LIGHT_COLORS, DARK_COLORS], ids=["light", "dark"])
+def test_text_in_every_role_is_readable(colors: object) -> None:
+    """WCAG AA (4.5:1) for text, muted text and links on the surfaces they sit on."""
+    pairs = {
+        "text on window": (colors.text, colors.window),  # type: ignore[attr-defined]
+        "text on base": (colors.text, colors.base),  # type: ignore[attr-defined]
+        "muted on window": (colors.muted, colors.window),  # type: ignore[attr-defined]
+        "muted on base": (colors.muted, colors.base),  # type: ignore[attr-defined]
+        "muted on hover": (colors.muted, colors.hover),  # type: ignore[attr-defined]
+        "label on accent": (colors.accent_text, colors.accent),  # type: ignore[attr-defined]
+        "link on base": (colors.link, colors.base),  # type: ignore[attr-defined]
+        "selected text": (colors.selected_text, colors.selected),  # type: ignore[attr-defined]
+        "warning on base": (colors.warning, colors.base),  # type: ignore[attr-defined]
+        "warning on its tint": (colors.warning, colors.warning_bg),  # type: ignore[attr-defined]
+        "text on user message": (colors.text, colors.user_bg),  # type: ignore[attr-defined]
+    }
+    low = {name: round(contrast(*pair), 2) for name, pair in pairs.items() if contrast(*pair) < 4.5}
+    assert not low, low
+
+
+def test_buttons_take_one_of_four_kinds(qtbot: object, light_afterwards: None) -> None:
+    from PySide6.QtWidgets import QHBoxLayout, QPushButton
+
+    from desktop.ui.theme import KINDS, set_kind
+
+    Theme(app(), LIGHT)
+    row = QWidget()
+    qtbot.addWidget(row)  # type: ignore[attr-defined]
+    layout = QHBoxLayout(row)
+    buttons = {}
+    for kind in KINDS:
+        button = QPushButton(kind.title())
+        set_kind(button, kind)
+        layout.addWidget(button)
+        buttons[kind] = button
+    row.show()
+    image = row.grab().toImage()
+    backgrounds = {
+        kind: image.pixelColor(button.x() + 6, button.y() + button.height() // 2).name()
+        for kind, button in buttons.items()
+    }
+    assert backgrounds == {
+        "primary": LIGHT_COLORS.accent,
+        "secondary": LIGHT_COLORS.base,
+        "destructive": LIGHT_COLORS.warning_bg,
+        "quiet": LIGHT_COLORS.window,  # no fill of its own
+    }
+    with pytest.raises(ValueError):
+        set_kind(buttons["quiet"], "shiny")
+
+
+def test_icons_take_the_colour_of_the_look_in_force(qtbot: object, light_afterwards: None) -> None:
+    from PySide6.QtCore import QSize
+
+    from desktop.ui.icons import NAMES, icon
+
+    def darkest(name: str) -> str:
+        image = icon(name).pixmap(QSize(48, 48)).toImage()
+        drawn = [
+            image.pixelColor(x, y)
+            for x in range(image.width())
+            for y in range(image.height())
+            if image.pixelColor(x, y).alpha() == 255
+        ]
+        assert drawn, f"{name} drew nothing"
+        return drawn[0].name()
+
+    theme = Theme(app(), LIGHT)
+    assert darkest("settings") == LIGHT_COLORS.text
+    theme.set_choice(DARK)
+    assert darkest("settings") == DARK_COLORS.text
+    for name in NAMES:
+        assert not icon(name).isNull() and darkest(name)
+    with pytest.raises(KeyError):
+        icon("no-such-icon")

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QProcess, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.ui.theme import PRIMARY, QUIET, set_kind
+
 INSTALL_URL = "https://ollama.com/download"
 
 
@@ -78,6 +80,8 @@ class FirstRunPanel(QFrame):
         self.models_button.setAccessibleName(self.tr("Open the model manager to download a model"))
         self.check_button = QPushButton(self.tr("Check again"))
         self.check_button.setAccessibleName(self.tr("Look for Ollama again"))
+        set_kind(self.start_button, PRIMARY)
+        set_kind(self.models_button, PRIMARY)
         local_row = QHBoxLayout()
         for button in (self.start_button, self.models_button, self.check_button):
             local_row.addWidget(button)
@@ -94,6 +98,7 @@ class FirstRunPanel(QFrame):
         self.provider_button.setAccessibleName(self.tr("Open Settings to add a cloud provider"))
         self.later_button = QPushButton(self.tr("Not now"))
         self.later_button.setAccessibleName(self.tr("Hide this welcome"))
+        set_kind(self.later_button, QUIET)
         cloud_row = QHBoxLayout()
         cloud_row.addWidget(self.provider_button)
         cloud_row.addStretch(1)
@@ -164,3 +169,37 @@ class FirstRunPanel(QFrame):
         )
         self.checkRequested.emit()
         return True
+
+
+class SetupNotice(QFrame):
+    """A slim, dismissible line above an open conversation while nothing is set up.
+
+    The history stays readable; the setup card itself waits in a new, empty chat.
+    """
+
+    setupRequested = Signal()
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("setupNotice")
+        self.message = QLabel(
+            self.tr(
+                "Nothing is set up to chat with yet. Your conversations are here to read; "
+                "connect Ollama, a local server or a cloud provider to continue them."
+            )
+        )
+        self.message.setWordWrap(True)
+        self.setup_button = QPushButton(self.tr("Set up…"))
+        self.setup_button.setAccessibleName(self.tr("Show how to set up a model"))
+        self.close_button = QPushButton(self.tr("Dismiss"))
+        self.close_button.setAccessibleName(self.tr("Hide this notice"))
+        set_kind(self.close_button, QUIET)
+        self.setup_button.clicked.connect(self.setupRequested)
+        self.close_button.clicked.connect(self.dismissed)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 8, 8, 8)
+        row.setSpacing(8)
+        row.addWidget(self.message, 1)
+        row.addWidget(self.setup_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignVCenter)

@@ -1,24 +1,19 @@
-"""The main window only composes panes and wires their signals together."""
+"""The main window: the navigation rail beside a stack of pages, and the wiring between them.
+
+Pages are listed once (:meth:`MainWindow._page_specs`) and built on first need: the
+Models and Settings pages are not imported at startup.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QInputDialog,
-    QLabel,
-    QMainWindow,
-    QSplitter,
-    QStackedWidget,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QInputDialog, QMainWindow, QWidget
+from shiboken6 import isValid
 
 from desktop import APP_NAME
 from desktop.core.chat_service import ChatService
@@ -31,18 +26,22 @@ from desktop.ui.i18n_core import core_text
 from desktop.ui.models.model_list_model import ModelListModel
 from desktop.ui.ollama_monitor import OllamaMonitor
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
+from desktop.ui.shell.chats_page import ChatsPage
 from desktop.ui.shell.first_run import FirstRunPanel, SetupState
-from desktop.ui.shell.lazy_tab import LazyTab
+from desktop.ui.shell.nav_rail import NavigationRail
+from desktop.ui.shell.pages import PageSpec, PageStack
+from desktop.ui.shell.provider_status import ProviderStatus
 from desktop.ui.shell.quick_switcher import CONVERSATION, MODEL, QuickSwitcher, SwitchTarget
 from desktop.ui.shell.shortcuts import ShortcutSheet, WindowShortcuts
-from desktop.ui.shell.status_banner import StatusBanner
 from desktop.ui.tasks import TaskOwner
 from desktop.ui.theme import Theme
 from desktop.ui.translations import Translations
 
-if TYPE_CHECKING:  # the settings window and the Models tab are imported when first opened
+if TYPE_CHECKING:  # the Models and Settings pages are imported when first opened
     from desktop.ui.models.pane import ModelManagerPane
-    from desktop.ui.settings.settings_window import SettingsWindow
+    from desktop.ui.settings.settings_page import SettingsPage
+
+CHATS, MODELS, SETTINGS = "chats", "models", "settings"
 
 
 class MainWindow(QMainWindow):
@@ -72,80 +71,56 @@ class MainWindow(QMainWindow):
         self._tasks = tasks
         self._pulls = pulls
         self._providers = providers
-        self._settings_window: SettingsWindow | None = None
         self._translations = translations
         self._theme = theme
         self._shortcut_sheet: ShortcutSheet | None = None
         self._welcome_dismissed = False
+        self._previous_page = CHATS
 
         self.models = ModelListModel(self)
-        self.banner = StatusBanner()
         self.conversation_sidebar = ConversationSidebar(chat.store, tasks)
         self.conversations = self.conversation_sidebar.list
         self.chat_pane = ChatPane(chat, providers, tasks)
-
-        left = QSplitter(Qt.Orientation.Vertical)
-        chats_box = QWidget()
-        chats_layout = QVBoxLayout(chats_box)
-        chats_layout.setContentsMargins(0, 0, 0, 0)
-        chats_title = QLabel(self.tr("Conversations"))
-        chats_title.setObjectName("paneTitle")
-        chats_layout.addWidget(chats_title)
-        chats_layout.addWidget(self.conversation_sidebar, 1)
-        left.addWidget(chats_box)
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.chat_pane, self.tr("Chat"))
-        self._models_tab = LazyTab(self.tabs, self.tr("Models"), self._build_model_pane)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([430, 750])
-
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.banner)
         self.first_run = FirstRunPanel()
-        self.first_run.setFixedWidth(640)
-        welcome = QWidget()
-        welcome_row = QHBoxLayout()
-        welcome_row.addStretch(1)
-        welcome_row.addWidget(self.first_run)
-        welcome_row.addStretch(1)
-        welcome_layout = QVBoxLayout(welcome)
-        welcome_layout.setContentsMargins(0, 40, 0, 0)
-        welcome_layout.addLayout(welcome_row)
-        welcome_layout.addStretch(1)
-        self.content = QStackedWidget()
-        self.content.addWidget(self.splitter)
-        self.content.addWidget(welcome)
-        layout.addWidget(self.content, 1)
+        self.chats_page = ChatsPage(self.conversation_sidebar, self.chat_pane, self.first_run)
+        self.splitter = self.chats_page.splitter
+
+        self.pages = PageStack(self._page_specs())
+        self.rail = NavigationRail(self.pages.specs, self)
+        self.provider_status = ProviderStatus(providers, monitor, tasks=tasks)
+        self.rail.set_status_widget(self.provider_status)
+        central = QWidget()
+        central.setObjectName("windowBody")
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.rail)
+        row.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.pages.show_page(CHATS)
+        self.rail.set_current(CHATS)
         self.quick_switcher = QuickSwitcher(self._switch_targets, central)
         if startup_notice:
             self.statusBar().showMessage(startup_notice)
 
-        monitor.statusChanged.connect(self.banner.show_status)
+        self.rail.pageRequested.connect(self.show_page)
+        self.pages.pageChanged.connect(self._page_changed)
         monitor.modelsChanged.connect(self.models.set_models)
         monitor.modelsChanged.connect(lambda _models: self.chat_pane.picker.refresh())
-        self.banner.retryRequested.connect(monitor.refresh)
-        self.banner.hostChangeRequested.connect(self._ask_host)
+        self.provider_status.hostChangeRequested.connect(self._ask_host)
         sidebar = self.conversation_sidebar
-        sidebar.conversationSelected.connect(lambda _id: self._show_main_content())
-        sidebar.messageChosen.connect(lambda *_: self._show_main_content())
         sidebar.conversationSelected.connect(self.chat_pane.open_conversation)
-        sidebar.conversationSelected.connect(lambda _id: self.tabs.setCurrentWidget(self.chat_pane))
+        sidebar.conversationSelected.connect(lambda _id: self._show_chat())
         sidebar.messageChosen.connect(self.chat_pane.show_message)
-        sidebar.messageChosen.connect(lambda *_: self.tabs.setCurrentWidget(self.chat_pane))
+        sidebar.messageChosen.connect(lambda *_: self._show_chat())
         sidebar.conversationTrashed.connect(self.chat_pane.conversation_removed)
+        sidebar.conversationTrashed.connect(self._update_first_run)
         sidebar.changed.connect(self.refresh_conversations)
-        sidebar.newRequested.connect(self.chat_pane.new_conversation)
+        sidebar.newRequested.connect(self.new_chat)
         self.chat_pane.conversationsChanged.connect(self.refresh_conversations)
+        self.chat_pane.conversationShown.connect(self.conversations.show_current)
+        self.chat_pane.conversationsChanged.connect(self._update_first_run)
         self.chat_pane.modelChanged.connect(self._remember_model)
-        self.banner.show_status(monitor.status)
         monitor.statusChanged.connect(self._update_first_run)
         self.models.modelReset.connect(self._update_first_run)
         providers.changed.connect(self._update_first_run)
@@ -155,40 +130,84 @@ class MainWindow(QMainWindow):
         self.first_run.providerRequested.connect(self.open_settings)
         self.first_run.checkRequested.connect(monitor.refresh)
         self.first_run.dismissed.connect(self._dismiss_welcome)
-        # Going to another tab means the person has found their way: no welcome after that.
-        self.tabs.currentChanged.connect(lambda _index: self._dismiss_welcome())
+        self.chats_page.notice.dismissed.connect(self._dismiss_welcome)
+        self.chats_page.notice.setupRequested.connect(self.new_chat)
         self.quick_switcher.conversationChosen.connect(self._open_chosen_conversation)
         self.quick_switcher.modelChosen.connect(self._chat_with_chosen_model)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
         if translations is not None:
             translations.changed.connect(self._language_changed)
         if theme is not None:
             theme.changed.connect(self._update_first_run)  # its link colour follows the look
 
+        self._build_menus()
         self._restore()
         monitor.refresh()
+        self._update_first_run()
+        self.chat_pane.composer.setFocus()  # where a person starts: typing (defect 12)
+
+    def _page_specs(self) -> list[PageSpec]:
+        return [
+            PageSpec(
+                CHATS, self.tr("Chats"), self.tr("Conversations"), "message-square",
+                lambda: self.chats_page,
+            ),
+            PageSpec(
+                MODELS, self.tr("Models"), self.tr("Models on this computer and downloads"),
+                "box", self._build_model_pane,
+            ),
+            PageSpec(
+                SETTINGS, self.tr("Settings"), self.tr("Providers, models and appearance"),
+                "settings", self._build_settings_page, bottom=True,
+            ),
+        ]  # fmt: skip
+
+    def _build_menus(self) -> None:
         settings_action = QAction(self.tr("&Settings…"), self)
         settings_action.setShortcut(QKeySequence("Ctrl+,"))
         settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         settings_action.triggered.connect(self.open_settings)
-        menu = self.menuBar().addMenu(self.tr("&Parley"))
         self.shortcuts = WindowShortcuts(
             self,
             new_chat=self.new_chat,
             quick_switch=self.quick_switcher.open,
             search=self.focus_search,
             show_sheet=self.show_shortcuts,
+            quit=self.close,
         )
+        menu = self.menuBar().addMenu(self.tr("&Parley"))
         for action in (self.shortcuts.new_chat, self.shortcuts.quick_switch, self.shortcuts.search):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(settings_action)
+        menu.addSeparator()
+        menu.addAction(self.shortcuts.quit)
+        go = self.menuBar().addMenu(self.tr("&Go"))
+        for spec in self.pages.specs:
+            go.addAction(self.rail.actions_by_key[spec.key])
         self.menuBar().addMenu(self.tr("&Help")).addAction(self.shortcuts.sheet)
+
+    # -- pages -----------------------------------------------------------------
+    def show_page(self, key: str) -> QWidget:
+        return self.pages.show_page(key)
+
+    def current_page(self) -> str:
+        return self.pages.current_key()
+
+    def _page_changed(self, key: str) -> None:
+        self.rail.set_current(key)
+        if key != SETTINGS:
+            self._previous_page = key
+        if key != CHATS:
+            self._welcome_dismissed = True  # the person has found their way around
         self._update_first_run()
 
     @property
     def model_pane(self) -> ModelManagerPane:
-        """The Models tab's pane, built the first time the tab is shown or this is asked."""
-        return self._models_tab.page()
+        """The Models page, built the first time it is shown or this is asked."""
+        return cast("ModelManagerPane", self.pages.page(MODELS))
 
     def _build_model_pane(self) -> ModelManagerPane:
         from desktop.ui.models.pane import ModelManagerPane
@@ -199,45 +218,46 @@ class MainWindow(QMainWindow):
         self.shortcuts.watch(pane)
         return pane
 
+    def _build_settings_page(self) -> SettingsPage:
+        from desktop.ui.settings.settings_page import SettingsPage
+
+        page = SettingsPage(
+            self._providers,
+            self._settings_store,
+            self._tasks,
+            set_ollama_host=self.set_host,
+            translations=self._translations,
+            theme=self._theme,
+        )
+        page.closeRequested.connect(self._leave_settings)
+        self.shortcuts.watch(page)
+        return page
+
+    def _leave_settings(self) -> None:
+        self.show_page(self._previous_page)
+
     def _pull_changed(self, item: PullItem, change: PullChange) -> None:
         """A download resumed from the last session lists its model when it finishes, even
-        while the Models tab (which reloads the list itself) has not been opened."""
+        while the Models page (which reloads the list itself) has not been opened."""
         done = change is PullChange.UPDATED and item.state is PullState.DONE
-        if done and not self._models_tab.built:
+        if done and not self.pages.is_built(MODELS):
             self._monitor.refresh()
 
-    def open_settings(self) -> SettingsWindow | None:
-        """Show the (non-modal) settings window, creating it the first time."""
-        if self._providers is None:
-            return None
-        if self._settings_window is None:
-            from desktop.ui.settings.settings_window import SettingsWindow
-
-            self._settings_window = SettingsWindow(
-                self._providers,
-                self._settings_store,
-                self._tasks,
-                set_ollama_host=self.set_host,
-                translations=self._translations,
-                theme=self._theme,
-                parent=self,
-            )
-        self._settings_window.show()
-        self._settings_window.raise_()
-        self._settings_window.activateWindow()
-        return self._settings_window
+    def open_settings(self) -> SettingsPage:
+        """Show the Settings page (built the first time) and return it."""
+        return cast("SettingsPage", self.pages.show_page(SETTINGS))
 
     # -- keyboard --------------------------------------------------------------
     def new_chat(self) -> None:
-        self._show_main_content()
-        self.tabs.setCurrentWidget(self.chat_pane)
+        self.pages.show_page(CHATS)
         self.chat_pane.new_conversation()
+        self.conversation_sidebar.show_current(None)
+        self._update_first_run()
         self.chat_pane.composer.setFocus()
 
     def focus_search(self) -> None:
-        self._show_main_content()
-        self.conversation_sidebar.search_box.setFocus()
-        self.conversation_sidebar.search_box.selectAll()
+        self.pages.show_page(CHATS)
+        self.conversation_sidebar.focus_search()
 
     def show_shortcuts(self) -> ShortcutSheet:
         if self._shortcut_sheet is None:
@@ -246,10 +266,21 @@ class MainWindow(QMainWindow):
         self._shortcut_sheet.raise_()
         return self._shortcut_sheet
 
+    def _focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
+        """When the focused control goes away (Retry, once it worked, hides), focus returns
+        to the message box rather than landing on whatever follows it (defect 12)."""
+        if old is None or not isValid(old) or old.isVisible() or not self.isVisible():
+            return
+        if old.window() is not self or self.pages.current_key() != CHATS:
+            return
+        composer = self.chat_pane.composer
+        if composer.isVisible() and composer.isEnabled():
+            composer.setFocus()
+
     def _switch_targets(self) -> list[SwitchTarget]:
         targets = [
             SwitchTarget(CONVERSATION, c.title or self.tr("New conversation"), c.model, c.id)
-            for c in self._chat.store.list_conversations()
+            for c in self._chat.store.conversation_summaries()
         ]
         targets += [
             SwitchTarget(
@@ -261,21 +292,19 @@ class MainWindow(QMainWindow):
         return targets
 
     def _open_chosen_conversation(self, conversation_id: int) -> None:
-        self._show_main_content()
         self.chat_pane.open_conversation(conversation_id)
-        self.tabs.setCurrentWidget(self.chat_pane)
+        self._show_chat()
         self.refresh_conversations()
         self.chat_pane.composer.setFocus()
 
     def _chat_with_chosen_model(self, provider_id: str, model: str) -> None:
-        self._show_main_content()
         self.chat_pane.choose_model(provider_id, model)
-        self.tabs.setCurrentWidget(self.chat_pane)
+        self._show_chat()
         self.chat_pane.composer.setFocus()
 
     def _language_changed(self, _language: str) -> None:
         """Texts built from live values are not in the catalog: show them again."""
-        self.banner.show_status(self._monitor.status)
+        self.rail.retranslate(self._page_specs())
         self._update_first_run()
         self.refresh_conversations()
 
@@ -286,30 +315,29 @@ class MainWindow(QMainWindow):
         return SetupState(status.reachable, status.host, self.models.rowCount(), cloud)
 
     def _update_first_run(self, *_args: object) -> None:
+        """Nothing set up: the setup card in an empty chat, or a notice above an open one.
+        The conversation list stays in view either way (defect 26)."""
         state = self._setup_state()
         self.first_run.show_state(state)
-        on_chat = self.tabs.currentWidget() is self.chat_pane
-        welcome = state.nothing_set_up and not self._welcome_dismissed and on_chat
-        self.content.setCurrentIndex(1 if welcome else 0)
+        wanted = state.nothing_set_up and not self._welcome_dismissed
+        empty_chat = self.chat_pane.conversation_id is None
+        self.chats_page.show_setup(card=wanted and empty_chat, notice=wanted and not empty_chat)
 
     def _dismiss_welcome(self) -> None:
         self._welcome_dismissed = True
-        self._show_main_content()
+        self._update_first_run()
+        self.chat_pane.composer.setFocus()
 
-    def _show_main_content(self) -> None:
-        if self.content.currentIndex() != 0:
-            self._welcome_dismissed = True
-            self.content.setCurrentIndex(0)
+    def _show_chat(self) -> None:
+        self.pages.show_page(CHATS)
+        self._update_first_run()
 
     def _open_model_manager(self) -> None:
-        self._show_main_content()
-        self.tabs.setCurrentWidget(self.model_pane)
+        self.pages.show_page(MODELS)
 
     # -- conversations -------------------------------------------------------
     def refresh_conversations(self) -> None:
-        self.conversations.set_conversations(
-            self._chat.store.list_conversations(), self.chat_pane.conversation_id
-        )
+        self.conversation_sidebar.reload(self.chat_pane.conversation_id)
 
     # -- host ----------------------------------------------------------------
     def _ask_host(self) -> None:
@@ -338,7 +366,7 @@ class MainWindow(QMainWindow):
 
     def chat_with(self, name: str) -> None:
         self.chat_pane.set_model(name)
-        self.tabs.setCurrentWidget(self.chat_pane)
+        self._show_chat()
 
     def _set_keep_alive(self, keep_alive: str | int | None) -> None:
         self.chat_pane.options = dataclasses.replace(self.chat_pane.options, keep_alive=keep_alive)
@@ -360,9 +388,10 @@ class MainWindow(QMainWindow):
             )
         self.chat_pane.use_default_model()
         self.refresh_conversations()
-        last = settings.last_conversation_id
-        known = {c.id for c in self._chat.store.list_conversations()}
-        if last is not None and last in known:
+        # After a crash or kill mid-answer, the conversation whose answer was cut off.
+        interrupted = self._chat.store.interrupted_conversations
+        last = interrupted[-1] if interrupted else settings.last_conversation_id
+        if last is not None and self._chat.store.conversation_summary(last) is not None:
             self.chat_pane.open_conversation(last)
             self.refresh_conversations()
 

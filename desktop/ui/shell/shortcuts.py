@@ -38,10 +38,13 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(("Ctrl+N",), str(QT_TRANSLATE_NOOP("Shortcuts", "New conversation"))),
     Shortcut(("Ctrl+K",), str(QT_TRANSLATE_NOOP("Shortcuts", "Jump to a conversation or model"))),
     Shortcut(("Ctrl+F",), str(QT_TRANSLATE_NOOP("Shortcuts", "Search all conversations"))),
-    Shortcut(("Ctrl+,",), str(QT_TRANSLATE_NOOP("Shortcuts", "Settings"))),
+    Shortcut(("Ctrl+1",), str(QT_TRANSLATE_NOOP("Shortcuts", "Go to Chats"))),
+    Shortcut(("Ctrl+2",), str(QT_TRANSLATE_NOOP("Shortcuts", "Go to Models"))),
+    Shortcut(("Ctrl+3", "Ctrl+,"), str(QT_TRANSLATE_NOOP("Shortcuts", "Settings"))),
     Shortcut(("F2",), str(QT_TRANSLATE_NOOP("Shortcuts", "Rename the selected conversation"))),
     Shortcut(("Del",), str(QT_TRANSLATE_NOOP("Shortcuts", "Delete the selected conversation"))),
     Shortcut(("F1", "Ctrl+/"), str(QT_TRANSLATE_NOOP("Shortcuts", "Show these shortcuts"))),
+    Shortcut(("Ctrl+Q",), str(QT_TRANSLATE_NOOP("Shortcuts", "Quit Parley"))),
 )
 
 
@@ -94,6 +97,7 @@ class WindowShortcuts(QObject):
         quick_switch: Callable[[], object],
         search: Callable[[], object],
         show_sheet: Callable[[], object],
+        quit: Callable[[], object],
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -103,9 +107,13 @@ class WindowShortcuts(QObject):
         )
         self.search = self._action(self.tr("&Search conversations"), ("Ctrl+F",), search)
         self.sheet = self._action(self.tr("&Keyboard shortcuts"), ("F1", "Ctrl+/"), show_sheet)
+        # Quit closes the window as its close button does: the app then ends its streams
+        # and connections (desktop.app.run_app) and remembers the window.
+        self.quit = self._action(self.tr("&Quit"), ("Ctrl+Q",), quit)
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         self._ours = {
             QKeySequence(key)
-            for action in (self.new_chat, self.quick_switch, self.search, self.sheet)
+            for action in (self.new_chat, self.quick_switch, self.search, self.sheet, self.quit)
             for key in action.shortcuts()
         }
         self.watch(window)

@@ -2,32 +2,14 @@
 
 from __future__ import annotations
 
-import socket
 import stat
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.shell.main_window import CHATS, MODELS, SETTINGS, MainWindow
 from tests.ui.conftest import wait_until
-
-
-def closed_port() -> int:
-    """A loopback port nothing listens on (bound, then released)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture
-def no_ollama(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    """Ollama unreachable, and a PATH with no `ollama` on it (yet): returns that PATH dir."""
-    monkeypatch.setenv("OLLAMA_HOST", f"127.0.0.1:{closed_port()}")
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    monkeypatch.setenv("PATH", str(bin_dir))
-    return bin_dir
 
 
 def fake_ollama(bin_dir: Path, marker: Path) -> Path:
@@ -42,16 +24,17 @@ async def test_without_ollama_the_window_says_how_to_install_it(
     open_window: Callable[[], MainWindow], no_ollama: Path
 ) -> None:
     window = open_window()
-    await wait_until(lambda: window.content.currentWidget() is not window.splitter)
+    await wait_until(lambda: window.chats_page.showing_setup_card())
     panel = window.first_run
-    assert panel.isVisible()
+    assert panel.isVisible() and window.conversation_sidebar.isVisible()
     assert "https://ollama.com/download" in panel.ollama_state.text()
     assert not panel.start_button.isVisible()
     assert panel.check_button.isVisible() and panel.provider_button.isVisible()
     panel.provider_button.click()
-    assert window._settings_window is not None and window._settings_window.isVisible()
+    assert window.current_page() == SETTINGS
+    window.show_page(CHATS)
     panel.later_button.click()
-    assert window.content.currentWidget() is window.splitter
+    assert not window.chats_page.showing_setup_card()
     assert window.chat_pane.isVisible()
 
 
@@ -82,7 +65,7 @@ async def test_a_cloud_provider_means_no_welcome(
     store.save(settings)
     window = open_window()
     await wait_until(lambda: window._monitor.status.reachable is False)
-    assert window.content.currentWidget() is window.splitter
+    assert not window.chats_page.showing_setup_card()
 
 
 async def test_reachable_ollama_without_models_offers_the_model_manager(
@@ -98,7 +81,7 @@ async def test_reachable_ollama_without_models_offers_the_model_manager(
     await wait_until(lambda: panel.models_button.isVisible())
     assert "qwen3:4b" in panel.ollama_state.text()
     panel.models_button.click()
-    assert window.tabs.currentWidget() is window.model_pane
+    assert window.current_page() == MODELS
     assert window.model_pane.isVisible()
 
 
@@ -113,10 +96,10 @@ async def test_choosing_a_saved_conversation_folds_the_welcome_away(
     store.add_message(conversation.id, Role.USER, "What did we decide?")
     store.close()
     window = open_window()
-    await wait_until(lambda: window.content.currentWidget() is not window.splitter)
+    await wait_until(lambda: window.chats_page.showing_setup_card())
 
     window.conversation_sidebar.conversationSelected.emit(conversation.id)
-    assert window.content.currentWidget() is window.splitter
+    assert not window.chats_page.showing_setup_card()
     assert window.chat_pane.isVisible()
     texts = [bubble.text() for bubble in window.chat_pane.messages.bubbles()]
     assert texts == ["What did we decide?"]

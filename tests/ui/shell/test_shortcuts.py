@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.shell.main_window import CHATS, MODELS, SETTINGS, MainWindow
 from desktop.ui.shell.quick_switcher import CONVERSATION, MODEL
 from desktop.ui.shell.shortcuts import SHORTCUTS, shown_keys
 from tests.ui.chat_fixtures import SCRIPTED, SCRIPTED_THINK, ask, ready_pane
@@ -33,10 +33,10 @@ async def test_ctrl_n_starts_a_new_chat_from_anywhere(
     window = pane.window()
     assert isinstance(window, MainWindow)
     assert pane.conversation_id is not None
-    window.tabs.setCurrentWidget(window.model_pane)
-    press(qtbot, window.conversation_sidebar.search_box, Qt.Key.Key_N, CTRL)
+    window.show_page(MODELS)
+    press(qtbot, window.model_pane.installed.filter_edit, Qt.Key.Key_N, CTRL)
     assert pane.conversation_id is None
-    assert window.tabs.currentWidget() is pane
+    assert window.current_page() == CHATS
     assert pane.composer.hasFocus()
 
 
@@ -46,15 +46,14 @@ async def test_window_shortcuts_win_in_the_models_tab_fields(
     pane = await ready_pane(open_window)
     window = pane.window()
     assert isinstance(window, MainWindow)
-    models = window.tabs.indexOf(window.model_pane)
-    window.tabs.setCurrentIndex(models)
+    window.show_page(MODELS)
     press(qtbot, window.model_pane.installed.filter_edit, Qt.Key.Key_K, CTRL)
     switcher = window.quick_switcher
     assert switcher.isVisible()
     assert MODEL in {target.kind for target in switcher.visible_targets()}
     qtbot.keyClick(switcher.search, Qt.Key.Key_Escape)  # type: ignore[attr-defined]
     press(qtbot, window.model_pane.pull_box.name_edit, Qt.Key.Key_N, CTRL)
-    assert window.tabs.currentWidget() is pane
+    assert window.current_page() == CHATS
 
 
 async def test_ctrl_k_jumps_to_a_conversation_by_typing(
@@ -136,8 +135,8 @@ async def test_ctrl_comma_opens_settings(
     window = pane.window()
     assert isinstance(window, MainWindow)
     press(qtbot, pane.composer, Qt.Key.Key_Comma, CTRL)
-    await wait_until(lambda: window._settings_window is not None)
-    assert window._settings_window is not None and window._settings_window.isVisible()
+    assert window.current_page() == SETTINGS
+    assert window.open_settings().isVisible()
 
 
 async def test_enter_sends_shift_enter_breaks_the_line_and_esc_stops(
