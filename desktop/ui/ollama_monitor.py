@@ -10,6 +10,7 @@ that finds the server gone (a chat failing with "not running") says so through
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -22,6 +23,15 @@ DOWN_INTERVAL_MS = 1000
 """Between full checks while Ollama is unreachable or not yet known."""
 UP_INTERVAL_MS = 1500
 """Between heartbeats while Ollama answers."""
+
+
+def loop_running() -> bool:
+    """Whether asyncio's loop runs now (a task started otherwise would run outside it)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +56,8 @@ class OllamaStatus:
 class OllamaMonitor(QObject):
     statusChanged = Signal(object)
     modelsChanged = Signal(list)
+    stopped = Signal()
+    """The app is closing: whoever checks alongside the monitor stops too."""
 
     def __init__(self, provider: OllamaProvider, tasks: TaskOwner, parent: QObject | None = None):
         super().__init__(parent)
@@ -76,6 +88,7 @@ class OllamaMonitor(QObject):
         """No more checks: the app is closing (a pending retry must not outlive the loop)."""
         self._stopped = True
         self._timer.stop()
+        self.stopped.emit()
 
     def refresh(self) -> None:
         """Check now; a request made during a check runs once more after it (fresh list)."""
@@ -100,6 +113,8 @@ class OllamaMonitor(QObject):
         self._schedule()
 
     def _tick(self) -> None:
+        if not loop_running():
+            return  # Qt events handled outside asyncio (a test's teardown): no task now
         if self._status.reachable:
             self._beat()
         else:

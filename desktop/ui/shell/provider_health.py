@@ -28,7 +28,7 @@ from desktop.core.errors import (
 )
 from desktop.core.network_place import Place
 from desktop.ui.i18n_core import core_text
-from desktop.ui.ollama_monitor import OllamaMonitor, OllamaStatus
+from desktop.ui.ollama_monitor import OllamaMonitor, OllamaStatus, loop_running
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
 from desktop.ui.tasks import TaskOwner
 
@@ -103,7 +103,9 @@ class ProviderHealth(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._check_due)
+        self._stopped = False
         monitor.statusChanged.connect(self._ollama_changed)
+        monitor.stopped.connect(self.stop)
         providers.changed.connect(self._providers_changed)
         providers.reported.connect(self._reported)
         self._providers_changed()
@@ -123,6 +125,8 @@ class ProviderHealth(QObject):
                 self._check(other)
 
     def stop(self) -> None:
+        """No more checks (the app is closing; a check must not outlive the loop)."""
+        self._stopped = True
         self._timer.stop()
 
     # -- Ollama ------------------------------------------------------------------------
@@ -186,7 +190,7 @@ class ProviderHealth(QObject):
 
     def _check(self, provider_id: str) -> None:
         slot = self._providers.slot(provider_id)
-        if slot is not None:  # the answer comes back through ``reported``
+        if slot is not None and not self._stopped:  # the answer comes back through ``reported``
             self._tasks.spawn(self._providers.models_of(slot), name="provider-check")
 
     def _reported(self, provider_id: str, error: object) -> None:
@@ -214,6 +218,8 @@ class ProviderHealth(QObject):
         self.changed.emit()
 
     def _schedule(self) -> None:
+        if self._stopped:
+            return
         interval = GENTLE_MS
         for provider_id, state in self._others.items():
             if self._providers.slot(provider_id) is None:
@@ -227,6 +233,9 @@ class ProviderHealth(QObject):
 
     def _check_due(self) -> None:
         """Check the providers that are not known to be well (all of them, once a minute)."""
+        if not loop_running():
+            self._schedule()
+            return
         troubled = [pid for pid, state in self._others.items() if state.health is not Health.UP]
         for provider_id in troubled or list(self._others):
             self._check(provider_id)
