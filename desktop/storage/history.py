@@ -30,6 +30,7 @@ from desktop.core.conversation import (
     StoredMessage,
 )
 from desktop.core.conversation_groups import ConversationSummary
+from desktop.core.conversation_session import Draft
 from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
 from desktop.storage import image_blobs
@@ -211,6 +212,8 @@ class HistoryStore:
         self.path = path
         self.recovered_from = recovered_from
         """Where a damaged history was moved before a fresh one was started, else None."""
+        self.interrupted_conversations: tuple[int, ...] = ()
+        """Set by :meth:`mark_interrupted_streams`."""
 
     @classmethod
     def open(cls, path: Path, *, busy_timeout: float = 5.0) -> HistoryStore:
@@ -485,6 +488,35 @@ class HistoryStore:
         with self._lock:
             return image_blobs.load_image(self._conn, digest)
 
+    def save_draft(
+        self, conversation_id: int | None, text: str, images: Sequence[ImageAttachment] = ()
+    ) -> None:
+        """Keep what is written in a conversation (None: the new chat); empty: forget it."""
+        key = conversation_id or 0
+        with self._writing() as conn:
+            if not text and not images:
+                conn.execute("DELETE FROM drafts WHERE conversation_key = ?", (key,))
+                return
+            conn.execute(
+                "INSERT INTO drafts (conversation_key, text, images, updated_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (conversation_key) DO UPDATE"
+                " SET text = excluded.text, images = excluded.images,"
+                " updated_at = excluded.updated_at",
+                (key, text, image_blobs.save_images(conn, images), _now()),
+            )
+
+    def draft(self, conversation_id: int | None) -> Draft:
+        """What was written in a conversation (None: the new chat) and not sent."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT text, images FROM drafts WHERE conversation_key = ?",
+                (conversation_id or 0,),
+            ).fetchone()
+            if row is None:
+                return Draft()
+            images = [image_blobs.load_image(self._conn, d) for d in image_blobs.digests(row[1])]
+        return Draft(str(row[0]), tuple(image for image in images if image is not None))
+
     def thumbnails(self, digests: Sequence[str]) -> dict[str, bytes]:
         """Small previews of the images with these digests (those that exist)."""
         with self._lock:
@@ -676,9 +708,19 @@ class HistoryStore:
         return _conversation(result)
 
     def mark_interrupted_streams(self) -> int:
-        """Marks answers left streaming by a crash or kill as interrupted; returns how many."""
+        """Marks answers left streaming by a crash or kill as interrupted; returns how many.
+
+        ``interrupted_conversations`` then names their conversations, the one whose answer
+        was cut off last at the end: the window reopens that one.
+        """
         with self._writing() as conn:
             # Literal values so SQLite can use the partial index on streaming messages.
+            rows = conn.execute(
+                "SELECT conversation_id FROM messages"
+                f" WHERE state = '{MessageState.STREAMING.value}' ORDER BY id"
+            ).fetchall()
+            newest_first = dict.fromkeys(int(row[0]) for row in reversed(rows))
+            self.interrupted_conversations = tuple(reversed(newest_first))
             cursor = conn.execute(
                 f"UPDATE messages SET state = '{MessageState.INTERRUPTED.value}'"
                 f" WHERE state = '{MessageState.STREAMING.value}'"

@@ -211,12 +211,69 @@ def _add_images(conn: sqlite3.Connection) -> None:
     )
 
 
+def _add_drafts(conn: sqlite3.Connection) -> None:
+    """What was written in each conversation but not sent (key 0: the new chat).
+
+    A draft's pictures are kept in ``images`` like a message's: an image is deleted
+    only when neither a message nor a draft uses it any more.
+    """
+    conn.execute(
+        """
+        CREATE TABLE drafts (
+            conversation_key INTEGER PRIMARY KEY,
+            text TEXT NOT NULL,
+            images TEXT NOT NULL DEFAULT '[]',
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    unused = """
+            AND NOT EXISTS (
+                SELECT 1 FROM messages AS m, json_each(m.images) AS used
+                WHERE m.images != '[]' AND used.value = images.digest
+            )
+            AND NOT EXISTS (
+                SELECT 1 FROM drafts AS d, json_each(d.images) AS used
+                WHERE used.value = images.digest
+            );
+    """
+    conn.execute("DROP TRIGGER images_release")
+    conn.execute(
+        f"""
+        CREATE TRIGGER images_release AFTER DELETE ON messages
+        WHEN old.images != '[]' BEGIN
+            DELETE FROM images
+            WHERE digest IN (SELECT value FROM json_each(old.images)) {unused}
+        END
+        """
+    )
+    for event in ("DELETE", "UPDATE OF images"):
+        name = "drafts_release" if event == "DELETE" else "drafts_replace"
+        conn.execute(
+            f"""
+            CREATE TRIGGER {name} AFTER {event} ON drafts
+            WHEN old.images != '[]' BEGIN
+                DELETE FROM images
+                WHERE digest IN (SELECT value FROM json_each(old.images)) {unused}
+            END
+            """
+        )
+    conn.execute(
+        """
+        CREATE TRIGGER conversations_drop_draft AFTER DELETE ON conversations BEGIN
+            DELETE FROM drafts WHERE conversation_key = old.id;
+        END
+        """
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_core_tables,
     _create_search_index,
     _add_message_tree,
     _index_search_by_trigram,
     _add_images,
+    _add_drafts,
 )
 
 

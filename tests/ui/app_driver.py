@@ -20,6 +20,7 @@ async def drive(model: str, prompt: str) -> None:
     window = services.build_window()
     window.show()
     pane = window.chat_pane
+    pane.new_conversation()  # whatever was open last time, this is a new chat
     while model not in pane.available_models():
         await asyncio.sleep(0.05)
     pane.set_model(model)

@@ -121,7 +121,6 @@ def main_controls(window: MainWindow) -> dict[str, str]:
     pane = window.chat_pane
     return {
         "send": pane.send_button.text(),
-        "stop": pane.stop_button.text(),
         "new chat": pane.new_button.text(),
         "chat tab": window.tabs.tabText(0),
         "models tab": window.tabs.tabText(1),
@@ -143,7 +142,6 @@ async def test_chinese_chosen_in_settings_applies_at_start(
     controls = main_controls(window)
     assert controls == {
         "send": "发送",
-        "stop": "停止",
         "new chat": "新对话",
         "chat tab": "聊天",
         "models tab": "模型",

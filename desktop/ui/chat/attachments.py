@@ -195,6 +195,13 @@ class AttachmentDraft(QObject):
         self.problems.clear()
         self.changed.emit()
 
+    def restore(self, images: Sequence[ImageAttachment]) -> None:
+        """Show a kept draft's images instead of these (what is being prepared is dropped)."""
+        self._images = [(next(self._numbers), image) for image in images]
+        self._pending.clear()
+        self.problems.clear()
+        self.changed.emit()
+
     def take(self) -> tuple[ImageAttachment, ...]:
         """The images, leaving the draft empty (what is still being prepared is dropped)."""
         images = self.images

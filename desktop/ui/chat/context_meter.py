@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
-from desktop.core.context_usage import ContextUsage
+from desktop.core.chat_parameters import ChatParameters, context_window
+from desktop.core.context_usage import ContextUsage, context_usage
+from desktop.core.conversation import StoredMessage
 
 
 def _short(count: int) -> str:
@@ -32,9 +36,36 @@ class ContextMeter(QWidget):
         self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance(widest) + 4)
         layout.addWidget(self.label)
         self.usage: ContextUsage | None = None
+        self.window_known = True
 
-    def set_usage(self, usage: ContextUsage) -> None:
+    def show_for(
+        self,
+        path: Sequence[StoredMessage],
+        parameters: ChatParameters,
+        model_window: int | None,
+        *,
+        system_prompt: str,
+        draft: str,
+        sent_with_requests: bool,
+    ) -> None:
+        """What the next request needs of the window. The window is known when the model
+        says it, the conversation sets it, or it goes with every request (Ollama)."""
+        usage = context_usage(
+            path,
+            context_window(parameters, model_window),
+            system_prompt=system_prompt,
+            draft=draft,
+        )
+        known = bool(model_window) or bool(parameters.num_ctx) or sent_with_requests
+        self.set_usage(usage, known=known)
+
+    def set_usage(self, usage: ContextUsage, *, known: bool = True) -> None:
+        """Show ``usage``; ``known``: whether the model's context window is known (if not,
+        only the tokens used are shown: a guessed window would be a made-up limit)."""
         self.usage = usage
+        self.window_known = known
+        if self.bar.isHidden() == known:
+            self.bar.setVisible(known)
         # A progress bar repaints itself at once when its value changes (meant for loops
         # that block the event loop): ~6 ms of a styled window on each answer and each
         # keystroke. Here it is painted with the rest, in the next paint.
@@ -43,29 +74,44 @@ class ContextMeter(QWidget):
         self.bar.setValue(min(usage.used, usage.window))
         self.bar.setUpdatesEnabled(True)
         approximate = "" if usage.exact else "~"
-        self.label.setText(
-            self.tr("{approx}{used} / {window} tokens").format(
-                approx=approximate, used=_short(usage.used), window=_short(usage.window)
+        if not known:
+            self.label.setText(
+                self.tr("{approx}{used} tokens").format(approx=approximate, used=_short(usage.used))
             )
-        )
-        if usage.over_limit:
             tip = self.tr(
-                "The conversation no longer fits the context window: the model will not see "
-                "its beginning. Raise the context window in the settings or start a new chat."
-            )
-        elif usage.near_limit:
-            tip = self.tr(
-                "The context window is almost full; soon the model will not see the start "
-                "of this conversation."
-            )
+                "{used} tokens so far. This model's context window is unknown, so how much "
+                "of it is used cannot be shown."
+            ).format(used=usage.used)
         else:
-            tip = self.tr("{used} of {window} tokens of the context window").format(
-                used=usage.used, window=usage.window
+            self.label.setText(
+                self.tr("{approx}{used} / {window} tokens").format(
+                    approx=approximate, used=_short(usage.used), window=_short(usage.window)
+                )
             )
-        self.setToolTip(tip)
-        level = "over" if usage.over_limit else "near" if usage.near_limit else ""
+            tip = self._tip(usage)
+        if self.toolTip() != tip:
+            self.setToolTip(tip)
+            self.label.setAccessibleDescription(tip)
+        level = (
+            "" if not known else "over" if usage.over_limit else "near" if usage.near_limit else ""
+        )
         for widget in (self.label, self.bar):
             if widget.property("level") != level:  # styled again only when it changed
                 widget.setProperty("level", level)
                 widget.style().unpolish(widget)
                 widget.style().polish(widget)
+
+    def _tip(self, usage: ContextUsage) -> str:
+        if usage.over_limit:
+            return self.tr(
+                "The conversation no longer fits the context window: the model will not see "
+                "its beginning. Raise the context window in the settings or start a new chat."
+            )
+        if usage.near_limit:
+            return self.tr(
+                "The context window is almost full; soon the model will not see the start "
+                "of this conversation."
+            )
+        return self.tr("{used} of {window} tokens of the context window").format(
+            used=usage.used, window=usage.window
+        )

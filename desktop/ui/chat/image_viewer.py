@@ -76,3 +76,18 @@ class ImageViewer(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
+
+
+class ImageOpener:
+    """Opens pictures in one viewer window, made when first needed."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._parent = parent
+        self.viewer: ImageViewer | None = None
+
+    def show(self, image: ImageAttachment | None) -> None:
+        if image is None:
+            return
+        if self.viewer is None:
+            self.viewer = ImageViewer(self._parent)
+        self.viewer.show_image(image)

@@ -46,6 +46,8 @@ class StreamBridge(QObject):
         super().__init__(parent)
         self._tasks = tasks
         self._task: asyncio.Task[None] | None = None
+        self._ended = False
+        """Whether the running stream has said how it ended."""
         self._text: list[str] = []
         self._thinking: list[str] = []
         self._timer = QTimer(self)
@@ -69,6 +71,8 @@ class StreamBridge(QObject):
         self._timer.start()
         self._piece = FIRST_PIECE_CHARS
         self._task = self._tasks.spawn(self._pump(events), name="chat-stream")
+        self._task.add_done_callback(self._cancelled_unstarted)
+        self._ended = False
 
     def stop(self) -> None:
         if self._task is not None and not self._task.done():
@@ -95,6 +99,7 @@ class StreamBridge(QObject):
                         await asyncio.sleep(0)
                         resumed = time.perf_counter()
         except asyncio.CancelledError:
+            self._ended = True
             self._end()
             self.stopped.emit()
             raise
@@ -108,6 +113,12 @@ class StreamBridge(QObject):
             self.failed.emit(ProviderError(f"Unexpected error: {error}"))
             return
         self._done = Done()
+
+    def _cancelled_unstarted(self, task: asyncio.Task[None]) -> None:
+        """A Stop before the stream's first step: its task never ran to say it stopped."""
+        if task.cancelled() and not self._ended and task is self._task:
+            self._end()
+            self.stopped.emit()
 
     def _end(self) -> None:
         self._timer.stop()

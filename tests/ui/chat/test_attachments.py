@@ -84,7 +84,7 @@ async def test_picker_attaches_and_the_sent_picture_shows_in_history(
     photo = write(tmp_path / "phone.jpg", rotated_jpeg(left_blue_right_red(400, 200), 6))
 
     pane.attach_button.click()
-    dialog = pane.attach_dialog
+    dialog = pane.card.attach_dialog
     assert isinstance(dialog, QFileDialog) and dialog.isVisible()  # open(): nothing blocks
     dialog.selectFile(str(photo))
     dialog.accept()
@@ -105,7 +105,7 @@ async def test_picker_attaches_and_the_sent_picture_shows_in_history(
     assert not pane.draft.images and pane.attachment_strip.isHidden()
 
     thumb.button.click()
-    viewer = pane.viewer
+    viewer = pane.images.viewer
     assert viewer is not None and viewer.isVisible() and not viewer.isModal()
     assert viewer.image is not None and (viewer.image.width, viewer.image.height) == (200, 400)
     assert "200 × 400" in viewer.caption.text()

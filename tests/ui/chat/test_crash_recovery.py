@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+
 from desktop.core.messages import MessageState, Role
 from desktop.storage.history import HistoryStore, default_history_path
 from tests.ui.conftest import wait_until
@@ -30,12 +32,10 @@ def stored_answer() -> str:
     return ""
 
 
-async def test_killed_mid_stream_keeps_partial_answer(ollama_server, monkeypatch, open_window):
-    ollama_server.install("tiny-loop:latest")
-    ollama_server.inject(path="/api/chat", token_delay=0.01)
-    monkeypatch.setenv("OLLAMA_HOST", ollama_server.url)
+async def kill_mid_answer(prompt: str) -> None:
+    """Run the app in its own process, ask ``prompt`` in a new chat, kill it mid-answer."""
     app = subprocess.Popen(
-        [sys.executable, "-m", "tests.ui.app_driver", "tiny-loop:latest", "Keep talking"],
+        [sys.executable, "-m", "tests.ui.app_driver", "tiny-loop:latest", prompt],
         cwd=REPO,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         stdout=subprocess.PIPE,
@@ -47,6 +47,13 @@ async def test_killed_mid_stream_keeps_partial_answer(ollama_server, monkeypatch
         app.send_signal(signal.SIGKILL)
         app.wait(timeout=10)
     assert app.returncode == -signal.SIGKILL
+
+
+async def test_killed_mid_stream_keeps_partial_answer(ollama_server, monkeypatch, open_window):
+    ollama_server.install("tiny-loop:latest")
+    ollama_server.inject(path="/api/chat", token_delay=0.01)
+    monkeypatch.setenv("OLLAMA_HOST", ollama_server.url)
+    await kill_mid_answer("Keep talking")
     saved = stored_answer()
 
     window = open_window()
@@ -64,3 +71,33 @@ async def test_killed_mid_stream_keeps_partial_answer(ollama_server, monkeypatch
         assert store.messages(conversation.id)[-1].state is MessageState.INTERRUPTED
     finally:
         store.close()
+
+
+async def test_the_next_start_opens_the_conversation_cut_off(
+    ollama_server, monkeypatch, open_window
+):
+    ollama_server.install("tiny-loop:latest")
+    ollama_server.inject(path="/api/chat", token_delay=0.01)
+    monkeypatch.setenv("OLLAMA_HOST", ollama_server.url)
+    store = HistoryStore.open(default_history_path())
+    try:
+        earlier = store.create_conversation("Earlier", "tiny-loop:latest")
+        store.add_message(earlier.id, Role.USER, "An earlier question")
+    finally:
+        store.close()
+    before = open_window()  # a session that ended cleanly with "Earlier" open
+    before.chat_pane.open_conversation(earlier.id)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)  # the test's loop runs on after this window
+    try:
+        before.close()
+        await kill_mid_answer("Keep talking")
+    finally:
+        app.setQuitOnLastWindowClosed(True)
+
+    pane = open_window().chat_pane
+    assert pane.conversation_id is not None and pane.conversation_id != earlier.id
+    bubbles = pane.messages.bubbles()
+    assert bubbles[0].text() == "Keep talking"
+    assert "Interrupted" in bubbles[1].footer_text()
