@@ -1,20 +1,16 @@
-"""Capabilities drawn as small coloured badges in the list, with words for each."""
+"""Capabilities in words, and drawn as small rounded badges in the installed list."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from collections.abc import Sequence
 
-from desktop.ui.models.model_list_model import CAPABILITIES_ROLE
+from PySide6.QtCore import QCoreApplication, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 
-BADGE_COLORS = {
-    "completion": "#5f6368",
-    "vision": "#1a73e8",
-    "tools": "#188038",
-    "thinking": "#9334e6",
-    "embedding": "#e37400",
-}
+from desktop.ui.theme import Colors
+
+BADGE_GAP = 4
+BADGE_PADDING = 7
 
 
 def capability_label(capability: str) -> str:
@@ -28,52 +24,55 @@ def capability_label(capability: str) -> str:
     return labels.get(capability, capability)
 
 
-class CapabilityBadges(QStyledItemDelegate):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+def embedding_only(capabilities: Sequence[str]) -> bool:
+    """A model that turns text into vectors and cannot chat."""
+    return "embedding" in capabilities and "completion" not in capabilities
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        capabilities = index.data(CAPABILITIES_ROLE)
-        if not capabilities:
-            super().paint(painter, option, index)
-            return
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            option.text = ""
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        font = option.font
-        font.setPointSizeF(max(font.pointSizeF() - 1.5, 6.0))
-        painter.setFont(font)
-        metrics = QFontMetrics(font)
-        x = option.rect.x() + 4
-        height = metrics.height() + 4
-        y = option.rect.y() + (option.rect.height() - height) // 2
-        for capability in capabilities:
-            text = capability_label(capability)
-            width = metrics.horizontalAdvance(text) + 10
-            if x + width > option.rect.right():
-                break
-            badge = QRect(x, y, width, height)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(BADGE_COLORS.get(capability, "#5f6368")))
-            painter.drawRoundedRect(badge, height / 2, height / 2)
-            painter.setPen(QColor("white"))
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
-            x += width + 4
-        painter.restore()
 
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        hint = super().sizeHint(option, index)
-        capabilities = index.data(CAPABILITIES_ROLE) or ()
-        metrics = QFontMetrics(option.font)
-        width = sum(metrics.horizontalAdvance(capability_label(c)) + 14 for c in capabilities)
-        return QSize(max(hint.width(), width + 8), hint.height())
+def badge_widths(capabilities: Sequence[str], font: QFont) -> list[int]:
+    metrics = QFontMetrics(font)
+    return [
+        metrics.horizontalAdvance(capability_label(c)) + 2 * BADGE_PADDING for c in capabilities
+    ]
+
+
+def draw_badges(
+    painter: QPainter,
+    right: int,
+    middle: int,
+    capabilities: Sequence[str],
+    font: QFont,
+    colors: Colors,
+    room: int,
+) -> int:
+    """Draw as many badges as fit in ``room`` px, right-aligned at ``right``, centred on
+    ``middle``; returns the width used. Badges that do not fit are left out (the row's
+    tooltip and accessible description list them all)."""
+    widths = badge_widths(capabilities, font)
+    shown: list[tuple[str, int]] = []
+    used = 0
+    for capability, width in zip(capabilities, widths, strict=True):
+        extra = width + (BADGE_GAP if shown else 0)
+        if used + extra > room:
+            break
+        shown.append((capability, width))
+        used += extra
+    if not shown:
+        return 0
+    height = QFontMetrics(font).height() + 2
+    top = middle - height // 2
+    x = right - used
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setFont(font)
+    for capability, width in shown:
+        badge = QRect(x, top, width, height)
+        warn = capability == "embedding"
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(colors.warning_bg if warn else colors.alternate))
+        painter.drawRoundedRect(badge, height / 2, height / 2)
+        painter.setPen(QColor(colors.caution if warn else colors.muted))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, capability_label(capability))
+        x += width + BADGE_GAP
+    painter.restore()
+    return used

@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.model_records import LocalModel, ModelDetails
 from desktop.ui.formatting import format_bytes, format_date
-from desktop.ui.models.capability_badges import capability_label
+from desktop.ui.icons import icon
+from desktop.ui.models.capability_badges import capability_label, embedding_only
+from desktop.ui.models.fitting_label import WrappingLabel
 from desktop.ui.models.model_explanation import fit_sentence, name_parts
+from desktop.ui.theme import DESTRUCTIVE, PRIMARY, QUIET, set_kind
 
 LONG_TEXT = 4000
 INFO_VALUE = 120
@@ -32,6 +43,8 @@ def _rows(pairs: list[tuple[str, str]]) -> str:
 
 
 class ModelDetailsPanel(QWidget):
+    """The selected model: its name whole, its figures, its actions, then everything else."""
+
     chatRequested = Signal(str)
     deleteRequested = Signal(object)  # LocalModel
     copyRequested = Signal(object)
@@ -42,27 +55,65 @@ class ModelDetailsPanel(QWidget):
         self._model: LocalModel | None = None
         self._details: ModelDetails | None = None
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.view = QTextBrowser()
-        self.view.setAccessibleName(self.tr("Details of the selected model"))
-        self.view.setOpenExternalLinks(False)
-        layout.addWidget(self.view, 1)
+        layout.setContentsMargins(16, 14, 16, 8)
+        layout.setSpacing(6)
 
-        self.chat_button = QPushButton(self.tr("Chat with this model"))
-        self.copy_name_button = QPushButton(self.tr("Copy name"))
+        top = QHBoxLayout()
+        top.setSpacing(4)
+        self.name_label = WrappingLabel()
+        self.name_label.setObjectName("detailName")
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
+        top.addWidget(self.name_label, 1)
+        self.copy_name_button = QToolButton()
+        self.copy_name_button.setIcon(icon("copy", "muted"))
+        self.copy_name_button.setToolTip(self.tr("Copy name"))
+        self.copy_name_button.setAccessibleName(self.tr("Copy the model's name"))
+        set_kind(self.copy_name_button, QUIET)
+        top.addWidget(self.copy_name_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        self.facts_label = WrappingLabel()
+        self.facts_label.setObjectName("detailFacts")
+        layout.addWidget(self.facts_label)
+        self.capabilities_label = WrappingLabel()
+        self.capabilities_label.setObjectName("detailCapabilities")
+        layout.addWidget(self.capabilities_label)
+
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 4, 0, 4)
+        self.chat_button = QPushButton(icon("message-square", "accent_text"), self.tr("Chat"))
+        self.chat_button.setAccessibleName(self.tr("Chat with this model"))
+        self.chat_button.setToolTip(self.tr("Chat with this model"))
+        set_kind(self.chat_button, PRIMARY)
         self.copy_button = QPushButton(self.tr("Copy…"))
         self.copy_button.setAccessibleName(self.tr("Copy the model under a new name"))
         self.rename_button = QPushButton(self.tr("Rename…"))
-        self.delete_button = QPushButton(self.tr("Delete…"))
-        for row in (
-            (self.chat_button, self.copy_name_button),
-            (self.copy_button, self.rename_button, self.delete_button),
-        ):
-            buttons = QHBoxLayout()
-            for button in row:
-                buttons.addWidget(button)
-            buttons.addStretch(1)
-            layout.addLayout(buttons)
+        set_kind(self.copy_button, QUIET)
+        set_kind(self.rename_button, QUIET)
+        self.delete_button = QPushButton(icon("trash-2", "warning"), self.tr("Delete…"))
+        self.delete_button.setAccessibleName(self.tr("Delete the model from Ollama"))
+        set_kind(self.delete_button, DESTRUCTIVE)
+        for button in (self.chat_button, self.copy_button, self.rename_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        layout.addLayout(buttons)
+
+        self.view = QTextBrowser()
+        self.view.setObjectName("modelFacts")
+        self.view.setAccessibleName(self.tr("Details of the selected model"))
+        self.view.setOpenExternalLinks(False)
+        self.view.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(self.view, 1)
+        self._header = (
+            self.name_label,
+            self.copy_name_button,
+            self.facts_label,
+            self.capabilities_label,
+            self.chat_button,
+            self.copy_button,
+            self.rename_button,
+            self.delete_button,
+        )
         self.chat_button.clicked.connect(lambda: self._emit_name(self.chatRequested))
         self.copy_name_button.clicked.connect(self.copy_name)
         self.copy_button.clicked.connect(lambda: self._emit_model(self.copyRequested))
@@ -76,22 +127,29 @@ class ModelDetailsPanel(QWidget):
 
     def show_model(self, model: LocalModel | None, details: ModelDetails | None = None) -> None:
         self._model, self._details = model, details
-        for button in (
-            self.chat_button,
-            self.copy_name_button,
-            self.copy_button,
-            self.rename_button,
-            self.delete_button,
-        ):
-            button.setEnabled(model is not None)
+        for widget in self._header:
+            widget.setVisible(model is not None)
+            widget.setEnabled(model is not None)
         if model is None:
             self.view.setHtml(
-                f"<p>{html.escape(self.tr('Select a model to see what it is and what it needs.'))}"
+                "<p style='margin-top:24px'>"
+                f"{html.escape(self.tr('Select a model to see what it is and what it needs.'))}"
                 "</p>"
             )
             return
         capabilities = details.capabilities if details else model.capabilities
-        self.chat_button.setEnabled("embedding" not in capabilities or "completion" in capabilities)
+        self.name_label.setText(breakable(model.name))
+        self.name_label.setAccessibleName(model.name)
+        self.facts_label.setText(self._facts(model))
+        self.capabilities_label.setText(self._can(capabilities))
+        self.capabilities_label.setVisible(bool(capabilities))
+        chat = not embedding_only(capabilities)
+        self.chat_button.setEnabled(chat)
+        self.chat_button.setToolTip(
+            self.tr("Chat with this model")
+            if chat
+            else self.tr("An embedding model turns text into numbers; it cannot chat.")
+        )
         self.view.setHtml(self._html(model, details))
 
     def show_details(self, digest: str, details: ModelDetails) -> None:
@@ -104,7 +162,11 @@ class ModelDetailsPanel(QWidget):
             QGuiApplication.clipboard().setText(self._model.name)
 
     def text(self) -> str:
-        return self.view.toPlainText()
+        """Everything shown about the model, as plain text (the header, then the rest)."""
+        if self._model is None:
+            return self.view.toPlainText()
+        head = [self._model.name, self.facts_label.text(), self.capabilities_label.text()]
+        return "\n".join([*head, self.view.toPlainText()])
 
     def _emit_name(self, signal: SignalInstance) -> None:
         if self._model is not None:
@@ -113,6 +175,23 @@ class ModelDetailsPanel(QWidget):
     def _emit_model(self, signal: SignalInstance) -> None:
         if self._model is not None:
             signal.emit(self._model)
+
+    def _facts(self, model: LocalModel) -> str:
+        parts = [
+            self.tr("{count} parameters").format(count=model.parameter_size)
+            if model.parameter_size
+            else "",
+            model.quantization,
+            self.tr("{size} on disk").format(size=format_bytes(model.size)),
+            model.family,
+        ]
+        return " · ".join(part for part in parts if part)
+
+    def _can(self, capabilities: tuple[str, ...]) -> str:
+        words = " · ".join(capability_label(c) for c in capabilities)
+        if embedding_only(capabilities):
+            return self.tr("Embedding model: turns text into numbers for search; cannot chat.")
+        return self.tr("Can: {list}").format(list=words)
 
     def _html(self, model: LocalModel, details: ModelDetails | None) -> str:
         facts = [
@@ -124,11 +203,12 @@ class ModelDetailsPanel(QWidget):
             (self.tr("Quantization"), model.quantization or "?"),
             (self.tr("Format"), model.format or "?"),
         ]
-        parts = [f"<h3>{html.escape(model.name)}</h3>", _rows(facts)]
+        parts = [f"<h4>{html.escape(self.tr('Memory'))}</h4>"]
+        parts.append(f"<p>{html.escape(fit_sentence(model, details))}</p>")
         parts.append(f"<h4>{html.escape(self.tr('What the name says'))}</h4>")
         parts.append(_rows(name_parts(model.name)))
-        parts.append(f"<h4>{html.escape(self.tr('Memory'))}</h4>")
-        parts.append(f"<p>{html.escape(fit_sentence(model, details))}</p>")
+        parts.append(f"<h4>{html.escape(self.tr('Facts'))}</h4>")
+        parts.append(_rows(facts))
         if details is None:
             parts.append(f"<p><i>{html.escape(self.tr('Loading details from Ollama…'))}</i></p>")
             return "".join(parts)
@@ -155,12 +235,18 @@ class ModelDetailsPanel(QWidget):
     def _capabilities_html(self, details: ModelDetails) -> str:
         words = ", ".join(capability_label(c) for c in details.capabilities) or "?"
         text = self.tr("Capabilities: {list}.").format(list=words)
-        if "embedding" in details.capabilities and "completion" not in details.capabilities:
+        if embedding_only(details.capabilities):
             text += " " + self.tr(
                 "This is an embedding model: it turns text into numbers for search and "
                 "retrieval, and cannot chat."
             )
         return f"<h4>{html.escape(self.tr('Capabilities'))}</h4><p>{html.escape(text)}</p>"
+
+
+def breakable(name: str) -> str:
+    """The name with a zero-width break after each ``/`` so a long hf.co/… name wraps
+    between its parts instead of running off the panel."""
+    return name.replace("/", "/\u200b")
 
 
 def _number(value: int | None) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,15 +16,18 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.pull_manager import PullChange, PullItem, PullManager, PullState, full_name
+from desktop.ui.models.fitting_label import ElidingLabel, WrappingLabel
 from desktop.ui.models.pull_texts import figures_words, status_words
+from desktop.ui.theme import QUIET, set_kind
 
 BAR_STEPS = 1000
+MAX_HEIGHT = 300
+MIN_HEIGHT = 40
 
 
 class DownloadRow(QFrame):
@@ -33,22 +36,35 @@ class DownloadRow(QFrame):
         self.item = item
         self.setObjectName("downloadRow")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setContentsMargins(10, 6, 6, 6)
         layout.setSpacing(3)
         top = QHBoxLayout()
-        self.name_label = QLabel(item.name)
+        self.name_label = ElidingLabel(item.name)
         self.name_label.setObjectName("downloadName")
         top.addWidget(self.name_label, 3)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("hint")
+        self.status_label = ElidingLabel()
+        self.status_label.setObjectName("downloadStatus")
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.status_label, 2)
         layout.addLayout(top)
         middle = QHBoxLayout()
         self.bar = QProgressBar()
         self.bar.setRange(0, BAR_STEPS)
-        self.bar.setTextVisible(True)
+        self.bar.setTextVisible(False)
         self.bar.setAccessibleName(self.tr("Progress of {name}").format(name=item.name))
         middle.addWidget(self.bar, 1)
+        self.percent_label = QLabel()
+        self.percent_label.setObjectName("downloadPercent")
+        self.percent_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.percent_label.setMinimumWidth(
+            self.percent_label.fontMetrics().horizontalAdvance("100.0%")
+        )
+        middle.addWidget(self.percent_label)
+        layout.addLayout(middle)
+        bottom = QHBoxLayout()
+        self.figures_label = WrappingLabel()
+        self.figures_label.setObjectName("downloadFigures")
+        bottom.addWidget(self.figures_label, 1)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setAccessibleName(
             self.tr("Cancel the download of {name}").format(name=item.name)
@@ -57,27 +73,26 @@ class DownloadRow(QFrame):
         self.retry_button.setAccessibleName(
             self.tr("Retry the download of {name}").format(name=item.name)
         )
-        self.remove_button = QPushButton(self.tr("Remove"))
-        self.remove_button.setAccessibleName(
-            self.tr("Remove {name} from the downloads").format(name=item.name)
+        self.dismiss_button = QPushButton(self.tr("Dismiss"))
+        self.dismiss_button.setToolTip(
+            self.tr("Clear this card from the list. The model is not deleted.")
         )
-        for button in (self.cancel_button, self.retry_button, self.remove_button):
-            middle.addWidget(button)
-        layout.addLayout(middle)
-        self.figures_label = QLabel()
-        self.figures_label.setObjectName("hint")
-        layout.addWidget(self.figures_label)
-        self.error_label = QLabel()
+        self.dismiss_button.setAccessibleName(
+            self.tr("Clear the card of {name} from the downloads").format(name=item.name)
+        )
+        self.dismiss_button.setAccessibleDescription(self.tr("The model is not deleted."))
+        set_kind(self.cancel_button, QUIET)
+        set_kind(self.dismiss_button, QUIET)
+        for button in (self.cancel_button, self.retry_button, self.dismiss_button):
+            bottom.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(bottom)
+        self.error_label = WrappingLabel()
         self.error_label.setObjectName("downloadError")
-        self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        for label in (self.name_label, self.status_label, self.figures_label):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.error_label)
         self.cancel_button.clicked.connect(lambda: manager.cancel(self.item))
         self.retry_button.clicked.connect(lambda: manager.retry(self.item))
-        self.remove_button.clicked.connect(lambda: manager.remove(self.item))
+        self.dismiss_button.clicked.connect(lambda: manager.remove(self.item))
         self.update_from_item()
 
     def update_from_item(self) -> None:
@@ -87,9 +102,18 @@ class DownloadRow(QFrame):
         value = round(figures.fraction * BAR_STEPS)
         if self.bar.value() != value:
             self.bar.setValue(value)
-        self.bar.setFormat(f"{figures.fraction * 100:.1f}%")
-        self.status_label.setText(status_words(item, time.monotonic()))
-        self.figures_label.setText(figures_words(figures, active))
+        percent = f"{figures.fraction * 100:.1f}%"
+        if self.percent_label.text() != percent:
+            self.percent_label.setText(percent)
+        status = status_words(item, time.monotonic())
+        if self.status_label.full_text() != status:
+            self.status_label.setText(status)
+        words = figures_words(figures, active)
+        if state is PullState.CANCELLED:
+            kept = self.tr("the downloaded part is kept; Retry resumes it")
+            words = f"{words} · {kept}" if words else kept
+        if self.figures_label.text() != words:
+            self.figures_label.setText(words)
         error = item.error if state in (PullState.FAILED, PullState.RETRY_WAIT) else ""
         if error and item.error_detail and item.error_detail not in error:
             error = self.tr("{message}\nOllama said: {detail}").format(
@@ -100,27 +124,31 @@ class DownloadRow(QFrame):
         running = not state.finished
         self.cancel_button.setVisible(running)
         self.retry_button.setVisible(state in (PullState.CANCELLED, PullState.FAILED))
-        self.remove_button.setVisible(not running)
+        self.dismiss_button.setVisible(not running)
 
 
 class DownloadList(QScrollArea):
     pullFinished = Signal(str)
+    itemsChanged = Signal()
+    """A download was added, removed or changed state (the page's summary follows it)."""
 
     def __init__(self, manager: PullManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._manager = manager
         self._rows: dict[int, DownloadRow] = {}
+        self._states: dict[int, PullState] = {}
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName(self.tr("Downloads"))
-        body = QWidget()
+        body = self._body = QWidget()
         self._layout = QVBoxLayout(body)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
-        self.empty_label = QLabel(self.tr("No downloads. Type a model name above and press Pull."))
+        self.empty_label = WrappingLabel(
+            self.tr("No downloads. Type a model name above and press Pull.")
+        )
         self.empty_label.setObjectName("hint")
-        self.empty_label.setWordWrap(True)
         self._layout.addWidget(self.empty_label)
         self._layout.addStretch(1)
         self.setWidget(body)
@@ -141,6 +169,34 @@ class DownloadList(QScrollArea):
     def rows(self) -> list[DownloadRow]:
         return list(self._rows.values())
 
+    def summary(self) -> str:
+        """'1 downloading · 2 waiting · 1 failed': what the folded panel says."""
+        states = [row.item.state for row in self._rows.values()]
+        counts = (
+            (self.tr("{n} downloading"), (PullState.ACTIVE,)),
+            (self.tr("{n} waiting"), (PullState.QUEUED, PullState.RETRY_WAIT)),
+            (self.tr("{n} failed"), (PullState.FAILED,)),
+            (self.tr("{n} cancelled"), (PullState.CANCELLED,)),
+            (self.tr("{n} done"), (PullState.DONE,)),
+        )
+        parts = []
+        for words, kinds in counts:
+            count = sum(1 for state in states if state in kinds)
+            if count:
+                parts.append(words.format(n=count))
+        return " · ".join(parts)
+
+    def sizeHint(self) -> QSize:
+        """As tall as the cards, up to MAX_HEIGHT (then it scrolls)."""
+        body = self._body.sizeHint()
+        return QSize(body.width(), min(body.height() + 2, MAX_HEIGHT))
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for one whole card (or the empty line)."""
+        first = next(iter(self._rows.values()), None)
+        height = first.sizeHint().height() + 2 if first is not None else MIN_HEIGHT
+        return QSize(120, min(self.sizeHint().height(), height))
+
     def _changed(self, item: PullItem, change: PullChange) -> None:
         if change is PullChange.ADDED:
             self._add(item)
@@ -156,6 +212,10 @@ class DownloadList(QScrollArea):
             if item.state is PullState.DONE:
                 self.pullFinished.emit(item.name)
         self._update_empty()
+        if change is not PullChange.UPDATED or item.state is not self._states.get(item.id):
+            self._states[item.id] = item.state
+            self.updateGeometry()
+            self.itemsChanged.emit()
 
     def _add(self, item: PullItem) -> None:
         row = DownloadRow(item, self._manager)
@@ -163,6 +223,8 @@ class DownloadList(QScrollArea):
         self._layout.insertWidget(self._layout.count() - 1, row)
 
     def _tick(self) -> None:
+        if not self.isVisible():
+            return
         for row in self._rows.values():
             if not row.item.state.finished:
                 row.update_from_item()

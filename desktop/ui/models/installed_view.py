@@ -1,13 +1,21 @@
-"""The installed models: a filter field, a capability filter and the sortable table."""
+"""The installed models: a title with the count, a sort choice, a filter field, a capability
+filter and the list, one two-line row per model (see model_row.py).
+
+The list is a table view over :class:`ModelListModel` showing one column, drawn whole by
+the row delegate; the other columns stay in the model as the sort keys.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -15,9 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.model_records import LocalModel
-from desktop.ui.models.capability_badges import CapabilityBadges, capability_label
+from desktop.ui.models.capability_badges import capability_label
+from desktop.ui.models.fitting_label import WrappingLabel
 from desktop.ui.models.model_filter import ModelFilterProxy
 from desktop.ui.models.model_list_model import CAPABILITIES, MODEL_ROLE, ModelListModel
+from desktop.ui.models.model_row import ModelRowDelegate, RowLayout, lay_out_row, row_height
+
+ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
 
 
 class InstalledModelsView(QWidget):
@@ -29,8 +41,32 @@ class InstalledModelsView(QWidget):
         self._models = models
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+
+        heading = QHBoxLayout()
+        heading.setContentsMargins(12, 10, 12, 0)
+        self.heading = QLabel(self.tr("Installed"))
+        self.heading.setObjectName("sectionTitle")
+        heading.addWidget(self.heading)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("sectionCount")
+        heading.addWidget(self.count_label)
+        heading.addStretch(1)
+        self.sort_combo = QComboBox()
+        self.sort_combo.setAccessibleName(self.tr("Sort the installed models"))
+        for label, column, order in (
+            (self.tr("Name"), ModelListModel.NAME, ASC),
+            (self.tr("Newest"), ModelListModel.MODIFIED, DESC),
+            (self.tr("Largest"), ModelListModel.SIZE, DESC),
+            (self.tr("Most parameters"), ModelListModel.PARAMETERS, DESC),
+        ):
+            self.sort_combo.addItem(label, (column, order))
+        self.sort_combo.setToolTip(self.tr("Sort by"))
+        heading.addWidget(self.sort_combo)
+        layout.addLayout(heading)
 
         filters = QHBoxLayout()
+        filters.setContentsMargins(12, 0, 12, 0)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter by name or family"))
         self.filter_edit.setAccessibleName(self.tr("Filter models by name or family"))
@@ -52,42 +88,55 @@ class InstalledModelsView(QWidget):
         )
 
         self.table = QTableView()
+        self.table.setObjectName("installedList")
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(self.tr("Installed models"))
+        self.table.setFrameShape(QFrame.Shape.NoFrame)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(ModelListModel.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(ModelListModel.NAME, ASC)
+        self.table.horizontalHeader().hide()
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setMouseTracking(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.table.setItemDelegateForColumn(ModelListModel.CAPABILITY, CapabilityBadges(self.table))
-        head = self.table.horizontalHeader()
-        head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        head.setSectionResizeMode(ModelListModel.NAME, QHeaderView.ResizeMode.Stretch)
-        widths = {
-            ModelListModel.FAMILY: 72,
-            ModelListModel.PARAMETERS: 60,
-            ModelListModel.QUANTIZATION: 66,
-            ModelListModel.SIZE: 78,
-            ModelListModel.MODIFIED: 88,
-            ModelListModel.CAPABILITY: 180,
-        }
-        head.setMinimumSectionSize(48)
-        for column, width in widths.items():
-            self.table.setColumnWidth(column, width)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setItemDelegateForColumn(ModelListModel.NAME, ModelRowDelegate(self.table))
+        for column in range(1, models.columnCount()):
+            self.table.setColumnHidden(column, True)
+        self.table.horizontalHeader().setSectionResizeMode(
+            ModelListModel.NAME, QHeaderView.ResizeMode.Stretch
+        )
+        self._fit_rows()
         self.table.activated.connect(
             lambda index: self.modelActivated.emit(index.data(MODEL_ROLE).name)
         )
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
+
+        self.empty_label = WrappingLabel()
+        self.empty_label.setObjectName("hint")
+        self.empty_label.setContentsMargins(12, 0, 12, 12)
+        self.empty_label.hide()
+        layout.addWidget(self.empty_label)
+
+        self.sort_combo.currentIndexChanged.connect(self._sort_chosen)
         self._kept = ""
         models.modelAboutToBeReset.connect(self._keep_selection)
         models.modelReset.connect(self._restore_selection)
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
+            signal.connect(self._count_changed)
+        self._count_changed()
 
     def selected_model(self) -> LocalModel | None:
         rows = self.table.selectionModel().selectedRows()
@@ -99,8 +148,52 @@ class InstalledModelsView(QWidget):
             index = self.proxy.index(row, ModelListModel.NAME)
             if index.data() == name:
                 self.table.selectRow(row)
+                self.table.scrollTo(index)
                 return True
         return False
+
+    def shown_row(self, name: str) -> RowLayout | None:
+        """What the row of ``name`` shows at the list's present width (None if filtered out)."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, ModelListModel.NAME)
+            model = index.data(MODEL_ROLE)
+            if isinstance(model, LocalModel) and model.name == name:
+                rect = self.table.visualRect(index)
+                rect.setWidth(self.table.viewport().width())
+                return lay_out_row(model, rect, self.table.font())
+        return None
+
+    def visible_rows(self) -> float:
+        """How many rows the list has room for."""
+        return self.table.viewport().height() / max(
+            self.table.verticalHeader().defaultSectionSize(), 1
+        )
+
+    def show_empty(self, text: str) -> None:
+        """A line under the list (no models, or none reachable); empty text hides it."""
+        self.empty_label.setText(text)
+        self.empty_label.setVisible(bool(text))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_rows()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        self.table.verticalHeader().setDefaultSectionSize(row_height(self.table.font()))
+
+    def _sort_chosen(self, _index: int) -> None:
+        column, order = self.sort_combo.currentData()
+        self.table.sortByColumn(column, order)
+
+    def _count_changed(self, *_args: object) -> None:
+        shown, total = self.proxy.rowCount(), self._models.rowCount()
+        text = str(total) if shown == total else self.tr("{shown} of {total}")
+        self.count_label.setText(text.format(shown=shown, total=total))
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.selectionChanged.emit(self.selected_model())

@@ -1,8 +1,40 @@
 """Style rules of the Models page.
 
-Qt style sheet text; the colour roles of desktop.ui.theme.Colors fill ``{name}`` fields
-(literal braces are doubled).
+Qt style sheet text; the design tokens of desktop.ui.design fill ``{name}`` fields (every
+colour role, ``space_*``, ``radius_*``, ``font_*``; literal braces are doubled).
 """
 
 STYLE = """
+QWidget#modelsPage {{ background: {window}; }}
+QLabel#modelsTitle {{ font-size: {font_heading}; font-weight: 600; color: {text}; }}
+QLabel#modelsHost {{ color: {muted}; font-size: {font_small}; }}
+QFrame#modelsCard {{ background: {base}; border: 1px solid {border};
+  border-radius: {radius_l}; }}
+QFrame#modelsCard QTableView#installedList {{ border: none; border-radius: 0;
+  background: transparent; }}
+QTableView#installedList::item {{ padding: 0; border: none; }}
+QTableView#installedList::item:hover {{ background: {hover}; }}
+QTableView#installedList::item:selected {{ background: {selected}; color: {selected_text}; }}
+QLabel#sectionTitle {{ font-weight: 600; font-size: {font_title}; color: {text}; }}
+QLabel#sectionCount {{ color: {muted}; font-size: {font_small}; }}
+QToolButton#panelToggle, QToolButton#panelToggle:checked {{ background: transparent;
+  color: {text}; font-weight: 600; font-size: {font_title}; padding: 4px 6px; }}
+QToolButton#panelToggle:hover {{ background: {hover}; }}
+QToolButton#panelToggle:focus {{ border-color: {focus}; }}
+QFrame#modelsNotice {{ background: {warning_bg}; border: 1px solid {warning};
+  border-radius: {radius_m}; }}
+QLabel#noticeText {{ color: {text}; }}
+QLabel#detailName {{ font-size: {font_heading}; font-weight: 600; color: {text}; }}
+QLabel#detailFacts {{ color: {muted}; }}
+QLabel#detailCapabilities {{ color: {text}; }}
+QTextBrowser#modelFacts {{ border: none; background: transparent; }}
+QFrame#downloadRow, QFrame#loadedRow {{ background: {alternate}; border: none;
+  border-radius: {radius_m}; }}
+QLabel#downloadName, QLabel#loadedName {{ font-weight: 600; color: {text}; }}
+QLabel#downloadStatus, QLabel#downloadPercent, QLabel#downloadFigures,
+QLabel#loadedFigures {{ color: {muted}; font-size: {font_small}; }}
+QLabel#downloadError {{ color: {warning}; }}
+QFrame#downloadRow QPushButton, QFrame#loadedRow QPushButton {{ padding: 3px 10px;
+  min-height: 0; }}
+QSplitter#modelsSplitter::handle {{ background: transparent; }}
 """

@@ -19,6 +19,7 @@ from desktop.core.model_records import LocalModel, ModelDetails
 from desktop.core.model_tags import explain, parse_model_tag
 from desktop.ui.formatting import format_bytes
 from desktop.ui.i18n_core import core_text
+from desktop.ui.models.capability_badges import capability_label
 
 CONTEXT = "ModelExplanation"
 
@@ -63,16 +64,29 @@ def name_parts(name: str) -> list[tuple[str, str]]:
     return [(part, core_text(meaning)) for part, meaning in explain(parse_model_tag(name))]
 
 
-def model_tooltip(model: LocalModel) -> str:
-    """Rich text: each part of the name explained, size on disk, digest and RAM fit."""
+def model_tooltip(model: LocalModel, capabilities: tuple[str, ...] | None = None) -> str:
+    """Rich text: the whole name, its figures, each part of the name explained, size on
+    disk, digest and RAM fit."""
     rows = "".join(
         f"<tr><td><b>{html.escape(part)}</b></td><td>{html.escape(meaning)}</td></tr>"
         for part, meaning in name_parts(model.name)
     )
+    figures = [
+        _tr("{count} parameters").format(count=model.parameter_size)
+        if model.parameter_size
+        else "",
+        model.quantization,
+        model.family,
+    ]
+    if capabilities:
+        words = ", ".join(capability_label(c) for c in capabilities)
+        figures.append(_tr("can: {list}").format(list=words))
     facts = _tr("{size} on disk · digest {digest}").format(
         size=format_bytes(model.size), digest=model.digest.removeprefix("sha256:")[:12]
     )
+    summary = " · ".join(part for part in figures if part)
     return (
-        f"<p><b>{html.escape(model.name)}</b></p><table>{rows}</table>"
+        f"<p><b>{html.escape(model.name)}</b><br>{html.escape(summary)}</p>"
+        f"<table>{rows}</table>"
         f"<p>{html.escape(facts)}</p><p>{html.escape(fit_sentence(model))}</p>"
     )

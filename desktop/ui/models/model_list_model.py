@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from desktop.core.model_records import LocalModel
 from desktop.core.model_tags import parse_parameter_count
 from desktop.ui.formatting import format_bytes
+from desktop.ui.models.capability_badges import capability_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 MODEL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -113,12 +114,27 @@ class ModelListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             from desktop.ui.models.model_explanation import model_tooltip  # not needed at startup
 
-            return model_tooltip(model)
+            return model_tooltip(model, self.capabilities(model))
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return self.description(model)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.SIZE, self.PARAMETERS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == MODEL_ROLE:
             return model
         return None
+
+    def description(self, model: LocalModel) -> str:
+        """Everything a row shows, in one line: the name whole, then its figures."""
+        parts = [model.name]
+        if model.parameter_size:
+            parts.append(self.tr("{count} parameters").format(count=model.parameter_size))
+        parts += [part for part in (model.quantization, model.family) if part]
+        parts.append(format_bytes(model.size))
+        known = self.capabilities(model)
+        if known:
+            words = ", ".join(capability_label(c) for c in known)
+            parts.append(self.tr("can: {list}").format(list=words))
+        return ", ".join(parts)
 
     def _display(self, model: LocalModel, column: int) -> str:
         """Only the cell asked for is formatted: sorting 500 rows asks a lot."""

@@ -1,13 +1,32 @@
-"""The model manager: installed models, their details, what is loaded, and downloads."""
+"""The Models page: installed models beside the selected one's details, with downloads and
+the models loaded in memory as panels under the details.
+
+    Models                              [model to download…      ] [Pull] [⟳]
+    http://127.0.0.1:11434 · Ollama 0.33.0
+    ┌ Installed 12 ─────── Sort ┐ ┌ qwen3:4b ───────────────────────────┐
+    │ filter…         capability│ │ 4.0B parameters · Q4_K_M · 2.5 GB   │
+    │ qwen3:4b          2.5 GB  │ │ [Chat] [Copy…] [Rename…]   [Delete…] │
+    │ 4.0B params · Q4… [tools] │ │ memory, name parts, template, …      │
+    │ …                         │ ├ ▾ Downloads   1 downloading ─────────┤
+    │                           │ ├ ▾ Loaded in memory   1 ─────────────┤
+    └───────────────────────────┘ └──────────────────────────────────────┘
+
+/api/ps is asked only while the page is on screen (see running_view.py). While Ollama
+cannot be reached a notice says so under the header; it goes as soon as /api/ps answers
+again, and the Ollama monitor is asked to check at once rather than at its next retry.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -17,35 +36,60 @@ from desktop.core.model_records import LocalModel, ModelDetails
 from desktop.core.pull_manager import PullManager
 from desktop.providers.ollama import OllamaProvider
 from desktop.ui.i18n_core import core_text
+from desktop.ui.icons import icon
 from desktop.ui.models.details_cache import ModelDetailsCache
 from desktop.ui.models.details_panel import ModelDetailsPanel
 from desktop.ui.models.download_list import DownloadList
+from desktop.ui.models.fitting_label import ElidingLabel, WrappingLabel
 from desktop.ui.models.installed_view import InstalledModelsView
 from desktop.ui.models.model_actions import ModelActions
 from desktop.ui.models.model_list_model import ModelListModel
+from desktop.ui.models.panel import FoldingPanel
 from desktop.ui.models.pull_box import PullBox
 from desktop.ui.models.running_view import RunningModelsView
 from desktop.ui.ollama_monitor import OllamaMonitor, OllamaStatus
 from desktop.ui.tasks import TaskOwner
-
-STYLE = """
-QLabel#sectionTitle { font-weight: 600; }
-QFrame#downloadRow { border: 1px solid palette(mid); border-radius: 6px; }
-QLabel#downloadName { font-weight: 600; }
-QLabel#downloadError { color: #b3261e; }
-"""
+from desktop.ui.theme import QUIET, set_kind
 
 
-def _section(title: str, *widgets: QWidget, stretch: int = 1) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 4, 0, 0)
-    label = QLabel(title)
-    label.setObjectName("sectionTitle")
-    layout.addWidget(label)
-    for index, widget in enumerate(widgets):
-        layout.addWidget(widget, stretch if index == len(widgets) - 1 else 0)
-    return box
+def _card(*widgets: QWidget) -> QFrame:
+    card = QFrame()
+    card.setObjectName("modelsCard")
+    layout = QVBoxLayout(card)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    for widget in widgets:
+        layout.addWidget(widget, 1)
+    return card
+
+
+class OllamaNotice(QFrame):
+    """'Ollama is not running at …': wrapped, never wider than the page, with Retry."""
+
+    retryRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("modelsNotice")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 8, 8)
+        layout.setSpacing(10)
+        mark = QLabel()
+        mark.setPixmap(icon("circle-alert", "warning").pixmap(18, 18))
+        layout.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
+        self.text = WrappingLabel()
+        self.text.setObjectName("noticeText")
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.text, 1)
+        self.retry_button = QPushButton(self.tr("Retry"))
+        self.retry_button.setAccessibleName(self.tr("Check again whether Ollama answers"))
+        self.retry_button.clicked.connect(self.retryRequested)
+        layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        self.text.setText(text)
+        self.setVisible(bool(text))
 
 
 class ModelManagerPane(QWidget):
@@ -61,11 +105,14 @@ class ModelManagerPane(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.setObjectName("modelsPage")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._models = models
         self._monitor = monitor
         self.pulls = pulls
         self._host = monitor.status.host
         self._tasks = tasks
+        self._ps_answers: bool | None = None
 
         def provider() -> OllamaProvider:
             return monitor.provider
@@ -73,47 +120,44 @@ class ModelManagerPane(QWidget):
         self.details_cache = ModelDetailsCache(provider, tasks, self)
         self.model_actions = ModelActions(provider, models.models, tasks, self)
 
-        self.setStyleSheet(STYLE)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        header = QHBoxLayout()
-        self.title = QLabel()
-        self.title.setObjectName("paneTitle")
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        header.addWidget(self.title, 1)
-        self.refresh_button = QPushButton(self.tr("Refresh"))
-        self.refresh_button.setAccessibleName(self.tr("Refresh the list of models"))
-        self.refresh_button.clicked.connect(monitor.refresh)
-        header.addWidget(self.refresh_button)
-        layout.addLayout(header)
+        layout.setContentsMargins(20, 14, 20, 12)
+        layout.setSpacing(10)
+        layout.addLayout(self._header())
+        layout.addWidget(self.pull_box.feedback)
+        self.notice = OllamaNotice()
+        layout.addWidget(self.notice)
 
         self.installed = InstalledModelsView(models)
-        self.empty_label = QLabel()
-        self.empty_label.setObjectName("hint")
-        self.empty_label.setWordWrap(True)
-        self.running = RunningModelsView(provider, tasks)
         self.details = ModelDetailsPanel()
-        self.pull_box = PullBox()
         self.downloads = DownloadList(pulls)
-
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(_section(self.tr("Details"), self.details))
-        bottom.addWidget(_section(self.tr("Download a model"), self.pull_box, self.downloads))
-        bottom.setSizes([440, 480])
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(
-            _section(self.tr("Installed"), self.installed, self.empty_label, stretch=0)
+        self.running = RunningModelsView(provider, tasks)
+        self.downloads_panel = FoldingPanel(
+            self.tr("Downloads"), self.downloads, expanded=bool(pulls.items)
         )
-        self.splitter.addWidget(_section(self.tr("Loaded in memory"), self.running))
-        self.splitter.addWidget(bottom)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 0)
-        self.splitter.setStretchFactor(2, 4)
-        self.splitter.setSizes([250, 95, 355])
+        self.running_panel = FoldingPanel(self.tr("Loaded in memory"), self.running)
+
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(10)
+        column.addWidget(_card(self.details), 1)
+        column.addWidget(self.downloads_panel)
+        column.addWidget(self.running_panel)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("modelsSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(10)
+        self.splitter.addWidget(_card(self.installed))
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([540, 540])
         layout.addWidget(self.splitter, 1)
-        self.message = QLabel()
+
+        self.message = WrappingLabel()
         self.message.setObjectName("hint")
-        self.message.setWordWrap(True)
+        self.message.hide()
         layout.addWidget(self.message)
 
         monitor.statusChanged.connect(self._status_changed)
@@ -127,14 +171,55 @@ class ModelManagerPane(QWidget):
         self.details.renameRequested.connect(lambda m: self.model_actions.ask_copy(m, rename=True))
         self.model_actions.finished.connect(self._action_finished)
         self.model_actions.failed.connect(self.show_message)
-        self.pull_box.pullRequested.connect(pulls.add)
+        self.pull_box.pullRequested.connect(self._pull)
         self.downloads.pullFinished.connect(lambda _name: self.reload_models())
+        self.downloads.itemsChanged.connect(self._downloads_changed)
         self.running.keepAliveChosen.connect(self.keepAliveChosen)
+        self.running.runningChanged.connect(self._running_changed)
+        self.running.reachableChanged.connect(self._ps_reachable)
+        self.notice.retryRequested.connect(self._retry)
         self._status_changed(monitor.status)
         self._models_reset()
+        self._downloads_changed()
+        self._running_changed()
+
+    def _header(self) -> QHBoxLayout:
+        header = QHBoxLayout()
+        header.setSpacing(8)
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        self.title = QLabel(self.tr("Models"))
+        self.title.setObjectName("modelsTitle")
+        titles.addWidget(self.title)
+        self.host_label = ElidingLabel()
+        self.host_label.setObjectName("modelsHost")
+        titles.addWidget(self.host_label)
+        header.addLayout(titles, 2)
+        self.pull_box = PullBox()
+        header.addWidget(self.pull_box, 3, Qt.AlignmentFlag.AlignVCenter)
+        self.refresh_button = QToolButton()
+        self.refresh_button.setIcon(icon("refresh-cw"))
+        self.refresh_button.setToolTip(self.tr("Refresh the list of models"))
+        self.refresh_button.setAccessibleName(self.tr("Refresh the list of models"))
+        set_kind(self.refresh_button, QUIET)
+        self.refresh_button.clicked.connect(self._retry)
+        header.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        return header
+
+    # -- what the page shows ------------------------------------------------------------
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.running.set_active(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.running.set_active(False)
+        self._ps_answers = None  # unknown until the page is seen again
 
     def reload_models(self) -> None:
         """Fetch the list now. (The monitor skips a refresh while one is in flight, and that
@@ -149,27 +234,80 @@ class ModelManagerPane(QWidget):
             return
         self._models.set_models(models)
 
+    def _pull(self, name: str) -> None:
+        self.pulls.add(name)
+        self.downloads_panel.set_expanded(True)
+
+    def _retry(self) -> None:
+        self._monitor.refresh()
+        self.running.refresh()
+
     def _action_finished(self, text: str) -> None:
         self.show_message(text)
         self.reload_models()
         self.running.refresh()
+
+    # -- Ollama's state -----------------------------------------------------------------
 
     def _status_changed(self, status: OllamaStatus) -> None:
         if status.host != self._host:
             self._host = status.host
             self.details_cache.clear()
         if status.version:
-            text = self.tr("Models on {host} · Ollama {version}")
+            text = self.tr("{host} · Ollama {version}")
         elif status.reachable is False:
-            text = self.tr("Models on {host} · not reachable")
+            text = self.tr("{host} · not reachable")
         else:
-            text = self.tr("Models on {host}")
-        self.title.setText(text.format(host=status.host, version=status.version))
+            text = self.tr("{host}")
+        self.host_label.setText(text.format(host=status.host, version=status.version))
+        self._update_notice()
         self._update_empty_hint()
+
+    def _ps_reachable(self, reachable: bool) -> None:
+        """/api/ps answered again (or stopped answering): say so now, and let the monitor
+        check at once instead of at its next retry."""
+        self._ps_answers = reachable
+        known = self._monitor.status.reachable
+        if known is not None and reachable != known:
+            self._monitor.refresh()
+        self._update_notice()
+
+    def _update_notice(self) -> None:
+        status = self._monitor.status
+        down = status.reachable is False and self._ps_answers is not True
+        if not down:
+            self.notice.show_text("")
+            return
+        if status.error is not None:
+            text = core_text(status.error.message)
+        else:
+            text = self.tr("Ollama does not answer at {host}.").format(host=status.host)
+        self.notice.show_text(text)
 
     def _models_reset(self) -> None:
         self.details_cache.request([m for m in self._models.models() if not m.capabilities])
         self._update_empty_hint()
+
+    def _update_empty_hint(self) -> None:
+        if self._models.rowCount() > 0:
+            self.installed.show_empty("")
+            return
+        self.installed.show_empty(
+            self.tr("No models installed yet. Type a name in the field above, e.g. qwen3:0.6b.")
+            if self._monitor.status.reachable
+            else self.tr("Models appear here once Ollama is reachable.")
+        )
+
+    def _downloads_changed(self) -> None:
+        self.downloads_panel.set_summary(self.downloads.summary())
+
+    def _running_changed(self) -> None:
+        count = len(self.running.running)
+        self.running_panel.set_summary(
+            self.tr("{n} loaded").format(n=count) if count else self.tr("none")
+        )
+
+    # -- selection ----------------------------------------------------------------------
 
     def _selected(self, model: LocalModel | None) -> None:
         if model is None:
@@ -181,16 +319,3 @@ class ModelManagerPane(QWidget):
     def _details_ready(self, digest: str, details: ModelDetails) -> None:
         self._models.set_capabilities(digest, details.capabilities)
         self.details.show_details(digest, details)
-
-    def _update_empty_hint(self) -> None:
-        if self._models.rowCount() > 0:
-            self.empty_label.hide()
-            return
-        self.empty_label.setText(
-            self.tr(
-                "No models installed yet. Type a name under “Download a model”, e.g. qwen3:0.6b."
-            )
-            if self._monitor.status.reachable
-            else self.tr("Models appear here once Ollama is reachable.")
-        )
-        self.empty_label.show()

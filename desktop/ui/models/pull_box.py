@@ -1,12 +1,20 @@
-"""The Pull field: checks the name as it is typed and offers corrected names to click."""
+"""The Pull field: checks the name as it is typed and offers corrected names to click.
+
+The field and its button sit in the page's header; what the check says (``feedback``: a
+line and up to three corrected names) is a separate widget the page puts under it, so
+the header keeps its height until there is something to say.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.pull_name import NameCheck, validate_pull_name
 from desktop.ui.i18n_core import core_text
+from desktop.ui.icons import icon
+from desktop.ui.models.fitting_label import WrappingLabel
+from desktop.ui.theme import PRIMARY, QUIET, set_kind
 
 MAX_SUGGESTIONS = 3
 
@@ -17,32 +25,38 @@ class PullBox(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._check = validate_pull_name("")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        row = QHBoxLayout()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(self.tr("Model to download, e.g. qwen3:4b or llama3.2"))
         self.name_edit.setAccessibleName(self.tr("Name of the model to download"))
         self.name_edit.setClearButtonEnabled(True)
+        self.name_edit.setMinimumWidth(160)
         row.addWidget(self.name_edit, 1)
-        self.pull_button = QPushButton(self.tr("Pull"))
+        self.pull_button = QPushButton(icon("download", "accent_text"), self.tr("Pull"))
         self.pull_button.setAccessibleName(self.tr("Download the model"))
+        self.pull_button.setToolTip(self.tr("Download the model from the Ollama library"))
+        set_kind(self.pull_button, PRIMARY)
         row.addWidget(self.pull_button)
-        layout.addLayout(row)
-        self.message = QLabel()
+
+        self.feedback = QWidget(self)  # the page places it under the header
+        feedback = QVBoxLayout(self.feedback)
+        feedback.setContentsMargins(0, 0, 0, 0)
+        feedback.setSpacing(4)
+        self.message = WrappingLabel()
         self.message.setObjectName("hint")
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
+        feedback.addWidget(self.message)
         suggestions = QHBoxLayout()
         self.suggestion_buttons: list[QPushButton] = []
         for _ in range(MAX_SUGGESTIONS):
             button = QPushButton()
+            set_kind(button, QUIET)
             button.clicked.connect(lambda _=False, b=button: self._use(b.property("name")))
             suggestions.addWidget(button)
             self.suggestion_buttons.append(button)
         suggestions.addStretch(1)
-        layout.addLayout(suggestions)
+        feedback.addLayout(suggestions)
         self.name_edit.textChanged.connect(self._changed)
         self.name_edit.returnPressed.connect(self.pull)
         self.pull_button.clicked.connect(self.pull)
@@ -78,3 +92,4 @@ class PullBox(QWidget):
                 button.show()
             else:
                 button.hide()
+        self.feedback.setVisible(bool(self.message.text() or suggestions))

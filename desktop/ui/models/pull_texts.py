@@ -43,7 +43,7 @@ def status_words(item: PullItem, now: float) -> str:
             seconds=seconds, attempt=item.attempts + 1
         )
     if state is PullState.CANCELLED:
-        return _tr("Cancelled; the downloaded part is kept. Retry resumes it.")
+        return _tr("Cancelled")
     if state is PullState.FAILED:
         return _tr("Failed")
     return _tr("Installed")

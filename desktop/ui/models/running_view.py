@@ -1,7 +1,12 @@
-"""Models loaded in memory right now (/api/ps), with Unload and the keep-alive choice.
+"""Models loaded in memory right now (/api/ps), each with Unload, and the keep-alive choice.
 
-Refreshes every second while visible; a tick that finds the previous request still in
-flight is skipped, so a slow server never piles requests up or stalls the window.
+/api/ps is asked every second only while the Models page is on screen: the page calls
+:meth:`RunningModelsView.set_active` when it is shown or hidden (another page, a
+minimised window), and nothing is asked in between. A tick that finds the previous
+request still in flight is skipped, so a slow server never piles requests up.
+
+The line under the list says what went wrong the last time and is cleared by the next
+answer, whatever it holds: it used to stay until a model was loaded.
 """
 
 from __future__ import annotations
@@ -9,34 +14,70 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core.errors import ProviderError
+from desktop.core.errors import ConnectionFailed, ProviderError
 from desktop.core.model_records import RunningModel
 from desktop.providers.ollama import OllamaProvider
 from desktop.ui.formatting import format_bytes
 from desktop.ui.i18n_core import core_text
+from desktop.ui.models.fitting_label import ElidingLabel, WrappingLabel
 from desktop.ui.tasks import TaskOwner
+from desktop.ui.theme import QUIET, set_kind
 
 REFRESH_MS = 1000
+
+
+class LoadedRow(QFrame):
+    """One loaded model: its name, then memory, GPU share, context and the countdown."""
+
+    unloadRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("loadedRow")
+        self.name = ""
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        texts = QVBoxLayout()
+        texts.setSpacing(1)
+        self.name_label = ElidingLabel()
+        self.name_label.setObjectName("loadedName")
+        texts.addWidget(self.name_label)
+        self.figures_label = WrappingLabel()
+        self.figures_label.setObjectName("loadedFigures")
+        texts.addWidget(self.figures_label)
+        layout.addLayout(texts, 1)
+        self.unload_button = QPushButton(self.tr("Unload"))
+        set_kind(self.unload_button, QUIET)
+        self.unload_button.clicked.connect(lambda: self.unloadRequested.emit(self.name))
+        layout.addWidget(self.unload_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def show_model(self, name: str, figures: str) -> None:
+        if name != self.name:
+            self.name = name
+            self.name_label.setText(name)
+            self.unload_button.setAccessibleName(
+                self.tr("Free the memory of {name}").format(name=name)
+            )
+        if self.figures_label.text() != figures:
+            self.figures_label.setText(figures)
 
 
 class RunningModelsView(QWidget):
     keepAliveChosen = Signal(object)  # str | int | None, for ChatOptions.keep_alive
     runningChanged = Signal()
+    reachableChanged = Signal(bool)
+    """Whether /api/ps answered, each time that changes (the first answer included)."""
 
     def __init__(
         self,
@@ -50,44 +91,33 @@ class RunningModelsView(QWidget):
         self._running: list[RunningModel] = []
         self._in_flight = False
         self._message = ""
+        self._reachable: bool | None = None
         self.refreshes = 0
         self.skipped = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.setAccessibleName(self.tr("Models loaded in memory"))
 
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Loaded model"),
-                self.tr("Memory"),
-                self.tr("On GPU"),
-                self.tr("Context"),
-                self.tr("Unloads in"),
-            ]
-        )
-        self.table.setAccessibleName(self.tr("Models loaded in memory"))
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setMaximumHeight(96)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        layout.addWidget(self.table)
+        self._rows_box = QVBoxLayout()
+        self._rows_box.setSpacing(4)
+        layout.addLayout(self._rows_box)
+        self.rows: list[LoadedRow] = []
 
-        row = QHBoxLayout()
-        self.status = QLabel()
+        keep = QHBoxLayout()
+        keep.setContentsMargins(0, 0, 0, 0)
+        self.status = WrappingLabel()
         self.status.setObjectName("hint")
-        row.addWidget(self.status, 1)
-        keep_label = QLabel(self.tr("Keep models loaded for"))
-        row.addWidget(keep_label)
+        keep.addWidget(self.status, 1)
+        keep_label = QLabel(self.tr("Keep loaded"))
+        keep_label.setObjectName("sectionCount")
+        keep.addWidget(keep_label)
         self.keep_alive_combo = QComboBox()
         self.keep_alive_combo.setAccessibleName(
             self.tr("How long Ollama keeps a model in memory after an answer")
         )
         for label, value in (
-            (self.tr("5 minutes (Ollama's default)"), None),
+            (self.tr("5 minutes (default)"), None),
             (self.tr("30 minutes"), "30m"),
             (self.tr("1 hour"), "1h"),
             (self.tr("Until Ollama stops"), -1),
@@ -95,15 +125,15 @@ class RunningModelsView(QWidget):
         ):
             self.keep_alive_combo.addItem(label, value)
         keep_label.setBuddy(self.keep_alive_combo)
+        self.keep_alive_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.keep_alive_combo.setMinimumContentsLength(14)
         self.keep_alive_combo.currentIndexChanged.connect(
             lambda _: self.keepAliveChosen.emit(self.keep_alive_combo.currentData())
         )
-        row.addWidget(self.keep_alive_combo)
-        self.unload_button = QPushButton(self.tr("Unload now"))
-        self.unload_button.setAccessibleName(self.tr("Free the memory of the selected model"))
-        self.unload_button.clicked.connect(self.unload_selected)
-        row.addWidget(self.unload_button)
-        layout.addLayout(row)
+        keep.addWidget(self.keep_alive_combo)
+        layout.addLayout(keep)
 
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
@@ -114,14 +144,23 @@ class RunningModelsView(QWidget):
     def running(self) -> list[RunningModel]:
         return list(self._running)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._timer.start()
-        self.refresh()
+    @property
+    def active(self) -> bool:
+        return self._timer.isActive()
 
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        self._timer.stop()
+    def set_active(self, active: bool) -> None:
+        """Ask /api/ps now and every second (the page is seen), or stop asking."""
+        if active == self._timer.isActive():
+            return
+        if active:
+            self._timer.start()
+            self.refresh()
+        else:
+            self._timer.stop()
+            self._reachable = None  # the next answer, when seen again, is news
+
+    def row(self, name: str) -> LoadedRow | None:
+        return next((row for row in self.rows if row.name == name and row.isVisible()), None)
 
     def refresh(self) -> None:
         if self._in_flight:
@@ -134,25 +173,36 @@ class RunningModelsView(QWidget):
         try:
             running = await self._provider().running_models()
         except ProviderError as error:
-            self._message = core_text(error.message)
+            unreachable = isinstance(error, ConnectionFailed)
+            if unreachable:
+                self._message = self.tr("Loaded models show here once Ollama answers.")
+                changed = bool(self._running)
+                self._running = []  # not known any more: a stopped Ollama holds nothing
+            else:
+                self._message, changed = core_text(error.message), False
             self._render()
+            if changed:
+                self.runningChanged.emit()
+            self._set_reachable(not unreachable)
             return
         finally:
             self._in_flight = False
             self.refreshes += 1
         changed = [m.name for m in running] != [m.name for m in self._running]
-        if changed and running:
-            self._message = ""
+        self._message = ""
         self._running = running
         self._render()
+        self._set_reachable(True)
         if changed:
             self.runningChanged.emit()
 
-    def unload_selected(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        row = rows[0].row() if rows else (0 if len(self._running) == 1 else -1)
-        if 0 <= row < len(self._running):
-            self._tasks.spawn(self._unload(self._running[row].name), name="ollama-unload")
+    def _set_reachable(self, reachable: bool) -> None:
+        if reachable != self._reachable:
+            self._reachable = reachable
+            self.reachableChanged.emit(reachable)
+
+    def unload(self, name: str) -> None:
+        self._tasks.spawn(self._unload(name), name="ollama-unload")
 
     async def _unload(self, name: str) -> None:
         try:
@@ -166,36 +216,43 @@ class RunningModelsView(QWidget):
 
     def _render(self) -> None:
         now = datetime.now().astimezone()
-        self.table.setRowCount(len(self._running))
-        for row, model in enumerate(self._running):
-            share = model.size_vram / model.size if model.size else 0.0
-            cells = (
-                model.name,
-                format_bytes(model.size),
-                self.tr("{percent:.0f}%").format(percent=share * 100),
-                f"{model.context_length:,}" if model.context_length else "?",
-                self._countdown(model.expires_at, now),
-            )
-            for column, text in enumerate(cells):
-                item = self.table.item(row, column)
-                if item is None:
-                    self.table.setItem(row, column, QTableWidgetItem(text))
-                elif item.text() != text:
-                    item.setText(text)
-        self.unload_button.setEnabled(bool(self._running))
+        while len(self.rows) < len(self._running):
+            row = LoadedRow()
+            row.unloadRequested.connect(self.unload)
+            self._rows_box.addWidget(row)
+            self.rows.append(row)
+        for index, row in enumerate(self.rows):
+            if index < len(self._running):
+                model = self._running[index]
+                row.show_model(model.name, self._figures(model, now))
+                row.show()
+            else:
+                row.hide()
         empty = "" if self._running else self.tr("No model is loaded in memory.")
-        self.status.setText(" ".join(part for part in (self._message, empty) if part))
+        text = self._message or empty
+        if self.status.text() != text:
+            self.status.setText(text)
+
+    def _figures(self, model: RunningModel, now: datetime) -> str:
+        share = model.size_vram / model.size if model.size else 0.0
+        context = f"{model.context_length:,}" if model.context_length else "?"
+        return self.tr("{left} · {memory} · {percent:.0f}% on GPU · {context} context").format(
+            memory=format_bytes(model.size),
+            percent=share * 100,
+            context=context,
+            left=self._countdown(model.expires_at, now),
+        )
 
     def _countdown(self, expires_at: datetime | None, now: datetime) -> str:
         if expires_at is None:
-            return "?"
+            return self.tr("unload time unknown")
         seconds = int((expires_at - now).total_seconds())
         if seconds > 365 * 24 * 3600:
-            return self.tr("never")
+            return self.tr("stays loaded")
         if seconds <= 0:
-            return self.tr("now")
+            return self.tr("unloading now")
         minutes, seconds = divmod(seconds, 60)
         hours, minutes = divmod(minutes, 60)
         if hours:
-            return self.tr("{h} h {m} min").format(h=hours, m=minutes)
-        return self.tr("{m} min {s} s").format(m=minutes, s=seconds)
+            return self.tr("unloads in {h} h {m} min").format(h=hours, m=minutes)
+        return self.tr("unloads in {m} min {s} s").format(m=minutes, s=seconds)

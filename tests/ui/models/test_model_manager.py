@@ -2,76 +2,24 @@
 
 from __future__ import annotations
 
-import asyncio
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from desktop.app import AppServices
-from desktop.core.pull_manager import PullChange, PullItem, PullPolicy, PullState
-from desktop.ui.models.download_list import BAR_STEPS, DownloadRow
+from desktop.core.pull_manager import PullState
+from desktop.ui.models.download_list import BAR_STEPS
 from desktop.ui.models.model_list_model import ModelListModel
 from desktop.ui.models.pane import ModelManagerPane
-from desktop.ui.shell.main_window import MainWindow
 from tests.servers.fixtures import TINY, TINY_THINK, TINY_VISION
 from tests.servers.tiny_gguf import DEFAULT_REPLY
 from tests.ui.conftest import wait_until
-
-QUICK = PullPolicy(stall_seconds=0.5, backoff_seconds=0.2, backoff_max_seconds=1.0)
-
-
-@pytest.fixture
-def ollama_env(ollama_server, monkeypatch):
-    monkeypatch.setenv("OLLAMA_HOST", ollama_server.url)
-    return ollama_server
-
-
-async def open_models(open_window, *, policy: PullPolicy = QUICK) -> MainWindow:
-    window = open_window()
-    window.model_pane.pulls.policy = policy
-    window.tabs.setCurrentWidget(window.model_pane)
-    await wait_until(lambda: window.model_pane.title.text().endswith("0.33.0-rc2"))
-    return window
-
-
-class RowWatcher:
-    """What the download row shows after every change the manager reports."""
-
-    def __init__(self, pane: ModelManagerPane) -> None:
-        self.pane = pane
-        self.bars: list[int] = []
-        self.statuses: list[str] = []
-        self.figures: list[str] = []
-        pane.pulls.subscribe(self._changed)
-
-    def _changed(self, item: PullItem, change: PullChange) -> None:
-        row = self.pane.downloads.row(item.name)
-        if row is None or change is PullChange.REMOVED:
-            return
-        self.bars.append(row.bar.value())
-        if not self.statuses or self.statuses[-1] != row.status_label.text():
-            self.statuses.append(row.status_label.text())
-        self.figures.append(row.figures_label.text())
-
-
-def pull_from_field(pane: ModelManagerPane, name: str) -> DownloadRow:
-    pane.pull_box.name_edit.setText(name)
-    assert pane.pull_box.pull_button.isEnabled()
-    pane.pull_box.pull_button.click()
-    row = pane.downloads.row(name)
-    assert row is not None
-    return row
-
-
-def select(pane: ModelManagerPane, name: str) -> None:
-    assert pane.installed.select(name), f"{name} is not in the list"
+from tests.ui.models.page_steps import RowWatcher, host_line, open_models, pull_from_field, select
 
 
 async def test_header_names_the_host_and_ollama_version(ollama_env, open_window):
     window = await open_models(open_window)
-    title = window.model_pane.title.text()
-    assert ollama_env.url in title and "Ollama 0.33.0-rc2" in title
+    line = host_line(window.model_pane)
+    assert ollama_env.url in line and "Ollama 0.33.0-rc2" in line
 
 
 async def test_a_pull_shows_progress_then_the_model_can_be_chatted_with(ollama_env, open_window):
@@ -94,7 +42,7 @@ async def test_a_pull_shows_progress_then_the_model_can_be_chatted_with(ollama_e
     assert moving, watcher.figures
     assert " KB of 52" in moving[-1] and " KB/s" in moving[-1]
     assert row.figures_label.text() == "527.5 KB of 527.5 KB"
-    assert row.remove_button.isVisible() and not row.cancel_button.isVisible()
+    assert row.dismiss_button.isVisible() and not row.cancel_button.isVisible()
 
     installed = server.store.all()[0]
     await wait_until(lambda: window.models.find(TINY) is not None)
@@ -106,7 +54,7 @@ async def test_a_pull_shows_progress_then_the_model_can_be_chatted_with(ollama_e
 
     pane.details.chat_button.click()
     chat = window.chat_pane
-    assert window.tabs.currentWidget() is chat
+    assert window.current_page() == "chats" and chat.isVisible()
     assert chat.current_model() == TINY
     chat.composer.setPlainText("Hello there")
     chat.send()
@@ -124,7 +72,8 @@ async def test_cancel_keeps_the_partial_download_and_retry_resumes(ollama_env, o
 
     row.cancel_button.click()
     assert row.item.state is PullState.CANCELLED
-    assert "Cancelled" in row.status_label.text()
+    assert "Cancelled" in row.status_label.full_text()
+    assert "Retry resumes it" in row.figures_label.text()
     assert row.retry_button.isVisible() and not row.cancel_button.isVisible()
     await wait_until(lambda: server.disconnects)
     first = server.bytes_sent_by_pull[TINY]
@@ -164,14 +113,14 @@ async def test_an_unknown_name_shows_ollamas_error_with_retry(ollama_env, open_w
     row = pull_from_field(window.model_pane, "nosuchmodel")
     await wait_until(lambda: row.item.state is PullState.FAILED)
 
-    assert row.status_label.text() == "Failed"
+    assert row.status_label.full_text() == "Failed"
     assert row.error_label.isVisible()
     error = row.error_label.text()
     assert "No model named nosuchmodel:latest" in error
     assert "Ollama said: pull model manifest: file does not exist" in error
-    assert row.retry_button.isVisible() and row.remove_button.isVisible()
+    assert row.retry_button.isVisible() and row.dismiss_button.isVisible()
 
-    row.remove_button.click()
+    row.dismiss_button.click()
     await wait_until(lambda: window.model_pane.downloads.rows() == [])
     assert window.model_pane.downloads.empty_label.isVisible()
 
@@ -280,30 +229,20 @@ async def test_unload_now_empties_the_running_list(ollama_env, open_window):
     await wait_until(lambda: not chat.streaming and len(chat.messages.bubbles()) == 2, 20)
     assert ollama_env.running()
 
-    window.tabs.setCurrentWidget(window.model_pane)
-    running = window.model_pane.running
-    await wait_until(lambda: running.table.rowCount() == 1)
-    assert running.table.item(0, 0).text() == TINY
-    assert "min" in running.table.item(0, 4).text()
+    window.show_page("models")
+    pane = window.model_pane
+    running = pane.running
+    await wait_until(lambda: running.row(TINY) is not None)
+    row = running.row(TINY)
+    assert row is not None
+    assert row.figures_label.text().startswith("unloads in 4 min")
+    assert pane.running_panel.summary.full_text() == "1 loaded"
 
-    running.unload_button.click()
-    await wait_until(lambda: running.table.rowCount() == 0)
+    row.unload_button.click()
+    await wait_until(lambda: running.row(TINY) is None)
     assert ollama_env.running() == []
     assert "No model is loaded" in running.status.text()
-
-
-async def test_running_list_refreshes_only_while_visible(ollama_env, open_window):
-    window = await open_models(open_window)
-    running = window.model_pane.running
-    await wait_until(lambda: running.refreshes >= 2, 5)
-    window.tabs.setCurrentWidget(window.chat_pane)
-    settled = running.refreshes
-    calls = len(ollama_env.requests_to("/api/ps"))
-
-    await asyncio.sleep(2.5)
-
-    assert running.refreshes <= settled + 1
-    assert len(ollama_env.requests_to("/api/ps")) <= calls + 1
+    assert pane.running_panel.summary.full_text() == "none"
 
 
 async def test_the_queue_comes_back_after_a_restart_and_finishes(ollama_env, open_window, qtbot):
@@ -334,16 +273,16 @@ async def test_the_models_tab_shows_the_installed_models_when_first_clicked(
     ollama_env.install(TINY)
     window = open_window()
     await wait_until(lambda: window.models.find(TINY) is not None)
-    bar = window.tabs.tabBar()
-    index = next(i for i in range(bar.count()) if bar.tabText(i) == "Models")
+    entry = window.rail.buttons["models"]
+    assert entry.text() == "Models"
 
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    qtbot.mouseClick(entry, Qt.MouseButton.LeftButton)
 
-    pane = window.tabs.currentWidget()
+    pane = window.pages.currentWidget()
     assert isinstance(pane, ModelManagerPane) and pane is window.model_pane
-    assert pane.isVisible() and bar.tabText(index) == "Models"
+    assert pane.isVisible() and entry.isChecked()
     assert pane.installed.select(TINY)
-    await wait_until(lambda: pane.title.text().endswith("0.33.0-rc2"))
+    await wait_until(lambda: host_line(pane).endswith("0.33.0-rc2"))
 
 
 async def test_a_download_resumed_at_start_lists_its_model_without_the_models_tab(
