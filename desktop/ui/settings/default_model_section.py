@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.storage.settings import SettingsStore
@@ -53,9 +54,8 @@ class DefaultModelSection(Section):
         self.body.addWidget(frame)
         self.body.addStretch(1)
 
-        self.default_provider.currentIndexChanged.connect(
-            lambda _index: self._tasks.run(self._fill_models())
-        )
+        self._models_stale = True
+        self.default_provider.currentIndexChanged.connect(lambda _index: self._refill_models())
         self.save_default.clicked.connect(self.save_default_model)
         registry.changed.connect(self._fill_providers)
         unsubscribe = self._settings.subscribe(self._setting_changed)
@@ -87,7 +87,18 @@ class DefaultModelSection(Section):
         self.default_provider.setCurrentIndex(max(index, 0))
         self.default_provider.blockSignals(False)
         self._show_current()
-        self._tasks.run(self._fill_models())
+        self._refill_models()
+
+    def _refill_models(self) -> None:
+        """Ask the provider for its models now if the section is seen, else when it is."""
+        self._models_stale = not self.isVisible()
+        if not self._models_stale:
+            self._tasks.run(self._fill_models())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._models_stale:
+            self._refill_models()
 
     async def _fill_models(self) -> None:
         slot = self._registry.slot(str(self.default_provider.currentData()))

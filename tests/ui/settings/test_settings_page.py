@@ -287,6 +287,7 @@ async def test_default_model_is_chosen_from_the_live_providers(
     monkeypatch.setenv("OLLAMA_HOST", ollama_server.url)
     ollama_server.install("tiny:latest")
     page = open_page()
+    page.page.show_section("default-model")
     settings = page.page.default_model
     await wait_until(lambda: settings.default_model.findText("tiny:latest") >= 0)
     settings.default_model.setCurrentText("tiny:latest")
