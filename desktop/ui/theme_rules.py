@@ -102,6 +102,10 @@ QAbstractItemView {{ border: 1px solid {border}; border-radius: {radius_m};
 QAbstractItemView::item {{ padding: 4px 6px; border: none; }}
 QAbstractItemView::item:hover {{ background: {hover}; }}
 QAbstractItemView::item:selected {{ background: {selected}; color: {selected_text}; }}
+QAbstractItemView::indicator {{ width: 16px; height: 16px; border: 1px solid {input_border};
+  border-radius: 4px; background: {base}; }}
+QAbstractItemView::indicator:checked {{ background: {accent}; border-color: {accent};
+  image: url({qss_icons}/check-on-accent.svg); }}
 QHeaderView {{ background: transparent; border: none; }}
 QHeaderView::section {{ background: {base}; color: {muted}; border: none;
   border-bottom: 1px solid {border}; padding: 6px 8px; font-weight: 600; }}

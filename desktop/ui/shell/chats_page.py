@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -45,9 +44,6 @@ class ChatsPage(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(Space.M, Space.M, Space.S, Space.S)
         side_layout.setSpacing(Space.S)
-        self.title = QLabel(self.tr("Conversations"))
-        self.title.setObjectName("paneTitle")
-        side_layout.addWidget(self.title)
         side_layout.addWidget(sidebar, 1)
 
         self.notice = SetupNotice()

@@ -89,13 +89,16 @@ class FirstRunPanel(QFrame):
 
         cloud = QLabel(
             self.tr(
-                "Or use a cloud model: OpenAI, Anthropic, DeepSeek, Qwen, Kimi, Gemini and many "
-                "more. You need an API key from the provider."
+                "Or connect another server: LM Studio, llama.cpp, vLLM or LiteLLM on this "
+                "computer or your network, or a cloud model (OpenAI, Anthropic, DeepSeek, Qwen, "
+                "Gemini and many more) with an API key from the provider."
             )
         )
         cloud.setWordWrap(True)
-        self.provider_button = QPushButton(self.tr("Add a cloud provider…"))
-        self.provider_button.setAccessibleName(self.tr("Open Settings to add a cloud provider"))
+        self.provider_button = QPushButton(self.tr("Add a server or cloud provider…"))
+        self.provider_button.setAccessibleName(
+            self.tr("Open Settings to add a local server or a cloud provider")
+        )
         self.later_button = QPushButton(self.tr("Not now"))
         self.later_button.setAccessibleName(self.tr("Hide this welcome"))
         set_kind(self.later_button, QUIET)

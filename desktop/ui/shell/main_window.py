@@ -200,8 +200,6 @@ class MainWindow(QMainWindow):
         self.rail.set_current(key)
         if key != SETTINGS:
             self._previous_page = key
-        if key != CHATS:
-            self._welcome_dismissed = True  # the person has found their way around
         self._update_first_run()
 
     @property
