@@ -1,20 +1,23 @@
-"""One message in the chat: header with actions, optional thinking block, body, footer.
+"""One message in the chat, the person's and the model's clearly apart.
 
-An answer streams into a MarkdownView that redraws only its last block; the person's
-messages stay plain text. The header offers Copy, Regenerate (answers) or Edit (the
-person's messages), Delete, and ‹ n/m › to flip between alternatives and edited versions.
-A failed answer shows its error and a Retry button right where it happened.
+The person's words sit in a tinted card on the right, as wide as they need up to 80 % of
+the column; an answer has no card: the model's name, an optional thinking block (a quiet
+disclosure), the answer across the column, then a muted line of statistics. An answer
+streams into a MarkdownView that redraws only its last block; the person's messages stay
+plain text. Under each message, Copy, Regenerate (answers) or Edit (the person's), and
+Delete appear while the pointer is over it or keyboard focus is in it (message_actions);
+‹ n/m › flips between alternatives and edited versions. A failed answer shows its error
+and a Retry button right where it happened.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
-from PySide6.QtGui import QGuiApplication, QResizeEvent, QTextCursor
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, SignalInstance
+from PySide6.QtGui import QEnterEvent, QGuiApplication, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -23,13 +26,19 @@ from PySide6.QtWidgets import (
 
 from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
+from desktop.ui.chat.message_actions import MessageActions, VersionSwitch
+from desktop.ui.chat.message_editor import MessageEditor
+from desktop.ui.chat.problem_notice import ProblemNotice
 from desktop.ui.i18n_core import core_text
-from desktop.ui.render.auto_height_browser import AutoHeightBrowser
+from desktop.ui.icons import icon
+from desktop.ui.render.auto_height_browser import AutoHeightBrowser, NaturalWidthBrowser
 from desktop.ui.render.grow_in_place import paint_growth_only, repaint_moved_edge
 from desktop.ui.render.markdown_view import MarkdownView
 
 EDGE_PX = 12
-"""How deep the bubble's border and rounded corners reach into it."""
+"""How deep a border and rounded corners (a search hit's) reach into a message."""
+USER_SHARE = 0.8
+"""The person's card is at most this share of the column wide."""
 
 
 def _tr(text: str) -> str:
@@ -38,27 +47,19 @@ def _tr(text: str) -> str:
 
 def describe_stats(stats: ChatStats) -> str:
     parts: list[str] = []
+    about = "~" if stats.estimated else ""  # counted here: the server sent no usage
     if stats.completion_tokens is not None:
         count = stats.completion_tokens
-        parts.append(_tr("1 token") if count == 1 else _tr("{n} tokens").format(n=count))
+        tokens = _tr("1 token") if count == 1 else _tr("{n} tokens").format(n=count)
+        parts.append(about + tokens)
     if stats.tokens_per_second is not None:
-        parts.append(_tr("{rate:.1f} tok/s").format(rate=stats.tokens_per_second))
+        parts.append(about + _tr("{rate:.1f} tok/s").format(rate=stats.tokens_per_second))
     if stats.first_token_seconds is not None:
         ms = stats.first_token_seconds * 1000
         parts.append(_tr("first token {ms:.0f} ms").format(ms=ms))
     if stats.load_seconds:
         parts.append(_tr("load {s:.2f} s").format(s=stats.load_seconds))
     return " · ".join(parts)
-
-
-def _tool(text: str, tip: str, name: str = "bubbleAction") -> QToolButton:
-    button = QToolButton()
-    button.setObjectName(name)
-    button.setText(text)
-    button.setToolTip(tip)
-    button.setAccessibleName(tip)
-    button.setAutoRaise(True)
-    return button
 
 
 class MessageBubble(QFrame):
@@ -77,14 +78,21 @@ class MessageBubble(QFrame):
         self._text: list[str] = []
         self._thinking: list[str] = []
         self._streaming = False
+        self._hovered = False
+        self._focus_within = False
         self.setObjectName("userBubble" if role is Role.USER else "assistantBubble")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(title)
         paint_growth_only(self)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.setSpacing(2)
-        layout.addLayout(self._build_header(title))
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(4)
+        self._layout = layout
+        self._header = QLabel(title)
+        self._header.setObjectName("bubbleHeader")
+        self._header.setIndent(0)  # in line with the answer's text
+        self._header.setVisible(role is not Role.USER)  # the card on the right says who
+        layout.addWidget(self._header)
 
         self._thinking_toggle = QToolButton()
         self._thinking_toggle.setObjectName("thinkingToggle")
@@ -92,99 +100,107 @@ class MessageBubble(QFrame):
         self._thinking_toggle.setCheckable(True)
         self._thinking_toggle.setChecked(True)
         self._thinking_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self._thinking_toggle.setArrowType(Qt.ArrowType.DownArrow)
+        self._thinking_toggle.setIcon(icon("chevron-down", "muted", "muted"))
         self._thinking_toggle.setAccessibleName(self.tr("Show or hide the model's thinking"))
         self._thinking_toggle.toggled.connect(self._show_thinking)
         self._thinking_toggle.hide()
-        layout.addWidget(self._thinking_toggle)
+        layout.addWidget(self._thinking_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         self._thinking_view: AutoHeightBrowser | None = None  # built with the first thought
 
         self.body: MarkdownView | AutoHeightBrowser
+        self.card: QFrame | None = None  # the person's words, on the right
         if role is Role.USER:
-            self.body = AutoHeightBrowser()
+            self.body = NaturalWidthBrowser()
             self.body.setAccessibleName(self.tr("Message text"))
+            self.card = QFrame()
+            self.card.setObjectName("userCard")
+            card_layout = QVBoxLayout(self.card)
+            card_layout.setContentsMargins(12, 8, 12, 8)
+            card_layout.addWidget(self.body)
+            layout.addWidget(self.card, 0, Qt.AlignmentFlag.AlignRight)
         else:
-            self.body = MarkdownView()
-        layout.addWidget(self.body)
-        self._layout = layout
-        self.editor_box: QWidget | None = None  # built the first time the message is edited
+            self.body = MarkdownView()  # straight in the message: one layout level less
+            layout.addWidget(self.body)
+        self.editor_box: MessageEditor | None = None  # built the first time it is edited
         self.attachments: QWidget | None = None
+        self._notice: ProblemNotice | None = None  # built when an answer fails
+        layout.addLayout(self._build_footer())
+        self._update_actions()
 
+    def _build_footer(self) -> QHBoxLayout:
+        """Answers: ‹ n/m ›, the statistics or what went wrong (Retry), the actions on
+        the right. The person's messages: ‹ n/m › and the actions under the card."""
         footer = QHBoxLayout()
         footer.setContentsMargins(0, 0, 0, 0)
+        footer.setSpacing(6)
+        self.versions = VersionSwitch()
+        self.versions.previous_button.clicked.connect(lambda: self._flip(-1))
+        self.versions.next_button.clicked.connect(lambda: self._flip(1))
+        self.previous_button = self.versions.previous_button
+        self.next_button = self.versions.next_button
+        self.sibling_label = self.versions.label
         self._footer = QLabel()
         self._footer.setObjectName("bubbleFooter")
         self._footer.setWordWrap(True)
         self._footer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._footer.hide()
-        footer.addWidget(self._footer, 1)
-        self.retry_button = QPushButton(self.tr("Retry"))
-        self.retry_button.setAccessibleName(self.tr("Ask the model again"))
-        self.retry_button.clicked.connect(lambda: self._emit_id(self.retryRequested))
-        self.retry_button.hide()
-        footer.addWidget(self.retry_button)
-        layout.addLayout(footer)
-        self._update_actions()
+        self.message_actions = MessageActions(self.role)
+        self.copy_button = self.message_actions.copy_button
+        self.copy_button.clicked.connect(self.copy)
+        self.delete_button = self.message_actions.delete_button
+        self.delete_button.clicked.connect(lambda: self._emit_id(self.deleteRequested))
+        if self.role is Role.USER:
+            self.edit_button = self.message_actions.own_button
+            self.edit_button.clicked.connect(self.start_editing)
+            footer.addStretch(1)
+            footer.addWidget(self._footer)
+            footer.addWidget(self.versions)
+        else:
+            self.regenerate_button = self.message_actions.own_button
+            self.regenerate_button.clicked.connect(lambda: self._emit_id(self.regenerateRequested))
+            footer.addWidget(self.versions)
+            footer.addWidget(self._footer, 1)
+        footer.addWidget(self.message_actions, 0, Qt.AlignmentFlag.AlignTop)
+        return footer
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if self.card is not None and event.size().width() != event.oldSize().width():
+            self.card.setMaximumWidth(int(event.size().width() * USER_SHARE))
         repaint_moved_edge(self, event, EDGE_PX)
 
     def set_title(self, title: str) -> None:
         self._header.setText(title)
+        self.setAccessibleName(title)
 
-    def _build_header(self, title: str) -> QHBoxLayout:
-        header = QHBoxLayout()
-        header.setContentsMargins(0, 0, 0, 0)
-        header.setSpacing(2)
-        self._header = QLabel(title)
-        self._header.setObjectName("bubbleHeader")
-        header.addWidget(self._header)
-        header.addStretch(1)
-        self.previous_button = _tool("‹", self.tr("Previous version"), "versionButton")
-        self.previous_button.clicked.connect(lambda: self._flip(-1))
-        self.sibling_label = QLabel()
-        self.sibling_label.setObjectName("siblingLabel")
-        self.next_button = _tool("›", self.tr("Next version"), "versionButton")
-        self.next_button.clicked.connect(lambda: self._flip(1))
-        for widget in (self.previous_button, self.sibling_label, self.next_button):
-            widget.hide()
-            header.addWidget(widget)
-        self.copy_button = _tool(self.tr("Copy"), self.tr("Copy this message"))
-        self.copy_button.clicked.connect(self.copy)
-        header.addWidget(self.copy_button)
-        if self.role is Role.USER:
-            self.edit_button = _tool(self.tr("Edit"), self.tr("Edit and send again"))
-            self.edit_button.clicked.connect(self.start_editing)
-            header.addWidget(self.edit_button)
-        else:
-            self.regenerate_button = _tool(self.tr("Regenerate"), self.tr("Answer again"))
-            self.regenerate_button.clicked.connect(lambda: self._emit_id(self.regenerateRequested))
-            header.addWidget(self.regenerate_button)
-        self.delete_button = _tool(self.tr("Delete"), self.tr("Delete this message"))
-        self.delete_button.clicked.connect(lambda: self._emit_id(self.deleteRequested))
-        header.addWidget(self.delete_button)
-        return header
+    # -- actions on hover and focus -------------------------------------------
+    def enterEvent(self, event: QEnterEvent) -> None:
+        super().enterEvent(event)
+        self._hovered = True
+        self._update_actions()
 
-    def _build_editor(self) -> QWidget:
-        editor_box = QWidget()
-        box = QVBoxLayout(editor_box)
-        box.setContentsMargins(0, 4, 0, 0)
-        self.editor = QPlainTextEdit()
-        self.editor.setAccessibleName(self.tr("Edited message"))
-        self.editor.setMaximumHeight(160)
-        box.addWidget(self.editor)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.cancel_edit_button = QPushButton(self.tr("Cancel"))
-        self.cancel_edit_button.clicked.connect(self.stop_editing)
-        buttons.addWidget(self.cancel_edit_button)
-        self.send_edit_button = QPushButton(self.tr("Send"))
-        self.send_edit_button.setAccessibleName(self.tr("Send the edited message"))
-        self.send_edit_button.clicked.connect(self._submit_edit)
-        buttons.addWidget(self.send_edit_button)
-        box.addLayout(buttons)
-        self._layout.insertWidget(self._layout.indexOf(self.body) + 1, editor_box)
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        self._hovered = False
+        self._update_actions()
+
+    def set_focus_within(self, within: bool) -> None:
+        """Keyboard focus entered or left this message (the message list tells)."""
+        self._focus_within = within
+        self._update_actions()
+
+    def actions_shown(self) -> bool:
+        return self.message_actions.isVisible()
+
+    def _build_editor(self) -> MessageEditor:
+        editor_box = MessageEditor()
+        self.editor = editor_box.editor
+        self.cancel_edit_button = editor_box.cancel_button
+        self.send_edit_button = editor_box.send_button
+        editor_box.cancelled.connect(self.stop_editing)
+        editor_box.submitted.connect(self._submit_edit)
+        shown = self.card if self.card is not None else self.body
+        self._layout.insertWidget(self._layout.indexOf(shown) + 1, editor_box)
         return editor_box
 
     # -- identity and versions -------------------------------------------------
@@ -194,18 +210,10 @@ class MessageBubble(QFrame):
 
     def set_siblings(self, index: int, count: int) -> None:
         """This message is version ``index`` (0-based) of ``count``."""
-        shown = count > 1
-        for widget in (self.previous_button, self.sibling_label, self.next_button):
-            widget.setVisible(shown)
-        self.sibling_label.setText(f"{index + 1}/{count}")
-        self.sibling_label.setAccessibleName(
-            self.tr("Version {n} of {count}").format(n=index + 1, count=count)
-        )
-        self.previous_button.setEnabled(index > 0)
-        self.next_button.setEnabled(index < count - 1)
+        self.versions.set_position(index, count)
 
     def sibling_text(self) -> str:
-        return "" if self.sibling_label.isHidden() else self.sibling_label.text()
+        return self.versions.text()
 
     def set_streaming(self, streaming: bool) -> None:
         self._streaming = streaming
@@ -214,13 +222,13 @@ class MessageBubble(QFrame):
         self._update_actions()
 
     def _update_actions(self) -> None:
+        """Usable once saved and complete; shown while pointed at or focused."""
         ready = self.message_id is not None and not self._streaming
-        for button in self._action_buttons():
-            button.setEnabled(ready)
-
-    def _action_buttons(self) -> list[QToolButton]:
-        own = self.edit_button if self.role is Role.USER else self.regenerate_button
-        return [self.copy_button, own, self.delete_button]
+        self.message_actions.set_enabled(ready)
+        editing = self.editor_box is not None and not self.editor_box.isHidden()
+        wanted = ready and not editing and (self._hovered or self._focus_within)
+        if wanted != self.message_actions.isVisible():
+            self.message_actions.setVisible(wanted)
 
     def _emit_id(self, signal: SignalInstance) -> None:
         if self.message_id is not None:
@@ -265,8 +273,11 @@ class MessageBubble(QFrame):
         self.render_final()
 
     def set_attachments(self, widget: QWidget) -> None:
-        """Show ``widget`` (the attached images) above the message text."""
-        self._layout.insertWidget(self._layout.indexOf(self.body), widget)
+        """Show ``widget`` (the attached images) above the message text (on the right,
+        with the person's words)."""
+        shown = self.card if self.card is not None else self.body
+        align = Qt.AlignmentFlag.AlignRight if self.card is not None else Qt.AlignmentFlag(0)
+        self._layout.insertWidget(self._layout.indexOf(shown), widget, 0, align)
         self.attachments = widget
 
     def append_text(self, chunk: str, *, redraw_tail: bool = True) -> None:
@@ -321,9 +332,8 @@ class MessageBubble(QFrame):
 
     def _show_thinking(self, shown: bool) -> None:
         self.thinking_view.setVisible(shown)
-        self._thinking_toggle.setArrowType(
-            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
-        )
+        chevron = "chevron-down" if shown else "chevron-right"
+        self._thinking_toggle.setIcon(icon(chevron, "muted", "muted"))
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text())
@@ -333,18 +343,19 @@ class MessageBubble(QFrame):
         if self.editor_box is None:
             self.editor_box = self._build_editor()
         self.editor.setPlainText(self.text())
-        self.body.hide()
+        (self.card or self.body).hide()
         self.editor_box.show()
         self.editor.setFocus()
+        self._update_actions()
 
     def stop_editing(self) -> None:
         if self.editor_box is not None:
             self.editor_box.hide()
-        self.body.show()
+        (self.card or self.body).show()
+        self._update_actions()
 
-    def _submit_edit(self) -> None:
-        text = self.editor.toPlainText().strip()
-        if text and self.message_id is not None:
+    def _submit_edit(self, text: str) -> None:
+        if self.message_id is not None:
             self.stop_editing()
             self.editSubmitted.emit(self.message_id, text)
 
@@ -352,28 +363,39 @@ class MessageBubble(QFrame):
     def set_footer(
         self, state: MessageState, stats: ChatStats | None = None, error: str = ""
     ) -> None:
-        notes: list[str] = []
-        if state is MessageState.STOPPED:
-            notes.append(self.tr("Stopped"))
-        elif state is MessageState.INTERRUPTED:
-            notes.append(self.tr("Interrupted: Parley closed before this answer finished"))
+        """Statistics (and "Stopped") on the muted footer line; a failure or an
+        interruption in a notice above it, Retry beside a failure."""
+        problem = ""
+        if state is MessageState.INTERRUPTED:
+            problem = self.tr("Interrupted: Parley closed before this answer finished")
         elif state is MessageState.FAILED:
-            notes.append(
+            problem = (
                 self.tr("Failed: {error}").format(error=core_text(error))
                 if error
                 else self.tr("Failed")
             )
-        if stats is not None:
-            described = describe_stats(stats)
-            if described:
-                notes.append(described)
-        problem = state in (MessageState.FAILED, MessageState.INTERRUPTED)
-        self._footer.setProperty("warning", problem)
-        self._footer.style().unpolish(self._footer)
-        self._footer.style().polish(self._footer)
+        if problem or self._notice is not None:
+            self.notice.show_problem(problem, retry=state is MessageState.FAILED)
+        notes = [self.tr("Stopped")] if state is MessageState.STOPPED else []
+        described = describe_stats(stats) if stats is not None else ""
+        if described:
+            notes.append(described)
         self._footer.setText(" · ".join(notes))
         self._footer.setVisible(bool(notes))
-        self.retry_button.setVisible(state is MessageState.FAILED)
+
+    @property
+    def notice(self) -> ProblemNotice:
+        """What went wrong, above the footer (built the first time something did)."""
+        if self._notice is None:
+            self._notice = ProblemNotice()
+            self._notice.retry_button.clicked.connect(lambda: self._emit_id(self.retryRequested))
+            self._layout.insertWidget(self._layout.count() - 1, self._notice)
+        return self._notice
+
+    @property
+    def retry_button(self) -> QPushButton:
+        return self.notice.retry_button
 
     def footer_text(self) -> str:
-        return self._footer.text()
+        notice = self._notice.text() if self._notice is not None else ""
+        return " · ".join(text for text in (notice, self._footer.text()) if text)

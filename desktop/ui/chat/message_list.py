@@ -3,6 +3,10 @@
 Opening a long conversation creates bubbles for the last INITIAL_BUBBLES messages only;
 older ones are created a batch at a time as the person scrolls up, keeping the view
 where it was. So opening costs the same for 20 messages or 20,000.
+
+The messages stand in a centred column at most COLUMN_MAX_PX wide (lines stay readable
+in a wide window); below that they take the whole width. The column is the scroll area's
+own widget with wider side margins, not a widget more between answer and scroll area.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.core.conversation import PathStep
 from desktop.core.messages import Role
@@ -36,18 +40,32 @@ the event loop: the end is drawn out of sight a step a turn, then shown and pain
 LAYOUT_DEPTH = 5
 """Widgets between a message body and the scroll area: each passes a layout request on."""
 
+COLUMN_MAX_PX = 800
+"""The widest the messages stand (Jan's, Ollama's and Open WebUI's columns: 768-1024)."""
+SIDE_PX = 16
+"""The least room between the messages and the edges of the view."""
+COLUMN_SPACING_PX = 12
+"""Between two messages."""
+
 BubbleFactory = Callable[[PathStep], "MessageBubble"]
 
 
-def _new_column() -> tuple[QWidget, QVBoxLayout]:
-    """The widget holding the bubbles, top to bottom; growth repaints only what is new."""
+def _new_column(width: int) -> tuple[QWidget, QVBoxLayout]:
+    """The widget holding the bubbles, top to bottom, centred for a view ``width`` wide;
+    growth repaints only what is new."""
     column = QWidget()
     column.setObjectName("messageColumn")
     layout = QVBoxLayout(column)
-    layout.setContentsMargins(12, 12, 12, 12)
-    layout.setSpacing(10)
+    side = _side_margin(width)
+    layout.setContentsMargins(side, SIDE_PX, side, SIDE_PX)
+    layout.setSpacing(COLUMN_SPACING_PX)
     paint_growth_only(column)
     return column, layout
+
+
+def _side_margin(width: int) -> int:
+    """Room left and right of the messages in a view ``width`` wide."""
+    return max(SIDE_PX, (width - COLUMN_MAX_PX) // 2)
 
 
 class MessageList(QScrollArea):
@@ -62,7 +80,7 @@ class MessageList(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._column, self._layout = _new_column()
+        self._column, self._layout = _new_column(self.viewport().width())
         self._layout.addStretch(1)
         self.setWidget(self._column)
         self._bubbles: list[MessageBubble] = []
@@ -84,6 +102,44 @@ class MessageList(QScrollArea):
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._scrolled)
         bar.rangeChanged.connect(self._range_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._centre_column()
+        return super().viewportEvent(event)
+
+    def _centre_column(self) -> None:
+        """Keep the messages in a centred column (only the margins change: in a wide
+        window the messages keep their width, and nothing is laid out again)."""
+        side = _side_margin(self.viewport().width())
+        margins = self._layout.contentsMargins()
+        if margins.left() != side:
+            self._layout.setContentsMargins(side, margins.top(), side, margins.bottom())
+
+    @property
+    def column_margin(self) -> int:
+        """The room left and right of the messages."""
+        return self._layout.contentsMargins().left()
+
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Show a message's actions while keyboard focus is inside it."""
+        was, now = self._bubble_of(old), self._bubble_of(new)
+        if was is not now:
+            if was is not None:
+                was.set_focus_within(False)
+            if now is not None:
+                now.set_focus_within(True)
+
+    def _bubble_of(self, widget: QWidget | None) -> MessageBubble | None:
+        """The message of this list that ``widget`` is in, if any."""
+        if widget is None or not shiboken6.isValid(widget) or not self._column.isAncestorOf(widget):
+            return None
+        while widget is not None and widget.parentWidget() is not self._column:
+            widget = widget.parentWidget()
+        return next((bubble for bubble in self._bubbles if bubble is widget), None)
 
     def bubbles(self) -> list[MessageBubble]:
         """The bubbles that exist, oldest first (older messages may not be built yet)."""
@@ -101,7 +157,7 @@ class MessageList(QScrollArea):
         self._steps = list(steps)
         self._unbuilt = max(0, len(self._steps) - INITIAL_BUBBLES)
         # Built off-screen and attached at once: one layout pass instead of one per bubble.
-        column, layout = _new_column()
+        column, layout = _new_column(self.viewport().width())
         for step in self._steps[self._unbuilt :]:
             bubble = self._make_bubble(step)
             layout.addWidget(bubble)

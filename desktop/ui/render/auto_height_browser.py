@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QSize, QSizeF, Qt
 from PySide6.QtGui import QResizeEvent, QTextOption
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
@@ -62,3 +64,24 @@ class AutoHeightBrowser(QTextBrowser):
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self.height())
+
+
+class NaturalWidthBrowser(AutoHeightBrowser):
+    """Plain text as wide as its longest line: a layout that aligns it (rather than
+    stretching it) gives it that width, up to its maximum, where it wraps."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._natural: tuple[str, str, int] | None = None  # text, font, width
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._natural_width(), self.height())
+
+    def _natural_width(self) -> int:
+        text, font = self.toPlainText(), self.font().key()
+        if self._natural is None or self._natural[:2] != (text, font):
+            metrics = self.fontMetrics()
+            widest = max((metrics.horizontalAdvance(line) for line in text.split("\n")), default=0)
+            margins = 2 * (self.document().documentMargin() + self.frameWidth())
+            self._natural = (text, font, widest + math.ceil(margins) + 4)
+        return self._natural[2]

@@ -153,9 +153,12 @@ class BlockDocumentView(AutoHeightBrowser):
         if block.kind is BlockKind.CODE:
             self._add_code(cursor, block, copyable=copyable)  # a frame starts its own line
             return
-        if cursor.block().text():  # else the document is empty or ends after a frame
+        start = cursor.block()
+        if start.text():  # else the document is empty or ends after a frame
             cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
         cursor.insertMarkdown(block.source.lstrip("\n"))  # leading blank lines mean nothing
+        if not start.text() and start.next().isValid():
+            start.setVisible(False)  # a list or heading after code left an empty line
 
     def _add_code(self, cursor: QTextCursor, block: Block, *, copyable: bool) -> None:
         """A frame holding the header row (language, Copy) and then the code lines."""

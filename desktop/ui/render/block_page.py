@@ -27,8 +27,8 @@ SEEN_MS = 30
 """A held page in view is drawn after this long, unless it left the view meanwhile (the
 conversation follows a fast answer once per frame, past the edge of what is held)."""
 WIDEST_PX = 16_777_215  # QWIDGETSIZE_MAX
-CODE_CHROME_LINES = 4.0
-"""A code frame's language line, padding and margins, in code lines."""
+CODE_CHROME_LINES = 6.0
+"""A code frame's header row, padding, border and margins, in code lines."""
 HEADING_SCALE = 1.5
 LIST_ITEM_GAP_LINES = 0.3
 LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")

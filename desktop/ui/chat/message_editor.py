@@ -1,0 +1,42 @@
+"""Editing one of the person's messages in place: the text, Cancel and Send."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+
+class MessageEditor(QWidget):
+    """Built the first time a message is edited; ``submitted`` carries the new text."""
+
+    submitted = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageEditor")
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 4, 0, 0)
+        # Texts in the context they always had: "MessageBubble".
+        self.editor = QPlainTextEdit()
+        self.editor.setAccessibleName(QCoreApplication.translate("MessageBubble", "Edited message"))
+        self.editor.setMaximumHeight(160)
+        box.addWidget(self.editor)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel_button = QPushButton(QCoreApplication.translate("MessageBubble", "Cancel"))
+        self.cancel_button.clicked.connect(self.cancelled)
+        buttons.addWidget(self.cancel_button)
+        self.send_button = QPushButton(QCoreApplication.translate("MessageBubble", "Send"))
+        self.send_button.setAccessibleName(
+            QCoreApplication.translate("MessageBubble", "Send the edited message")
+        )
+        self.send_button.setProperty("kind", "primary")
+        self.send_button.clicked.connect(self._submit)
+        buttons.addWidget(self.send_button)
+        box.addLayout(buttons)
+
+    def _submit(self) -> None:
+        text = self.editor.toPlainText().strip()
+        if text:
+            self.submitted.emit(text)
