@@ -92,7 +92,9 @@ QCheckBox::indicator:focus, QRadioButton::indicator:focus {{ border-color: {focu
 QCheckBox::indicator:checked {{ background: {accent}; border-color: {accent};
   image: url({qss_icons}/check-on-accent.svg); }}
 QCheckBox::indicator:indeterminate {{ background: {accent}; border-color: {accent}; }}
-QRadioButton::indicator:checked {{ background: {base}; border: 5px solid {accent}; }}
+QRadioButton::indicator:checked {{ border-color: {accent}; background: qradialgradient(
+  cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5, stop: 0 {accent_text}, stop: 0.3 {accent_text},
+  stop: 0.4 {accent}, stop: 1 {accent}); }}
 QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{ background: {alternate};
   border-color: {border}; }}
 
