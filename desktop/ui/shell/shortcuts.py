@@ -38,6 +38,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(("Ctrl+N",), str(QT_TRANSLATE_NOOP("Shortcuts", "New conversation"))),
     Shortcut(("Ctrl+K",), str(QT_TRANSLATE_NOOP("Shortcuts", "Jump to a conversation or model"))),
     Shortcut(("Ctrl+F",), str(QT_TRANSLATE_NOOP("Shortcuts", "Search all conversations"))),
+    Shortcut(("Ctrl+B",), str(QT_TRANSLATE_NOOP("Shortcuts", "Show or hide the conversations"))),
     Shortcut(("Ctrl+1",), str(QT_TRANSLATE_NOOP("Shortcuts", "Go to Chats"))),
     Shortcut(("Ctrl+2",), str(QT_TRANSLATE_NOOP("Shortcuts", "Go to Models"))),
     Shortcut(("Ctrl+3", "Ctrl+,"), str(QT_TRANSLATE_NOOP("Shortcuts", "Settings"))),
