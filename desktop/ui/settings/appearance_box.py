@@ -6,6 +6,7 @@ here too, through the settings' change notifications.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from desktop.storage.settings import Settings, SettingsStore
@@ -50,6 +51,7 @@ class AppearanceBox(Section):
         note.setWordWrap(True)
         frame, inner = card()
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.setHorizontalSpacing(Space.L)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Look"), self.theme)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QWidget
 
 from desktop.core.image_preparation import DEFAULT_MAX_EDGE, MAX_MAX_EDGE, MIN_MAX_EDGE
@@ -37,6 +38,7 @@ class ImageSettingsBox(Section):
         note.setWordWrap(True)
         frame, inner = card()
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.setHorizontalSpacing(Space.L)
         form.addRow(self.tr("Longest edge"), self.max_edge)
         inner.addLayout(form)

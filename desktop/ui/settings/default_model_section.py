@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -43,6 +44,7 @@ class DefaultModelSection(Section):
         self.current.setWordWrap(True)
         frame, inner = card()
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.setHorizontalSpacing(Space.L)
         form.addRow(self.tr("Provider"), self.default_provider)
         form.addRow(self.tr("Model"), self.default_model)

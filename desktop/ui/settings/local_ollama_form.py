@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -40,6 +41,7 @@ class LocalOllamaForm(QWidget):
         note.setWordWrap(True)
         note.setObjectName("hint")
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.setHorizontalSpacing(Space.L)
         form.setVerticalSpacing(Space.S)
         form.addRow(self.tr("Host"), self.host)

@@ -163,6 +163,8 @@ class ProviderForm(QWidget):
         ca_row.addWidget(self.browse_ca)
 
         form = QFormLayout()
+
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.setHorizontalSpacing(Space.L)
         form.setVerticalSpacing(Space.S)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -28,7 +28,7 @@ from desktop.ui.icons import NAMES, icon
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, preset_or_custom
 from desktop.ui.theme import DESTRUCTIVE, QUIET, set_kind
 
-LIST_WIDTH = 210
+LIST_WIDTH = 240
 
 
 class ProviderList(QWidget):
@@ -45,7 +45,7 @@ class ProviderList(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("providerList")
         self.list.setAccessibleName(self.tr("Providers"))
-        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)  # full name in the tooltip
         self.add_button = QPushButton(icon("plus") if "plus" in NAMES else QIcon(), self.tr("Add…"))
         self.add_button.setAccessibleName(self.tr("Add a provider"))
         self.add_menu = QMenu(self.add_button)
@@ -121,6 +121,7 @@ class ProviderList(QWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, provider_id)
             item.setToolTip(tip or text)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, tip or text)
             self._checkable(item, enabled)
             self.list.addItem(item)
         kept = self.select(current)
