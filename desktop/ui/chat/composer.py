@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QWidget
 
 from desktop.ui.chat.attachments import offers_images
+
+MIN_LINES = 2
+MAX_LINES = 8
 
 
 class ComposerEdit(QPlainTextEdit):
@@ -25,7 +28,21 @@ class ComposerEdit(QPlainTextEdit):
         )
         self.setAccessibleName(self.tr("Message"))
         self.setTabChangesFocus(True)
-        self.setMaximumHeight(140)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout = self.document().documentLayout()
+        layout.documentSizeChanged.connect(lambda _size: self._fit())
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as its text, from MIN_LINES to MAX_LINES lines (then it scrolls). The
+        layout reports a change of size only when the number of lines changes."""
+        lines = int(self.document().documentLayout().documentSize().height())
+        shown = min(max(lines, MIN_LINES), MAX_LINES)
+        margins = self.contentsMargins()
+        chrome = margins.top() + margins.bottom() + 2 * int(self.document().documentMargin())
+        height = shown * self.fontMetrics().lineSpacing() + chrome + 4
+        if self.height() != height or self.minimumHeight() != height:
+            self.setFixedHeight(height)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

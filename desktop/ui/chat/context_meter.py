@@ -23,7 +23,7 @@ class ContextMeter(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.bar = QProgressBar()
         self.bar.setTextVisible(False)
-        self.bar.setFixedSize(80, 8)
+        self.bar.setFixedSize(56, 6)
         self.bar.setAccessibleName(self.tr("Context window used"))
         layout.addWidget(self.bar)
         self.label = QLabel()

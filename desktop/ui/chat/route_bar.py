@@ -143,14 +143,15 @@ class RouteBar(QWidget):
         provider_id, model = self.route
         reason = self.unavailable_reason()
         slot = self._providers.slot(provider_id)
+        switched = QCoreApplication.translate("ChatPane", "switched from {model}").format(
+            model=earlier
+        )
         if not model:
             text, tip = "", ""
         elif reason:
             text, tip = QCoreApplication.translate("ChatPane", "⚠ unavailable"), reason
         elif earlier and earlier != model:
-            text = QCoreApplication.translate("ChatPane", "switched from {model}").format(
-                model=earlier
-            )
+            text = switched
             tip = QCoreApplication.translate(
                 "ChatPane",
                 "Earlier answers came from {earlier}; the next one comes from {model}, "
@@ -170,7 +171,9 @@ class RouteBar(QWidget):
         if self.route_label.text() != text:
             self.route_label.setText(text)
         self.route_label.setToolTip(tip)
-        self.route_label.setVisible(bool(text))
+        # "local" and "cloud" only repeat what the picker shows; a switch or a provider
+        # that cannot answer is news.
+        self.route_label.setVisible(bool(text) and (bool(reason) or text == switched))
 
     def show_thinking_choices(
         self, details: ModelDetails | None, chosen: bool | str | None

@@ -239,7 +239,7 @@ async def test_a_new_ollama_host_serves_the_monitor_the_picker_and_the_chat(
     monkeypatch: pytest.MonkeyPatch,
     open_window: Opener,
 ) -> None:
-    """One local Ollama: after the host changes, the banner, the picker and the next
+    """One local Ollama: after the host changes, the provider status, the picker and the next
     answer all use the new server, and the old one hears nothing more."""
     ollama_server.install(TINY)
     monkeypatch.setenv("OLLAMA_HOST", ollama_server.url)
@@ -252,7 +252,9 @@ async def test_a_new_ollama_host_serves_the_monitor_the_picker_and_the_chat(
 
     await wait_until(lambda: pane.available_models() == ["tiny-vision:latest"])
     await wait_until(lambda: window.models.find("tiny-vision:latest") is not None)
-    assert other.url.removeprefix("http://") in window.banner.message.text()
+    host = other.url.removeprefix("http://")
+    states = window.provider_status.states
+    await wait_until(lambda: any(host in s.host for s in states() if s.is_local_ollama))
     pane.choose_model(LOCAL_OLLAMA_ID, "tiny-vision:latest")
     await ask(pane, "hello")
     assert pane.messages.bubbles()[-1].text() == DEFAULT_REPLY
