@@ -49,15 +49,18 @@ async def give_keys_their_own_names(
         return copied
 
     copied = await asyncio.to_thread(copy_keys)
+    # Adopt a new name only where no other run gave the entry one while keys were copied.
+    adopted = {e.id for e in settings.providers if e.id in names and not e.key_id}
     settings.providers = [
-        dataclasses.replace(entry, key_id=names[entry.id]) if entry.id in names else entry
+        dataclasses.replace(entry, key_id=names[entry.id]) if entry.id in adopted else entry
         for entry in settings.providers
     ]
     save(settings)
 
     def delete_old() -> None:
         for provider_id in copied:
-            secrets.delete(provider_id)
+            # The old entry once its copy is adopted; else the unused copy.
+            secrets.delete(provider_id if provider_id in adopted else names[provider_id])
 
     await asyncio.to_thread(delete_old)
-    return len(copied)
+    return len([provider_id for provider_id in copied if provider_id in adopted])

@@ -59,3 +59,27 @@ async def test_nothing_moves_while_keys_are_in_memory_only(tmp_path: Path) -> No
     assert await give_keys_their_own_names(settings, secrets, store.save) == 0
     assert [entry.key_id for entry in settings.providers] == ["", ""]
     assert not store.path.exists()
+
+
+async def test_two_runs_at_once_leave_one_entry_with_the_key(
+    secret_service: SecretServiceSession, tmp_path: Path
+) -> None:
+    import asyncio
+
+    store = SettingsStore(tmp_path / "settings.json")
+    settings = old_settings()
+    secrets = SecretStore.open()
+    secrets.set("custom", KEY)
+    await asyncio.gather(
+        give_keys_their_own_names(settings, secrets, store.save),
+        give_keys_their_own_names(settings, secrets, store.save),
+    )
+    custom = settings.providers[0]
+    assert SecretStore.open().get(custom.key_name) == KEY
+    found = secret_service.secret_tool("search", "--all", "service", SERVICE)
+    usernames = [
+        line
+        for line in found.stdout.splitlines() + found.stderr.splitlines()
+        if line.startswith("attribute.username")
+    ]
+    assert usernames == [f"attribute.username = {custom.key_id}"]
