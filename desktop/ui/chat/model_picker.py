@@ -123,15 +123,16 @@ class ModelPickerPopup(QFrame):
     def fit_notes(self) -> None:
         """Give each problem note the height of its wrapped text (a tree row's own size
         hint ignores the column width, so a long explanation would be cut off)."""
-        width = self.tree.viewport().width() - self.tree.indentation() - 8
+        # The item's text rectangle is narrower than the column (margins, focus frame).
+        width = self.tree.viewport().width() - self.tree.indentation() - 28
         if not self.tree.isVisible():
-            width = self.width() - 2 * 6 - self.tree.indentation() - 12
+            width = self.width() - 2 * 6 - self.tree.indentation() - 32
         metrics = self.tree.fontMetrics()
         for note in self._notes:
             box = metrics.boundingRect(
                 QRect(0, 0, max(width, 80), 10_000), Qt.TextFlag.TextWordWrap, note.text(0)
             )
-            note.setSizeHint(0, QSize(max(width, 80), box.height() + 6))
+            note.setSizeHint(0, QSize(max(width, 80), box.height() + 10))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

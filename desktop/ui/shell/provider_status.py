@@ -117,8 +117,8 @@ class ProviderStatus(QToolButton):
     def open_popup(self) -> None:
         """Show the details beside the indicator (it sits at the rail's bottom)."""
         self.popup.show_states()
-        self.popup.adjustSize()
-        size = self.popup.sizeHint()
+        size = self.popup.fitted_size()
+        self.popup.resize(size)
         corner = self.mapToGlobal(QPoint(self.width() + 4, self.height()))
         screen = self.screen().availableGeometry()
         x = min(corner.x(), screen.right() - size.width())

@@ -8,7 +8,7 @@ problem in plain words (wrapped, never widening anything), Retry, and for Ollama
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -147,14 +147,23 @@ class ProviderStatusPopup(QFrame):
         self.empty.setWordWrap(True)
         self.empty.setObjectName("providerProblem")
         layout.addWidget(self.empty)
+        layout.addStretch(1)
         health.changed.connect(self._changed)
+
+    def fitted_size(self) -> QSize:
+        """Its width, and the height its wrapped texts need at that width (adjustSize
+        would measure them narrower, and spread the spare height between the cards)."""
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        return QSize(WIDTH, layout.totalHeightForWidth(WIDTH))
 
     def _changed(self) -> None:
         if self.isVisible():
             focused = self.focusWidget()
             had_focus = focused is not None and self.isAncestorOf(focused)
             self.show_states()
-            self.adjustSize()
+            self.resize(self.fitted_size())
             if had_focus:
                 self.focus_first()
 
