@@ -45,6 +45,8 @@ SECTIONS = ("providers", "default-model", "images", "appearance", "shortcuts", "
 class SettingsPage(QWidget):
     closeRequested = Signal()
     """Esc: the shell goes back to the page the person came from."""
+    sectionChanged = Signal(str)
+    """The key of the section now shown (to remember it in UiState.settings_section)."""
 
     def __init__(
         self,
@@ -110,7 +112,7 @@ class SettingsPage(QWidget):
         escape.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.triggered.connect(self.closeRequested)
         self.addAction(escape)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._section_chosen)
         self.nav.setCurrentRow(0)
 
     # -- navigation ----------------------------------------------------------------
@@ -118,6 +120,10 @@ class SettingsPage(QWidget):
         """Show the section ``key`` (one of :data:`SECTIONS`); unknown keys are ignored."""
         if key in self._keys:
             self.nav.setCurrentRow(self._keys.index(key))
+
+    def _section_chosen(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        self.sectionChanged.emit(self.current_section())
 
     def current_section(self) -> str:
         row = self.nav.currentRow()

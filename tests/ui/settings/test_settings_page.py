@@ -390,10 +390,13 @@ async def test_esc_asks_to_leave_the_page(open_page: OpenPage) -> None:
 
 async def test_every_section_can_be_shown_by_its_key(open_page: OpenPage) -> None:
     page = open_page().page
-    for key in ("providers", "default-model", "images", "shortcuts", "about"):
+    shown: list[str] = []
+    page.sectionChanged.connect(shown.append)
+    for key in ("default-model", "images", "shortcuts", "about"):
         page.show_section(key)
         assert page.current_section() == key
         assert page.stack.currentWidget().isVisible()
+    assert shown == ["default-model", "images", "shortcuts", "about"]
     page.show_section("no-such-section")
     assert page.current_section() == "about"
 
