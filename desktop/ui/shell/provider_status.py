@@ -9,7 +9,7 @@ Ollama, "Set host…" (``hostChangeRequested``). It never grows with its text: ~
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from desktop.ui.ollama_monitor import OllamaMonitor
@@ -113,6 +113,14 @@ class ProviderStatus(QToolButton):
         summary = self.summary()
         self.setToolTip(summary + "\n" + self.tr("Click for details"))
         self.setAccessibleDescription(summary.replace("\n", "; "))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName(self.tr("Provider status"))
+            self._show()
+            if self.popup.isVisible():
+                self.popup.show_states()
 
     def open_popup(self) -> None:
         """Show the details beside the indicator (it sits at the rail's bottom)."""
