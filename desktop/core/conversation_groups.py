@@ -9,7 +9,6 @@ to local time (``astimezone`` costs ~2.5 µs, 13 ms for 5,000 rows).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import NamedTuple
@@ -23,8 +22,7 @@ class Period(StrEnum):
     MONTH = "month"  # older: one group per calendar month
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class DateGroup:
+class DateGroup(NamedTuple):
     period: Period
     month: date | None = None  # the first day of the month, for Period.MONTH
 

@@ -34,6 +34,7 @@ from desktop.core.conversation_session import Draft
 from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
 from desktop.storage import image_blobs
+from desktop.storage.clean_close import record_clean_close, unchanged_since_clean_close
 from desktop.storage.paths import data_dir
 from desktop.storage.quarantine import move_aside
 from desktop.storage.schema import SchemaTooNew, migrate
@@ -92,6 +93,7 @@ def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
     """Open, configure, verify and migrate; raises ``sqlite3.DatabaseError`` if damaged."""
     if _has_foreign_header(path):
         raise _CorruptDatabase("the file is not an SQLite database")
+    check = not unchanged_since_clean_close(path)
     conn = sqlite3.connect(
         path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
     )
@@ -100,7 +102,7 @@ def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check")] if check else ["ok"]
         if problems != ["ok"]:
             raise _CorruptDatabase("; ".join(str(problem) for problem in problems[:5]))
         migrate(conn)
@@ -739,6 +741,7 @@ class HistoryStore:
             with suppress(sqlite3.OperationalError):
                 self._conn.execute("PRAGMA optimize")
             self._conn.close()
+            record_clean_close(self.path)
 
     def __enter__(self) -> Self:
         return self

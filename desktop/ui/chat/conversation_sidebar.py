@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -31,15 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.conversation import Conversation, SearchHit
+
+if TYPE_CHECKING:  # built on the first search, not at startup
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.ui.chat.search_results import Result, SearchResultsView
 from desktop.storage.history import HistoryStore
 from desktop.ui.chat.conversation_list import ConversationList
-from desktop.ui.chat.search_results import (
-    SECTION,
-    Result,
-    SearchResultsView,
-    message_result,
-    title_results,
-)
 from desktop.ui.design import Space
 from desktop.ui.icons import icon
 from desktop.ui.tasks import TaskOwner
@@ -99,7 +97,7 @@ class ConversationSidebar(QWidget):
         header.setContentsMargins(Space.XS, 0, 0, 0)
         header.setSpacing(Space.XS)
         self.title = QLabel(self.tr("Chats"))
-        self.title.setObjectName("sidebarTitle")
+        self.title.setObjectName("paneTitle")
         header.addWidget(self.title, 1)
         self.new_button = self._icon_button(
             "square-pen", self.tr("New chat"), self.tr("Start a new conversation (Ctrl+N)")
@@ -132,9 +130,7 @@ class ConversationSidebar(QWidget):
         self.list.refreshWanted.connect(self.changed)
         self.list.firstPainted.connect(self._load_rest)
         self.stack.addWidget(self.list)
-        self.results = SearchResultsView()
-        self.results.chosen.connect(self._result_chosen)
-        self.stack.addWidget(self.results)
+        self._results: SearchResultsView | None = None
         layout.addWidget(self.stack, 1)
         self.search_status = QLabel()
         self.search_status.setObjectName("hint")
@@ -233,7 +229,10 @@ class ConversationSidebar(QWidget):
             had_focus = focused is not None and self.panel.isAncestorOf(focused)
             self.panel.hide()
             self.strip.show()
-            pane.setMaximumWidth(STRIP_WIDTH + pane.width() - self.width())
+            collapsed_width = STRIP_WIDTH + pane.width() - self.width()
+            pane.setMaximumWidth(collapsed_width)
+            if splitter is not None:
+                self._share(splitter, pane, collapsed_width)
             if had_focus:
                 self.expand_button.setFocus()
         else:
@@ -241,15 +240,20 @@ class ConversationSidebar(QWidget):
             self.panel.show()
             pane.setMaximumWidth(MAX_WIDTH)
             if splitter is not None:
-                sizes = splitter.sizes()
-                index = splitter.indexOf(pane)
-                total = sum(sizes)
-                others = len(sizes) - 1
-                sizes = [max(0, (total - self._expanded_width) // max(others, 1))] * len(sizes)
-                sizes[index] = self._expanded_width
-                splitter.setSizes(sizes)
+                self._share(splitter, pane, self._expanded_width)
         self._collapsed = collapsed
         self.collapsedChanged.emit(collapsed)
+
+    @staticmethod
+    def _share(splitter: QSplitter, pane: QWidget, width: int) -> None:
+        """Give ``pane`` ``width`` and the rest of the splitter to the other panes."""
+        sizes = splitter.sizes()
+        index = splitter.indexOf(pane)
+        others = max(len(sizes) - 1, 1)
+        rest = max(0, sum(sizes) - width)
+        sizes = [rest // others] * len(sizes)
+        sizes[index] = width
+        splitter.setSizes(sizes)
 
     def _splitter_pane(self) -> tuple[QSplitter | None, QWidget]:
         """The splitter the sidebar sits in, and the pane of it that holds the sidebar."""
@@ -344,6 +348,17 @@ class ConversationSidebar(QWidget):
             self._store.purge_trash()
 
     # -- search --------------------------------------------------------------
+    @property
+    def results(self) -> SearchResultsView:
+        """The search results' view, made the first time it is needed."""
+        if self._results is None:
+            from desktop.ui.chat.search_results import SearchResultsView
+
+            self._results = SearchResultsView()
+            self._results.chosen.connect(self._result_chosen)
+            self.stack.addWidget(self._results)
+        return self._results
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Down from the search box goes into the list or the results; Esc clears it."""
         if (
@@ -388,6 +403,8 @@ class ConversationSidebar(QWidget):
 
     def _filter_titles(self, query: str) -> None:
         """Conversations found by title, at once (messages follow when the store answers)."""
+        from desktop.ui.chat.search_results import title_results
+
         self._title_hits = title_results(
             self.list.model_.summaries, query.split(), self.tr("New chat")
         )
@@ -405,11 +422,15 @@ class ConversationSidebar(QWidget):
             self.show_hits(hits)
 
     def show_hits(self, hits: list[SearchHit]) -> None:
+        from desktop.ui.chat.search_results import message_result
+
         you, answer, untitled = self.tr("You"), self.tr("Answer"), self.tr("New chat")
         self._show(self._title_hits, [message_result(hit, you, answer, untitled) for hit in hits])
 
     def _show(self, titles: list[Result], messages: list[Result] | None) -> None:
         """``messages`` None: the store has not answered yet."""
+        from desktop.ui.chat.search_results import SECTION, Result
+
         results: list[Result] = []
         if titles:
             results += [Result(SECTION, self.tr("Conversations")), *titles]
@@ -445,6 +466,8 @@ class ConversationSidebar(QWidget):
 
     # -- import --------------------------------------------------------------
     def choose_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # its type costs ~5 ms to make at startup
+
         dialog = QFileDialog(self, self.tr("Import a conversation"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilter(self.tr("Parley conversation (*.json)"))

@@ -26,7 +26,6 @@ QPushButton#starterPrompt:hover {{ background: {hover}; }}
 QPushButton#starterPrompt:focus {{ border-color: {focus}; }}
 /* conversation sidebar */
 QWidget#sidebarPanel, QWidget#sidebarStrip {{ background: transparent; }}
-QLabel#sidebarTitle {{ font-size: {font_title}; font-weight: 600; color: {text}; }}
 QToolButton#sidebarIcon {{ padding: 5px; border-radius: {radius_m}; }}
 QLineEdit#sidebarSearch {{ padding: 5px 8px; border-radius: {radius_m}; background: {base}; }}
 QListView#conversationList, QListView#searchResults {{ border: none; background: transparent;

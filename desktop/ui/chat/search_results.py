@@ -35,6 +35,7 @@ from desktop.core.conversation_groups import ConversationSummary
 from desktop.core.messages import Role
 from desktop.core.search_snippet import clean_snippet, mark_terms, split_marked
 from desktop.ui.design import Colors, Radius, Space, colors_for
+from desktop.ui.formatting import format_date
 
 Index = QModelIndex | QPersistentModelIndex
 KIND_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -243,7 +244,7 @@ def title_results(
                 Result(
                     CONVERSATION,
                     mark_terms(summary.title or untitled, list(terms)),
-                    summary.model,
+                    f"{summary.model} · {format_date(summary.updated_at)[:10]}",
                     summary.id,
                     tooltip=summary.title,
                 )
