@@ -43,6 +43,6 @@ class ImageSight:
 
     async def seeing_models(self) -> list[tuple[str, str]]:
         """(provider id, model) of every offered model that sees images, local first."""
-        offered = [(c.provider_id, c.model) for g in self._groups() for c in g.models]
+        offered = [(c.provider_id, c.model) for g in self._groups() for c in g.models if c.chat]
         verdicts = await asyncio.gather(*(self.sees(*choice) for choice in offered))
         return [choice for choice, seeing in zip(offered, verdicts, strict=True) if seeing]

@@ -286,6 +286,7 @@ class MainWindow(QMainWindow):
             )
             for group in self.chat_pane.picker.groups
             for choice in group.models
+            if choice.chat  # an embedding model cannot answer
         ]
         return targets
 
