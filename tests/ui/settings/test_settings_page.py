@@ -410,7 +410,9 @@ def inside(widget: object, page: SettingsPage) -> bool:
     if not widget.isVisible():
         return False
     top_left = widget.mapTo(page, widget.rect().topLeft())
-    return page.rect().contains(QRect(top_left, widget.size()))
+    # Not cut by a scroll area or any other parent either.
+    whole = widget.visibleRegion().boundingRect().size() == widget.size()
+    return whole and page.rect().contains(QRect(top_left, widget.size()))
 
 
 @pytest.mark.parametrize(("width", "height"), [(1108, 760), (952, 640)])
