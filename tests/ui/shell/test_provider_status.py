@@ -201,3 +201,27 @@ async def test_long_problems_wrap_and_set_host_is_offered(
     card.host_button.click()
     assert asked == [True]
     assert not popup.isVisible()
+
+
+async def test_in_the_window_a_failed_chat_turns_the_ollama_dot_at_once(
+    ollama_server: OllamaServer, open_window: Callable[[], object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Defect 3, as a person saw it: the answer failed with "Ollama is not running" while
+    the status went on saying Ollama was there."""
+    monkeypatch.setattr(ollama_monitor, "UP_INTERVAL_MS", 60_000)  # no heartbeat to help
+    monkeypatch.setenv("OLLAMA_HOST", ollama_server.url)
+    ollama_server.install(TINY)
+    window = open_window()
+    pane = window.chat_pane  # type: ignore[attr-defined]
+    status: ProviderStatus = window.provider_status  # type: ignore[attr-defined]
+    await wait_until(lambda: TINY in pane.available_models())
+    pane.set_model(TINY)
+    await wait_until(lambda: status.states()[0].health is Health.UP)
+    ollama_server.stop()
+
+    pane.composer.setPlainText("Still there?")
+    pane.send_button.click()
+    await wait_until(lambda: not pane.streaming and len(pane.messages.bubbles()) == 2)
+    await _within(1.0, lambda: status.states()[0].health is Health.DOWN)
+    assert status._dots[0].property("health") == "down"
+    assert "Ollama: not reachable" in status.toolTip()
