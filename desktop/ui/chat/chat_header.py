@@ -56,6 +56,7 @@ class ChatHeader(QWidget):
         self._title = title
         self.title_label.setToolTip(title)
         self.title_label.setAccessibleName(title)
+        self.title_label.setAccessibleDescription(title)
         self._elide()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

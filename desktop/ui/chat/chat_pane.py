@@ -325,6 +325,10 @@ class ChatPane(QWidget):
         self._update_meter()
         self.conversationShown.emit(self.conversation_id)
 
+    def refresh_title(self) -> None:
+        """The open conversation may have been renamed (in the sidebar)."""
+        self._show_title()
+
     def _show_title(self) -> None:
         conversation_id = self.conversation_id
         store = self._chat.store

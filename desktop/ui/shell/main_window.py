@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         sidebar.conversationTrashed.connect(self.chat_pane.conversation_removed)
         sidebar.conversationTrashed.connect(self._update_first_run)
         sidebar.changed.connect(self.refresh_conversations)
+        self.conversations.renameRequested.connect(lambda *_: self.chat_pane.refresh_title())
         sidebar.newRequested.connect(self.new_chat)
         self.chat_pane.conversationsChanged.connect(self.refresh_conversations)
         self.chat_pane.conversationShown.connect(self.conversations.show_current)

@@ -196,3 +196,17 @@ async def test_the_meter_shows_only_tokens_when_the_window_is_unknown(
     pane.set_model("tiny:latest")  # Ollama is told the window with every request
     await wait_until(lambda: "/" in pane.meter.label.text())
     assert not pane.meter.bar.isHidden()
+
+
+async def test_the_header_names_the_open_conversation_also_after_a_rename(
+    scripted, open_window: Opener
+) -> None:
+    pane = await ready_pane(open_window)
+    assert pane.header.title_label.text() == "New chat"
+    await ask(pane, "Sourdough starter")
+    assert pane.header.title_label.toolTip() == "Sourdough starter"
+    window = pane.window()
+    assert isinstance(window, MainWindow)
+    assert pane.conversation_id is not None
+    window.conversations.renameRequested.emit(pane.conversation_id, "Bread")
+    assert pane.header.title_label.text() == "Bread"
