@@ -23,7 +23,6 @@ from urllib.parse import parse_qs, urlsplit
 
 from tests.servers.faults import Fault
 from tests.servers.loopback_http import BadRequest, Exchange, LoopbackServer
-from tests.servers.response_sink import Sink
 from tests.servers.scripted_reply import (
     InvalidImage,
     ReplyQueue,
@@ -347,18 +346,41 @@ class _Answer:
                 self._chunk({"tool_calls": [{"index": index, "function": {"arguments": piece}}]})
                 for piece in argument_pieces(call.arguments)
             ]
-        out.append(self._chunk({}, self.finish_reason))
-        if include_usage:
+        last = self._chunk({}, self.finish_reason)
+        if reply.server_timings_ms is not None:
+            last["data"]["timings"] = self.timings(reply.server_timings_ms)
+        out.append(last)
+        if include_usage and reply.sends_usage:
             usage = self._chunk({})
             usage["data"] = {**usage["data"], "choices": [], "usage": self.usage()}
             out.append(usage)
         out.append({"event": None, "data": "[DONE]"})
         return out
 
-    def stream(self, sink: Sink, include_usage: bool) -> None:
-        for chunk in self.chunks(include_usage):
-            if not sink.send(chunk):
-                return
+    def timings(self, predicted_ms: float) -> dict[str, float]:
+        """llama.cpp server's own measurements, as in its last chunk."""
+        prompt_ms = 12.5
+        return {
+            "prompt_n": self.prompt_tokens,
+            "prompt_ms": prompt_ms,
+            "prompt_per_token_ms": prompt_ms / self.prompt_tokens,
+            "prompt_per_second": self.prompt_tokens / prompt_ms * 1000,
+            "predicted_n": self.completion_tokens,
+            "predicted_ms": predicted_ms,
+            "predicted_per_token_ms": predicted_ms / max(self.completion_tokens, 1),
+            "predicted_per_second": self.completion_tokens / predicted_ms * 1000,
+        }
+
+    def stream(self, sink: SseStream, include_usage: bool) -> None:
+        if not sink.exchange.pause(self.reply.first_byte_delay):
+            return
+        chunks = self.chunks(include_usage)
+        if self.reply.in_one_write:
+            sink.send_together(chunks)
+        else:
+            for chunk in chunks:
+                if not sink.send(chunk):
+                    return
         sink.finish()
 
     def whole(self) -> dict[str, Any]:

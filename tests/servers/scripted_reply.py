@@ -44,6 +44,16 @@ class ScriptedReply:
     reasoning_key: str = "reasoning_content"
     """OpenAI servers only: ``reasoning_content`` (DeepSeek) or ``reasoning`` (Ollama)."""
     tool_calls: tuple[ScriptedCall, ...] = ()
+    first_byte_delay: float = 0.0
+    """OpenAI servers only: seconds the server works before it sends anything."""
+    in_one_write: bool = False
+    """OpenAI servers only: every chunk in one write, as a buffering gateway (LiteLLM)
+    passes a short answer on."""
+    sends_usage: bool = True
+    """OpenAI servers only: False ignores stream_options.include_usage (llama-cpp-python)."""
+    server_timings_ms: float | None = None
+    """OpenAI servers only: the last chunk carries llama.cpp's ``timings`` with this
+    generation time (predicted_ms)."""
 
     def pieces(self) -> list[str]:
         """The text one word (with its leading space) at a time."""

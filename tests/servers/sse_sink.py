@@ -49,6 +49,13 @@ class SseStream(ChunkedStream):
     def _write_malformed(self) -> None:
         self._raw(MALFORMED_FRAME)
 
+    def send_together(self, lines: list[dict[str, Any]]) -> bool:
+        """Every line in one write (faults do not apply)."""
+        if not self.open:
+            return False
+        self.sent += len(lines)
+        return self._raw(b"".join(frame(line) for line in lines))
+
     def fail(self, message: str, status: int = HTTPStatus.INTERNAL_SERVER_ERROR) -> None:
         """Before any byte: an HTTP error in the protocol's shape. After: an error frame."""
         if not self._headers_sent:
