@@ -20,7 +20,7 @@ from typing import Protocol
 
 import httpx
 
-from desktop.core.errors import BadRequest, ConnectionFailed
+from desktop.core.errors import BadRequest, InvalidAddress
 from desktop.core.events import ChatEvent
 from desktop.core.messages import ChatMessage, ChatOptions
 from desktop.core.provider_config import AuthStyle, AzureMode, ProviderConfig, ProviderFamily
@@ -29,7 +29,7 @@ from desktop.providers.anthropic import AnthropicProvider
 from desktop.providers.api_transport import ApiTransport
 from desktop.providers.azure_openai import AzureOpenAIProvider, azure_status_error
 from desktop.providers.credentials import KeyAuth
-from desktop.providers.http_client import Endpoint, make_provider_client
+from desktop.providers.http_client import LITELLM, Endpoint, make_provider_client
 from desktop.providers.ollama import OllamaProvider
 from desktop.providers.ollama_host import resolve_ollama_host
 from desktop.providers.openai_compat import OpenAICompatProvider, Routes
@@ -87,20 +87,20 @@ def service_name(config: ProviderConfig, preset: Preset | None = None) -> str:
 
 
 def base_url(config: ProviderConfig, preset: Preset | None = None) -> str:
-    """The configured URL, else the preset's; ConnectionFailed if it is not usable yet."""
+    """The configured URL, else the preset's; InvalidAddress if it is not usable yet."""
     preset = preset or preset_by_id(config.preset)
     url = (config.base_url or preset.base_url).strip()
     service = service_name(config, preset)
     if not url:
-        raise ConnectionFailed(f"{service} has no endpoint URL yet. Enter it in Settings.")
+        raise InvalidAddress(f"{service} has no endpoint URL yet. Enter it in Settings.")
     if missing := unfilled(url):
         names = ", ".join(f"{{{name}}}" for name in missing)
-        raise ConnectionFailed(
+        raise InvalidAddress(
             f"The endpoint URL of {service} still contains {names}. Replace it with your "
             "own value in Settings."
         )
     if not url.lower().startswith(("http://", "https://")):
-        raise ConnectionFailed(
+        raise InvalidAddress(
             f"The endpoint URL of {service} must start with http:// or https:// "
             f"(it is {url!r}). Correct it in Settings."
         )
@@ -181,11 +181,17 @@ def create_provider(
         try:
             host = resolve_ollama_host(config.base_url or None)
         except ValueError as exc:
-            raise ConnectionFailed(str(exc)) from None
+            raise InvalidAddress(str(exc)) from None
         return OllamaProvider(client, host)
     url = base_url(config, preset)
-    endpoint = Endpoint(service=service, url=url)
     auth = key_auth(config, api_key, preset)
+    endpoint = Endpoint(
+        service=service,
+        url=url,
+        key_sent=auth is not None,
+        proxy=config.proxy_url,
+        gateway=preset.id if preset.id == LITELLM else "",
+    )
     headers = custom_headers(config)
     if preset.family is ProviderFamily.ANTHROPIC:
         transport = ApiTransport(client, endpoint, auth=auth, headers=headers)
@@ -225,8 +231,9 @@ def build_provider(
 ) -> BuiltProvider:
     """The provider for ``config``, on its own client when :func:`needs_own_client` says so.
 
-    Raises a ProviderError (ConnectionFailed, BadRequest) naming what in the config
-    cannot work: an unfilled URL, a bad header, an unreadable CA bundle, a bad proxy.
+    Raises a ProviderError (InvalidAddress, ProxyFailed, TlsFailed, BadRequest) naming
+    what in the config cannot work: an unfilled URL, a bad header, an unreadable CA
+    bundle, a bad proxy.
     """
     preset = preset_by_id(config.preset)
     provider = create_provider(config, shared_client, api_key=api_key)  # checks everything

@@ -24,19 +24,37 @@ from desktop.core.errors import (
     AuthFailed,
     BadRequest,
     ConnectionFailed,
+    HostNotFound,
+    InvalidAddress,
+    KeyNotChecked,
     ModelNotFound,
     ProtocolError,
     ProviderError,
     ProviderTimeout,
+    ProxyFailed,
+    QuotaExceeded,
     RateLimited,
     ServerError,
     StreamInterrupted,
+    TlsFailed,
 )
 from desktop.providers.aiohttp_transport import AiohttpTransport
+from desktop.providers.error_body import (
+    AUTH_KINDS,
+    CONTEXT_KINDS,
+    KEY_NOT_CHECKED_KINDS,
+    MODEL_KINDS,
+    QUOTA_KINDS,
+    RATE_KINDS,
+    TOO_LARGE_KINDS,
+    ErrorBody,
+    read_error_body,
+)
 
 DETAIL_LIMIT = 500
 _E = TypeVar("_E", bound=BaseException)
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+LITELLM = "litellm"
 
 
 class LazyTransport(httpx.AsyncBaseTransport):
@@ -111,7 +129,7 @@ def make_provider_client(
                 timeout=timeout, verify=verify, proxy=proxy_url, trust_env=False
             )
         except (ValueError, ImportError, httpx.InvalidURL) as exc:
-            raise ConnectionFailed(
+            raise ProxyFailed(
                 f"The proxy {display_url(proxy_url)} set for {service} cannot be used "
                 f"({exc}). Use an http://, https:// or socks5:// proxy URL in Settings.",
                 detail=truncate(str(exc)),
@@ -130,7 +148,7 @@ def _tls_context(service: str, ca_bundle: str) -> ssl.SSLContext:
         try:
             context.load_verify_locations(cafile=ca_bundle)
         except (OSError, ssl.SSLError) as exc:
-            raise ConnectionFailed(
+            raise TlsFailed(
                 f"The CA bundle {ca_bundle} set for {service} cannot be read ({exc}). "
                 "Choose a PEM file with the certificate authority in Settings.",
                 detail=truncate(str(exc)),
@@ -159,6 +177,13 @@ class Endpoint:
     service: str
     url: str
     unreachable: str = ""
+    key_sent: bool | None = None
+    """Whether requests carry an API key (a 401 then means a wrong key, not a missing
+    one); None when not known here (Ollama's key rides on its client)."""
+    proxy: str = ""
+    """The proxy every request goes through, if one is set for this provider."""
+    gateway: str = ""
+    """The preset's id when its replies need reading of their own (``litellm``)."""
 
     @property
     def where(self) -> str:
@@ -232,25 +257,35 @@ def _number(value: str | None) -> float | None:
 def status_error(
     status: int, body: bytes | str, headers: httpx.Headers, endpoint: Endpoint
 ) -> ProviderError:
-    """The error for an HTTP status >= 400; ``detail`` is the server's text."""
+    """The error for an HTTP status >= 400; ``detail`` is the server's text.
+
+    The body's ``type``/``code`` come before the status: a wrong LiteLLM key is a 400
+    ``no_db_connection``, a used-up quota a 429 ``insufficient_quota``.
+    """
     detail = error_text(body)
     said = f" It said: {truncate(detail, 200)}" if detail else ""
     where = endpoint.where
-    if status in (401, 403):
-        return AuthFailed(
-            f"{where} refused access (HTTP {status}). Check the API key and the endpoint "
-            f"in Settings.{said}",
-            detail=detail,
-            status=status,
-        )
-    if status == 404:
+    kinds = read_error_body(body)
+    if kinds.any_of(KEY_NOT_CHECKED_KINDS) or _litellm_without_db(status, kinds, endpoint):
+        return _key_not_checked(status, detail, endpoint)
+    if status in (401, 403) or kinds.any_of(AUTH_KINDS):
+        return _key_refused(status, detail, said, endpoint)
+    if status == 404 or kinds.any_of(MODEL_KINDS):
         return ModelNotFound(
-            f"{where} does not know the model or address requested (HTTP 404). Check the "
-            f"model name and the endpoint URL in Settings.{said}",
+            f"{where} does not know the model or address requested (HTTP {status}). Check "
+            f"the model name and the endpoint URL in Settings.{said}",
             detail=detail,
             status=status,
         )
-    if status == 429:
+    if kinds.any_of(QUOTA_KINDS):
+        return QuotaExceeded(
+            f"{where} refused the request because the account's quota or credit is used up "
+            f"(HTTP {status}). Check the plan and billing of the account; waiting will not "
+            f"help.{said}",
+            detail=detail,
+            status=status,
+        )
+    if status == 429 or kinds.any_of(RATE_KINDS):
         retry_after = parse_retry_after(headers)
         wait = (
             f"Try again in {math.ceil(retry_after)} seconds."
@@ -263,10 +298,18 @@ def status_error(
             status=status,
             retry_after=retry_after,
         )
-    if status == 413:
+    if status == 413 or kinds.any_of(TOO_LARGE_KINDS):
         return BadRequest(
-            f"The request was too large for {where} (HTTP 413). Start a new conversation, "
-            f"or attach fewer or smaller images.{said}",
+            f"The request was too large for {where} (HTTP {status}). Start a new "
+            f"conversation, or attach fewer or smaller images.{said}",
+            detail=detail,
+            status=status,
+        )
+    if kinds.any_of(CONTEXT_KINDS):
+        return BadRequest(
+            f"The conversation is longer than the model at {where} can read (HTTP "
+            f"{status}). Start a new conversation, or choose a model with a larger "
+            f"context window.{said}",
             detail=detail,
             status=status,
         )
@@ -279,6 +322,46 @@ def status_error(
     return ServerError(
         f"{where} had an internal problem (HTTP {status}).{said} Try again in a moment; if "
         "it keeps happening, check the server's logs.",
+        detail=detail,
+        status=status,
+    )
+
+
+def _key_refused(status: int, detail: str, said: str, endpoint: Endpoint) -> AuthFailed:
+    if endpoint.key_sent is False and status == 401:
+        return AuthFailed(
+            f"{endpoint.where} asks for an API key (HTTP 401), and none is set. Enter the "
+            f"API key of {endpoint.service} in Settings.{said}",
+            detail=detail,
+            status=status,
+        )
+    return AuthFailed(
+        f"{endpoint.where} refused access (HTTP {status}). Check the API key of "
+        f"{endpoint.service} and the endpoint in Settings.{said}",
+        detail=detail,
+        status=status,
+    )
+
+
+def _litellm_without_db(status: int, kinds: ErrorBody, endpoint: Endpoint) -> bool:
+    """LiteLLM's plain-text 500: a key that is not the master key, and no prisma to look
+    it up with (or no key at all)."""
+    return endpoint.gateway == LITELLM and status == 500 and not kinds.is_json
+
+
+def _key_not_checked(status: int, detail: str, endpoint: Endpoint) -> AuthFailed:
+    litellm = f"LiteLLM at {display_url(endpoint.url)}"
+    if endpoint.key_sent is False:
+        return AuthFailed(
+            f"{litellm} asks for a key (HTTP {status}), and none is set. Enter LiteLLM's "
+            f"master key as the API key of {endpoint.service} in Settings.",
+            detail=detail,
+            status=status,
+        )
+    return KeyNotChecked(
+        f"{litellm} could not check the API key of {endpoint.service} (HTTP {status}): a "
+        "key other than LiteLLM's master key is looked up in its database, and none is "
+        "connected. Enter the master key in Settings, or connect a database to LiteLLM.",
         detail=detail,
         status=status,
     )
@@ -313,26 +396,33 @@ def transport_error(exc: httpx.HTTPError | httpx.InvalidURL, endpoint: Endpoint)
             detail=detail,
         )
     if isinstance(exc, httpx.ProxyError):
-        return ConnectionFailed(
+        return ProxyFailed(
             f"The proxy refused to connect to {where}. Check the proxy address and its "
             "credentials in Settings, or turn the proxy off for this provider.",
             detail=detail,
         )
     tls = _cause(exc, ssl.SSLError)
     if tls is not None:
-        return ConnectionFailed(_tls_message(tls, where), detail=detail)
+        return TlsFailed(_tls_message(tls, where), detail=detail)
     if _cause(exc, socket.gaierror) is not None:
         request = _request_of(exc) if isinstance(exc, httpx.HTTPError) else None
         host = request.url.host if request is not None else urlsplit(endpoint.url).hostname
-        return ConnectionFailed(
+        return HostNotFound(
             f"The address of {endpoint.service}, {host}, could not be found (the name lookup "
             "failed). Check the spelling of the URL in Settings, and that this computer is "
             "online.",
             detail=detail,
         )
     if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
-        return ConnectionFailed(
+        return InvalidAddress(
             f"The address of {endpoint.service} is not a valid URL. Correct it in Settings.",
+            detail=detail,
+        )
+    if endpoint.proxy:  # every connection goes to the proxy: it is what did not answer
+        return ProxyFailed(
+            f"Could not connect to the proxy {display_url(endpoint.proxy)} that "
+            f"{endpoint.service} goes through. Check that the proxy is running and its "
+            "address in Settings, or choose System proxy or No proxy.",
             detail=detail,
         )
     return ConnectionFailed(endpoint.unreachable_message(), detail=detail)

@@ -6,13 +6,20 @@ model lists, ``reasoning`` vs ``reasoning_content``), strict about what comes ou
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from desktop.core.errors import AuthFailed, ProviderError, RateLimited, ServerError
-from desktop.core.events import ChatEvent, TextDelta, ThinkingDelta, ToolCall
+from desktop.core.errors import (
+    AuthFailed,
+    ProviderError,
+    QuotaExceeded,
+    RateLimited,
+    ServerError,
+)
+from desktop.core.events import ChatEvent, ChatStats, TextDelta, ThinkingDelta, ToolCall
 from desktop.core.messages import ChatMessage, ChatOptions, Role
 from desktop.core.remote_model import RemoteModel
 from desktop.providers.images import data_url
@@ -81,12 +88,16 @@ class ChunkReader:
     finish_reason: str = ""
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
+    timings: Json = field(default_factory=dict)
+    """llama.cpp's own ``timings`` (predicted_n, predicted_ms, prompt_n, prompt_ms)."""
 
     def read(self, chunk: Json) -> list[ChatEvent]:
         """The text and thinking in one chunk; tool calls wait for :meth:`finished_calls`."""
         if isinstance(usage := chunk.get("usage"), dict):
             self.prompt_tokens = integer(usage, "prompt_tokens")
             self.completion_tokens = integer(usage, "completion_tokens")
+        if isinstance(timings := chunk.get("timings"), dict):
+            self.timings = timings
         events: list[ChatEvent] = []
         choices = chunk.get("choices")
         for choice in choices if isinstance(choices, list) else []:
@@ -118,11 +129,34 @@ class ChunkReader:
             elif isinstance(arguments, dict):
                 pending.arguments.append(json.dumps(arguments))
 
+    def stats(self, measured: ChatStats) -> ChatStats:
+        """``measured`` (timed here) with the counts and times the server gave instead."""
+        predicted_ms = _number(self.timings, "predicted_ms")
+        prompt_ms = _number(self.timings, "prompt_ms")
+        return dataclasses.replace(
+            measured,
+            prompt_tokens=_first(self.prompt_tokens, integer(self.timings, "prompt_n")),
+            completion_tokens=_first(self.completion_tokens, integer(self.timings, "predicted_n")),
+            eval_seconds=measured.eval_seconds if predicted_ms is None else predicted_ms / 1000,
+            prompt_eval_seconds=None if prompt_ms is None else prompt_ms / 1000,
+        )
+
     def finished_calls(self) -> list[ToolCall]:
         """Every assembled tool call, in index order; emptied once taken."""
         calls = [self.calls[index].event() for index in sorted(self.calls)]
         self.calls.clear()
         return calls
+
+
+def _number(record: Json, key: str) -> float | None:
+    value = record.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if value >= 0 else None
+
+
+def _first(*values: int | None) -> int | None:
+    return next((value for value in values if value is not None), None)
 
 
 def stream_error(payload: object, where: str) -> ProviderError | None:
@@ -135,7 +169,13 @@ def stream_error(payload: object, where: str) -> ProviderError | None:
     details = error if isinstance(error, dict) else {"message": str(error)}
     said = text(details, "message") or "no reason given"
     kind = " ".join(str(details.get(key) or "") for key in ("type", "code", "status")).lower()
-    if "rate_limit" in kind or "quota" in kind or "429" in kind:
+    if "quota" in kind or "billing" in kind:
+        return QuotaExceeded(
+            f"{where} stopped the answer because the account's quota or credit is used up: "
+            f"{said} Check the plan and billing of the account.",
+            detail=said,
+        )
+    if "rate_limit" in kind or "429" in kind:
         return RateLimited(
             f"{where} stopped the answer because of a rate limit: {said} Wait a moment and "
             "try again.",
