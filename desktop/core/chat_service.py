@@ -21,6 +21,7 @@ from desktop.core.errors import ProviderError
 from desktop.core.events import ChatEvent, ChatStats, Done, TextDelta, ThinkingDelta
 from desktop.core.messages import ChatMessage, ChatOptions, MessageState, Role
 from desktop.core.model_records import ModelDetails
+from desktop.core.token_estimate import estimate_tokens
 from desktop.storage.history import LEAF, HistoryStore, Leaf
 
 
@@ -55,6 +56,16 @@ def to_chat_messages(
         images = tuple(data for data in loaded if data is not None)
         out.append(ChatMessage(message.role, message.content, images, message.thinking))
     return out
+
+
+def counted(done: Done, text: Sequence[str], thinking: Sequence[str]) -> Done:
+    """``done`` with an estimated answer length when the server counted no tokens
+    (llama.cpp's server sends no usage even when asked for it)."""
+    if done.stats.completion_tokens is not None or not (text or thinking):
+        return done
+    tokens = estimate_tokens("".join(thinking)) + estimate_tokens("".join(text))
+    stats = dataclasses.replace(done.stats, completion_tokens=tokens, estimated=True)
+    return dataclasses.replace(done, stats=stats)
 
 
 async def _close(events: AsyncIterator[ChatEvent]) -> None:
@@ -229,6 +240,7 @@ class ChatService:
                     thinking.append(event.text)
                 elif isinstance(event, Done):
                     done = True
+                    event = counted(event, text, thinking)
                     # Indexing the answer for search takes milliseconds (tens for a long
                     # one): on a worker thread, while the window shows the last text.
                     await asyncio.to_thread(save, MessageState.COMPLETE, event.stats)

@@ -23,9 +23,21 @@ class ToolCall:
     call_id: str = ""
 
 
+MIN_RATE_SECONDS = 0.25
+MIN_RATE_TOKENS = 8
+"""Below these a rate says more about buffering than about the model: a short answer
+that arrived in one read would read as tens of thousands of tokens per second."""
+
+
 @dataclass(frozen=True, slots=True)
 class ChatStats:
-    """Token statistics of one answer. Durations are seconds; None when unknown."""
+    """Token statistics of one answer. Durations are seconds; None when unknown.
+
+    ``eval_seconds`` is the server's own generation time when it reports one (Ollama's
+    ``eval_duration``, llama.cpp's ``timings``); otherwise the time from the request to
+    the last piece, measured here. ``estimated``: the server counted no tokens, so
+    ``completion_tokens`` is counted from the text that arrived.
+    """
 
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
@@ -34,12 +46,17 @@ class ChatStats:
     prompt_eval_seconds: float | None = None
     eval_seconds: float | None = None
     first_token_seconds: float | None = None
+    estimated: bool = False
 
     @property
     def tokens_per_second(self) -> float | None:
-        if self.completion_tokens and self.eval_seconds:
-            return self.completion_tokens / self.eval_seconds
-        return None
+        """None when too few tokens or too short a time make the rate meaningless."""
+        tokens, seconds = self.completion_tokens, self.eval_seconds
+        if tokens is None or seconds is None:
+            return None
+        if tokens < MIN_RATE_TOKENS or seconds < MIN_RATE_SECONDS:
+            return None
+        return tokens / seconds
 
 
 @dataclass(frozen=True, slots=True)

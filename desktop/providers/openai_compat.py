@@ -121,7 +121,7 @@ class OpenAICompatProvider:
             )
         for call in reader.finished_calls():
             yield call
-        stats = clock.stats(reader.prompt_tokens, reader.completion_tokens)
+        stats = reader.stats(clock.stats(reader.prompt_tokens, reader.completion_tokens))
         yield Done(reason=reader.finish_reason or "stop", stats=stats)
 
     def _read(self, reader: records.ChunkReader, data: str) -> list[ChatEvent]:

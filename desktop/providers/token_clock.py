@@ -26,14 +26,16 @@ class TokenClock:
         return self._first
 
     def stats(self, prompt_tokens: int | None, completion_tokens: int | None) -> ChatStats:
-        """Seconds to the first piece, between first and last piece, and in all."""
-        eval_seconds = None
-        if self._first is not None and self._last is not None:
-            eval_seconds = self._last - self._first
+        """Seconds to the first piece, from the request to the last piece, and in all.
+
+        The generation time is counted from the request, not from the first piece: a
+        short answer often arrives in one read (through a gateway such as LiteLLM), and
+        first-to-last would then be a few microseconds.
+        """
         return ChatStats(
             prompt_tokens=prompt_tokens,
             completion_tokens=completion_tokens,
             total_seconds=time.monotonic() - self._started,
             first_token_seconds=self._first,
-            eval_seconds=eval_seconds,
+            eval_seconds=self._last,
         )
