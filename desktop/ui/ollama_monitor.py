@@ -23,6 +23,8 @@ DOWN_INTERVAL_MS = 1000
 """Between full checks while Ollama is unreachable or not yet known."""
 UP_INTERVAL_MS = 1500
 """Between heartbeats while Ollama answers."""
+IDLE_INTERVAL_MS = 5000
+"""Between full checks while Ollama is down and nothing needs it (see ``set_needed``)."""
 
 
 def loop_running() -> bool:
@@ -67,6 +69,7 @@ class OllamaMonitor(QObject):
         self._checking = False
         self._stopped = False
         self._again = False
+        self._needed = True
         self._timer = QTimer(self)
         self._timer.setInterval(DOWN_INTERVAL_MS)
         self._timer.timeout.connect(self._tick)
@@ -83,6 +86,18 @@ class OllamaMonitor(QObject):
         self._provider = provider
         self._set_status(OllamaStatus(provider.host, None))
         self.refresh()
+
+    @property
+    def check_interval_ms(self) -> int:
+        """Milliseconds until the next check or heartbeat is due (0: none planned)."""
+        return self._timer.interval() if self._timer.isActive() else 0
+
+    def set_needed(self, needed: bool) -> None:
+        """Whether anything needs Ollama now: if not, a stopped Ollama is looked for less
+        often (only cloud or gateway providers are in use, or it is turned off)."""
+        if needed != self._needed:
+            self._needed = needed
+            self._schedule()
 
     def stop(self) -> None:
         """No more checks: the app is closing (a pending retry must not outlive the loop)."""
@@ -169,6 +184,9 @@ class OllamaMonitor(QObject):
         """Keep checking: often while down or unknown, a heartbeat while up."""
         if self._stopped:
             return
-        interval = UP_INTERVAL_MS if self._status.reachable else DOWN_INTERVAL_MS
+        if self._status.reachable:
+            interval = UP_INTERVAL_MS
+        else:
+            interval = DOWN_INTERVAL_MS if self._needed else IDLE_INTERVAL_MS
         if self._timer.interval() != interval or not self._timer.isActive():
             self._timer.start(interval)

@@ -154,7 +154,13 @@ class ProviderHealth(QObject):
     def _ollama_changed(self, status: OllamaStatus) -> None:
         if status.reachable:
             self._ollama_answered = True
+        self._pace_ollama()
         self.changed.emit()
+
+    def _pace_ollama(self) -> None:
+        """Look for a stopped Ollama every second only while something needs it."""
+        enabled = self._providers.settings.ollama_enabled
+        self._monitor.set_needed(enabled and self._ollama_in_use())
 
     # -- the others --------------------------------------------------------------------
     def _providers_changed(self) -> None:
@@ -186,6 +192,7 @@ class ProviderHealth(QObject):
                 if state.health is Health.CHECKING:
                     self._check(provider_id)
         self._schedule()
+        self._pace_ollama()
         self.changed.emit()
 
     def _check(self, provider_id: str) -> None:

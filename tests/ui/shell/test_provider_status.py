@@ -17,7 +17,7 @@ from desktop.providers.ollama import OllamaProvider
 from desktop.storage.secrets import SecretStore
 from desktop.storage.settings import ProviderEntry, Settings
 from desktop.ui import ollama_monitor
-from desktop.ui.ollama_monitor import OllamaMonitor
+from desktop.ui.ollama_monitor import DOWN_INTERVAL_MS, IDLE_INTERVAL_MS, OllamaMonitor
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
 from desktop.ui.shell.provider_health import Health
 from desktop.ui.shell.provider_status import WIDTH, ProviderStatus
@@ -170,6 +170,7 @@ async def test_missing_ollama_is_neutral_when_only_other_providers_are_used(
     assert made.health(LOCAL_OLLAMA_ID) is Health.IDLE
     assert made.status._dots[0].property("health") == "idle"
     assert not made.status.property("alarm")
+    assert made.monitor.check_interval_ms == IDLE_INTERVAL_MS  # looked for, unhurried
 
 
 async def test_missing_ollama_is_an_alarm_when_nothing_else_is_set_up(
@@ -178,6 +179,7 @@ async def test_missing_ollama_is_an_alarm_when_nothing_else_is_set_up(
     made: Rig = await rig(Settings(ollama_host=f"http://127.0.0.1:{unused_tcp_port}"))  # type: ignore[misc]
     await wait_until(lambda: made.health(LOCAL_OLLAMA_ID) is Health.DOWN)
     assert made.status.property("alarm")
+    assert made.monitor.check_interval_ms == DOWN_INTERVAL_MS
 
 
 async def test_long_problems_wrap_and_set_host_is_offered(
