@@ -244,3 +244,35 @@ async def test_no_key_reaches_the_config_the_database_the_logs_or_exports(
             assert files_holding(form, config_dir(), data_dir(), exports, logs) == []
     assert any(p.suffix == ".json" for p in config_dir().iterdir())
     assert any(data_dir().iterdir())
+
+
+async def test_only_failures_about_the_server_itself_are_reported(
+    openai_server: OpenAIServer, http: object
+) -> None:
+    """A refused request or a missing model says nothing about whether the server is up;
+    a refused connection, a refused key or a cut stream does."""
+    from desktop.core.errors import (
+        BadRequest,
+        ConnectionFailed,
+        ModelNotFound,
+        StreamInterrupted,
+    )
+
+    settings = Settings(ollama_enabled=False, providers=[compat_entry(openai_server, "lan")])
+    registry = ProviderRegistry(settings, http, open_secrets=lambda: memory_secrets(lan=KEY))  # type: ignore[arg-type]
+    reported: list[tuple[str, object]] = []
+    registry.reported.connect(lambda provider_id, error: reported.append((provider_id, error)))
+    for error in (ModelNotFound("no such model"), BadRequest("bad options")):
+        registry.report_failure("lan", error)
+    assert reported == []
+    gone, key, cut = ConnectionFailed("gone"), AuthFailed("key"), StreamInterrupted("cut")
+    for error in (gone, key, cut):
+        registry.report_failure("lan", error)
+    assert reported == [("lan", gone), ("lan", key), ("lan", cut)]
+
+    await registry.rebuild()
+    reported.clear()
+    group = (await registry.all_models())[0]
+    assert reported == [("lan", None)]  # a list that answered says the server is up
+    assert group.place.value == "machine" and group.local
+    await registry.aclose()
