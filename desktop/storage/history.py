@@ -35,7 +35,7 @@ from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
 from desktop.storage import image_blobs
 from desktop.storage.clean_close import record_clean_close, unchanged_since_clean_close
-from desktop.storage.paths import data_dir
+from desktop.storage.paths import data_dir, make_private, private_dir, private_file
 from desktop.storage.quarantine import move_aside
 from desktop.storage.schema import SchemaTooNew, migrate
 
@@ -202,6 +202,17 @@ def _like(term: str) -> str:
     return f"%{escaped}%"
 
 
+def _connect_private(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    """:func:`_connect` to a database only its owner can read, companions included."""
+    private_file(path)
+    for suffix in _SQLITE_COMPANIONS:
+        make_private(Path(f"{path}{suffix}"))
+    conn = _connect(path, busy_timeout)
+    for suffix in _SQLITE_COMPANIONS:  # created by SQLite just now, with the file's mode
+        make_private(Path(f"{path}{suffix}"))
+    return conn
+
+
 class HistoryStore:
     """Conversations and messages in one SQLite file. Create with :meth:`open`."""
 
@@ -225,15 +236,18 @@ class HistoryStore:
         to ``<name>.corrupt-<timestamp>`` and an empty history is started in its place.
         A locked or unreadable file is not damage and raises ``sqlite3.OperationalError``;
         a history from a newer Parley raises :class:`SchemaTooNew`.
+
+        Conversations are private: the folder is made owner-only (0700), the database
+        and its ``-wal``/``-shm`` files 0600, also when an older version left them open.
         """
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         try:
-            return cls(_connect(path, busy_timeout), path, recovered_from=None)
+            return cls(_connect_private(path, busy_timeout), path, recovered_from=None)
         except sqlite3.DatabaseError as error:
             if not _is_corruption(error):
                 raise
         moved = move_aside(path, "corrupt", _SQLITE_COMPANIONS)
-        return cls(_connect(path, busy_timeout), path, recovered_from=moved)
+        return cls(_connect_private(path, busy_timeout), path, recovered_from=moved)
 
     @property
     def has_search_index(self) -> bool:
