@@ -33,7 +33,7 @@ class RailButton(QToolButton):
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         self.setIcon(icon(spec.icon, role="muted", checked_role="selected_text"))
         self.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
-        self.setFixedWidth(RAIL_WIDTH - 2 * Space.S)
+        self.setFixedWidth(RAIL_WIDTH - 2 * Space.XS)
         self.setMinimumHeight(52)
         self.show_texts(spec, shortcut)
 
@@ -59,7 +59,7 @@ class NavigationRail(QFrame):
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(Space.S, Space.M, Space.S, Space.M)
+        layout.setContentsMargins(Space.XS, Space.M, Space.XS, Space.M)
         layout.setSpacing(Space.XS)
         top = [spec for spec in specs if not spec.bottom]
         bottom = [spec for spec in specs if spec.bottom]
