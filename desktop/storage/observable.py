@@ -63,6 +63,10 @@ class Observable:
             for name in held:
                 self._notify(name)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Copies and pickles hold the data, not who listens to it."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("_listeners", "_held")}
+
     def _notify(self, name: str) -> None:
         for listener in list(self.__dict__.get("_listeners", ())):
             try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import logging
 from pathlib import Path
@@ -81,6 +82,11 @@ def test_subscribers_are_not_data(tmp_path: Path) -> None:
     assert "_listeners" not in store.path.read_text(encoding="utf-8")
     assert store.load() == settings
     assert dataclasses.replace(settings, theme="light").theme == "light"
+    copied = copy.deepcopy(settings)
+    heard: list[str] = []
+    settings.subscribe(heard.append)
+    copied.theme = "light"  # a copy's change is the copy's own
+    assert copied == Settings(theme="light") and heard == []
 
 
 def test_each_new_key_id_is_unique_and_names_its_provider() -> None:
