@@ -294,9 +294,6 @@ class ProviderForm(QWidget):
             return self.tr("Required by this service")
         return self.tr("Optional: only if the server asks for one")
 
-    def advanced_open(self) -> bool:
-        return self.advanced_toggle.isChecked()
-
     # -- reading ---------------------------------------------------------------
     @property
     def entry_id(self) -> str:
