@@ -40,8 +40,9 @@ the event loop: the end is drawn out of sight a step a turn, then shown and pain
 LAYOUT_DEPTH = 5
 """Widgets between a message body and the scroll area: each passes a layout request on."""
 
-COLUMN_MAX_PX = 800
-"""The widest the messages stand (Jan's, Ollama's and Open WebUI's columns: 768-1024)."""
+COLUMN_MAX_PX = 860
+"""The widest the messages stand (Ollama's, Chatbox's and Open WebUI's columns: 768-1024);
+the composer card below takes the same width, so their edges line up."""
 SIDE_PX = 16
 """The least room between the messages and the edges of the view."""
 COLUMN_SPACING_PX = 12

@@ -34,6 +34,7 @@ QToolButton#thinkingToggle:hover {{ color: {text}; background: {hover}; }}
 QToolButton#thinkingToggle:checked {{ color: {muted}; background: transparent; }}
 QToolButton#thinkingToggle:checked:hover {{ color: {text}; background: {hover}; }}
 QToolButton#thinkingToggle:focus {{ border-color: {focus}; }}
-QTextBrowser#thinkingView {{ color: {muted}; background: transparent; border: none;
-  border-left: 2px solid {border}; padding-left: 10px; font-size: {font_small}; }}
+QFrame#assistantBubble QTextBrowser#thinkingView {{ color: {muted}; background: transparent;
+  border: none; border-left: 2px solid {input_border}; padding-left: 10px;
+  font-size: {font_small}; }}
 """
