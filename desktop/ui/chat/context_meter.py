@@ -30,8 +30,14 @@ class ContextMeter(QWidget):
         self.label.setObjectName("contextLabel")
         # Room for the widest count up front: a label that widens as the count grows
         # would re-lay out the whole window, and every long answer in it, each time.
-        widest = self.tr("{approx}{used} / {window} tokens").format(
-            approx="~", used="999.9k", window="999.9k"
+        widest = max(
+            (
+                self.tr("{approx}{used} / {window}").format(
+                    approx="~", used="999.9k", window="999.9k"
+                ),
+                self.tr("{approx}{used} tokens").format(approx="~", used="999.9k"),
+            ),
+            key=self.label.fontMetrics().horizontalAdvance,
         )
         self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance(widest) + 4)
         layout.addWidget(self.label)
@@ -84,7 +90,7 @@ class ContextMeter(QWidget):
             ).format(used=usage.used)
         else:
             self.label.setText(
-                self.tr("{approx}{used} / {window} tokens").format(
+                self.tr("{approx}{used} / {window}").format(
                     approx=approximate, used=_short(usage.used), window=_short(usage.window)
                 )
             )
