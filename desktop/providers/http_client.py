@@ -358,6 +358,15 @@ def _key_not_checked(status: int, detail: str, endpoint: Endpoint) -> AuthFailed
             detail=detail,
             status=status,
         )
+    if status >= 500:  # no body to say why: name the usual cause, and where to look
+        return KeyNotChecked(
+            f"{litellm} failed while checking the API key of {endpoint.service} (HTTP "
+            f"{status}), as it does when a key other than its master key needs a database "
+            "it cannot reach (the prisma extra is not installed). Enter the master key in "
+            "Settings, or see LiteLLM's log.",
+            detail=detail,
+            status=status,
+        )
     return KeyNotChecked(
         f"{litellm} could not check the API key of {endpoint.service} (HTTP {status}): a "
         "key other than LiteLLM's master key is looked up in its database, and none is "

@@ -87,8 +87,9 @@ async def test_litellm_without_prisma_names_the_key_too(
         await collect(built.provider.chat("gpt-test", HELLO))
 
     assert caught.value.status == 500
-    assert "could not check the API key" in caught.value.message
+    assert "failed while checking the API key of LiteLLM proxy" in caught.value.message
     assert "master key" in caught.value.message
+    assert "prisma" in caught.value.message
 
 
 async def test_litellm_with_its_master_key_answers(
