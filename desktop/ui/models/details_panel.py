@@ -26,6 +26,12 @@ from desktop.ui.theme import DESTRUCTIVE, PRIMARY, QUIET, set_kind
 
 LONG_TEXT = 4000
 INFO_VALUE = 120
+DOCUMENT_STYLE = """
+h4 { font-size: 10pt; font-weight: 600; margin-top: 14px; margin-bottom: 4px; }
+td { padding: 1px 12px 1px 0; vertical-align: top; }
+pre { font-size: 9pt; }
+"""
+"""Sizes and spacing only: the colours come from the palette, so a change of look applies."""
 
 
 def _pre(text: str) -> str:
@@ -35,8 +41,7 @@ def _pre(text: str) -> str:
 
 def _rows(pairs: list[tuple[str, str]]) -> str:
     cells = "".join(
-        f"<tr><td style='padding-right:10px'><b>{html.escape(key)}</b></td>"
-        f"<td>{html.escape(value)}</td></tr>"
+        f"<tr><td><b>{html.escape(key)}</b></td><td>{html.escape(value)}</td></tr>"
         for key, value in pairs
     )
     return f"<table>{cells}</table>"
@@ -103,6 +108,9 @@ class ModelDetailsPanel(QWidget):
         self.view.setAccessibleName(self.tr("Details of the selected model"))
         self.view.setOpenExternalLinks(False)
         self.view.setFrameShape(QFrame.Shape.NoFrame)
+        self.view.setMinimumHeight(36)  # it scrolls; the page must fit 640 px high
+        self.view.document().setDefaultStyleSheet(DOCUMENT_STYLE)
+        self.view.document().setDocumentMargin(2)
         layout.addWidget(self.view, 1)
         self._header = (
             self.name_label,

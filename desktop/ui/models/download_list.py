@@ -26,7 +26,16 @@ from desktop.ui.models.pull_texts import figures_words, status_words
 from desktop.ui.theme import QUIET, set_kind
 
 BAR_STEPS = 1000
-MAX_HEIGHT = 300
+MAX_HEIGHT = 240
+ORDER = {
+    PullState.ACTIVE: 0,
+    PullState.RETRY_WAIT: 1,
+    PullState.QUEUED: 2,
+    PullState.FAILED: 3,
+    PullState.CANCELLED: 4,
+    PullState.DONE: 5,
+}
+"""Cards that need watching or a decision come first; finished ones sink."""
 MIN_HEIGHT = 40
 
 
@@ -167,7 +176,8 @@ class DownloadList(QScrollArea):
         return next((row for row in self._rows.values() if row.item.name == name), None)
 
     def rows(self) -> list[DownloadRow]:
-        return list(self._rows.values())
+        """In the order shown."""
+        return sorted(self._rows.values(), key=lambda row: (ORDER[row.item.state], row.item.id))
 
     def summary(self) -> str:
         """'1 downloading · 2 waiting · 1 failed': what the folded panel says."""
@@ -202,6 +212,7 @@ class DownloadList(QScrollArea):
             self._add(item)
         elif change is PullChange.REMOVED:
             row = self._rows.pop(item.id, None)
+            self._states.pop(item.id, None)
             if row is not None:
                 row.deleteLater()
                 row.hide()
@@ -214,6 +225,7 @@ class DownloadList(QScrollArea):
         self._update_empty()
         if change is not PullChange.UPDATED or item.state is not self._states.get(item.id):
             self._states[item.id] = item.state
+            self._sort()
             self.updateGeometry()
             self.itemsChanged.emit()
 
@@ -221,6 +233,12 @@ class DownloadList(QScrollArea):
         row = DownloadRow(item, self._manager)
         self._rows[item.id] = row
         self._layout.insertWidget(self._layout.count() - 1, row)
+
+    def _sort(self) -> None:
+        for position, row in enumerate(self.rows(), start=1):  # after the empty line
+            if self._layout.indexOf(row) != position:
+                self._layout.removeWidget(row)
+                self._layout.insertWidget(position, row)
 
     def _tick(self) -> None:
         if not self.isVisible():

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,9 +33,14 @@ from desktop.ui.models.model_row import ModelRowDelegate, RowLayout, lay_out_row
 ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
 
 
+STARTERS = ("qwen3:0.6b", "gemma3:1b", "llama3.2:1b")
+"""Small models worth a first download, offered while nothing is installed."""
+
+
 class InstalledModelsView(QWidget):
     selectionChanged = Signal(object)  # LocalModel | None
     modelActivated = Signal(str)
+    starterChosen = Signal(str)
 
     def __init__(self, models: ModelListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,11 +125,33 @@ class InstalledModelsView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
 
+        self.empty = QWidget()
+        empty = QVBoxLayout(self.empty)
+        empty.setContentsMargins(24, 24, 24, 24)
+        empty.setSpacing(8)
+        empty.addStretch(1)
+        self.empty_title = QLabel()
+        self.empty_title.setObjectName("emptyTitle")
+        self.empty_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty.addWidget(self.empty_title)
         self.empty_label = WrappingLabel()
-        self.empty_label.setObjectName("hint")
-        self.empty_label.setContentsMargins(12, 0, 12, 12)
-        self.empty_label.hide()
-        layout.addWidget(self.empty_label)
+        self.empty_label.setObjectName("emptyText")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty.addWidget(self.empty_label)
+        starters = QHBoxLayout()
+        starters.addStretch(1)
+        self.starter_buttons: list[QPushButton] = []
+        for name in STARTERS:
+            button = QPushButton(name)
+            button.setToolTip(self.tr("Put {name} in the download field").format(name=name))
+            button.clicked.connect(lambda _=False, chosen=name: self.starterChosen.emit(chosen))
+            starters.addWidget(button)
+            self.starter_buttons.append(button)
+        starters.addStretch(1)
+        empty.addLayout(starters)
+        empty.addStretch(2)
+        self.empty.hide()
+        layout.addWidget(self.empty, 1)
 
         self.sort_combo.currentIndexChanged.connect(self._sort_chosen)
         self._kept = ""
@@ -169,10 +197,15 @@ class InstalledModelsView(QWidget):
             self.table.verticalHeader().defaultSectionSize(), 1
         )
 
-    def show_empty(self, text: str) -> None:
-        """A line under the list (no models, or none reachable); empty text hides it."""
+    def show_empty(self, title: str, text: str = "", *, starters: bool = False) -> None:
+        """In place of the list: why it is empty and what to do (no title: the list)."""
+        self.empty_title.setText(title)
         self.empty_label.setText(text)
         self.empty_label.setVisible(bool(text))
+        for button in self.starter_buttons:
+            button.setVisible(starters)
+        self.empty.setVisible(bool(title))
+        self.table.setVisible(not title)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

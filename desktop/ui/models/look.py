@@ -15,6 +15,10 @@ QFrame#modelsCard QTableView#installedList {{ border: none; border-radius: 0;
 QTableView#installedList::item {{ padding: 0; border: none; }}
 QTableView#installedList::item:hover {{ background: {hover}; }}
 QTableView#installedList::item:selected {{ background: {selected}; color: {selected_text}; }}
+QLabel#emptyTitle {{ font-size: {font_title}; font-weight: 600; color: {text}; }}
+QLabel#emptyText {{ color: {muted}; }}
+QLabel#pullAdvice {{ color: {muted}; font-size: {font_small}; }}
+QLabel#pullAdvice[warning="true"] {{ color: {warning}; }}
 QLabel#sectionTitle {{ font-weight: 600; font-size: {font_title}; color: {text}; }}
 QLabel#sectionCount {{ color: {muted}; font-size: {font_small}; }}
 QToolButton#panelToggle, QToolButton#panelToggle:checked {{ background: transparent;

@@ -37,6 +37,7 @@ from desktop.core.pull_manager import PullManager
 from desktop.providers.ollama import OllamaProvider
 from desktop.ui.i18n_core import core_text
 from desktop.ui.icons import icon
+from desktop.ui.models.capability_badges import embedding_only
 from desktop.ui.models.details_cache import ModelDetailsCache
 from desktop.ui.models.details_panel import ModelDetailsPanel
 from desktop.ui.models.download_list import DownloadList
@@ -121,10 +122,9 @@ class ModelManagerPane(QWidget):
         self.model_actions = ModelActions(provider, models.models, tasks, self)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 14, 20, 12)
-        layout.setSpacing(10)
+        layout.setContentsMargins(20, 10, 20, 10)
+        layout.setSpacing(8)
         layout.addLayout(self._header())
-        layout.addWidget(self.pull_box.feedback)
         self.notice = OllamaNotice()
         layout.addWidget(self.notice)
 
@@ -140,7 +140,7 @@ class ModelManagerPane(QWidget):
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(10)
+        column.setSpacing(8)
         column.addWidget(_card(self.details), 1)
         column.addWidget(self.downloads_panel)
         column.addWidget(self.running_panel)
@@ -164,7 +164,8 @@ class ModelManagerPane(QWidget):
         models.modelReset.connect(self._models_reset)
         self.details_cache.detailsReady.connect(self._details_ready)
         self.installed.selectionChanged.connect(self._selected)
-        self.installed.modelActivated.connect(self.chatRequested)
+        self.installed.modelActivated.connect(self._activated)
+        self.installed.starterChosen.connect(self.pull_box.suggest)
         self.details.chatRequested.connect(self.chatRequested)
         self.details.deleteRequested.connect(self.model_actions.confirm_delete)
         self.details.copyRequested.connect(self.model_actions.ask_copy)
@@ -177,6 +178,7 @@ class ModelManagerPane(QWidget):
         self.running.keepAliveChosen.connect(self.keepAliveChosen)
         self.running.runningChanged.connect(self._running_changed)
         self.running.reachableChanged.connect(self._ps_reachable)
+        self.running.connectionFailed.connect(monitor.note_failure)
         self.notice.retryRequested.connect(self._retry)
         self._status_changed(monitor.status)
         self._models_reset()
@@ -194,16 +196,24 @@ class ModelManagerPane(QWidget):
         self.host_label = ElidingLabel()
         self.host_label.setObjectName("modelsHost")
         titles.addWidget(self.host_label)
+        titles.addStretch(1)
         header.addLayout(titles, 2)
+        pulling = QVBoxLayout()
+        pulling.setSpacing(2)
+        row = QHBoxLayout()
+        row.setSpacing(8)
         self.pull_box = PullBox()
-        header.addWidget(self.pull_box, 3, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.pull_box, 1)
         self.refresh_button = QToolButton()
         self.refresh_button.setIcon(icon("refresh-cw"))
         self.refresh_button.setToolTip(self.tr("Refresh the list of models"))
         self.refresh_button.setAccessibleName(self.tr("Refresh the list of models"))
         set_kind(self.refresh_button, QUIET)
         self.refresh_button.clicked.connect(self._retry)
-        header.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.refresh_button)
+        pulling.addLayout(row)
+        pulling.addWidget(self.pull_box.feedback)
+        header.addLayout(pulling, 3)
         return header
 
     # -- what the page shows ------------------------------------------------------------
@@ -264,11 +274,10 @@ class ModelManagerPane(QWidget):
         self._update_empty_hint()
 
     def _ps_reachable(self, reachable: bool) -> None:
-        """/api/ps answered again (or stopped answering): say so now, and let the monitor
-        check at once instead of at its next retry."""
+        """/api/ps answered again (or stopped answering): say so now. A server found gone
+        is reported to the monitor (connectionFailed); one back is checked at once."""
         self._ps_answers = reachable
-        known = self._monitor.status.reachable
-        if known is not None and reachable != known:
+        if reachable and self._monitor.status.reachable is False:
             self._monitor.refresh()
         self._update_notice()
 
@@ -289,14 +298,25 @@ class ModelManagerPane(QWidget):
         self._update_empty_hint()
 
     def _update_empty_hint(self) -> None:
+        reachable = self._monitor.status.reachable
         if self._models.rowCount() > 0:
             self.installed.show_empty("")
-            return
-        self.installed.show_empty(
-            self.tr("No models installed yet. Type a name in the field above, e.g. qwen3:0.6b.")
-            if self._monitor.status.reachable
-            else self.tr("Models appear here once Ollama is reachable.")
-        )
+        elif reachable:
+            self.installed.show_empty(
+                self.tr("No models yet"),
+                self.tr(
+                    "Download one: type its name in the field above and press Pull, or "
+                    "start with a small one."
+                ),
+                starters=True,
+            )
+        elif reachable is None:
+            self.installed.show_empty(self.tr("Looking for models…"))
+        else:
+            self.installed.show_empty(
+                self.tr("Ollama is not reachable"),
+                self.tr("The models installed in Ollama show here once it answers."),
+            )
 
     def _downloads_changed(self) -> None:
         self.downloads_panel.set_summary(self.downloads.summary())
@@ -315,6 +335,16 @@ class ModelManagerPane(QWidget):
             return
         self.details.show_model(model, self.details_cache.get(model.digest))
         self.details_cache.request([model], first=True)
+
+    def _activated(self, name: str) -> None:
+        """Enter or a double click on a row: chat with it, unless it cannot chat."""
+        model = self._models.find(name)
+        if model is not None and embedding_only(self._models.capabilities(model) or ()):
+            self.show_message(
+                self.tr("{name} is an embedding model: it cannot chat.").format(name=name)
+            )
+            return
+        self.chatRequested.emit(name)
 
     def _details_ready(self, digest: str, details: ModelDetails) -> None:
         self._models.set_capabilities(digest, details.capabilities)

@@ -19,8 +19,8 @@ class FoldingPanel(QFrame):
         self.setObjectName("modelsCard")
         self.body = body
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 12, 8)
-        layout.setSpacing(4)
+        layout.setContentsMargins(6, 2, 10, 6)
+        layout.setSpacing(2)
         top = QHBoxLayout()
         top.setSpacing(6)
         self.toggle = QToolButton()

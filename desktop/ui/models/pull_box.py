@@ -8,7 +8,7 @@ the header keeps its height until there is something to say.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from desktop.core.pull_name import NameCheck, validate_pull_name
 from desktop.ui.i18n_core import core_text
@@ -41,12 +41,12 @@ class PullBox(QWidget):
         row.addWidget(self.pull_button)
 
         self.feedback = QWidget(self)  # the page places it under the header
-        feedback = QVBoxLayout(self.feedback)
+        feedback = QHBoxLayout(self.feedback)
         feedback.setContentsMargins(0, 0, 0, 0)
         feedback.setSpacing(4)
         self.message = WrappingLabel()
-        self.message.setObjectName("hint")
-        feedback.addWidget(self.message)
+        self.message.setObjectName("pullAdvice")
+        feedback.addWidget(self.message, 1)
         suggestions = QHBoxLayout()
         self.suggestion_buttons: list[QPushButton] = []
         for _ in range(MAX_SUGGESTIONS):
@@ -55,7 +55,6 @@ class PullBox(QWidget):
             button.clicked.connect(lambda _=False, b=button: self._use(b.property("name")))
             suggestions.addWidget(button)
             self.suggestion_buttons.append(button)
-        suggestions.addStretch(1)
         feedback.addLayout(suggestions)
         self.name_edit.textChanged.connect(self._changed)
         self.name_edit.returnPressed.connect(self.pull)
@@ -70,6 +69,10 @@ class PullBox(QWidget):
         if self._check.ok:
             self.pullRequested.emit(self._check.normalized)
             self.name_edit.clear()
+
+    def suggest(self, name: str) -> None:
+        """Put ``name`` in the field for the person to check and Pull."""
+        self._use(name)
 
     def _use(self, name: object) -> None:
         if isinstance(name, str):

@@ -47,13 +47,13 @@ class LoadedRow(QFrame):
         self.setObjectName("loadedRow")
         self.name = ""
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 6, 6)
+        layout.setContentsMargins(10, 4, 6, 4)
         texts = QVBoxLayout()
         texts.setSpacing(1)
         self.name_label = ElidingLabel()
         self.name_label.setObjectName("loadedName")
         texts.addWidget(self.name_label)
-        self.figures_label = WrappingLabel()
+        self.figures_label = ElidingLabel()
         self.figures_label.setObjectName("loadedFigures")
         texts.addWidget(self.figures_label)
         layout.addLayout(texts, 1)
@@ -69,7 +69,7 @@ class LoadedRow(QFrame):
             self.unload_button.setAccessibleName(
                 self.tr("Free the memory of {name}").format(name=name)
             )
-        if self.figures_label.text() != figures:
+        if self.figures_label.full_text() != figures:
             self.figures_label.setText(figures)
 
 
@@ -78,6 +78,8 @@ class RunningModelsView(QWidget):
     runningChanged = Signal()
     reachableChanged = Signal(bool)
     """Whether /api/ps answered, each time that changes (the first answer included)."""
+    connectionFailed = Signal(object)
+    """/api/ps found no server (the ConnectionFailed error), each time it stops answering."""
 
     def __init__(
         self,
@@ -183,6 +185,8 @@ class RunningModelsView(QWidget):
             self._render()
             if changed:
                 self.runningChanged.emit()
+            if unreachable and self._reachable is not False:
+                self.connectionFailed.emit(error)
             self._set_reachable(not unreachable)
             return
         finally:

@@ -34,10 +34,24 @@ MODELS = (
 
 
 @pytest.mark.skipif(not os.environ.get("SHOTS"), reason="SHOTS=<folder> takes screenshots")
-async def test_shoot(ollama_server, tiny_model_path, monkeypatch, qtbot):
+async def test_shoot(ollama_server_factory, tiny_model_path, monkeypatch, qtbot):
     folder = Path(os.environ["SHOTS"])
     os.makedirs(folder, exist_ok=True)
-    server = ollama_server
+    empty = ollama_server_factory()
+    monkeypatch.setenv("OLLAMA_HOST", empty.url)
+    services = AppServices.create()
+    window = services.build_window()
+    qtbot.addWidget(window)
+    window.resize(*SIZES[0])
+    window.show()
+    window.show_page("models")
+    await wait_until(lambda: services.monitor.status.reachable, 5)
+    await asyncio.sleep(0.5)
+    window.grab().save(str(folder / "models-empty-1180x760-light.png"))
+    await services.aclose()
+    window.close()
+
+    server = ollama_server_factory()
     monkeypatch.setenv("OLLAMA_HOST", server.url)
     for name, params, quant, capabilities in MODELS:
         server.publish(
@@ -63,6 +77,8 @@ async def test_shoot(ollama_server, tiny_model_path, monkeypatch, qtbot):
     pane.installed.select(MODELS[2][0])
     pane.pull_box.name_edit.setText(TINY)
     pane.pull_box.pull()
+    pane.pull_box.name_edit.setText("nosuchmodel")
+    pane.pull_box.pull()
     pane.pull_box.name_edit.setText(TINY_LOOP)
     pane.pull_box.pull()
     await wait_until(lambda: pane.running.running, 5)
@@ -78,6 +94,11 @@ async def test_shoot(ollama_server, tiny_model_path, monkeypatch, qtbot):
                 window.grab().save(str(folder / f"models-{tag}-{width}x{height}-{scheme}.png"))
 
     await shoot("up")
+    pane.installed.select("nomic-embed-text:latest")
+    pane.pull_box.name_edit.setText("ollama pull qwen3")
+    await asyncio.sleep(0.5)
+    await shoot("embedding")
+    pane.pull_box.name_edit.clear()
     server.stop()
     await wait_until(lambda: pane.notice.isVisible(), 8)
     await asyncio.sleep(0.5)

@@ -235,7 +235,7 @@ async def test_unload_now_empties_the_running_list(ollama_env, open_window):
     await wait_until(lambda: running.row(TINY) is not None)
     row = running.row(TINY)
     assert row is not None
-    assert row.figures_label.text().startswith("unloads in 4 min")
+    assert row.figures_label.full_text().startswith("unloads in 4 min")
     assert pane.running_panel.summary.full_text() == "1 loaded"
 
     row.unload_button.click()

@@ -4,6 +4,7 @@ what is polled, and what a finished download's card says (real HTTP, the test se
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -11,6 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from desktop.app import AppServices
 from desktop.core.pull_manager import PullState
 from desktop.ui.models.pane import ModelManagerPane
+from tests.servers.model_store import ModelName
 from tests.ui.conftest import wait_until
 from tests.ui.models.page_steps import open_models, pull_from_field, shown_texts
 
@@ -167,3 +169,26 @@ async def test_a_finished_card_is_dismissed_not_deleted_and_keeps_its_reason(
     assert "Ollama said: pull model manifest: file does not exist" in error
     assert window.model_pane.downloads_panel.expanded
     assert window.model_pane.downloads_panel.summary.full_text() == "1 failed"
+
+
+async def test_the_page_fits_1024x640_with_everything_showing(ollama_env, many_models, open_window):
+    """Downloads running and failed, the Pull field's advice, a loaded model, a dozen
+    models: all at once."""
+    loaded = ollama_env.store.get(ModelName.parse(many_models[0]))
+    assert loaded is not None
+    ollama_env.mark_running(loaded, timedelta(minutes=5), 8192)
+    ollama_env.pull_rate = 50_000
+    window = await open_models(open_window)
+    pane = window.model_pane
+    await wait_until(lambda: pane.running.row(many_models[0]) is not None)
+    for name in ("nosuchmodel", "tiny-loop"):
+        pull_from_field(pane, name)
+    pane.pull_box.name_edit.setText("ollama pull qwen3")
+    await wait_until(lambda: pane.downloads.summary().count("·") >= 1)
+    window.resize(1024, 640)
+    await asyncio.sleep(0.2)
+
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1024 and hint.height() <= 640, hint
+    assert (window.width(), window.height()) == (1024, 640)
+    assert pane.pull_box.feedback.isVisible()
