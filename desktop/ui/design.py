@@ -6,7 +6,7 @@ use the tokens as ``{name}`` fields: every :class:`Colors` field, ``space_xs`` â
 ``radius_s`` / ``radius_m`` / ``radius_l`` and ``font_caption`` â€¦ ``font_display`` (points).
 Layouts use the Python names (``Space.M``, ``Radius.M``, ``Type.BODY``).
 
-The palettes are calm neutral greys with one indigo accent. Text on its background, muted
+The palettes are calm neutral greys with one accent, the blue of Parley's icon. Text on its background, muted
 text, the accent's white label and links all reach WCAG AA (4.5:1) in both themes
 (tests/ui/test_theme.py measures them).
 """
@@ -103,26 +103,26 @@ LIGHT_COLORS = Colors(
     text="#1c1c1f",
     muted="#686870",
     border="#e3e3e7",
-    accent="#4f56d8",
+    accent="#2e62de",
     accent_text="#ffffff",
-    user_bg="#eef0fd",
+    user_bg="#edf2fd",
     warning="#c0362c",
     warning_bg="#fdeeec",
     caution="#8f5500",
     success="#1e7b34",
     hit_bg="#fde293",
-    link="#4149c9",
+    link="#2754c5",
     hover="#ececef",
-    selected="#e7e8fb",
-    selected_text="#2f35a3",
-    accent_hover="#444bc7",
-    accent_pressed="#3a40b0",
+    selected="#e6edfc",
+    selected_text="#1f4fc4",
+    accent_hover="#2754c5",
+    accent_pressed="#2148ad",
     warning_text="#ffffff",
     scrollbar="#cdcdd3",
     scrollbar_hover="#a9a9b1",
     input_border="#d6d6dc",
     surface_raised="#ffffff",
-    focus="#4f56d8",
+    focus="#2e62de",
 )
 DARK_COLORS = Colors(
     window="#161618",
@@ -131,26 +131,26 @@ DARK_COLORS = Colors(
     text="#ececef",
     muted="#a1a1aa",
     border="#2f2f34",
-    accent="#5b62e6",
+    accent="#2f63e0",
     accent_text="#ffffff",
-    user_bg="#2a2c48",
+    user_bg="#22304f",
     warning="#f28b82",
     warning_bg="#3a2525",
     caution="#f0b35a",
     success="#7fd39a",
     hit_bg="#6b5a1e",
-    link="#9ba1fa",
+    link="#8fb0ff",
     hover="#26262b",
-    selected="#2c2e4f",
-    selected_text="#c9ccff",
-    accent_hover="#6a71ee",
-    accent_pressed="#4c53d4",
+    selected="#243252",
+    selected_text="#c9d8ff",
+    accent_hover="#3a6df0",
+    accent_pressed="#2754c5",
     warning_text="#1e1e21",
     scrollbar="#3d3d44",
     scrollbar_hover="#56565f",
     input_border="#3a3a40",
     surface_raised="#232327",
-    focus="#8d94f7",
+    focus="#6f97ff",
 )
 
 

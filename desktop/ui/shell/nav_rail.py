@@ -10,10 +10,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QButtonGroup, QFrame, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QFrame,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.ui.design import Space
-from desktop.ui.icons import icon
+from desktop.ui.icons import app_icon, icon
 from desktop.ui.shell.pages import PageSpec
 
 RAIL_WIDTH = 72
@@ -80,6 +88,12 @@ class NavigationRail(QFrame):
             )
             window.addAction(action)
             self.actions_by_key[spec.key] = action
+        mark = QLabel()
+        mark.setObjectName("railMark")
+        mark.setPixmap(app_icon().pixmap(QSize(28, 28)))
+        mark.setToolTip(QApplication.applicationDisplayName() or "Parley")
+        layout.addWidget(mark, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(Space.S)
         for spec in top:
             layout.addWidget(self.buttons[spec.key], 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
