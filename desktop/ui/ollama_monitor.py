@@ -43,6 +43,11 @@ class OllamaStatus:
     version: str = ""
     error: ProviderError | None = None
 
+    @property
+    def checked(self) -> bool:
+        """Whether a check has said yes or no yet."""
+        return self.reachable is not None
+
     def same_as(self, other: OllamaStatus) -> bool:
         """Whether a person would see no difference (the error's words included)."""
         mine = self.error.message if self.error else ""
