@@ -5,6 +5,7 @@ and kept in the history (defect 15)."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -28,7 +29,7 @@ async def http() -> AsyncIterator[httpx.AsyncClient]:
 
 
 @pytest.fixture
-def store(tmp_path) -> Iterator[HistoryStore]:
+def store(tmp_path: Path) -> Iterator[HistoryStore]:
     history = HistoryStore.open(tmp_path / "history.sqlite3")
     yield history
     history.close()

@@ -5,7 +5,8 @@ a dead port, a dead proxy, plain HTTP behind an https URL)."""
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -39,16 +40,19 @@ def closed_port() -> int:
         return int(probe.getsockname()[1])
 
 
+LiteLLMFactory = Callable[..., LiteLLMServer]
+
+
 @pytest.fixture
-def litellm_factory() -> Iterator[type[LiteLLMServer]]:
+def litellm_factory() -> Iterator[LiteLLMFactory]:
     servers: list[LiteLLMServer] = []
 
-    def start(**options: object) -> LiteLLMServer:
-        server = LiteLLMServer(api_key=MASTER_KEY, **options).start()  # type: ignore[arg-type]
+    def start(**options: Any) -> LiteLLMServer:
+        server = LiteLLMServer(api_key=MASTER_KEY, **options).start()
         servers.append(server)
         return server
 
-    yield start  # type: ignore[misc]
+    yield start
     for server in servers:
         server.stop()
 
@@ -57,7 +61,7 @@ def litellm_factory() -> Iterator[type[LiteLLMServer]]:
 
 
 async def test_litellm_without_a_database_says_the_key_could_not_be_checked(
-    http: httpx.AsyncClient, litellm_factory
+    http: httpx.AsyncClient, litellm_factory: LiteLLMFactory
 ) -> None:
     server = litellm_factory()
     built = provider_for(http, "litellm", f"{server.url}/v1", WRONG_KEY)
@@ -78,7 +82,7 @@ async def test_litellm_without_a_database_says_the_key_could_not_be_checked(
 
 
 async def test_litellm_without_prisma_names_the_key_too(
-    http: httpx.AsyncClient, litellm_factory
+    http: httpx.AsyncClient, litellm_factory: LiteLLMFactory
 ) -> None:
     server = litellm_factory(without=NO_PRISMA)
     built = provider_for(http, "litellm", f"{server.url}/v1", WRONG_KEY)
@@ -93,7 +97,7 @@ async def test_litellm_without_prisma_names_the_key_too(
 
 
 async def test_litellm_with_its_master_key_answers(
-    http: httpx.AsyncClient, litellm_factory
+    http: httpx.AsyncClient, litellm_factory: LiteLLMFactory
 ) -> None:
     server = litellm_factory()
     built = provider_for(http, "litellm", f"{server.url}/v1", MASTER_KEY)
@@ -101,7 +105,7 @@ async def test_litellm_with_its_master_key_answers(
 
 
 async def test_litellm_asked_without_a_key_says_none_is_set(
-    http: httpx.AsyncClient, litellm_factory
+    http: httpx.AsyncClient, litellm_factory: LiteLLMFactory
 ) -> None:
     server = litellm_factory()
     built = provider_for(http, "litellm", f"{server.url}/v1")

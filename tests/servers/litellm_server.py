@@ -38,6 +38,10 @@ class LiteLLMServer(OpenAIServer):
         super().__init__(api_key=api_key, **options)
         self.without = without
 
+    def start(self) -> LiteLLMServer:
+        super().start()
+        return self
+
     def _bearer_ok(self, exchange: Exchange) -> bool:
         if self.api_key is None:
             return True

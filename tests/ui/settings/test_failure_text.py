@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import socket
+from typing import Any
 
 import pytest
 
@@ -21,7 +22,7 @@ def closed_port() -> int:
         return int(probe.getsockname()[1])
 
 
-async def failure_of(preset: str, url: str, key: str = "", **config: object) -> ProviderError:
+async def failure_of(preset: str, url: str, key: str = "", **config: Any) -> ProviderError:
     async with make_http_client() as http:
         built = provider_for(http, preset, url, key, **config)
         try:
