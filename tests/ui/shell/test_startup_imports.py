@@ -1,0 +1,58 @@
+"""Pages nobody opens cost nothing at startup: the Models and Settings pages are imported
+the first time they are shown, not when the window opens (checked in a fresh process)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.ui.shell.conftest import closed_port
+
+SCRIPT = """
+import asyncio, json, os, sys
+from PySide6.QtWidgets import QApplication
+from desktop.app import AppServices
+from desktop.ui.event_loop import make_event_loop
+
+LATE = ("desktop.ui.models.pane", "desktop.ui.settings.settings_page")
+
+async def main():
+    services = AppServices.create()
+    window = services.build_window()
+    window.show()
+    await asyncio.sleep(0.2)
+    at_start = {name: name in sys.modules for name in LATE}
+    window.show_page("models")
+    window.show_page("settings")
+    opened = {name: name in sys.modules for name in LATE}
+    window.close()
+    await services.aclose()
+    print(json.dumps({"at_start": at_start, "opened": opened}))
+
+app = QApplication(sys.argv[:1])
+app.setQuitOnLastWindowClosed(False)  # as desktop.app does: the loop outlives the window
+loop = make_event_loop(app)
+asyncio.set_event_loop(loop)
+with loop:
+    loop.run_until_complete(main())
+"""
+
+
+def test_models_and_settings_are_imported_when_first_shown(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("OLLAMA_HOST", f"127.0.0.1:{closed_port()}")
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["at_start"] == {
+        "desktop.ui.models.pane": False,
+        "desktop.ui.settings.settings_page": False,
+    }
+    assert all(result["opened"].values())
