@@ -16,6 +16,7 @@ from bench import (
     markdown_stream,
     model_list,
     pull_progress,
+    sidebar,
     soak,
     startup,
     stream_render,
@@ -33,6 +34,7 @@ def main() -> int:
         loop.run_until_complete(stream_render.run())
         loop.run_until_complete(markdown_stream.run())
         loop.run_until_complete(history_open.run())
+        loop.run_until_complete(sidebar.run())
         loop.run_until_complete(model_list.run())
         loop.run_until_complete(pull_progress.run())
         loop.run_until_complete(image_attach.run())

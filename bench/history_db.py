@@ -8,8 +8,11 @@ full-text index is filled by the same triggers the app uses.
 
 from __future__ import annotations
 
+import atexit
 import random
+import shutil
 import sqlite3
+import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -150,6 +153,22 @@ def write_history(path: Path, conversations: int = CONVERSATIONS, seed: int = 5)
     finally:
         conn.close()
     return time.perf_counter() - started
+
+
+_shared: list[tuple[Path, float]] = []
+
+
+def shared_history() -> tuple[Path, float]:
+    """One large history per benchmark run (made on first use, removed at exit), and the
+    seconds it took to make. Opened by a bench it gets a clean-close record, as a
+    person's history has after Parley last closed."""
+    if not _shared:
+        folder = Path(tempfile.mkdtemp(prefix="parley-bench-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        path = folder / "big" / "data" / "history.sqlite3"
+        path.parent.mkdir(parents=True)
+        _shared.append((path, write_history(path)))
+    return _shared[0]
 
 
 if __name__ == "__main__":

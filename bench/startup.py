@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.history_db import write_history
+from bench.history_db import shared_history
 from tests.app_process import SOURCE_COMMAND, AppProcess
 
 RUNS = 7
@@ -163,20 +163,17 @@ def print_table(rows: list[Row], runs: int, platform: str) -> None:
 
 def run(runs: int = RUNS) -> None:
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-    with tempfile.TemporaryDirectory() as scratch:
-        history = Path(scratch) / "big" / "data" / "history.sqlite3"
-        history.parent.mkdir(parents=True)
-        filled = write_history(history)
-        size = history.stat().st_size / 1e6
-        print(f"\n(5,000 conversations, 100,000 messages: {size:.0f} MB, made in {filled:.0f} s)")
-        launches = [
-            Launch("bare PySide6 window (floor)", (sys.executable, "-c", BARE_WINDOW)),
-            Launch("Parley, empty history", SOURCE_COMMAND),
-            Launch("Parley, 5,000 conversations", SOURCE_COMMAND, history),
-        ]
-        with display() as screen:
-            platform = "Xvfb" if screen["QT_QPA_PLATFORM"] == "xcb" else "offscreen"
-            rows = measure(launches, runs, screen)
+    history, filled = shared_history()
+    size = history.stat().st_size / 1e6
+    print(f"\n(5,000 conversations, 100,000 messages: {size:.0f} MB, made in {filled:.0f} s)")
+    launches = [
+        Launch("bare PySide6 window (floor)", (sys.executable, "-c", BARE_WINDOW)),
+        Launch("Parley, empty history", SOURCE_COMMAND),
+        Launch("Parley, 5,000 conversations", SOURCE_COMMAND, history),
+    ]
+    with display() as screen:
+        platform = "Xvfb" if screen["QT_QPA_PLATFORM"] == "xcb" else "offscreen"
+        rows = measure(launches, runs, screen)
     print_table(rows, runs, platform)
 
 

@@ -9,7 +9,7 @@ to local time (``astimezone`` costs ~2.5 µs, 13 ms for 5,000 rows).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -53,7 +53,9 @@ def date_group(updated_at: datetime, today: date, *, pinned: bool = False) -> Da
 
 
 def _local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time()).astimezone()
+    """In UTC: the history's timestamps are UTC, and comparing datetimes that share their
+    tzinfo skips working out two offsets (a third of the cost)."""
+    return datetime.combine(day, time()).astimezone(UTC)
 
 
 class DateGrouper:

@@ -1,7 +1,10 @@
 """The conversation list as a Qt model: headings and conversations, one row each.
 
 A model over plain rows instead of a widget per item: showing 5,000 conversations costs a
-list of tuples and one reset, and the view draws only the rows in sight.
+list of tuples and one reset, and the view draws only the rows in sight. The titles live
+in Qt's own string list: the view lays out every row after a reset, asking the row count
+twice per row, and a row count answered in Python made that 85 ms for 5,000 rows (1-7 ms
+now).
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt
 
 from desktop.core.conversation_groups import ConversationSummary, DateGroup, grouped
 from desktop.ui.formatting import format_date
@@ -25,7 +28,7 @@ Row = ConversationSummary | str
 """A conversation, or a heading's text."""
 
 
-class ConversationListModel(QAbstractListModel):
+class ConversationListModel(QStringListModel):
     def __init__(
         self,
         heading_text: Callable[[DateGroup], str],
@@ -47,13 +50,13 @@ class ConversationListModel(QAbstractListModel):
         for group, members in grouped(summaries, today):
             rows.append(self._heading_text(group))
             rows += members
-        self.beginResetModel()
         self.summaries = list(summaries)
         self._rows = rows
         self._row_of = {
             row.id: number for number, row in enumerate(rows) if not isinstance(row, str)
         }
-        self.endResetModel()
+        untitled = self._untitled()
+        self.setStringList([row if isinstance(row, str) else row.title or untitled for row in rows])
 
     def row_of(self, conversation_id: int) -> int | None:
         return self._row_of.get(conversation_id)
@@ -71,10 +74,7 @@ class ConversationListModel(QAbstractListModel):
     def titles(self) -> list[str]:
         return [row.title or self._untitled() for row in self._rows if not isinstance(row, str)]
 
-    # -- QAbstractListModel ----------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
+    # -- the model -------------------------------------------------------------
     def flags(self, index: Index) -> Qt.ItemFlag:
         if self.is_heading(index.row()):
             return Qt.ItemFlag.NoItemFlags
@@ -118,6 +118,6 @@ class ConversationListModel(QAbstractListModel):
         renamed = summary._replace(title=title)
         self._rows[index.row()] = renamed
         self.summaries = [renamed if s.id == summary.id else s for s in self.summaries]
-        self.dataChanged.emit(index, index)
+        super().setData(index, title, Qt.ItemDataRole.DisplayRole)  # emits dataChanged
         self._rename(summary.id, title)
         return True

@@ -35,7 +35,7 @@ from desktop.core.conversation import Conversation, SearchHit
 if TYPE_CHECKING:  # built on the first search, not at startup
     from PySide6.QtWidgets import QFileDialog
 
-    from desktop.ui.chat.search_results import Result, SearchResultsView
+    from desktop.ui.chat.search_results import Result, SearchResultsView, TitleIndex
 from desktop.storage.history import HistoryStore
 from desktop.ui.chat.conversation_list import ConversationList
 from desktop.ui.design import Space
@@ -78,6 +78,7 @@ class ConversationSidebar(QWidget):
         self._collapsed = False
         self._expanded_width = EXPANDED_WIDTH
         self._title_hits: list[Result] = []
+        self._titles: TitleIndex | None = None
         store.purge_trash()  # left over from a session that ended within its Undo time
 
         outer = QHBoxLayout(self)
@@ -298,7 +299,9 @@ class ConversationSidebar(QWidget):
         summaries = await asyncio.to_thread(self._store.conversation_summaries)
         if generation != self._load_generation:
             return
-        self._complete = True
+        if not self._complete:  # made now, the first keystroke of a search is quicker
+            self._complete = True
+            QTimer.singleShot(0, lambda: self.results)
         self.list.set_summaries(summaries, self._current)
         if self.search_box.text().strip():
             self._filter_titles(self.search_box.text().strip())
@@ -403,11 +406,12 @@ class ConversationSidebar(QWidget):
 
     def _filter_titles(self, query: str) -> None:
         """Conversations found by title, at once (messages follow when the store answers)."""
-        from desktop.ui.chat.search_results import title_results
+        from desktop.ui.chat.search_results import TitleIndex
 
-        self._title_hits = title_results(
-            self.list.model_.summaries, query.split(), self.tr("New chat")
-        )
+        listed = self.list.model_.summaries
+        if self._titles is None or self._titles.conversations is not listed:
+            self._titles = TitleIndex(listed)
+        self._title_hits = self._titles.find(query.split(), self.tr("New chat"))
         self._show(self._title_hits, None)
 
     def _start_search(self) -> None:

@@ -231,27 +231,32 @@ class SearchResultsView(QListView):
         return [(plain(r.first), plain(r.second)) for r in self.model_.results()]
 
 
-def title_results(
-    conversations: Sequence[ConversationSummary], terms: Sequence[str], untitled: str
-) -> list[Result]:
-    """The conversations whose title contains every term (any case)."""
-    folded = [term.casefold() for term in terms]
-    found: list[Result] = []
-    for summary in conversations:
-        title = summary.title.casefold()
-        if all(term in title for term in folded):
-            found.append(
-                Result(
-                    CONVERSATION,
-                    mark_terms(summary.title or untitled, list(terms)),
-                    f"{summary.model} · {format_date(summary.updated_at)[:10]}",
-                    summary.id,
-                    tooltip=summary.title,
-                )
-            )
-            if len(found) == TITLE_MATCHES:
-                break
-    return found
+class TitleIndex:
+    """The titles of the listed conversations, folded once for every keystroke after."""
+
+    def __init__(self, conversations: Sequence[ConversationSummary]) -> None:
+        self.conversations = conversations
+        self._folded = [summary.title.casefold() for summary in conversations]
+
+    def find(self, terms: Sequence[str], untitled: str) -> list[Result]:
+        """The conversations whose title contains every term (any case)."""
+        wanted = [term.casefold() for term in terms]
+        rows: Sequence[int] = range(len(self._folded))
+        for term in wanted:
+            rows = [row for row in rows if term in self._folded[row]]
+        return [
+            title_result(self.conversations[row], terms, untitled) for row in rows[:TITLE_MATCHES]
+        ]
+
+
+def title_result(summary: ConversationSummary, terms: Sequence[str], untitled: str) -> Result:
+    return Result(
+        CONVERSATION,
+        mark_terms(summary.title or untitled, list(terms)),
+        f"{summary.model} · {format_date(summary.updated_at)[:10]}",
+        summary.id,
+        tooltip=summary.title,
+    )
 
 
 def message_result(hit: SearchHit, you: str, answer: str, untitled: str) -> Result:
