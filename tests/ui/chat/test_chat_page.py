@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
 from desktop.providers.credentials import key_host_for
 from desktop.storage.settings import ProviderEntry, Settings, SettingsStore, default_settings_path
@@ -210,3 +210,20 @@ async def test_the_header_names_the_open_conversation_also_after_a_rename(
     assert pane.conversation_id is not None
     window.conversations.renameRequested.emit(pane.conversation_id, "Bread")
     assert pane.header.title_label.text() == "Bread"
+
+
+async def test_the_empty_state_says_what_the_model_can_do_and_takes_a_setup_card(
+    scripted, open_window: Opener
+) -> None:
+    pane = await ready_pane(open_window, "scripted-think:latest")
+    chips = pane.empty_state.chips
+    await wait_until(lambda: not chips["thinking"].isHidden())
+    assert chips["vision"].isHidden() and chips["tools"].isHidden()
+    pane.set_model(SCRIPTED)
+    await wait_until(lambda: chips["thinking"].isHidden())
+
+    card = QLabel("Set up a provider")
+    pane.empty_state.set_setup_card(card)
+    assert pane.empty_state.setup_card() is card and card.isVisible()
+    pane.empty_state.set_setup_card(None)
+    assert pane.empty_state.setup_card() is None and card.parent() is None
