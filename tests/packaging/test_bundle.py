@@ -67,6 +67,9 @@ def test_bundle_holds_the_app_and_nothing_test_only(bundle: Path) -> None:
     assert ours - modules == set()
     assert {name.split(".")[0] for name in modules} & TEST_ONLY == set()
     assert (bundle / "_internal" / "resources" / "icons" / "parley.svg").exists()
+    ui_icons = bundle / "_internal" / "resources" / "icons" / "ui"  # desktop.ui.icons, QSS
+    assert (ui_icons / "settings.svg").exists() and (ui_icons / "LICENSE").exists()
+    assert (ui_icons / "qss" / "check-on-accent.svg").exists()
     assert not (bundle / "_internal" / "resources" / "screenshots").exists()
 
 
