@@ -205,3 +205,16 @@ def test_icons_take_the_colour_of_the_look_in_force(qtbot: object, light_afterwa
         assert not icon(name).isNull() and darkest(name)
     with pytest.raises(KeyError):
         icon("no-such-icon")
+
+
+def test_the_glyphs_drawn_by_the_style_sheet_match_the_palettes() -> None:
+    """The style sheet cannot recolour an SVG, so its chevrons and tick are coloured copies."""
+    from desktop.resources import resource_path
+
+    folder = resource_path("icons", "ui", "qss")
+    for scheme, colors in (("light", LIGHT_COLORS), ("dark", DARK_COLORS)):
+        for shape in ("chevron-down", "chevron-up"):
+            text = (folder / f"{shape}-{scheme}.svg").read_text()
+            assert f'stroke="{colors.muted}"' in text, f"{shape}-{scheme}.svg"
+        tick = (folder / "check-on-accent.svg").read_text()
+        assert f'stroke="{colors.accent_text}"' in tick
