@@ -162,31 +162,11 @@ LEGACY = """
 QLabel#paneTitle {{ font-weight: 600; font-size: {font_title}; padding: 4px 2px; }}
 QLabel#hint {{ color: {muted}; padding: 6px 2px; }}
 QLabel#hint[warning="true"] {{ color: {warning}; }}
-QLabel#bubbleHeader {{ font-weight: 600; color: {muted}; }}
-QLabel#bubbleFooter {{ color: {muted}; font-size: 9pt; }}
-QLabel#bubbleFooter[warning="true"] {{ color: {warning}; }}
-QFrame#userBubble {{ background: {user_bg}; border: none; border-radius: 10px; }}
-QFrame#assistantBubble {{ background: {base}; border: 1px solid {border}; border-radius: 10px; }}
-QFrame#userBubble QTextBrowser, QFrame#assistantBubble QTextBrowser {{ background: transparent; }}
-QWidget#messageColumn {{ background: {base}; }}
 QFrame#statusBanner {{ border: 1px solid {border}; border-radius: 8px; background: {base}; }}
 QFrame#statusBanner[problem="true"] {{ border-color: {warning}; background: {warning_bg}; }}
 QFrame#notice {{ border-top: 1px solid {warning}; background: {warning_bg}; }}
 QFrame#quickSwitcher {{ background: {surface_raised}; border: 1px solid {border};
   border-radius: {radius_l}; }}
-QTextBrowser#thinkingView {{ color: {muted}; border-left: 3px solid {border}; padding-left: 6px; }}
-QToolButton#thinkingToggle {{ border: none; color: {muted}; font-weight: 600; }}
-QFrame#codeBlock {{ background: {alternate}; border: 1px solid {border}; border-radius: 6px; }}
-QFrame#codeBlock QTextBrowser {{ background: transparent; }}
-QLabel#codeLanguage {{ color: {muted}; font-size: 8.5pt; }}
-QToolButton#codeCopy, QToolButton#bubbleAction {{ border: none; padding: 1px 6px;
-  color: {muted}; font-size: 8.5pt; }}
-QToolButton#codeCopy:hover, QToolButton#bubbleAction:hover {{ color: {accent}; }}
-QToolButton#codeCopy:focus, QToolButton#bubbleAction:focus {{ color: {accent};
-  text-decoration: underline; }}
-QToolButton#bubbleAction:disabled {{ color: transparent; }}
-QToolButton#versionButton {{ border: none; padding: 0 4px; font-weight: 600; }}
-QLabel#siblingLabel {{ color: {muted}; font-size: 8.5pt; }}
 QFrame[found="true"] {{ border: 2px solid {accent}; }}
 QLabel#contextLabel {{ color: {muted}; font-size: 8.5pt; }}
 QLabel#contextLabel[level="near"] {{ color: {caution}; }}

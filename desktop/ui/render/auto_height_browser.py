@@ -72,16 +72,18 @@ class NaturalWidthBrowser(AutoHeightBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._natural: tuple[str, str, int] | None = None  # text, font, width
+        self._natural: tuple[int, str, int] | None = None  # revision, font, width
 
     def sizeHint(self) -> QSize:
         return QSize(self._natural_width(), self.height())
 
     def _natural_width(self) -> int:
-        text, font = self.toPlainText(), self.font().key()
-        if self._natural is None or self._natural[:2] != (text, font):
+        """Measured again only when the text or the font changed."""
+        revision, font = self.document().revision(), self.font().key()
+        if self._natural is None or self._natural[:2] != (revision, font):
             metrics = self.fontMetrics()
-            widest = max((metrics.horizontalAdvance(line) for line in text.split("\n")), default=0)
+            lines = self.toPlainText().split("\n")
+            widest = max((metrics.horizontalAdvance(line) for line in lines), default=0)
             margins = 2 * (self.document().documentMargin() + self.frameWidth())
-            self._natural = (text, font, widest + math.ceil(margins) + 4)
+            self._natural = (revision, font, widest + math.ceil(margins) + 4)
         return self._natural[2]

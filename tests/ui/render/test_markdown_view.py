@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QGuiApplication, QImage
 
 from bench.markdown_stream import markdown_pieces
@@ -116,15 +116,22 @@ async def test_reading_a_page_above_stays_still_while_pages_above_it_are_drawn(q
     assert reading.mapTo(messages.viewport(), reading.rect().topLeft()).y() == where
 
 
-def on_screen(widget: QObject) -> QImage:
-    window = widget.window()  # type: ignore[attr-defined]
+def in_window(messages: MessageList) -> QRect:
+    """Where the conversation's view is in its window: what the messages paint (a
+    scroll bar with a transparent groove shows whatever is under it, in neither grab)."""
+    viewport = messages.viewport()
+    return QRect(viewport.mapTo(viewport.window(), QPoint(0, 0)), viewport.size())
+
+
+def on_screen(messages: MessageList) -> QImage:
+    window = messages.window()
     image = QGuiApplication.primaryScreen().grabWindow(window.winId()).toImage()
+    return image.copy(in_window(messages)).convertToFormat(QImage.Format.Format_RGB32)
+
+
+def repainted(messages: MessageList) -> QImage:
+    image = messages.window().grab(in_window(messages)).toImage()
     return image.convertToFormat(QImage.Format.Format_RGB32)
-
-
-def repainted(widget: QObject) -> QImage:
-    window = widget.window()  # type: ignore[attr-defined]
-    return window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
 
 
 async def test_what_is_on_screen_after_growing_equals_a_full_repaint(qtbot) -> None:
