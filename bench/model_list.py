@@ -1,6 +1,7 @@
-"""Listing many installed models: time from ``set_models`` until the table has painted.
+"""Listing many installed models: time from ``set_models`` until the list has painted.
 
-The real list widget (filter proxy sorted by name, capability badges) shows 500 models;
+The real list widget (filter proxy sorted by name, two-line rows with capability badges)
+shows 500 models;
 each run replaces the list and forces a synchronous paint of the visible rows.
 """
 

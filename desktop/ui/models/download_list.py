@@ -111,6 +111,9 @@ class DownloadRow(QFrame):
         value = round(figures.fraction * BAR_STEPS)
         if self.bar.value() != value:
             self.bar.setValue(value)
+        started = figures.fraction > 0 or state not in (PullState.FAILED, PullState.QUEUED)
+        self.bar.setVisible(started)
+        self.percent_label.setVisible(started)
         percent = f"{figures.fraction * 100:.1f}%"
         if self.percent_label.text() != percent:
             self.percent_label.setText(percent)

@@ -33,6 +33,7 @@ class PullBox(QWidget):
         self.name_edit.setAccessibleName(self.tr("Name of the model to download"))
         self.name_edit.setClearButtonEnabled(True)
         self.name_edit.setMinimumWidth(160)
+        self.name_edit.setMaximumWidth(460)
         row.addWidget(self.name_edit, 1)
         self.pull_button = QPushButton(icon("download", "accent_text"), self.tr("Pull"))
         self.pull_button.setAccessibleName(self.tr("Download the model"))

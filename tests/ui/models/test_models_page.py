@@ -192,3 +192,21 @@ async def test_the_page_fits_1024x640_with_everything_showing(ollama_env, many_m
     assert hint.width() <= 1024 and hint.height() <= 640, hint
     assert (window.width(), window.height()) == (1024, 640)
     assert pane.pull_box.feedback.isVisible()
+
+
+async def test_enter_on_an_embedding_model_does_not_open_a_chat(
+    ollama_env, tiny_model_path, open_window, qtbot
+):
+    ollama_env.publish("nomic-embed-text", tiny_model_path, capabilities=("embedding",))
+    ollama_env.install("nomic-embed-text")
+    window = await open_models(open_window)
+    pane = window.model_pane
+    await wait_until(lambda: window.models.find("nomic-embed-text:latest") is not None)
+    await wait_until(lambda: pane.installed.select("nomic-embed-text:latest"))
+    await wait_until(lambda: "Embedding model" in pane.details.capabilities_label.text())
+    assert not pane.details.chat_button.isEnabled()
+
+    qtbot.keyClick(pane.installed.table, Qt.Key.Key_Return)
+
+    assert window.current_page() == "models"
+    assert "cannot chat" in pane.message.text()
