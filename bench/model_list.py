@@ -1,8 +1,8 @@
 """Listing many installed models: time from ``set_models`` until the list has painted.
 
 The real list widget (filter proxy sorted by name, two-line rows with capability badges)
-shows 500 models;
-each run replaces the list and forces a synchronous paint of the visible rows.
+shows 50, 500 and 2,000 models; each run replaces the list and forces a synchronous paint
+of the visible rows.
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def measure(count: int) -> dict[str, float]:
 
 
 def print_table(rows: list[dict[str, float]]) -> None:
-    print("\nModel list: set_models → table painted (sorted proxy, capability badges)")
+    print("\nModel list: set_models → list painted (sorted proxy, two-line rows, badges)")
     print(f"{'models':>8} {'first ms':>9} {'median ms':>10} {'max ms':>8} {'target':>8}")
     for row in rows:
         print(
