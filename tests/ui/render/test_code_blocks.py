@@ -137,3 +137,14 @@ def test_the_header_names_the_language_with_copy_on_the_right(qtbot: object) -> 
     assert copy_at.left() > view.viewport().width() * 0.75, "Copy at the right end"
     first_line = view.document().find("@cache")
     assert view.cursorRect(first_line).top() > copy_at.bottom(), "the code below its header"
+
+
+def test_a_list_after_code_follows_it_without_an_empty_line(qtbot: object) -> None:
+    view = code_view(qtbot)
+    view.add_blocks(split_blocks("- first point\n- second point\n"))
+    layout = view.document().documentLayout()
+    assert view.code_frame is not None
+    code_bottom = layout.frameBoundingRect(view.code_frame).bottom()
+    first_point = view.document().find("first point").block()
+    gap = layout.blockBoundingRect(first_point).top() - code_bottom
+    assert gap < view.fontMetrics().lineSpacing(), f"{gap}px between the code and the list"
