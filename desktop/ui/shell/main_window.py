@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QInputDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QWidget
 from shiboken6 import isValid
 
 from desktop import APP_NAME
@@ -22,13 +22,13 @@ from desktop.providers.ollama import OllamaProvider
 from desktop.storage.settings import Settings, SettingsStore
 from desktop.ui.chat.chat_pane import ChatPane
 from desktop.ui.chat.conversation_sidebar import ConversationSidebar
-from desktop.ui.i18n_core import core_text
 from desktop.ui.models.model_list_model import ModelListModel
 from desktop.ui.ollama_monitor import OllamaMonitor
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
 from desktop.ui.shell.chats_page import ChatsPage
 from desktop.ui.shell.first_run import FirstRunPanel, SetupState
 from desktop.ui.shell.nav_rail import NavigationRail
+from desktop.ui.shell.ollama_host import OllamaHost
 from desktop.ui.shell.pages import PageSpec, PageStack
 from desktop.ui.shell.provider_status import ProviderStatus
 from desktop.ui.shell.quick_switcher import CONVERSATION, MODEL, QuickSwitcher, SwitchTarget
@@ -67,7 +67,6 @@ class MainWindow(QMainWindow):
         self._monitor = monitor
         self._settings = settings
         self._settings_store = settings_store
-        self._make_provider = make_provider
         self._tasks = tasks
         self._pulls = pulls
         self._providers = providers
@@ -77,6 +76,16 @@ class MainWindow(QMainWindow):
         self._welcome_dismissed = False
         self._previous_page = CHATS
 
+        self.ollama_host = OllamaHost(
+            make_provider=make_provider,
+            settings=settings,
+            settings_store=settings_store,
+            chat=chat,
+            monitor=monitor,
+            providers=providers,
+            tasks=tasks,
+            report=lambda text: self.statusBar().showMessage(text, 10000),
+        )
         self.models = ModelListModel(self)
         self.conversation_sidebar = ConversationSidebar(chat.store, tasks)
         self.conversations = self.conversation_sidebar.list
@@ -341,28 +350,10 @@ class MainWindow(QMainWindow):
 
     # -- host ----------------------------------------------------------------
     def _ask_host(self) -> None:
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(self.tr("Ollama host"))
-        dialog.setLabelText(
-            self.tr("Address of the Ollama server (empty: OLLAMA_HOST or http://127.0.0.1:11434)")
-        )
-        dialog.setTextValue(self._settings.ollama_host or self._monitor.status.host)
-        dialog.textValueSelected.connect(self.set_host)
-        dialog.open()
+        self.ollama_host.ask(self)
 
     def set_host(self, host: str) -> None:
-        try:
-            provider = self._make_provider(host.strip())
-        except ValueError as error:
-            self.statusBar().showMessage(core_text(str(error)), 10000)
-            return
-        self._settings.ollama_host = host.strip()
-        self._settings_store.save(self._settings)
-        self._chat.set_provider(provider)
-        self._monitor.set_provider(provider)
-        if self._providers is not None:
-            self._providers.use_local(provider)
-            self._tasks.spawn(self._providers.rebuild(), name="providers")
+        self.ollama_host.set_host(host)
 
     def chat_with(self, name: str) -> None:
         self.chat_pane.set_model(name)
