@@ -102,14 +102,15 @@ def display() -> Iterator[dict[str, str]]:
 class Launch:
     label: str
     command: Sequence[str]
-    history: Path | None = None
-    """A history to start with; every launch reuses it, as a person's next start does."""
+    root: Path | None = None
+    """Config and data to start with; every launch reuses them, as a person's next start
+    does (None: a fresh folder each time)."""
 
 
 def launch_once(launch: Launch, root: Path, screen: dict[str, str]) -> tuple[float, float]:
     """Seconds from process start to the first paint, and MB resident a second later."""
-    if launch.history is not None:
-        root = launch.history.parent.parent
+    if launch.root is not None:
+        root = launch.root
         (root / "ready.txt").unlink(missing_ok=True)
     app = AppProcess(root, launch.command)
     app.env.update(screen)
@@ -166,12 +167,12 @@ def run(runs: int = RUNS) -> None:
     history, filled = shared_history()
     size = history.stat().st_size / 1e6
     print(f"\n(5,000 conversations, 100,000 messages: {size:.0f} MB, made in {filled:.0f} s)")
-    launches = [
-        Launch("bare PySide6 window (floor)", (sys.executable, "-c", BARE_WINDOW)),
-        Launch("Parley, empty history", SOURCE_COMMAND),
-        Launch("Parley, 5,000 conversations", SOURCE_COMMAND, history),
-    ]
-    with display() as screen:
+    with display() as screen, tempfile.TemporaryDirectory() as empty:
+        launches = [
+            Launch("bare PySide6 window (floor)", (sys.executable, "-c", BARE_WINDOW)),
+            Launch("Parley, empty history", SOURCE_COMMAND, Path(empty)),
+            Launch("Parley, 5,000 conversations", SOURCE_COMMAND, history.parent.parent),
+        ]
         platform = "Xvfb" if screen["QT_QPA_PLATFORM"] == "xcb" else "offscreen"
         rows = measure(launches, runs, screen)
     print_table(rows, runs, platform)

@@ -10,6 +10,8 @@ a short pause, on its own connection, interrupting the search it replaces.
 from __future__ import annotations
 
 import asyncio
+import sqlite3
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,7 +81,6 @@ class ConversationSidebar(QWidget):
         self._expanded_width = EXPANDED_WIDTH
         self._title_hits: list[Result] = []
         self._titles: TitleIndex | None = None
-        store.purge_trash()  # left over from a session that ended within its Undo time
 
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -292,6 +293,11 @@ class ConversationSidebar(QWidget):
         self.list.show_current(conversation_id)
 
     def _load_rest(self) -> None:
+        """Once the window has painted: what a session that ended within a delete's Undo
+        time left in the trash goes for good, and the rest of the list is read."""
+        if self._trashed is None:
+            with suppress(sqlite3.ProgrammingError):  # closed before the list ever showed
+                self._store.purge_trash()
         if not self._complete:
             self.reload(self._current)
 

@@ -95,7 +95,7 @@ async def test_search_shows_clean_compact_excerpts_and_finds_titles(
     sidebar.resize(272, 600)
     sidebar.reload(None)
     sidebar.show()
-    await wait_until(lambda: len(sidebar.list.titles()) == 2)
+    await wait_until(lambda: sidebar.list.painted and len(sidebar.list.titles()) == 2)
 
     sidebar.search_box.setText("sorted")
     await wait_until(lambda: any(r.kind == MESSAGE for r in sidebar.results.model_.results()))
@@ -227,4 +227,30 @@ def test_headings_cannot_be_chosen(qtbot: object, tmp_path: Path) -> None:
     heading = sidebar.list.visualRect(sidebar.list.model().index(0, 0)).center()
     QTest.mouseClick(sidebar.list.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(heading))
     assert chosen == [old.id]
+    store.close()
+
+
+async def test_a_delete_left_in_the_trash_by_the_last_session_goes_after_the_first_paint(
+    qtbot: object, tmp_path: Path
+) -> None:
+    """Startup writes nothing before the window shows; the leftover still goes for good."""
+    store = HistoryStore.open(tmp_path / "history.sqlite3")
+    gone = store.create_conversation("Deleted just before quitting", "m")
+    store.trash_conversation(gone.id)
+    tasks = TaskOwner()
+    sidebar = ConversationSidebar(store, tasks)
+    qtbot.addWidget(sidebar)  # type: ignore[attr-defined]
+    sidebar.reload(None)
+    assert store.get_conversation(gone.id).id == gone.id, "purged before the first paint"
+    sidebar.show()
+
+    def purged() -> bool:
+        try:
+            store.get_conversation(gone.id)
+        except KeyError:
+            return True
+        return False
+
+    await wait_until(purged)
+    await tasks.cancel_all()
     store.close()
