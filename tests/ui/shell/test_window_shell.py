@@ -48,7 +48,9 @@ async def test_the_rail_lists_the_pages_and_builds_them_on_first_show(
     press(qtbot, pane.composer, Qt.Key.Key_2, CTRL)
     assert window.current_page() == MODELS and window.pages.is_built(MODELS)
     assert window.model_pane.isVisible() and rail.buttons[MODELS].isChecked()
-    press(qtbot, pane.window().focusWidget() or window, Qt.Key.Key_1, CTRL)
+    press(qtbot, window.model_pane.installed.filter_edit, Qt.Key.Key_3, CTRL)
+    assert window.current_page() == SETTINGS and rail.buttons[SETTINGS].isChecked()
+    press(qtbot, window.pages.currentWidget(), Qt.Key.Key_1, CTRL)
     assert window.current_page() == CHATS and pane.isVisible()
 
 
