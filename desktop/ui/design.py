@@ -6,9 +6,9 @@ use the tokens as ``{name}`` fields: every :class:`Colors` field, ``space_xs`` â
 ``radius_s`` / ``radius_m`` / ``radius_l`` and ``font_caption`` â€¦ ``font_display`` (points).
 Layouts use the Python names (``Space.M``, ``Radius.M``, ``Type.BODY``).
 
-The palettes are calm neutral greys with one accent, the blue of Parley's icon. Text on its background, muted
-text, the accent's white label and links all reach WCAG AA (4.5:1) in both themes
-(tests/ui/test_theme.py measures them).
+The palettes are calm neutral greys with one accent, the blue of Parley's icon. Text on
+its background, muted text, the accent's white label and links all reach WCAG AA (4.5:1)
+in both themes (tests/ui/test_theme.py measures them).
 """
 
 from __future__ import annotations
