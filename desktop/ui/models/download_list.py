@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +38,7 @@ ORDER = {
 }
 """Cards that need watching or a decision come first; finished ones sink."""
 MIN_HEIGHT = 40
+MIN_CARD = 90
 
 
 class DownloadRow(QFrame):
@@ -50,11 +52,13 @@ class DownloadRow(QFrame):
         top = QHBoxLayout()
         self.name_label = ElidingLabel(item.name)
         self.name_label.setObjectName("downloadName")
-        top.addWidget(self.name_label, 3)
+        top.addWidget(self.name_label, 1)
         self.status_label = ElidingLabel()
         self.status_label.setObjectName("downloadStatus")
+        # Its whole width while there is room; the name gives way first.
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        top.addWidget(self.status_label, 2)
+        top.addWidget(self.status_label)
         layout.addLayout(top)
         middle = QHBoxLayout()
         self.bar = QProgressBar()
@@ -205,9 +209,10 @@ class DownloadList(QScrollArea):
         return QSize(body.width(), min(body.height() + 2, MAX_HEIGHT))
 
     def minimumSizeHint(self) -> QSize:
-        """Room for one whole card (or the empty line)."""
-        first = next(iter(self._rows.values()), None)
-        height = first.sizeHint().height() + 2 if first is not None else MIN_HEIGHT
+        """Room for the first card (or the empty line), up to MIN_CARD: a failed card's
+        long error scrolls."""
+        rows = self.rows()
+        height = min(rows[0].sizeHint().height() + 2, MIN_CARD) if rows else MIN_HEIGHT
         return QSize(120, min(self.sizeHint().height(), height))
 
     def _changed(self, item: PullItem, change: PullChange) -> None:

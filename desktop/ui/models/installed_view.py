@@ -236,5 +236,11 @@ class InstalledModelsView(QWidget):
         self._kept = selected.name if selected else ""
 
     def _restore_selection(self) -> None:
-        if not (self._kept and self.select(self._kept)):
+        """The model selected before a refresh, else the first: the details are never
+        empty while there is a model to show."""
+        if self._kept and self.select(self._kept):
+            return
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+        else:
             self.selectionChanged.emit(None)
