@@ -72,7 +72,7 @@ async def pull_once(lines_per_second: int, seconds: float) -> dict[str, object]:
             window = services.build_window()
             window.resize(1280, 800)
             window.show()
-            window.tabs.setCurrentWidget(window.model_pane)
+            window.show_page("models")
             updates = 0
             fractions: list[float] = []
 
