@@ -6,6 +6,12 @@ import sys
 # a development environment); Parley never uses it, and it costs ~50 ms of startup.
 sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
+import PySide6.QtCore  # noqa: E402, F401  (first, so that the check below applies)
+
+from desktop.ui import import_check  # noqa: E402
+
+import_check.install()
+
 from desktop.app import main  # noqa: E402
 
 sys.exit(main())
