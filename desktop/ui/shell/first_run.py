@@ -151,6 +151,14 @@ class FirstRunPanel(QFrame):
             ).format(url=INSTALL_URL)
         self.ollama_state.setText(text)
 
+    def focus_first_step(self) -> None:
+        """Keyboard focus on the first thing to do (Start Ollama, Check again, …)."""
+        for button in (self.start_button, self.models_button, self.check_button):
+            if not button.isHidden():
+                button.setFocus()
+                return
+        self.provider_button.setFocus()
+
     def start_ollama(self) -> bool:
         """Run ``ollama serve`` detached, so it outlives Parley like a normal install does."""
         path = self._ollama_path or self._which("ollama")

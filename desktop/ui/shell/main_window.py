@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         self._restore()
         monitor.refresh()
         self._update_first_run()
-        self.chat_pane.composer.setFocus()  # where a person starts: typing (defect 12)
+        self._focus_start()
 
     def _page_specs(self) -> list[PageSpec]:
         return [
@@ -285,6 +285,13 @@ class MainWindow(QMainWindow):
         if composer.isVisible() and composer.isEnabled():
             composer.setFocus()
 
+    def _focus_start(self) -> None:
+        """Where a person starts: typing (defect 12), or the setup card's first step."""
+        if self.chats_page.showing_setup_card():
+            self.first_run.focus_first_step()
+        else:
+            self.chat_pane.composer.setFocus()
+
     def _switch_targets(self) -> list[SwitchTarget]:
         targets = [
             SwitchTarget(CONVERSATION, c.title or self.tr("New conversation"), c.model, c.id)
@@ -330,7 +337,12 @@ class MainWindow(QMainWindow):
         self.first_run.show_state(state)
         wanted = state.nothing_set_up and not self._welcome_dismissed
         empty_chat = self.chat_pane.conversation_id is None
-        self.chats_page.show_setup(card=wanted and empty_chat, notice=wanted and not empty_chat)
+        card = wanted and empty_chat
+        swapped = card != self.chats_page.showing_setup_card()
+        self.chats_page.show_setup(card=card, notice=wanted and not empty_chat)
+        focused = self.focusWidget()
+        if swapped and (focused is None or self.chats_page.column.isAncestorOf(focused)):
+            self._focus_start()  # what had focus went away with the chat or the card
 
     def _dismiss_welcome(self) -> None:
         self._welcome_dismissed = True

@@ -118,6 +118,14 @@ async def test_focus_starts_in_the_message_box(
     assert pane.window().focusWidget() is pane.composer
 
 
+async def test_with_nothing_set_up_focus_starts_on_the_first_step(
+    open_window: Callable[[], MainWindow], no_ollama: Path
+) -> None:
+    window = open_window()
+    await wait_until(lambda: window.chats_page.showing_setup_card())
+    assert window.focusWidget() is window.first_run.check_button
+
+
 async def test_focus_returns_to_the_message_box_after_retry(
     open_window: Callable[[], MainWindow], scripted: object
 ) -> None:
