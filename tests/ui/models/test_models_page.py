@@ -32,10 +32,17 @@ async def test_api_ps_is_asked_only_while_the_models_page_is_seen(ollama_env, op
 
     window.show_page("models")
     await wait_until(lambda: len(ollama_env.requests_to("/api/ps")) > hidden_from + while_hidden)
+    window.showMinimized()
+    await asyncio.sleep(0.2)
+    minimized_from = len(ollama_env.requests_to("/api/ps"))
+    await asyncio.sleep(2.0)
+    while_minimized = len(ollama_env.requests_to("/api/ps")) - minimized_from
+    window.showNormal()
     print(f"\n/api/ps in 3 s: {while_shown} while the page is seen, {while_hidden} while hidden")
     assert while_shown >= 2
     assert while_hidden == 0
-    assert window.model_pane.running.active
+    assert while_minimized == 0
+    await wait_until(lambda: window.model_pane.running.active)
 
 
 # -- fitting the window (defects 1 and 6) -------------------------------------------------
