@@ -1,0 +1,40 @@
+"""What startup leaves unloaded: the keyring stays closed while no provider has a key."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from desktop.providers.http_client import make_http_client
+from desktop.storage.secrets import SecretStore
+from desktop.storage.settings import ProviderEntry, Settings
+from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
+
+
+@pytest.fixture
+async def http() -> AsyncIterator[object]:
+    client = make_http_client()
+    yield client
+    await client.aclose()
+
+
+async def test_the_keyring_is_opened_only_for_a_provider_with_a_key(http: object) -> None:
+    opened: list[SecretStore] = []
+
+    def open_secrets() -> SecretStore:
+        opened.append(SecretStore(None))
+        return opened[-1]
+
+    settings = Settings()
+    registry = ProviderRegistry(settings, http, open_secrets=open_secrets)  # type: ignore[arg-type]
+    await registry.rebuild()
+    assert LOCAL_OLLAMA_ID in {slot.id for slot in registry.slots()}
+    assert opened == [], "the keyring was opened with no provider that could need a key"
+
+    settings.providers.append(
+        ProviderEntry(id="cloud", preset="custom", base_url="https://api.example.com/v1")
+    )
+    await registry.rebuild()
+    assert len(opened) == 1
+    await registry.aclose()
