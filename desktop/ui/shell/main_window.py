@@ -26,12 +26,13 @@ from desktop.ui.models.model_list_model import ModelListModel
 from desktop.ui.ollama_monitor import OllamaMonitor
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
 from desktop.ui.shell.chats_page import ChatsPage
-from desktop.ui.shell.first_run import FirstRunPanel, SetupState
+from desktop.ui.shell.first_run import FirstRunPanel
 from desktop.ui.shell.nav_rail import NavigationRail
 from desktop.ui.shell.ollama_host import OllamaHost
 from desktop.ui.shell.pages import PageSpec, PageStack
 from desktop.ui.shell.provider_status import ProviderStatus
 from desktop.ui.shell.quick_switcher import CONVERSATION, MODEL, QuickSwitcher, SwitchTarget
+from desktop.ui.shell.setup_guide import SetupGuide
 from desktop.ui.shell.shortcuts import ShortcutSheet, WindowShortcuts
 from desktop.ui.tasks import TaskOwner
 from desktop.ui.theme import Theme
@@ -73,7 +74,6 @@ class MainWindow(QMainWindow):
         self._translations = translations
         self._theme = theme
         self._shortcut_sheet: ShortcutSheet | None = None
-        self._welcome_dismissed = False
         self._previous_page = CHATS
 
         self.ollama_host = OllamaHost(
@@ -93,6 +93,14 @@ class MainWindow(QMainWindow):
         self.first_run = FirstRunPanel()
         self.chats_page = ChatsPage(self.conversation_sidebar, self.chat_pane, self.first_run)
         self.splitter = self.chats_page.splitter
+        self.setup = SetupGuide(
+            self,
+            monitor=monitor,
+            settings=settings,
+            models=self.models,
+            chat_pane=self.chat_pane,
+            chats_page=self.chats_page,
+        )
 
         self.pages = PageStack(self._page_specs())
         self.rail = NavigationRail(self.pages.specs, self)
@@ -123,24 +131,22 @@ class MainWindow(QMainWindow):
         sidebar.messageChosen.connect(self.chat_pane.show_message)
         sidebar.messageChosen.connect(lambda *_: self._show_chat())
         sidebar.conversationTrashed.connect(self.chat_pane.conversation_removed)
-        sidebar.conversationTrashed.connect(self._update_first_run)
+        sidebar.conversationTrashed.connect(self.setup.update)
         sidebar.changed.connect(self.refresh_conversations)
         self.conversations.renameRequested.connect(lambda *_: self.chat_pane.refresh_title())
         sidebar.newRequested.connect(self.new_chat)
         self.chat_pane.conversationsChanged.connect(self.refresh_conversations)
         self.chat_pane.conversationShown.connect(self.conversations.show_current)
-        self.chat_pane.conversationsChanged.connect(self._update_first_run)
+        self.chat_pane.conversationsChanged.connect(self.setup.update)
         self.chat_pane.modelChanged.connect(self._remember_model)
-        monitor.statusChanged.connect(self._update_first_run)
-        self.models.modelReset.connect(self._update_first_run)
-        providers.changed.connect(self._update_first_run)
+        monitor.statusChanged.connect(self.setup.update)
+        self.models.modelReset.connect(self.setup.update)
+        providers.changed.connect(self.setup.update)
         unsubscribe = pulls.subscribe(self._pull_changed)
         self.destroyed.connect(lambda *_: unsubscribe())
         self.first_run.modelsRequested.connect(self._open_model_manager)
         self.first_run.providerRequested.connect(self.open_settings)
         self.first_run.checkRequested.connect(monitor.refresh)
-        self.first_run.dismissed.connect(self._dismiss_welcome)
-        self.chats_page.notice.dismissed.connect(self._dismiss_welcome)
         self.chats_page.notice.setupRequested.connect(self.new_chat)
         self.quick_switcher.conversationChosen.connect(self._open_chosen_conversation)
         self.quick_switcher.modelChosen.connect(self._chat_with_chosen_model)
@@ -150,13 +156,13 @@ class MainWindow(QMainWindow):
         if translations is not None:
             translations.changed.connect(self._language_changed)
         if theme is not None:
-            theme.changed.connect(self._update_first_run)  # its link colour follows the look
+            theme.changed.connect(self.setup.update)  # its link colour follows the look
 
         self._build_menus()
         self._restore()
         monitor.refresh()
-        self._update_first_run()
-        self._focus_start()
+        self.setup.update()
+        self.setup.focus_start()
 
     def _page_specs(self) -> list[PageSpec]:
         return [
@@ -210,7 +216,7 @@ class MainWindow(QMainWindow):
         self.rail.set_current(key)
         if key != SETTINGS:
             self._previous_page = key
-        self._update_first_run()
+        self.setup.update()
 
     @property
     def model_pane(self) -> ModelManagerPane:
@@ -260,7 +266,7 @@ class MainWindow(QMainWindow):
         self.pages.show_page(CHATS)
         self.chat_pane.new_conversation()
         self.conversation_sidebar.show_current(None)
-        self._update_first_run()
+        self.setup.update()
         self.chat_pane.composer.setFocus()
 
     def focus_search(self) -> None:
@@ -284,13 +290,6 @@ class MainWindow(QMainWindow):
         composer = self.chat_pane.composer
         if composer.isVisible() and composer.isEnabled():
             composer.setFocus()
-
-    def _focus_start(self) -> None:
-        """Where a person starts: typing (defect 12), or the setup card's first step."""
-        if self.chats_page.showing_setup_card():
-            self.first_run.focus_first_step()
-        else:
-            self.chat_pane.composer.setFocus()
 
     def _switch_targets(self) -> list[SwitchTarget]:
         targets = [
@@ -321,37 +320,12 @@ class MainWindow(QMainWindow):
     def _language_changed(self, _language: str) -> None:
         """Texts built from live values are not in the catalog: show them again."""
         self.rail.retranslate(self._page_specs())
-        self._update_first_run()
+        self.setup.update()
         self.refresh_conversations()
-
-    # -- first run -------------------------------------------------------------
-    def _setup_state(self) -> SetupState:
-        status = self._monitor.status
-        cloud = sum(1 for entry in self._settings.providers if entry.enabled)
-        return SetupState(status.reachable, status.host, self.models.rowCount(), cloud)
-
-    def _update_first_run(self, *_args: object) -> None:
-        """Nothing set up: the setup card in an empty chat, or a notice above an open one.
-        The conversation list stays in view either way (defect 26)."""
-        state = self._setup_state()
-        self.first_run.show_state(state)
-        wanted = state.nothing_set_up and not self._welcome_dismissed
-        empty_chat = self.chat_pane.conversation_id is None
-        card = wanted and empty_chat
-        swapped = card != self.chats_page.showing_setup_card()
-        self.chats_page.show_setup(card=card, notice=wanted and not empty_chat)
-        focused = self.focusWidget()
-        if swapped and (focused is None or self.chats_page.column.isAncestorOf(focused)):
-            self._focus_start()  # what had focus went away with the chat or the card
-
-    def _dismiss_welcome(self) -> None:
-        self._welcome_dismissed = True
-        self._update_first_run()
-        self.chat_pane.composer.setFocus()
 
     def _show_chat(self) -> None:
         self.pages.show_page(CHATS)
-        self._update_first_run()
+        self.setup.update()
 
     def _open_model_manager(self) -> None:
         self.pages.show_page(MODELS)
