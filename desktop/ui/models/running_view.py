@@ -5,8 +5,9 @@
 minimised window), and nothing is asked in between. A tick that finds the previous
 request still in flight is skipped, so a slow server never piles requests up.
 
-The line under the list says what went wrong the last time and is cleared by the next
-answer, whatever it holds: it used to stay until a model was loaded.
+The line beside the keep-alive choice says what went wrong the last time; the next answer
+clears it, whatever that answer holds (an empty list too), and while no server answers it
+only says that the list waits for Ollama: the page's notice explains, once.
 """
 
 from __future__ import annotations
