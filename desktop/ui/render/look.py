@@ -13,8 +13,8 @@ QFrame#userBubble, QFrame#assistantBubble {{ background: transparent; border: no
 QFrame#userCard {{ background: {user_bg}; border: none; border-radius: {radius_l}; }}
 QFrame#userCard QTextBrowser, QFrame#assistantBubble QTextBrowser {{ background: transparent;
   border: none; }}
-QFrame#userBubble[found="true"], QFrame#assistantBubble[found="true"] {{
-  border: 2px solid {accent}; border-radius: {radius_m}; }}
+QFrame#userBubble[found="true"], QFrame#assistantBubble[found="true"] {{ border: none;
+  background: {selected}; border-radius: {radius_m}; }}
 QLabel#bubbleHeader {{ color: {text}; font-weight: 600; font-size: {font_small};
   padding: 0 0 0 2px; }}
 QLabel#bubbleFooter {{ color: {muted}; font-size: {font_caption}; padding: 0 2px; }}
