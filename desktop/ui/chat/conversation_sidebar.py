@@ -225,13 +225,13 @@ class ConversationSidebar(QWidget):
             return
         splitter, pane = self._splitter_pane()
         if collapsed:
-            if pane.width() > STRIP_WIDTH:
+            if pane.isVisible() and pane.width() > STRIP_WIDTH:
                 self._expanded_width = pane.width()
             focused = QApplication.focusWidget()
             had_focus = focused is not None and self.panel.isAncestorOf(focused)
             self.panel.hide()
             self.strip.show()
-            collapsed_width = STRIP_WIDTH + pane.width() - self.width()
+            collapsed_width = STRIP_WIDTH + self._margins_around(pane)
             pane.setMaximumWidth(collapsed_width)
             if splitter is not None:
                 self._share(splitter, pane, collapsed_width)
@@ -245,6 +245,21 @@ class ConversationSidebar(QWidget):
                 self._share(splitter, pane, self._expanded_width)
         self._collapsed = collapsed
         self.collapsedChanged.emit(collapsed)
+
+    def _margins_around(self, pane: QWidget) -> int:
+        """The width the layouts between ``pane`` and the sidebar keep for margins (also
+        before the window is first shown, when widths mean nothing yet)."""
+        extra = 0
+        widget: QWidget | None = self.parentWidget()
+        while widget is not None:
+            layout = widget.layout()
+            if layout is not None:
+                margins = layout.contentsMargins()
+                extra += margins.left() + margins.right()
+            if widget is pane:
+                break
+            widget = widget.parentWidget()
+        return extra
 
     @staticmethod
     def _share(splitter: QSplitter, pane: QWidget, width: int) -> None:

@@ -254,3 +254,23 @@ async def test_a_delete_left_in_the_trash_by_the_last_session_goes_after_the_fir
     await wait_until(purged)
     await tasks.cancel_all()
     store.close()
+
+
+async def test_a_sidebar_folded_last_time_opens_folded(qtbot: object, scripted: object) -> None:
+    """The window's owner restores the state before showing it (UiState.sidebar_collapsed)."""
+    from desktop.app import AppServices
+
+    services = AppServices.create()
+    window = services.build_window()
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    try:
+        window.conversation_sidebar.set_collapsed(True)  # before the first show
+        window.resize(1180, 760)
+        window.show()
+        sidebar = window.conversation_sidebar
+        await wait_until(lambda: sidebar.isVisible() and sidebar.width() < 80)
+        assert window.chat_pane.width() > 1180 - 300
+        sidebar.expand_button.click()
+        await wait_until(lambda: sidebar.width() > 200)
+    finally:
+        await services.aclose()
