@@ -14,6 +14,8 @@ from pathlib import Path
 
 from desktop.storage.state_paths import logs_dir
 
+log = logging.getLogger(__name__)
+
 LOG_NAME = "parley.log"
 MAX_BYTES = 1_000_000
 BACKUPS = 3
@@ -38,7 +40,7 @@ def start_log_file(directory: Path | None = None, *, level: int = logging.WARNIN
             path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
         )
     except OSError:
-        logging.getLogger(__name__).warning("cannot write the log file in %s", folder)
+        log.warning("cannot write the log file in %s", folder)
         return None
     handler.setLevel(level)
     handler.setFormatter(logging.Formatter(FORMAT))

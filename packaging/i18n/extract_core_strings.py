@@ -29,10 +29,14 @@ CONTEXT = "core"
 
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _FIELD = re.compile(r"\{[^{}]*\}")
-_SQL = re.compile(r"\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|PRAGMA|ALTER|WITH|DROP|AND|ROLLBACK)\b")
+_SQL = re.compile(
+    r"\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|PRAGMA|ALTER|WITH|DROP|AND|ROLLBACK|FROM|ORDER|WHERE)\b"
+)
+_COLUMNS = re.compile(r"\s*\w+(\.\w+)?(\s*,\s*\w+(\.\w+)?)+\s*")
+"""A list of column names (``id, title, updated_at``): SQL, not a sentence."""
 _LOG_METHODS = {"debug", "info", "warning", "error", "exception", "critical", "log"}
 _SKIP_FUNCTIONS = {"__repr__"}
-_MARKERS = ("(?", "\\s", "\\d", "[^", "^(", "{%", "<details>")
+_MARKERS = ("%(", "(?", "\\s", "\\d", "[^", "^(", "{%", "<details>")
 NOT_SHOWN = frozenset(
     {
         # Matched against what a server says; never shown.
@@ -48,7 +52,6 @@ NOT_SHOWN = frozenset(
         "the stream ended without a finish reason or [DONE]",
         "no bytes for {stall} s",
         # Programming errors and internals, not for a person.
-        "m.id, m.conversation_id, m.role, m.content, c.title, c.updated_at",
         "Settings cannot check a field of type {annotation}; teach _conforms",
         "no provider preset {preset_id}; known presets: {known}",
         "no conversation with id {conversation_id}",
@@ -105,7 +108,7 @@ def _reads_like_a_sentence(text: str) -> bool:
     literal = _FIELD.sub("", text)
     if len(_WORD.findall(literal)) < 3 or " " not in literal.strip():
         return False
-    if _SQL.match(text) or any(marker in text for marker in _MARKERS):
+    if _SQL.match(text) or _COLUMNS.fullmatch(text) or any(m in text for m in _MARKERS):
         return False
     return text.strip() not in NOT_SHOWN
 

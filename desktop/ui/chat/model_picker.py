@@ -35,11 +35,10 @@ POPUP_WIDTH = 420
 
 
 def place_text(place: Place) -> str:
-    tr = QCoreApplication.translate
     return {
-        Place.MACHINE: tr("ModelPicker", "this machine"),
-        Place.NETWORK: tr("ModelPicker", "your network"),
-        Place.CLOUD: tr("ModelPicker", "cloud"),
+        Place.MACHINE: QCoreApplication.translate("ModelPicker", "this machine"),
+        Place.NETWORK: QCoreApplication.translate("ModelPicker", "your network"),
+        Place.CLOUD: QCoreApplication.translate("ModelPicker", "cloud"),
     }[place]
 
 

@@ -27,14 +27,13 @@ WIDTH = 340
 
 
 def health_text(health: Health) -> str:
-    tr = QCoreApplication.translate
     return {
-        Health.CHECKING: tr("ProviderStatus", "checking…"),
-        Health.UP: tr("ProviderStatus", "reachable"),
-        Health.DOWN: tr("ProviderStatus", "not reachable"),
-        Health.KEY_REFUSED: tr("ProviderStatus", "key refused"),
-        Health.FAILING: tr("ProviderStatus", "not working"),
-        Health.IDLE: tr("ProviderStatus", "not running (not needed now)"),
+        Health.CHECKING: QCoreApplication.translate("ProviderStatus", "checking…"),
+        Health.UP: QCoreApplication.translate("ProviderStatus", "reachable"),
+        Health.DOWN: QCoreApplication.translate("ProviderStatus", "not reachable"),
+        Health.KEY_REFUSED: QCoreApplication.translate("ProviderStatus", "key refused"),
+        Health.FAILING: QCoreApplication.translate("ProviderStatus", "not working"),
+        Health.IDLE: QCoreApplication.translate("ProviderStatus", "not running (not needed now)"),
     }[health]
 
 
