@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import ProviderError
 from desktop.core.model_records import LocalModel, ModelDetails
 from desktop.core.pull_manager import PullManager
 from desktop.providers.ollama import OllamaProvider
@@ -232,17 +231,10 @@ class ModelManagerPane(QWidget):
         self._ps_answers = None  # unknown until the page is seen again
 
     def reload_models(self) -> None:
-        """Fetch the list now. (The monitor skips a refresh while one is in flight, and that
-        one may have read the list before the change.)"""
-        self._tasks.spawn(self._reload(), name="model-list")
-
-    async def _reload(self) -> None:
-        try:
-            models = await self._monitor.provider.list_models()
-        except ProviderError as error:
-            self.show_message(core_text(error.message))
-            return
-        self._models.set_models(models)
+        """Fetch the list now, through the monitor: a request during its check runs once
+        more after it, so the last list shown is never one read before the change (two
+        fetches of our own could land out of order)."""
+        self._monitor.refresh()
 
     def _pull(self, name: str) -> None:
         self.pulls.add(name)
