@@ -1,4 +1,5 @@
-"""Take the README screenshots: the main window in light and dark, in English and Chinese.
+"""Take the README screenshots: every page (Chats, Models, Settings) at 1180x760, in light
+and dark, in English and Chinese.
 
 Each shot is a real window with real services, talking to the scripted Ollama test server
 on 127.0.0.1, after a real exchange (question sent, answer streamed and saved).
@@ -27,7 +28,10 @@ MODELS = (
     ScriptedModel("qwen3:4b", ("completion", "thinking", "tools")),
     ScriptedModel("llama3.2:3b", ("completion", "tools")),
     ScriptedModel("gemma3:4b", ("completion", "vision")),
+    ScriptedModel("hf.co/unsloth/Qwen3-30B-A3B-Instruct-2507-GGUF:Q4_K_M", ("completion",)),
+    ScriptedModel("nomic-embed-text:latest", ("embedding",)),
 )
+PAGES = ("chats", "models", "settings")
 EXCHANGES = {
     "en": [
         ("Plan a weekend in Lisbon", "Day one: Alfama and the castle at sunset. Day two: Belém."),
@@ -64,7 +68,7 @@ THINKING = {
 }
 
 
-async def shoot(language: str, theme: str, out: Path, server: ScriptedOllama) -> Path:
+async def shoot(language: str, theme: str, out: Path, server: ScriptedOllama) -> list[Path]:
     from desktop.app import AppServices
     from tests.ui.conftest import wait_until
 
@@ -92,12 +96,19 @@ async def shoot(language: str, theme: str, out: Path, server: ScriptedOllama) ->
             await wait_until(lambda: not pane.streaming)
         pane.composer.clear()
         window.refresh_conversations()
-        await asyncio.sleep(0.5)
-        path = out / f"main-window-{language.replace('_', '-').lower()}-{theme}.png"
-        window.grab().save(str(path))
+        shots = []
+        tag = f"{language.replace('_', '-').lower()}-{theme}"
+        for page in PAGES:
+            window.show_page(page)
+            if page == "models":
+                await wait_until(lambda: window.model_pane.installed.select("qwen3:4b"))
+            await asyncio.sleep(1.0)
+            path = out / f"{page}-{tag}.png"
+            window.grab().save(str(path))
+            shots.append(path)
         window.close()
         await services.aclose()
-    return path
+    return shots
 
 
 async def main(out: Path) -> None:
@@ -106,7 +117,7 @@ async def main(out: Path) -> None:
     try:
         for language in ("en", "zh_CN"):
             for theme in ("light", "dark"):
-                print(await shoot(language, theme, out, server))
+                print(*await shoot(language, theme, out, server), sep="\n")
     finally:
         server.stop()
 

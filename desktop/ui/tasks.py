@@ -3,7 +3,9 @@
 qasync's ``asyncSlot`` can't be cancelled and breaks on argument-less signals, and a task
 nobody references may be garbage-collected mid-flight. ``TaskOwner`` keeps a strong
 reference to every task it starts, logs failures nobody awaited, and cancels the lot on
-shutdown.
+shutdown. Once shutdown has begun, a task started by a late signal (a provider list
+rebuilt as it closes, a timer that was already due) is cancelled before it runs: it would
+only meet closed connections.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ log = logging.getLogger(__name__)
 class TaskOwner:
     def __init__(self) -> None:
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._closing = False
 
     def spawn(self, coro: Coroutine[Any, Any, Any], *, name: str = "") -> asyncio.Task[Any]:
         task = asyncio.ensure_future(coro)
@@ -26,6 +29,8 @@ class TaskOwner:
             task.set_name(name)
         self._tasks.add(task)
         task.add_done_callback(self._finished)
+        if self._closing:
+            task.cancel()
         return task
 
     def _finished(self, task: asyncio.Task[Any]) -> None:
@@ -38,7 +43,9 @@ class TaskOwner:
         return len(self._tasks)
 
     async def cancel_all(self) -> None:
-        """Cancel every task, including those started while the others wind down."""
+        """Cancel every task, including those started while the others wind down, and
+        any started from now on."""
+        self._closing = True
         while self._tasks:
             tasks = list(self._tasks)
             for task in tasks:
