@@ -15,15 +15,14 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -37,20 +36,18 @@ from desktop.core.conversation import Conversation, SearchHit
 if TYPE_CHECKING:  # built on the first search, not at startup
     from PySide6.QtWidgets import QFileDialog
 
-    from desktop.ui.chat.search_results import Result, SearchResultsView, TitleIndex
+    from desktop.ui.chat.search_results import SearchResultsView
 from desktop.storage.history import HistoryStore
 from desktop.ui.chat.conversation_list import ConversationList
+from desktop.ui.chat.sidebar_search import SidebarSearch
 from desktop.ui.design import Space
 from desktop.ui.icons import icon
 from desktop.ui.tasks import TaskOwner
 from desktop.ui.theme import QUIET, set_kind
 
-SEARCH_DELAY_MS = 150
 UNDO_MS = 10_000
 FIRST_SCREEN = 100
 """Conversations shown before the window first paints (more than fit any screen)."""
-MESSAGE_SEARCH_MIN = 2
-"""Shorter queries filter titles only: a one-letter search of every message is a scan."""
 STRIP_WIDTH = 48
 EXPANDED_WIDTH = 272
 MAX_WIDTH = 16_777_215  # QWIDGETSIZE_MAX
@@ -72,15 +69,12 @@ class ConversationSidebar(QWidget):
         self.setObjectName("conversationSidebar")
         self._store = store
         self._tasks = tasks
-        self._search_generation = 0
         self._load_generation = 0
         self._current: int | None = None
         self._complete = False  # every conversation is loaded, not just the first screen
         self._trashed: int | None = None
         self._collapsed = False
         self._expanded_width = EXPANDED_WIDTH
-        self._title_hits: list[Result] = []
-        self._titles: TitleIndex | None = None
 
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -119,8 +113,6 @@ class ConversationSidebar(QWidget):
         self.search_box.setAccessibleName(self.tr("Search conversations"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.addAction(icon("search", "muted"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search_box.textChanged.connect(self._query_changed)
-        self.search_box.installEventFilter(self)
         layout.addWidget(self.search_box)
 
         self.stack = QStackedWidget()
@@ -132,7 +124,6 @@ class ConversationSidebar(QWidget):
         self.list.refreshWanted.connect(self.changed)
         self.list.firstPainted.connect(self._load_rest)
         self.stack.addWidget(self.list)
-        self._results: SearchResultsView | None = None
         layout.addWidget(self.stack, 1)
         self.search_status = QLabel()
         self.search_status.setObjectName("hint")
@@ -174,10 +165,11 @@ class ConversationSidebar(QWidget):
         self._undo_timer.setSingleShot(True)
         self._undo_timer.setInterval(UNDO_MS)
         self._undo_timer.timeout.connect(self._forget_trash)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._start_search)
+        self.search = SidebarSearch(
+            store, tasks, self.search_box, self.stack, self.list, self.search_status, self
+        )
+        self.search.conversationChosen.connect(self.conversationSelected)
+        self.search.messageChosen.connect(self.messageChosen)
         self.import_dialog: QFileDialog | None = None
 
     def _icon_button(self, name: str, accessible: str, tip: str) -> QToolButton:
@@ -322,10 +314,9 @@ class ConversationSidebar(QWidget):
             return
         if not self._complete:  # made now, the first keystroke of a search is quicker
             self._complete = True
-            QTimer.singleShot(0, lambda: self.results)
+            QTimer.singleShot(0, lambda: self.search.results)
         self.list.set_summaries(summaries, self._current)
-        if self.search_box.text().strip():
-            self._filter_titles(self.search_box.text().strip())
+        self.search.refilter()
 
     def set_conversations(self, conversations: list[Conversation], current: int | None) -> None:
         self._current = current
@@ -374,120 +365,13 @@ class ConversationSidebar(QWidget):
     # -- search --------------------------------------------------------------
     @property
     def results(self) -> SearchResultsView:
-        """The search results' view, made the first time it is needed."""
-        if self._results is None:
-            from desktop.ui.chat.search_results import SearchResultsView
-
-            self._results = SearchResultsView()
-            self._results.chosen.connect(self._result_chosen)
-            self.stack.addWidget(self._results)
-        return self._results
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Down from the search box goes into the list or the results; Esc clears it."""
-        if (
-            watched is self.search_box
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-        ):
-            if event.key() == Qt.Key.Key_Down:
-                self._enter_view()
-                return True
-            if event.key() == Qt.Key.Key_Escape and self.search_box.text():
-                self.search_box.clear()
-                return True
-        return super().eventFilter(watched, event)
-
-    def _enter_view(self) -> None:
-        view = self.stack.currentWidget()
-        assert isinstance(view, QListView)
-        view.setFocus()
-        model = view.model()
-        if not view.currentIndex().isValid():
-            for row in range(model.rowCount()):
-                index = model.index(row, 0)
-                if model.flags(index) & Qt.ItemFlag.ItemIsSelectable:
-                    view.setCurrentIndex(index)
-                    break
-
-    def _query_changed(self, text: str) -> None:
-        query = text.strip()
-        self._search_generation += 1
-        self._store.cancel_search()
-        if not query:
-            self._search_timer.stop()
-            self.stack.setCurrentWidget(self.list)
-            self.search_status.hide()
-            return
-        self._filter_titles(query)
-        if len(query) >= MESSAGE_SEARCH_MIN:
-            self._search_timer.start()
-        else:
-            self._search_timer.stop()
-
-    def _filter_titles(self, query: str) -> None:
-        """Conversations found by title, at once (messages follow when the store answers)."""
-        from desktop.ui.chat.search_results import TitleIndex
-
-        listed = self.list.model_.summaries
-        if self._titles is None or self._titles.conversations is not listed:
-            self._titles = TitleIndex(listed)
-        self._title_hits = self._titles.find(query.split(), self.tr("New chat"))
-        self._show(self._title_hits, None)
-
-    def _start_search(self) -> None:
-        self._search_generation += 1
-        self._tasks.spawn(
-            self._search(self.search_box.text().strip(), self._search_generation), name="search"
-        )
-
-    async def _search(self, query: str, generation: int) -> None:
-        hits = await asyncio.to_thread(self._store.search, query)
-        if generation == self._search_generation:
-            self.show_hits(hits)
+        return self.search.results
 
     def show_hits(self, hits: list[SearchHit]) -> None:
-        from desktop.ui.chat.search_results import message_result
-
-        you, answer, untitled = self.tr("You"), self.tr("Answer"), self.tr("New chat")
-        self._show(self._title_hits, [message_result(hit, you, answer, untitled) for hit in hits])
-
-    def _show(self, titles: list[Result], messages: list[Result] | None) -> None:
-        """``messages`` None: the store has not answered yet."""
-        from desktop.ui.chat.search_results import SECTION, Result
-
-        results: list[Result] = []
-        if titles:
-            results += [Result(SECTION, self.tr("Conversations")), *titles]
-        if messages:
-            results += [Result(SECTION, self.tr("Messages")), *messages]
-        self.results.model_.set_results(results)
-        self.stack.setCurrentWidget(self.results)
-        self.search_status.setProperty("warning", False)
-        if messages is None:
-            status = self.tr("Searching messages…") if not titles else ""
-            if len(self.search_box.text().strip()) < MESSAGE_SEARCH_MIN:
-                status = "" if titles else self.tr("No conversation title contains that.")
-        elif not titles and not messages:
-            status = self.tr("No conversation or message contains that.")
-        else:
-            status = self.tr("{titles} conversations, {messages} messages").format(
-                titles=len(titles), messages=len(messages)
-            )
-        self.search_status.setText(status)
-        self.search_status.setVisible(bool(status))
+        self.search.show_hits(hits)
 
     def hit_labels(self) -> list[str]:
-        """The results as shown, one line each: "title — excerpt"."""
-        return [
-            f"{first} — {second}" if second else first for first, second in self.results.lines()
-        ]
-
-    def _result_chosen(self, conversation_id: int, message_id: int | None) -> None:
-        if message_id is None:
-            self.conversationSelected.emit(conversation_id)
-        else:
-            self.messageChosen.emit(conversation_id, message_id)
+        return self.search.hit_labels()
 
     # -- import --------------------------------------------------------------
     def choose_import(self) -> None:
