@@ -97,7 +97,7 @@ class ConversationListModel(QStringListModel):
             return row.title or self._untitled()
         if role == Qt.ItemDataRole.EditRole or role == TITLE_ROLE:
             return row.title
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             return f"{row.title or self._untitled()}\n{row.model} · {format_date(row.updated_at)}"
         if role == ID_ROLE:
             return row.id

@@ -69,6 +69,7 @@ async def test_rows_are_one_height_with_padding_and_long_titles_elide(
         next(c.id for c in window._chat.store.conversation_summaries() if c.title == LONG)
     )
     assert LONG in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert LONG in index.data(Qt.ItemDataRole.AccessibleDescriptionRole)
     assert conversations.textElideMode() == Qt.TextElideMode.ElideRight
     assert conversations.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     assert conversations.visualRect(index).right() <= conversations.viewport().width()
