@@ -14,6 +14,7 @@ from desktop.providers.ollama import OllamaProvider
 from desktop.ui.formatting import format_bytes
 from desktop.ui.i18n_core import core_text
 from desktop.ui.tasks import TaskOwner
+from desktop.ui.theme import DESTRUCTIVE, set_kind
 
 
 class ModelActions(QObject):
@@ -63,7 +64,9 @@ class ModelActions(QObject):
         )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Delete"))
+        delete = box.button(QMessageBox.StandardButton.Yes)
+        delete.setText(self.tr("Delete"))
+        set_kind(delete, DESTRUCTIVE)
         box.finished.connect(lambda result: self._delete_answered(model, result))
         self.dialog = box
         box.open()
