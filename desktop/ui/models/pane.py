@@ -260,7 +260,7 @@ class ModelManagerPane(QWidget):
         elif status.reachable is False:
             text = self.tr("{host} · not reachable")
         else:
-            text = self.tr("{host}")
+            text = "{host}"
         self.host_label.setText(text.format(host=status.host, version=status.version))
         self._update_notice()
         self._update_empty_hint()
