@@ -23,13 +23,28 @@ STALL_GOAL_MS = 50.0
 QUERY = "kubernetes ingress"
 TYPING_GAP_S = 0.08  # a quick typist
 SCROLL_STEP_PX = 90  # a wheel notch is three rows
+PRIVATE_ENV = ("PARLEY_DATA_DIR", "PARLEY_CONFIG_DIR", "OLLAMA_HOST")
 
 
 async def measure() -> list[tuple[str, int, float, float, float]]:
-    from desktop.app import AppServices  # the app's Qt parts, once the QApplication exists
-
     history, _ = shared_history()
     rows: list[tuple[str, int, float, float, float]] = []
+    saved = {name: os.environ.get(name) for name in PRIVATE_ENV}
+    try:
+        return await _measure(history, rows)
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+async def _measure(
+    history: Path, rows: list[tuple[str, int, float, float, float]]
+) -> list[tuple[str, int, float, float, float]]:
+    from desktop.app import AppServices
+
     with tempfile.TemporaryDirectory() as scratch:
         os.environ["PARLEY_DATA_DIR"] = str(history.parent)
         os.environ["PARLEY_CONFIG_DIR"] = str(Path(scratch) / "config")
