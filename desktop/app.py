@@ -20,9 +20,12 @@ from desktop.providers.http_client import make_http_client
 from desktop.providers.ollama import OllamaProvider
 from desktop.providers.ollama_host import DEFAULT_OLLAMA_HOST, resolve_ollama_host
 from desktop.storage.history import HistoryStore, default_history_path
+from desktop.storage.key_names import give_keys_their_own_names
+from desktop.storage.log_file import start_log_file
 from desktop.storage.paths import config_dir
 from desktop.storage.pull_queue import PullQueueStore, default_pull_queue_path
 from desktop.storage.settings import Settings, SettingsStore, default_settings_path
+from desktop.storage.ui_state import UiStateStore, default_ui_state_path
 from desktop.ui.event_loop import make_event_loop
 from desktop.ui.i18n_core import core_text
 from desktop.ui.icons import app_icon
@@ -45,6 +48,7 @@ class AppServices:
 
     settings_store: SettingsStore
     settings: Settings
+    ui_state_store: UiStateStore
     history: HistoryStore
     http: httpx.AsyncClient
     tasks: TaskOwner
@@ -95,6 +99,7 @@ class AppServices:
         return cls(
             settings_store=settings_store,
             settings=settings,
+            ui_state_store=UiStateStore(default_ui_state_path()),
             history=history,
             http=http,
             tasks=tasks,
@@ -112,13 +117,14 @@ class AppServices:
 
     def build_window(self) -> MainWindow:
         self.pulls.start()
-        self.tasks.spawn(self.providers.rebuild(), name="providers")
+        self.tasks.spawn(self._start_providers(), name="providers")
         with self.theme.styled_at_once():
             return MainWindow(
                 chat=self.chat,
                 monitor=self.monitor,
                 settings=self.settings,
                 settings_store=self.settings_store,
+                ui_state_store=self.ui_state_store,
                 tasks=self.tasks,
                 pulls=self.pulls,
                 make_provider=self.make_provider,
@@ -127,6 +133,12 @@ class AppServices:
                 translations=self.translations,
                 theme=self.theme,
             )
+
+    async def _start_providers(self) -> None:
+        """Keys saved under a provider kind move to their provider's own entry first."""
+        secrets = await self.providers.secrets()
+        await give_keys_their_own_names(self.settings, secrets, self.settings_store.save)
+        await self.providers.rebuild()
 
     async def aclose(self) -> None:
         """Cancel live streams (their partial answers are saved), then close connections."""
@@ -189,6 +201,7 @@ async def run_app(app: QApplication, instance: SingleInstance | None = None) -> 
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    start_log_file()
     app = QApplication(list(argv) if argv is not None else sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)

@@ -101,12 +101,6 @@ class Settings(Observable):
     last_model: str = ""
     last_provider: str = ""
     """Provider id of ``last_model``; empty: the local Ollama."""
-    last_conversation_id: int | None = None
-    """Moving to desktop.storage.ui_state.UiState (read once from here, then kept there)."""
-    window_geometry: str = ""
-    """Moving to UiState. Base64 of Qt's saveGeometry(); opaque here."""
-    splitter_sizes: list[int] = field(default_factory=list)
-    """Moving to UiState."""
     image_max_edge: int = 2048
     """Attached images are scaled down to at most this many pixels on their longest edge."""
     language: str = ""

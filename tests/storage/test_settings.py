@@ -27,9 +27,8 @@ def customised() -> Settings:
     return Settings(
         ollama_host="http://10.0.0.5:11434",
         last_model="qwen3:8b",
-        last_conversation_id=42,
-        window_geometry="AdnQywADAAA=",
-        splitter_sizes=[240, 760],
+        image_max_edge=1024,
+        theme="dark",
     )
 
 
@@ -104,9 +103,9 @@ def test_wrong_types_fall_back_per_field_and_unknown_keys_are_ignored(path: Path
             {
                 "ollama_host": 11434,
                 "last_model": "llama3.2",
-                "last_conversation_id": True,
-                "window_geometry": "AdnQ",
-                "splitter_sizes": [200, "wide"],
+                "image_max_edge": True,
+                "theme": "dark",
+                "providers": [200, "wide"],
                 "from_a_future_version": {"x": 1},
             }
         ),
@@ -116,16 +115,16 @@ def test_wrong_types_fall_back_per_field_and_unknown_keys_are_ignored(path: Path
 
     loaded = store.load()
 
-    assert loaded == Settings(last_model="llama3.2", window_geometry="AdnQ")
+    assert loaded == Settings(last_model="llama3.2", theme="dark")
     assert store.load_problem is not None
-    for name in ("ollama_host", "last_conversation_id", "splitter_sizes"):
+    for name in ("ollama_host", "image_max_edge", "providers"):
         assert name in store.load_problem
     assert "last_model" not in store.load_problem
     assert path.exists()
     assert bad_files(path) == []
 
 
-def test_null_conversation_id_is_accepted(path: Path) -> None:
+def test_window_state_that_moved_to_ui_state_is_ignored_here(path: Path) -> None:
     path.parent.mkdir(parents=True)
     path.write_text('{"last_conversation_id": null, "splitter_sizes": []}', encoding="utf-8")
     store = SettingsStore(path)

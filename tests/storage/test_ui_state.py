@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from desktop.storage.settings import Settings, SettingsStore
 from desktop.storage.ui_state import UiState, UiStateStore, default_ui_state_path
 
 
@@ -34,8 +33,12 @@ def test_round_trip(tmp_path: Path) -> None:
 
 def test_the_old_fields_come_from_settings_json_once(tmp_path: Path) -> None:
     settings_path = tmp_path / "settings.json"
-    SettingsStore(settings_path).save(
-        Settings(window_geometry="AdnQ", splitter_sizes=[200, 800], last_conversation_id=42)
+    # As an older Parley wrote it, with the window's state among the preferences.
+    settings_path.write_text(
+        json.dumps(
+            {"window_geometry": "AdnQ", "splitter_sizes": [200, 800], "last_conversation_id": 42}
+        ),
+        encoding="utf-8",
     )
     store = UiStateStore(tmp_path / "ui_state.json", legacy_settings_path=settings_path)
 

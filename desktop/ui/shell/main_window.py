@@ -20,6 +20,7 @@ from desktop.core.chat_service import ChatService
 from desktop.core.pull_manager import PullChange, PullItem, PullManager, PullState
 from desktop.providers.ollama import OllamaProvider
 from desktop.storage.settings import Settings, SettingsStore
+from desktop.storage.ui_state import UiStateStore
 from desktop.ui.chat.chat_pane import ChatPane
 from desktop.ui.chat.conversation_sidebar import ConversationSidebar
 from desktop.ui.models.model_list_model import ModelListModel
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         monitor: OllamaMonitor,
         settings: Settings,
         settings_store: SettingsStore,
+        ui_state_store: UiStateStore,
         tasks: TaskOwner,
         pulls: PullManager,
         make_provider: Callable[[str], OllamaProvider],
@@ -68,6 +70,8 @@ class MainWindow(QMainWindow):
         self._monitor = monitor
         self._settings = settings
         self._settings_store = settings_store
+        self._ui_state_store = ui_state_store
+        self._ui_state = ui_state_store.load()
         self._tasks = tasks
         self._pulls = pulls
         self._providers = providers
@@ -244,8 +248,14 @@ class MainWindow(QMainWindow):
             theme=self._theme,
         )
         page.closeRequested.connect(self._leave_settings)
+        if self._ui_state.settings_section:
+            page.show_section(self._ui_state.settings_section)
+        page.sectionChanged.connect(self._remember_section)
         self.shortcuts.watch(page)
         return page
+
+    def _remember_section(self, key: str) -> None:
+        self._ui_state.settings_section = key
 
     def _leave_settings(self) -> None:
         self.show_page(self._previous_page)
@@ -354,11 +364,13 @@ class MainWindow(QMainWindow):
 
     # -- window state --------------------------------------------------------
     def _restore(self) -> None:
+        state = self._ui_state
+        if state.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(state.window_geometry.encode()))
+        if len(state.splitter_sizes) == 2:
+            self.splitter.setSizes(state.splitter_sizes)
+        self.conversation_sidebar.set_collapsed(state.sidebar_collapsed)
         settings = self._settings
-        if settings.window_geometry:
-            self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
-        if len(settings.splitter_sizes) == 2:
-            self.splitter.setSizes(settings.splitter_sizes)
         if settings.last_model:
             self.chat_pane.choose_model(
                 settings.last_provider or LOCAL_OLLAMA_ID, settings.last_model
@@ -367,16 +379,18 @@ class MainWindow(QMainWindow):
         self.refresh_conversations()
         # After a crash or kill mid-answer, the conversation whose answer was cut off.
         interrupted = self._chat.store.interrupted_conversations
-        last = interrupted[-1] if interrupted else settings.last_conversation_id
+        last = interrupted[-1] if interrupted else state.last_conversation_id
         if last is not None and self._chat.store.conversation_summary(last) is not None:
             self.chat_pane.open_conversation(last)
             self.refresh_conversations()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.chat_pane.stop()
-        settings = self._settings
-        settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
-        settings.splitter_sizes = self.splitter.sizes()
-        settings.last_conversation_id = self.chat_pane.conversation_id
-        self._settings_store.save(settings)
+        self._settings_store.save(self._settings)  # the last model chosen
+        state = self._ui_state
+        state.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        state.splitter_sizes = self.splitter.sizes()
+        state.sidebar_collapsed = self.conversation_sidebar.collapsed
+        state.last_conversation_id = self.chat_pane.conversation_id
+        self._ui_state_store.save(state)
         super().closeEvent(event)

@@ -12,7 +12,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.storage.settings import SettingsStore, default_settings_path
+from desktop.storage.settings import default_settings_path
+from desktop.storage.ui_state import UiStateStore, default_ui_state_path
 from desktop.ui.shell.main_window import CHATS, MODELS, SETTINGS, MainWindow
 from tests.ui.chat_fixtures import ask, ready_pane
 from tests.ui.conftest import wait_until
@@ -105,7 +106,7 @@ async def test_quit_is_in_the_menu_and_ctrl_q_closes_like_the_close_button(
     conversation = pane.conversation_id
     press(qtbot, pane.composer, Qt.Key.Key_Q, CTRL)
     assert not window.isVisible()
-    saved = SettingsStore(default_settings_path()).load()
+    saved = UiStateStore(default_ui_state_path()).load()
     assert saved.last_conversation_id == conversation, "closed the way the close button does"
 
 
@@ -183,3 +184,19 @@ async def test_the_chats_page_fits_the_window(
     await wait_until(lambda: (window.width(), window.height()) == size, timeout=3)
     assert window.rail.width() <= 72
     assert pane.width() >= 560, "the chat keeps a usable width beside rail and sidebar"
+
+
+async def test_window_state_returns_after_a_restart_and_stays_out_of_the_preferences(
+    open_window: Callable[[], MainWindow], scripted: object
+) -> None:
+    window = open_window()
+    window.conversation_sidebar.set_collapsed(True)
+    window.open_settings().show_section("appearance")
+    window.close()
+
+    again = open_window()
+    assert again.conversation_sidebar.collapsed, "the folded sidebar stays folded"
+    assert again.open_settings().current_section() == "appearance"
+    preferences = default_settings_path().read_text(encoding="utf-8")
+    assert "window_geometry" not in preferences and "sidebar" not in preferences
+    assert UiStateStore(default_ui_state_path()).load().window_geometry
