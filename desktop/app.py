@@ -20,7 +20,7 @@ from desktop.providers.http_client import make_http_client
 from desktop.providers.ollama import OllamaProvider
 from desktop.providers.ollama_host import DEFAULT_OLLAMA_HOST, resolve_ollama_host
 from desktop.storage.history import HistoryStore, default_history_path
-from desktop.storage.key_names import give_keys_their_own_names
+from desktop.storage.key_names import entries_to_move, give_keys_their_own_names
 from desktop.storage.log_file import start_log_file
 from desktop.storage.paths import config_dir
 from desktop.storage.pull_queue import PullQueueStore, default_pull_queue_path
@@ -135,9 +135,11 @@ class AppServices:
             )
 
     async def _start_providers(self) -> None:
-        """Keys saved under a provider kind move to their provider's own entry first."""
-        secrets = await self.providers.secrets()
-        await give_keys_their_own_names(self.settings, secrets, self.settings_store.save)
+        """Keys saved under a provider kind move to their provider's own entry first. The
+        keyring is opened only when there is such a key (~120 ms and 15 MB otherwise)."""
+        if entries_to_move(self.settings):
+            secrets = await self.providers.secrets()
+            await give_keys_their_own_names(self.settings, secrets, self.settings_store.save)
         await self.providers.rebuild()
 
     async def aclose(self) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +13,7 @@ from desktop.providers.http_client import make_http_client
 from desktop.storage.secrets import SecretStore
 from desktop.storage.settings import ProviderEntry, Settings
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
+from tests.app_process import AppProcess
 
 
 @pytest.fixture
@@ -38,3 +42,18 @@ async def test_the_keyring_is_opened_only_for_a_provider_with_a_key(http: object
     await registry.rebuild()
     assert len(opened) == 1
     await registry.aclose()
+
+
+def test_a_start_without_keys_leaves_the_keyring_unloaded(tmp_path: Path) -> None:
+    """The whole app, as launched: a second after the window shows, nothing of the keyring
+    stack (keyring, secretstorage, cryptography's native library) has been loaded."""
+    app = AppProcess(tmp_path, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    try:
+        app.start()
+        app.wait_for("shown")
+        time.sleep(1.5)  # the providers' first rebuild and the Ollama check have run
+        mapped = app.mapped_files()
+    finally:
+        app.terminate()
+    assert not [path for path in mapped if "/cryptography/" in path], "the keyring was opened"
+    assert any("QtWidgets" in path for path in mapped), "not the app's own process"
