@@ -97,6 +97,10 @@ TEMPLATES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("core", "Check that the login Keychain is available and unlocked"),
     QT_TRANSLATE_NOOP(
         "core",
+        "Could not connect to the proxy {proxy} that {service} goes through. Check that the proxy is running and its address in Settings, or choose System proxy or No proxy.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
         "Could not connect to {where}. Check the network connection and the endpoint URL in Settings.",
     ),
     QT_TRANSLATE_NOOP("core", "Custom (OpenAI-compatible)"),
@@ -131,7 +135,7 @@ TEMPLATES: tuple[object, ...] = (
     ),
     QT_TRANSLATE_NOOP(
         "core",
-        "No system keyring is available{detail}. API keys are kept in memory for this session only and must be entered again after a restart. {hint}, then restart Parley.",
+        "No system keyring is available{detail}. API keys are kept in memory for this session only and must be entered again after a restart. {what_to_do}",
     ),
     QT_TRANSLATE_NOOP("core", "Ollama (OpenAI-compatible /v1)"),
     QT_TRANSLATE_NOOP(
@@ -209,6 +213,10 @@ TEMPLATES: tuple[object, ...] = (
     ),
     QT_TRANSLATE_NOOP(
         "core",
+        "The conversation is longer than the model at {where} can read (HTTP {status}). Start a new conversation, or choose a model with a larger context window.{said}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
         "The custom header name {name} of {config} is not valid. Use letters, digits and dashes only (for example X-Team-Id).",
     ),
     QT_TRANSLATE_NOOP(
@@ -265,7 +273,7 @@ TEMPLATES: tuple[object, ...] = (
     ),
     QT_TRANSLATE_NOOP(
         "core",
-        "The request was too large for {where} (HTTP 413). Start a new conversation, or attach fewer or smaller images.{said}",
+        "The request was too large for {where} (HTTP {status}). Start a new conversation, or attach fewer or smaller images.{said}",
     ),
     QT_TRANSLATE_NOOP(
         "core",
@@ -344,6 +352,7 @@ TEMPLATES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP(
         "core", "its refusal training was removed by the uploader; not an official build"
     ),
+    QT_TRANSLATE_NOOP("core", "llama.cpp (llama-server)"),
     QT_TRANSLATE_NOOP(
         "core",
         "mixture of experts: {experts} experts of about {count} billion parameters each; only a few work on each word, so it runs faster than its size, but all of them must fit in memory",
@@ -407,12 +416,28 @@ TEMPLATES: tuple[object, ...] = (
         "core",
         "turns text into vectors (lists of numbers) for search and similarity; it cannot chat or answer questions",
     ),
+    QT_TRANSLATE_NOOP("core", "{backend} is not one of this platform's own keyrings. {what_to_do}"),
     QT_TRANSLATE_NOOP("core", "{bits}-bit quantization — roughly {bpw} bits per weight"),
     QT_TRANSLATE_NOOP(
         "core",
         "{count} billion parameters active per word (mixture of experts): faster than its total size suggests, but every parameter must still fit in memory",
     ),
     QT_TRANSLATE_NOOP("core", "{host} is not a valid host name"),
+    QT_TRANSLATE_NOOP(
+        "core", "{label}: {what}. Unlock or restart the keyring, then restart Parley."
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{litellm} asks for a key (HTTP {status}), and none is set. Enter LiteLLM's master key as the API key of {service} in Settings.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{litellm} could not check the API key of {service} (HTTP {status}): a key other than LiteLLM's master key is looked up in its database, and none is connected. Enter the master key in Settings, or connect a database to LiteLLM.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{litellm} failed while checking the API key of {service} (HTTP {status}), as it does when a key other than its master key needs a database it cannot reach (the prisma extra is not installed). Enter the master key in Settings, or see LiteLLM's log.",
+    ),
     QT_TRANSLATE_NOOP("core", "{name} could not be read ({error}); default settings are in use."),
     QT_TRANSLATE_NOOP("core", "{name} could not be read: {strerror}."),
     QT_TRANSLATE_NOOP(
@@ -440,6 +465,7 @@ TEMPLATES: tuple[object, ...] = (
         "{name} looks damaged: its picture could not be decoded ({detail}). Open it in an image viewer; if it shows, save it again as PNG or JPEG and attach that.",
     ),
     QT_TRANSLATE_NOOP("core", "{name} no longer exists at {parent}."),
+    QT_TRANSLATE_NOOP("core", "{platform}, then restart Parley."),
     QT_TRANSLATE_NOOP("core", "{reason} It could not be moved aside: {move_error}."),
     QT_TRANSLATE_NOOP("core", "{reason} It was kept as {kept}; the queue starts empty."),
     QT_TRANSLATE_NOOP("core", "{reason} The file could not be moved aside: {move_error}."),
@@ -452,11 +478,15 @@ TEMPLATES: tuple[object, ...] = (
     ),
     QT_TRANSLATE_NOOP(
         "core",
+        "{where} asks for an API key (HTTP 401), and none is set. Enter the API key of {service} in Settings.{said}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
         "{where} did not accept the connection in time. Check that it is running and that the address in Settings is right.",
     ),
     QT_TRANSLATE_NOOP(
         "core",
-        "{where} does not know the model or address requested (HTTP 404). Check the model name and the endpoint URL in Settings.{said}",
+        "{where} does not know the model or address requested (HTTP {status}). Check the model name and the endpoint URL in Settings.{said}",
     ),
     QT_TRANSLATE_NOOP("core", "{where} does not know the model: {said}. Choose another model."),
     QT_TRANSLATE_NOOP(
@@ -476,9 +506,13 @@ TEMPLATES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("core", "{where} is not an object."),
     QT_TRANSLATE_NOOP(
         "core",
-        "{where} refused access (HTTP {status}). Check the API key and the endpoint in Settings.{said}",
+        "{where} refused access (HTTP {status}). Check the API key of {service} and the endpoint in Settings.{said}",
     ),
     QT_TRANSLATE_NOOP("core", "{where} refused access: {said}. Check the API key in Settings."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{where} refused the request because the account's quota or credit is used up (HTTP {status}). Check the plan and billing of the account; waiting will not help.{said}",
+    ),
     QT_TRANSLATE_NOOP(
         "core",
         "{where} rejected the request (HTTP {status}).{said} Check the model and its options.",
@@ -512,6 +546,10 @@ TEMPLATES: tuple[object, ...] = (
         "core",
         "{where} stopped the answer because of a rate limit: {said} Wait a moment and try again.",
     ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{where} stopped the answer because the account's quota or credit is used up: {said} Check the plan and billing of the account.",
+    ),
     QT_TRANSLATE_NOOP("core", "{where} stopped the answer before it was finished. Try again."),
     QT_TRANSLATE_NOOP(
         "core",
@@ -535,7 +573,7 @@ WRAPPED: tuple[object, ...] = (
         "The chat history was damaged and has been moved to {path}; a new, empty history was started.",
     ),
     QT_TRANSLATE_NOOP("AppServices", "{count} answer(s) were cut short when Parley last closed."),
-    QT_TRANSLATE_NOOP("Download", "Cancelled; the downloaded part is kept. Retry resumes it."),
+    QT_TRANSLATE_NOOP("Download", "Cancelled"),
     QT_TRANSLATE_NOOP("Download", "Connecting…"),
     QT_TRANSLATE_NOOP("Download", "Downloading"),
     QT_TRANSLATE_NOOP("Download", "Failed"),
@@ -555,19 +593,29 @@ WRAPPED: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("Download", "{time} left"),
     QT_TRANSLATE_NOOP("FailureText", "Bad API key"),
     QT_TRANSLATE_NOOP("FailureText", "Cannot connect"),
+    QT_TRANSLATE_NOOP("FailureText", "Connection broke"),
     QT_TRANSLATE_NOOP("FailureText", "Failed"),
     QT_TRANSLATE_NOOP("FailureText", "Invalid URL"),
+    QT_TRANSLATE_NOOP("FailureText", "Key not checked"),
     QT_TRANSLATE_NOOP("FailureText", "Key not sent"),
     QT_TRANSLATE_NOOP("FailureText", "No answer"),
     QT_TRANSLATE_NOOP("FailureText", "Not the expected service"),
     QT_TRANSLATE_NOOP("FailureText", "Proxy failure"),
+    QT_TRANSLATE_NOOP("FailureText", "Quota used up"),
     QT_TRANSLATE_NOOP("FailureText", "Rate limited"),
+    QT_TRANSLATE_NOOP("FailureText", "Request refused"),
+    QT_TRANSLATE_NOOP("FailureText", "Server error"),
     QT_TRANSLATE_NOOP("FailureText", "TLS failure"),
     QT_TRANSLATE_NOOP(
         "FailureText",
         "The connection goes through the proxy {proxy}: check that it is running, or choose System proxy or No proxy.",
     ),
+    QT_TRANSLATE_NOOP("FailureText", "Unknown host"),
     QT_TRANSLATE_NOOP("FailureText", "Wrong URL"),
+    QT_TRANSLATE_NOOP(
+        "MainWindow", "Address of the Ollama server (empty: OLLAMA_HOST or http://127.0.0.1:11434)"
+    ),
+    QT_TRANSLATE_NOOP("MainWindow", "Ollama host"),
     QT_TRANSLATE_NOOP("MessageBubble", "1 token"),
     QT_TRANSLATE_NOOP("MessageBubble", "first token {ms:.0f} ms"),
     QT_TRANSLATE_NOOP("MessageBubble", "load {s:.2f} s"),
@@ -579,5 +627,7 @@ WRAPPED: tuple[object, ...] = (
     QT_TRANSLATE_NOOP(
         "ModelExplanation", "The memory this model needs cannot be estimated from its name."
     ),
+    QT_TRANSLATE_NOOP("ModelExplanation", "can: {list}"),
+    QT_TRANSLATE_NOOP("ModelExplanation", "{count} parameters"),
     QT_TRANSLATE_NOOP("ModelExplanation", "{size} on disk · digest {digest}"),
 )

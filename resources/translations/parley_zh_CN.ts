@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutSection</name>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>Version and where your files are.</source>
+        <translation>版本号及文件存放位置。</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>版本 {version}</translation>
+    </message>
+    <message>
+        <source>A desktop chat client for local models (Ollama and others) and cloud APIs.</source>
+        <translation>一款桌面聊天客户端，支持本地模型（Ollama 等）和云端 API。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Conversations and images</source>
+        <translation>对话和图片</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Open the folder: {what}</source>
+        <translation>打开文件夹：{what}</translation>
+    </message>
+</context>
+<context>
     <name>AppServices</name>
     <message>
         <source>The chat history was damaged and has been moved to {path}; a new, empty history was started.</source>
@@ -17,6 +56,10 @@
     <message>
         <source>Appearance</source>
         <translation>外观</translation>
+    </message>
+    <message>
+        <source>Language and light or dark look.</source>
+        <translation>语言以及浅色或深色外观。</translation>
     </message>
     <message>
         <source>Language</source>
@@ -159,8 +202,8 @@
         <translation>停止回答（Esc）</translation>
     </message>
     <message>
-        <source>Image…</source>
-        <translation>图片…</translation>
+        <source>Send the message (Enter)</source>
+        <translation>发送消息（Enter）</translation>
     </message>
     <message>
         <source>Attach images</source>
@@ -169,10 +212,6 @@
     <message>
         <source>Attach images (or drop them on the chat, or paste them)</source>
         <translation>附加图片（也可拖到聊天区或直接粘贴）</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
     </message>
     <message>
         <source>Where the next answer comes from</source>
@@ -193,10 +232,6 @@
     <message>
         <source>Show this conversation&apos;s settings</source>
         <translation>显示此对话的设置</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
     </message>
     <message>
         <source>Export this conversation</source>
@@ -319,6 +354,18 @@
         <translation>{model} 无法识别图片，你的模型也都不能。请在“模型”页下载一个能识别图片的模型（如 llava 或 qwen2.5vl），或移除图片。</translation>
     </message>
     <message>
+        <source>{model} cannot see images: remove them or choose a model that can</source>
+        <translation>{model} 无法识别图片：请移除图片，或选择能识别图片的模型</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save this conversation as Markdown or JSON</source>
+        <translation>将此对话保存为 Markdown 或 JSON</translation>
+    </message>
+    <message>
         <source>Export the conversation</source>
         <translation>导出对话</translation>
     </message>
@@ -420,8 +467,16 @@
         <translation>已用上下文窗口</translation>
     </message>
     <message>
-        <source>{approx}{used} / {window} tokens</source>
-        <translation>{approx}{used} / {window} token</translation>
+        <source>{approx}{used} / {window}</source>
+        <translation>{approx}{used} / {window}</translation>
+    </message>
+    <message>
+        <source>{approx}{used} tokens</source>
+        <translation>{approx}{used} token</translation>
+    </message>
+    <message>
+        <source>{used} tokens so far. This model&apos;s context window is unknown, so how much of it is used cannot be shown.</source>
+        <translation>目前已用 {used} token。此模型的上下文窗口大小未知，因此无法显示已用比例。</translation>
     </message>
     <message>
         <source>The conversation no longer fits the context window: the model will not see its beginning. Raise the context window in the settings or start a new chat.</source>
@@ -459,10 +514,6 @@
         <translation>新对话</translation>
     </message>
     <message>
-        <source>{model} · {date}</source>
-        <translation>{model} · {date}</translation>
-    </message>
-    <message>
         <source>Pinned</source>
         <translation>已置顶</translation>
     </message>
@@ -486,20 +537,8 @@
 <context>
     <name>ConversationSidebar</name>
     <message>
-        <source>Search all messages</source>
-        <translation>搜索全部消息</translation>
-    </message>
-    <message>
         <source>Search conversations</source>
         <translation>搜索对话</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <source>Start a new conversation</source>
-        <translation>开始新对话</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -508,10 +547,6 @@
     <message>
         <source>Import a conversation from a JSON file</source>
         <translation>从 JSON 文件导入对话</translation>
-    </message>
-    <message>
-        <source>Search results</source>
-        <translation>搜索结果</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -526,24 +561,52 @@
         <translation>新对话</translation>
     </message>
     <message>
+        <source>Chats</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>Start a new conversation (Ctrl+N)</source>
+        <translation>开始新对话（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Hide the sidebar</source>
+        <translation>隐藏侧边栏</translation>
+    </message>
+    <message>
+        <source>Hide the sidebar (Ctrl+B)</source>
+        <translation>隐藏侧边栏（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>Search chats and messages</source>
+        <translation>搜索对话和消息</translation>
+    </message>
+    <message>
+        <source>Import a conversation exported as JSON</source>
+        <translation>导入以 JSON 格式导出的对话</translation>
+    </message>
+    <message>
+        <source>Show or hide the sidebar</source>
+        <translation>显示或隐藏侧边栏</translation>
+    </message>
+    <message>
+        <source>Show the sidebar</source>
+        <translation>显示侧边栏</translation>
+    </message>
+    <message>
+        <source>Show the sidebar (Ctrl+B)</source>
+        <translation>显示侧边栏（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Search chats and messages (Ctrl+F)</source>
+        <translation>搜索对话和消息（Ctrl+F）</translation>
+    </message>
+    <message>
         <source>Deleted “{title}”.</source>
         <translation>已删除“{title}”。</translation>
-    </message>
-    <message>
-        <source>You</source>
-        <translation>你</translation>
-    </message>
-    <message>
-        <source>Answer</source>
-        <translation>回答</translation>
-    </message>
-    <message>
-        <source>No message contains that.</source>
-        <translation>没有消息包含该内容。</translation>
-    </message>
-    <message>
-        <source>{n} matching messages</source>
-        <translation>{n} 条匹配的消息</translation>
     </message>
     <message>
         <source>Import a conversation</source>
@@ -563,10 +626,45 @@
     </message>
 </context>
 <context>
+    <name>DefaultModelSection</name>
+    <message>
+        <source>Default model</source>
+        <translation>默认模型</translation>
+    </message>
+    <message>
+        <source>New conversations start with this model; you can switch in any chat.</source>
+        <translation>新对话默认使用此模型；在任何对话中都可以切换。</translation>
+    </message>
+    <message>
+        <source>Provider of the default model</source>
+        <translation>默认模型的服务商</translation>
+    </message>
+    <message>
+        <source>Use as default</source>
+        <translation>设为默认</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Now: {model} ({provider})</source>
+        <translation>当前：{model}（{provider}）</translation>
+    </message>
+    <message>
+        <source>Now: the last model you used.</source>
+        <translation>当前：你上次使用的模型。</translation>
+    </message>
+</context>
+<context>
     <name>Download</name>
     <message>
-        <source>Cancelled; the downloaded part is kept. Retry resumes it.</source>
-        <translation>已取消；已下载的部分会保留，重试时继续下载。</translation>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -647,6 +745,26 @@
         <source>No downloads. Type a model name above and press Pull.</source>
         <translation>没有下载任务。在上方输入模型名称，然后点“下载”。</translation>
     </message>
+    <message>
+        <source>{n} downloading</source>
+        <translation>{n} 个正在下载</translation>
+    </message>
+    <message>
+        <source>{n} waiting</source>
+        <translation>{n} 个等待中</translation>
+    </message>
+    <message>
+        <source>{n} failed</source>
+        <translation>{n} 个失败</translation>
+    </message>
+    <message>
+        <source>{n} cancelled</source>
+        <translation>{n} 个已取消</translation>
+    </message>
+    <message>
+        <source>{n} done</source>
+        <translation>{n} 个已完成</translation>
+    </message>
 </context>
 <context>
     <name>DownloadRow</name>
@@ -671,18 +789,101 @@
         <translation>重新下载 {name}</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>移除</translation>
+        <source>Dismiss</source>
+        <translation>清除</translation>
     </message>
     <message>
-        <source>Remove {name} from the downloads</source>
-        <translation>从下载列表中移除 {name}</translation>
+        <source>Clear this card from the list. The model is not deleted.</source>
+        <translation>从列表中清除此卡片。模型不会被删除。</translation>
+    </message>
+    <message>
+        <source>Clear the card of {name} from the downloads</source>
+        <translation>从下载列表中清除 {name} 的卡片</translation>
+    </message>
+    <message>
+        <source>The model is not deleted.</source>
+        <translation>模型不会被删除。</translation>
+    </message>
+    <message>
+        <source>the downloaded part is kept; Retry resumes it</source>
+        <translation>已下载的部分会保留；点“重试”可继续</translation>
     </message>
     <message>
         <source>{message}
 Ollama said: {detail}</source>
         <translation>{message}
 Ollama 返回：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>Start a conversation</source>
+        <translation>开始对话</translation>
+    </message>
+    <message>
+        <source>Sees images</source>
+        <translation>能识别图片</translation>
+    </message>
+    <message>
+        <source>Uses tools</source>
+        <translation>能使用工具</translation>
+    </message>
+    <message>
+        <source>Thinks first</source>
+        <translation>先思考再回答</translation>
+    </message>
+    <message>
+        <source>Explain a concept</source>
+        <translation>解释概念</translation>
+    </message>
+    <message>
+        <source>Explain how a hash table works, simply, with a small example.</source>
+        <translation>用简单的语言解释哈希表的工作原理，并举一个小例子。</translation>
+    </message>
+    <message>
+        <source>Draft an email</source>
+        <translation>起草邮件</translation>
+    </message>
+    <message>
+        <source>Help me write a short, friendly email asking to move a meeting.</source>
+        <translation>帮我写一封简短友好的邮件，请求调整会议时间。</translation>
+    </message>
+    <message>
+        <source>Review code</source>
+        <translation>审查代码</translation>
+    </message>
+    <message>
+        <source>Review this code and suggest improvements:
+
+</source>
+        <translation>请审查这段代码并提出改进建议：
+
+</translation>
+    </message>
+    <message>
+        <source>Summarize a text</source>
+        <translation>总结文本</translation>
+    </message>
+    <message>
+        <source>Summarize the key points of this text in five bullets:
+
+</source>
+        <translation>用五个要点总结这段文字的重点：
+
+</translation>
+    </message>
+    <message>
+        <source>Puts this prompt in the message box</source>
+        <translation>将此提示填入消息框</translation>
+    </message>
+    <message>
+        <source>Your message goes to {model}.</source>
+        <translation>你的消息将发送给 {model}。</translation>
+    </message>
+    <message>
+        <source>Choose a model below to start.</source>
+        <translation>请在下方选择模型开始。</translation>
     </message>
 </context>
 <context>
@@ -696,12 +897,20 @@ Ollama 返回：{detail}</translation>
         <translation>无法连接</translation>
     </message>
     <message>
+        <source>Connection broke</source>
+        <translation>连接中断</translation>
+    </message>
+    <message>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
         <source>Invalid URL</source>
         <translation>网址无效</translation>
+    </message>
+    <message>
+        <source>Key not checked</source>
+        <translation>密钥未校验</translation>
     </message>
     <message>
         <source>Key not sent</source>
@@ -720,8 +929,20 @@ Ollama 返回：{detail}</translation>
         <translation>代理出错</translation>
     </message>
     <message>
+        <source>Quota used up</source>
+        <translation>额度已用完</translation>
+    </message>
+    <message>
         <source>Rate limited</source>
         <translation>请求受限</translation>
+    </message>
+    <message>
+        <source>Request refused</source>
+        <translation>请求被拒绝</translation>
+    </message>
+    <message>
+        <source>Server error</source>
+        <translation>服务器出错</translation>
     </message>
     <message>
         <source>TLS failure</source>
@@ -730,6 +951,10 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>The connection goes through the proxy {proxy}: check that it is running, or choose System proxy or No proxy.</source>
         <translation>连接经过代理 {proxy}：请确认它在运行，或选择“系统代理”或“不使用代理”。</translation>
+    </message>
+    <message>
+        <source>Unknown host</source>
+        <translation>未知主机</translation>
     </message>
     <message>
         <source>Wrong URL</source>
@@ -779,16 +1004,16 @@ Ollama 返回：{detail}</translation>
         <translation>重新查找 Ollama</translation>
     </message>
     <message>
-        <source>Or use a cloud model: OpenAI, Anthropic, DeepSeek, Qwen, Kimi, Gemini and many more. You need an API key from the provider.</source>
-        <translation>或者使用云端模型：OpenAI、Anthropic、DeepSeek、通义千问、Kimi、Gemini 等等。你需要服务商提供的 API 密钥。</translation>
+        <source>Or connect another server: LM Studio, llama.cpp, vLLM or LiteLLM on this computer or your network, or a cloud model (OpenAI, Anthropic, DeepSeek, Qwen, Gemini and many more) with an API key from the provider.</source>
+        <translation>或者连接其他服务器：本机或局域网中的 LM Studio、llama.cpp、vLLM 或 LiteLLM；也可以用服务商提供的 API 密钥连接云端模型（OpenAI、Anthropic、DeepSeek、Qwen、Gemini 等众多模型）。</translation>
     </message>
     <message>
-        <source>Add a cloud provider…</source>
-        <translation>添加云端服务商…</translation>
+        <source>Add a server or cloud provider…</source>
+        <translation>添加服务器或云服务商…</translation>
     </message>
     <message>
-        <source>Open Settings to add a cloud provider</source>
-        <translation>打开设置以添加云端服务商</translation>
+        <source>Open Settings to add a local server or a cloud provider</source>
+        <translation>打开设置，添加本地服务器或云服务商</translation>
     </message>
     <message>
         <source>Not now</source>
@@ -840,8 +1065,12 @@ Ollama 返回：{detail}</translation>
 <context>
     <name>ImageSettingsBox</name>
     <message>
-        <source>Attached images</source>
-        <translation>附加的图片</translation>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Pictures you attach to a message.</source>
+        <translation>附加到消息中的图片。</translation>
     </message>
     <message>
         <source> px</source>
@@ -897,6 +1126,34 @@ Ollama 返回：{detail}</translation>
 <context>
     <name>InstalledModelsView</name>
     <message>
+        <source>Installed</source>
+        <translation>已安装</translation>
+    </message>
+    <message>
+        <source>Sort the installed models</source>
+        <translation>对已安装的模型排序</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <source>Largest</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>Most parameters</source>
+        <translation>参数最多</translation>
+    </message>
+    <message>
+        <source>Sort by</source>
+        <translation>排序方式</translation>
+    </message>
+    <message>
         <source>Filter by name or family</source>
         <translation>按名称或系列筛选</translation>
     </message>
@@ -916,9 +1173,55 @@ Ollama 返回：{detail}</translation>
         <source>Installed models</source>
         <translation>已安装的模型</translation>
     </message>
+    <message>
+        <source>Put {name} in the download field</source>
+        <translation>将 {name} 填入下载框</translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <translation>{shown} / {total}</translation>
+    </message>
+</context>
+<context>
+    <name>KeyringNotice</name>
+    <message>
+        <source>Looking for the system keyring…</source>
+        <translation>正在查找系统密钥环…</translation>
+    </message>
+    <message>
+        <source>No system keyring was found, so API keys you enter are kept only until Parley closes.</source>
+        <translation>未找到系统密钥环，因此你输入的 API 密钥只保留到 Parley 关闭为止。</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Show why there is no keyring</source>
+        <translation>显示没有密钥环的原因</translation>
+    </message>
+    <message>
+        <source>API keys are kept in the system keyring ({name}), never in a file.</source>
+        <translation>API 密钥保存在系统密钥环（{name}）中，从不写入文件。</translation>
+    </message>
+</context>
+<context>
+    <name>LoadedRow</name>
+    <message>
+        <source>Unload</source>
+        <translation>卸载</translation>
+    </message>
+    <message>
+        <source>Free the memory of {name}</source>
+        <translation>释放 {name} 占用的内存</translation>
+    </message>
 </context>
 <context>
     <name>LocalOllamaForm</name>
+    <message>
+        <source>Ollama on this computer</source>
+        <translation>本机上的 Ollama</translation>
+    </message>
     <message>
         <source>Offer the models of this Ollama</source>
         <translation>提供此 Ollama 的模型</translation>
@@ -926,6 +1229,10 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>Empty: OLLAMA_HOST or http://127.0.0.1:11434</source>
         <translation>留空：使用 OLLAMA_HOST 或 http://127.0.0.1:11434</translation>
+    </message>
+    <message>
+        <source>Ollama host</source>
+        <translation>Ollama 主机</translation>
     </message>
     <message>
         <source>Save</source>
@@ -947,12 +1254,24 @@ Ollama 返回：{detail}</translation>
         <translation>对话</translation>
     </message>
     <message>
-        <source>Chat</source>
-        <translation>聊天</translation>
+        <source>Chats</source>
+        <translation>对话</translation>
     </message>
     <message>
         <source>Models</source>
         <translation>模型</translation>
+    </message>
+    <message>
+        <source>Models on this computer and downloads</source>
+        <translation>本机上的模型和下载</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Providers, models and appearance</source>
+        <translation>服务商、模型和外观</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -961,6 +1280,10 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>&amp;Parley</source>
         <translation>Parley(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1183,6 +1506,14 @@ Ollama 返回：{detail}</translation>
         <translation>复制名称</translation>
     </message>
     <message>
+        <source>Copy the model&apos;s name</source>
+        <translation>复制模型名称</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
         <source>Copy…</source>
         <translation>复制…</translation>
     </message>
@@ -1197,6 +1528,30 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>Delete…</source>
         <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Delete the model from Ollama</source>
+        <translation>从 Ollama 中删除此模型</translation>
+    </message>
+    <message>
+        <source>An embedding model turns text into numbers; it cannot chat.</source>
+        <translation>嵌入模型把文本转成数字；它不能聊天。</translation>
+    </message>
+    <message>
+        <source>{count} parameters</source>
+        <translation>{count} 参数</translation>
+    </message>
+    <message>
+        <source>{size} on disk</source>
+        <translation>磁盘占用 {size}</translation>
+    </message>
+    <message>
+        <source>Embedding model: turns text into numbers for search; cannot chat.</source>
+        <translation>嵌入模型：把文本转成数字用于搜索；不能聊天。</translation>
+    </message>
+    <message>
+        <source>Can: {list}</source>
+        <translation>能力：{list}</translation>
     </message>
     <message>
         <source>Size on disk</source>
@@ -1270,6 +1625,14 @@ Ollama 返回：{detail}</translation>
         <translation>无法根据名称估算此模型所需的内存。</translation>
     </message>
     <message>
+        <source>can: {list}</source>
+        <translation>能力：{list}</translation>
+    </message>
+    <message>
+        <source>{count} parameters</source>
+        <translation>{count} 参数</translation>
+    </message>
+    <message>
         <source>{size} on disk · digest {digest}</source>
         <translation>磁盘占用 {size} · 摘要 {digest}</translation>
     </message>
@@ -1304,56 +1667,92 @@ Ollama 返回：{detail}</translation>
         <source>Capabilities</source>
         <translation>能力</translation>
     </message>
+    <message>
+        <source>{count} parameters</source>
+        <translation>{count} 参数</translation>
+    </message>
+    <message>
+        <source>can: {list}</source>
+        <translation>能力：{list}</translation>
+    </message>
 </context>
 <context>
     <name>ModelManagerPane</name>
     <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
+        <source>Downloads</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
     </message>
     <message>
         <source>Refresh the list of models</source>
         <translation>刷新模型列表</translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation>详情</translation>
+        <source>{host} · Ollama {version}</source>
+        <translation>{host} · Ollama {version}</translation>
     </message>
     <message>
-        <source>Download a model</source>
-        <translation>下载模型</translation>
+        <source>{host} · not reachable</source>
+        <translation>{host} · 无法连接</translation>
     </message>
     <message>
-        <source>Installed</source>
-        <translation>已安装</translation>
+        <source>Ollama does not answer at {host}.</source>
+        <translation>{host} 上的 Ollama 没有响应。</translation>
+    </message>
+    <message>
+        <source>No models yet</source>
+        <translation>还没有模型</translation>
+    </message>
+    <message>
+        <source>Download one: type its name in the field above and press Pull, or start with a small one.</source>
+        <translation>下载一个吧：在上方输入框中输入模型名称并点“下载”，或先从小模型开始。</translation>
+    </message>
+    <message>
+        <source>Looking for models…</source>
+        <translation>正在查找模型…</translation>
+    </message>
+    <message>
+        <source>Ollama is not reachable</source>
+        <translation>无法连接 Ollama</translation>
+    </message>
+    <message>
+        <source>The models installed in Ollama show here once it answers.</source>
+        <translation>Ollama 响应后，这里会显示它已安装的模型。</translation>
+    </message>
+    <message>
+        <source>{n} loaded</source>
+        <translation>已载入 {n} 个</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{name} is an embedding model: it cannot chat.</source>
+        <translation>{name} 是嵌入模型：它不能聊天。</translation>
     </message>
     <message>
         <source>Loaded in memory</source>
         <translation>已载入内存</translation>
     </message>
-    <message>
-        <source>Models on {host} · Ollama {version}</source>
-        <translation>{host} 上的模型 · Ollama {version}</translation>
-    </message>
-    <message>
-        <source>Models on {host} · not reachable</source>
-        <translation>{host} 上的模型 · 无法连接</translation>
-    </message>
-    <message>
-        <source>Models on {host}</source>
-        <translation>{host} 上的模型</translation>
-    </message>
-    <message>
-        <source>No models installed yet. Type a name under “Download a model”, e.g. qwen3:0.6b.</source>
-        <translation>尚未安装模型。在“下载模型”下输入名称，例如 qwen3:0.6b。</translation>
-    </message>
-    <message>
-        <source>Models appear here once Ollama is reachable.</source>
-        <translation>连上 Ollama 后，模型会显示在这里。</translation>
-    </message>
 </context>
 <context>
     <name>ModelPicker</name>
+    <message>
+        <source>this machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>your network</source>
+        <translation>局域网</translation>
+    </message>
+    <message>
+        <source>cloud</source>
+        <translation>云端</translation>
+    </message>
     <message>
         <source>Choose a model</source>
         <translation>选择模型</translation>
@@ -1365,6 +1764,10 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>Model to chat with</source>
         <translation>聊天使用的模型</translation>
+    </message>
+    <message>
+        <source>{model} from {provider}</source>
+        <translation>来自 {provider} 的 {model}</translation>
     </message>
 </context>
 <context>
@@ -1382,12 +1785,12 @@ Ollama 返回：{detail}</translation>
         <translation>按服务商分组的模型</translation>
     </message>
     <message>
-        <source>local</source>
-        <translation>本地</translation>
+        <source>  ·  embedding model</source>
+        <translation>  ·  嵌入模型</translation>
     </message>
     <message>
-        <source>cloud</source>
-        <translation>云端</translation>
+        <source>An embedding model: it turns text into vectors for search and cannot answer in a chat.</source>
+        <translation>嵌入模型：它把文本转成向量用于搜索，不能在对话中回答。</translation>
     </message>
     <message>
         <source>No models</source>
@@ -1396,6 +1799,58 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>  ·  sees images</source>
         <translation>  ·  能识别图片</translation>
+    </message>
+</context>
+<context>
+    <name>ModelRow</name>
+    <message>
+        <source>{count} params</source>
+        <translation>{count} 参数</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationRail</name>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+</context>
+<context>
+    <name>OllamaNotice</name>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Check again whether Ollama answers</source>
+        <translation>再次检查 Ollama 是否响应</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderCard</name>
+    <message>
+        <source>{host} · version {version}</source>
+        <translation>{host} · 版本 {version}</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Check {name} again</source>
+        <translation>再次检查 {name}</translation>
+    </message>
+    <message>
+        <source>Set host…</source>
+        <translation>设置主机…</translation>
+    </message>
+    <message>
+        <source>Set the Ollama host address</source>
+        <translation>设置 Ollama 主机地址</translation>
+    </message>
+    <message>
+        <source>{name}: {state}</source>
+        <translation>{name}：{state}</translation>
     </message>
 </context>
 <context>
@@ -1457,8 +1912,24 @@ Ollama 返回：{detail}</translation>
         <translation>浏览…</translation>
     </message>
     <message>
-        <source>Allow a self-signed certificate for this provider (not verified!)</source>
-        <translation>允许此服务商使用自签名证书（不做验证！）</translation>
+        <source>Image models</source>
+        <translation>视觉模型</translation>
+    </message>
+    <message>
+        <source>Stored ({where}); type to replace</source>
+        <translation>已保存（{where}）；输入新值可替换</translation>
+    </message>
+    <message>
+        <source>Required by this service</source>
+        <translation>此服务必须填写</translation>
+    </message>
+    <message>
+        <source>Optional: only if the server asks for one</source>
+        <translation>可选：仅当服务器要求时填写</translation>
+    </message>
+    <message>
+        <source>The stored API key has not been confirmed for any address yet. It is sent to {new} only when you confirm.</source>
+        <translation>已保存的 API 密钥尚未确认用于任何地址。只有在你确认后，才会发送到 {new}。</translation>
     </message>
     <message>
         <source>Deployment URLs + api-version</source>
@@ -1475,10 +1946,6 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>Extra model names, comma-separated</source>
         <translation>额外的模型名称，用逗号分隔</translation>
-    </message>
-    <message>
-        <source>Patterns such as gpt-4o*, comma-separated</source>
-        <translation>匹配模式，如 gpt-4o*，用逗号分隔</translation>
     </message>
     <message>
         <source>Test connection</source>
@@ -1521,6 +1988,26 @@ Ollama 返回：{detail}</translation>
         <translation>CA 证书包</translation>
     </message>
     <message>
+        <source>Trust a self-signed certificate</source>
+        <translation>信任自签名证书</translation>
+    </message>
+    <message>
+        <source>The certificate is then not verified: only for a server you run yourself.</source>
+        <translation>这样将不验证证书：仅适用于你自己运行的服务器。</translation>
+    </message>
+    <message>
+        <source>Models that see images: patterns such as gpt-4o*, comma-separated</source>
+        <translation>能识别图片的模型：如 gpt-4o* 这样的模式，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
+    <message>
+        <source>Custom headers, proxy, certificates, models that see images</source>
+        <translation>自定义请求头、代理、证书、能识别图片的模型</translation>
+    </message>
+    <message>
         <source>Azure URL form</source>
         <translation>Azure 网址形式</translation>
     </message>
@@ -1537,10 +2024,6 @@ Ollama 返回：{detail}</translation>
         <translation>模型</translation>
     </message>
     <message>
-        <source>Models that see images</source>
-        <translation>能识别图片的模型</translation>
-    </message>
-    <message>
         <source>The base URL</source>
         <translation>基础网址</translation>
     </message>
@@ -1553,12 +2036,12 @@ Ollama 返回：{detail}</translation>
         <translation>已保存的 API 密钥只确认用于 {old}。除非你确认，否则不会发送到 {new}。</translation>
     </message>
     <message>
-        <source>no host yet</source>
-        <translation>尚无主机</translation>
-    </message>
-    <message>
         <source>Send the API key to {new}</source>
         <translation>将 API 密钥发送到 {new}</translation>
+    </message>
+    <message>
+        <source>Changed since the last test: press Test connection to check it.</source>
+        <translation>自上次测试后已更改：请点“测试连接”进行检查。</translation>
     </message>
     <message>
         <source>Choose a CA bundle</source>
@@ -1571,6 +2054,150 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderList</name>
+    <message>
+        <source>Providers</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Add a provider</source>
+        <translation>添加服务商</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>Remove the selected provider</source>
+        <translation>移除所选服务商</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>On this computer or your network</source>
+        <translation>本机或局域网</translation>
+    </message>
+    <message>
+        <source>Cloud services</source>
+        <translation>云服务</translation>
+    </message>
+    <message>
+        <source>Ollama on this computer</source>
+        <translation>本机上的 Ollama</translation>
+    </message>
+    <message>
+        <source>Remove “{name}” and its stored API key? This cannot be undone.</source>
+        <translation>移除“{name}”及其已保存的 API 密钥？此操作无法撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderStatus</name>
+    <message>
+        <source>Provider status</source>
+        <translation>服务商状态</translation>
+    </message>
+    <message>
+        <source>{name}: {state}</source>
+        <translation>{name}：{state}</translation>
+    </message>
+    <message>
+        <source>No providers set up</source>
+        <translation>尚未设置服务商</translation>
+    </message>
+    <message>
+        <source>Click for details</source>
+        <translation>点击查看详情</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>可连接</translation>
+    </message>
+    <message>
+        <source>not reachable</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>key refused</source>
+        <translation>密钥被拒绝</translation>
+    </message>
+    <message>
+        <source>not working</source>
+        <translation>无法正常工作</translation>
+    </message>
+    <message>
+        <source>not running (not needed now)</source>
+        <translation>未运行（当前不需要）</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderStatusPopup</name>
+    <message>
+        <source>Providers</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>No provider is set up yet. Add one in Settings.</source>
+        <translation>还没有设置任何服务商。请在设置中添加。</translation>
+    </message>
+</context>
+<context>
+    <name>ProvidersSection</name>
+    <message>
+        <source>Providers</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>The services Parley can talk to: Ollama, servers on this computer or your network, and cloud APIs. Tick a provider to offer its models.</source>
+        <translation>Parley 可以连接的服务：Ollama、本机或局域网中的服务器，以及云端 API。勾选某个服务商即可使用它的模型。</translation>
+    </message>
+    <message>
+        <source>until Parley closes</source>
+        <translation>直到 Parley 关闭</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Saved. The API key stays confirmed for {old} only and is not sent to {new}.</source>
+        <translation>已保存。API 密钥仍只确认用于 {old}，不会发送到 {new}。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source> and {count} more</source>
+        <translation> 及另外 {count} 个</translation>
+    </message>
+    <message>
+        <source>Connected: {count} model(s) — {names}</source>
+        <translation>已连接：{count} 个模型 — {names}</translation>
+    </message>
+    <message>
+        <source>none listed</source>
+        <translation>未列出任何模型</translation>
+    </message>
+    <message>
+        <source>The API key was removed.</source>
+        <translation>API 密钥已删除。</translation>
     </message>
 </context>
 <context>
@@ -1590,6 +2217,10 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>Download the model</source>
         <translation>下载该模型</translation>
+    </message>
+    <message>
+        <source>Download the model from the Ollama library</source>
+        <translation>从 Ollama 模型库下载该模型</translation>
     </message>
     <message>
         <source>Use {name}</source>
@@ -1626,40 +2257,20 @@ Ollama 返回：{detail}</translation>
 <context>
     <name>RunningModelsView</name>
     <message>
-        <source>Loaded model</source>
-        <translation>已载入的模型</translation>
-    </message>
-    <message>
-        <source>Memory</source>
-        <translation>内存</translation>
-    </message>
-    <message>
-        <source>On GPU</source>
-        <translation>在 GPU 上</translation>
-    </message>
-    <message>
-        <source>Context</source>
-        <translation>上下文</translation>
-    </message>
-    <message>
-        <source>Unloads in</source>
-        <translation>卸载倒计时</translation>
-    </message>
-    <message>
         <source>Models loaded in memory</source>
         <translation>已载入内存的模型</translation>
-    </message>
-    <message>
-        <source>Keep models loaded for</source>
-        <translation>模型保留时长</translation>
     </message>
     <message>
         <source>How long Ollama keeps a model in memory after an answer</source>
         <translation>回答结束后 Ollama 将模型保留在内存中的时长</translation>
     </message>
     <message>
-        <source>5 minutes (Ollama&apos;s default)</source>
-        <translation>5 分钟（Ollama 默认）</translation>
+        <source>Keep loaded</source>
+        <translation>保持载入</translation>
+    </message>
+    <message>
+        <source>5 minutes (default)</source>
+        <translation>5 分钟（默认）</translation>
     </message>
     <message>
         <source>30 minutes</source>
@@ -1678,131 +2289,105 @@ Ollama 返回：{detail}</translation>
         <translation>每次回答后卸载</translation>
     </message>
     <message>
-        <source>Unload now</source>
-        <translation>立即卸载</translation>
+        <source>Loaded models show here once Ollama answers.</source>
+        <translation>Ollama 响应后，这里会显示已载入的模型。</translation>
     </message>
     <message>
-        <source>Free the memory of the selected model</source>
-        <translation>释放所选模型占用的内存</translation>
+        <source>{left} · {memory} · {percent:.0f}% on GPU · {context} context</source>
+        <translation>{left} · {memory} · GPU 占 {percent:.0f}% · 上下文 {context}</translation>
+    </message>
+    <message>
+        <source>unload time unknown</source>
+        <translation>卸载时间未知</translation>
+    </message>
+    <message>
+        <source>stays loaded</source>
+        <translation>保持载入</translation>
+    </message>
+    <message>
+        <source>unloading now</source>
+        <translation>正在卸载</translation>
+    </message>
+    <message>
+        <source>unloads in {h} h {m} min</source>
+        <translation>{h} 小时 {m} 分后卸载</translation>
+    </message>
+    <message>
+        <source>unloads in {m} min {s} s</source>
+        <translation>{m} 分 {s} 秒后卸载</translation>
     </message>
     <message>
         <source>{name} was unloaded.</source>
         <translation>{name} 已卸载。</translation>
     </message>
     <message>
-        <source>{percent:.0f}%</source>
-        <translation>{percent:.0f}%</translation>
-    </message>
-    <message>
         <source>No model is loaded in memory.</source>
         <translation>内存中没有已载入的模型。</translation>
     </message>
+</context>
+<context>
+    <name>SearchResultsView</name>
     <message>
-        <source>never</source>
-        <translation>永不</translation>
-    </message>
-    <message>
-        <source>now</source>
-        <translation>现在</translation>
-    </message>
-    <message>
-        <source>{h} h {m} min</source>
-        <translation>{h} 小时 {m} 分</translation>
-    </message>
-    <message>
-        <source>{m} min {s} s</source>
-        <translation>{m} 分 {s} 秒</translation>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
     </message>
 </context>
 <context>
-    <name>SettingsWindow</name>
+    <name>SettingsPage</name>
     <message>
         <source>Parley settings</source>
         <translation>Parley 设置</translation>
     </message>
     <message>
-        <source>Add…</source>
-        <translation>添加…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <source>Use as default</source>
-        <translation>设为默认</translation>
+        <source>Settings sections</source>
+        <translation>设置分区</translation>
     </message>
     <message>
         <source>Providers</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <source>Default model for new conversations</source>
-        <translation>新对话的默认模型</translation>
+        <source>Default model</source>
+        <translation>默认模型</translation>
     </message>
     <message>
-        <source>Close</source>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+</context>
+<context>
+    <name>SetupNotice</name>
+    <message>
+        <source>Nothing is set up to chat with yet. Your conversations are here to read; connect Ollama, a local server or a cloud provider to continue them.</source>
+        <translation>还没有设置可以聊天的模型。你的对话仍可在这里阅读；连接 Ollama、本地服务器或云服务商后即可继续对话。</translation>
+    </message>
+    <message>
+        <source>Set up…</source>
+        <translation>开始设置…</translation>
+    </message>
+    <message>
+        <source>Show how to set up a model</source>
+        <translation>显示如何设置模型</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Looking for the system keyring…</source>
-        <translation>正在查找系统密钥环…</translation>
-    </message>
-    <message>
-        <source>API keys are kept in the system keyring ({name}), never in a file.</source>
-        <translation>API 密钥保存在系统密钥环（{name}）中，绝不写入文件。</translation>
-    </message>
-    <message>
-        <source>Warning: no system keyring is available. API keys you enter are kept for this session only and must be entered again after a restart. {why}</source>
-        <translation>警告：没有可用的系统密钥环。你输入的 API 密钥只在本次运行期间保留，重启后需要重新输入。{why}</translation>
-    </message>
-    <message>
-        <source>this session only</source>
-        <translation>仅限本次运行</translation>
-    </message>
-    <message>
-        <source>Stored ({where}); type to replace</source>
-        <translation>已保存（{where}）；输入新密钥即可替换</translation>
-    </message>
-    <message>
-        <source>No key stored</source>
-        <translation>未保存密钥</translation>
-    </message>
-    <message>
-        <source>A key entered here is kept for this session only.</source>
-        <translation>在此输入的密钥只在本次运行期间保留。</translation>
-    </message>
-    <message>
-        <source>Ollama on this computer</source>
-        <translation>本机上的 Ollama</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-    <message>
-        <source>Saved. The API key stays confirmed for {old} only and is not sent to {new}.</source>
-        <translation>已保存。API 密钥仍只确认用于 {old}，不会发送到 {new}。</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>正在连接…</translation>
-    </message>
-    <message>
-        <source> and {count} more</source>
-        <translation> 等另外 {count} 个</translation>
-    </message>
-    <message>
-        <source>Connected: {count} model(s) — {names}</source>
-        <translation>已连接：{count} 个模型 — {names}</translation>
-    </message>
-    <message>
-        <source>none listed</source>
-        <translation>未列出任何模型</translation>
-    </message>
-    <message>
-        <source>The API key was removed.</source>
-        <translation>API 密钥已删除。</translation>
+        <source>Hide this notice</source>
+        <translation>隐藏此提示</translation>
     </message>
 </context>
 <context>
@@ -1847,6 +2432,18 @@ Ollama 返回：{detail}</translation>
         <translation>搜索全部对话</translation>
     </message>
     <message>
+        <source>Show or hide the conversations</source>
+        <translation>显示或隐藏对话列表</translation>
+    </message>
+    <message>
+        <source>Go to Chats</source>
+        <translation>转到对话</translation>
+    </message>
+    <message>
+        <source>Go to Models</source>
+        <translation>转到模型</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1862,44 +2459,67 @@ Ollama 返回：{detail}</translation>
         <source>Show these shortcuts</source>
         <translation>显示这些快捷键</translation>
     </message>
+    <message>
+        <source>Quit Parley</source>
+        <translation>退出 Parley</translation>
+    </message>
 </context>
 <context>
-    <name>StatusBanner</name>
+    <name>ShortcutsSection</name>
     <message>
-        <source>Ollama status</source>
-        <translation>Ollama 状态</translation>
+        <source>Shortcuts</source>
+        <translation>快捷键</translation>
     </message>
     <message>
-        <source>Retry</source>
-        <translation>重试</translation>
+        <source>Keys that work anywhere in the window. F1 shows them too.</source>
+        <translation>在窗口任意位置都可用的按键。按 F1 也能查看。</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarSearch</name>
+    <message>
+        <source>New chat</source>
+        <translation>新对话</translation>
     </message>
     <message>
-        <source>Check Ollama again</source>
-        <translation>重新检查 Ollama</translation>
+        <source>You</source>
+        <translation>你</translation>
     </message>
     <message>
-        <source>Set host…</source>
-        <translation>设置主机…</translation>
+        <source>Answer</source>
+        <translation>回答</translation>
     </message>
     <message>
-        <source>Set the Ollama host address</source>
-        <translation>设置 Ollama 主机地址</translation>
+        <source>Conversations</source>
+        <translation>对话</translation>
     </message>
     <message>
-        <source>Connecting to Ollama at {host}…</source>
-        <translation>正在连接 {host} 上的 Ollama…</translation>
+        <source>Messages</source>
+        <translation>消息</translation>
     </message>
     <message>
-        <source>Ollama {version} at {host}</source>
-        <translation>Ollama {version}，位于 {host}</translation>
+        <source>No conversation title contains that.</source>
+        <translation>没有对话标题包含该内容。</translation>
     </message>
     <message>
-        <source>Start it with `ollama serve`, or set the host.</source>
-        <translation>用 `ollama serve` 启动它，或设置主机地址。</translation>
+        <source>Searching messages…</source>
+        <translation>正在搜索消息…</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Ollama is not reachable.&lt;/b&gt; {guidance}</source>
-        <translation>&lt;b&gt;无法连接 Ollama。&lt;/b&gt;{guidance}</translation>
+        <source>No conversation or message contains that.</source>
+        <translation>没有对话或消息包含该内容。</translation>
+    </message>
+    <message>
+        <source>{messages} matching messages</source>
+        <translation>{messages} 条匹配的消息</translation>
+    </message>
+    <message>
+        <source>{titles} matching conversations</source>
+        <translation>{titles} 个匹配的对话</translation>
+    </message>
+    <message>
+        <source>{titles} conversations, {messages} messages</source>
+        <translation>{titles} 个对话，{messages} 条消息</translation>
     </message>
 </context>
 <context>
@@ -1919,6 +2539,10 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
     </message>
 </context>
 <context>
@@ -2098,10 +2722,6 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>No model named {name} in the registry; check the spelling (for example llama3.2 or qwen3:8b) on ollama.com/library.</source>
         <translation>仓库中没有名为 {name} 的模型；请在 ollama.com/library 核对拼写（例如 llama3.2 或 qwen3:8b）。</translation>
-    </message>
-    <message>
-        <source>No system keyring is available{detail}. API keys are kept in memory for this session only and must be entered again after a restart. {hint}, then restart Parley.</source>
-        <translation>没有可用的系统密钥环{detail}。API 密钥只在本次运行期间保存在内存中，重启后需要重新输入。{hint}，然后重启 Parley。</translation>
     </message>
     <message>
         <source>Ollama (OpenAI-compatible /v1)</source>
@@ -2300,8 +2920,20 @@ Ollama 返回：{detail}</translation>
         <translation>为 {service} 设置的代理 {proxy_url} 无法使用（{exc}）。请在设置中使用 http://、https:// 或 socks5:// 代理网址。</translation>
     </message>
     <message>
-        <source>The request was too large for {where} (HTTP 413). Start a new conversation, or attach fewer or smaller images.{said}</source>
-        <translation>请求对 {where} 来说太大（HTTP 413）。请开始新对话，或附加更少、更小的图片。{said}</translation>
+        <source>Could not connect to the proxy {proxy} that {service} goes through. Check that the proxy is running and its address in Settings, or choose System proxy or No proxy.</source>
+        <translation>无法连接到 {service} 所经过的代理 {proxy}。请检查代理是否在运行以及设置中的代理地址，或选择“系统代理”或“不使用代理”。</translation>
+    </message>
+    <message>
+        <source>No system keyring is available{detail}. API keys are kept in memory for this session only and must be entered again after a restart. {what_to_do}</source>
+        <translation>没有可用的系统密钥环{detail}。API 密钥只在本次运行期间保存在内存中，重启后需要重新输入。{what_to_do}</translation>
+    </message>
+    <message>
+        <source>The conversation is longer than the model at {where} can read (HTTP {status}). Start a new conversation, or choose a model with a larger context window.{said}</source>
+        <translation>对话长度超出了 {where} 上的模型能读取的范围（HTTP {status}）。请开始新对话，或选择上下文窗口更大的模型。{said}</translation>
+    </message>
+    <message>
+        <source>The request was too large for {where} (HTTP {status}). Start a new conversation, or attach fewer or smaller images.{said}</source>
+        <translation>请求对 {where} 来说太大了（HTTP {status}）。请开始新对话，或少附加几张图片、改用更小的图片。{said}</translation>
     </message>
     <message>
         <source>The secure (TLS) connection to {where} failed ({reason}). Check that the URL starts with https:// only if the server speaks TLS.</source>
@@ -2444,6 +3076,10 @@ Ollama 返回：{detail}</translation>
         <translation>上传者去除了它的拒答训练；非官方版本</translation>
     </message>
     <message>
+        <source>llama.cpp (llama-server)</source>
+        <translation>llama.cpp（llama-server）</translation>
+    </message>
+    <message>
         <source>mixture of experts: {experts} experts of about {count} billion parameters each; only a few work on each word, so it runs faster than its size, but all of them must fit in memory</source>
         <translation>混合专家：{experts} 个专家，每个约 {count}B 参数；每个词只有少数专家参与，所以比同等大小的模型快，但全部专家都必须放进内存</translation>
     </message>
@@ -2568,6 +3204,10 @@ Ollama 返回：{detail}</translation>
         <translation>把文本转成向量（一串数字）用于搜索和相似度计算；不能聊天或回答问题</translation>
     </message>
     <message>
+        <source>{backend} is not one of this platform&apos;s own keyrings. {what_to_do}</source>
+        <translation>{backend} 不是本平台自带的密钥环。{what_to_do}</translation>
+    </message>
+    <message>
         <source>{bits}-bit quantization — roughly {bpw} bits per weight</source>
         <translation>{bits} 位量化 — 每个权重大约 {bpw} 位</translation>
     </message>
@@ -2578,6 +3218,22 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>{host} is not a valid host name</source>
         <translation>{host} 不是有效的主机名</translation>
+    </message>
+    <message>
+        <source>{label}: {what}. Unlock or restart the keyring, then restart Parley.</source>
+        <translation>{label}：{what}。请解锁或重启密钥环，然后重启 Parley。</translation>
+    </message>
+    <message>
+        <source>{litellm} asks for a key (HTTP {status}), and none is set. Enter LiteLLM&apos;s master key as the API key of {service} in Settings.</source>
+        <translation>{litellm} 要求提供密钥（HTTP {status}），但尚未设置。请在设置中把 LiteLLM 的主密钥填作 {service} 的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>{litellm} could not check the API key of {service} (HTTP {status}): a key other than LiteLLM&apos;s master key is looked up in its database, and none is connected. Enter the master key in Settings, or connect a database to LiteLLM.</source>
+        <translation>{litellm} 无法校验 {service} 的 API 密钥（HTTP {status}）：主密钥以外的密钥要在它的数据库中查找，而它没有连接数据库。请在设置中填写主密钥，或为 LiteLLM 连接数据库。</translation>
+    </message>
+    <message>
+        <source>{litellm} failed while checking the API key of {service} (HTTP {status}), as it does when a key other than its master key needs a database it cannot reach (the prisma extra is not installed). Enter the master key in Settings, or see LiteLLM&apos;s log.</source>
+        <translation>{litellm} 在校验 {service} 的 API 密钥时出错（HTTP {status}）；当主密钥以外的密钥需要一个它无法访问的数据库时（未安装 prisma 扩展）就会这样。请在设置中填写主密钥，或查看 LiteLLM 的日志。</translation>
     </message>
     <message>
         <source>{name} could not be read ({error}); default settings are in use.</source>
@@ -2628,6 +3284,10 @@ Ollama 返回：{detail}</translation>
         <translation>{name} 已不在 {parent} 中。</translation>
     </message>
     <message>
+        <source>{platform}, then restart Parley.</source>
+        <translation>{platform}，然后重启 Parley。</translation>
+    </message>
+    <message>
         <source>{reason} It could not be moved aside: {move_error}.</source>
         <translation>{reason}也无法将其移走：{move_error}。</translation>
     </message>
@@ -2656,12 +3316,20 @@ Ollama 返回：{detail}</translation>
         <translation>{source}（{strip}）不是可用的地址：{exc}。请使用 127.0.0.1:11434 或 http://host:11434 这样的形式。</translation>
     </message>
     <message>
+        <source>{where} asks for an API key (HTTP 401), and none is set. Enter the API key of {service} in Settings.{said}</source>
+        <translation>{where} 要求提供 API 密钥（HTTP 401），但尚未设置。请在设置中填写 {service} 的 API 密钥。{said}</translation>
+    </message>
+    <message>
         <source>{where} did not accept the connection in time. Check that it is running and that the address in Settings is right.</source>
         <translation>{where} 没有及时接受连接。请检查它是否在运行，以及设置中的地址是否正确。</translation>
     </message>
     <message>
-        <source>{where} does not know the model or address requested (HTTP 404). Check the model name and the endpoint URL in Settings.{said}</source>
-        <translation>{where} 不认识所请求的模型或地址（HTTP 404）。请检查设置中的模型名称和端点网址。{said}</translation>
+        <source>{where} does not know the model or address requested (HTTP {status}). Check the model name and the endpoint URL in Settings.{said}</source>
+        <translation>{where} 不认识所请求的模型或地址（HTTP {status}）。请检查设置中的模型名称和端点网址。{said}</translation>
+    </message>
+    <message>
+        <source>{where} refused access (HTTP {status}). Check the API key of {service} and the endpoint in Settings.{said}</source>
+        <translation>{where} 拒绝访问（HTTP {status}）。请检查设置中 {service} 的 API 密钥和端点。{said}</translation>
     </message>
     <message>
         <source>{where} does not know the model: {said}. Choose another model.</source>
@@ -2692,12 +3360,12 @@ Ollama 返回：{detail}</translation>
         <translation>{where} 不是对象。</translation>
     </message>
     <message>
-        <source>{where} refused access (HTTP {status}). Check the API key and the endpoint in Settings.{said}</source>
-        <translation>{where} 拒绝访问（HTTP {status}）。请检查设置中的 API 密钥和端点。{said}</translation>
-    </message>
-    <message>
         <source>{where} refused access: {said}. Check the API key in Settings.</source>
         <translation>{where} 拒绝访问：{said}。请检查设置中的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>{where} refused the request because the account&apos;s quota or credit is used up (HTTP {status}). Check the plan and billing of the account; waiting will not help.{said}</source>
+        <translation>{where} 拒绝了请求，因为账户的额度或余额已用完（HTTP {status}）。请检查账户的套餐和账单；等待也无济于事。{said}</translation>
     </message>
     <message>
         <source>{where} rejected the request (HTTP {status}).{said} Check the model and its options.</source>
@@ -2734,6 +3402,10 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>{where} stopped the answer because of a rate limit: {said} Wait a moment and try again.</source>
         <translation>{where} 因频率限制而停止了回答：{said} 请稍等片刻再试。</translation>
+    </message>
+    <message>
+        <source>{where} stopped the answer because the account&apos;s quota or credit is used up: {said} Check the plan and billing of the account.</source>
+        <translation>{where} 因账户的额度或余额已用完而停止了回答：{said} 请检查账户的套餐和账单。</translation>
     </message>
     <message>
         <source>{where} stopped the answer before it was finished. Try again.</source>

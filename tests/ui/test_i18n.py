@@ -122,8 +122,8 @@ def main_controls(window: MainWindow) -> dict[str, str]:
     return {
         "send": pane.send_button.text(),
         "new chat": pane.new_button.text(),
-        "chat tab": window.tabs.tabText(0),
-        "models tab": window.tabs.tabText(1),
+        "chats page": window.rail.buttons["chats"].text(),
+        "models page": window.rail.buttons["models"].text(),
         "search": window.conversation_sidebar.search_box.placeholderText(),
         "composer": pane.composer.placeholderText(),
     }
@@ -143,9 +143,9 @@ async def test_chinese_chosen_in_settings_applies_at_start(
     assert controls == {
         "send": "发送",
         "new chat": "新对话",
-        "chat tab": "聊天",
-        "models tab": "模型",
-        "search": "搜索全部消息",
+        "chats page": "对话",
+        "models page": "模型",
+        "search": "搜索对话和消息",
         "composer": "给模型发消息 — Enter 发送，Shift+Enter 换行",
     }
     settings_window = window.open_settings()
@@ -205,7 +205,7 @@ async def test_no_english_is_left_in_the_chinese_window(
     window = pane.window()
     assert isinstance(window, MainWindow)
     tops: list[QWidget] = [window]
-    window.tabs.setCurrentWidget(window.model_pane)
+    window.show_page("models")
     settings_window = window.open_settings()
     assert settings_window is not None
     tops += [settings_window, window.show_shortcuts()]
@@ -216,7 +216,7 @@ async def test_no_english_is_left_in_the_chinese_window(
         for cls, text in visible_texts(top)
         if untranslated_words(text) and "scripted" not in text
     ]
-    window.tabs.setCurrentWidget(window.chat_pane)
+    window.show_page("chats")
     leftovers += [
         f"{cls}: {text!r}"
         for cls, text in visible_texts(window)

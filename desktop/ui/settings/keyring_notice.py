@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from desktop.storage.secrets import SecretStore
 from desktop.ui.design import Space
+from desktop.ui.i18n_core import core_text
 from desktop.ui.theme import QUIET, set_kind
 
 
@@ -61,10 +62,10 @@ class KeyringNotice(QWidget):
             self.ok_line.setText(
                 self.tr(
                     "API keys are kept in the system keyring ({name}), never in a file."
-                ).format(name=secrets.backend_name)
+                ).format(name=core_text(secrets.backend_name))
             )
         else:
-            self.details.setText(secrets.details)
+            self.details.setText(core_text(secrets.details))
 
     def shown_text(self) -> str:
         """What a person reads without opening Details."""

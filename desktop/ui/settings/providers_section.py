@@ -140,7 +140,11 @@ class ProvidersSection(Section):
         self.form.set_has_stored_key(stored)
         where = ""
         if stored:
-            where = secrets.backend_name if secrets.persistent else self.tr("until Parley closes")
+            where = (
+                core_text(secrets.backend_name)
+                if secrets.persistent
+                else self.tr("until Parley closes")
+            )
         self.form.key.setPlaceholderText(self.form.key_placeholder(where))
         self.form.set_key_state("")
 

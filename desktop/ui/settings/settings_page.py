@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -83,6 +83,7 @@ class SettingsPage(QWidget):
         self.nav.setAccessibleName(self.tr("Settings sections"))
         self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setFrameShape(QFrame.Shape.NoFrame)
+        self.nav.setIconSize(QSize(18, 18))  # the rail's size, not the list's 32 px default
         self.stack = QStackedWidget()
         self._keys: list[str] = []
         for key, name, glyph, section in (

@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QFrame,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import APP_NAME
 from desktop.ui.design import Space
 from desktop.ui.icons import app_icon, icon
 from desktop.ui.shell.pages import PageSpec
@@ -91,7 +91,7 @@ class NavigationRail(QFrame):
         mark = QLabel()
         mark.setObjectName("railMark")
         mark.setPixmap(app_icon().pixmap(QSize(28, 28)))
-        mark.setToolTip(QApplication.applicationDisplayName() or "Parley")
+        mark.setToolTip(APP_NAME)
         layout.addWidget(mark, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(Space.S)
         for spec in top:
