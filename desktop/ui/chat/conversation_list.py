@@ -318,9 +318,25 @@ class ConversationList(QListView):
     # -- first paint -----------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if self.model_.rowCount() == 0:
+            self._paint_empty()
         if not self._painted:
             self._painted = True
             QTimer.singleShot(0, self.firstPainted.emit)
+
+    def _paint_empty(self) -> None:
+        """Where the list will be, a word on what goes there."""
+        app = QApplication.instance()
+        muted = colors_for(bool(app is not None and app.property("parleyDark"))).muted
+        painter = QPainter(self.viewport())
+        painter.setPen(QColor(muted))
+        area = self.viewport().rect().adjusted(Space.M, Space.L, -Space.M, -Space.M)
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        painter.drawText(area, int(flags), self.empty_text())
+        painter.end()
+
+    def empty_text(self) -> str:
+        return self.tr("Your conversations will be listed here.")
 
     @property
     def painted(self) -> bool:
