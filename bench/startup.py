@@ -1,11 +1,14 @@
 """Startup: process start to the main window mapped and painted, and resident memory.
 
 Every row launches a fresh process N times on a private Xvfb display (started here on a
-free display number and stopped at the end; offscreen when Xvfb is missing) with
-private dirs and a readiness file the app writes on its first paint (see
-desktop/ui/readiness.py). It reports the median time with its spread, and the median
-VmRSS one second after the window appeared. A bare PySide6 window, measured in the same
-run, is the floor the goals are stated against:
+free display number and stopped at the end; offscreen when Xvfb is missing) with a
+readiness file the app writes on its first paint (see desktop/ui/readiness.py). The rows
+take turns, so a busy moment of the machine hits all alike, after one uncounted warm-up
+launch each. Each Parley row keeps its config and data folder from launch to launch, as
+a person's next start does (the history exists, and was closed cleanly). It reports the
+median time with its spread, and the median VmRSS one second after the window appeared.
+A bare PySide6 window, measured in the same run, is the floor the goals are stated
+against:
 
 - Parley with an empty history: at most 2.0x the bare window's time, at most +50 MB;
 - Parley with 5,000 conversations (100,000 messages, ~130 MB): within 10 % of empty.
