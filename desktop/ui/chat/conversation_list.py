@@ -45,7 +45,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.conversation import Conversation
 from desktop.core.conversation_groups import ConversationSummary, DateGroup, Period
 from desktop.ui.chat.conversation_model import (
     HEADING_ROLE,
@@ -57,16 +56,6 @@ from desktop.ui.design import Space, colors_for
 
 ROW_PADDING = Space.S
 """Above and below a row's text, and before it."""
-
-
-def summarize(conversation: Conversation) -> ConversationSummary:
-    return ConversationSummary(
-        conversation.id,
-        conversation.title,
-        conversation.model,
-        conversation.updated_at,
-        conversation.pinned,
-    )
 
 
 class RowDelegate(QStyledItemDelegate):
@@ -181,12 +170,6 @@ class ConversationList(QListView):
             self.show_current(current)
         finally:
             self._updating = False
-
-    def set_conversations(
-        self, conversations: Sequence[Conversation], current: int | None, today: date | None = None
-    ) -> None:
-        """:meth:`set_summaries` for full conversations."""
-        self.set_summaries([summarize(c) for c in conversations], current, today)
 
     def show_current(self, conversation_id: int | None) -> None:
         """Highlight the conversation the owner shows (none: a new chat)."""

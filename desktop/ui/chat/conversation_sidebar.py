@@ -32,11 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.conversation import Conversation, SearchHit
-
-if TYPE_CHECKING:  # built on the first search, not at startup
-    from PySide6.QtWidgets import QFileDialog
-
-    from desktop.ui.chat.search_results import SearchResultsView
 from desktop.storage.history import HistoryStore
 from desktop.ui.chat.conversation_list import ConversationList
 from desktop.ui.chat.sidebar_search import SidebarSearch
@@ -44,6 +39,11 @@ from desktop.ui.design import Space
 from desktop.ui.icons import icon
 from desktop.ui.tasks import TaskOwner
 from desktop.ui.theme import QUIET, set_kind
+
+if TYPE_CHECKING:  # made when first needed, not at startup
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.ui.chat.search_results import SearchResultsView
 
 UNDO_MS = 10_000
 FIRST_SCREEN = 100
@@ -317,10 +317,6 @@ class ConversationSidebar(QWidget):
             QTimer.singleShot(0, lambda: self.search.results)
         self.list.set_summaries(summaries, self._current)
         self.search.refilter()
-
-    def set_conversations(self, conversations: list[Conversation], current: int | None) -> None:
-        self._current = current
-        self.list.set_conversations(conversations, current)
 
     # -- rename, pin, delete ---------------------------------------------------
     def _rename(self, conversation_id: int, title: str) -> None:
