@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.history_db import shared_history
-from tests.app_process import SOURCE_COMMAND, AppProcess
+from tests.app_process import REPO, SOURCE_COMMAND, AppProcess
 
 RUNS = 7
 SETTLE_S = 1.0
@@ -176,6 +176,9 @@ def run(runs: int = RUNS) -> None:
             Launch("Parley, empty history", SOURCE_COMMAND, Path(empty)),
             Launch("Parley, 5,000 conversations", SOURCE_COMMAND, history.parent.parent),
         ]
+        bundle = REPO / "dist" / "parley" / "parley"
+        if bundle.exists():
+            launches.append(Launch("bundle dist/parley, empty history", (str(bundle),)))
         platform = "Xvfb" if screen["QT_QPA_PLATFORM"] == "xcb" else "offscreen"
         rows = measure(launches, runs, screen)
     print_table(rows, runs, platform)
