@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from desktop.storage.settings import SettingsStore
 from tests.reliability.families import MODEL
 from tests.servers.openai_server import OpenAIServer
 from tests.servers.scripted_ollama import ScriptedOllama
@@ -65,8 +66,13 @@ def test_no_key_in_any_file_or_output_of_a_whole_session(
     assert "good" in printed and "refused access (HTTP 401)" in printed, printed
     assert WRONG_KEY in str(server.requests[-1].headers), "the wrong key was really sent"
 
+    saved = SettingsStore(private_dirs / "config" / "settings.json").load()
+    key_names = {entry.id: entry.key_name for entry in saved.providers}
     for provider_id, key in (("good", KEY), ("bad", WRONG_KEY)):
-        found = secret_service.secret_tool("lookup", "service", "parley", "username", provider_id)
+        assert key_names[provider_id] != provider_id, "each provider got its own keyring name"
+        found = secret_service.secret_tool(
+            "lookup", "service", "parley", "username", key_names[provider_id]
+        )
         assert found.stdout == key, "the key is in the keyring, where it belongs"
     written = [path for path in private_dirs.rglob("*") if path.is_file()]
     names = {path.name for path in written}
