@@ -62,6 +62,9 @@ class Row:
     label: str
     times: list[float]
     memory: list[float]
+    anonymous: list[float]
+    """MB of the process's own memory (heap, stacks): unlike RSS, it does not depend on
+    which pages of the shared libraries the page cache holds at the time."""
 
     @property
     def median_s(self) -> float:
@@ -70,6 +73,10 @@ class Row:
     @property
     def rss_mb(self) -> float:
         return statistics.median(self.memory)
+
+    @property
+    def anonymous_mb(self) -> float:
+        return statistics.median(self.anonymous)
 
 
 @contextmanager
@@ -110,8 +117,16 @@ class Launch:
     does (None: a fresh folder each time)."""
 
 
-def launch_once(launch: Launch, root: Path, screen: dict[str, str]) -> tuple[float, float]:
-    """Seconds from process start to the first paint, and MB resident a second later."""
+def anonymous_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Anonymous:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def launch_once(launch: Launch, root: Path, screen: dict[str, str]) -> tuple[float, float, float]:
+    """Seconds from process start to the first paint, and MB resident (all, and the
+    process's own) a second later."""
     if launch.root is not None:
         root = launch.root
         (root / "ready.txt").unlink(missing_ok=True)
@@ -124,7 +139,7 @@ def launch_once(launch: Launch, root: Path, screen: dict[str, str]) -> tuple[flo
         app.start()
         shown = app.wait_for("shown")
         time.sleep(SETTLE_S)
-        return shown - app.started_at, app.rss_mb()
+        return shown - app.started_at, app.rss_mb(), anonymous_mb(app.pid)
     finally:
         if app.process is not None and app.process.poll() is None:
             app.terminate()
@@ -132,30 +147,36 @@ def launch_once(launch: Launch, root: Path, screen: dict[str, str]) -> tuple[flo
 
 def measure(launches: list[Launch], runs: int, screen: dict[str, str]) -> list[Row]:
     """Launches taken in turn, so a busy moment of the machine hits every row alike."""
-    rows = [Row(launch.label, [], []) for launch in launches]
+    rows = [Row(launch.label, [], [], []) for launch in launches]
     with tempfile.TemporaryDirectory() as scratch:
         for number, launch in enumerate(launches):  # warm: caches, compiled modules
             launch_once(launch, Path(scratch) / f"warm-{number}", screen)
         for run in range(runs):
             for number, (launch, row) in enumerate(zip(launches, rows, strict=True)):
-                seconds, megabytes = launch_once(launch, Path(scratch) / f"{run}-{number}", screen)
+                seconds, rss, own = launch_once(launch, Path(scratch) / f"{run}-{number}", screen)
                 row.times.append(seconds)
-                row.memory.append(megabytes)
+                row.memory.append(rss)
+                row.anonymous.append(own)
     return rows
 
 
 def print_table(rows: list[Row], runs: int, platform: str) -> None:
     bare = rows[0]
     print(f"\nStartup to the main window painted ({platform}, median of {runs} launches)")
-    print(f"{'what':<34} {'median s':>9} {'min–max s':>13} {'× bare':>7} {'RSS MB':>7} {'+MB':>6}")
+    print(
+        f"{'what':<34} {'median s':>9} {'min–max s':>13} {'× bare':>7} {'RSS MB':>7} {'+MB':>6}"
+        f" {'own MB':>7} {'+MB':>6}"
+    )
     for row in rows:
         spread = f"{min(row.times):.3f}–{max(row.times):.3f}"
         ratio = row.median_s / bare.median_s
         extra = row.rss_mb - bare.rss_mb
+        own = row.anonymous_mb - bare.anonymous_mb
         print(
             f"{row.label:<34} {row.median_s:>9.3f} {spread:>13} {ratio:>7.2f}"
-            f" {row.rss_mb:>7.1f} {extra:>+6.1f}"
+            f" {row.rss_mb:>7.1f} {extra:>+6.1f} {row.anonymous_mb:>7.1f} {own:>+6.1f}"
         )
+    print("own MB: anonymous memory (heap, stacks), steadier than RSS across runs")
     empty, full = rows[1], rows[2]
     history = full.median_s / empty.median_s
     print(
