@@ -5,24 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.ui.shell.main_window import CHATS, MODELS, SETTINGS, MainWindow
 from desktop.ui.shell.quick_switcher import CONVERSATION, MODEL
 from desktop.ui.shell.shortcuts import SHORTCUTS, shown_keys
 from tests.ui.chat_fixtures import SCRIPTED, SCRIPTED_THINK, ask, ready_pane
 from tests.ui.conftest import wait_until
-
-CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def press(
-    qtbot: object, widget: QWidget, key: Qt.Key, modifier: object = Qt.KeyboardModifier.NoModifier
-) -> None:
-    widget.window().activateWindow()
-    QApplication.setActiveWindow(widget.window())  # type: ignore[attr-defined]
-    widget.setFocus()
-    qtbot.keyClick(widget, key, modifier)  # type: ignore[attr-defined]
+from tests.ui.keys import CTRL, press
 
 
 async def test_ctrl_n_starts_a_new_chat_from_anywhere(

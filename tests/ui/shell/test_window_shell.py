@@ -17,17 +17,7 @@ from desktop.storage.ui_state import UiStateStore, default_ui_state_path
 from desktop.ui.shell.main_window import CHATS, MODELS, SETTINGS, MainWindow
 from tests.ui.chat_fixtures import ask, ready_pane
 from tests.ui.conftest import wait_until
-
-CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def press(
-    qtbot: object, widget: QWidget, key: Qt.Key, modifier: object = Qt.KeyboardModifier.NoModifier
-) -> None:
-    widget.window().activateWindow()
-    QApplication.setActiveWindow(widget.window())  # type: ignore[attr-defined]
-    widget.setFocus()
-    qtbot.keyClick(widget, key, modifier)  # type: ignore[attr-defined]
+from tests.ui.keys import CTRL, press
 
 
 async def test_the_rail_lists_the_pages_and_builds_them_on_first_show(
