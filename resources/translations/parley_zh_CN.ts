@@ -514,6 +514,10 @@
         <translation>新对话</translation>
     </message>
     <message>
+        <source>Your conversations will be listed here.</source>
+        <translation>你的对话会列在这里。</translation>
+    </message>
+    <message>
         <source>Pinned</source>
         <translation>已置顶</translation>
     </message>
