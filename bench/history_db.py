@@ -17,41 +17,13 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bench.history_search import VOCABULARY
 from desktop.storage.history import HistoryStore
 
 CONVERSATIONS = 5000
 PER_CONVERSATION = 20
 WORDS = [
-    "model",
-    "answer",
-    "python",
-    "function",
-    "stream",
-    "window",
-    "token",
-    "context",
-    "memory",
-    "server",
-    "local",
-    "question",
-    "code",
-    "block",
-    "render",
-    "search",
-    "history",
-    "branch",
-    "export",
-    "import",
-    "thinking",
-    "你好",
-    "世界",
-    "数据库",
-    "quantization",
-    "embedding",
-    "llama",
-    "ollama",
-    "kubernetes",
-    "docker",
+    *VOCABULARY,
     "prompt",
     "layer",
     "weights",
