@@ -8,15 +8,15 @@ import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import httpx
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, __version__
 from desktop.core.chat_service import ChatService
 from desktop.core.pull_manager import PullManager
-from desktop.providers.http_client import make_http_client
+from desktop.providers.http_client import deferred_http_client
 from desktop.providers.ollama import OllamaProvider
 from desktop.providers.ollama_host import DEFAULT_OLLAMA_HOST, resolve_ollama_host
 from desktop.storage.history import HistoryStore, default_history_path
@@ -38,6 +38,9 @@ from desktop.ui.tasks import TaskOwner
 from desktop.ui.termination import TerminationSignals
 from desktop.ui.theme import Theme
 from desktop.ui.translations import Translations
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +90,7 @@ class AppServices:
                     count=interrupted
                 )
             )
-        http = make_http_client()
+        http = deferred_http_client()  # httpx is imported on the first request
         tasks = TaskOwner()
         provider = OllamaProvider(http, _host_or_default(settings.ollama_host))
         monitor = OllamaMonitor(provider, tasks)

@@ -11,14 +11,11 @@ from __future__ import annotations
 import json
 import math
 import socket
-import ssl
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 from urllib.parse import urlsplit, urlunsplit
-
-import httpx
 
 from desktop.core.errors import (
     AuthFailed,
@@ -38,7 +35,6 @@ from desktop.core.errors import (
     StreamInterrupted,
     TlsFailed,
 )
-from desktop.providers.aiohttp_transport import AiohttpTransport
 from desktop.providers.error_body import (
     AUTH_KINDS,
     CONTEXT_KINDS,
@@ -51,30 +47,41 @@ from desktop.providers.error_body import (
     read_error_body,
 )
 
+if TYPE_CHECKING:  # httpx and ssl (~70 ms) are imported on the first request, after the
+    import ssl  # window's first paint
+
+    import httpx
+
 DETAIL_LIMIT = 500
 _E = TypeVar("_E", bound=BaseException)
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 LITELLM = "litellm"
 
 
-class LazyTransport(httpx.AsyncBaseTransport):
-    """httpx's own transport, built on the first request instead of at startup.
+class DeferredClient:
+    """Stands for the shared client until its first use, when it is made.
 
-    Building it loads the system's certificate authorities (tens of milliseconds),
-    which need not delay the first paint of the window.
+    Importing httpx and building its client (~60 ms) need not delay the window's first
+    paint: the first request comes after it.
     """
 
-    def __init__(self) -> None:
-        self._transport: httpx.AsyncHTTPTransport | None = None
+    def __init__(self, make: Callable[[], httpx.AsyncClient]) -> None:
+        self._make = make
+        self._client: httpx.AsyncClient | None = None
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if self._transport is None:
-            self._transport = httpx.AsyncHTTPTransport(trust_env=True)
-        return await self._transport.handle_async_request(request)
+    def __getattr__(self, name: str) -> object:
+        if self._client is None:
+            self._client = self._make()
+        return getattr(self._client, name)
 
     async def aclose(self) -> None:
-        if self._transport is not None:
-            await self._transport.aclose()
+        if self._client is not None:
+            await self._client.aclose()
+
+
+def deferred_http_client() -> httpx.AsyncClient:
+    """:func:`make_http_client`'s client, made (and httpx imported) on its first use."""
+    return cast("httpx.AsyncClient", DeferredClient(make_http_client))
 
 
 def make_http_client(
@@ -86,6 +93,11 @@ def make_http_client(
     corporate proxy cannot swallow requests meant for a local Ollama; local servers are
     read through :class:`AiohttpTransport`, which keeps up with their speed.
     """
+    import httpx
+
+    from desktop.providers.aiohttp_transport import AiohttpTransport
+    from desktop.providers.lazy_transport import LazyTransport
+
     timeout = httpx.Timeout(
         connect=connect_timeout, read=read_timeout, write=read_timeout, pool=connect_timeout
     )
@@ -117,6 +129,10 @@ def make_provider_client(
     turns certificate checks off for this provider only. A setting that cannot work
     raises :class:`ConnectionFailed` naming it.
     """
+    import httpx
+
+    from desktop.providers.aiohttp_transport import AiohttpTransport
+
     timeout = httpx.Timeout(
         connect=connect_timeout, read=read_timeout, write=read_timeout, pool=connect_timeout
     )
@@ -143,6 +159,8 @@ def make_provider_client(
 
 
 def _tls_context(service: str, ca_bundle: str) -> ssl.SSLContext:
+    import ssl
+
     context = ssl.create_default_context()
     if ca_bundle:
         try:
@@ -235,6 +253,8 @@ def parse_retry_after(headers: httpx.Headers, now: datetime | None = None) -> fl
     seconds = _number(value)
     if seconds is not None:
         return max(seconds, 0.0)
+    from email.utils import parsedate_to_datetime
+
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):
@@ -378,6 +398,10 @@ def _key_not_checked(status: int, detail: str, endpoint: Endpoint) -> AuthFailed
 
 def transport_error(exc: httpx.HTTPError | httpx.InvalidURL, endpoint: Endpoint) -> ProviderError:
     """The error for an httpx exception raised while connecting, sending or reading."""
+    import ssl
+
+    import httpx
+
     detail = truncate(str(exc) or type(exc).__name__)
     where = endpoint.where
     if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
@@ -466,6 +490,8 @@ def _cause(exc: BaseException, kind: type[_E]) -> _E | None:
 
 
 def _tls_message(error: ssl.SSLError, where: str) -> str:
+    import ssl
+
     if isinstance(error, ssl.SSLCertVerificationError):
         reason = error.verify_message or "the certificate is not trusted"
         return (

@@ -11,8 +11,7 @@ import json
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping, Sequence
 from contextlib import aclosing
 from functools import partial
-
-import httpx
+from typing import TYPE_CHECKING
 
 from desktop.core.errors import (
     ModelNotFound,
@@ -37,6 +36,9 @@ from desktop.providers.http_client import (
 from desktop.providers.images import base64_text
 from desktop.providers.ndjson import iter_ndjson_batches
 from desktop.providers.token_clock import TokenClock
+
+if TYPE_CHECKING:  # imported on the first request (see http_client.deferred_http_client)
+    import httpx
 
 Json = dict[str, object]
 
@@ -168,6 +170,8 @@ class OllamaProvider:
     async def _send(
         self, method: str, path: str, body: Mapping[str, object] | None = None, *, model: str = ""
     ) -> httpx.Response:
+        import httpx
+
         try:
             response = await self._client.request(method, self._url(path), json=body)
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
@@ -205,6 +209,8 @@ class OllamaProvider:
         back to the pool and no httpx generator is left suspended; the last line is
         yielded once the response is closed. A body ending early just ends the lines.
         """
+        import httpx
+
         last: Json | None = None
         malformed: str | None = None
         try:

@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import httpx
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.errors import (
@@ -43,6 +42,8 @@ from desktop.storage.secrets import SecretStore
 from desktop.storage.settings import Settings
 
 if TYPE_CHECKING:  # the factory and every provider family are imported by the first rebuild
+    import httpx
+
     from desktop.providers.factory import BuiltProvider
 
 log = logging.getLogger(__name__)

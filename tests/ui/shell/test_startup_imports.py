@@ -56,3 +56,49 @@ def test_models_and_settings_are_imported_when_first_shown(
         "desktop.ui.settings.settings_page": False,
     }
     assert all(result["opened"].values())
+
+
+HTTP_SCRIPT = """
+import asyncio, json, sys
+from PySide6.QtWidgets import QApplication
+from desktop.app import AppServices
+from desktop.core.errors import ConnectionFailed
+from desktop.ui.event_loop import make_event_loop
+
+async def main():
+    services = AppServices.create()
+    window = services.build_window()
+    window.show()
+    shown = "httpx" in sys.modules
+    try:
+        await services.monitor.provider.version()
+        said = "answered"
+    except ConnectionFailed as error:
+        said = type(error).__name__
+    used = "httpx" in sys.modules
+    window.close()
+    await services.aclose()
+    print(json.dumps({"shown": shown, "used": used, "said": said}))
+
+app = QApplication(sys.argv[:1])
+app.setQuitOnLastWindowClosed(False)
+loop = make_event_loop(app)
+asyncio.set_event_loop(loop)
+with loop:
+    loop.run_until_complete(main())
+"""
+
+
+def test_httpx_is_imported_on_the_first_request_not_before_the_window(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """httpx and its client (~60 ms) wait for the first request, after the first paint;
+    that request then goes out and fails the way a stopped Ollama always did."""
+    monkeypatch.setenv("OLLAMA_HOST", f"127.0.0.1:{closed_port()}")
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", HTTP_SCRIPT], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {"shown": False, "used": True, "said": "ConnectionFailed"}
