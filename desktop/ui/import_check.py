@@ -32,4 +32,4 @@ def install() -> None:
             return False
 
     uses_pyside.parley = True  # type: ignore[attr-defined]
-    feature._mod_uses_pyside = uses_pyside
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[attr-defined]
