@@ -743,6 +743,10 @@ class HistoryStore:
             )
         return cursor.rowcount
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
         self.cancel_search()
         with self._reader_lock, self._lock:

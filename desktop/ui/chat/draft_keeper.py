@@ -42,9 +42,10 @@ class DraftKeeper(QObject):
             self._timer.start()
 
     def keep(self) -> None:
-        """Save the shown draft now, if it changed."""
+        """Save the shown draft now, if it changed (and the history is still open: a
+        picture that finishes preparing while Parley quits changes the draft too late)."""
         self._timer.stop()
-        if self._dirty:
+        if self._dirty and not self._store.closed:
             self._dirty = False
             self._store.save_draft(
                 self._conversation_id, self._text.toPlainText(), self._images.images
