@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.model_records import LocalModel, ModelDetails
+from desktop.ui.fitting_label import WrappingLabel
 from desktop.ui.formatting import format_bytes, format_date
 from desktop.ui.icons import icon
 from desktop.ui.models.capability_badges import capability_label, embedding_only
-from desktop.ui.models.fitting_label import WrappingLabel
 from desktop.ui.models.model_explanation import fit_sentence, name_parts
 from desktop.ui.theme import DESTRUCTIVE, PRIMARY, QUIET, set_kind
 

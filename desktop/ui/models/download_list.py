@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.pull_manager import PullChange, PullItem, PullManager, PullState, full_name
-from desktop.ui.models.fitting_label import ElidingLabel, WrappingLabel
+from desktop.ui.fitting_label import ElidingLabel, WrappingLabel
 from desktop.ui.models.pull_texts import figures_words, status_words
 from desktop.ui.theme import QUIET, set_kind
 

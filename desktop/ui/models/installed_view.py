@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.model_records import LocalModel
+from desktop.ui.fitting_label import WrappingLabel
 from desktop.ui.models.capability_badges import capability_label
-from desktop.ui.models.fitting_label import WrappingLabel
 from desktop.ui.models.model_filter import ModelFilterProxy
 from desktop.ui.models.model_list_model import CAPABILITIES, MODEL_ROLE, ModelListModel
 from desktop.ui.models.model_row import ModelRowDelegate, RowLayout, lay_out_row, row_height

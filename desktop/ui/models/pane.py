@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
 from desktop.core.model_records import LocalModel, ModelDetails
 from desktop.core.pull_manager import PullManager
 from desktop.providers.ollama import OllamaProvider
+from desktop.ui.fitting_label import ElidingLabel, WrappingLabel
 from desktop.ui.i18n_core import core_text
 from desktop.ui.icons import icon
 from desktop.ui.models.capability_badges import embedding_only
 from desktop.ui.models.details_cache import ModelDetailsCache
 from desktop.ui.models.details_panel import ModelDetailsPanel
 from desktop.ui.models.download_list import DownloadList
-from desktop.ui.models.fitting_label import ElidingLabel, WrappingLabel
 from desktop.ui.models.installed_view import InstalledModelsView
 from desktop.ui.models.model_actions import ModelActions
 from desktop.ui.models.model_list_model import ModelListModel

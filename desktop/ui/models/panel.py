@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
+from desktop.ui.fitting_label import ElidingLabel
 from desktop.ui.icons import icon
-from desktop.ui.models.fitting_label import ElidingLabel
 
 
 class FoldingPanel(QFrame):

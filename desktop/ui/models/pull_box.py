@@ -11,9 +11,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from desktop.core.pull_name import NameCheck, validate_pull_name
+from desktop.ui.fitting_label import WrappingLabel
 from desktop.ui.i18n_core import core_text
 from desktop.ui.icons import icon
-from desktop.ui.models.fitting_label import WrappingLabel
 from desktop.ui.theme import PRIMARY, QUIET, set_kind
 
 MAX_SUGGESTIONS = 3

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import ConnectionFailed, ProviderError
 from desktop.core.model_records import RunningModel
 from desktop.providers.ollama import OllamaProvider
+from desktop.ui.fitting_label import ElidingLabel, WrappingLabel
 from desktop.ui.formatting import format_bytes
 from desktop.ui.i18n_core import core_text
-from desktop.ui.models.fitting_label import ElidingLabel, WrappingLabel
 from desktop.ui.tasks import TaskOwner
 from desktop.ui.theme import QUIET, set_kind
 

@@ -9,17 +9,16 @@ problem in plain words (wrapped, never widening anything), Retry, and for Ollama
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.ui.fitting_label import ElidingLabel
 from desktop.ui.shell.provider_health import Health, ProviderHealth, ProviderState
 from desktop.ui.theme import QUIET, set_kind
 
@@ -35,32 +34,6 @@ def health_text(health: Health) -> str:
         Health.FAILING: QCoreApplication.translate("ProviderStatus", "not working"),
         Health.IDLE: QCoreApplication.translate("ProviderStatus", "not running (not needed now)"),
     }[health]
-
-
-class ElidedLabel(QLabel):
-    """One line that elides at the right as it narrows; the full text in the tooltip."""
-
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.set_full_text(text)
-
-    def set_full_text(self, text: str) -> None:
-        self._full = text
-        self.setToolTip(text)
-        self.setAccessibleDescription(text)
-        self._elide()
-
-    def full_text(self) -> str:
-        return self._full
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        width = max(self.width(), 1)
-        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width))
 
 
 class ProviderCard(QFrame):
@@ -79,7 +52,7 @@ class ProviderCard(QFrame):
         top = QHBoxLayout()
         top.setSpacing(8)
         top.addWidget(make_dot(state.health, self))
-        self.name = ElidedLabel(state.name, self)
+        self.name = ElidingLabel(state.name, self)
         self.name.setObjectName("providerName")
         top.addWidget(self.name, 1)
         self.state_label = QLabel(health_text(state.health), self)
@@ -92,7 +65,7 @@ class ProviderCard(QFrame):
             where = self.tr("{host} · version {version}").format(
                 host=state.host, version=state.version
             )
-        self.host = ElidedLabel(where, self)
+        self.host = ElidingLabel(where, self)
         self.host.setObjectName("providerHost")
         self.host.setVisible(bool(where))
         layout.addWidget(self.host)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from desktop.ui.models.fitting_label import MIN_WIDTH, ElidingLabel, WrappingLabel
+from desktop.ui.fitting_label import MIN_WIDTH, ElidingLabel, WrappingLabel
 
 LONG = (
     "Ollama is not running at http://127.0.0.1:11434. Start it with `ollama serve`, or set "
