@@ -12,8 +12,9 @@ import asyncio
 import dataclasses
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Sequence
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
+from desktop.core.answer_store import LEAF, AnswerStore, Leaf
 from desktop.core.attachment import ImageAttachment
 from desktop.core.chat_parameters import chat_options, thinks_in_levels
 from desktop.core.conversation import StoredMessage
@@ -22,7 +23,8 @@ from desktop.core.events import ChatEvent, ChatStats, Done, TextDelta, ThinkingD
 from desktop.core.messages import ChatMessage, ChatOptions, MessageState, Role
 from desktop.core.model_records import ModelDetails
 from desktop.core.token_estimate import estimate_tokens
-from desktop.storage.history import LEAF, HistoryStore, Leaf
+
+StoreT = TypeVar("StoreT", bound=AnswerStore)
 
 
 class ChatProvider(Protocol):
@@ -75,10 +77,12 @@ async def _close(events: AsyncIterator[ChatEvent]) -> None:
         await close()
 
 
-class ChatService:
+class ChatService(Generic[StoreT]):
+    """Streams answers into ``store`` (any :class:`AnswerStore`; the app's is SQLite)."""
+
     def __init__(
         self,
-        store: HistoryStore,
+        store: StoreT,
         provider: ChatProvider,
         *,
         save_interval: float = 1.0,
@@ -92,7 +96,7 @@ class ChatService:
         """What each provider said about each model, keyed by (provider, model)."""
 
     @property
-    def store(self) -> HistoryStore:
+    def store(self) -> StoreT:
         return self._store
 
     def set_provider(self, provider: ChatProvider) -> None:

@@ -1,8 +1,10 @@
 """What the person configured for one provider: plain data, saved by the settings store.
 
-The API key is not here: it lives in the OS keyring and is handed to the provider
-factory separately. ``key_host`` is the host (``name:port``) the person confirmed the
-key for; a key is never attached to a request for any other host.
+The API key is not here: it lives in the OS keyring under :attr:`ProviderConfig.key_name`
+and is handed to the provider factory separately. ``key_host`` is the host
+(``name:port``) the person confirmed the key for; a key is never attached to a request
+for any other host. The settings file keeps this very class (desktop.storage.json_codec
+writes and reads it), so there is one description of a provider, not two.
 """
 
 from __future__ import annotations
@@ -49,8 +51,8 @@ class ProviderConfig:
     which models do or do not see images, overriding the preset's table.
     """
 
-    id: str
-    preset: str
+    id: str = ""
+    preset: str = "custom"
     name: str = ""
     base_url: str = ""
     enabled: bool = True
@@ -69,3 +71,12 @@ class ProviderConfig:
     vision_models: tuple[str, ...] = ()
     blind_models: tuple[str, ...] = ()
     timeout_seconds: float = 120.0
+    key_id: str = ""
+    """This instance's own keyring entry name (see desktop.storage.settings.new_key_id);
+    empty in entries written before it existed, whose key is still under ``id`` until it
+    is moved."""
+
+    @property
+    def key_name(self) -> str:
+        """The keyring entry of this provider's API key."""
+        return self.key_id or self.id

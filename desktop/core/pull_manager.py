@@ -20,14 +20,12 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import partial
-from typing import Protocol
 
 from desktop.core.errors import AuthFailed, BadRequest, ModelNotFound, ProviderError
 from desktop.core.model_records import PullProgress
 from desktop.core.model_tags import DEFAULT_TAG, split_name
 from desktop.core.pull_tracker import PullFigures, PullTracker
-from desktop.storage import pull_queue
-from desktop.storage.pull_queue import SavedPull
+from desktop.core.saved_pull import CANCELLED, FAILED, RESUME, PullQueueStore, SavedPull
 
 PullSource = Callable[[str], AsyncIterator[PullProgress]]
 DISK_FULL_MARKERS = ("no space left on device", "not enough space", "disk full")
@@ -97,16 +95,11 @@ class PullItem:
 Listener = Callable[[PullItem, PullChange], None]
 
 
-class QueueStore(Protocol):
-    def load(self) -> list[SavedPull]: ...
-    def save(self, pulls: list[SavedPull]) -> None: ...
-
-
 class PullManager:
     def __init__(
         self,
         source: PullSource,
-        store: QueueStore | None = None,
+        store: PullQueueStore | None = None,
         policy: PullPolicy | None = None,
         *,
         clock: Callable[[], float] = time.monotonic,
@@ -194,9 +187,9 @@ class PullManager:
             if self.find(saved.name) is not None:
                 continue
             item = PullItem(saved.name, next(self._ids), tracker=PullTracker(self._clock))
-            if saved.state == pull_queue.CANCELLED:
+            if saved.state == CANCELLED:
                 item.state = PullState.CANCELLED
-            elif saved.state == pull_queue.FAILED:
+            elif saved.state == FAILED:
                 item.state, item.error = PullState.FAILED, saved.error
                 item.error_detail = saved.detail
             self._items.append(item)
@@ -328,10 +321,10 @@ def full_name(name: str) -> str:
 
 def _saved(item: PullItem) -> SavedPull:
     if item.state is PullState.CANCELLED:
-        return SavedPull(item.name, pull_queue.CANCELLED)
+        return SavedPull(item.name, CANCELLED)
     if item.state is PullState.FAILED:
-        return SavedPull(item.name, pull_queue.FAILED, item.error, item.error_detail)
-    return SavedPull(item.name, pull_queue.RESUME)
+        return SavedPull(item.name, FAILED, item.error, item.error_detail)
+    return SavedPull(item.name, RESUME)
 
 
 def _classified(error: ProviderError) -> ProviderError:

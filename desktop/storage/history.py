@@ -19,6 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
+from desktop.core.answer_store import LEAF, Leaf
 from desktop.core.attachment import ImageAttachment
 from desktop.core.chat_parameters import ChatParameters
 from desktop.core.conversation import (
@@ -51,13 +52,6 @@ _STATS_FIELDS = frozenset(field.name for field in dataclasses.fields(ChatStats))
 _TRIGRAM = 3  # the trigram index finds substrings of at least three characters
 SNIPPET_TOKENS = 12
 SNIPPET_CHARS = 90
-
-
-class Leaf:
-    """Marker: add the message after the last one on the visible path."""
-
-
-LEAF = Leaf()
 
 
 def default_history_path() -> Path:

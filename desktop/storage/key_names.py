@@ -1,6 +1,6 @@
 """Moving API keys from kind-named keyring entries to each provider's own entry, once.
 
-Before ``ProviderEntry.key_id`` existed a key was stored under the entry's id, which for
+Before ``ProviderConfig.key_id`` existed a key was stored under the entry's id, which for
 the first provider of a kind is the kind itself (``custom``, ``openai``): a provider
 added later, in a fresh configuration on the same keyring, found a stranger's key there
 (defect 20). Each entry now names its own keyring entry; this gives old entries theirs.

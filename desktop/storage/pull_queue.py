@@ -9,29 +9,16 @@ are atomic; a damaged file is moved aside and explained, never deleted.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
+from desktop.core.saved_pull import RESUME, STATES, SavedPull
+from desktop.storage.json_file import read_json_object, remove_interrupted_writes, write_json_object
 from desktop.storage.paths import data_dir
 from desktop.storage.quarantine import move_aside
-from desktop.storage.settings import _write_atomically, remove_interrupted_writes
 
-RESUME = "resume"
-CANCELLED = "cancelled"
-FAILED = "failed"
-STATES = frozenset({RESUME, CANCELLED, FAILED})
 FORMAT_VERSION = 1
-
-
-@dataclass(frozen=True, slots=True)
-class SavedPull:
-    name: str
-    state: str = RESUME
-    error: str = ""
-    detail: str = ""
-    """The server's own words about the failure (e.g. Ollama's error line)."""
 
 
 def default_pull_queue_path() -> Path:
@@ -39,6 +26,8 @@ def default_pull_queue_path() -> Path:
 
 
 class PullQueueStore:
+    """The queue in one JSON file; satisfies desktop.core.saved_pull.PullQueueStore."""
+
     def __init__(self, path: Path) -> None:
         self.path = path
         self.load_problem: str | None = None
@@ -49,10 +38,8 @@ class PullQueueStore:
         self.load_problem = None
         remove_interrupted_writes(self.path)
         try:
-            raw: object = json.loads(self.path.read_bytes().decode("utf-8"))
-            entries = _entries(raw)
-        except FileNotFoundError:
-            return []
+            raw = read_json_object(self.path)
+            entries = [] if raw is None else _entries(raw)
         except (OSError, ValueError) as error:
             self._keep_bad_file(error)
             return []
@@ -60,8 +47,7 @@ class PullQueueStore:
 
     def save(self, pulls: Sequence[SavedPull]) -> None:
         document = {"version": FORMAT_VERSION, "pulls": [asdict(pull) for pull in pulls]}
-        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-        _write_atomically(self.path, text.encode("utf-8"))
+        write_json_object(self.path, document)
 
     def _keep_bad_file(self, error: Exception) -> None:
         reason = f"The download queue {self.path.name} could not be read ({error})."
@@ -73,10 +59,10 @@ class PullQueueStore:
             self.load_problem = f"{reason} It was kept as {kept}; the queue starts empty."
 
 
-def _entries(raw: object) -> list[object]:
-    if not isinstance(raw, dict) or not isinstance(raw.get("pulls"), list):
+def _entries(raw: dict[str, object]) -> list[object]:
+    entries = raw.get("pulls")
+    if not isinstance(entries, list):
         raise ValueError("it does not hold a list of downloads")
-    entries: list[object] = raw["pulls"]
     return entries
 
 

@@ -9,18 +9,13 @@ without a file takes the old fields from settings.json, where they used to live.
 
 from __future__ import annotations
 
-import dataclasses
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.storage.settings import (
-    _build,
-    _write_atomically,
-    default_settings_path,
-    remove_interrupted_writes,
-)
+from desktop.storage.json_codec import decode, encode
+from desktop.storage.json_file import read_json_object, remove_interrupted_writes, write_json_object
+from desktop.storage.settings import default_settings_path
 from desktop.storage.state_paths import state_dir
 
 LEGACY_FIELDS = ("window_geometry", "splitter_sizes", "last_conversation_id")
@@ -57,19 +52,15 @@ class UiStateStore:
         if raw is None:
             legacy = _read_object(self.legacy_settings_path or default_settings_path()) or {}
             raw = {name: legacy[name] for name in LEGACY_FIELDS if name in legacy}
-        return _build(UiState, raw, "", [])
+        return decode(UiState, raw, [])
 
     def save(self, state: UiState) -> None:
-        text = json.dumps(dataclasses.asdict(state), indent=2) + "\n"
-        _write_atomically(self.path, text.encode("utf-8"))
+        write_json_object(self.path, encode(state))
 
 
 def _read_object(path: Path) -> dict[str, Any] | None:
     """The JSON object in ``path``; {} when it is damaged, None when it is missing."""
     try:
-        raw: Any = json.loads(path.read_bytes().decode("utf-8"))
-    except FileNotFoundError:
-        return None
+        return read_json_object(path)
     except (OSError, ValueError):
         return {}
-    return raw if isinstance(raw, dict) else {}

@@ -189,7 +189,7 @@ class ProviderRegistry(QObject):
             for entry in self._settings.providers:
                 if not entry.enabled or not entry.id or entry.id in slots:
                     continue
-                config = entry.to_config()
+                config = entry
                 # Opened only for a provider that may have a key: with none, the keyring
                 # (its backends, D-Bus, cryptography: ~120 ms, 15 MB) stays unloaded.
                 key = await (await self.secrets()).aget(entry.key_name)

@@ -19,9 +19,10 @@ from desktop.core.pull_manager import (
     PullState,
 )
 from desktop.core.pull_tracker import PullFigures, PullPhase, PullTracker, phase_of
+from desktop.core.saved_pull import CANCELLED, SavedPull
 from desktop.providers.http_client import make_http_client
 from desktop.providers.ollama import OllamaProvider
-from desktop.storage.pull_queue import CANCELLED, PullQueueStore, SavedPull
+from desktop.storage.pull_queue import PullQueueStore
 from tests.servers.fixtures import TINY, TINY_LOOP
 from tests.ui.conftest import wait_until
 

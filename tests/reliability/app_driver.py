@@ -23,8 +23,9 @@ import os
 import sys
 from pathlib import Path
 
+from desktop.core.provider_config import ProviderConfig
 from desktop.providers.credentials import key_host_for
-from desktop.storage.settings import ProviderEntry, Settings, SettingsStore, default_settings_path
+from desktop.storage.settings import Settings, SettingsStore, default_settings_path
 
 COMPAT_ID = "compat"
 SETTINGS_PROVIDERS = 200
@@ -37,7 +38,7 @@ def settings_version(number: int) -> Settings:
         last_model=f"model-{number}",
         ollama_host=f"http://127.0.0.1:{10000 + number % 50000}",
         providers=[
-            ProviderEntry(id=f"p{index}", name=f"provider {index} of version {number}")
+            ProviderConfig(id=f"p{index}", name=f"provider {index} of version {number}")
             for index in range(SETTINGS_PROVIDERS)
         ],
     )
@@ -56,7 +57,7 @@ async def chat_with_compat(url: str, key: str, model: str, prompt: str) -> None:
 
     services = AppServices.create()
     services.settings.providers = [
-        ProviderEntry(id=COMPAT_ID, preset="custom", base_url=url, key_host=key_host_for(url))
+        ProviderConfig(id=COMPAT_ID, preset="custom", base_url=url, key_host=key_host_for(url))
     ]
     window = services.build_window()
     window.show()
@@ -82,7 +83,7 @@ async def audit_session(url: str, key: str, wrong_key: str, model: str, exports:
 
     services = AppServices.create()
     services.settings.providers = [
-        ProviderEntry(id=provider_id, preset="custom", base_url=url, key_host=key_host_for(url))
+        ProviderConfig(id=provider_id, preset="custom", base_url=url, key_host=key_host_for(url))
         for provider_id in ("good", "bad")
     ]
     window = services.build_window()

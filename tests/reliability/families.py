@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
+from desktop.core.provider_config import ProviderConfig
 from desktop.providers.credentials import key_host_for
-from desktop.storage.settings import ProviderEntry
 from tests.reliability.fault_proxy import FaultProxy
 from tests.servers.anthropic_server import AnthropicServer
 from tests.servers.loopback_http import LoopbackServer
@@ -61,10 +61,10 @@ class Family:
         assert self.proxy is not None
         return self.proxy.url
 
-    def entry(self, root_url: str, *, timeout: float = 120.0) -> ProviderEntry:
+    def entry(self, root_url: str, *, timeout: float = 120.0) -> ProviderConfig:
         """Settings for this family at ``root_url`` (scheme://host:port), key confirmed there."""
         url = root_url + self.url_suffix
-        return ProviderEntry(
+        return ProviderConfig(
             id=self.provider_id,
             preset=self.preset,
             name=self.name,

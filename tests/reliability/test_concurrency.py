@@ -21,11 +21,12 @@ from PySide6.QtWidgets import QApplication
 from desktop.app import AppServices
 from desktop.core.chat_service import ChatService
 from desktop.core.messages import MessageState, Role
+from desktop.core.provider_config import ProviderConfig
 from desktop.core.pull_manager import PullItem, PullState
 from desktop.providers.credentials import key_host_for
 from desktop.providers.http_client import make_http_client
 from desktop.storage.secrets import SecretStore
-from desktop.storage.settings import ProviderEntry, Settings
+from desktop.storage.settings import Settings
 from desktop.ui.chat.message_bubble import MessageBubble
 from desktop.ui.chat.stream_bridge import StreamBridge
 from desktop.ui.provider_registry import ProviderRegistry
@@ -55,13 +56,13 @@ class Clouds:
     openai: OpenAIServer
     anthropic: AnthropicServer
 
-    def entries(self) -> list[ProviderEntry]:
+    def entries(self) -> list[ProviderConfig]:
         compat_url = self.openai.url + "/v1"
         return [
-            ProviderEntry(
+            ProviderConfig(
                 id="compat", preset="custom", base_url=compat_url, key_host=key_host_for(compat_url)
             ),
-            ProviderEntry(
+            ProviderConfig(
                 id="anthropic",
                 preset="anthropic",
                 base_url=self.anthropic.url,

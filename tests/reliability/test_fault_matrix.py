@@ -19,7 +19,7 @@ import pytest
 from desktop.app import AppServices
 from desktop.core.errors import ProviderError
 from desktop.core.messages import MessageState
-from desktop.storage.settings import ProviderEntry
+from desktop.core.provider_config import ProviderConfig
 from desktop.ui.chat.chat_pane import ChatPane
 from desktop.ui.shell.main_window import MainWindow
 from tests.reliability.conftest import Escapes, Matrix
@@ -184,7 +184,7 @@ def blackhole() -> Iterator[Blackhole]:
 
 
 async def use_provider(
-    services: AppServices, pane: ChatPane, family: Family, entry: ProviderEntry
+    services: AppServices, pane: ChatPane, family: Family, entry: ProviderConfig
 ) -> None:
     """Set ``entry`` up (Settings, the keyring, the registry) and pick it in the chat pane."""
     services.settings.providers = [entry]

@@ -5,15 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from desktop.core.saved_pull import CANCELLED, FAILED, RESUME, SavedPull
 from desktop.storage.paths import data_dir
-from desktop.storage.pull_queue import (
-    CANCELLED,
-    FAILED,
-    RESUME,
-    PullQueueStore,
-    SavedPull,
-    default_pull_queue_path,
-)
+from desktop.storage.pull_queue import PullQueueStore, default_pull_queue_path
 
 
 def test_the_queue_round_trips_in_order(tmp_path: Path):

@@ -6,9 +6,10 @@ from pathlib import Path
 
 from keyring.backends import null
 
+from desktop.core.provider_config import ProviderConfig
 from desktop.storage.key_names import give_keys_their_own_names
 from desktop.storage.secrets import SERVICE, SecretStore
-from desktop.storage.settings import ProviderEntry, Settings, SettingsStore
+from desktop.storage.settings import Settings, SettingsStore
 from tests.storage.secret_service import SecretServiceSession
 
 KEY = "sk-test-0a1b2c3d4e5f"
@@ -17,8 +18,8 @@ KEY = "sk-test-0a1b2c3d4e5f"
 def old_settings() -> Settings:
     return Settings(
         providers=[
-            ProviderEntry(id="custom", preset="custom", base_url="http://127.0.0.1:8080/v1"),
-            ProviderEntry(id="openai", preset="openai"),  # no key stored
+            ProviderConfig(id="custom", preset="custom", base_url="http://127.0.0.1:8080/v1"),
+            ProviderConfig(id="openai", preset="openai"),  # no key stored
         ]
     )
 

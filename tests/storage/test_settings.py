@@ -11,7 +11,6 @@ import pytest
 
 from desktop.core.provider_config import ProviderConfig
 from desktop.storage.settings import (
-    ProviderEntry,
     Settings,
     SettingsStore,
     default_settings_path,
@@ -155,20 +154,20 @@ def test_failed_save_leaves_the_old_file_intact(
 def with_providers() -> Settings:
     return Settings(
         providers=[
-            ProviderEntry(
+            ProviderConfig(
                 id="openai-1",
                 preset="openai",
                 name="OpenAI",
                 base_url="https://api.openai.com/v1",
-                headers={"OpenAI-Organization": "org-7"},
+                headers=(("OpenAI-Organization", "org-7"),),
                 proxy_url="http://proxy.corp:3128",
                 use_system_proxy=False,
                 ca_bundle="/etc/ssl/corp.pem",
                 allow_self_signed=True,
                 key_host="api.openai.com:443",
-                vision_models=["gpt-4o*"],
+                vision_models=("gpt-4o*",),
             ),
-            ProviderEntry(
+            ProviderConfig(
                 id="lab-ollama", preset="ollama", base_url="http://10.0.0.9:11434", auth="basic"
             ),
         ],
@@ -216,7 +215,7 @@ def test_a_bad_field_inside_an_entry_falls_back_and_is_named(path: Path) -> None
 
     [loaded] = store.load().providers
 
-    assert loaded == ProviderEntry(id="x", base_url="https://example.test/v1", enabled=False)
+    assert loaded == ProviderConfig(id="x", base_url="https://example.test/v1", enabled=False)
     assert store.load_problem is not None
     assert "providers[0].headers" in store.load_problem
     assert "providers[0].allow_self_signed" in store.load_problem
@@ -233,12 +232,20 @@ def test_providers_not_a_list_falls_back_to_none(path: Path) -> None:
     assert store.load_problem is not None and "providers" in store.load_problem
 
 
-def test_an_entry_carries_every_provider_config_field_and_converts_both_ways() -> None:
-    config_fields = {f.name for f in dataclasses.fields(ProviderConfig)}
-    # key_id names the keyring entry: storage's business, not the network configuration.
-    assert {f.name for f in dataclasses.fields(ProviderEntry)} == config_fields | {"key_id"}
+def test_the_file_keeps_its_shape_headers_as_an_object_and_names_as_lists(path: Path) -> None:
+    """One ProviderConfig is both the live configuration and what the file holds: the
+    file written by the two-class version (headers an object, names in lists) still
+    loads, and a save writes that same shape."""
+    SettingsStore(path).save(with_providers())
+    written = json.loads(path.read_text(encoding="utf-8"))["providers"][0]
+    assert written["headers"] == {"OpenAI-Organization": "org-7"}
+    assert written["vision_models"] == ["gpt-4o*"]
+    assert written["deployments"] == []
+    assert "key_name" not in written
+    fields = {f.name for f in dataclasses.fields(ProviderConfig)}
+    assert set(written) == fields
 
-    for entry in with_providers().providers:
-        config = entry.to_config()
-        assert isinstance(config.headers, tuple)
-        assert ProviderEntry.from_config(config) == entry
+    [loaded, _] = SettingsStore(path).load().providers
+    assert isinstance(loaded, ProviderConfig)
+    assert loaded.headers == (("OpenAI-Organization", "org-7"),)
+    assert loaded.vision_models == ("gpt-4o*",)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.storage.settings import ProviderEntry, Settings, SettingsStore
+from desktop.core.provider_config import ProviderConfig
+from desktop.storage.settings import Settings, SettingsStore
 
 
 def test_a_change_names_the_field_that_changed() -> None:
@@ -19,7 +20,7 @@ def test_a_change_names_the_field_that_changed() -> None:
 
     settings.theme = "dark"
     settings.theme = "dark"  # the same value again: no change
-    settings.providers = [*settings.providers, ProviderEntry(id="lab", preset="vllm")]
+    settings.providers = [*settings.providers, ProviderConfig(id="lab", preset="vllm")]
 
     assert heard == ["theme", "providers"]
 
@@ -98,7 +99,5 @@ def test_each_new_key_id_is_unique_and_names_its_provider() -> None:
 
 
 def test_an_old_entry_keeps_reading_its_key_by_id_until_it_has_its_own() -> None:
-    assert ProviderEntry(id="custom").key_name == "custom"
-    assert ProviderEntry(id="custom", key_id="custom.1a2b").key_name == "custom.1a2b"
-    # The key's name is not part of the provider's network configuration.
-    assert not hasattr(ProviderEntry(id="x", key_id="x.1").to_config(), "key_id")
+    assert ProviderConfig(id="custom").key_name == "custom"
+    assert ProviderConfig(id="custom", key_id="custom.1a2b").key_name == "custom.1a2b"

@@ -4,6 +4,7 @@ and an audit that no key ends up in any file Parley writes."""
 from __future__ import annotations
 
 import base64
+import dataclasses
 import logging
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -15,12 +16,13 @@ from desktop.core.conversation_export import exported, to_json, to_markdown
 from desktop.core.errors import AuthFailed
 from desktop.core.events import Done
 from desktop.core.messages import MessageState, Role
+from desktop.core.provider_config import ProviderConfig
 from desktop.providers.credentials import key_host_for
 from desktop.providers.http_client import make_http_client
 from desktop.storage.history import HistoryStore, default_history_path
 from desktop.storage.paths import config_dir, data_dir
 from desktop.storage.secrets import SecretStore
-from desktop.storage.settings import ProviderEntry, Settings, SettingsStore, default_settings_path
+from desktop.storage.settings import Settings, SettingsStore, default_settings_path
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
 from tests.servers.ollama_server import OllamaServer
 from tests.servers.openai_server import OpenAIServer
@@ -48,10 +50,12 @@ async def http() -> AsyncIterator[object]:
 
 def compat_entry(
     server: OpenAIServer, provider_id: str = "compat", **changes: object
-) -> ProviderEntry:
+) -> ProviderConfig:
     url = server.url + "/v1"
-    entry = ProviderEntry(id=provider_id, preset="custom", base_url=url, key_host=key_host_for(url))
-    return ProviderEntry(**{**entry.__dict__, **changes})
+    entry = ProviderConfig(
+        id=provider_id, preset="custom", base_url=url, key_host=key_host_for(url)
+    )
+    return dataclasses.replace(entry, **changes)  # type: ignore[arg-type]
 
 
 def memory_secrets(**keys: str) -> SecretStore:
@@ -69,7 +73,7 @@ async def test_models_are_grouped_by_provider_local_first(
     settings = Settings(
         ollama_host=ollama_server.url,
         providers=[
-            ProviderEntry(id="azure", preset="azure"),  # its URL still has {resource}
+            ProviderConfig(id="azure", preset="azure"),  # its URL still has {resource}
             compat_entry(openai_server, "lan", name="LAN server"),
             compat_entry(openai_server, "off", enabled=False),
         ],
@@ -191,7 +195,7 @@ async def test_no_key_reaches_the_config_the_database_the_logs_or_exports(
         providers=[
             compat_entry(openai_server, "good"),
             compat_entry(openai_server, "bad"),
-            ProviderEntry(
+            ProviderConfig(
                 id="lab",
                 preset="ollama",
                 base_url=lab_url,

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.provider_config import ProviderConfig
 from desktop.providers.http_client import make_http_client
 from desktop.storage.secrets import SecretStore
-from desktop.storage.settings import ProviderEntry, Settings
+from desktop.storage.settings import Settings
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
 from tests.app_process import AppProcess
 
@@ -37,7 +38,7 @@ async def test_the_keyring_is_opened_only_for_a_provider_with_a_key(http: object
     assert opened == [], "the keyring was opened with no provider that could need a key"
 
     settings.providers.append(
-        ProviderEntry(id="cloud", preset="custom", base_url="https://api.example.com/v1")
+        ProviderConfig(id="cloud", preset="custom", base_url="https://api.example.com/v1")
     )
     await registry.rebuild()
     assert len(opened) == 1

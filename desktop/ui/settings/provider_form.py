@@ -33,9 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.provider_config import AuthStyle, AzureMode, ProviderFamily
+from desktop.core.provider_config import AuthStyle, AzureMode, ProviderConfig, ProviderFamily
 from desktop.providers.credentials import key_host_for
-from desktop.storage.settings import ProviderEntry
 from desktop.ui.design import Space
 from desktop.ui.provider_registry import preset_or_custom
 from desktop.ui.settings.field_text import (
@@ -50,7 +49,7 @@ PROXY_SYSTEM, PROXY_NONE, PROXY_CUSTOM = range(3)
 
 
 class ProviderForm(QWidget):
-    """Edits a :class:`ProviderEntry`; ``saveRequested``/``testRequested`` do the work."""
+    """Edits a :class:`ProviderConfig`; ``saveRequested``/``testRequested`` do the work."""
 
     saveRequested = Signal()
     testRequested = Signal()
@@ -58,7 +57,7 @@ class ProviderForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._entry = ProviderEntry()
+        self._entry = ProviderConfig()
         self._has_stored_key = False
         self._host_moved = False
         self._preset_needs_key = False
@@ -238,7 +237,7 @@ class ProviderForm(QWidget):
         self.forget_key.clicked.connect(self.forgetKeyRequested)
 
     # -- loading ---------------------------------------------------------------
-    def load(self, entry: ProviderEntry, *, has_stored_key: bool) -> None:
+    def load(self, entry: ProviderConfig, *, has_stored_key: bool) -> None:
         self._entry = entry
         self._has_stored_key = has_stored_key
         preset = preset_or_custom(entry.preset)
@@ -248,7 +247,7 @@ class ProviderForm(QWidget):
         self.base_url.setText(entry.base_url or preset.base_url)
         self.auth.setCurrentIndex(max(self.auth.findData(entry.auth), 0))
         self.key.clear()
-        self.headers.setPlainText(format_headers(entry.headers))
+        self.headers.setPlainText(format_headers(dict(entry.headers)))
         if entry.proxy_url:
             self.proxy_mode.setCurrentIndex(PROXY_CUSTOM)
         else:
@@ -329,7 +328,7 @@ class ProviderForm(QWidget):
                 problem = str(error)
         return problem
 
-    def entry(self) -> ProviderEntry:
+    def entry(self) -> ProviderConfig:
         """The entry as edited; call :meth:`problem` first."""
         mode = self.proxy_mode.currentIndex()
         return dataclasses.replace(
@@ -338,16 +337,16 @@ class ProviderForm(QWidget):
             base_url=self.base_url.text().strip(),
             auth=str(self.auth.currentData()),
             key_host=self.key_host(),
-            headers=parse_headers(self.headers.toPlainText()),
+            headers=tuple(parse_headers(self.headers.toPlainText()).items()),
             proxy_url=self.proxy_url.text().strip() if mode == PROXY_CUSTOM else "",
             use_system_proxy=mode == PROXY_SYSTEM,
             ca_bundle=self.ca_bundle.text().strip(),
             allow_self_signed=self.allow_self_signed.isChecked(),
             azure_mode=str(self.azure_mode.currentData()),
             api_version=self.api_version.text().strip(),
-            deployments=split_list(self.deployments.text()),
-            models=split_list(self.models.text()),
-            vision_models=split_list(self.vision_models.text()),
+            deployments=tuple(split_list(self.deployments.text())),
+            models=tuple(split_list(self.models.text())),
+            vision_models=tuple(split_list(self.vision_models.text())),
         )
 
     # -- reactions -------------------------------------------------------------

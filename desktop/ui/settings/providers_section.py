@@ -2,7 +2,7 @@
 
 Every change is saved at once (atomic JSON) and the providers are rebuilt, so it applies
 without a restart. Keys go to the keyring through ``asyncio.to_thread``, each under its
-provider instance's own entry (``ProviderEntry.key_name``).
+provider instance's own entry (``ProviderConfig.key_name``).
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QWidget
 
 from desktop.core.errors import ProviderError
+from desktop.core.provider_config import ProviderConfig
 from desktop.providers.ollama_host import resolve_ollama_host
 from desktop.storage.secrets import SecretStore
-from desktop.storage.settings import ProviderEntry, SettingsStore, new_key_id
+from desktop.storage.settings import SettingsStore, new_key_id
 from desktop.ui.design import Space
 from desktop.ui.i18n_core import core_text
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry, preset_or_custom
@@ -99,13 +100,13 @@ class ProvidersSection(Section):
         self._store.save(self._settings)
         await self._registry.rebuild()
 
-    def _entries(self) -> list[ProviderEntry]:
+    def _entries(self) -> list[ProviderConfig]:
         return self._settings.providers
 
-    def _entry(self, provider_id: str) -> ProviderEntry | None:
+    def _entry(self, provider_id: str) -> ProviderConfig | None:
         return next((e for e in self._entries() if e.id == provider_id), None)
 
-    def _replace(self, entry: ProviderEntry) -> None:
+    def _replace(self, entry: ProviderConfig) -> None:
         self._settings.providers = [entry if e.id == entry.id else e for e in self._entries()]
 
     def selected_id(self) -> str:
@@ -178,11 +179,11 @@ class ProvidersSection(Section):
     def add_provider(self, preset_id: str) -> str:
         preset = preset_or_custom(preset_id)
         provider_id = new_provider_id(preset.id, {entry.id for entry in self._entries()})
-        entry = ProviderEntry(
+        entry = ProviderConfig(
             id=provider_id,
             preset=preset.id,
             base_url=preset.base_url,
-            models=list(preset.models) if not preset.base_url else [],
+            models=tuple(preset.models) if not preset.base_url else (),
             key_id=new_key_id(provider_id),
         )
         self._stored_keys[entry.key_name] = False  # a brand-new keyring entry
@@ -248,7 +249,7 @@ class ProvidersSection(Section):
         key = self.form.typed_key() or await secrets.aget(entry.key_name)
         self.form.show_result(self.tr("Connecting…"), ok=None, busy=True)
         try:
-            names = await self._registry.probe(entry.to_config(), key)
+            names = await self._registry.probe(entry, key)
         except ProviderError as error:
             self.form.show_result(failure_text(error, proxy_url=entry.proxy_url), ok=False)
             return

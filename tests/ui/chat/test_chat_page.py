@@ -13,8 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
+from desktop.core.provider_config import ProviderConfig
 from desktop.providers.credentials import key_host_for
-from desktop.storage.settings import ProviderEntry, Settings, SettingsStore, default_settings_path
+from desktop.storage.settings import Settings, SettingsStore, default_settings_path
 from desktop.ui.shell.main_window import MainWindow
 from tests.pictures import encoded, sharp_pattern
 from tests.servers.fixtures import TINY
@@ -36,7 +37,7 @@ def two_servers(
     ollama_server.install(TINY)
     monkeypatch.setenv("OLLAMA_HOST", ollama_server.url)
     url = openai_server_factory(api_key=None).url + "/v1"
-    entry = ProviderEntry(
+    entry = ProviderConfig(
         id="lab", preset="custom", name="Lab server", base_url=url, key_host=key_host_for(url)
     )
     SettingsStore(default_settings_path()).save(Settings(providers=[entry]))

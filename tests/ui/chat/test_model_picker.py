@@ -9,10 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from desktop.core.network_place import place_of_url
+from desktop.core.provider_config import ProviderConfig
 from desktop.providers.credentials import key_host_for
 from desktop.providers.http_client import make_http_client
 from desktop.storage.secrets import SecretStore
-from desktop.storage.settings import ProviderEntry, Settings
+from desktop.storage.settings import Settings
 from desktop.ui.chat.model_picker import MODEL_ROLE, ModelPicker
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
 from desktop.ui.tasks import TaskOwner
@@ -40,7 +41,7 @@ async def picker(
     settings = Settings(
         ollama_host=ollama_server.url,
         providers=[
-            ProviderEntry(
+            ProviderConfig(
                 id="cloud", preset="openai", name="Cloud", base_url=url, key_host=key_host_for(url)
             )
         ],
@@ -143,7 +144,7 @@ async def test_embedding_models_are_shown_but_never_chosen_for_chat(
     settings = Settings(
         ollama_host=ollama_server.url,
         providers=[
-            ProviderEntry(
+            ProviderConfig(
                 id="litellm",
                 preset="custom",
                 name="LiteLLM",
@@ -192,7 +193,7 @@ async def test_loopback_and_private_servers_are_not_called_cloud(
     settings = Settings(
         ollama_enabled=False,
         providers=[
-            ProviderEntry(
+            ProviderConfig(
                 id="box", preset="custom", name="Box", base_url=url, key_host=key_host_for(url)
             )
         ],

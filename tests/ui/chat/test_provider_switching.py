@@ -11,9 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from desktop.core.messages import MessageState, Role
+from desktop.core.provider_config import ProviderConfig
 from desktop.providers.credentials import key_host_for
 from desktop.storage.history import HistoryStore, default_history_path
-from desktop.storage.settings import ProviderEntry, Settings, SettingsStore, default_settings_path
+from desktop.storage.settings import Settings, SettingsStore, default_settings_path
 from desktop.ui.chat.chat_pane import ChatPane
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID
 from desktop.ui.shell.main_window import MainWindow
@@ -31,12 +32,12 @@ CLOUD_REPLY = "Answer from the other server, word by word"
 Opener = Callable[[], MainWindow]
 
 
-def save_settings(*entries: ProviderEntry) -> None:
+def save_settings(*entries: ProviderConfig) -> None:
     SettingsStore(default_settings_path()).save(Settings(providers=list(entries)))
 
 
-def entry_for(url: str, provider_id: str = "lab", name: str = "Lab server") -> ProviderEntry:
-    return ProviderEntry(
+def entry_for(url: str, provider_id: str = "lab", name: str = "Lab server") -> ProviderConfig:
+    return ProviderConfig(
         id=provider_id, preset="custom", name=name, base_url=url, key_host=key_host_for(url)
     )
 

@@ -174,7 +174,7 @@ async def test_changes_survive_a_restart(open_page: OpenPage, ollama_server: Oll
     reloaded = SettingsStore(default_settings_path()).load()
     [entry] = reloaded.providers
     assert entry.id == provider_id
-    assert entry.headers == {"X-Team": "research"}
+    assert dict(entry.headers) == {"X-Team": "research"}
     assert entry.use_system_proxy is False and entry.allow_self_signed is True
 
 
@@ -521,11 +521,12 @@ async def test_an_unconfirmed_stored_key_is_explained_without_no_host_yet(
     open_page: OpenPage, secret_service: SecretServiceSession
 ) -> None:
     """Defect 20: the confirmation line read "confirmed for: no host yet"."""
+    from desktop.core.provider_config import ProviderConfig
     from desktop.storage.secrets import SecretStore
-    from desktop.storage.settings import ProviderEntry, Settings
+    from desktop.storage.settings import Settings
 
     SettingsStore(default_settings_path()).save(
-        Settings(providers=[ProviderEntry(id="custom", preset="custom", base_url="")])
+        Settings(providers=[ProviderConfig(id="custom", preset="custom", base_url="")])
     )
     SecretStore.open().set("custom", KEY)
     settings = open_page().window
@@ -585,14 +586,14 @@ async def test_editing_the_base_url_clears_the_old_connected_line(
 
 async def test_the_page_follows_settings_changed_elsewhere(open_page: OpenPage) -> None:
     """Observable settings: the list updates when providers change outside the page."""
-    from desktop.storage.settings import ProviderEntry
+    from desktop.core.provider_config import ProviderConfig
 
     opened = open_page()
     settings = opened.window
     registry_settings = opened.registry.settings
     registry_settings.providers = [
         *registry_settings.providers,
-        ProviderEntry(id="elsewhere", preset="vllm", name="Added elsewhere"),
+        ProviderConfig(id="elsewhere", preset="vllm", name="Added elsewhere"),
     ]
     texts = [settings.providers.list.item(r).text() for r in range(settings.providers.list.count())]
     assert "Added elsewhere" in texts

@@ -57,11 +57,14 @@ async def test_an_installed_ollama_is_started_when_the_person_agrees(
 async def test_a_cloud_provider_means_no_welcome(
     open_window: Callable[[], MainWindow], no_ollama: Path
 ) -> None:
-    from desktop.storage.settings import ProviderEntry, SettingsStore, default_settings_path
+    from desktop.core.provider_config import ProviderConfig
+    from desktop.storage.settings import SettingsStore, default_settings_path
 
     store = SettingsStore(default_settings_path())
     settings = store.load()
-    settings.providers = [ProviderEntry(id="openai", preset="openai", base_url="https://x.test/v1")]
+    settings.providers = [
+        ProviderConfig(id="openai", preset="openai", base_url="https://x.test/v1")
+    ]
     store.save(settings)
     window = open_window()
     await wait_until(lambda: window._monitor.status.reachable is False)
