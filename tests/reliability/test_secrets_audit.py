@@ -19,8 +19,8 @@ from tests.reliability.families import MODEL
 from tests.servers.openai_server import OpenAIServer
 from tests.servers.scripted_ollama import ScriptedOllama
 from tests.servers.scripted_reply import ScriptedReply
+from tests.services.test_provider_registry import files_holding
 from tests.storage.secret_service import SecretServiceSession
-from tests.ui.test_provider_registry import files_holding
 
 REPO = Path(__file__).resolve().parents[2]
 KEY = "sk-audit-session-2f8c4e61"

@@ -7,7 +7,8 @@ import asyncio
 from desktop.core.errors import ConnectionFailed, ModelNotFound
 from desktop.providers.http_client import make_http_client
 from desktop.providers.ollama import OllamaProvider
-from desktop.ui.ollama_monitor import UP_INTERVAL_MS, OllamaMonitor
+from desktop.services.ollama_monitor import UP_INTERVAL_MS
+from desktop.ui.ollama_monitor import OllamaMonitor
 from desktop.ui.tasks import TaskOwner
 from tests.servers.fixtures import TINY
 from tests.servers.ollama_server import OllamaServer

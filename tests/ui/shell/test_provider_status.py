@@ -15,10 +15,11 @@ from desktop.core.provider_config import ProviderConfig
 from desktop.providers.credentials import key_host_for
 from desktop.providers.http_client import make_http_client
 from desktop.providers.ollama import OllamaProvider
+from desktop.services import ollama_monitor
+from desktop.services.ollama_monitor import DOWN_INTERVAL_MS, IDLE_INTERVAL_MS
 from desktop.storage.secrets import SecretStore
 from desktop.storage.settings import Settings
-from desktop.ui import ollama_monitor
-from desktop.ui.ollama_monitor import DOWN_INTERVAL_MS, IDLE_INTERVAL_MS, OllamaMonitor
+from desktop.ui.ollama_monitor import OllamaMonitor
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
 from desktop.ui.shell.provider_health import Health
 from desktop.ui.shell.provider_status import WIDTH, ProviderStatus
@@ -142,8 +143,7 @@ async def test_a_refused_key_says_key_refused(
     rig: Callable[..., object], openai_server: OpenAIServer, unused_tcp_port: int
 ) -> None:
     url = openai_server.url + "/v1"
-    entry = ProviderConfig(id="lab", preset="custom", name="Lab", base_url=url)
-    entry.key_host = key_host_for(url)
+    entry = ProviderConfig(id="lab", name="Lab", base_url=url, key_host=key_host_for(url))
     settings = Settings(ollama_host=f"http://127.0.0.1:{unused_tcp_port}", providers=[entry])
     made: Rig = await rig(settings, lab=WRONG_KEY)  # type: ignore[misc]
 
@@ -161,8 +161,7 @@ async def test_missing_ollama_is_neutral_when_only_other_providers_are_used(
     rig: Callable[..., object], openai_server: OpenAIServer, unused_tcp_port: int
 ) -> None:
     url = openai_server.url + "/v1"
-    entry = ProviderConfig(id="gw", preset="custom", name="Gateway", base_url=url)
-    entry.key_host = key_host_for(url)
+    entry = ProviderConfig(id="gw", name="Gateway", base_url=url, key_host=key_host_for(url))
     settings = Settings(ollama_host=f"http://127.0.0.1:{unused_tcp_port}", providers=[entry])
     made: Rig = await rig(settings, gw=KEY)  # type: ignore[misc]
 

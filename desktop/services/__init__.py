@@ -1,0 +1,1 @@
+"""Long-lived coordinators with plain observers, no Qt: the UI adapts them to signals."""
