@@ -1,7 +1,7 @@
 """A whole session of the app, in its own process, with API keys in the real keyring;
 then every file it wrote and everything it printed is searched for the keys.
 
-tests/ui/test_provider_registry.py audits the services; this runs the window as a
+tests/services/test_provider_registry.py audits the services; this runs the window as a
 person would: an answer, a refused key (the server echoes it back), both exports,
 and closing the window, which saves the settings.
 """
