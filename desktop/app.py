@@ -55,7 +55,7 @@ class AppServices:
     history: HistoryStore
     http: httpx.AsyncClient
     tasks: TaskOwner
-    chat: ChatService
+    chat: ChatService[HistoryStore]
     monitor: OllamaMonitor
     pulls: PullManager
     providers: ProviderRegistry

@@ -13,13 +13,14 @@ from collections.abc import Callable
 
 from desktop.core.chat_service import ChatService
 from desktop.core.provider_config import ProviderFamily
+from desktop.storage.history import HistoryStore
 from desktop.ui.provider_registry import ModelGroup, ProviderRegistry
 
 
 class ImageSight:
     def __init__(
         self,
-        chat: ChatService,
+        chat: ChatService[HistoryStore],
         providers: ProviderRegistry,
         groups: Callable[[], list[ModelGroup]],
     ) -> None:

@@ -26,6 +26,7 @@ from desktop.core.conversation import PathStep
 from desktop.core.conversation_session import ConversationSession
 from desktop.core.messages import ChatOptions
 from desktop.core.model_records import ModelDetails
+from desktop.storage.history import HistoryStore
 from desktop.ui.chat.attachments import AttachmentDraft, AttachmentStrip, DropTarget
 from desktop.ui.chat.chat_header import ChatHeader
 from desktop.ui.chat.chat_notice import ChatNotice
@@ -61,7 +62,7 @@ class ChatPane(QWidget):
 
     def __init__(
         self,
-        chat: ChatService,
+        chat: ChatService[HistoryStore],
         providers: ProviderRegistry,
         tasks: TaskOwner,
         parent: QWidget | None = None,

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop.core.chat_service import ChatService
+from desktop.storage.history import HistoryStore
 from desktop.ui.chat.attachments import AttachmentDraft, AttachmentStrip
 from desktop.ui.chat.attachments_sight import ImageSight
 from desktop.ui.provider_registry import ModelGroup, ProviderRegistry
@@ -28,7 +29,7 @@ class ImageGuard(QObject):
 
     def __init__(
         self,
-        chat: ChatService,
+        chat: ChatService[HistoryStore],
         providers: ProviderRegistry,
         tasks: TaskOwner,
         draft: AttachmentDraft,

@@ -14,6 +14,7 @@ from desktop.core.chat_service import ChatProvider, ChatService
 from desktop.core.errors import ProviderError
 from desktop.core.events import Done
 from desktop.core.messages import ChatOptions, MessageState, Role
+from desktop.storage.history import HistoryStore
 from desktop.ui.chat.message_list import MessageList
 from desktop.ui.chat.stream_bridge import StreamBridge
 from desktop.ui.tasks import TaskOwner
@@ -31,7 +32,7 @@ class ReplyRunner(QObject):
 
     def __init__(
         self,
-        chat: ChatService,
+        chat: ChatService[HistoryStore],
         messages: MessageList,
         tasks: TaskOwner,
         parent: QObject | None = None,

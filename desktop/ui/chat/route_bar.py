@@ -14,6 +14,7 @@ from desktop.core.chat_parameters import THINK_LEVELS, default_think, thinks_in_
 from desktop.core.chat_service import ChatProvider, ChatService
 from desktop.core.model_records import ModelDetails
 from desktop.core.provider_config import ProviderFamily
+from desktop.storage.history import HistoryStore
 from desktop.ui.chat.model_picker import ModelPicker
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
 from desktop.ui.tasks import TaskOwner
@@ -28,7 +29,7 @@ class RouteBar(QWidget):
 
     def __init__(
         self,
-        chat: ChatService,
+        chat: ChatService[HistoryStore],
         providers: ProviderRegistry,
         tasks: TaskOwner,
         parent: QWidget | None = None,

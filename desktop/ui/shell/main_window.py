@@ -19,6 +19,7 @@ from desktop import APP_NAME
 from desktop.core.chat_service import ChatService
 from desktop.core.pull_manager import PullChange, PullItem, PullManager, PullState
 from desktop.providers.ollama import OllamaProvider
+from desktop.storage.history import HistoryStore
 from desktop.storage.settings import Settings, SettingsStore
 from desktop.storage.ui_state import UiStateStore
 from desktop.ui.chat.chat_pane import ChatPane
@@ -50,7 +51,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         *,
-        chat: ChatService,
+        chat: ChatService[HistoryStore],
         monitor: OllamaMonitor,
         settings: Settings,
         settings_store: SettingsStore,

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.core.chat_service import ChatService
 from desktop.providers.ollama import OllamaProvider
+from desktop.storage.history import HistoryStore
 from desktop.storage.settings import Settings, SettingsStore
 from desktop.ui.i18n_core import core_text
 from desktop.ui.ollama_monitor import OllamaMonitor
@@ -31,7 +32,7 @@ class OllamaHost:
         make_provider: Callable[[str], OllamaProvider],
         settings: Settings,
         settings_store: SettingsStore,
-        chat: ChatService,
+        chat: ChatService[HistoryStore],
         monitor: OllamaMonitor,
         providers: ProviderRegistry,
         tasks: TaskOwner,
