@@ -19,6 +19,7 @@ from bench import (
     sidebar,
     soak,
     startup,
+    stream_cpu,
     stream_render,
 )
 
@@ -33,6 +34,7 @@ def main() -> int:
     with loop:
         loop.run_until_complete(stream_render.run())
         loop.run_until_complete(markdown_stream.run())
+        loop.run_until_complete(stream_cpu.run())
         loop.run_until_complete(history_open.run())
         loop.run_until_complete(sidebar.run())
         loop.run_until_complete(model_list.run())

@@ -122,7 +122,8 @@ async def stream_once(tokens: int) -> dict[str, object]:
             probe.start()
             started = time.perf_counter()
             pane.send()
-            while pane.streaming:
+            renderer = pane.runner.renderer
+            while pane.streaming or renderer.shown_chars < len(sent):
                 await asyncio.sleep(0.005)
             wall = time.perf_counter() - started
             await asyncio.sleep(0.1)  # the answer's last steps (saving, the list)
@@ -130,7 +131,7 @@ async def stream_once(tokens: int) -> dict[str, object]:
             answer = pane.messages.bubbles()[-1]
             body = answer.body
             assert isinstance(body, MarkdownView)
-            while body.held_pages:  # text that raced past out of sight, drawn afterwards
+            while body.held_pages or renderer.busy:  # text that raced past, drawn after
                 await asyncio.sleep(0.005)
             drawn = time.perf_counter() - started
             await asyncio.sleep(0.1)

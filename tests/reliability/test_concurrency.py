@@ -14,6 +14,7 @@ import logging
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -30,6 +31,8 @@ from desktop.storage.settings import Settings
 from desktop.ui.chat.message_bubble import MessageBubble
 from desktop.ui.chat.stream_bridge import StreamBridge
 from desktop.ui.provider_registry import ProviderRegistry
+from desktop.ui.render.answer_renderer import AnswerRenderer
+from desktop.ui.render.markdown_view import MarkdownView
 from desktop.ui.shell.main_window import MainWindow
 from tests.reliability.conftest import Escapes
 from tests.servers.anthropic_server import AnthropicServer
@@ -104,7 +107,9 @@ class Scene:
         self.pane = window.chat_pane
         self.bubble_b = MessageBubble(Role.ASSISTANT, MODEL)
         self.bridge_b = StreamBridge(services.tasks)
-        self.bridge_b.textFlushed.connect(self.bubble_b.append_text)
+        self.renderer_b = AnswerRenderer()
+        self.renderer_b.begin(cast(MarkdownView, self.bubble_b.body))
+        self.bridge_b.textArrived.connect(self.renderer_b.add_text)
         self.ended_b: list[str] = []
         self.bridge_b.finished.connect(lambda _done: self.ended_b.append("finished"))
         self.bridge_b.failed.connect(lambda error: self.ended_b.append(str(error)))

@@ -31,9 +31,10 @@ from desktop.ui.chat.message_editor import MessageEditor
 from desktop.ui.chat.problem_notice import ProblemNotice
 from desktop.ui.i18n_core import core_text
 from desktop.ui.icons import icon
-from desktop.ui.render.auto_height_browser import AutoHeightBrowser, NaturalWidthBrowser
+from desktop.ui.render.auto_height_browser import AutoHeightBrowser
 from desktop.ui.render.grow_in_place import paint_growth_only, repaint_moved_edge
 from desktop.ui.render.markdown_view import MarkdownView
+from desktop.ui.render.message_body import PlainTextBody
 
 EDGE_PX = 12
 """How deep a border and rounded corners (a search hit's) reach into a message."""
@@ -63,7 +64,7 @@ def describe_stats(stats: ChatStats) -> str:
 
 
 class MessageBubble(QFrame):
-    """Shows one message; the streaming answer grows through ``append_text``."""
+    """Shows one message; a streaming answer's body is fed by the answer renderer."""
 
     regenerateRequested = Signal(int)
     editSubmitted = Signal(int, str)
@@ -75,7 +76,6 @@ class MessageBubble(QFrame):
         super().__init__(parent)
         self.role = role
         self.message_id: int | None = None
-        self._text: list[str] = []
         self._thinking: list[str] = []
         self._streaming = False
         self._hovered = False
@@ -107,10 +107,10 @@ class MessageBubble(QFrame):
         layout.addWidget(self._thinking_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         self._thinking_view: AutoHeightBrowser | None = None  # built with the first thought
 
-        self.body: MarkdownView | AutoHeightBrowser
+        self.body: MarkdownView | PlainTextBody  # both are a MessageBody
         self.card: QFrame | None = None  # the person's words, on the right
         if role is Role.USER:
-            self.body = NaturalWidthBrowser()
+            self.body = PlainTextBody()
             self.body.setAccessibleName(self.tr("Message text"))
             self.card = QFrame()
             self.card.setObjectName("userCard")
@@ -217,8 +217,6 @@ class MessageBubble(QFrame):
 
     def set_streaming(self, streaming: bool) -> None:
         self._streaming = streaming
-        if streaming and isinstance(self.body, MarkdownView):
-            self.body.prepare_tail()  # now, not in the first slice of a fast answer
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -241,15 +239,13 @@ class MessageBubble(QFrame):
     # -- content -------------------------------------------------------------
     def text(self) -> str:
         """Exactly the text received so far (not the rendered document)."""
-        return "".join(self._text)
+        return self.body.text()
 
     def thinking(self) -> str:
         return "".join(self._thinking)
 
     def rendered_text(self) -> str:
-        if isinstance(self.body, MarkdownView):
-            return self.body.plain_text()
-        return self.body.toPlainText()
+        return self.body.plain_text()
 
     @property
     def thinking_view(self) -> AutoHeightBrowser:
@@ -264,13 +260,12 @@ class MessageBubble(QFrame):
         return self._thinking_view
 
     def set_content(self, text: str, thinking: str = "") -> None:
-        self._text = [text]
         self._thinking = [thinking] if thinking else []
         if thinking:
             self.thinking_view.setPlainText(thinking)
             self._thinking_toggle.show()
             self._thinking_toggle.setChecked(False)
-        self.render_final()
+        self.body.set_text(text)
 
     def set_attachments(self, widget: QWidget) -> None:
         """Show ``widget`` (the attached images) above the message text (on the right,
@@ -280,30 +275,10 @@ class MessageBubble(QFrame):
         self._layout.insertWidget(self._layout.indexOf(shown), widget, 0, align)
         self.attachments = widget
 
-    def append_text(self, chunk: str, *, redraw_tail: bool = True) -> None:
-        """More of the answer; without ``redraw_tail`` (the end of the bubble is out of
-        sight) the block still growing waits for :meth:`prepare_frame`."""
-        if not self._text and self._thinking:
-            self._thinking_toggle.setChecked(False)  # the answer started: fold the thinking
-        self._text.append(chunk)
-        if isinstance(self.body, MarkdownView):
-            self.body.append(chunk, redraw_tail=redraw_tail)
-        else:
-            cursor = QTextCursor(self.body.document())
-            cursor.movePosition(QTextCursor.MoveOperation.End)
-            cursor.insertText(chunk)
-
-    def prepare_frame(self, in_view_px: int) -> bool:
-        """Start a frame of the end (True: it waits to be shown; see
-        MarkdownView.prepare_frame)."""
-        return isinstance(self.body, MarkdownView) and self.body.prepare_frame(in_view_px)
-
-    def draw_frame(self) -> bool:
-        return isinstance(self.body, MarkdownView) and self.body.draw_frame()
-
-    def show_frame(self) -> None:
-        if isinstance(self.body, MarkdownView):
-            self.body.show_frame()
+    def fold_thinking(self) -> None:
+        """The answer started: its thinking folds away (ThinkingTarget)."""
+        if self._thinking:
+            self._thinking_toggle.setChecked(False)
 
     def append_thinking(self, chunk: str) -> None:
         if not self._thinking:
@@ -314,18 +289,6 @@ class MessageBubble(QFrame):
         cursor = QTextCursor(self.thinking_view.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertText(chunk)
-
-    def render_final(self, *, in_frame: bool = False) -> None:
-        """Show the exact received text once more as a whole (the last block included;
-        ``in_frame``: with the next frame, see MarkdownView.finish)."""
-        text = self.text()
-        if isinstance(self.body, MarkdownView):
-            if self.body.source() == text:
-                self.body.finish(in_frame=in_frame)
-            else:
-                self.body.set_text(text)
-        else:
-            self.body.setPlainText(text)
 
     def thinking_shown(self) -> bool:
         return self._thinking_view is not None and self._thinking_view.isVisible()

@@ -1,12 +1,12 @@
 """One answer at a time: its bubble, the stream bridge feeding it, and how it ended.
 
-The per-token path stays short: the bridge's flushed text goes straight to the message
-list, which draws it in frames.
+The per-token path stays short: each token the bridge passes on goes straight into the
+answer renderer, which draws what arrived once per frame (render/answer_renderer).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -17,10 +17,12 @@ from desktop.core.messages import ChatOptions, MessageState, Role
 from desktop.storage.history import HistoryStore
 from desktop.ui.chat.message_list import MessageList
 from desktop.ui.chat.stream_bridge import StreamBridge
+from desktop.ui.render.answer_renderer import AnswerRenderer
 from desktop.ui.tasks import TaskOwner
 
 if TYPE_CHECKING:
     from desktop.ui.chat.message_bubble import MessageBubble
+    from desktop.ui.render.markdown_view import MarkdownView
 
 
 class ReplyRunner(QObject):
@@ -41,9 +43,10 @@ class ReplyRunner(QObject):
         self._chat = chat
         self._messages = messages
         self.bridge = StreamBridge(tasks, self)
+        self.renderer = AnswerRenderer(messages, self)
         self._bubble: MessageBubble | None = None
-        self.bridge.textFlushed.connect(self._text_arrived)
-        self.bridge.thinkingFlushed.connect(self._thinking_arrived)
+        self.bridge.textArrived.connect(self.renderer.add_text)
+        self.bridge.thinkingArrived.connect(self.renderer.add_thinking)
         self.bridge.finished.connect(self._finished)
         self.bridge.failed.connect(self._failed)
         self.bridge.stopped.connect(self._stopped)
@@ -64,6 +67,7 @@ class ReplyRunner(QObject):
         bubble.set_streaming(True)
         self.bubbleAdded.emit(bubble)
         self._bubble = bubble
+        self.renderer.begin(cast("MarkdownView", bubble.body), bubble)  # an answer's body
         self.bridge.start(
             self._chat.stream_reply(
                 conversation_id,
@@ -83,15 +87,8 @@ class ReplyRunner(QObject):
         """Stop a running answer (it is saved as stopped) before another chat shows."""
         if self.running:
             self.bridge.stop()
+        self.renderer.drop()
         self._bubble = None
-
-    def _text_arrived(self, chunk: str) -> None:
-        if self._bubble is not None:
-            self._messages.append_to(self._bubble, chunk)
-
-    def _thinking_arrived(self, chunk: str) -> None:
-        if self._bubble is not None:
-            self._bubble.append_thinking(chunk)
 
     def _finished(self, done: Done) -> None:
         self._end(MessageState.COMPLETE, done=done)
@@ -107,7 +104,7 @@ class ReplyRunner(QObject):
     ) -> None:
         bubble, self._bubble = self._bubble, None
         if bubble is not None:
-            self._messages.finish(bubble)
+            self.renderer.finish()
             bubble.set_footer(state, done.stats if done else None, error.message if error else "")
             bubble.set_streaming(False)
         self.runningChanged.emit(False)

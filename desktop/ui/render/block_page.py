@@ -3,9 +3,10 @@
 A local server can send text many times faster than a document can lay it out. While the
 conversation follows such an answer, most of its text scrolls past between two frames
 without ever being on screen. Those blocks are *held*: the page only takes the height
-they are expected to need, which costs nothing to lay out or paint. A held page is drawn
-(in one go; PAGE_CHARS keeps that to a frame's work) once any of it stays in view for
-SEEN_MS, and every held page is drawn shortly after the answer ends.
+they are expected to need, which costs nothing to lay out or paint. A held page that is
+painted says so (``seen``): the answer renderer draws it in its next frame if it is still
+in view (in one go; PAGE_CHARS keeps that to a frame's work), and every held page is drawn
+shortly after the answer ends.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QPaintEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -23,9 +24,6 @@ from desktop.ui.render.grow_in_place import paint_growth_only
 
 PAGE_CHARS = 2000
 """A held page takes at most this much text, so drawing it stays near 4 ms."""
-SEEN_MS = 30
-"""A held page in view is drawn after this long, unless it left the view meanwhile (the
-conversation follows a fast answer once per frame, past the edge of what is held)."""
 WIDEST_PX = 16_777_215  # QWIDGETSIZE_MAX
 CODE_CHROME_LINES = 6.0
 """A code frame's header row, padding, border and margins, in code lines."""
@@ -80,6 +78,9 @@ class HeightEstimate:
 
 
 class BlockPage(QWidget):
+    seen = Signal()
+    """A held page was painted (it is in view, at least for this frame)."""
+
     def __init__(self, *, held: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._layout = QVBoxLayout(self)
@@ -89,10 +90,6 @@ class BlockPage(QWidget):
         self.chars = 0
         self.view: BlockDocumentView | None = None
         self._heights: list[int] = []  # of the held blocks
-        self._seen = QTimer(self)  # a held page was painted: is it still in view?
-        self._seen.setSingleShot(True)
-        self._seen.setInterval(SEEN_MS)
-        self._seen.timeout.connect(self._draw_if_seen)
         if not held:
             self.draw()
 
@@ -148,13 +145,18 @@ class BlockPage(QWidget):
         if self.view is not None:
             self.view.lay_out_at(width)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and self.view is not None:
+            self.view.setAccessibleName(self.tr("Message text"))
+
     def draw(self) -> None:
         """Lay the blocks out for real (a drawn page stays drawn)."""
         if self.view is not None:
             return
         self.view = BlockDocumentView()
         self.view.setObjectName("markdownView")
-        self.view.setAccessibleName(self.tr("Message text"))
+        self.view.setAccessibleName(self.tr("Message text"))  # again on LanguageChange
         self._heights.clear()
         self.setMinimumHeight(0)
         self.setMaximumHeight(WIDEST_PX)
@@ -170,10 +172,6 @@ class BlockPage(QWidget):
             self.view.reset()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if self.view is None and not self._seen.isActive():
-            self._seen.start()
+        if self.view is None:
+            self.seen.emit()
         super().paintEvent(event)
-
-    def _draw_if_seen(self) -> None:
-        if not self.visibleRegion().isEmpty():
-            self.draw()

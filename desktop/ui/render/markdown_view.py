@@ -7,33 +7,31 @@ costs the same at the first token and the twenty-thousandth. Text that a fast st
 sends past the visible part is held on pages that are drawn once needed, so showing an
 answer costs about what is seen, not what is sent.
 
-While the conversation follows a fast answer, a frame that has much to draw takes a
-few turns of the event loop: :meth:`MarkdownView.prepare_frame` and
-:meth:`MarkdownView.draw_frame` draw what is about to come into view on a hidden page,
-a step a turn, and :meth:`MarkdownView.show_frame` shows it. No turn is long, and a
-paint between them still shows the last frame whole.
+The view has no clock of its own: the answer renderer (answer_renderer) calls its
+drawing steps. A frame that has much to draw takes a few turns of the event loop:
+:meth:`MarkdownView.prepare_frame` and :meth:`MarkdownView.draw_frame` draw what is
+about to come into view on a hidden page, a step a turn, and
+:meth:`MarkdownView.show_frame` shows it. No turn is long, and a paint between them
+still shows the last frame whole. Held pages are drawn a step a frame once the answer
+ended (:meth:`MarkdownView.draw_held_step`), or when one is seen.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.core.markdown_blocks import Block, BlockKind, BlockSplitter, split_blocks
+from desktop.ui.render.answer_renderer import DRAW_APART_CHARS
 from desktop.ui.render.block_document_view import GrowingBlockView
 from desktop.ui.render.block_page import PAGE_CHARS, BlockPage, HeightEstimate, first_run
 from desktop.ui.render.grow_in_place import paint_growth_only
 
-DRAW_EVERY_MS = 30
-"""Held text left after an answer is drawn a step per frame, so that the conversation
-can settle its scroll position between two steps."""
 DRAW_STEP_CHARS = 1200
 """Text drawn in one turn (~3 ms): a step of a frame drawn out of sight, or of the held
 text after the answer (appended to the drawn page before it: no widget is built)."""
-DRAW_APART_CHARS = 1000
-"""A frame drawing more text than this draws it out of sight first (see above)."""
 IN_VIEW_MARGIN = 1.1
 """Held blocks are drawn up to this many view heights from the end (estimates can be
 short by a few per cent; a held page left in view is drawn a moment later)."""
@@ -58,6 +56,9 @@ class MarkdownView(QWidget):
     one in ``tail_view`` (and, for frames drawn out of sight, in a second view that
     takes its place)."""
 
+    heldPageSeen = Signal()
+    """A page held out of sight was painted: it is in view and waits to be drawn."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._layout = QVBoxLayout(self)
@@ -76,12 +77,12 @@ class MarkdownView(QWidget):
         self._in_view_px: int | None = None  # how much of the end the view shows
         self._estimate: HeightEstimate | None = None
         self._frame: _Frame | None = None  # prepared, not shown yet
-        self._drawer = QTimer(self)  # draws the held pages left once the answer ended
-        self._drawer.setSingleShot(True)
-        self._drawer.setInterval(DRAW_EVERY_MS)
-        self._drawer.timeout.connect(self._draw_held)
 
     # -- content -------------------------------------------------------------
+    def text(self) -> str:
+        """The exact text of the message (MessageBody)."""
+        return self.source()
+
     def source(self) -> str:
         """The exact markdown shown, finished blocks and the growing one together."""
         return "".join(block.source for block in self._blocks) + self._splitter.tail.source
@@ -197,7 +198,7 @@ class MarkdownView(QWidget):
 
     def finish(self, *, in_frame: bool = False) -> None:
         """The stream ended: the growing block becomes a finished one, and held text
-        is drawn a step per frame. With ``in_frame`` (the view follows the end) the end
+        is left to :meth:`draw_held_step`. With ``in_frame`` (the view follows the end) the end
         is left to a last frame, drawn out of sight first like the ones before it
         (:meth:`prepare_frame`); else it is shown at once."""
         if in_frame:
@@ -208,10 +209,8 @@ class MarkdownView(QWidget):
             self._add_finished(self._splitter.finish(), in_sight=True)
             self._tail_stale = False
             self._show_tail(None)
-        self._drawer.start()
 
     def clear(self) -> None:
-        self._drawer.stop()
         self._frame = None
         while len(self._pages) > 1:
             self._remove_page()
@@ -314,6 +313,7 @@ class MarkdownView(QWidget):
         shown again): nothing in view moves until it is shown. A drawn one is laid out
         as wide as it will be shown."""
         page = BlockPage(held=held)
+        page.seen.connect(self.heldPageSeen)
         page.hide()
         page.lay_out_at(self.width())
         self._layout.addWidget(page)
@@ -325,19 +325,25 @@ class MarkdownView(QWidget):
         page.setParent(None)
         page.deleteLater()
 
-    def _draw_held(self) -> None:
-        """Draw the start of the first held page on the drawn page before it; the next
-        step a frame later."""
+    def draw_held_step(self) -> bool:
+        """Draw the start of the first held page on the drawn page before it; True
+        while held pages remain (the next step is for the next frame, so that the
+        conversation can settle its scroll position between two steps)."""
         self.show_frame()  # the last one, if it waits
         index = next((i for i, page in enumerate(self._pages) if page.held), None)
         if index is None:
-            return
+            return False
         page = self._pages[index]
         self._pages[index - 1].add(page.take_first(DRAW_STEP_CHARS))
         if not page.blocks:
             self._remove_page(index)
-        if self.held_pages:
-            self._drawer.start()
+        return self.held_pages > 0
+
+    def draw_seen(self) -> None:
+        """Draw the held pages that are in view (a person scrolled to them)."""
+        for page in self._pages:
+            if page.held and not page.visibleRegion().isEmpty():
+                page.draw()
 
     # -- the growing block -------------------------------------------------------
     @staticmethod

@@ -124,6 +124,7 @@ async def test_only_the_last_block_changes_while_streaming(scripted, open_window
     while pane.streaming:
         assert finished.revision() == revision, "finished blocks are never redrawn"
         await asyncio.sleep(0.01)
+    await wait_until(lambda: not pane.runner.renderer.busy)  # the end, drawn in a frame
     assert "word30" in finished.toPlainText(), "the tail joined the finished blocks at the end"
     assert not growing_block(answer.body)
     assert answer.body.source() == answer.text()

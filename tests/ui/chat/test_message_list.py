@@ -1,5 +1,6 @@
 """A fast answer is followed to its end once per frame, its growing block is never shown
-twice, and a person who scrolled up to read is left where they are."""
+twice, and a person who scrolled up to read is left where they are; the list only
+scrolls (the answer renderer draws)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop.core.messages import Role
 from desktop.ui.chat.message_bubble import MessageBubble
 from desktop.ui.chat.message_list import MessageList
+from desktop.ui.render.answer_renderer import AnswerRenderer
 from desktop.ui.render.markdown_view import MarkdownView
 from tests.ui.conftest import growing_block, wait_until
 
@@ -27,39 +29,84 @@ def make_list(qtbot) -> MessageList:
     return messages
 
 
+class CountingHost:
+    """The message list as the renderer's host, counting the frames it is told of."""
+
+    def __init__(self, messages: MessageList) -> None:
+        self.messages = messages
+        self.frames = 0
+
+    @property
+    def following(self) -> bool:
+        return self.messages.following
+
+    def in_view_px(self) -> int:
+        return self.messages.in_view_px()
+
+    def frame_shown(self) -> None:
+        self.frames += 1
+        self.messages.frame_shown()
+
+
+def streaming(messages: MessageList) -> tuple[MessageBubble, AnswerRenderer, CountingHost]:
+    bubble = messages.add(Role.ASSISTANT, "model")
+    bubble.set_streaming(True)
+    host = CountingHost(messages)
+    renderer = AnswerRenderer(host, messages)
+    assert isinstance(bubble.body, MarkdownView)
+    renderer.begin(bubble.body, bubble)
+    return bubble, renderer, host
+
+
 async def test_a_fast_answer_is_followed_once_per_frame_to_its_end(qtbot) -> None:
     messages = make_list(qtbot)
-    bubble = messages.add(Role.ASSISTANT, "model")
-    frames: list[None] = []
-    messages.followed.connect(lambda: frames.append(None))
+    bubble, renderer, host = streaming(messages)
     bar = messages.verticalScrollBar()
     for _ in range(40):
-        messages.append_to(bubble, f"{PARAGRAPH}\n\n")
+        renderer.add_text(f"{PARAGRAPH}\n\n")
         await asyncio.sleep(0.002)
-    messages.append_to(bubble, "The end.")
+    renderer.add_text("The end.")
     body = bubble.body
     assert isinstance(body, MarkdownView)
     await wait_until(lambda: growing_block(body).endswith("The end."), 2)
     await wait_until(lambda: bar.value() == bar.maximum(), timeout=2)
     assert bar.maximum() > 0
-    assert 0 < len(frames) < 40, "followed in frames, not after every change"
+    assert 0 < host.frames < 40, "followed in frames, not after every change"
     shown = body.plain_text()
     assert shown.count(PARAGRAPH.strip()) == 40, "no paragraph shown twice or lost"
 
 
 async def test_reading_further_up_is_not_interrupted(qtbot) -> None:
     messages = make_list(qtbot)
-    bubble = messages.add(Role.ASSISTANT, "model")
+    _, renderer, _ = streaming(messages)
     bar = messages.verticalScrollBar()
     for _ in range(10):
-        bubble.append_text(f"{PARAGRAPH}\n\n")
+        renderer.add_text(f"{PARAGRAPH}\n\n")
     await wait_until(lambda: bar.maximum() > 0 and bar.value() == bar.maximum(), timeout=2)
     bar.setValue(0)  # the person scrolls up to reread the start
     for _ in range(10):
-        messages.append_to(bubble, f"{PARAGRAPH}\n\n")
+        renderer.add_text(f"{PARAGRAPH}\n\n")
         await asyncio.sleep(0.005)
-    await asyncio.sleep(0.1)
-    assert bar.value() == 0
+    renderer.finish()
+    await wait_until(lambda: not renderer.busy, timeout=2)
+    await asyncio.sleep(0.05)
+    assert bar.value() == 0, "the end is not followed again while the person reads above"
+
+
+async def test_reading_a_little_above_the_end_is_not_pulled_back_down(qtbot) -> None:
+    messages = make_list(qtbot)
+    _, renderer, _ = streaming(messages)
+    bar = messages.verticalScrollBar()
+    for _ in range(10):
+        renderer.add_text(f"{PARAGRAPH}\n\n")
+    await wait_until(lambda: bar.maximum() > 0 and bar.value() == bar.maximum(), timeout=2)
+    bar.setValue(bar.maximum() - 200)  # a few lines up, within the answer still growing
+    where = bar.value()
+    for _ in range(20):
+        renderer.add_text("more words ")
+        await asyncio.sleep(0.005)
+    await wait_until(lambda: not renderer.busy, timeout=2)
+    assert bar.value() == where
 
 
 def settled(messages: MessageList) -> None:

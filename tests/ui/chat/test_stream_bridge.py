@@ -1,111 +1,90 @@
-"""The bridge shows a flood of text in slices with the window responsive in between,
-and never loses or reorders a character."""
+"""The bridge passes every event on as it comes (in order, nothing lost, nothing held
+back), keeps the window's event loop turning during a flood, and says how the stream
+ended only once it is over."""
 
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import AsyncGenerator
 
 from PySide6.QtCore import QTimer
 
+from desktop.core.errors import ProviderError
 from desktop.core.events import ChatEvent, Done, TextDelta, ThinkingDelta
 from desktop.ui.chat.stream_bridge import StreamBridge
 from desktop.ui.tasks import TaskOwner
 from tests.ui.conftest import wait_until
 
-FLOOD = "".join(f"word{n} 你好 🌍\n" for n in range(20_000))
+FLOOD = [f"word{n} 你好 🌍\n" for n in range(20_000)]
 
 
-async def flood(text: str, thinking: str = "") -> AsyncGenerator[ChatEvent, None]:
+async def flood(pieces: list[str], thinking: str = "") -> AsyncGenerator[ChatEvent, None]:
     """Everything at once, as a local server faster than the window would send it."""
     if thinking:
         yield ThinkingDelta(thinking)
-    for start in range(0, len(text), 4096):
-        yield TextDelta(text[start : start + 4096])
+    for piece in pieces:
+        yield TextDelta(piece)
     yield Done()
 
 
 class Screen:
-    """What a slot connected to the bridge saw, and how the event loop fared meanwhile."""
+    """What slots connected to the bridge saw, and how the event loop fared meanwhile."""
 
     def __init__(self, bridge: StreamBridge) -> None:
+        self.bridge = bridge
         self.text: list[str] = []
         self.thinking: list[str] = []
-        self.finished_with: str | None = None
+        self.ended: list[tuple[str, bool]] = []  # how, and whether it still ran then
         self.ticks = 0
         self._timer = QTimer()
         self._timer.setInterval(1)
         self._timer.timeout.connect(self._tick)
         self._timer.start()
-        bridge.textFlushed.connect(lambda chunk: self._shown(self.text, chunk))
-        bridge.thinkingFlushed.connect(lambda chunk: self._shown(self.thinking, chunk))
-        bridge.finished.connect(lambda _done: setattr(self, "finished_with", "".join(self.text)))
+        bridge.textArrived.connect(self.text.append)
+        bridge.thinkingArrived.connect(self.thinking.append)
+        bridge.finished.connect(lambda _done: self._ended("finished"))
+        bridge.stopped.connect(lambda: self._ended("stopped"))
+        bridge.failed.connect(lambda error: self._ended(str(error)))
 
     def _tick(self) -> None:
         self.ticks += 1
 
-    def _shown(self, into: list[str], chunk: str) -> None:
-        into.append(chunk)
-        time.sleep(0.0005)  # drawing costs something: a slice must stop in time
+    def _ended(self, how: str) -> None:
+        self.ended.append((how, self.bridge.running))
 
 
-async def test_a_flood_is_shown_in_slices_while_the_loop_keeps_running(qtbot: object) -> None:
+async def test_a_flood_is_passed_on_piece_by_piece_while_the_loop_keeps_running(
+    qtbot: object,
+) -> None:
     tasks = TaskOwner()
     bridge = StreamBridge(tasks)
     screen = Screen(bridge)
     bridge.start(flood(FLOOD))
     ticks_before = screen.ticks
-    await wait_until(lambda: screen.finished_with is not None, timeout=30)
-    assert screen.finished_with == FLOOD, "finished only once every character was shown"
-    assert len(screen.text) > 20, "shown in many slices, not at once"
-    assert screen.ticks - ticks_before > 20, "timers kept firing between the slices"
-    assert not bridge.running
+    await wait_until(lambda: bool(screen.ended), timeout=30)
+    assert screen.text == FLOOD, "every piece, in order, none merged or lost"
+    assert screen.ticks - ticks_before > 5, "timers kept firing during the flood"
+    assert screen.ended == [("finished", False)], "said once, when the stream is over"
     await tasks.cancel_all()
 
 
-async def test_thinking_is_shown_first_and_sliced_too(qtbot: object) -> None:
+async def test_thinking_comes_first(qtbot: object) -> None:
     tasks = TaskOwner()
     bridge = StreamBridge(tasks)
     screen = Screen(bridge)
-    thoughts = FLOOD[:200_000]
-    bridge.start(flood("The answer.", thinking=thoughts))
-    await wait_until(lambda: screen.finished_with is not None, timeout=30)
-    assert "".join(screen.thinking) == thoughts
-    assert len(screen.thinking) > 5
-    assert screen.finished_with == "The answer."
-    await tasks.cancel_all()
-
-
-async def test_stop_in_the_middle_of_a_backlog_shows_the_rest_at_once(qtbot: object) -> None:
-    tasks = TaskOwner()
-    bridge = StreamBridge(tasks)
-    screen = Screen(bridge)
-    stopped: list[str] = []
-    bridge.stopped.connect(lambda: stopped.append("".join(screen.text)))
-
-    async def endless() -> AsyncGenerator[ChatEvent, None]:
-        yield TextDelta(FLOOD)
-        await asyncio.Event().wait()  # the server goes on thinking
-        yield Done()
-
-    bridge.start(endless())
-    await wait_until(lambda: len(screen.text) >= 2)
-    bridge.stop()
-    await wait_until(lambda: bool(stopped))
-    assert stopped == [FLOOD], "nothing that had arrived is lost by stopping"
-    assert not bridge.running
+    bridge.start(flood(["The answer."], thinking="Let me see."))
+    await wait_until(lambda: bool(screen.ended), timeout=5)
+    assert screen.thinking == ["Let me see."]
+    assert screen.text == ["The answer."]
     await tasks.cancel_all()
 
 
 async def test_stop_during_a_fast_stream_keeps_every_piece_handed_over(qtbot: object) -> None:
-    """The chat service saves a piece as it hands it over; the window must show it too."""
+    """The chat service saves a piece as it hands it over; the window must get it too."""
     tasks = TaskOwner()
     bridge = StreamBridge(tasks)
     screen = Screen(bridge)
     handed: list[str] = []
-    stopped: list[str] = []
-    bridge.stopped.connect(lambda: stopped.append("".join(screen.text)))
 
     async def fast() -> AsyncGenerator[ChatEvent, None]:
         for n in range(1_000_000):
@@ -116,6 +95,36 @@ async def test_stop_during_a_fast_stream_keeps_every_piece_handed_over(qtbot: ob
     bridge.start(fast())
     await wait_until(lambda: len(handed) > 1000)
     bridge.stop()
-    await wait_until(lambda: bool(stopped))
-    assert stopped == ["".join(handed)]
+    await wait_until(lambda: bool(screen.ended))
+    assert "".join(screen.text) == "".join(handed)
+    assert screen.ended == [("stopped", False)]
+    await tasks.cancel_all()
+
+
+async def test_stop_before_the_first_step_says_stopped_once(qtbot: object) -> None:
+    tasks = TaskOwner()
+    bridge = StreamBridge(tasks)
+    screen = Screen(bridge)
+    bridge.start(flood(["never shown"]))
+    bridge.stop()
+    await wait_until(lambda: bool(screen.ended))
+    await asyncio.sleep(0.05)
+    assert screen.ended == [("stopped", False)]
+    assert screen.text == []
+    await tasks.cancel_all()
+
+
+async def test_a_failure_is_said_after_the_text_before_it(qtbot: object) -> None:
+    tasks = TaskOwner()
+    bridge = StreamBridge(tasks)
+    screen = Screen(bridge)
+
+    async def failing() -> AsyncGenerator[ChatEvent, None]:
+        yield TextDelta("Half an ")
+        raise ProviderError("the server went away")
+
+    bridge.start(failing())
+    await wait_until(lambda: bool(screen.ended))
+    assert screen.text == ["Half an "]
+    assert screen.ended == [("the server went away", False)]
     await tasks.cancel_all()

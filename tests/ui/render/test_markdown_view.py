@@ -13,6 +13,7 @@ from bench.markdown_stream import markdown_pieces
 from desktop.core.messages import Role
 from desktop.ui.chat.message_bubble import MessageBubble
 from desktop.ui.chat.message_list import MessageList
+from desktop.ui.render.answer_renderer import AnswerRenderer
 from desktop.ui.render.block_page import BlockPage
 from desktop.ui.render.markdown_view import MarkdownView
 from tests.ui.conftest import wait_until
@@ -27,15 +28,22 @@ def make_list(qtbot: object) -> tuple[MessageList, MessageBubble]:
     messages.show()
     bubble = messages.add(Role.ASSISTANT, "model")
     bubble.set_streaming(True)
+    renderer = AnswerRenderer(messages, messages)
+    renderer.begin(body_of(bubble), bubble)
+    RENDERERS[bubble] = renderer
     return messages, bubble
 
 
+RENDERERS: dict[MessageBubble, AnswerRenderer] = {}
+
+
 async def stream(messages: MessageList, bubble: MessageBubble, text: str) -> int:
-    """Send ``text`` the way the chat pane shows a fast answer; returns the most pages
-    held at once."""
+    """Send ``text`` the way a fast local server does; returns the most pages held at
+    once."""
     held = 0
+    renderer = RENDERERS[bubble]
     for start in range(0, len(text), 1024):
-        messages.append_to(bubble, text[start : start + 1024])
+        renderer.add_text(text[start : start + 1024])
         held = max(held, body_of(bubble).held_pages)
         await asyncio.sleep(0.001)
     return held
@@ -43,7 +51,7 @@ async def stream(messages: MessageList, bubble: MessageBubble, text: str) -> int
 
 def finish(messages: MessageList, bubble: MessageBubble) -> None:
     """The answer ended, as the chat pane ends it."""
-    messages.finish(bubble)
+    RENDERERS.pop(bubble).finish()
     bubble.set_streaming(False)
 
 
@@ -83,8 +91,7 @@ async def held_mid_answer(qtbot) -> tuple[MessageList, MessageBubble, list[Block
     """A fast answer streamed and its end settled, but not finished: its held pages."""
     messages, bubble = make_list(qtbot)
     await stream(messages, bubble, ANSWER)
-    messages.follow_now()  # the last frame
-    await wait_until(lambda: not messages.frame_due, timeout=2)
+    await wait_until(lambda: not RENDERERS[bubble].busy, timeout=5)  # the last frame
     return messages, bubble, [page for page in body_of(bubble).pages() if page.held]
 
 
@@ -139,7 +146,7 @@ async def test_what_is_on_screen_after_growing_equals_a_full_repaint(qtbot) -> N
     what painting everything again shows, the bubble's border included."""
     messages, bubble = make_list(qtbot)
     for words in range(1, 30):
-        bubble.append_text(f"word{words} " * 7 + "\n\n")
+        RENDERERS[bubble].add_text(f"word{words} " * 7 + "\n\n")
         await asyncio.sleep(0.005)
     await asyncio.sleep(0.1)
     assert on_screen(messages) == repainted(messages)
@@ -185,6 +192,7 @@ async def test_a_frame_drawn_out_of_sight_changes_nothing_in_view_until_shown(qt
             body.draw_frame()
         assert body.grab().toImage() == before, "a paint while the frame is drawn"
     body.finish()
-    await wait_until(lambda: body.held_pages == 0, timeout=10)
+    while body.draw_held_step():
+        await asyncio.sleep(0)
     assert body.source() == ANSWER
     assert lines(body.plain_text()) == lines(shown_at_once(ANSWER, body.width()))

@@ -1,0 +1,239 @@
+"""The one renderer of a streaming answer: its unshown text, its frame clock, its drawing.
+
+Text arrives from the stream bridge a token at a time and only goes into a list here
+(``add_text``: no drawing, no layout). One single-shot clock draws a frame at most every
+FRAME_MS, and only while something is pending: the text that arrived since the last
+frame goes into the answer's MarkdownView (finished blocks once, the growing block again),
+and the conversation scrolls to the end once, right before it is painted. When nothing is
+pending no timer runs at all.
+
+A frame with much to draw (a fast local server) takes a few turns of the event loop, a
+step each (MarkdownView.prepare_frame / draw_frame / show_frame), so no turn is long.
+After the answer ends, text that raced past out of sight (held pages) is drawn a step a
+frame; a held page scrolled into view is drawn in the next frame.
+
+Each character is in one place while it streams: in ``_pending`` until a frame takes it,
+then in the view. The saved copy is the history's (ChatService).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Protocol
+
+import shiboken6
+from PySide6.QtCore import QObject, QTimer, Signal
+
+if TYPE_CHECKING:  # imported with the first answer: an empty chat starts without it
+    from desktop.ui.render.markdown_view import MarkdownView
+
+FRAME_MS = 20
+"""The shortest time between two frames (a token waits at most this long to be drawn)."""
+DRAW_APART_CHARS = 1000
+"""A frame drawing more text than this draws it out of sight first, a step a turn."""
+
+
+class FrameHost(Protocol):
+    """The scrolling view around the answer (the message list)."""
+
+    @property
+    def following(self) -> bool:
+        """The view stays at the end (the person has not scrolled away)."""
+
+    def in_view_px(self) -> int:
+        """How much of the end the view shows."""
+
+    def frame_shown(self) -> None:
+        """A frame changed the answer: keep the end in view (if following)."""
+
+
+class ThinkingTarget(Protocol):
+    """Where the model's thinking goes, and who folds it once the answer starts."""
+
+    def append_thinking(self, chunk: str) -> None: ...
+
+    def fold_thinking(self) -> None: ...
+
+
+class AnswerRenderer(QObject):
+    idle = Signal()
+    """Everything that arrived is drawn and nothing is pending (the clock stopped)."""
+
+    def __init__(self, host: FrameHost | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._host = host
+        self._view: MarkdownView | None = None
+        self._thoughts: ThinkingTarget | None = None
+        self._pending: list[str] = []
+        self._thinking: list[str] = []
+        self._fed = 0  # characters given to the view
+        self._shown = 0  # characters the last frame showed
+        self._answer_started = False
+        self._ending = False  # the stream ended: finish the view in the next frame
+        self._ended = False  # the view is finished: held pages are drawn a step a frame
+        self._seen = False  # a held page was painted: draw it if it is in view
+        self._prepared = 0  # characters a frame drawn out of sight will show
+        self._stepping = False  # a frame drawn out of sight waits for its next step
+        self._last_frame = float("-inf")
+        self._clock = QTimer(self)
+        self._clock.setSingleShot(True)
+        self._clock.timeout.connect(self._frame)
+
+    # -- what the bridge calls ---------------------------------------------------
+    def begin(self, view: MarkdownView, thoughts: ThinkingTarget | None = None) -> None:
+        """A new answer streams into ``view`` (an earlier one is drawn to its end first)."""
+        earlier = self._live_view()
+        if earlier is not None:
+            if self._pending or self._ending:
+                self._feed(following=False)
+                earlier.finish()
+            while earlier.draw_held_step():
+                pass
+        self.drop()
+        self._view, self._thoughts = view, thoughts
+        self._fed = self._shown = len(view.source())
+        self._answer_started = False
+        view.prepare_tail()  # now, not in the first frame of a fast answer
+        view.heldPageSeen.connect(self._held_page_seen)
+
+    def _held_page_seen(self) -> None:
+        self._seen = True
+        self._schedule()
+
+    def add_text(self, chunk: str) -> None:
+        self._pending.append(chunk)
+        self._schedule()
+
+    def add_thinking(self, chunk: str) -> None:
+        self._thinking.append(chunk)
+        self._schedule()
+
+    def finish(self) -> None:
+        """The stream ended (done, stopped or failed): everything that arrived goes into
+        the view now (its exact text is there at once); its end is drawn in a frame."""
+        view = self._live_view()
+        if view is None:
+            return
+        self._show_thinking()
+        self._feed(following=self._following())
+        self._ending = True
+        self._schedule()
+
+    def drop(self) -> None:
+        """Forget the answer (its bubble is going away, or the next one begins)."""
+        view = self._live_view()
+        if view is not None:
+            view.heldPageSeen.disconnect(self._held_page_seen)
+        self._view = self._thoughts = None
+        self._pending.clear()
+        self._thinking.clear()
+        self._ending = self._ended = self._stepping = self._seen = False
+        self._clock.stop()
+
+    # -- state -------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        """Something waits to be drawn (the clock runs)."""
+        return self._clock.isActive()
+
+    @property
+    def shown_chars(self) -> int:
+        """How many characters of the answer the last frame showed."""
+        return self._shown
+
+    # -- the clock ---------------------------------------------------------------
+    def _schedule(self) -> None:
+        """Start the clock for the next frame, unless it runs already."""
+        if self._clock.isActive():
+            return
+        wait = self._last_frame + FRAME_MS / 1000 - time.monotonic()
+        self._clock.start(round(max(0.0, wait) * 1000))
+
+    def _frame(self) -> None:
+        view = self._live_view()
+        if view is None:
+            self._pending.clear()
+            self._thinking.clear()
+            return
+        if self._stepping:  # the next turn of a frame drawn out of sight
+            self._step(view)
+            return
+        self._last_frame = time.monotonic()
+        if self._seen:
+            self._seen = False
+            view.draw_seen()
+        self._show_thinking()
+        following = self._following()
+        if self._pending:
+            fed = self._fed
+            self._feed(following=following)
+            self._prepared = self._fed
+            if self._fed - fed > DRAW_APART_CHARS and view.prepare_frame(self._in_view_px()):
+                self._step(view)
+                return
+            self._shown = self._fed
+            self._shown_frame()
+        elif self._ending:
+            self._ending, self._ended = False, True
+            view.finish(in_frame=following)
+            self._prepared = self._fed
+            if view.prepare_frame(self._in_view_px()):
+                self._step(view)
+                return
+            self._shown = self._fed
+            self._shown_frame()
+        elif self._ended and view.held_pages:
+            view.draw_held_step()
+            self._shown_frame()
+        else:
+            self.idle.emit()
+            return  # a calm frame: the clock stops
+        self._clock.start(FRAME_MS)
+
+    def _feed(self, *, following: bool) -> None:
+        """Give the pending text to the view: drawn in place, unless it is much and the
+        view follows (then held, and drawn in a frame out of sight)."""
+        view = self._view
+        if not self._pending or view is None:
+            return
+        text = "".join(self._pending)
+        self._pending.clear()
+        if not self._answer_started and self._thoughts is not None:
+            self._thoughts.fold_thinking()  # the answer started
+        self._answer_started = True
+        view.append(text, redraw_tail=not following or len(text) <= DRAW_APART_CHARS)
+        self._fed += len(text)
+
+    def _step(self, view: MarkdownView) -> None:
+        """A step of a frame drawn out of sight; once all is drawn, it is shown."""
+        self._stepping = view.draw_frame()
+        if self._stepping:
+            self._clock.start(0)
+            return
+        view.show_frame()
+        self._shown = self._prepared
+        self._shown_frame()
+        self._clock.start(FRAME_MS)
+
+    def _show_thinking(self) -> None:
+        if self._thinking and self._thoughts is not None:
+            self._thoughts.append_thinking("".join(self._thinking))
+        self._thinking.clear()
+
+    # -- the view around -----------------------------------------------------------
+    def _live_view(self) -> MarkdownView | None:
+        view = self._view
+        return view if view is not None and shiboken6.isValid(view) else None
+
+    def _following(self) -> bool:
+        return self._host is not None and self._host.following
+
+    def _in_view_px(self) -> int:
+        view = self._view
+        if self._host is not None:
+            return self._host.in_view_px()
+        return view.height() if view is not None else 0
+
+    def _shown_frame(self) -> None:
+        if self._host is not None:
+            self._host.frame_shown()

@@ -1,0 +1,155 @@
+"""One renderer draws a streaming answer in frames: a burst of tokens is one frame, the
+exact text is there the moment the stream ends, finished blocks are never laid out
+again, and no timer runs while nothing is pending (a model that pauses, an idle chat)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncGenerator
+
+from PySide6.QtCore import QObject, QTimer
+
+from desktop.core.events import ChatEvent, Done, TextDelta, ThinkingDelta
+from desktop.core.messages import Role
+from desktop.ui.chat.message_bubble import MessageBubble
+from desktop.ui.chat.message_list import MessageList
+from desktop.ui.chat.stream_bridge import StreamBridge
+from desktop.ui.render.answer_renderer import AnswerRenderer
+from desktop.ui.render.markdown_view import MarkdownView
+from desktop.ui.tasks import TaskOwner
+from tests.ui.conftest import growing_block, wait_until
+
+PARAGRAPH = "A sentence that keeps the answer growing well past the bottom of the view. " * 4
+
+
+class Host:
+    """The message list as the renderer's host, counting frames."""
+
+    def __init__(self, messages: MessageList) -> None:
+        self.messages = messages
+        self.frames = 0
+
+    @property
+    def following(self) -> bool:
+        return self.messages.following
+
+    def in_view_px(self) -> int:
+        return self.messages.in_view_px()
+
+    def frame_shown(self) -> None:
+        self.frames += 1
+        self.messages.frame_shown()
+
+
+def answer(qtbot: object) -> tuple[MessageList, MessageBubble, AnswerRenderer, Host]:
+    messages = MessageList(lambda step: None)  # type: ignore[arg-type, return-value]
+    qtbot.addWidget(messages)  # type: ignore[attr-defined]
+    messages.resize(700, 500)
+    messages.show()
+    bubble = messages.add(Role.ASSISTANT, "model")
+    bubble.set_streaming(True)
+    host = Host(messages)
+    renderer = AnswerRenderer(host, messages)
+    renderer.begin(view_of(bubble), bubble)
+    return messages, bubble, renderer, host
+
+
+def view_of(bubble: MessageBubble) -> MarkdownView:
+    assert isinstance(bubble.body, MarkdownView)
+    return bubble.body
+
+
+def running_timers(*owners: QObject) -> list[QTimer]:
+    return [
+        timer
+        for owner in owners
+        for timer in owner.findChildren(QTimer)
+        if timer.isActive() and timer.interval() < 1000  # a blinking caret is not ours
+    ]
+
+
+async def test_a_burst_of_tokens_is_drawn_in_one_frame(qtbot) -> None:
+    _, bubble, renderer, host = answer(qtbot)
+    tokens = [f"word{n} " for n in range(300)]
+    for token in tokens:
+        renderer.add_text(token)
+    assert growing_block(view_of(bubble)) == "", "nothing is drawn per token"
+    await wait_until(lambda: not renderer.busy, timeout=2)
+    assert host.frames == 1
+    assert growing_block(view_of(bubble)) == "".join(tokens).strip()
+    assert renderer.shown_chars == len("".join(tokens))
+
+
+async def test_the_exact_text_is_there_when_the_stream_ends_and_its_end_drawn_next(
+    qtbot,
+) -> None:
+    _, bubble, renderer, _ = answer(qtbot)
+    text = f"{PARAGRAPH}\n\n```python\nprint('你好')\n```\n\nThe **end** 🌍"
+    for start in range(0, len(text), 7):
+        renderer.add_text(text[start : start + 7])
+    renderer.finish()
+    assert bubble.text() == text, "all of it, before any frame"
+    await wait_until(lambda: not renderer.busy, timeout=2)
+    shown = view_of(bubble).plain_text()
+    assert "print('你好')" in shown and shown.rstrip().endswith("The end 🌍")
+
+
+async def test_finished_blocks_are_only_appended_to_never_laid_out_again(qtbot) -> None:
+    _, bubble, renderer, _ = answer(qtbot)
+    changes: list[tuple[int, int]] = []
+    page = view_of(bubble).document_view
+    page.document().contentsChange.connect(
+        lambda at, removed, _added: changes.append((at, removed))
+    )
+    for _ in range(30):
+        for word in f"{PARAGRAPH}\n\n".split(" "):
+            renderer.add_text(word + " ")
+        await asyncio.sleep(0.03)  # reading speed: a frame or two per paragraph
+    renderer.finish()
+    await wait_until(lambda: not renderer.busy, timeout=5)
+    assert changes, "finished paragraphs went onto the page"
+    first, *later = changes  # the first replaces the empty document's one character
+    assert first[0] == 0
+    assert all(removed == 0 for _, removed in later), "nothing drawn was taken back"
+    assert view_of(bubble).plain_text().count(PARAGRAPH.strip()) == 30
+
+
+async def test_thinking_shows_first_and_folds_when_the_answer_starts(qtbot) -> None:
+    _, bubble, renderer, _ = answer(qtbot)
+    renderer.add_thinking("Let me see. ")
+    renderer.add_thinking("The person asks.")
+    await wait_until(lambda: bubble.thinking() == "Let me see. The person asks.", timeout=2)
+    assert bubble.thinking_shown()
+    renderer.add_text("Here is the answer.")
+    await wait_until(lambda: not renderer.busy, timeout=2)
+    assert not bubble.thinking_shown(), "folded once the answer began"
+    assert growing_block(view_of(bubble)) == "Here is the answer."
+
+
+async def test_no_timer_runs_while_the_model_pauses_or_after_the_answer(qtbot) -> None:
+    """The stream is live but the model sends nothing for a while (loading, thinking on
+    the server): nothing wakes the window. After the answer, nothing does either."""
+    messages, bubble, renderer, _ = answer(qtbot)
+    tasks = TaskOwner()
+    bridge = StreamBridge(tasks)
+    bridge.textArrived.connect(renderer.add_text)
+    bridge.finished.connect(lambda _done: renderer.finish())
+    go_on = asyncio.Event()
+
+    async def pausing() -> AsyncGenerator[ChatEvent, None]:
+        yield ThinkingDelta("")
+        yield TextDelta("First words, ")
+        await go_on.wait()
+        yield TextDelta("then the rest.")
+        yield Done()
+
+    bridge.start(pausing())
+    await wait_until(lambda: "First words" in growing_block(view_of(bubble)), timeout=2)
+    await asyncio.sleep(0.1)
+    assert bridge.running
+    assert running_timers(bridge, renderer, messages) == []
+    go_on.set()
+    await wait_until(lambda: not bridge.running and not renderer.busy, timeout=2)
+    assert bubble.text() == "First words, then the rest."
+    assert running_timers(bridge, renderer, messages) == []
+    await tasks.cancel_all()
