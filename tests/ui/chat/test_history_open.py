@@ -1,0 +1,43 @@
+"""Opening a long conversation: it shows its end, builds only the last bubbles, and costs
+the same whether another long conversation was open before or not."""
+
+from __future__ import annotations
+
+from desktop.core.messages import Role
+from desktop.storage.history import HistoryStore, default_history_path
+from desktop.ui.chat.message_list import INITIAL_BUBBLES
+from tests.ui.chat_fixtures import ready_pane
+from tests.ui.conftest import wait_until
+
+
+def seed_long_conversations(titles: tuple[str, ...], count: int) -> None:
+    store = HistoryStore.open(default_history_path())
+    try:
+        for title in titles:
+            chat = store.create_conversation(title, "scripted:latest")
+            parent = None
+            for number in range(count):
+                role = Role.USER if number % 2 == 0 else Role.ASSISTANT
+                text = f"{title} message {number}\n\n```py\nx = {number}\n```"
+                parent = store.add_message(chat.id, role, text, parent_id=parent).id
+    finally:
+        store.close()
+
+
+async def test_switching_long_conversations_shows_the_end_of_the_next(scripted, open_window):
+    seed_long_conversations(("First", "Second"), 400)
+    pane = await ready_pane(open_window)
+    conversations = pane.window().conversations
+    messages = pane.messages
+    bar = messages.verticalScrollBar()
+    by_title = {c.title: c.id for c in pane.window()._chat.store.list_conversations()}
+
+    conversations.setCurrentIndex(conversations.index_for(by_title["First"]))
+    await wait_until(lambda: bar.maximum() > 0 and bar.value() == bar.maximum())
+
+    conversations.setCurrentIndex(conversations.index_for(by_title["Second"]))
+    bubbles = messages.bubbles()
+    assert bubbles[-1].text().startswith("Second message 399")
+    await wait_until(lambda: bar.maximum() > 0 and bar.value() == bar.maximum())
+    assert len(messages.bubbles()) == INITIAL_BUBBLES, "no older bubbles built on the way"
+    assert not bubbles[-1].visibleRegion().isEmpty(), "the last message is in view"
