@@ -50,8 +50,10 @@ class PickerButton(QPushButton):
         provider = SEPARATOR + self._provider
         provider_width = metrics.horizontalAdvance(provider)
         name_width = metrics.horizontalAdvance(self._model)
-        if name_width + provider_width > room:
-            provider_room = max(room - max(MIN_NAME, room - provider_width), 0)
+        provider_room = max(room - max(MIN_NAME, room - provider_width), 0)
+        if name_width + provider_width > room and provider_room < provider_width:
+            # only when it does not fit: elidedText cuts a text given exactly its own
+            # (rounded) width, and "Local Olla…" showed beside a shortened name
             provider = metrics.elidedText(provider, Qt.TextElideMode.ElideRight, provider_room)
             provider_width = metrics.horizontalAdvance(provider)
         name = metrics.elidedText(
