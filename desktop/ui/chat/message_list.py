@@ -7,17 +7,19 @@ where it was. So opening costs the same for 20 messages or 20,000.
 The messages stand in a centred column at most COLUMN_MAX_PX wide (lines stay readable
 in a wide window); below that they take the whole width. The column is the scroll area's
 own widget with wider side margins, not a widget more between answer and scroll area.
+
+The list only scrolls: a streaming answer is drawn by the answer renderer
+(render/answer_renderer), which tells the list after each frame (:meth:`frame_shown`);
+the list then keeps the end in view, unless the person scrolled away from it.
 """
 
 from __future__ import annotations
 
-import math
-import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.core.conversation import PathStep
@@ -31,11 +33,6 @@ INITIAL_BUBBLES = 20
 BATCH = 20
 NEAR_TOP_PX = 300
 FOLLOW_SLACK_PX = 24
-FOLLOW_FRAME_MS = 30
-"""A growing answer is followed to its end at most this often. In between it grows below
-the visible part, where it costs nothing to draw, so a fast stream is painted about once
-per frame instead of once per change. A frame with much to draw takes a few turns of
-the event loop: the end is drawn out of sight a step a turn, then shown and painted."""
 
 LAYOUT_DEPTH = 5
 """Widgets between a message body and the scroll area: each passes a layout request on."""
@@ -71,9 +68,6 @@ def _side_margin(width: int) -> int:
 
 
 class MessageList(QScrollArea):
-    followed = Signal()
-    """The view was scrolled to the end (a frame of a growing answer), to be painted next."""
-
     def __init__(self, make_bubble: BubbleFactory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._make_bubble = make_bubble
@@ -91,23 +85,23 @@ class MessageList(QScrollArea):
         self._follow = True
         self._replacing = False  # set_steps is swapping the column
         self._bottom_gap: int | None = None  # keep this distance from the end while growing
-        self._followed_at = float("-inf")
         self._anchor: tuple[QWidget, int] | None = None
-        self._follow_timer = QTimer(self)
-        self._follow_timer.setSingleShot(True)
-        self._follow_timer.timeout.connect(self._follow_end)
-        self._growing: MessageBubble | None = None  # the answer streaming in, if any
         self._next_answer: MessageBubble | None = None  # built ahead (prepare_answer)
-        self._frame_timer = QTimer(self)  # the next turn of a frame
-        self._frame_timer.setSingleShot(True)
-        self._frame_timer.setInterval(0)
-        self._frame_timer.timeout.connect(self._next_frame_step)
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._scrolled)
         bar.rangeChanged.connect(self._range_changed)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_moved)
+
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.setAccessibleName(self.tr("Conversation"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
@@ -197,7 +191,6 @@ class MessageList(QScrollArea):
         self._follow = True
 
     def clear(self) -> None:
-        self._growing = None
         for bubble in self._bubbles:
             bubble.setParent(None)
             bubble.deleteLater()
@@ -251,7 +244,7 @@ class MessageList(QScrollArea):
         if self._bottom_gap is not None:
             self.verticalScrollBar().setValue(maximum - self._bottom_gap)
         elif self._follow:
-            self.follow_soon()
+            self.verticalScrollBar().setValue(maximum)
         else:
             self._keep_anchor()
 
@@ -260,43 +253,18 @@ class MessageList(QScrollArea):
         """True while the view stays at the end (the person has not scrolled away)."""
         return self._follow
 
-    def append_to(self, bubble: MessageBubble, chunk: str) -> None:
-        """More streamed text for ``bubble``, the last one. While the view follows the
-        end, the end is redrawn once per frame, just before it is scrolled to; else the
-        text grows out of sight below, drawn at once."""
-        following = self._follow
-        self._growing = bubble
-        bubble.append_text(chunk, redraw_tail=not following)
-        if following:
-            self.follow_soon()
+    def in_view_px(self) -> int:
+        """How much of the conversation the view shows (FrameHost)."""
+        return self.viewport().height()
 
-    def finish(self, bubble: MessageBubble) -> None:
-        """``bubble`` stopped growing: its exact text is shown as finished, by a last
-        frame while the view follows it (drawn now, shown in the next turn)."""
-        bubble.render_final(in_frame=self._follow and self._growing is bubble)
-        self.follow_now()
-
-    def follow_now(self) -> None:
-        """A frame now, if the view follows the end (shown in the next turn if it was
-        drawn out of sight: see :attr:`frame_due`)."""
-        if self._follow:
-            self._follow_end()
-
-    @property
-    def frame_due(self) -> bool:
-        """A frame drawn out of sight waits to be shown (in the next turn)."""
-        return self._frame_timer.isActive()
-
-    def follow_soon(self) -> None:
-        """The end grew, or waits to be redrawn: show it in the next frame (at once if
-        the last one was FOLLOW_FRAME_MS ago), if the view is following it."""
-        if not self._follow or self._follow_timer.isActive():
+    def frame_shown(self) -> None:
+        """A frame of a growing answer was drawn (FrameHost): scroll to its end now, so
+        that it is painted once, right after this turn, where it will stay."""
+        if not self._follow:
             return
-        wait = self._followed_at + FOLLOW_FRAME_MS / 1000 - time.monotonic()
-        if wait > 0:
-            self._follow_timer.start(math.ceil(wait * 1000))
-        else:
-            self._follow_end()
+        self._apply_layouts()
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.maximum())
 
     def _anchor_at(self, value: int) -> tuple[QWidget, int] | None:
         """The widget at the top of the view and its place, to keep it there while
@@ -317,47 +285,6 @@ class MessageList(QScrollArea):
         if moved:
             bar = self.verticalScrollBar()
             bar.setValue(bar.value() + moved)
-
-    def _follow_end(self) -> None:
-        """A frame: the growing answer shows its end, which is scrolled to and painted.
-        A frame with much to draw takes more turns: drawn out of sight a step a turn,
-        starting in this one, then shown."""
-        self._followed_at = time.monotonic()
-        growing = self._growing_bubble()
-        if growing is not None and growing.prepare_frame(self.viewport().height()):
-            self._frame_timer.start()
-        else:
-            self._show_frame()
-
-    def _growing_bubble(self) -> MessageBubble | None:
-        """The answer streaming in (or last streamed), unless it was deleted since."""
-        growing = self._growing
-        return growing if growing is not None and shiboken6.isValid(growing) else None
-
-    def _next_frame_step(self) -> None:
-        """Draw more of the frame out of sight, or, once it is all drawn, show it."""
-        growing = self._growing_bubble()
-        if growing is not None and growing.draw_frame():
-            self._frame_timer.start()
-        else:
-            self._show_frame()
-
-    def _show_frame(self) -> None:
-        """Show what was drawn and, unless the person scrolled away meanwhile, scroll to
-        it. It is painted once, right after this turn (painting it in this turn as well
-        painted every frame twice)."""
-        growing = self._growing_bubble()
-        if growing is not None:
-            growing.show_frame()
-        if not self._follow:
-            return
-        due = self._follow_timer.isActive()  # more arrived since the first turn
-        self._apply_layouts()  # so the end scrolled to is the one just shown
-        bar = self.verticalScrollBar()
-        bar.setValue(bar.maximum())
-        if not due:
-            self._follow_timer.stop()  # laying out asked for a follow: this was it
-        self.followed.emit()
 
     @staticmethod
     def _apply_layouts() -> None:
