@@ -22,6 +22,7 @@ from enum import StrEnum
 from functools import partial
 
 from desktop.core.errors import AuthFailed, BadRequest, ModelNotFound, ProviderError
+from desktop.core.listeners import Listeners
 from desktop.core.model_records import PullProgress
 from desktop.core.model_tags import DEFAULT_TAG, split_name
 from desktop.core.pull_tracker import PullFigures, PullTracker
@@ -92,7 +93,7 @@ class PullItem:
         return self.tracker.figures()
 
 
-Listener = Callable[[PullItem, PullChange], None]
+Listener = Callable[[PullItem, PullChange], object]
 
 
 class PullManager:
@@ -110,7 +111,7 @@ class PullManager:
         self._clock = clock
         self._items: list[PullItem] = []
         self._tasks: dict[int, asyncio.Task[None]] = {}
-        self._listeners: list[Listener] = []
+        self._listeners: Listeners[[PullItem, PullChange]] = Listeners()
         self._ids = itertools.count(1)
         self._closing = False
 
@@ -118,8 +119,7 @@ class PullManager:
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call ``listener(item, change)`` on every change; returns the unsubscribe call."""
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener)
+        return self._listeners.subscribe(listener)
 
     @property
     def items(self) -> list[PullItem]:
@@ -302,8 +302,7 @@ class PullManager:
             self._notify(item, PullChange.REMOVED)
 
     def _notify(self, item: PullItem, change: PullChange) -> None:
-        for listener in list(self._listeners):
-            listener(item, change)
+        self._listeners(item, change)
 
     def _save(self) -> None:
         if self._store is None:

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from desktop.core.errors import ConnectionFailed, ProviderError
+from desktop.core.listeners import Listeners
 from desktop.core.model_records import LocalModel
 from desktop.providers.ollama import OllamaProvider
-from desktop.services.listeners import Listeners
 
 DOWN_INTERVAL_MS = 1000
 """Between full checks while Ollama is unreachable or not yet known."""

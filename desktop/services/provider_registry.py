@@ -31,13 +31,13 @@ from desktop.core.errors import (
     StreamInterrupted,
 )
 from desktop.core.history_conversion import HistoryAdapter
+from desktop.core.listeners import Listeners
 from desktop.core.network_place import Place, place_of_url
 from desktop.core.provider_config import ProviderConfig, ProviderFamily
 from desktop.core.remote_model import embedding_only
 from desktop.providers.ollama import OllamaProvider
 from desktop.providers.ollama_host import DEFAULT_OLLAMA_HOST
 from desktop.providers.presets import CUSTOM, Preset, preset_by_id
-from desktop.services.listeners import Listeners
 from desktop.storage.secrets import SecretStore
 from desktop.storage.settings import Settings
 

@@ -10,14 +10,13 @@ field once, so subscribers never see a half-made change of several fields.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-log = logging.getLogger(__name__)
+from desktop.core.listeners import Listeners
 
-FieldListener = Callable[[str], None]
+FieldListener = Callable[[str], object]
 
 
 class Observable:
@@ -38,14 +37,8 @@ class Observable:
 
     def subscribe(self, callback: FieldListener) -> Callable[[], None]:
         """Call ``callback(field_name)`` after each change; returns the unsubscribe."""
-        listeners: list[FieldListener] = self.__dict__.setdefault("_listeners", [])
-        listeners.append(callback)
-
-        def unsubscribe() -> None:
-            if callback in listeners:
-                listeners.remove(callback)
-
-        return unsubscribe
+        listeners: Listeners[[str]] = self.__dict__.setdefault("_listeners", Listeners())
+        return listeners.subscribe(callback)
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -68,8 +61,6 @@ class Observable:
         return {k: v for k, v in self.__dict__.items() if k not in ("_listeners", "_held")}
 
     def _notify(self, name: str) -> None:
-        for listener in list(self.__dict__.get("_listeners", ())):
-            try:
-                listener(name)
-            except Exception:  # one broken subscriber must not stop the others or the change
-                log.exception("a settings subscriber failed on %s", name)
+        listeners: Listeners[[str]] | None = self.__dict__.get("_listeners")
+        if listeners is not None:  # a broken subscriber is logged; the others still hear
+            listeners(name)

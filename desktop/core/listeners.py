@@ -1,9 +1,10 @@
-"""A list of callbacks to tell about one kind of event: the services' observer, no Qt.
+"""A list of callbacks to tell about one kind of event: the app's one observer, no Qt.
 
-A service owns one :class:`Listeners` per event (``registry.on_changed``); whoever cares
-subscribes a callback and keeps the returned function to end the subscription. The UI's
-thin adapters subscribe a Qt signal's ``emit``, so widgets keep connecting to signals.
-One failing callback is logged and does not stop the others.
+An owner keeps one :class:`Listeners` per event (``registry.on_changed``, the pull
+manager's changes, a settings field); whoever cares subscribes a callback and keeps the
+returned function to end the subscription. The UI's thin adapters subscribe a Qt
+signal's ``emit``, so widgets keep connecting to signals. One failing callback is logged
+and does not stop the others.
 """
 
 from __future__ import annotations
@@ -37,4 +38,5 @@ class Listeners(Generic[P]):
             try:
                 callback(*args, **kwargs)
             except Exception:
-                log.exception("a subscriber to %r failed", self)
+                name = getattr(callback, "__qualname__", repr(callback))
+                log.exception("subscriber %s failed on %r", name, args)

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from desktop.services.listeners import Listeners
+from desktop.core.listeners import Listeners
 
 
 def test_subscribers_hear_each_event_in_order_until_they_unsubscribe() -> None:
@@ -34,7 +34,7 @@ def test_a_failing_subscriber_is_logged_and_the_others_still_hear(
 
     on_event.subscribe(broken)
     on_event.subscribe(heard.append)
-    with caplog.at_level(logging.ERROR, logger="desktop.services.listeners"):
+    with caplog.at_level(logging.ERROR, logger="desktop.core.listeners"):
         on_event("news")
 
     assert heard == ["news"]
