@@ -312,3 +312,27 @@ def test_status_lines_name_the_phase(status: str, phase: PullPhase | None):
 def test_backoff_doubles_up_to_its_bound():
     policy = PullPolicy(backoff_seconds=2, backoff_max_seconds=10)
     assert [policy.backoff(n) for n in range(1, 6)] == [2, 4, 8, 10, 10]
+
+
+async def test_a_broken_observer_neither_stops_the_download_nor_the_other_rows(
+    client, ollama_server, caplog
+):
+    """A download row that fails to redraw must not leave the other rows, or the queue,
+    without news (it used to raise out of ``add`` and silence every later observer)."""
+    manager = manager_for(client, ollama_server.url)
+
+    def broken(_item: PullItem, _change: PullChange) -> None:
+        raise RuntimeError("row deleted")
+
+    stop_broken = manager.subscribe(broken)
+    seen = Recorder(manager)
+
+    item = manager.add(TINY)
+    await finished(item)
+
+    assert item.state is PullState.DONE, item.error
+    assert seen.states[-1] is PullState.DONE
+    assert "row deleted" in caplog.text
+    stop_broken()
+    stop_broken()  # a second unsubscribe is harmless
+    await manager.aclose()
