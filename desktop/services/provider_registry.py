@@ -3,9 +3,8 @@
 The local Ollama (``Settings.ollama_host``) is always first; when the app hands in its
 own :class:`OllamaProvider` (the one the Ollama monitor watches), that very instance
 serves the local slot, so chat, monitor and picker never disagree about the host. Then
-every enabled entry
-of ``Settings.providers`` through the provider factory, with its key read from the
-keyring off the UI thread. ``all_models()`` asks every provider at once and groups the
+every enabled ``Settings.providers`` entry through the provider factory, with its key
+read from the keyring off the UI thread. ``all_models()`` asks every provider at once and groups the
 answers by provider, local ones first, so one picker can offer them all.
 
 Whatever a request to a provider finds out (its model list answered, a chat failed
