@@ -100,7 +100,7 @@ class ChatPane(QWidget):
         layout.addWidget(self.settings_panel)
 
         self.versions: VersionActions
-        self.messages = MessageList(lambda step: self.versions.make_bubble(step))
+        self.messages = MessageList(lambda step, column: self.versions.make_bubble(step, column))
         self.runner = ReplyRunner(chat, self.messages, tasks, self)
         self.bridge = self.runner.bridge
         # A failure that says the server is gone or the key refused shows in the provider

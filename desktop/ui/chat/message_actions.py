@@ -1,15 +1,27 @@
-"""A message's actions: Copy, Edit or Regenerate, Delete, and ‹ n/m › between versions.
+"""A message's footer: Copy, Edit or Regenerate, Delete, ‹ n/m › between versions, and
+the statistics line.
 
 The actions show while the pointer is over the message or keyboard focus is inside it
 (Tab into the message reaches them), and keep their room while hidden, so that nothing
 moves when they appear. Showing them is a show() of one small widget: no effect, no
-relayout of the message. Texts keep the "MessageBubble" translation context they had.
+relayout of the message. They and ‹ n/m › are built when first needed (MessageFooter).
+Texts keep the "MessageBubble" translation context they had.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSpacerItem,
+    QToolButton,
+    QWidget,
+)
 
 from desktop.core.messages import Role
 from desktop.ui.icons import icon
@@ -123,3 +135,115 @@ class VersionSwitch(QWidget):
 
     def text(self) -> str:
         return "" if self.isHidden() else self.label.text()
+
+
+def _action_room(role: Role) -> QSize:
+    """How much room a message's actions take (measured once per style sheet on a row
+    that is never shown): kept free before the row is built, so nothing moves."""
+    app = QApplication.instance()
+    sheet = app.styleSheet() if isinstance(app, QApplication) else ""
+    key = (role, sheet)
+    if key not in _ROOMS:
+        _ROOMS.clear()
+        row = MessageActions(role)
+        row.ensurePolished()
+        _ROOMS[key] = row.sizeHint()
+        row.deleteLater()
+    return _ROOMS[key]
+
+
+_ROOMS: dict[tuple[Role, str], QSize] = {}
+
+
+def _last_in_focus_chain(widget: QWidget) -> QWidget:
+    """The last of ``widget`` and its children that Tab stops at (they follow each other
+    in the chain; setTabOrder ignores a widget that takes no focus)."""
+    last, following = widget, widget.nextInFocusChain()
+    while following is not None and widget.isAncestorOf(following):
+        if following.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            last = following
+        following = following.nextInFocusChain()
+    return last
+
+
+class MessageFooter(QHBoxLayout):
+    """Under a message: ‹ n/m ›, the statistics line, the actions (answers: in this order;
+    the person's messages: on the right, under the card).
+
+    ‹ n/m › and the actions are built the first time they are needed (a second version;
+    the pointer or keyboard focus on the message; a click asking for a button): most
+    messages of a long conversation never need them, and it opens faster without them.
+    Until then a spacer keeps the actions' room, and once built they take their place in
+    the Tab order right after the message's text, as if built with it.
+    """
+
+    def __init__(
+        self,
+        role: Role,
+        owner: QWidget,
+        text: QWidget,
+        flip: Callable[[int], None],
+        wire: Callable[[MessageActions], None],
+    ) -> None:
+        super().__init__()
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(6)
+        self._role, self._owner, self._text = role, owner, text
+        self._flip, self._wire = flip, wire
+        self._versions: VersionSwitch | None = None
+        self._actions: MessageActions | None = None
+        self.label = QLabel(owner)  # in its parent from the start: styled once
+        self.label.setObjectName("bubbleFooter")
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.hide()
+        if role is Role.USER:
+            self.addStretch(1)
+            self.addWidget(self.label)
+        else:
+            self.addWidget(self.label, 1)
+        room = _action_room(role)
+        self._room = QSpacerItem(
+            room.width(), room.height(), QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed
+        )
+        self.addItem(self._room)
+
+    @property
+    def versions(self) -> VersionSwitch:
+        if self._versions is None:
+            versions = VersionSwitch(self._owner)
+            versions.previous_button.clicked.connect(lambda: self._flip(-1))
+            versions.next_button.clicked.connect(lambda: self._flip(1))
+            at = self.indexOf(self.label) + (1 if self._role is Role.USER else 0)
+            self.insertWidget(at, versions)
+            QWidget.setTabOrder(_last_in_focus_chain(self._text), versions.previous_button)
+            QWidget.setTabOrder(versions.previous_button, versions.next_button)
+            self._versions = versions
+        return self._versions
+
+    @property
+    def actions_built(self) -> bool:
+        return self._actions is not None
+
+    @property
+    def actions(self) -> MessageActions:
+        if self._actions is None:
+            actions = MessageActions(self._role, self._owner)
+            at = self.indexOf(self._room)
+            self.removeItem(self._room)
+            self.insertWidget(at, actions, 0, Qt.AlignmentFlag.AlignTop)
+            before = self._versions.next_button if self._versions else self._text
+            for button in actions.buttons():
+                QWidget.setTabOrder(_last_in_focus_chain(before), button)
+                before = button
+            self._wire(actions)
+            self._actions = actions
+        return self._actions
+
+    def set_position(self, index: int, count: int) -> None:
+        """The message is version ``index`` (0-based) of ``count``."""
+        if count > 1 or self._versions is not None:
+            self.versions.set_position(index, count)
+
+    def versions_text(self) -> str:
+        return self._versions.text() if self._versions is not None else ""

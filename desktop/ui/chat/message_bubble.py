@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, SignalInstance
 from PySide6.QtGui import QEnterEvent, QGuiApplication, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QToolButton,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
-from desktop.ui.chat.message_actions import MessageActions, VersionSwitch
+from desktop.ui.chat.message_actions import MessageActions, MessageFooter
 from desktop.ui.chat.message_editor import MessageEditor
 from desktop.ui.chat.problem_notice import ProblemNotice
 from desktop.ui.i18n_core import core_text
@@ -112,56 +111,41 @@ class MessageBubble(QFrame):
         if role is Role.USER:
             self.body = PlainTextBody()
             self.body.setAccessibleName(self.tr("Message text"))
-            self.card = QFrame()
+            self.card = QFrame(self)
             self.card.setObjectName("userCard")
             card_layout = QVBoxLayout(self.card)
             card_layout.setContentsMargins(12, 8, 12, 8)
             card_layout.addWidget(self.body)
             layout.addWidget(self.card, 0, Qt.AlignmentFlag.AlignRight)
         else:
-            self.body = MarkdownView()  # straight in the message: one layout level less
+            self.body = MarkdownView(self)  # straight in the message: one level less
             layout.addWidget(self.body)
         self.editor_box: MessageEditor | None = None  # built the first time it is edited
         self.attachments: QWidget | None = None
         self._notice: ProblemNotice | None = None  # built when an answer fails
-        layout.addLayout(self._build_footer())
-        self._update_actions()
+        self.footer = MessageFooter(role, self, self.body, self._flip, self._wire_actions)
+        self._footer = self.footer.label
+        layout.addLayout(self.footer)
 
-    def _build_footer(self) -> QHBoxLayout:
-        """Answers: ‹ n/m ›, the statistics or what went wrong (Retry), the actions on
-        the right. The person's messages: ‹ n/m › and the actions under the card."""
-        footer = QHBoxLayout()
-        footer.setContentsMargins(0, 0, 0, 0)
-        footer.setSpacing(6)
-        self.versions = VersionSwitch()
-        self.versions.previous_button.clicked.connect(lambda: self._flip(-1))
-        self.versions.next_button.clicked.connect(lambda: self._flip(1))
-        self.previous_button = self.versions.previous_button
-        self.next_button = self.versions.next_button
-        self.sibling_label = self.versions.label
-        self._footer = QLabel()
-        self._footer.setObjectName("bubbleFooter")
-        self._footer.setWordWrap(True)
-        self._footer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._footer.hide()
-        self.message_actions = MessageActions(self.role)
-        self.copy_button = self.message_actions.copy_button
-        self.copy_button.clicked.connect(self.copy)
-        self.delete_button = self.message_actions.delete_button
-        self.delete_button.clicked.connect(lambda: self._emit_id(self.deleteRequested))
+    def _wire_actions(self, actions: MessageActions) -> None:
+        """The actions were built (MessageFooter): what their clicks do."""
+        actions.copy_button.clicked.connect(self.copy)
+        actions.delete_button.clicked.connect(lambda: self._emit_id(self.deleteRequested))
         if self.role is Role.USER:
-            self.edit_button = self.message_actions.own_button
-            self.edit_button.clicked.connect(self.start_editing)
-            footer.addStretch(1)
-            footer.addWidget(self._footer)
-            footer.addWidget(self.versions)
+            actions.own_button.clicked.connect(self.start_editing)
         else:
-            self.regenerate_button = self.message_actions.own_button
-            self.regenerate_button.clicked.connect(lambda: self._emit_id(self.regenerateRequested))
-            footer.addWidget(self.versions)
-            footer.addWidget(self._footer, 1)
-        footer.addWidget(self.message_actions, 0, Qt.AlignmentFlag.AlignTop)
-        return footer
+            actions.own_button.clicked.connect(lambda: self._emit_id(self.regenerateRequested))
+
+    # The footer's parts, built on first use (MessageFooter).
+    message_actions = property(lambda self: self.footer.actions)
+    copy_button = property(lambda self: self.footer.actions.copy_button)
+    delete_button = property(lambda self: self.footer.actions.delete_button)
+    edit_button = property(lambda self: self.footer.actions.own_button)  # the person's
+    regenerate_button = property(lambda self: self.footer.actions.own_button)  # answers
+    versions = property(lambda self: self.footer.versions)
+    previous_button = property(lambda self: self.footer.versions.previous_button)
+    next_button = property(lambda self: self.footer.versions.next_button)
+    sibling_label = property(lambda self: self.footer.versions.label)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -190,7 +174,7 @@ class MessageBubble(QFrame):
         self._update_actions()
 
     def actions_shown(self) -> bool:
-        return self.message_actions.isVisible()
+        return self.footer.actions_built and self.footer.actions.isVisible()
 
     def _build_editor(self) -> MessageEditor:
         editor_box = MessageEditor()
@@ -210,10 +194,10 @@ class MessageBubble(QFrame):
 
     def set_siblings(self, index: int, count: int) -> None:
         """This message is version ``index`` (0-based) of ``count``."""
-        self.versions.set_position(index, count)
+        self.footer.set_position(index, count)
 
     def sibling_text(self) -> str:
-        return self.versions.text()
+        return self.footer.versions_text()
 
     def set_streaming(self, streaming: bool) -> None:
         self._streaming = streaming
@@ -222,11 +206,14 @@ class MessageBubble(QFrame):
     def _update_actions(self) -> None:
         """Usable once saved and complete; shown while pointed at or focused."""
         ready = self.message_id is not None and not self._streaming
-        self.message_actions.set_enabled(ready)
         editing = self.editor_box is not None and not self.editor_box.isHidden()
         wanted = ready and not editing and (self._hovered or self._focus_within)
-        if wanted != self.message_actions.isVisible():
-            self.message_actions.setVisible(wanted)
+        if not wanted and not self.footer.actions_built:
+            return  # built when first shown (or asked for)
+        actions = self.footer.actions
+        actions.set_enabled(ready)
+        if wanted != actions.isVisible():
+            actions.setVisible(wanted)
 
     def _emit_id(self, signal: SignalInstance) -> None:
         if self.message_id is not None:

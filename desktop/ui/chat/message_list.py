@@ -45,7 +45,9 @@ SIDE_PX = 16
 COLUMN_SPACING_PX = 12
 """Between two messages."""
 
-BubbleFactory = Callable[[PathStep], "MessageBubble"]
+BubbleFactory = Callable[[PathStep, QWidget], "MessageBubble"]
+"""A message's bubble, made in the column it will stand in (styled once, not again as it
+is moved there)."""
 
 
 def _new_column(width: int, parent: QWidget | None = None) -> tuple[QWidget, QVBoxLayout]:
@@ -156,7 +158,7 @@ class MessageList(QScrollArea):
         # Built off-screen and attached at once: one layout pass instead of one per bubble.
         column, layout = _new_column(self.viewport().width(), self.viewport())
         for step in self._steps[self._unbuilt :]:
-            bubble = self._make_bubble(step)
+            bubble = self._make_bubble(step, column)
             layout.addWidget(bubble)
             self._bubbles.append(bubble)
         layout.addStretch(1)
@@ -208,7 +210,7 @@ class MessageList(QScrollArea):
         self._bottom_gap = bar.maximum() - bar.value()
         start = self._unbuilt - count
         for offset, step in enumerate(self._steps[start : self._unbuilt]):
-            self._insert(offset, self._make_bubble(step))
+            self._insert(offset, self._make_bubble(step, self._column))
         self._unbuilt = start
         return count
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from desktop.core.attachment import ImageAttachment
 from desktop.core.conversation import PathStep
@@ -54,8 +55,8 @@ class VersionActions(QObject):
         self._streaming = streaming
         self._start_reply = start_reply
 
-    def make_bubble(self, step: PathStep) -> MessageBubble:
-        """A message's bubble, its pictures and actions wired."""
+    def make_bubble(self, step: PathStep, parent: QWidget | None = None) -> MessageBubble:
+        """A message's bubble (in ``parent``), its pictures and actions wired."""
         from desktop.ui.chat.message_bubble import MessageBubble  # with the first message
 
         message = step.message
@@ -65,7 +66,7 @@ class VersionActions(QObject):
             else message.model
         )
         bubble = MessageBubble(
-            message.role, title or QCoreApplication.translate("ChatPane", "Assistant")
+            message.role, title or QCoreApplication.translate("ChatPane", "Assistant"), parent
         )
         bubble.set_message_id(message.id)
         bubble.set_content(message.content, message.thinking)
