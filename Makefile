@@ -27,10 +27,10 @@ translations: $(QM_FILES)
 resources/translations/%.qm: resources/translations/%.ts | $(RUN_STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
-# After adding or changing visible strings: refresh the catalog of core sentences and the
-# .ts (new strings arrive unfinished; translate them, e.g. with pyside6-linguist).
+# After adding or changing visible strings: refresh the .ts from tr()/translate() calls and
+# QT_TRANSLATE_NOOP marks (core's Texts); new strings arrive unfinished: translate them,
+# e.g. with pyside6-linguist.
 i18n-update: $(RUN_STAMP)
-	$(BIN)/python packaging/i18n/extract_core_strings.py
 	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none \
 	  $$(find desktop -name '*.py' | LC_ALL=C sort) -ts $(TS_FILES)
 

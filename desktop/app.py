@@ -27,13 +27,13 @@ from desktop.storage.pull_queue import PullQueueStore, default_pull_queue_path
 from desktop.storage.settings import Settings, SettingsStore, default_settings_path
 from desktop.storage.ui_state import UiStateStore, default_ui_state_path
 from desktop.ui.event_loop import make_event_loop
-from desktop.ui.i18n_core import core_text
 from desktop.ui.icons import app_icon
 from desktop.ui.ollama_monitor import OllamaMonitor
 from desktop.ui.provider_registry import ProviderRegistry
 from desktop.ui.readiness import ReadinessReport
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.single_instance import SingleInstance, bring_to_front, instance_key
+from desktop.ui.strings import translated
 from desktop.ui.tasks import TaskOwner
 from desktop.ui.termination import TerminationSignals
 from desktop.ui.theme import Theme
@@ -76,19 +76,20 @@ class AppServices:
         interrupted = history.mark_interrupted_streams()
         notices: list[str] = []
         if settings_store.load_problem:
-            notices.append(core_text(settings_store.load_problem))
+            notices.append(translated(settings_store.load_problem))
         if history.recovered_from is not None:
             notices.append(
-                _tr(
+                QCoreApplication.translate(
+                    "AppServices",
                     "The chat history was damaged and has been moved to {path}; "
-                    "a new, empty history was started."
+                    "a new, empty history was started.",
                 ).format(path=history.recovered_from)
             )
         if interrupted:
             notices.append(
-                _tr("{count} answer(s) were cut short when Parley last closed.").format(
-                    count=interrupted
-                )
+                QCoreApplication.translate(
+                    "AppServices", "{count} answer(s) were cut short when Parley last closed."
+                ).format(count=interrupted)
             )
         http = deferred_http_client()  # httpx is imported on the first request
         tasks = TaskOwner()
@@ -98,7 +99,7 @@ class AppServices:
         pulls = PullManager(lambda name: monitor.provider.pull(name), pull_queue)
         pulls.restore()
         if pull_queue.load_problem:
-            notices.append(core_text(pull_queue.load_problem))
+            notices.append(translated(pull_queue.load_problem))
         return cls(
             settings_store=settings_store,
             settings=settings,
@@ -166,10 +167,6 @@ def keep_startup_objects() -> None:
     took 35-70 ms, long enough to stall a streaming answer whenever it struck."""
     gc.collect()
     gc.freeze()
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AppServices", text)
 
 
 def _host_or_default(setting: str) -> str:

@@ -1,43 +1,65 @@
-"""One error tree for everything a provider can fail with.
+"""One error tree for everything Parley can fail with in a way a person must be told.
 
-Each error carries a message a person can act on; raw httpx exceptions never reach
-the UI. ``detail`` keeps the server's own words (already free of secrets) for a
-"details" disclosure. The class says what kind of problem it is, so a headline is
-chosen from the class, never by searching the message for words::
+Every error carries a :class:`~desktop.core.text.Text` (``text``: a key and parameters, put
+into the person's language by desktop/ui/strings.py) and, apart, ``detail``: what the
+server or the system said in its own words (free of secrets), for a "details"
+disclosure and the log. ``message`` is the English, for logs and tests. The class says
+what kind of problem it is, so a headline is chosen from the class, never by searching
+the words::
 
-    ProviderError
-    ├── ConnectionFailed        nothing answered (refused, unreachable)
-    │   ├── InvalidAddress      the endpoint URL cannot be used as it is
-    │   ├── HostNotFound        the host name did not resolve
-    │   ├── TlsFailed           the TLS handshake or the certificate check failed
-    │   └── ProxyFailed         the proxy between us and the server failed
-    ├── ProviderTimeout         no answer (or silence) within the time allowed
-    ├── AuthFailed              401/403, invalid_api_key: the key was refused
-    │   ├── KeyNotChecked       the server could not check the key (LiteLLM, no database)
-    │   └── KeyNotConfirmed     (providers.credentials) the key was not sent to this host
-    ├── ModelNotFound           404: the model or address is unknown
-    ├── RateLimited             429: too many requests
-    │   └── QuotaExceeded       the account's quota or credit is used up
-    ├── BadRequest              other 4xx: the request was refused
-    ├── ServerError             5xx, or an error frame inside a 200 stream
-    ├── ProtocolError           the reply is not the protocol (wrong kind of service)
-    └── StreamInterrupted       the stream closed before its final message
+    ParleyError
+    ├── ProviderError           talking to a model provider failed
+    │   ├── ConnectionFailed        nothing answered (refused, unreachable)
+    │   │   ├── InvalidAddress      the endpoint URL cannot be used as it is
+    │   │   ├── HostNotFound        the host name did not resolve
+    │   │   ├── TlsFailed           the TLS handshake or the certificate check failed
+    │   │   └── ProxyFailed         the proxy between us and the server failed
+    │   ├── ProviderTimeout         no answer (or silence) within the time allowed
+    │   ├── AuthFailed              401/403, invalid_api_key: the key was refused
+    │   │   ├── KeyNotChecked       the server could not check the key (LiteLLM, no database)
+    │   │   └── KeyNotConfirmed     (providers.credentials) the key was not sent to this host
+    │   ├── ModelNotFound           404: the model or address is unknown
+    │   ├── RateLimited             429: too many requests
+    │   │   └── QuotaExceeded       the account's quota or credit is used up
+    │   ├── BadRequest              other 4xx: the request was refused
+    │   ├── ServerError             5xx, or an error frame inside a 200 stream
+    │   ├── ProtocolError           the reply is not the protocol (wrong kind of service)
+    │   ├── StreamInterrupted       the stream closed before its final message
+    │   ├── PullStalled             (core.pull_manager) a download got no bytes for too long
+    │   └── DiskFull                (core.pull_manager) Ollama's disk is full
+    └── StorageError            a file or database Parley keeps cannot be used
+        ├── HistoryTooNew           (storage.schema) a newer Parley wrote the history
+        └── StoredFileDamaged       settings or the download queue could not be read
+
+Saved in history, an error is its ``text.to_json()``: a key and parameters, shown in the
+language of the day it is read.
 """
 
 from __future__ import annotations
 
+from desktop.core.text import Text, as_text
 
-class ProviderError(Exception):
-    """Base of every failure talking to a model provider."""
 
-    def __init__(self, message: str, *, detail: str = "", status: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+class ParleyError(Exception):
+    """Base of every failure a person is told about: ``text`` says what and what to do."""
+
+    def __init__(self, message: str | Text, *, detail: str = "") -> None:
+        self.text = as_text(message)
+        self.message = str(self.text)
+        """The English words (logs, tests); the UI shows ``text`` in the person's language."""
+        super().__init__(self.message)
         self.detail = detail
-        self.status = status
 
     def __str__(self) -> str:
         return self.message
+
+
+class ProviderError(ParleyError):
+    """Base of every failure talking to a model provider."""
+
+    def __init__(self, message: str | Text, *, detail: str = "", status: int | None = None) -> None:
+        super().__init__(message, detail=detail)
+        self.status = status
 
 
 class ConnectionFailed(ProviderError):
@@ -81,7 +103,7 @@ class RateLimited(ProviderError):
 
     def __init__(
         self,
-        message: str,
+        message: str | Text,
         *,
         detail: str = "",
         status: int | None = 429,
@@ -109,3 +131,15 @@ class ProtocolError(ProviderError):
 
 class StreamInterrupted(ProviderError):
     """The server closed the stream before its final (done) message."""
+
+
+class StorageError(ParleyError):
+    """A file or database Parley keeps cannot be read, written or understood."""
+
+
+class HistoryTooNew(StorageError):
+    """The history was written by a newer Parley; it is left untouched."""
+
+
+class StoredFileDamaged(StorageError):
+    """A settings or queue file could not be read; it was moved aside and a fresh one used."""

@@ -20,6 +20,7 @@ from desktop.core.model_tags import (
     normalize_quantization,
     parse_parameter_count,
 )
+from desktop.core.text import Text
 
 DEFAULT_QUANTIZATION = "q4_K_M"
 # Bytes per cached key or value element for Ollama's OLLAMA_KV_CACHE_TYPE settings.
@@ -177,11 +178,12 @@ def format_gigabytes(size: int) -> str:
     return f"{size / 1e9:.1f} GB"
 
 
-def describe_fit(estimate: MemoryEstimate, ram_bytes: int) -> str:
+def describe_fit(estimate: MemoryEstimate, ram_bytes: int) -> Text:
     """One sentence for the details panel, e.g. "Tight: needs about 5.9 GB of … 8.0 GB"."""
     fit = fits_in_memory(estimate, ram_bytes)
-    return EXPLANATIONS[f"fit.{fit.value}"].format(
-        need=format_gigabytes(estimate.total_bytes), ram=format_gigabytes(ram_bytes)
+    return Text(
+        EXPLANATIONS[f"fit.{fit.value}"],
+        {"need": format_gigabytes(estimate.total_bytes), "ram": format_gigabytes(ram_bytes)},
     )
 
 

@@ -4,8 +4,9 @@ A name looks like ``[host/][namespace/]model[:tag][@digest]``; the tag usually p
 variant, release and quantization, e.g. ``qwen3:4b-instruct-2507-q4_K_M``. Parsing is total:
 any string yields a ``ModelTag``, with pieces it does not recognise kept in ``other``.
 
-Every sentence shown to a person lives in ``EXPLANATIONS`` so the UI can route it through
-Qt's translation later; placeholders use ``str.format`` field names.
+Every sentence shown to a person lives in ``EXPLANATIONS``, marked for lupdate; the
+functions return :class:`~desktop.core.text.Text` (template and values) that the UI puts
+into the person's language.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import math
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
+
+from desktop.core.text import QT_TRANSLATE_NOOP, Text
 
 DEFAULT_NAMESPACE = "library"
 DEFAULT_TAG = "latest"
@@ -185,185 +188,350 @@ _FAMILY_VARIANT_HINTS: tuple[tuple[str, str], ...] = (
     ("uncensored", "uncensored"),
 )
 
+VARIANT_LABELS: dict[str, str] = {
+    "instruct": QT_TRANSLATE_NOOP("core", "instruct"),
+    "chat": QT_TRANSLATE_NOOP("core", "chat"),
+    "base": QT_TRANSLATE_NOOP("core", "base"),
+    "code": QT_TRANSLATE_NOOP("core", "code"),
+    "vision": QT_TRANSLATE_NOOP("core", "vision"),
+    "embedding": QT_TRANSLATE_NOOP("core", "embedding"),
+    "thinking": QT_TRANSLATE_NOOP("core", "thinking"),
+    "distill": QT_TRANSLATE_NOOP("core", "distill"),
+    "qat": QT_TRANSLATE_NOOP("core", "qat"),
+    "uncensored": QT_TRANSLATE_NOOP("core", "uncensored"),
+    "cloud": QT_TRANSLATE_NOOP("core", "cloud"),
+}
+"""Each variant's label in the explanation of a name (the name may spell it otherwise)."""
+
 EXPLANATIONS: dict[str, str] = {
-    "host.hugging_face": "downloaded straight from Hugging Face, not from the Ollama library",
-    "host.other": "downloaded from the registry at {host} instead of ollama.com",
-    "namespace.user": (
-        "published by {namespace}, not part of the official Ollama library; check who maintains it"
+    "host.hugging_face": QT_TRANSLATE_NOOP(
+        "core", "downloaded straight from Hugging Face, not from the Ollama library"
     ),
-    "namespace.hugging_face": "the Hugging Face account {namespace} that uploaded this model",
-    "family": "the model family; the tag after ':' picks the size and build",
+    "host.other": QT_TRANSLATE_NOOP(
+        "core", "downloaded from the registry at {host} instead of ollama.com"
+    ),
+    "namespace.user": (
+        QT_TRANSLATE_NOOP(
+            "core",
+            "published by {namespace}, not part of the official Ollama library; "
+            "check who maintains it",
+        )
+    ),
+    "namespace.hugging_face": QT_TRANSLATE_NOOP(
+        "core", "the Hugging Face account {namespace} that uploaded this model"
+    ),
+    "family": QT_TRANSLATE_NOOP(
+        "core", "the model family; the tag after ':' picks the size and build"
+    ),
     "tag.latest": (
-        "the tag Ollama uses when you name none; it points to the build the publisher "
-        "recommends, usually a mid-sized 4-bit one"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "the tag Ollama uses when you name none; it points to the build the publisher "
+            "recommends, usually a mid-sized 4-bit one",
+        )
     ),
     "size.billions": (
-        "about {count} billion parameters; more parameters usually means a smarter "
-        "but slower model that needs more memory"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "about {count} billion parameters; more parameters usually means a smarter "
+            "but slower model that needs more memory",
+        )
     ),
     "size.millions": (
-        "about {count} million parameters: a very small, fast model for simple tasks"
+        QT_TRANSLATE_NOOP(
+            "core", "about {count} million parameters: a very small, fast model for simple tasks"
+        )
     ),
     "size.experts": (
-        "mixture of experts: {experts} experts of about {count} billion parameters each; "
-        "only a few work on each word, so it runs faster than its size, but all of them "
-        "must fit in memory"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "mixture of experts: {experts} experts of about {count} billion parameters each; "
+            "only a few work on each word, so it runs faster than its size, but all of them "
+            "must fit in memory",
+        )
     ),
     "size.effective": (
-        "effective {count} billion parameters: the model has more raw parameters but is "
-        "built to run like a {count}B model"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "effective {count} billion parameters: the model has more raw parameters but is "
+            "built to run like a {count}B model",
+        )
     ),
     "size.active": (
-        "{count} billion parameters active per word (mixture of experts): faster than its "
-        "total size suggests, but every parameter must still fit in memory"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "{count} billion parameters active per word (mixture of experts): faster than its "
+            "total size suggests, but every parameter must still fit in memory",
+        )
     ),
     "variant.instruct": (
-        "tuned to follow instructions and hold a conversation; the right choice for chatting"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "tuned to follow instructions and hold a conversation; the right choice for chatting",
+        )
     ),
-    "variant.chat": "tuned for conversation",
+    "variant.chat": QT_TRANSLATE_NOOP("core", "tuned for conversation"),
     "variant.base": (
-        "the raw pre-trained model, not tuned for chat: it continues text instead of "
-        "answering questions"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "the raw pre-trained model, not tuned for chat: it continues text instead of "
+            "answering questions",
+        )
     ),
-    "variant.code": "trained especially for programming: writing, completing and explaining code",
-    "variant.vision": "can look at images you attach and talk about them",
+    "variant.code": QT_TRANSLATE_NOOP(
+        "core", "trained especially for programming: writing, completing and explaining code"
+    ),
+    "variant.vision": QT_TRANSLATE_NOOP(
+        "core", "can look at images you attach and talk about them"
+    ),
     "variant.embedding": (
-        "turns text into vectors (lists of numbers) for search and similarity; "
-        "it cannot chat or answer questions"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "turns text into vectors (lists of numbers) for search and similarity; "
+            "it cannot chat or answer questions",
+        )
     ),
     "variant.thinking": (
-        "reasons step by step before it answers; answers take longer, and the reasoning "
-        "can be shown separately"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "reasons step by step before it answers; answers take longer, and the reasoning "
+            "can be shown separately",
+        )
     ),
-    "variant.distill": "distilled: a smaller model trained to imitate the answers of a larger one",
+    "variant.distill": QT_TRANSLATE_NOOP(
+        "core", "distilled: a smaller model trained to imitate the answers of a larger one"
+    ),
     "variant.qat": (
-        "quantization-aware training: trained to keep its quality when stored with 4 bits"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "quantization-aware training: trained to keep its quality when stored with 4 bits",
+        )
     ),
-    "variant.uncensored": "its refusal training was removed by the uploader; not an official build",
+    "variant.uncensored": QT_TRANSLATE_NOOP(
+        "core", "its refusal training was removed by the uploader; not an official build"
+    ),
     "variant.cloud": (
-        "runs on Ollama's cloud servers, not on this computer; needs an ollama.com account"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "runs on Ollama's cloud servers, not on this computer; needs an ollama.com account",
+        )
     ),
-    "release.yymm": "the release of {year}-{month}",
-    "release.mmdd": "the release of {month}-{day} (month and day)",
-    "release.year": "the release of {year}",
-    "release.date": "the release of {date}",
-    "release.version": "version {version}",
+    "release.yymm": QT_TRANSLATE_NOOP("core", "the release of {year}-{month}"),
+    "release.mmdd": QT_TRANSLATE_NOOP("core", "the release of {month}-{day} (month and day)"),
+    "release.year": QT_TRANSLATE_NOOP("core", "the release of {year}"),
+    "release.date": QT_TRANSLATE_NOOP("core", "the release of {date}"),
+    "release.version": QT_TRANSLATE_NOOP("core", "version {version}"),
     "quant.fp32": (
-        "32-bit floating point, not quantized — {bpw} bits per weight; very large and "
-        "rarely worth the memory"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "32-bit floating point, not quantized — {bpw} bits per weight; very large and "
+            "rarely worth the memory",
+        )
     ),
     "quant.fp16": (
-        "16-bit floating point, not quantized — {bpw} bits per weight; full quality but "
-        "about three times the memory of q4_K_M"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "16-bit floating point, not quantized — {bpw} bits per weight; full quality but "
+            "about three times the memory of q4_K_M",
+        )
     ),
     "quant.bf16": (
-        "16-bit brain floating point, not quantized — {bpw} bits per weight; full quality "
-        "but about three times the memory of q4_K_M"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "16-bit brain floating point, not quantized — {bpw} bits per weight; full quality "
+            "but about three times the memory of q4_K_M",
+        )
     ),
-    "quant.fp8": "8-bit floating point — {bpw} bits per weight; close to full quality",
+    "quant.fp8": QT_TRANSLATE_NOOP(
+        "core", "8-bit floating point — {bpw} bits per weight; close to full quality"
+    ),
     "quant.q8_0": (
-        "8-bit quantization — about {bpw} bits per weight; practically the quality of "
-        "16-bit at half the memory"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "8-bit quantization — about {bpw} bits per weight; practically the quality of "
+            "16-bit at half the memory",
+        )
     ),
     "quant.q6_K": (
-        "6-bit quantization, K-quant — about {bpw} bits per weight; quality very close to "
-        "the original"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "6-bit quantization, K-quant — about {bpw} bits per weight; quality very close to "
+            "the original",
+        )
     ),
     "quant.q5_K_M": (
-        "5-bit quantization, K-quant medium — about {bpw} bits per weight; a little larger "
-        "than q4_K_M with slightly better quality"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "5-bit quantization, K-quant medium — about {bpw} bits per weight; a little larger "
+            "than q4_K_M with slightly better quality",
+        )
     ),
     "quant.q5_K_S": (
-        "5-bit quantization, K-quant small — about {bpw} bits per weight; a little larger "
-        "than q4_K_M with slightly better quality"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "5-bit quantization, K-quant small — about {bpw} bits per weight; a little larger "
+            "than q4_K_M with slightly better quality",
+        )
     ),
     "quant.q5_legacy": (
-        "5-bit quantization, older format — about {bpw} bits per weight; q5_K_M is usually "
-        "better at the same size"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "5-bit quantization, older format — about {bpw} bits per weight; q5_K_M is usually "
+            "better at the same size",
+        )
     ),
     "quant.q4_K_M": (
-        "4-bit quantization, K-quant medium — about {bpw} bits per weight; small and fast "
-        "with a modest quality loss (the usual default)"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "4-bit quantization, K-quant medium — about {bpw} bits per weight; small and fast "
+            "with a modest quality loss (the usual default)",
+        )
     ),
     "quant.q4_K_S": (
-        "4-bit quantization, K-quant small — about {bpw} bits per weight; a bit smaller than "
-        "q4_K_M with a bit more quality loss"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "4-bit quantization, K-quant small — about {bpw} bits per weight; a bit smaller than "
+            "q4_K_M with a bit more quality loss",
+        )
     ),
     "quant.q4_legacy": (
-        "4-bit quantization, older format — about {bpw} bits per weight; q4_K_M is usually "
-        "better at a similar size"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "4-bit quantization, older format — about {bpw} bits per weight; q4_K_M is usually "
+            "better at a similar size",
+        )
     ),
     "quant.mxfp4": (
-        "MXFP4, a 4-bit floating-point format with shared scales — about {bpw} bits per "
-        "weight; models trained for it lose little quality"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "MXFP4, a 4-bit floating-point format with shared scales — about {bpw} bits per "
+            "weight; models trained for it lose little quality",
+        )
     ),
     "quant.q3_K": (
-        "3-bit quantization, K-quant — about {bpw} bits per weight; noticeably lower "
-        "quality, for when memory is tight"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "3-bit quantization, K-quant — about {bpw} bits per weight; noticeably lower "
+            "quality, for when memory is tight",
+        )
     ),
     "quant.q2_K": (
-        "2-bit quantization, K-quant — about {bpw} bits per weight; a large quality loss, "
-        "only when nothing bigger fits"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "2-bit quantization, K-quant — about {bpw} bits per weight; a large quality loss, "
+            "only when nothing bigger fits",
+        )
     ),
     "quant.iq4": (
-        "4-bit i-quant (importance-weighted) — about {bpw} bits per weight; close to "
-        "q4_K_S quality, slightly smaller"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "4-bit i-quant (importance-weighted) — about {bpw} bits per weight; close to "
+            "q4_K_S quality, slightly smaller",
+        )
     ),
     "quant.iq3": (
-        "3-bit i-quant (importance-weighted) — about {bpw} bits per weight; lower quality, "
-        "for when memory is tight"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "3-bit i-quant (importance-weighted) — about {bpw} bits per weight; lower quality, "
+            "for when memory is tight",
+        )
     ),
     "quant.iq2": (
-        "2-bit i-quant (importance-weighted) — about {bpw} bits per weight; very small, "
-        "clearly lower quality"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "2-bit i-quant (importance-weighted) — about {bpw} bits per weight; very small, "
+            "clearly lower quality",
+        )
     ),
     "quant.iq1": (
-        "1-bit i-quant (importance-weighted) — about {bpw} bits per weight; tiny, with "
-        "severe quality loss"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "1-bit i-quant (importance-weighted) — about {bpw} bits per weight; tiny, with "
+            "severe quality loss",
+        )
     ),
     "quant.ternary": (
-        "ternary quantization for models trained with 1.58-bit weights — about {bpw} bits "
-        "per weight"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "ternary quantization for models trained with 1.58-bit weights — about {bpw} bits "
+            "per weight",
+        )
     ),
-    "quant.generic": "{bits}-bit quantization — roughly {bpw} bits per weight",
-    "quant.unknown": "a quantization Parley does not know; its size cannot be estimated",
+    "quant.generic": QT_TRANSLATE_NOOP(
+        "core", "{bits}-bit quantization — roughly {bpw} bits per weight"
+    ),
+    "quant.unknown": QT_TRANSLATE_NOOP(
+        "core", "a quantization Parley does not know; its size cannot be estimated"
+    ),
     "quant.default": (
-        "no quantization in the tag: Ollama uses the publisher's default, usually q4_K_M"
+        QT_TRANSLATE_NOOP(
+            "core",
+            "no quantization in the tag: Ollama uses the publisher's default, usually q4_K_M",
+        )
     ),
-    "label.quantization": "quantization",
-    "other.gguf": "GGUF, the model file format that llama.cpp and Ollama use",
-    "other.base_model": "the model it is built on",
-    "other.unknown": "a label the publisher chose; Parley does not know what it means",
-    "check.empty": "Enter a model name, such as qwen3:4b.",
-    "check.quotes": "Leave out the quotes around the name.",
-    "check.command": "Only the model name is needed, not the ollama command.",
-    "check.url": "Enter the model name rather than the web address.",
-    "check.separator": "Use ':' between the model name and its tag.",
-    "check.spaces": "Model names cannot contain spaces.",
-    "check.colons": "Use one ':' between the model name and its tag, and nothing after it.",
-    "check.case": "Model names on ollama.com are lower case.",
-    "check.quant_case": "Quantizations are written like q4_K_M.",
-    "check.family_separators": "The model is called {family}.",
-    "check.size_in_name": "The size belongs in the tag, after a ':'.",
-    "check.characters": "These characters are not allowed in a model name: {chars}",
+    "label.quantization": QT_TRANSLATE_NOOP("core", "quantization"),
+    "other.gguf": QT_TRANSLATE_NOOP(
+        "core", "GGUF, the model file format that llama.cpp and Ollama use"
+    ),
+    "other.base_model": QT_TRANSLATE_NOOP("core", "the model it is built on"),
+    "other.unknown": QT_TRANSLATE_NOOP(
+        "core", "a label the publisher chose; Parley does not know what it means"
+    ),
+    "check.empty": QT_TRANSLATE_NOOP("core", "Enter a model name, such as qwen3:4b."),
+    "check.quotes": QT_TRANSLATE_NOOP("core", "Leave out the quotes around the name."),
+    "check.command": QT_TRANSLATE_NOOP(
+        "core", "Only the model name is needed, not the ollama command."
+    ),
+    "check.url": QT_TRANSLATE_NOOP("core", "Enter the model name rather than the web address."),
+    "check.separator": QT_TRANSLATE_NOOP("core", "Use ':' between the model name and its tag."),
+    "check.spaces": QT_TRANSLATE_NOOP("core", "Model names cannot contain spaces."),
+    "check.colons": QT_TRANSLATE_NOOP(
+        "core", "Use one ':' between the model name and its tag, and nothing after it."
+    ),
+    "check.case": QT_TRANSLATE_NOOP("core", "Model names on ollama.com are lower case."),
+    "check.quant_case": QT_TRANSLATE_NOOP("core", "Quantizations are written like q4_K_M."),
+    "check.family_separators": QT_TRANSLATE_NOOP("core", "The model is called {family}."),
+    "check.size_in_name": QT_TRANSLATE_NOOP("core", "The size belongs in the tag, after a ':'."),
+    "check.characters": QT_TRANSLATE_NOOP(
+        "core", "These characters are not allowed in a model name: {chars}"
+    ),
     "check.slashes": (
-        "A name has at most a host and a namespace before the model: host/namespace/model."
+        QT_TRANSLATE_NOOP(
+            "core",
+            "A name has at most a host and a namespace before the model: host/namespace/model.",
+        )
     ),
-    "check.missing_model": "The model name is missing.",
-    "check.bad_start": "Each part of a name must start with a letter or a digit.",
-    "check.dots": "A name cannot contain two dots in a row.",
-    "check.namespace_dot": "The namespace before '/' cannot contain a dot.",
-    "check.too_long": "That name is too long.",
-    "check.digest": "After '@' comes a digest such as sha256:… with 64 hexadecimal digits.",
-    "check.unknown_family": "Parley does not know a model called {family}; did you mean {guess}?",
-    "fit.comfortable": "Fits comfortably: needs about {need} of this computer's {ram}.",
+    "check.missing_model": QT_TRANSLATE_NOOP("core", "The model name is missing."),
+    "check.bad_start": QT_TRANSLATE_NOOP(
+        "core", "Each part of a name must start with a letter or a digit."
+    ),
+    "check.dots": QT_TRANSLATE_NOOP("core", "A name cannot contain two dots in a row."),
+    "check.namespace_dot": QT_TRANSLATE_NOOP(
+        "core", "The namespace before '/' cannot contain a dot."
+    ),
+    "check.too_long": QT_TRANSLATE_NOOP("core", "That name is too long."),
+    "check.digest": QT_TRANSLATE_NOOP(
+        "core", "After '@' comes a digest such as sha256:… with 64 hexadecimal digits."
+    ),
+    "check.unknown_family": QT_TRANSLATE_NOOP(
+        "core", "Parley does not know a model called {family}; did you mean {guess}?"
+    ),
+    "fit.comfortable": QT_TRANSLATE_NOOP(
+        "core", "Fits comfortably: needs about {need} of this computer's {ram}."
+    ),
     "fit.tight": (
-        "Tight: needs about {need} of this computer's {ram}; close other programs or pick "
-        "a smaller size or quantization."
+        QT_TRANSLATE_NOOP(
+            "core",
+            "Tight: needs about {need} of this computer's {ram}; close other programs or pick "
+            "a smaller size or quantization.",
+        )
     ),
     "fit.does_not_fit": (
-        "Does not fit: needs about {need}, but this computer has {ram}; pick a smaller size "
-        "or quantization."
+        QT_TRANSLATE_NOOP(
+            "core",
+            "Does not fit: needs about {need}, but this computer has {ram}; pick a smaller size "
+            "or quantization.",
+        )
     ),
 }
 
@@ -637,24 +805,29 @@ def _count(value: float) -> str:
     return f"{value:g}"
 
 
-def _size_text(tag: ModelTag) -> str:
+def _text(key: str, **params: str | int | float) -> Text:
+    """The explanation ``key`` with its fields' values, for the UI to put in words."""
+    return Text(EXPLANATIONS[key], params)
+
+
+def _size_text(tag: ModelTag) -> Text:
     billions = tag.billions or 0.0
     if tag.experts:
-        return EXPLANATIONS["size.experts"].format(experts=tag.experts, count=_count(billions))
+        return _text("size.experts", experts=tag.experts, count=_count(billions))
     if tag.effective:
-        return EXPLANATIONS["size.effective"].format(count=_count(billions))
+        return _text("size.effective", count=_count(billions))
     if billions < 1:
-        return EXPLANATIONS["size.millions"].format(count=_count(round(billions * 1000, 3)))
-    return EXPLANATIONS["size.billions"].format(count=_count(billions))
+        return _text("size.millions", count=_count(round(billions * 1000, 3)))
+    return _text("size.billions", count=_count(billions))
 
 
-def _release_text(token: str) -> str:
+def _release_text(token: str) -> Text:
     key = _release_key(token)
     if key == "release.yymm":
-        return EXPLANATIONS[key].format(year=f"20{token[:2]}", month=token[2:])
+        return _text(key, year=f"20{token[:2]}", month=token[2:])
     if key == "release.mmdd":
-        return EXPLANATIONS[key].format(month=token[:2], day=token[2:])
-    return EXPLANATIONS[key].format(year=token, date=token, version=token.lstrip("vV"))
+        return _text(key, month=token[:2], day=token[2:])
+    return _text(key, year=token, date=token, version=token.lstrip("vV"))
 
 
 def _quant_key(canonical: str) -> str:
@@ -678,47 +851,52 @@ def _quant_key(canonical: str) -> str:
     return "quant.generic" if bits_per_weight(canonical) is not None else "quant.unknown"
 
 
-def explain_quantization(quantization: str) -> str:
+def explain_quantization(quantization: str) -> Text:
     """One plain sentence about a quantization such as ``q4_K_M`` or ``Q8_0``."""
     canonical = normalize_quantization(quantization)
     bpw = bits_per_weight(canonical)
     if not canonical or bpw is None:
-        return EXPLANATIONS["quant.unknown"]
-    return EXPLANATIONS[_quant_key(canonical)].format(bpw=f"{bpw:.1f}", bits=int(bpw))
+        return _text("quant.unknown")
+    return _text(_quant_key(canonical), bpw=f"{bpw:.1f}", bits=int(bpw))
 
 
-def _other_text(token: str) -> str:
+def _other_text(token: str) -> Text:
     lowered = token.lower()
     if lowered == "gguf":
-        return EXPLANATIONS["other.gguf"]
+        return _text("other.gguf")
     if lowered in BASE_MODEL_WORDS or lowered in KNOWN_FAMILIES:
-        return EXPLANATIONS["other.base_model"]
-    return EXPLANATIONS["other.unknown"]
+        return _text("other.base_model")
+    return _text("other.unknown")
 
 
-def explain(tag: ModelTag) -> list[tuple[str, str]]:
-    """(part, plain explanation) pairs in reading order, for a tooltip or details panel."""
-    lines: list[tuple[str, str]] = []
+def explain(tag: ModelTag) -> list[tuple[str | Text, Text]]:
+    """(part, plain explanation) pairs in reading order, for a tooltip or details panel.
+
+    A part is a piece of the name as written, or (a variant, the default quantization) a
+    word Parley names it by, which the UI translates."""
+    lines: list[tuple[str | Text, Text]] = []
     if tag.host:
         key = "host.hugging_face" if tag.is_hugging_face else "host.other"
-        lines.append((tag.host, EXPLANATIONS[key].format(host=tag.host)))
+        lines.append((tag.host, _text(key, host=tag.host)))
     if tag.namespace != DEFAULT_NAMESPACE:
         key = "namespace.hugging_face" if tag.is_hugging_face else "namespace.user"
-        lines.append((tag.namespace, EXPLANATIONS[key].format(namespace=tag.namespace)))
-    lines.append((tag.family or tag.model, EXPLANATIONS["family"]))
+        lines.append((tag.namespace, _text(key, namespace=tag.namespace)))
+    lines.append((tag.family or tag.model, _text("family")))
     if tag.tag == DEFAULT_TAG:
-        lines.append((DEFAULT_TAG, EXPLANATIONS["tag.latest"]))
+        lines.append((DEFAULT_TAG, _text("tag.latest")))
     if tag.size:
         lines.append((tag.size, _size_text(tag)))
     if tag.active_billions is not None:
         active = _count(tag.active_billions)
-        lines.append((f"a{active}b", EXPLANATIONS["size.active"].format(count=active)))
-    lines.extend((variant, EXPLANATIONS[f"variant.{variant}"]) for variant in tag.variants)
+        lines.append((f"a{active}b", _text("size.active", count=active)))
+    lines.extend(
+        (Text(VARIANT_LABELS[variant]), _text(f"variant.{variant}")) for variant in tag.variants
+    )
     if tag.release:
         lines.append((tag.release, _release_text(tag.release)))
     if tag.quantization:
         lines.append((tag.quantization, explain_quantization(tag.quantization)))
     elif not tag.is_embedding and not tag.is_cloud:
-        lines.append((EXPLANATIONS["label.quantization"], EXPLANATIONS["quant.default"]))
+        lines.append((Text(EXPLANATIONS["label.quantization"]), _text("quant.default")))
     lines.extend((token, _other_text(token)) for token in tag.other)
     return lines

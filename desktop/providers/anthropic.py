@@ -24,6 +24,8 @@ from desktop.core.errors import (
 from desktop.core.events import ChatEvent, Done, TextDelta, ThinkingDelta, ToolCall
 from desktop.core.messages import ChatMessage, ChatOptions, Role
 from desktop.core.remote_model import RemoteModel
+from desktop.core.text import QT_TRANSLATE_NOOP, Text
+from desktop.core.text import text as say
 from desktop.providers.api_transport import ApiTransport
 from desktop.providers.batches import read_batch
 from desktop.providers.images import base64_text, media_type
@@ -131,7 +133,7 @@ class _Block:
 class MessageReader:
     """The state of one streamed message: open blocks, stop reason, usage."""
 
-    where: str
+    where: str | Text
     blocks: dict[int, _Block] = field(default_factory=dict)
     stop_reason: str = ""
     input_tokens: int | None = None
@@ -202,23 +204,62 @@ class MessageReader:
         raise stream_error(mapping(payload, "error"), self.where)
 
 
-def stream_error(error: Json, where: str) -> ProviderError:
+def stream_error(error: Json, where: str | Text) -> ProviderError:
     """An ``event: error`` frame (a 200 stream that failed) as an error of the tree."""
     kind = text(error, "type")
-    said = text(error, "message") or kind or "no reason given"
+    words = text(error, "message") or kind
+    said = Text.plain(words) if words else Text(QT_TRANSLATE_NOOP("core", "no reason given"))
     if kind == "rate_limit_error":
-        return RateLimited(f"{where} stopped the answer: {said}. Wait a moment and try again.")
+        return RateLimited(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "core", "{where} stopped the answer: {said}. Wait a moment and try again."
+                ),
+                where=where,
+                said=said,
+            )
+        )
     if kind in ("authentication_error", "permission_error"):
-        return AuthFailed(f"{where} refused access: {said}. Check the API key in Settings.")
+        return AuthFailed(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "core", "{where} refused access: {said}. Check the API key in Settings."
+                ),
+                where=where,
+                said=said,
+            )
+        )
     if kind == "not_found_error":
-        return ModelNotFound(f"{where} does not know the model: {said}. Choose another model.")
+        return ModelNotFound(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "core", "{where} does not know the model: {said}. Choose another model."
+                ),
+                where=where,
+                said=said,
+            )
+        )
     if kind in ("invalid_request_error", "request_too_large"):
-        return BadRequest(f"{where} rejected the request: {said}.")
-    busy = " Anthropic is overloaded right now;" if kind == "overloaded_error" else ""
+        return BadRequest(
+            say(
+                QT_TRANSLATE_NOOP("core", "{where} rejected the request: {said}."),
+                where=where,
+                said=said,
+            )
+        )
+    if kind == "overloaded_error":
+        template = QT_TRANSLATE_NOOP(
+            "core",
+            "{where} stopped the answer with an error ({kind}): {said}. Anthropic is "
+            "overloaded right now; try again in a moment.",
+        )
+    else:
+        template = QT_TRANSLATE_NOOP(
+            "core",
+            "{where} stopped the answer with an error ({kind}): {said}. Try again in a moment.",
+        )
     return ServerError(
-        f"{where} stopped the answer with an error ({kind or 'unknown'}): {said}.{busy} Try "
-        "again in a moment.",
-        detail=said,
+        say(template, where=where, kind=kind or "unknown", said=said), detail=str(said)
     )
 
 
@@ -234,7 +275,7 @@ class AnthropicProvider:
         return f"AnthropicProvider({self._base!r}, {self._transport!r})"
 
     @property
-    def where(self) -> str:
+    def where(self) -> Text:
         return self._transport.endpoint.where
 
     async def list_models(self) -> list[RemoteModel]:
@@ -291,7 +332,12 @@ class AnthropicProvider:
             raise self._transport.scrub(error) from error.__cause__
         if not reader.stopped:
             raise StreamInterrupted(
-                f"{self.where} stopped the answer before it was finished. Try again.",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "core", "{where} stopped the answer before it was finished. Try again."
+                    ),
+                    where=self.where,
+                ),
                 detail="the stream ended without message_stop",
             )
         reason = STOP_REASONS.get(reader.stop_reason, reader.stop_reason or "stop")

@@ -13,6 +13,7 @@ from contextlib import aclosing
 import httpx
 
 from desktop.core.errors import ProtocolError, ProviderError
+from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
 from desktop.providers.credentials import KeyAuth
 from desktop.providers.http_client import Endpoint, error_text, status_error, transport_error
 from desktop.providers.sse import SseEvent, iter_sse_batches
@@ -129,7 +130,14 @@ class ApiTransport:
     def not_the_protocol(self, detail: str) -> ProtocolError:
         shown = detail if len(detail) <= 120 else detail[:119] + "…"
         return ProtocolError(
-            f"{self.endpoint.where} sent a reply this app cannot read ({shown}). Check that "
-            "the endpoint URL in Settings points at the right kind of service.",
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{where} sent a reply this app cannot read ({shown}). Check that the "
+                    "endpoint URL in Settings points at the right kind of service.",
+                ),
+                where=self.endpoint.where,
+                shown=Text.plain(shown),
+            ),
             detail=detail,
         )

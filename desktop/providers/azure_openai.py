@@ -16,6 +16,7 @@ from urllib.parse import quote, urlencode
 import httpx
 
 from desktop.core.errors import ModelNotFound, ProviderError
+from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
 from desktop.providers.api_transport import ApiTransport, StatusError
 from desktop.providers.http_client import Endpoint, status_error
 from desktop.providers.openai_compat import OpenAICompatProvider, Routes
@@ -81,9 +82,16 @@ def azure_status_error(endpoint: Endpoint) -> StatusError:
         if status != 404:
             return error
         return ModelNotFound(
-            f"{endpoint.where} has no deployment by that name (HTTP 404). Check the "
-            "deployment names, the endpoint and the API version in Settings; a new "
-            f"deployment can take a few minutes to appear. It said: {error.detail}",
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{where} has no deployment by that name (HTTP 404). Check the deployment "
+                    "names, the endpoint and the API version in Settings; a new deployment can "
+                    "take a few minutes to appear. It said: {detail}",
+                ),
+                where=endpoint.where,
+                detail=Text.plain(error.detail),
+            ),
             detail=error.detail,
             status=404,
         )

@@ -20,6 +20,7 @@ import httpx
 
 from desktop.core.errors import AuthFailed, ProviderError
 from desktop.core.provider_config import AuthStyle
+from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 MASK = "•••"
@@ -43,7 +44,7 @@ def key_host_for(url: str) -> str:
 class KeyNotConfirmed(AuthFailed):
     """The key belongs to another host; confirm it for this one before it is sent."""
 
-    def __init__(self, message: str, *, key_host: str, request_host: str) -> None:
+    def __init__(self, message: str | Text, *, key_host: str, request_host: str) -> None:
         super().__init__(message, status=None)
         self.key_host = key_host
         self.request_host = request_host
@@ -76,18 +77,29 @@ class KeyAuth(httpx.Auth):
         request_host = key_host_for(str(request.url))
         if self._key_host and request_host == self._key_host:
             return
+        service = Text(self._service)
         if not self._key_host:
-            message = (
-                f"The API key of {self._service} has not been confirmed for "
-                f"{request_host or 'this address'}. Open Settings and confirm the key for "
-                "this provider's address; until then it is not sent."
+            message = text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The API key of {service} has not been confirmed for {host}. Open "
+                    "Settings and confirm the key for this provider's address; until then it "
+                    "is not sent.",
+                ),
+                service=service,
+                host=request_host or Text(QT_TRANSLATE_NOOP("core", "this address")),
             )
         else:
-            message = (
-                f"The API key of {self._service} was confirmed for {self._key_host}, but "
-                f"the provider now points at {request_host or 'another address'}. The key "
-                "was not sent. If the new address is right, confirm the key for it in "
-                "Settings."
+            message = text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The API key of {service} was confirmed for {key_host}, but the provider "
+                    "now points at {host}. The key was not sent. If the new address is right, "
+                    "confirm the key for it in Settings.",
+                ),
+                service=service,
+                key_host=self._key_host,
+                host=request_host or Text(QT_TRANSLATE_NOOP("core", "another address")),
             )
         raise KeyNotConfirmed(message, key_host=self._key_host, request_host=request_host)
 
@@ -105,6 +117,7 @@ class KeyAuth(httpx.Auth):
             return error
         forms = {self._secret, base64.b64encode(self._secret.encode()).decode("ascii")}
         for form in sorted(forms, key=len, reverse=True):
+            error.text = error.text.replaced(form, MASK)
             error.message = error.message.replace(form, MASK)
             error.detail = error.detail.replace(form, MASK)
         error.args = (error.message, *error.args[1:])

@@ -25,6 +25,7 @@ from desktop.core.events import ChatEvent
 from desktop.core.messages import ChatMessage, ChatOptions
 from desktop.core.provider_config import AuthStyle, AzureMode, ProviderConfig, ProviderFamily
 from desktop.core.remote_model import RemoteModel
+from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
 from desktop.providers.anthropic import AnthropicProvider
 from desktop.providers.api_transport import ApiTransport
 from desktop.providers.azure_openai import AzureOpenAIProvider, azure_status_error
@@ -90,19 +91,40 @@ def base_url(config: ProviderConfig, preset: Preset | None = None) -> str:
     """The configured URL, else the preset's; InvalidAddress if it is not usable yet."""
     preset = preset or preset_by_id(config.preset)
     url = (config.base_url or preset.base_url).strip()
-    service = service_name(config, preset)
+    service = Text(service_name(config, preset))
     if not url:
-        raise InvalidAddress(f"{service} has no endpoint URL yet. Enter it in Settings.")
+        raise InvalidAddress(
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core", "{service} has no endpoint URL yet. Enter it in Settings."
+                ),
+                service=service,
+            )
+        )
     if missing := unfilled(url):
         names = ", ".join(f"{{{name}}}" for name in missing)
         raise InvalidAddress(
-            f"The endpoint URL of {service} still contains {names}. Replace it with your "
-            "own value in Settings."
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The endpoint URL of {service} still contains {names}. Replace it with "
+                    "your own value in Settings.",
+                ),
+                service=service,
+                names=Text.plain(names),
+            )
         )
     if not url.lower().startswith(("http://", "https://")):
         raise InvalidAddress(
-            f"The endpoint URL of {service} must start with http:// or https:// "
-            f"(it is {url!r}). Correct it in Settings."
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The endpoint URL of {service} must start with http:// or https:// (it "
+                    "is {url}). Correct it in Settings.",
+                ),
+                service=service,
+                url=Text.plain(repr(url)),
+            )
         )
     return url.rstrip("/")
 
@@ -159,13 +181,27 @@ def custom_headers(config: ProviderConfig) -> dict[str, str]:
         name = name.strip()
         if not HEADER_NAME.fullmatch(name):
             raise BadRequest(
-                f"The custom header name {name!r} of {service_name(config)} is not valid. Use "
-                "letters, digits and dashes only (for example X-Team-Id)."
+                text(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The custom header name {name} of {service} is not valid. Use "
+                        "letters, digits and dashes only (for example X-Team-Id).",
+                    ),
+                    name=Text.plain(repr(name)),
+                    service=Text(service_name(config)),
+                )
             )
         if "\r" in value or "\n" in value or not value.isascii():
             raise BadRequest(
-                f"The value of the custom header {name} of {service_name(config)} must be one "
-                "line of plain ASCII text. Correct it in Settings."
+                text(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The value of the custom header {name} of {service} must be one line "
+                        "of plain ASCII text. Correct it in Settings.",
+                    ),
+                    name=Text.plain(name),
+                    service=Text(service_name(config)),
+                )
             )
         headers[name] = value.strip()
     return headers

@@ -35,6 +35,7 @@ from desktop.core.errors import (
     StreamInterrupted,
     TlsFailed,
 )
+from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
 from desktop.providers.error_body import (
     AUTH_KINDS,
     CONTEXT_KINDS,
@@ -146,8 +147,16 @@ def make_provider_client(
             )
         except (ValueError, ImportError, httpx.InvalidURL) as exc:
             raise ProxyFailed(
-                f"The proxy {display_url(proxy_url)} set for {service} cannot be used "
-                f"({exc}). Use an http://, https:// or socks5:// proxy URL in Settings.",
+                text(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The proxy {proxy} set for {service} cannot be used ({reason}). Use "
+                        "an http://, https:// or socks5:// proxy URL in Settings.",
+                    ),
+                    proxy=display_url(proxy_url),
+                    service=Text(service),
+                    reason=Text.plain(str(exc)),
+                ),
                 detail=truncate(str(exc)),
             ) from None
     return httpx.AsyncClient(
@@ -167,8 +176,16 @@ def _tls_context(service: str, ca_bundle: str) -> ssl.SSLContext:
             context.load_verify_locations(cafile=ca_bundle)
         except (OSError, ssl.SSLError) as exc:
             raise TlsFailed(
-                f"The CA bundle {ca_bundle} set for {service} cannot be read ({exc}). "
-                "Choose a PEM file with the certificate authority in Settings.",
+                text(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The CA bundle {path} set for {service} cannot be read ({reason}). "
+                        "Choose a PEM file with the certificate authority in Settings.",
+                    ),
+                    path=Text.plain(ca_bundle),
+                    service=Text(service),
+                    reason=Text.plain(str(exc)),
+                ),
                 detail=truncate(str(exc)),
             ) from None
     return context
@@ -194,7 +211,7 @@ class Endpoint:
 
     service: str
     url: str
-    unreachable: str = ""
+    unreachable: str | Text = ""
     key_sent: bool | None = None
     """Whether requests carry an API key (a 401 then means a wrong key, not a missing
     one); None when not known here (Ollama's key rides on its client)."""
@@ -204,13 +221,22 @@ class Endpoint:
     """The preset's id when its replies need reading of their own (``litellm``)."""
 
     @property
-    def where(self) -> str:
-        return f"{self.service} at {display_url(self.url)}"
+    def where(self) -> Text:
+        """ "{service} at {url}": the service's name is translated when it is a preset's."""
+        return text(
+            QT_TRANSLATE_NOOP("core", "{service} at {url}"),
+            service=Text(self.service),
+            url=display_url(self.url),
+        )
 
-    def unreachable_message(self) -> str:
-        return self.unreachable or (
-            f"Could not connect to {self.where}. Check the network connection and the "
-            "endpoint URL in Settings."
+    def unreachable_message(self) -> str | Text:
+        return self.unreachable or text(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Could not connect to {where}. Check the network connection and the "
+                "endpoint URL in Settings.",
+            ),
+            where=self.where,
         )
 
 
@@ -283,7 +309,7 @@ def status_error(
     ``no_db_connection``, a used-up quota a 429 ``insufficient_quota``.
     """
     detail = error_text(body)
-    said = f" It said: {truncate(detail, 200)}" if detail else ""
+    said = _said(detail)
     where = endpoint.where
     kinds = read_error_body(body)
     if kinds.any_of(KEY_NOT_CHECKED_KINDS) or _litellm_without_db(status, kinds, endpoint):
@@ -292,72 +318,157 @@ def status_error(
         return _key_refused(status, detail, said, endpoint)
     if status == 404 or kinds.any_of(MODEL_KINDS):
         return ModelNotFound(
-            f"{where} does not know the model or address requested (HTTP {status}). Check "
-            f"the model name and the endpoint URL in Settings.{said}",
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{where} does not know the model or address requested (HTTP {status}). "
+                    "Check the model name and the endpoint URL in Settings.{said}",
+                ),
+                where=where,
+                status=status,
+                said=said,
+            ),
             detail=detail,
             status=status,
         )
     if kinds.any_of(QUOTA_KINDS):
         return QuotaExceeded(
-            f"{where} refused the request because the account's quota or credit is used up "
-            f"(HTTP {status}). Check the plan and billing of the account; waiting will not "
-            f"help.{said}",
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{where} refused the request because the account's quota or credit is "
+                    "used up (HTTP {status}). Check the plan and billing of the account; "
+                    "waiting will not help.{said}",
+                ),
+                where=where,
+                status=status,
+                said=said,
+            ),
             detail=detail,
             status=status,
         )
     if status == 429 or kinds.any_of(RATE_KINDS):
         retry_after = parse_retry_after(headers)
         wait = (
-            f"Try again in {math.ceil(retry_after)} seconds."
+            text(
+                QT_TRANSLATE_NOOP("core", "Try again in {seconds} seconds."),
+                seconds=math.ceil(retry_after),
+            )
             if retry_after is not None
-            else "Wait a moment and try again."
+            else Text(QT_TRANSLATE_NOOP("core", "Wait a moment and try again."))
         )
         return RateLimited(
-            f"{where} is limiting how many requests you may send. {wait}",
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core", "{where} is limiting how many requests you may send. {wait}"
+                ),
+                where=where,
+                wait=wait,
+            ),
             detail=detail,
             status=status,
             retry_after=retry_after,
         )
     if status == 413 or kinds.any_of(TOO_LARGE_KINDS):
         return BadRequest(
-            f"The request was too large for {where} (HTTP {status}). Start a new "
-            f"conversation, or attach fewer or smaller images.{said}",
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The request was too large for {where} (HTTP {status}). Start a new "
+                    "conversation, or attach fewer or smaller images.{said}",
+                ),
+                where=where,
+                status=status,
+                said=said,
+            ),
             detail=detail,
             status=status,
         )
     if kinds.any_of(CONTEXT_KINDS):
         return BadRequest(
-            f"The conversation is longer than the model at {where} can read (HTTP "
-            f"{status}). Start a new conversation, or choose a model with a larger "
-            f"context window.{said}",
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The conversation is longer than the model at {where} can read (HTTP "
+                    "{status}). Start a new conversation, or choose a model with a larger "
+                    "context window.{said}",
+                ),
+                where=where,
+                status=status,
+                said=said,
+            ),
             detail=detail,
             status=status,
         )
     if 400 <= status < 500:
         return BadRequest(
-            f"{where} rejected the request (HTTP {status}).{said} Check the model and its options.",
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{where} rejected the request (HTTP {status}).{said} Check the model and "
+                    "its options.",
+                ),
+                where=where,
+                status=status,
+                said=said,
+            ),
             detail=detail,
             status=status,
         )
     return ServerError(
-        f"{where} had an internal problem (HTTP {status}).{said} Try again in a moment; if "
-        "it keeps happening, check the server's logs.",
+        text(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{where} had an internal problem (HTTP {status}).{said} Try again in a "
+                "moment; if it keeps happening, check the server's logs.",
+            ),
+            where=where,
+            status=status,
+            said=said,
+        ),
         detail=detail,
         status=status,
     )
 
 
-def _key_refused(status: int, detail: str, said: str, endpoint: Endpoint) -> AuthFailed:
+def _said(detail: str) -> Text:
+    """ " It said: …" with the server's own words (never translated), or nothing."""
+    if not detail:
+        return Text.plain("")
+    return text(
+        QT_TRANSLATE_NOOP("core", " It said: {words}"), words=Text.plain(truncate(detail, 200))
+    )
+
+
+def _key_refused(status: int, detail: str, said: Text, endpoint: Endpoint) -> AuthFailed:
+    service = Text(endpoint.service)
     if endpoint.key_sent is False and status == 401:
         return AuthFailed(
-            f"{endpoint.where} asks for an API key (HTTP 401), and none is set. Enter the "
-            f"API key of {endpoint.service} in Settings.{said}",
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{where} asks for an API key (HTTP 401), and none is set. Enter the "
+                    "API key of {service} in Settings.{said}",
+                ),
+                where=endpoint.where,
+                service=service,
+                said=said,
+            ),
             detail=detail,
             status=status,
         )
     return AuthFailed(
-        f"{endpoint.where} refused access (HTTP {status}). Check the API key of "
-        f"{endpoint.service} and the endpoint in Settings.{said}",
+        text(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{where} refused access (HTTP {status}). Check the API key of {service} and "
+                "the endpoint in Settings.{said}",
+            ),
+            where=endpoint.where,
+            status=status,
+            service=service,
+            said=said,
+        ),
         detail=detail,
         status=status,
     )
@@ -370,27 +481,53 @@ def _litellm_without_db(status: int, kinds: ErrorBody, endpoint: Endpoint) -> bo
 
 
 def _key_not_checked(status: int, detail: str, endpoint: Endpoint) -> AuthFailed:
-    litellm = f"LiteLLM at {display_url(endpoint.url)}"
+    url = display_url(endpoint.url)
+    service = Text(endpoint.service)
     if endpoint.key_sent is False:
         return AuthFailed(
-            f"{litellm} asks for a key (HTTP {status}), and none is set. Enter LiteLLM's "
-            f"master key as the API key of {endpoint.service} in Settings.",
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "LiteLLM at {url} asks for a key (HTTP {status}), and none is set. Enter "
+                    "LiteLLM's master key as the API key of {service} in Settings.",
+                ),
+                url=url,
+                status=status,
+                service=service,
+            ),
             detail=detail,
             status=status,
         )
     if status >= 500:  # no body to say why: name the usual cause, and where to look
         return KeyNotChecked(
-            f"{litellm} failed while checking the API key of {endpoint.service} (HTTP "
-            f"{status}), as it does when a key other than its master key needs a database "
-            "it cannot reach (the prisma extra is not installed). Enter the master key in "
-            "Settings, or see LiteLLM's log.",
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "LiteLLM at {url} failed while checking the API key of {service} (HTTP "
+                    "{status}), as it does when a key other than its master key needs a "
+                    "database it cannot reach (the prisma extra is not installed). Enter the "
+                    "master key in Settings, or see LiteLLM's log.",
+                ),
+                url=url,
+                service=service,
+                status=status,
+            ),
             detail=detail,
             status=status,
         )
     return KeyNotChecked(
-        f"{litellm} could not check the API key of {endpoint.service} (HTTP {status}): a "
-        "key other than LiteLLM's master key is looked up in its database, and none is "
-        "connected. Enter the master key in Settings, or connect a database to LiteLLM.",
+        text(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "LiteLLM at {url} could not check the API key of {service} (HTTP {status}): "
+                "a key other than LiteLLM's master key is looked up in its database, and "
+                "none is connected. Enter the master key in Settings, or connect a database "
+                "to LiteLLM.",
+            ),
+            url=url,
+            service=service,
+            status=status,
+        ),
         detail=detail,
         status=status,
     )
@@ -406,68 +543,123 @@ def transport_error(exc: httpx.HTTPError | httpx.InvalidURL, endpoint: Endpoint)
     where = endpoint.where
     if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
         return ProviderTimeout(
-            f"{where} did not accept the connection in time. Check that it is running and "
-            "that the address in Settings is right.",
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{where} did not accept the connection in time. Check that it is running "
+                    "and that the address in Settings is right.",
+                ),
+                where=where,
+            ),
             detail=detail,
         )
     if isinstance(exc, httpx.TimeoutException):
-        return ProviderTimeout(
-            f"{where} stopped responding{_seconds(exc)}. The model may be stuck or the "
-            "machine overloaded; try again, or pick a smaller model.",
-            detail=detail,
-        )
+        return ProviderTimeout(_stopped(exc, where), detail=detail)
     if isinstance(exc, httpx.ReadError | httpx.WriteError | httpx.RemoteProtocolError):
         return StreamInterrupted(
-            f"The connection to {where} broke before the answer was complete. Try again; if "
-            "it keeps happening, check the server's logs.",
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The connection to {where} broke before the answer was complete. Try "
+                    "again; if it keeps happening, check the server's logs.",
+                ),
+                where=where,
+            ),
             detail=detail,
         )
     if isinstance(exc, httpx.DecodingError | httpx.TooManyRedirects):
         return ProtocolError(
-            f"{where} sent a reply this app cannot read. Check that the endpoint URL in "
-            "Settings points at the right service.",
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{where} sent a reply this app cannot read. Check that the endpoint URL "
+                    "in Settings points at the right service.",
+                ),
+                where=where,
+            ),
             detail=detail,
         )
     if isinstance(exc, httpx.ProxyError):
         return ProxyFailed(
-            f"The proxy refused to connect to {where}. Check the proxy address and its "
-            "credentials in Settings, or turn the proxy off for this provider.",
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The proxy refused to connect to {where}. Check the proxy address and its "
+                    "credentials in Settings, or turn the proxy off for this provider.",
+                ),
+                where=where,
+            ),
             detail=detail,
         )
     tls = _cause(exc, ssl.SSLError)
     if tls is not None:
         return TlsFailed(_tls_message(tls, where), detail=detail)
+    service = Text(endpoint.service)
     if _cause(exc, socket.gaierror) is not None:
         request = _request_of(exc) if isinstance(exc, httpx.HTTPError) else None
         host = request.url.host if request is not None else urlsplit(endpoint.url).hostname
         return HostNotFound(
-            f"The address of {endpoint.service}, {host}, could not be found (the name lookup "
-            "failed). Check the spelling of the URL in Settings, and that this computer is "
-            "online.",
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The address of {service}, {host}, could not be found (the name lookup "
+                    "failed). Check the spelling of the URL in Settings, and that this "
+                    "computer is online.",
+                ),
+                service=service,
+                host=host or "",
+            ),
             detail=detail,
         )
     if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
         return InvalidAddress(
-            f"The address of {endpoint.service} is not a valid URL. Correct it in Settings.",
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core", "The address of {service} is not a valid URL. Correct it in Settings."
+                ),
+                service=service,
+            ),
             detail=detail,
         )
     if endpoint.proxy:  # every connection goes to the proxy: it is what did not answer
         return ProxyFailed(
-            f"Could not connect to the proxy {display_url(endpoint.proxy)} that "
-            f"{endpoint.service} goes through. Check that the proxy is running and its "
-            "address in Settings, or choose System proxy or No proxy.",
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Could not connect to the proxy {proxy} that {service} goes through. "
+                    "Check that the proxy is running and its address in Settings, or choose "
+                    "System proxy or No proxy.",
+                ),
+                proxy=display_url(endpoint.proxy),
+                service=service,
+            ),
             detail=detail,
         )
     return ConnectionFailed(endpoint.unreachable_message(), detail=detail)
 
 
-def _seconds(exc: httpx.TimeoutException) -> str:
+def _stopped(exc: httpx.TimeoutException, where: Text) -> Text:
     request = _request_of(exc)
-    if request is None:
-        return ""
-    timeout = request.extensions.get("timeout", {})
+    timeout = request.extensions.get("timeout", {}) if request is not None else {}
     read = timeout.get("read") if isinstance(timeout, dict) else None
-    return f" for more than {read:g} seconds" if isinstance(read, int | float) else ""
+    if isinstance(read, int | float):
+        return text(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{where} stopped responding for more than {seconds} seconds. The model may be "
+                "stuck or the machine overloaded; try again, or pick a smaller model.",
+            ),
+            where=where,
+            seconds=f"{read:g}",
+        )
+    return text(
+        QT_TRANSLATE_NOOP(
+            "core",
+            "{where} stopped responding. The model may be stuck or the machine overloaded; "
+            "try again, or pick a smaller model.",
+        ),
+        where=where,
+    )
 
 
 def _request_of(exc: httpx.HTTPError) -> httpx.Request | None:
@@ -489,18 +681,32 @@ def _cause(exc: BaseException, kind: type[_E]) -> _E | None:
     return None
 
 
-def _tls_message(error: ssl.SSLError, where: str) -> str:
+def _tls_message(error: ssl.SSLError, where: Text) -> Text:
     import ssl
 
     if isinstance(error, ssl.SSLCertVerificationError):
-        reason = error.verify_message or "the certificate is not trusted"
-        return (
-            f"The TLS certificate of {where} could not be verified ({reason}). If the "
-            "server uses a private or self-signed certificate, add its CA bundle or allow "
-            "self-signed certificates for this provider in Settings."
+        reason = (
+            Text.plain(error.verify_message)
+            if error.verify_message
+            else Text(QT_TRANSLATE_NOOP("core", "the certificate is not trusted"))
         )
-    reason = str(getattr(error, "reason", None) or error)  # none when not from OpenSSL
-    return (
-        f"The secure (TLS) connection to {where} failed ({reason}). Check "
-        "that the URL starts with https:// only if the server speaks TLS."
+        return text(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "The TLS certificate of {where} could not be verified ({reason}). If the "
+                "server uses a private or self-signed certificate, add its CA bundle or allow "
+                "self-signed certificates for this provider in Settings.",
+            ),
+            where=where,
+            reason=reason,
+        )
+    reason_words = str(getattr(error, "reason", None) or error)  # none when not from OpenSSL
+    return text(
+        QT_TRANSLATE_NOOP(
+            "core",
+            "The secure (TLS) connection to {where} failed ({reason}). Check that the URL "
+            "starts with https:// only if the server speaks TLS.",
+        ),
+        where=where,
+        reason=Text.plain(reason_words),
     )

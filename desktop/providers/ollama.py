@@ -23,6 +23,7 @@ from desktop.core.errors import (
 from desktop.core.events import ChatEvent, Done, TextDelta
 from desktop.core.messages import ChatMessage, ChatOptions
 from desktop.core.model_records import LocalModel, ModelDetails, PullProgress, RunningModel
+from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
 from desktop.providers import ollama_records as records
 from desktop.providers.batches import read_batch
 from desktop.providers.http_client import (
@@ -52,9 +53,13 @@ class OllamaProvider:
         self._endpoint = Endpoint(
             service="Ollama",
             url=self._host,
-            unreachable=(
-                f"Ollama is not running at {display_url(self._host)}. Start it with "
-                "`ollama serve`, or set the Ollama host in Settings."
+            unreachable=text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Ollama is not running at {url}. Start it with `ollama serve`, or set the "
+                    "Ollama host in Settings.",
+                ),
+                url=display_url(self._host),
             ),
         )
         self._capabilities: dict[str, tuple[str, ...]] = {}
@@ -157,8 +162,13 @@ class OllamaProvider:
                     yield event
         if final is None:
             raise StreamInterrupted(
-                "Ollama stopped the answer before it was finished. The model may have "
-                "crashed or Ollama restarted; try again.",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "Ollama stopped the answer before it was finished. The model may have "
+                        "crashed or Ollama restarted; try again.",
+                    )
+                ),
                 detail="the stream ended without a done line",
             )
         reason = records.text(final, "done_reason") or "stop"
@@ -247,24 +257,43 @@ class OllamaProvider:
             return error
         if model and _is_json_error(body):
             return ModelNotFound(
-                f"The model {model} is not installed in Ollama. Pull it in the model "
-                "manager, or choose another model.",
+                text(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The model {model} is not installed in Ollama. Pull it in the model "
+                        "manager, or choose another model.",
+                    ),
+                    model=model,
+                ),
                 detail=error.detail,
                 status=404,
             )
         return ModelNotFound(
-            f"{self._endpoint.where} does not offer {response.request.url.path} (it answered "
-            f"“{error.detail}”). Check that the Ollama host in Settings points at Ollama, "
-            "and update Ollama if it is old.",
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{where} does not offer {path} (it answered “{detail}”). Check that the "
+                    "Ollama host in Settings points at Ollama, and update Ollama if it is old.",
+                ),
+                where=self._endpoint.where,
+                path=response.request.url.path,
+                detail=Text.plain(error.detail),
+            ),
             detail=error.detail,
             status=404,
         )
 
     def _not_ollama(self, detail: str) -> ProtocolError:
         return ProtocolError(
-            f"{self._endpoint.where} sent a reply this app cannot read ({truncate(detail, 120)}). "
-            "Check that the Ollama host in Settings points at Ollama, and update Ollama if it "
-            "is old.",
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{where} sent a reply this app cannot read ({shown}). Check that the "
+                    "Ollama host in Settings points at Ollama, and update Ollama if it is old.",
+                ),
+                where=self._endpoint.where,
+                shown=Text.plain(truncate(detail, 120)),
+            ),
             detail=detail,
         )
 
@@ -326,8 +355,16 @@ def _is_success(line: Json) -> bool:
 
 def _answer_error(message: str) -> ServerError:
     return ServerError(
-        f"Ollama reported an error while answering: {message or 'no reason given'}. Try "
-        "again; if it repeats, look at the Ollama server log.",
+        text(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Ollama reported an error while answering: {said}. Try again; if it repeats, "
+                "look at the Ollama server log.",
+            ),
+            said=Text.plain(message)
+            if message
+            else Text(QT_TRANSLATE_NOOP("core", "no reason given")),
+        ),
         detail=message,
     )
 
@@ -335,20 +372,41 @@ def _answer_error(message: str) -> ServerError:
 def _pull_error(name: str, message: str) -> ProviderError:
     if "file does not exist" in message:
         return ModelNotFound(
-            f"No model named {name} in the registry; check the spelling (for example "
-            "llama3.2 or qwen3:8b) on ollama.com/library.",
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "No model named {name} in the registry; check the spelling (for example "
+                    "llama3.2 or qwen3:8b) on ollama.com/library.",
+                ),
+                name=name,
+            ),
             detail=message,
         )
     return ServerError(
-        f"Ollama could not download {name}: {message or 'no reason given'}. Check the "
-        "internet connection and try again.",
+        text(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Ollama could not download {name}: {said}. Check the internet connection and "
+                "try again.",
+            ),
+            name=name,
+            said=Text.plain(message)
+            if message
+            else Text(QT_TRANSLATE_NOOP("core", "no reason given")),
+        ),
         detail=message,
     )
 
 
 def _pull_interrupted(name: str, detail: str) -> StreamInterrupted:
     return StreamInterrupted(
-        f"The download of {name} stopped before it finished. Pull it again; Ollama resumes "
-        "where it left off.",
+        text(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "The download of {name} stopped before it finished. Pull it again; Ollama "
+                "resumes where it left off.",
+            ),
+            name=name,
+        ),
         detail=detail,
     )

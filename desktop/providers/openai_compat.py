@@ -16,6 +16,7 @@ from desktop.core.errors import ProviderError, StreamInterrupted
 from desktop.core.events import ChatEvent, Done
 from desktop.core.messages import ChatMessage, ChatOptions
 from desktop.core.remote_model import RemoteModel
+from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
 from desktop.providers import openai_records as records
 from desktop.providers.api_transport import ApiTransport
 from desktop.providers.batches import read_batch
@@ -60,7 +61,7 @@ class OpenAICompatProvider:
         return f"OpenAICompatProvider({self._routes!r}, {self._transport!r})"
 
     @property
-    def where(self) -> str:
+    def where(self) -> Text:
         return self._transport.endpoint.where
 
     async def list_models(self) -> list[RemoteModel]:
@@ -115,8 +116,14 @@ class OpenAICompatProvider:
             raise self._transport.scrub(error) from error.__cause__
         if not finished:
             raise StreamInterrupted(
-                f"{self.where} stopped the answer before it was finished. Try again; if it "
-                "keeps happening, check the server or try another model.",
+                text(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "{where} stopped the answer before it was finished. Try again; if it "
+                        "keeps happening, check the server or try another model.",
+                    ),
+                    where=self.where,
+                ),
                 detail="the stream ended without a finish reason or [DONE]",
             )
         for call in reader.finished_calls():

@@ -22,6 +22,8 @@ from desktop.core.errors import (
 from desktop.core.events import ChatEvent, ChatStats, TextDelta, ThinkingDelta, ToolCall
 from desktop.core.messages import ChatMessage, ChatOptions, Role
 from desktop.core.remote_model import RemoteModel
+from desktop.core.text import QT_TRANSLATE_NOOP, Text
+from desktop.core.text import text as say
 from desktop.providers.images import data_url
 from desktop.providers.ollama_records import integer, mapping, text
 
@@ -159,7 +161,7 @@ def _first(*values: int | None) -> int | None:
     return next((value for value in values if value is not None), None)
 
 
-def stream_error(payload: object, where: str) -> ProviderError | None:
+def stream_error(payload: object, where: str | Text) -> ProviderError | None:
     """The error an ``{"error": ...}`` frame inside a 200 stream reports, if it is one."""
     if not isinstance(payload, dict):
         return None
@@ -167,30 +169,59 @@ def stream_error(payload: object, where: str) -> ProviderError | None:
     if not error:
         return None
     details = error if isinstance(error, dict) else {"message": str(error)}
-    said = text(details, "message") or "no reason given"
+    words = text(details, "message")
+    said = Text.plain(words) if words else Text(QT_TRANSLATE_NOOP("core", "no reason given"))
     kind = " ".join(str(details.get(key) or "") for key in ("type", "code", "status")).lower()
     if "quota" in kind or "billing" in kind:
         return QuotaExceeded(
-            f"{where} stopped the answer because the account's quota or credit is used up: "
-            f"{said} Check the plan and billing of the account.",
-            detail=said,
+            say(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{where} stopped the answer because the account's quota or credit is used "
+                    "up: {said} Check the plan and billing of the account.",
+                ),
+                where=where,
+                said=said,
+            ),
+            detail=str(said),
         )
     if "rate_limit" in kind or "429" in kind:
         return RateLimited(
-            f"{where} stopped the answer because of a rate limit: {said} Wait a moment and "
-            "try again.",
-            detail=said,
+            say(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{where} stopped the answer because of a rate limit: {said} Wait a moment "
+                    "and try again.",
+                ),
+                where=where,
+                said=said,
+            ),
+            detail=str(said),
         )
     if "auth" in kind or "api_key" in kind or "401" in kind or "permission" in kind:
         return AuthFailed(
-            f"{where} stopped the answer because access was refused: {said} Check the API "
-            "key in Settings.",
-            detail=said,
+            say(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{where} stopped the answer because access was refused: {said} Check the "
+                    "API key in Settings.",
+                ),
+                where=where,
+                said=said,
+            ),
+            detail=str(said),
         )
     return ServerError(
-        f"{where} reported an error in the middle of the answer: {said} Try again; if it "
-        "repeats, try another model.",
-        detail=said,
+        say(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{where} reported an error in the middle of the answer: {said} Try again; if "
+                "it repeats, try another model.",
+            ),
+            where=where,
+            said=said,
+        ),
+        detail=str(said),
     )
 
 

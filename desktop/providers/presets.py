@@ -15,6 +15,7 @@ from enum import StrEnum
 from fnmatch import fnmatchcase
 
 from desktop.core.provider_config import AuthStyle, ProviderConfig, ProviderFamily
+from desktop.core.text import QT_TRANSLATE_NOOP
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
@@ -156,7 +157,7 @@ PRESETS: tuple[Preset, ...] = (
     ),
     Preset(
         "dashscope",
-        "Qwen (Alibaba Cloud DashScope)",
+        QT_TRANSLATE_NOOP("core", "Qwen (Alibaba Cloud DashScope)"),
         ProviderFamily.OPENAI_COMPAT,
         "https://dashscope.aliyuncs.com/compatible-mode/v1",
         AuthStyle.BEARER,
@@ -189,7 +190,7 @@ PRESETS: tuple[Preset, ...] = (
     ),
     Preset(
         "volcengine",
-        "Volcengine Ark (Doubao)",
+        QT_TRANSLATE_NOOP("core", "Volcengine Ark (Doubao)"),
         ProviderFamily.OPENAI_COMPAT,
         "https://ark.cn-beijing.volces.com/api/v3",
         AuthStyle.BEARER,
@@ -279,7 +280,7 @@ PRESETS: tuple[Preset, ...] = (
     ),
     Preset(
         "huggingface",
-        "Hugging Face router",
+        QT_TRANSLATE_NOOP("core", "Hugging Face router"),
         ProviderFamily.OPENAI_COMPAT,
         "https://router.huggingface.co/v1",
         AuthStyle.BEARER,
@@ -289,7 +290,7 @@ PRESETS: tuple[Preset, ...] = (
     ),
     Preset(
         "bedrock",
-        "AWS Bedrock (OpenAI-compatible)",
+        QT_TRANSLATE_NOOP("core", "AWS Bedrock (OpenAI-compatible)"),
         ProviderFamily.OPENAI_COMPAT,
         "https://bedrock-runtime.{region}.amazonaws.com/openai/v1",
         AuthStyle.BEARER,
@@ -302,7 +303,7 @@ PRESETS: tuple[Preset, ...] = (
     ),
     Preset(
         "vertex",
-        "Google Vertex AI (OpenAI-compatible)",
+        QT_TRANSLATE_NOOP("core", "Google Vertex AI (OpenAI-compatible)"),
         ProviderFamily.OPENAI_COMPAT,
         "https://{location}-aiplatform.googleapis.com/v1/projects/{project}/locations/{location}"
         "/endpoints/openapi",
@@ -363,7 +364,7 @@ PRESETS: tuple[Preset, ...] = (
     ),
     Preset(
         "litellm",
-        "LiteLLM proxy",
+        QT_TRANSLATE_NOOP("core", "LiteLLM proxy"),
         ProviderFamily.OPENAI_COMPAT,
         "http://localhost:4000/v1",
         AuthStyle.BEARER,
@@ -387,7 +388,7 @@ PRESETS: tuple[Preset, ...] = (
     ),
     Preset(
         "ollama-openai",
-        "Ollama (OpenAI-compatible /v1)",
+        QT_TRANSLATE_NOOP("core", "Ollama (OpenAI-compatible /v1)"),
         ProviderFamily.OPENAI_COMPAT,
         "http://localhost:11434/v1",
         AuthStyle.NONE,
@@ -411,7 +412,7 @@ PRESETS: tuple[Preset, ...] = (
     ),
     Preset(
         "custom",
-        "Custom (OpenAI-compatible)",
+        QT_TRANSLATE_NOOP("core", "Custom (OpenAI-compatible)"),
         ProviderFamily.OPENAI_COMPAT,
         "",
         AuthStyle.BEARER,

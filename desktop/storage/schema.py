@@ -9,10 +9,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from desktop.core.errors import HistoryTooNew
+from desktop.core.text import QT_TRANSLATE_NOOP, text
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
-class SchemaTooNew(Exception):
+class SchemaTooNew(HistoryTooNew):
     """The database was written by a newer Parley; it is left untouched."""
 
 
@@ -296,8 +299,15 @@ def migrate(conn: sqlite3.Connection) -> None:
             current = schema_version(conn)
             if current > len(MIGRATIONS):
                 raise SchemaTooNew(
-                    f"The history was written by a newer version of Parley (schema {current}; "
-                    f"this version knows {len(MIGRATIONS)}). Update Parley to open it."
+                    text(
+                        QT_TRANSLATE_NOOP(
+                            "core",
+                            "The history was written by a newer version of Parley (schema "
+                            "{schema}; this version knows {known}). Update Parley to open it.",
+                        ),
+                        schema=current,
+                        known=len(MIGRATIONS),
+                    )
                 )
             if current == len(MIGRATIONS):
                 conn.execute("COMMIT")

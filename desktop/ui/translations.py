@@ -2,23 +2,30 @@
 
 English is the source language and needs no translator. For Simplified Chinese Parley
 installs its own compiled catalog (resources/translations/parley_zh_CN.qm, built from the
-.ts by ``make``) and Qt's own (standard dialogs, context menus). Switching re-renders the
-texts of the open windows (see :mod:`desktop.ui.i18n_retranslate`); windows opened later
-are built in the new language.
+.ts by ``make``) and Qt's own (standard dialogs, context menus).
+
+Installing or removing a translator makes Qt send ``QEvent.LanguageChange`` to every
+widget; each widget that shows words sets them again in its ``changeEvent`` (a
+``retranslate`` method that ``__init__`` calls too), and widgets that show a Text from
+core or a provider keep the Text and translate it again (desktop/ui/strings.py). Objects
+that are not widgets (item models) are told by the view that shows them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+)
 
 from desktop.resources import resource_path
-
-if TYPE_CHECKING:
-    from desktop.ui.i18n_retranslate import ShownTexts
 
 SYSTEM = ""
 ENGLISH = "en"
@@ -74,25 +81,16 @@ class Translations(QObject):
             language = ENGLISH
         if language == self.language:
             return language
-        windows = QApplication.topLevelWidgets()
-        shown = self._shown_texts() if windows else None  # before the switch: how texts read now
+        QLocale.setDefault(QLocale(language))  # before the LanguageChange events go out
         self._remove()
         if language != ENGLISH:
             self._install(language)
         self.language = language
-        QLocale.setDefault(QLocale(language))
-        if shown is not None:
-            from desktop.ui.i18n_retranslate import retranslate_widgets
-
-            retranslate_widgets(shown, windows)
+        # Qt posts one LanguageChange per window and translator: deliver them now, so the
+        # window reads in the new language when this returns.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self.changed.emit(language)
         return language
-
-    def _shown_texts(self) -> ShownTexts:
-        """The catalog's texts as they read now (imported only for a switch in a live app)."""
-        from desktop.ui.i18n_retranslate import ShownTexts, source_catalog
-
-        return ShownTexts(source_catalog(self.directory / f"{CATALOG_NAME}_{CHINESE}.ts"))
 
     def _install(self, language: str) -> None:
         app = QCoreApplication.instance()

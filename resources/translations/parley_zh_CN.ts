@@ -203,7 +203,7 @@
     </message>
     <message>
         <source>Send the message (Enter)</source>
-        <translation>发送消息（Enter）</translation>
+        <translation>发送消息（回车）</translation>
     </message>
     <message>
         <source>Attach images</source>
@@ -453,7 +453,7 @@
     <name>ComposerEdit</name>
     <message>
         <source>Message the model — Enter to send, Shift+Enter for a new line</source>
-        <translation>给模型发消息 — Enter 发送，Shift+Enter 换行</translation>
+        <translation>给模型发消息 — 回车发送，Shift+回车换行</translation>
     </message>
     <message>
         <source>Message</source>
@@ -1538,6 +1538,10 @@ Ollama 返回：{detail}</translation>
         <translation>从 Ollama 中删除此模型</translation>
     </message>
     <message>
+        <source>Select a model to see what it is and what it needs.</source>
+        <translation>选择一个模型，查看它是什么、需要什么。</translation>
+    </message>
+    <message>
         <source>An embedding model turns text into numbers; it cannot chat.</source>
         <translation>嵌入模型把文本转成数字；它不能聊天。</translation>
     </message>
@@ -1586,6 +1590,22 @@ Ollama 返回：{detail}</translation>
         <translation>格式</translation>
     </message>
     <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>What the name says</source>
+        <translation>名称的含义</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Loading details from Ollama…</source>
+        <translation>正在从 Ollama 加载详情…</translation>
+    </message>
+    <message>
         <source>Context length</source>
         <translation>上下文长度</translation>
     </message>
@@ -1610,12 +1630,20 @@ Ollama 返回：{detail}</translation>
         <translation>许可证</translation>
     </message>
     <message>
+        <source>Model info</source>
+        <translation>模型信息</translation>
+    </message>
+    <message>
         <source>Capabilities: {list}.</source>
         <translation>能力：{list}。</translation>
     </message>
     <message>
         <source>This is an embedding model: it turns text into numbers for search and retrieval, and cannot chat.</source>
         <translation>这是一个嵌入模型：它把文本转成数字，用于搜索和检索，不能聊天。</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>能力</translation>
     </message>
 </context>
 <context>
@@ -2247,7 +2275,7 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>Enter opens · Esc closes</source>
-        <translation>Enter 打开 · Esc 关闭</translation>
+        <translation>回车打开 · Esc 关闭</translation>
     </message>
     <message>
         <source>Conversation: {title}</source>
@@ -2616,12 +2644,64 @@ Ollama 返回：{detail}</translation>
         <translation>6 位 K-quant 量化 — 每个权重约 {bpw} 位；质量非常接近原始模型</translation>
     </message>
     <message>
+        <source>instruct</source>
+        <translation>指令版</translation>
+    </message>
+    <message>
+        <source>chat</source>
+        <translation>对话版</translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation>基础版</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>代码版</translation>
+    </message>
+    <message>
+        <source>vision</source>
+        <translation>视觉</translation>
+    </message>
+    <message>
+        <source>embedding</source>
+        <translation>嵌入</translation>
+    </message>
+    <message>
+        <source>thinking</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <source>distill</source>
+        <translation>蒸馏</translation>
+    </message>
+    <message>
+        <source>qat</source>
+        <translation>量化感知训练</translation>
+    </message>
+    <message>
+        <source>uncensored</source>
+        <translation>去审查</translation>
+    </message>
+    <message>
+        <source>cloud</source>
+        <translation>云端</translation>
+    </message>
+    <message>
+        <source>version {version}</source>
+        <translation>版本 {version}</translation>
+    </message>
+    <message>
         <source>8-bit floating point — {bpw} bits per weight; close to full quality</source>
         <translation>8 位浮点 — 每个权重 {bpw} 位；接近完整质量</translation>
     </message>
     <message>
         <source>8-bit quantization — about {bpw} bits per weight; practically the quality of 16-bit at half the memory</source>
         <translation>8 位量化 — 每个权重约 {bpw} 位；质量几乎等同 16 位，内存只要一半</translation>
+    </message>
+    <message>
+        <source>quantization</source>
+        <translation>量化</translation>
     </message>
     <message>
         <source>A name cannot contain two dots in a row.</source>
@@ -2636,24 +2716,12 @@ Ollama 返回：{detail}</translation>
         <translation>AWS Bedrock（OpenAI 兼容）</translation>
     </message>
     <message>
+        <source>LiteLLM proxy</source>
+        <translation>LiteLLM 代理</translation>
+    </message>
+    <message>
         <source>After &apos;@&apos; comes a digest such as sha256:… with 64 hexadecimal digits.</source>
         <translation>&apos;@&apos; 后面应是摘要，如 sha256:…，含 64 位十六进制数字。</translation>
-    </message>
-    <message>
-        <source>An attached image is not a PNG, JPEG, GIF or WebP file, the formats chat models accept. Convert it to PNG or JPEG and attach it again.</source>
-        <translation>有一张附加的图片不是聊天模型接受的 PNG、JPEG、GIF 或 WebP 格式。请转换为 PNG 或 JPEG 后重新附加。</translation>
-    </message>
-    <message>
-        <source>Anthropic is overloaded right now;</source>
-        <translation>Anthropic 当前负载过高；</translation>
-    </message>
-    <message>
-        <source>Check that the Windows Credential Manager service is running</source>
-        <translation>请检查 Windows 凭据管理器服务是否在运行</translation>
-    </message>
-    <message>
-        <source>Check that the login Keychain is available and unlocked</source>
-        <translation>请检查登录钥匙串是否可用且已解锁</translation>
     </message>
     <message>
         <source>Could not connect to {where}. Check the network connection and the endpoint URL in Settings.</source>
@@ -2696,20 +2764,12 @@ Ollama 返回：{detail}</translation>
         <translation>Hugging Face 路由</translation>
     </message>
     <message>
-        <source>Install a system keyring</source>
-        <translation>请安装系统密钥环</translation>
-    </message>
-    <message>
         <source>Leave out the quotes around the name.</source>
         <translation>名称两边不要加引号。</translation>
     </message>
     <message>
         <source>MXFP4, a 4-bit floating-point format with shared scales — about {bpw} bits per weight; models trained for it lose little quality</source>
         <translation>MXFP4，一种共享缩放因子的 4 位浮点格式 — 每个权重约 {bpw} 位；为它训练的模型几乎不损失质量</translation>
-    </message>
-    <message>
-        <source>Message {number} attaches an image the file does not hold ({missing}…).</source>
-        <translation>第 {number} 条消息附带的图片不在文件中（{missing}…）。</translation>
     </message>
     <message>
         <source>Model names cannot contain spaces.</source>
@@ -2720,60 +2780,16 @@ Ollama 返回：{detail}</translation>
         <translation>ollama.com 上的模型名称都是小写。</translation>
     </message>
     <message>
-        <source>No keyring is in use. API keys are kept in memory for this session only.</source>
-        <translation>未使用密钥环。API 密钥只在本次运行期间保存在内存中。</translation>
-    </message>
-    <message>
-        <source>No model named {name} in the registry; check the spelling (for example llama3.2 or qwen3:8b) on ollama.com/library.</source>
-        <translation>仓库中没有名为 {name} 的模型；请在 ollama.com/library 核对拼写（例如 llama3.2 或 qwen3:8b）。</translation>
-    </message>
-    <message>
         <source>Ollama (OpenAI-compatible /v1)</source>
         <translation>Ollama（OpenAI 兼容 /v1）</translation>
-    </message>
-    <message>
-        <source>Ollama could not download {name}: {message}. Check the internet connection and try again.</source>
-        <translation>Ollama 无法下载 {name}：{message}。请检查网络连接后重试。</translation>
-    </message>
-    <message>
-        <source>Ollama is not running at {host}. Start it with `ollama serve`, or set the Ollama host in Settings.</source>
-        <translation>Ollama 未在 {host} 运行。请用 `ollama serve` 启动它，或在设置中设置 Ollama 主机。</translation>
-    </message>
-    <message>
-        <source>Ollama listed a model without a name. Update Ollama, or check that the host in Settings points at Ollama.</source>
-        <translation>Ollama 列出了一个没有名称的模型。请更新 Ollama，或检查设置中的主机是否指向 Ollama。</translation>
-    </message>
-    <message>
-        <source>Ollama reported an error while answering: {message}. Try again; if it repeats, look at the Ollama server log.</source>
-        <translation>Ollama 在回答时报错：{message}。请重试；如果反复出现，请查看 Ollama 服务器日志。</translation>
-    </message>
-    <message>
-        <source>Ollama stopped the answer before it was finished. The model may have crashed or Ollama restarted; try again.</source>
-        <translation>Ollama 在回答完成前停止了。模型可能崩溃了，或 Ollama 重启了；请重试。</translation>
-    </message>
-    <message>
-        <source>Ollama&apos;s model list is not a list. Check that the Ollama host in Settings points at Ollama.</source>
-        <translation>Ollama 返回的模型列表格式不对。请检查设置中的 Ollama 主机是否指向 Ollama。</translation>
-    </message>
-    <message>
-        <source>One API / New API</source>
-        <translation>One API / New API</translation>
     </message>
     <message>
         <source>Only the model name is needed, not the ollama command.</source>
         <translation>只需要模型名称，不需要 ollama 命令。</translation>
     </message>
     <message>
-        <source>PNG, JPEG, WebP, GIF or BMP</source>
-        <translation>PNG、JPEG、WebP、GIF 或 BMP</translation>
-    </message>
-    <message>
         <source>Parley does not know a model called {family}; did you mean {guess}?</source>
         <translation>Parley 不认识名为 {family} 的模型；你是指 {guess} 吗？</translation>
-    </message>
-    <message>
-        <source>Parley may not read {name}: permission denied. Copy it somewhere you can read, then attach the copy.</source>
-        <translation>Parley 无权读取 {name}：权限被拒绝。请将它复制到你能读取的位置，再附加副本。</translation>
     </message>
     <message>
         <source>Quantizations are written like q4_K_M.</source>
@@ -2784,44 +2800,8 @@ Ollama 返回：{detail}</translation>
         <translation>通义千问（阿里云百炼 DashScope）</translation>
     </message>
     <message>
-        <source>Secret Service (libsecret)</source>
-        <translation>Secret Service（libsecret）</translation>
-    </message>
-    <message>
-        <source>Some settings in {name} had invalid values and were reset to their defaults: {rejected}.</source>
-        <translation>{name} 中有些设置的值无效，已恢复为默认值：{rejected}。</translation>
-    </message>
-    <message>
-        <source>Start a Secret Service (GNOME Keyring or KWallet) and unlock it</source>
-        <translation>请启动 Secret Service（GNOME Keyring 或 KWallet）并解锁</translation>
-    </message>
-    <message>
-        <source>Text Generation WebUI</source>
-        <translation>Text Generation WebUI</translation>
-    </message>
-    <message>
         <source>That name is too long.</source>
         <translation>名称太长了。</translation>
-    </message>
-    <message>
-        <source>The API key of {service} has not been confirmed for {request_host}. Open Settings and confirm the key for this provider&apos;s address; until then it is not sent.</source>
-        <translation>{service} 的 API 密钥尚未确认用于 {request_host}。请打开设置，为此服务商的地址确认密钥；确认前不会发送。</translation>
-    </message>
-    <message>
-        <source>The API key of {service} was confirmed for {key_host}, but the provider now points at {request_host}. The key was not sent. If the new address is right, confirm the key for it in Settings.</source>
-        <translation>{service} 的 API 密钥已确认用于 {key_host}，但服务商现在指向 {request_host}。密钥未发送。如果新地址正确，请在设置中为它确认密钥。</translation>
-    </message>
-    <message>
-        <source>The CA bundle {ca_bundle} set for {service} cannot be read ({exc}). Choose a PEM file with the certificate authority in Settings.</source>
-        <translation>无法读取为 {service} 设置的 CA 证书包 {ca_bundle}（{exc}）。请在设置中选择包含证书颁发机构的 PEM 文件。</translation>
-    </message>
-    <message>
-        <source>The OLLAMA_HOST environment variable</source>
-        <translation>环境变量 OLLAMA_HOST</translation>
-    </message>
-    <message>
-        <source>The Ollama host in Settings</source>
-        <translation>设置中的 Ollama 主机</translation>
     </message>
     <message>
         <source>The TLS certificate of {where} could not be verified ({reason}). If the server uses a private or self-signed certificate, add its CA bundle or allow self-signed certificates for this provider in Settings.</source>
@@ -2832,68 +2812,40 @@ Ollama 返回：{detail}</translation>
         <translation>{service} 的地址不是有效网址。请在设置中更正。</translation>
     </message>
     <message>
+        <source>The proxy {proxy} set for {service} cannot be used ({reason}). Use an http://, https:// or socks5:// proxy URL in Settings.</source>
+        <translation>为 {service} 设置的代理 {proxy} 无法使用（{reason}）。请在设置中使用 http://、https:// 或 socks5:// 代理网址。</translation>
+    </message>
+    <message>
+        <source>The CA bundle {path} set for {service} cannot be read ({reason}). Choose a PEM file with the certificate authority in Settings.</source>
+        <translation>无法读取为 {service} 设置的 CA 证书包 {path}（{reason}）。请在设置中选择包含证书颁发机构的 PEM 文件。</translation>
+    </message>
+    <message>
+        <source>Try again in {seconds} seconds.</source>
+        <translation>请在 {seconds} 秒后重试。</translation>
+    </message>
+    <message>
+        <source> It said: {words}</source>
+        <translation>它返回：{words}</translation>
+    </message>
+    <message>
+        <source>LiteLLM at {url} asks for a key (HTTP {status}), and none is set. Enter LiteLLM&apos;s master key as the API key of {service} in Settings.</source>
+        <translation>{url} 上的 LiteLLM 要求提供密钥（HTTP {status}），但尚未设置。请在设置中把 LiteLLM 的主密钥填为 {service} 的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>LiteLLM at {url} failed while checking the API key of {service} (HTTP {status}), as it does when a key other than its master key needs a database it cannot reach (the prisma extra is not installed). Enter the master key in Settings, or see LiteLLM&apos;s log.</source>
+        <translation>{url} 上的 LiteLLM 在检查 {service} 的 API 密钥时出错（HTTP {status}）；当使用主密钥以外的密钥而它又连不上所需的数据库时（未安装 prisma 扩展）就会这样。请在设置中填入主密钥，或查看 LiteLLM 的日志。</translation>
+    </message>
+    <message>
+        <source>LiteLLM at {url} could not check the API key of {service} (HTTP {status}): a key other than LiteLLM&apos;s master key is looked up in its database, and none is connected. Enter the master key in Settings, or connect a database to LiteLLM.</source>
+        <translation>{url} 上的 LiteLLM 无法检查 {service} 的 API 密钥（HTTP {status}）：主密钥以外的密钥要在它的数据库中查找，而它没有连接数据库。请在设置中填入主密钥，或为 LiteLLM 连接数据库。</translation>
+    </message>
+    <message>
         <source>The address of {service}, {host}, could not be found (the name lookup failed). Check the spelling of the URL in Settings, and that this computer is online.</source>
         <translation>找不到 {service} 的地址 {host}（域名解析失败）。请检查设置中网址的拼写，并确认本机已联网。</translation>
     </message>
     <message>
         <source>The connection to {where} broke before the answer was complete. Try again; if it keeps happening, check the server&apos;s logs.</source>
         <translation>回答完成前与 {where} 的连接断开了。请重试；如果反复出现，请查看服务器日志。</translation>
-    </message>
-    <message>
-        <source>The custom header name {name} of {config} is not valid. Use letters, digits and dashes only (for example X-Team-Id).</source>
-        <translation>{config} 的自定义请求头名称 {name} 无效。只能使用字母、数字和连字符（例如 X-Team-Id）。</translation>
-    </message>
-    <message>
-        <source>The disk that holds Ollama&apos;s models is full. Free some space (delete models you no longer use) and press Retry; the download resumes where it stopped.</source>
-        <translation>存放 Ollama 模型的磁盘已满。请释放一些空间（删除不再使用的模型）后点“重试”；下载会从中断处继续。</translation>
-    </message>
-    <message>
-        <source>The download of {name} received nothing for {stall} seconds; trying again (Ollama resumes where it stopped).</source>
-        <translation>{name} 的下载已 {stall} 秒没有收到数据；正在重试（Ollama 会从中断处继续）。</translation>
-    </message>
-    <message>
-        <source>The download of {name} stopped before it finished. Pull it again; Ollama resumes where it left off.</source>
-        <translation>{name} 的下载在完成前停止了。请重新下载；Ollama 会从中断处继续。</translation>
-    </message>
-    <message>
-        <source>The download queue {name} could not be read ({error}).</source>
-        <translation>无法读取下载队列 {name}（{error}）。</translation>
-    </message>
-    <message>
-        <source>The endpoint URL of {service} must start with http:// or https:// (it is {url}). Correct it in Settings.</source>
-        <translation>{service} 的端点网址必须以 http:// 或 https:// 开头（当前为 {url}）。请在设置中更正。</translation>
-    </message>
-    <message>
-        <source>The endpoint URL of {service} still contains {names}. Replace it with your own value in Settings.</source>
-        <translation>{service} 的端点网址仍包含 {names}。请在设置中替换为你自己的值。</translation>
-    </message>
-    <message>
-        <source>The file has no list of messages.</source>
-        <translation>文件中没有消息列表。</translation>
-    </message>
-    <message>
-        <source>The file is not a conversation exported by Parley.</source>
-        <translation>该文件不是 Parley 导出的对话。</translation>
-    </message>
-    <message>
-        <source>The file is not valid JSON (line {lineno}, column {colno}).</source>
-        <translation>该文件不是有效的 JSON（第 {lineno} 行，第 {colno} 列）。</translation>
-    </message>
-    <message>
-        <source>The file was written by a newer Parley (format version {version}); update Parley.</source>
-        <translation>该文件由更新版本的 Parley 写入（格式版本 {version}）；请更新 Parley。</translation>
-    </message>
-    <message>
-        <source>The file&apos;s “images” is not a list.</source>
-        <translation>文件中的“images”不是列表。</translation>
-    </message>
-    <message>
-        <source>The history was written by a newer version of Parley (schema {current}; this version knows {migrations}). Update Parley to open it.</source>
-        <translation>聊天记录由更新版本的 Parley 写入（结构版本 {current}；本版本只支持到 {migrations}）。请更新 Parley 后再打开。</translation>
-    </message>
-    <message>
-        <source>The keyring backend {backend} is not a system keyring (it does not work, or keeps keys in a plain or terminal-locked file), so it is not used. API keys are kept in memory for this session only.</source>
-        <translation>密钥环后端 {backend} 不是系统密钥环（无法工作，或把密钥存在明文或需终端解锁的文件中），因此不予使用。API 密钥只在本次运行期间保存在内存中。</translation>
     </message>
     <message>
         <source>The model is called {family}.</source>
@@ -2904,32 +2856,16 @@ Ollama 返回：{detail}</translation>
         <translation>缺少模型名称。</translation>
     </message>
     <message>
-        <source>The model {model} is not installed in Ollama. Pull it in the model manager, or choose another model.</source>
-        <translation>Ollama 中没有安装模型 {model}。请在模型管理中下载它，或选择其他模型。</translation>
-    </message>
-    <message>
         <source>The namespace before &apos;/&apos; cannot contain a dot.</source>
         <translation>&apos;/&apos; 前面的命名空间不能包含点。</translation>
-    </message>
-    <message>
-        <source>The pasted image</source>
-        <translation>粘贴的图片</translation>
     </message>
     <message>
         <source>The proxy refused to connect to {where}. Check the proxy address and its credentials in Settings, or turn the proxy off for this provider.</source>
         <translation>代理拒绝连接到 {where}。请检查设置中的代理地址和凭据，或为此服务商关闭代理。</translation>
     </message>
     <message>
-        <source>The proxy {proxy_url} set for {service} cannot be used ({exc}). Use an http://, https:// or socks5:// proxy URL in Settings.</source>
-        <translation>为 {service} 设置的代理 {proxy_url} 无法使用（{exc}）。请在设置中使用 http://、https:// 或 socks5:// 代理网址。</translation>
-    </message>
-    <message>
         <source>Could not connect to the proxy {proxy} that {service} goes through. Check that the proxy is running and its address in Settings, or choose System proxy or No proxy.</source>
         <translation>无法连接到 {service} 所经过的代理 {proxy}。请检查代理是否在运行以及设置中的代理地址，或选择“系统代理”或“不使用代理”。</translation>
-    </message>
-    <message>
-        <source>No system keyring is available{detail}. API keys are kept in memory for this session only and must be entered again after a restart. {what_to_do}</source>
-        <translation>没有可用的系统密钥环{detail}。API 密钥只在本次运行期间保存在内存中，重启后需要重新输入。{what_to_do}</translation>
     </message>
     <message>
         <source>The conversation is longer than the model at {where} can read (HTTP {status}). Start a new conversation, or choose a model with a larger context window.{said}</source>
@@ -2940,32 +2876,20 @@ Ollama 返回：{detail}</translation>
         <translation>请求对 {where} 来说太大了（HTTP {status}）。请开始新对话，或少附加几张图片、改用更小的图片。{said}</translation>
     </message>
     <message>
+        <source>{where} stopped responding for more than {seconds} seconds. The model may be stuck or the machine overloaded; try again, or pick a smaller model.</source>
+        <translation>{where} 超过 {seconds} 秒没有响应。模型可能卡住了，或机器负载过高；请重试，或选择更小的模型。</translation>
+    </message>
+    <message>
+        <source>{where} stopped responding. The model may be stuck or the machine overloaded; try again, or pick a smaller model.</source>
+        <translation>{where} 停止响应。模型可能卡住了，或机器负载过高；请重试，或选择更小的模型。</translation>
+    </message>
+    <message>
         <source>The secure (TLS) connection to {where} failed ({reason}). Check that the URL starts with https:// only if the server speaks TLS.</source>
         <translation>与 {where} 的安全（TLS）连接失败（{reason}）。请确认只有服务器支持 TLS 时网址才以 https:// 开头。</translation>
     </message>
     <message>
-        <source>The server sent a line longer than {max_line_bytes} MiB without a line break; this is not a stream of JSON lines.</source>
-        <translation>服务器发送了超过 {max_line_bytes} MiB 且不换行的一行；这不是 JSON 行数据流。</translation>
-    </message>
-    <message>
-        <source>The server sent a line that is not a JSON object: {snippet}</source>
-        <translation>服务器发送了一行不是 JSON 对象的数据：{snippet}</translation>
-    </message>
-    <message>
-        <source>The server sent an event larger than {max_event_bytes} MiB; this is not a stream of server-sent events.</source>
-        <translation>服务器发送了超过 {max_event_bytes} MiB 的事件；这不是服务器推送事件（SSE）流。</translation>
-    </message>
-    <message>
         <source>The size belongs in the tag, after a &apos;:&apos;.</source>
         <translation>规模应写在标签里，放在 &apos;:&apos; 之后。</translation>
-    </message>
-    <message>
-        <source>The value of the custom header {name} of {config} must be one line of plain ASCII text. Correct it in Settings.</source>
-        <translation>{config} 的自定义请求头 {name} 的值必须是单行纯 ASCII 文本。请在设置中更正。</translation>
-    </message>
-    <message>
-        <source>The {label} keyring stopped working ({what}). API keys entered now are kept in memory for this session only. Unlock or restart the keyring, then restart Parley.</source>
-        <translation>{label} 密钥环停止工作了（{what}）。现在输入的 API 密钥只在本次运行期间保存在内存中。请解锁或重启密钥环，然后重启 Parley。</translation>
     </message>
     <message>
         <source>These characters are not allowed in a model name: {chars}</source>
@@ -2974,10 +2898,6 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>Tight: needs about {need} of this computer&apos;s {ram}; close other programs or pick a smaller size or quantization.</source>
         <translation>偏紧：大约需要 {need}，本机有 {ram}；请关闭其他程序，或选择更小的规模或量化。</translation>
-    </message>
-    <message>
-        <source>Try again in {retry_after} seconds.</source>
-        <translation>请在 {retry_after} 秒后重试。</translation>
     </message>
     <message>
         <source>Use &apos;:&apos; between the model name and its tag.</source>
@@ -2996,14 +2916,6 @@ Ollama 返回：{detail}</translation>
         <translation>请稍等片刻再试。</translation>
     </message>
     <message>
-        <source>Windows Credential Locker</source>
-        <translation>Windows 凭据保险箱</translation>
-    </message>
-    <message>
-        <source>[{count} {noun} attached here; not shown because this model does not accept images]</source>
-        <translation>[此处附有 {count} 张{noun}；此模型不接受图片，因此未显示]</translation>
-    </message>
-    <message>
         <source>a label the publisher chose; Parley does not know what it means</source>
         <translation>发布者自定的标签；Parley 不清楚其含义</translation>
     </message>
@@ -3020,20 +2932,8 @@ Ollama 返回：{detail}</translation>
         <translation>约 {count} 百万参数：非常小而快的模型，适合简单任务</translation>
     </message>
     <message>
-        <source>although its name ends in {suffix}</source>
-        <translation>尽管文件名以 {suffix} 结尾</translation>
-    </message>
-    <message>
-        <source>an IPv6 address must be written in brackets, like [::1]:11434</source>
-        <translation>IPv6 地址必须写在方括号中，如 [::1]:11434</translation>
-    </message>
-    <message>
         <source>can look at images you attach and talk about them</source>
         <translation>能看懂你附加的图片并讨论它们</translation>
-    </message>
-    <message>
-        <source>deleting a key failed: {error}</source>
-        <translation>删除密钥失败：{error}</translation>
     </message>
     <message>
         <source>distilled: a smaller model trained to imitate the answers of a larger one</source>
@@ -3052,36 +2952,8 @@ Ollama 返回：{detail}</translation>
         <translation>等效 {count}B 参数：模型的原始参数更多，但运行起来像一个 {count}B 模型</translation>
     </message>
     <message>
-        <source>for more than {read} seconds</source>
-        <translation>超过 {read} 秒</translation>
-    </message>
-    <message>
-        <source>is a PDF document, not a picture. Export the page as PNG and attach that.</source>
-        <translation>是 PDF 文档，不是图片。请将页面导出为 PNG 再附加。</translation>
-    </message>
-    <message>
-        <source>is an SVG drawing, which chat models cannot read. Export it as PNG first.</source>
-        <translation>是 SVG 矢量图，聊天模型无法读取。请先导出为 PNG。</translation>
-    </message>
-    <message>
-        <source>is not a picture{claim}: its contents are not {readable_list} data. Check that it is the file you meant.</source>
-        <translation>不是图片{claim}：其内容不是 {readable_list} 数据。请确认这是你想要的文件。</translation>
-    </message>
-    <message>
-        <source>it does not hold a JSON object</source>
-        <translation>其中不是 JSON 对象</translation>
-    </message>
-    <message>
-        <source>it does not hold a list of downloads</source>
-        <translation>其中不是下载列表</translation>
-    </message>
-    <message>
         <source>its refusal training was removed by the uploader; not an official build</source>
         <translation>上传者去除了它的拒答训练；非官方版本</translation>
-    </message>
-    <message>
-        <source>llama.cpp (llama-server)</source>
-        <translation>llama.cpp（llama-server）</translation>
     </message>
     <message>
         <source>mixture of experts: {experts} experts of about {count} billion parameters each; only a few work on each word, so it runs faster than its size, but all of them must fit in memory</source>
@@ -3092,24 +2964,12 @@ Ollama 返回：{detail}</translation>
         <translation>标签中没有量化：Ollama 使用发布者的默认值，通常是 q4_K_M</translation>
     </message>
     <message>
-        <source>no reason given</source>
-        <translation>未说明原因</translation>
-    </message>
-    <message>
-        <source>not a parameter count: {parameters}</source>
-        <translation>不是参数数量：{parameters}</translation>
-    </message>
-    <message>
         <source>published by {namespace}, not part of the official Ollama library; check who maintains it</source>
         <translation>由 {namespace} 发布，不属于 Ollama 官方模型库；请留意维护者是谁</translation>
     </message>
     <message>
         <source>quantization-aware training: trained to keep its quality when stored with 4 bits</source>
         <translation>量化感知训练：训练时就考虑了 4 位存储，能保持质量</translation>
-    </message>
-    <message>
-        <source>reading a key failed: {error}</source>
-        <translation>读取密钥失败：{error}</translation>
     </message>
     <message>
         <source>reasons step by step before it answers; answers take longer, and the reasoning can be shown separately</source>
@@ -3120,10 +2980,6 @@ Ollama 返回：{detail}</translation>
         <translation>在 Ollama 的云服务器上运行，而不是本机；需要 ollama.com 账号</translation>
     </message>
     <message>
-        <source>saving a key failed: {error}</source>
-        <translation>保存密钥失败：{error}</translation>
-    </message>
-    <message>
         <source>ternary quantization for models trained with 1.58-bit weights — about {bpw} bits per weight</source>
         <translation>三值量化，用于以 1.58 位权重训练的模型 — 每个权重约 {bpw} 位</translation>
     </message>
@@ -3132,16 +2988,8 @@ Ollama 返回：{detail}</translation>
         <translation>上传此模型的 Hugging Face 账号 {namespace}</translation>
     </message>
     <message>
-        <source>the brackets around the IPv6 address do not match</source>
-        <translation>IPv6 地址两边的方括号不匹配</translation>
-    </message>
-    <message>
         <source>the certificate is not trusted</source>
         <translation>证书不受信任</translation>
-    </message>
-    <message>
-        <source>the file is not an SQLite database</source>
-        <translation>该文件不是 SQLite 数据库</translation>
     </message>
     <message>
         <source>the model family; the tag after &apos;:&apos; picks the size and build</source>
@@ -3150,10 +2998,6 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>the model it is built on</source>
         <translation>它所基于的模型</translation>
-    </message>
-    <message>
-        <source>the port must be a number from 1 to 65535</source>
-        <translation>端口必须是 1 到 65535 之间的数字</translation>
     </message>
     <message>
         <source>the raw pre-trained model, not tuned for chat: it continues text instead of answering questions</source>
@@ -3176,20 +3020,8 @@ Ollama 返回：{detail}</translation>
         <translation>{year}-{month} 发布的版本</translation>
     </message>
     <message>
-        <source>the scheme {scheme} is not supported, only http and https</source>
-        <translation>不支持 {scheme} 协议，只支持 http 和 https</translation>
-    </message>
-    <message>
-        <source>the server hung up during the handshake</source>
-        <translation>服务器在握手过程中断开了连接</translation>
-    </message>
-    <message>
         <source>the tag Ollama uses when you name none; it points to the build the publisher recommends, usually a mid-sized 4-bit one</source>
         <translation>未指定标签时 Ollama 使用的标签；指向发布者推荐的版本，通常是中等规模的 4 位量化版</translation>
-    </message>
-    <message>
-        <source>there is no host after the scheme</source>
-        <translation>协议后面没有主机</translation>
     </message>
     <message>
         <source>trained especially for programming: writing, completing and explaining code</source>
@@ -3208,10 +3040,6 @@ Ollama 返回：{detail}</translation>
         <translation>把文本转成向量（一串数字）用于搜索和相似度计算；不能聊天或回答问题</translation>
     </message>
     <message>
-        <source>{backend} is not one of this platform&apos;s own keyrings. {what_to_do}</source>
-        <translation>{backend} 不是本平台自带的密钥环。{what_to_do}</translation>
-    </message>
-    <message>
         <source>{bits}-bit quantization — roughly {bpw} bits per weight</source>
         <translation>{bits} 位量化 — 每个权重大约 {bpw} 位</translation>
     </message>
@@ -3220,104 +3048,8 @@ Ollama 返回：{detail}</translation>
         <translation>每个词激活 {count}B 参数（混合专家）：比总规模看起来更快，但所有参数仍需放进内存</translation>
     </message>
     <message>
-        <source>{host} is not a valid host name</source>
-        <translation>{host} 不是有效的主机名</translation>
-    </message>
-    <message>
-        <source>{label}: {what}. Unlock or restart the keyring, then restart Parley.</source>
-        <translation>{label}：{what}。请解锁或重启密钥环，然后重启 Parley。</translation>
-    </message>
-    <message>
-        <source>{litellm} asks for a key (HTTP {status}), and none is set. Enter LiteLLM&apos;s master key as the API key of {service} in Settings.</source>
-        <translation>{litellm} 要求提供密钥（HTTP {status}），但尚未设置。请在设置中把 LiteLLM 的主密钥填作 {service} 的 API 密钥。</translation>
-    </message>
-    <message>
-        <source>{litellm} could not check the API key of {service} (HTTP {status}): a key other than LiteLLM&apos;s master key is looked up in its database, and none is connected. Enter the master key in Settings, or connect a database to LiteLLM.</source>
-        <translation>{litellm} 无法校验 {service} 的 API 密钥（HTTP {status}）：主密钥以外的密钥要在它的数据库中查找，而它没有连接数据库。请在设置中填写主密钥，或为 LiteLLM 连接数据库。</translation>
-    </message>
-    <message>
-        <source>{litellm} failed while checking the API key of {service} (HTTP {status}), as it does when a key other than its master key needs a database it cannot reach (the prisma extra is not installed). Enter the master key in Settings, or see LiteLLM&apos;s log.</source>
-        <translation>{litellm} 在校验 {service} 的 API 密钥时出错（HTTP {status}）；当主密钥以外的密钥需要一个它无法访问的数据库时（未安装 prisma 扩展）就会这样。请在设置中填写主密钥，或查看 LiteLLM 的日志。</translation>
-    </message>
-    <message>
-        <source>{name} could not be read ({error}); default settings are in use.</source>
-        <translation>无法读取 {name}（{error}）；正在使用默认设置。</translation>
-    </message>
-    <message>
-        <source>{name} could not be read: {strerror}.</source>
-        <translation>无法读取 {name}：{strerror}。</translation>
-    </message>
-    <message>
-        <source>{name} has far too many pixels to attach (over {max_pixels} megapixels). Scale it down first.</source>
-        <translation>{name} 的像素太多，无法附加（超过 {max_pixels} 百万像素）。请先缩小。</translation>
-    </message>
-    <message>
-        <source>{name} is a folder, not a picture.</source>
-        <translation>{name} 是文件夹，不是图片。</translation>
-    </message>
-    <message>
-        <source>{name} is a {kind} image; Parley attaches {readable_list} pictures. Save it as PNG or JPEG and attach it again.</source>
-        <translation>{name} 是 {kind} 图片；Parley 只能附加 {readable_list} 图片。请另存为 PNG 或 JPEG 后重新附加。</translation>
-    </message>
-    <message>
-        <source>{name} is a {source_format} image, not PNG or JPEG.</source>
-        <translation>{name} 是 {source_format} 图片，不是 PNG 或 JPEG。</translation>
-    </message>
-    <message>
-        <source>{name} is empty (0 bytes): there is no picture in it.</source>
-        <translation>{name} 是空文件（0 字节）：里面没有图片。</translation>
-    </message>
-    <message>
-        <source>{name} is incomplete: the clipboard held too few pixels.</source>
-        <translation>{name} 不完整：剪贴板中的像素数据太少。</translation>
-    </message>
-    <message>
-        <source>{name} is {size}; images up to {max_file_bytes} can be attached. Save a smaller copy (for example as JPEG) and attach that.</source>
-        <translation>{name} 大小为 {size}；只能附加不超过 {max_file_bytes} 的图片。请另存一个更小的副本（例如 JPEG）再附加。</translation>
-    </message>
-    <message>
-        <source>{name} is {width} × {height} pixels ({width2} megapixels); Parley attaches pictures of up to {max_pixels} megapixels. Scale it down in an image editor and attach it again.</source>
-        <translation>{name} 为 {width} × {height} 像素（{width2} 百万像素）；Parley 只能附加不超过 {max_pixels} 百万像素的图片。请在图片编辑器中缩小后重新附加。</translation>
-    </message>
-    <message>
-        <source>{name} looks damaged: its picture could not be decoded ({detail}). Open it in an image viewer; if it shows, save it again as PNG or JPEG and attach that.</source>
-        <translation>{name} 似乎已损坏：无法解码其图像（{detail}）。请用图片查看器打开；如果能显示，请另存为 PNG 或 JPEG 后再附加。</translation>
-    </message>
-    <message>
-        <source>{name} no longer exists at {parent}.</source>
-        <translation>{name} 已不在 {parent} 中。</translation>
-    </message>
-    <message>
-        <source>{platform}, then restart Parley.</source>
-        <translation>{platform}，然后重启 Parley。</translation>
-    </message>
-    <message>
-        <source>{reason} It could not be moved aside: {move_error}.</source>
-        <translation>{reason}也无法将其移走：{move_error}。</translation>
-    </message>
-    <message>
-        <source>{reason} It was kept as {kept}; the queue starts empty.</source>
-        <translation>{reason}原文件保留为 {kept}；下载队列从空开始。</translation>
-    </message>
-    <message>
-        <source>{reason} The file could not be moved aside: {move_error}.</source>
-        <translation>{reason}也无法将该文件移走：{move_error}。</translation>
-    </message>
-    <message>
-        <source>{reason} The old file was kept as {kept}.</source>
-        <translation>{reason}旧文件保留为 {kept}。</translation>
-    </message>
-    <message>
         <source>{service} at {url}</source>
         <translation>{url} 上的 {service}</translation>
-    </message>
-    <message>
-        <source>{service} has no endpoint URL yet. Enter it in Settings.</source>
-        <translation>{service} 还没有端点网址。请在设置中填写。</translation>
-    </message>
-    <message>
-        <source>{source} ({strip}) is not a usable address: {exc}. Use a form like 127.0.0.1:11434 or http://host:11434.</source>
-        <translation>{source}（{strip}）不是可用的地址：{exc}。请使用 127.0.0.1:11434 或 http://host:11434 这样的形式。</translation>
     </message>
     <message>
         <source>{where} asks for an API key (HTTP 401), and none is set. Enter the API key of {service} in Settings.{said}</source>
@@ -3336,36 +3068,12 @@ Ollama 返回：{detail}</translation>
         <translation>{where} 拒绝访问（HTTP {status}）。请检查设置中 {service} 的 API 密钥和端点。{said}</translation>
     </message>
     <message>
-        <source>{where} does not know the model: {said}. Choose another model.</source>
-        <translation>{where} 不认识该模型：{said}。请选择其他模型。</translation>
-    </message>
-    <message>
-        <source>{where} does not offer {path} (it answered “{detail}”). Check that the Ollama host in Settings points at Ollama, and update Ollama if it is old.</source>
-        <translation>{where} 不提供 {path}（它返回“{detail}”）。请检查设置中的 Ollama 主机是否指向 Ollama；如果 Ollama 版本较旧，请更新。</translation>
-    </message>
-    <message>
         <source>{where} had an internal problem (HTTP {status}).{said} Try again in a moment; if it keeps happening, check the server&apos;s logs.</source>
         <translation>{where} 内部出错（HTTP {status}）。{said}请稍后重试；如果反复出现，请查看服务器日志。</translation>
     </message>
     <message>
-        <source>{where} has no deployment by that name (HTTP 404). Check the deployment names, the endpoint and the API version in Settings; a new deployment can take a few minutes to appear. It said: {detail}</source>
-        <translation>{where} 没有该名称的部署（HTTP 404）。请检查设置中的部署名称、端点和 API 版本；新部署可能需要几分钟才会出现。它返回：{detail}</translation>
-    </message>
-    <message>
-        <source>{where} is damaged: its data does not match its sha256.</source>
-        <translation>{where} 已损坏：数据与其 sha256 不符。</translation>
-    </message>
-    <message>
         <source>{where} is limiting how many requests you may send. {wait}</source>
         <translation>{where} 正在限制你的请求频率。{wait}</translation>
-    </message>
-    <message>
-        <source>{where} is not an object.</source>
-        <translation>{where} 不是对象。</translation>
-    </message>
-    <message>
-        <source>{where} refused access: {said}. Check the API key in Settings.</source>
-        <translation>{where} 拒绝访问：{said}。请检查设置中的 API 密钥。</translation>
     </message>
     <message>
         <source>{where} refused the request because the account&apos;s quota or credit is used up (HTTP {status}). Check the plan and billing of the account; waiting will not help.{said}</source>
@@ -3376,76 +3084,144 @@ Ollama 返回：{detail}</translation>
         <translation>{where} 拒绝了请求（HTTP {status}）。{said}请检查模型及其选项。</translation>
     </message>
     <message>
-        <source>{where} rejected the request: {said}.</source>
-        <translation>{where} 拒绝了请求：{said}。</translation>
-    </message>
-    <message>
-        <source>{where} reported an error in the middle of the answer: {said} Try again; if it repeats, try another model.</source>
-        <translation>{where} 在回答中途报错：{said} 请重试；如果反复出现，请换一个模型。</translation>
-    </message>
-    <message>
-        <source>{where} sent a reply this app cannot read ({detail}). Check that the Ollama host in Settings points at Ollama, and update Ollama if it is old.</source>
-        <translation>{where} 返回了本应用无法读取的内容（{detail}）。请检查设置中的 Ollama 主机是否指向 Ollama；如果 Ollama 版本较旧，请更新。</translation>
-    </message>
-    <message>
-        <source>{where} sent a reply this app cannot read ({shown}). Check that the endpoint URL in Settings points at the right kind of service.</source>
-        <translation>{where} 返回了本应用无法读取的内容（{shown}）。请检查设置中的端点网址是否指向正确类型的服务。</translation>
-    </message>
-    <message>
         <source>{where} sent a reply this app cannot read. Check that the endpoint URL in Settings points at the right service.</source>
         <translation>{where} 返回了本应用无法读取的内容。请检查设置中的端点网址是否指向正确的服务。</translation>
     </message>
     <message>
-        <source>{where} stopped responding{exc}. The model may be stuck or the machine overloaded; try again, or pick a smaller model.</source>
-        <translation>{where} 停止响应{exc}。模型可能卡住了，或机器负载过高；请重试，或选择更小的模型。</translation>
+        <source>The history was written by a newer version of Parley (schema {schema}; this version knows {known}). Update Parley to open it.</source>
+        <translation>聊天记录由更新版本的 Parley 写入（结构版本 {schema}；本版本只支持到 {known}）。请更新 Parley 后再打开。</translation>
     </message>
     <message>
-        <source>{where} stopped the answer because access was refused: {said} Check the API key in Settings.</source>
-        <translation>{where} 因拒绝访问而停止了回答：{said} 请检查设置中的 API 密钥。</translation>
-    </message>
-    <message>
-        <source>{where} stopped the answer because of a rate limit: {said} Wait a moment and try again.</source>
-        <translation>{where} 因频率限制而停止了回答：{said} 请稍等片刻再试。</translation>
-    </message>
-    <message>
-        <source>{where} stopped the answer because the account&apos;s quota or credit is used up: {said} Check the plan and billing of the account.</source>
-        <translation>{where} 因账户的额度或余额已用完而停止了回答：{said} 请检查账户的套餐和账单。</translation>
-    </message>
-    <message>
-        <source>{where} stopped the answer before it was finished. Try again.</source>
-        <translation>{where} 在回答完成前停止了。请重试。</translation>
-    </message>
-    <message>
-        <source>{where} stopped the answer before it was finished. Try again; if it keeps happening, check the server or try another model.</source>
-        <translation>{where} 在回答完成前停止了。请重试；如果反复出现，请检查服务器或换一个模型。</translation>
-    </message>
-    <message>
-        <source>{where} stopped the answer with an error ({kind}): {said}.{busy} Try again in a moment.</source>
-        <translation>{where} 因错误（{kind}）停止了回答：{said}。{busy}请稍后重试。</translation>
+        <source>no reason given</source>
+        <translation>未说明原因</translation>
     </message>
     <message>
         <source>{where} stopped the answer: {said}. Wait a moment and try again.</source>
         <translation>{where} 停止了回答：{said}。请稍等片刻再试。</translation>
     </message>
     <message>
-        <source>{where}: its data is not valid base64 ({error}).</source>
-        <translation>{where}：其数据不是有效的 base64（{error}）。</translation>
+        <source>{where} refused access: {said}. Check the API key in Settings.</source>
+        <translation>{where} 拒绝访问：{said}。请检查设置中的 API 密钥。</translation>
     </message>
     <message>
-        <source>{where}: its parent is not an earlier message of the file.</source>
-        <translation>{where}：它的上一条消息不是文件中更早的消息。</translation>
+        <source>{where} does not know the model: {said}. Choose another model.</source>
+        <translation>{where} 不认识该模型：{said}。请选择其他模型。</translation>
     </message>
     <message>
-        <source>{where}: “images” is not a list of image digests.</source>
-        <translation>{where}：“images”不是图片摘要列表。</translation>
+        <source>{where} rejected the request: {said}.</source>
+        <translation>{where} 拒绝了请求：{said}。</translation>
     </message>
     <message>
-        <source>{where}: “{name}” is missing or not a {kind}.</source>
-        <translation>{where}：“{name}”缺失或不是 {kind}。</translation>
+        <source>{where} stopped the answer with an error ({kind}): {said}. Anthropic is overloaded right now; try again in a moment.</source>
+        <translation>{where} 因错误（{kind}）停止了回答：{said}。Anthropic 当前负载过高；请稍后重试。</translation>
     </message>
     <message>
-        <source>{where}: “{name}” is not a date ({text}).</source>
-        <translation>{where}：“{name}”不是日期（{text}）。</translation>
+        <source>{where} stopped the answer with an error ({kind}): {said}. Try again in a moment.</source>
+        <translation>{where} 因错误（{kind}）停止了回答：{said}。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>{where} stopped the answer before it was finished. Try again.</source>
+        <translation>{where} 在回答完成前停止了。请重试。</translation>
+    </message>
+    <message>
+        <source>{where} sent a reply this app cannot read ({shown}). Check that the endpoint URL in Settings points at the right kind of service.</source>
+        <translation>{where} 返回了本应用无法读取的回复（{shown}）。请检查设置中的端点网址是否指向正确类型的服务。</translation>
+    </message>
+    <message>
+        <source>{where} has no deployment by that name (HTTP 404). Check the deployment names, the endpoint and the API version in Settings; a new deployment can take a few minutes to appear. It said: {detail}</source>
+        <translation>{where} 没有该名称的部署（HTTP 404）。请检查设置中的部署名称、端点和 API 版本；新部署可能需要几分钟才会出现。它返回：{detail}</translation>
+    </message>
+    <message>
+        <source>The API key of {service} has not been confirmed for {host}. Open Settings and confirm the key for this provider&apos;s address; until then it is not sent.</source>
+        <translation>{service} 的 API 密钥尚未确认用于 {host}。请打开设置，为此服务商的地址确认密钥；确认前不会发送。</translation>
+    </message>
+    <message>
+        <source>this address</source>
+        <translation>此地址</translation>
+    </message>
+    <message>
+        <source>The API key of {service} was confirmed for {key_host}, but the provider now points at {host}. The key was not sent. If the new address is right, confirm the key for it in Settings.</source>
+        <translation>{service} 的 API 密钥已确认用于 {key_host}，但服务商现在指向 {host}。密钥未发送。如果新地址正确，请在设置中为它确认密钥。</translation>
+    </message>
+    <message>
+        <source>another address</source>
+        <translation>另一个地址</translation>
+    </message>
+    <message>
+        <source>{service} has no endpoint URL yet. Enter it in Settings.</source>
+        <translation>{service} 还没有端点网址。请在设置中填写。</translation>
+    </message>
+    <message>
+        <source>The endpoint URL of {service} still contains {names}. Replace it with your own value in Settings.</source>
+        <translation>{service} 的端点网址仍包含 {names}。请在设置中替换为你自己的值。</translation>
+    </message>
+    <message>
+        <source>The endpoint URL of {service} must start with http:// or https:// (it is {url}). Correct it in Settings.</source>
+        <translation>{service} 的端点网址必须以 http:// 或 https:// 开头（当前为 {url}）。请在设置中更正。</translation>
+    </message>
+    <message>
+        <source>The custom header name {name} of {service} is not valid. Use letters, digits and dashes only (for example X-Team-Id).</source>
+        <translation>{service} 的自定义请求头名称 {name} 无效。只能使用字母、数字和连字符（例如 X-Team-Id）。</translation>
+    </message>
+    <message>
+        <source>The value of the custom header {name} of {service} must be one line of plain ASCII text. Correct it in Settings.</source>
+        <translation>{service} 的自定义请求头 {name} 的值必须是单行纯 ASCII 文本。请在设置中更正。</translation>
+    </message>
+    <message>
+        <source>Ollama is not running at {url}. Start it with `ollama serve`, or set the Ollama host in Settings.</source>
+        <translation>Ollama 未在 {url} 运行。请用 `ollama serve` 启动它，或在设置中设置 Ollama 主机。</translation>
+    </message>
+    <message>
+        <source>Ollama stopped the answer before it was finished. The model may have crashed or Ollama restarted; try again.</source>
+        <translation>Ollama 在回答完成前停止了。模型可能崩溃了，或 Ollama 重启了；请重试。</translation>
+    </message>
+    <message>
+        <source>The model {model} is not installed in Ollama. Pull it in the model manager, or choose another model.</source>
+        <translation>Ollama 中没有安装模型 {model}。请在模型管理中下载它，或选择其他模型。</translation>
+    </message>
+    <message>
+        <source>{where} does not offer {path} (it answered “{detail}”). Check that the Ollama host in Settings points at Ollama, and update Ollama if it is old.</source>
+        <translation>{where} 不提供 {path}（它返回“{detail}”）。请检查设置中的 Ollama 主机是否指向 Ollama；如果 Ollama 版本较旧，请更新。</translation>
+    </message>
+    <message>
+        <source>{where} sent a reply this app cannot read ({shown}). Check that the Ollama host in Settings points at Ollama, and update Ollama if it is old.</source>
+        <translation>{where} 返回了本应用无法读取的回复（{shown}）。请检查设置中的 Ollama 主机是否指向 Ollama；如果 Ollama 版本较旧，请更新。</translation>
+    </message>
+    <message>
+        <source>Ollama reported an error while answering: {said}. Try again; if it repeats, look at the Ollama server log.</source>
+        <translation>Ollama 在回答时报错：{said}。请重试；如果反复出现，请查看 Ollama 服务器日志。</translation>
+    </message>
+    <message>
+        <source>No model named {name} in the registry; check the spelling (for example llama3.2 or qwen3:8b) on ollama.com/library.</source>
+        <translation>仓库中没有名为 {name} 的模型；请在 ollama.com/library 核对拼写（例如 llama3.2 或 qwen3:8b）。</translation>
+    </message>
+    <message>
+        <source>Ollama could not download {name}: {said}. Check the internet connection and try again.</source>
+        <translation>Ollama 无法下载 {name}：{said}。请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <source>The download of {name} stopped before it finished. Pull it again; Ollama resumes where it left off.</source>
+        <translation>{name} 的下载在完成前停止了。请重新下载；Ollama 会从中断处继续。</translation>
+    </message>
+    <message>
+        <source>{where} stopped the answer before it was finished. Try again; if it keeps happening, check the server or try another model.</source>
+        <translation>{where} 在回答完成前停止了。请重试；如果反复出现，请检查服务器或换一个模型。</translation>
+    </message>
+    <message>
+        <source>{where} stopped the answer because the account&apos;s quota or credit is used up: {said} Check the plan and billing of the account.</source>
+        <translation>{where} 因账户的额度或余额已用完而停止了回答：{said} 请检查账户的套餐和账单。</translation>
+    </message>
+    <message>
+        <source>{where} stopped the answer because of a rate limit: {said} Wait a moment and try again.</source>
+        <translation>{where} 因频率限制而停止了回答：{said} 请稍等片刻再试。</translation>
+    </message>
+    <message>
+        <source>{where} stopped the answer because access was refused: {said} Check the API key in Settings.</source>
+        <translation>{where} 因拒绝访问而停止了回答：{said} 请检查设置中的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>{where} reported an error in the middle of the answer: {said} Try again; if it repeats, try another model.</source>
+        <translation>{where} 在回答中途报错：{said} 请重试；如果反复出现，请换一个模型。</translation>
     </message>
 </context>
 </TS>

@@ -82,7 +82,7 @@ def test_unknown_quantization_is_assumed_and_flagged() -> None:
     assert not estimate_memory("4B", "Q8_0").quantization_assumed
 
 
-@pytest.mark.parametrize("parameters", ["", "lots", "0", -5.0, 0])
+@pytest.mark.parametrize("parameters", ["", "lots", "0", -5.0, 0], ids=repr)
 def test_nonsense_parameter_counts_are_refused(parameters: float | str) -> None:
     with pytest.raises(ValueError, match="parameter count"):
         estimate_memory(parameters, "q4_K_M")
@@ -127,9 +127,9 @@ def test_big_models_do_not_fit_small_machines() -> None:
 
 
 def test_fit_sentence_names_both_sizes() -> None:
-    sentence = describe_fit(estimate_memory("8B", "q4_K_M"), 8 * GIB)
+    sentence = str(describe_fit(estimate_memory("8B", "q4_K_M"), 8 * GIB))
     assert sentence.startswith("Tight") and "6.0 GB" in sentence and "8.6 GB" in sentence
-    assert describe_fit(estimate_memory("70B", "q4_K_M"), 16 * GIB).startswith("Does not fit")
+    assert str(describe_fit(estimate_memory("70B", "q4_K_M"), 16 * GIB)).startswith("Does not fit")
 
 
 def test_meminfo_parsing() -> None:

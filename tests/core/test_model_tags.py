@@ -181,7 +181,8 @@ def test_bits_per_weight_follow_llama_cpp_and_order_by_size() -> None:
 
 
 def _explained(name: str) -> dict[str, str]:
-    return dict(explain(parse_model_tag(name)))
+    """Each part (a variant by its English label) and its explanation, in English."""
+    return {str(part): str(meaning) for part, meaning in explain(parse_model_tag(name))}
 
 
 def test_explanations_say_what_matters() -> None:
@@ -214,7 +215,7 @@ def test_explanations_say_what_matters() -> None:
 
 @pytest.mark.parametrize("quant", sorted(BITS_PER_WEIGHT))
 def test_every_known_quantization_has_a_plain_explanation(quant: str) -> None:
-    text = explain_quantization(quant)
+    text = str(explain_quantization(quant))
     assert text != EXPLANATIONS["quant.unknown"]
     assert "bits per weight" in text and "{" not in text
     assert f"{BITS_PER_WEIGHT[quant]:.1f}" in text
@@ -222,7 +223,7 @@ def test_every_known_quantization_has_a_plain_explanation(quant: str) -> None:
 
 def test_explanations_are_complete_sentences_for_every_real_tag() -> None:
     for name in REAL_TAGS:
-        lines = explain(parse_model_tag(name))
+        lines = [(str(part), str(text)) for part, text in explain(parse_model_tag(name))]
         labels = [part for part, _ in lines]
         assert len(labels) >= 2, name
         for part, text in lines:
@@ -238,4 +239,4 @@ def test_arbitrary_strings_always_parse() -> None:
         tag = parse_model_tag(text)
         assert tag.tag and tag.namespace and tag.raw == text
         for part, explanation in explain(tag):
-            assert explanation and "{" not in explanation, (text, part)
+            assert str(explanation) and "{" not in str(explanation), (text, part)

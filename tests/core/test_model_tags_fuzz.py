@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.core.model_tags import explain, parse_model_tag
+from desktop.core.text import Text
 from desktop.core.pull_name import validate_pull_name
 
 tag_alphabet = st.sampled_from(list("abcqwenllama3:.-_/0123456789bBkKmMxX@= ")) | st.characters()
@@ -17,7 +18,7 @@ def test_any_text_parses_and_explains(text):
     tag = parse_model_tag(text)
     assert isinstance(tag.family, str)
     for part, explanation in explain(tag):
-        assert isinstance(part, str) and explanation
+        assert isinstance(part, str | Text) and str(explanation)
 
 
 @settings(max_examples=500, deadline=None)

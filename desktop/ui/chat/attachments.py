@@ -31,7 +31,7 @@ from desktop.core.image_preparation import (
     prepare_image,
     prepare_pixels,
 )
-from desktop.ui.i18n_core import core_text
+from desktop.ui.strings import translated
 from desktop.ui.tasks import TaskOwner
 
 MAX_IMAGES = 10
@@ -145,7 +145,7 @@ class AttachmentDraft(QObject):
         try:
             check_pixels(image.width(), image.height(), name)
         except ImageProblem as problem:
-            self._report(core_text(problem.message))  # never copy a bomb's pixels
+            self._report(translated(problem))  # never copy a bomb's pixels
             return
         pixels = rgba_pixels(image)
         self._start(name, lambda: prepare_pixels(pixels, name=name, max_edge=self._max_edge()))
@@ -168,7 +168,7 @@ class AttachmentDraft(QObject):
             image = await asyncio.to_thread(prepare)
         except ImageProblem as problem:
             self._pending.pop(number, None)
-            self._report(core_text(problem.message))
+            self._report(translated(problem))
             return
         except asyncio.CancelledError:
             self._pending.pop(number, None)
@@ -251,6 +251,15 @@ class ImageThumb(QFrame):
             remove.clicked.connect(lambda: self.removeRequested.emit(self.digest))
             self.remove_button = remove
 
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.button.setAccessibleName(self.tr("View the image full size"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
 
 def describe(image: ImageAttachment) -> str:
     kind = image.media_type.removeprefix("image/").upper()
@@ -290,6 +299,15 @@ class AttachmentStrip(QFrame):
         self.placeholders: list[QLabel] = []
         draft.changed.connect(self.refresh)
         self.refresh()
+
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.notes.setAccessibleName(self.tr("Notes about the attached images"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def set_warning(self, text: str, suggestions: Sequence[tuple[str, str]] = ()) -> None:
         """A warning about the chosen model, offering ``suggestions`` (provider, model)."""

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPoint, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
@@ -55,6 +55,23 @@ class ExportButton(QPushButton):
         self.clicked.connect(self.open_menu)
         self.dialog: QFileDialog | None = None
         self.setEnabled(False)
+
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.setText(QCoreApplication.translate("ChatPane", "Export…"))
+        self.setAccessibleName(QCoreApplication.translate("ChatPane", "Export this conversation"))
+        self.setToolTip(
+            QCoreApplication.translate("ChatPane", "Save this conversation as Markdown or JSON")
+        )
+        self.markdown_action.setText(QCoreApplication.translate("ChatPane", "As Markdown…"))
+        self.json_action.setText(
+            QCoreApplication.translate("ChatPane", "As JSON (can be imported)…")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def open_menu(self) -> None:
         self.menu_.popup(self.mapToGlobal(QPoint(0, self.height())))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
@@ -49,6 +49,22 @@ class ChatHeader(QWidget):
         )
         top.addWidget(self.new_button)
         self.set_title("")
+
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.settings_button.setText(QCoreApplication.translate("ChatPane", "Settings"))
+        self.settings_button.setAccessibleName(
+            QCoreApplication.translate("ChatPane", "Show this conversation's settings")
+        )
+        self.new_button.setText(QCoreApplication.translate("ChatPane", "New chat"))
+        self.new_button.setAccessibleName(
+            QCoreApplication.translate("ChatPane", "Start a new conversation")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def set_title(self, title: str) -> None:
         """The open conversation's title ("": a new chat); elided, whole in the tooltip."""

@@ -3,7 +3,7 @@ provider cannot answer, an export failed, no model is chosen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 
@@ -19,6 +19,15 @@ class ChatNotice(QFrame):
         layout.addWidget(self.label, 1)
         self._about_route = False
         self.hide()
+
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.label.setAccessibleName(QCoreApplication.translate("ChatPane", "Chat notice"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def say(self, text: str) -> None:
         self.label.setText(text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.chat_parameters import DEFAULT_CONTEXT_WINDOW, ChatParameters
+from desktop.ui.strings import relabel_row
 
 SAVE_DELAY_MS = 400
 MAX_CONTEXT = 1 << 21
@@ -76,12 +77,12 @@ class ChatSettingsPanel(QFrame):
         self.seed.setAccessibleName(self.tr("Seed"))
         self.max_tokens = _whole(0, 1 << 20, 256, self.tr("No limit"))
         self.max_tokens.setAccessibleName(self.tr("Maximum answer length in tokens"))
-        row1 = QHBoxLayout()
+        row1 = self.row1 = QHBoxLayout()
         row1.addWidget(self.temperature)
         row1.addWidget(self.top_p)
         form.addRow(self.tr("Temperature · Top P"), row1)
         form.addRow(self.tr("Context window"), self.context)
-        row2 = QHBoxLayout()
+        row2 = self.row2 = QHBoxLayout()
         row2.addWidget(self.seed)
         row2.addWidget(self.max_tokens)
         form.addRow(self.tr("Seed · Max tokens"), row2)
@@ -97,6 +98,39 @@ class ChatSettingsPanel(QFrame):
             box.valueChanged.connect(self._changed)
         for spin in (self.context, self.seed, self.max_tokens):
             spin.valueChanged.connect(self._changed)
+
+    def retranslate(self) -> None:
+        """Every text in the language now in use."""
+        self.system_prompt.setPlaceholderText(
+            self.tr("Optional: how the model should behave in this conversation")
+        )
+        self.system_prompt.setAccessibleName(self.tr("System prompt"))
+        relabel_row(self.system_prompt, self.tr("System prompt"))
+        self.temperature.setAccessibleName(self.tr("Temperature"))
+        self.temperature.setToolTip(self.tr("Higher is more varied, lower more focused"))
+        self.top_p.setAccessibleName(self.tr("Top P"))
+        self.context.setAccessibleName(self.tr("Context window in tokens"))
+        self.context.setToolTip(
+            self.tr(
+                "Tokens the model can see at once. Auto: the model's own window, "
+                "at most {n}. Always sent to Ollama, so nothing is cut silently."
+            ).format(n=DEFAULT_CONTEXT_WINDOW)
+        )
+        self.seed.setAccessibleName(self.tr("Seed"))
+        self.max_tokens.setAccessibleName(self.tr("Maximum answer length in tokens"))
+        relabel_row(self.context, self.tr("Context window"))
+        relabel_row(self.row1, self.tr("Temperature · Top P"))
+        relabel_row(self.row2, self.tr("Seed · Max tokens"))
+        for box in (self.temperature, self.top_p):
+            box.setSpecialValueText(self.tr("Default"))
+        self.context.setSpecialValueText(self.tr("Auto"))
+        self.seed.setSpecialValueText(self.tr("Random"))
+        self.max_tokens.setSpecialValueText(self.tr("No limit"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def load(self, parameters: ChatParameters, system_prompt: str) -> None:
         """Show a conversation's settings without reporting them as changes."""

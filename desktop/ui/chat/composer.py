@@ -6,7 +6,7 @@ attachments through ``imagesOffered`` instead of being inserted as text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QWidget
 
@@ -32,6 +32,18 @@ class ComposerEdit(QPlainTextEdit):
         layout = self.document().documentLayout()
         layout.documentSizeChanged.connect(lambda _size: self._fit())
         self._fit()
+
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.setPlaceholderText(
+            self.tr("Message the model — Enter to send, Shift+Enter for a new line")
+        )
+        self.setAccessibleName(self.tr("Message"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def _fit(self) -> None:
         """As tall as its text, from MIN_LINES to MAX_LINES lines (then it scrolls). The

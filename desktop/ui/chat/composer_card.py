@@ -8,7 +8,7 @@ the reason in its tooltip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -102,6 +102,24 @@ class ComposerCard(QFrame):
         QWidget.setTabOrder(self.edit, self.send_button)
         QWidget.setTabOrder(self.send_button, route_bar.picker)
         self._show_button()
+
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.attach_button.setText(QCoreApplication.translate("ChatPane", "Image"))
+        self.attach_button.setAccessibleName(
+            QCoreApplication.translate("ChatPane", "Attach images")
+        )
+        self.attach_button.setToolTip(
+            QCoreApplication.translate(
+                "ChatPane", "Attach images (or drop them on the chat, or paste them)"
+            )
+        )
+        self._show_button()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def choose_images(self) -> None:
         """The file picker (not modal); chosen files are prepared for the draft."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from desktop.core.chat_parameters import ChatParameters, context_window
@@ -43,6 +44,17 @@ class ContextMeter(QWidget):
         layout.addWidget(self.label)
         self.usage: ContextUsage | None = None
         self.window_known = True
+
+    def retranslate(self) -> None:
+        """Every text in the language now in use."""
+        self.bar.setAccessibleName(self.tr("Context window used"))
+        if self.usage is not None:
+            self.set_usage(self.usage, known=self.window_known)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def show_for(
         self,

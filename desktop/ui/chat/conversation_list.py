@@ -16,6 +16,7 @@ from datetime import date
 
 from PySide6.QtCore import (
     QDate,
+    QEvent,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -147,6 +148,18 @@ class ConversationList(QListView):
         for action in (self.rename_action, self.pin_action, self.delete_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             self.addAction(action)
+
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.setAccessibleName(self.tr("Conversations"))
+        self.rename_action.setText(self.tr("Rename"))
+        self.pin_action.setText(self.tr("Pin"))
+        self.delete_action.setText(self.tr("Delete"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     # -- content -------------------------------------------------------------
     def set_summaries(

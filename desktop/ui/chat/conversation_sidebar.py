@@ -15,7 +15,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -172,6 +172,36 @@ class ConversationSidebar(QWidget):
         self.search.messageChosen.connect(self.messageChosen)
         self.import_dialog: QFileDialog | None = None
 
+    def retranslate(self) -> None:
+        """Every text in the language now in use."""
+        for button, accessible, tip in (
+            (self.new_button, self.tr("New chat"), self.tr("Start a new conversation (Ctrl+N)")),
+            (
+                self.collapse_button,
+                self.tr("Hide the sidebar"),
+                self.tr("Hide the sidebar (Ctrl+B)"),
+            ),
+            (self.expand_button, self.tr("Show the sidebar"), self.tr("Show the sidebar (Ctrl+B)")),
+            (self.strip_new, self.tr("New chat"), self.tr("Start a new conversation (Ctrl+N)")),
+            (self.strip_search, self.tr("Search"), self.tr("Search chats and messages (Ctrl+F)")),
+        ):
+            button.setAccessibleName(accessible)
+            button.setToolTip(tip)
+        self.title.setText(self.tr("Chats"))
+        self.search_box.setPlaceholderText(self.tr("Search chats and messages"))
+        self.search_box.setAccessibleName(self.tr("Search conversations"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.undo_button.setAccessibleName(self.tr("Bring the deleted conversation back"))
+        self.import_button.setText(self.tr("Import…"))
+        self.import_button.setAccessibleName(self.tr("Import a conversation from a JSON file"))
+        self.import_button.setToolTip(self.tr("Import a conversation exported as JSON"))
+        self.toggle_action.setText(self.tr("Show or hide the sidebar"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
     def _icon_button(self, name: str, accessible: str, tip: str) -> QToolButton:
         button = QToolButton()
         button.setObjectName("sidebarIcon")
@@ -193,11 +223,11 @@ class ConversationSidebar(QWidget):
             "panel-left", self.tr("Show the sidebar"), self.tr("Show the sidebar (Ctrl+B)")
         )
         self.expand_button.clicked.connect(lambda: self.set_collapsed(False))
-        strip_new = self._icon_button(
+        strip_new = self.strip_new = self._icon_button(
             "square-pen", self.tr("New chat"), self.tr("Start a new conversation (Ctrl+N)")
         )
         strip_new.clicked.connect(self._new)
-        strip_search = self._icon_button(
+        strip_search = self.strip_search = self._icon_button(
             "search", self.tr("Search"), self.tr("Search chats and messages (Ctrl+F)")
         )
         strip_search.clicked.connect(self.focus_search)

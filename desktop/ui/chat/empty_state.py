@@ -5,7 +5,7 @@ when nothing is set up yet.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -104,6 +104,15 @@ class EmptyState(QWidget):
         outer.addLayout(row)
         outer.addStretch(2)
         self.set_model("", None)
+
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.title.setText(self.tr("Start a conversation"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def set_model(self, model: str, details: ModelDetails | None) -> None:
         """The model a new message goes to and, once known, what it can do."""

@@ -28,12 +28,12 @@ from desktop.core.messages import MessageState, Role
 from desktop.ui.chat.message_actions import MessageActions, MessageFooter
 from desktop.ui.chat.message_editor import MessageEditor
 from desktop.ui.chat.problem_notice import ProblemNotice
-from desktop.ui.i18n_core import core_text
 from desktop.ui.icons import icon
 from desktop.ui.render.auto_height_browser import AutoHeightBrowser
 from desktop.ui.render.grow_in_place import paint_growth_only, repaint_moved_edge
 from desktop.ui.render.markdown_view import MarkdownView
 from desktop.ui.render.message_body import PlainTextBody
+from desktop.ui.strings import translated
 
 EDGE_PX = 12
 """How deep a border and rounded corners (a search hit's) reach into a message."""
@@ -41,24 +41,35 @@ USER_SHARE = 0.8
 """The person's card is at most this share of the column wide."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MessageBubble", text)
-
-
 def describe_stats(stats: ChatStats) -> str:
     parts: list[str] = []
     about = "~" if stats.estimated else ""  # counted here: the server sent no usage
     if stats.completion_tokens is not None:
         count = stats.completion_tokens
-        tokens = _tr("1 token") if count == 1 else _tr("{n} tokens").format(n=count)
+        tokens = (
+            QCoreApplication.translate("MessageBubble", "1 token")
+            if count == 1
+            else QCoreApplication.translate("MessageBubble", "{n} tokens").format(n=count)
+        )
         parts.append(about + tokens)
     if stats.tokens_per_second is not None:
-        parts.append(about + _tr("{rate:.1f} tok/s").format(rate=stats.tokens_per_second))
+        parts.append(
+            about
+            + QCoreApplication.translate("MessageBubble", "{rate:.1f} tok/s").format(
+                rate=stats.tokens_per_second
+            )
+        )
     if stats.first_token_seconds is not None:
         ms = stats.first_token_seconds * 1000
-        parts.append(_tr("first token {ms:.0f} ms").format(ms=ms))
+        parts.append(
+            QCoreApplication.translate("MessageBubble", "first token {ms:.0f} ms").format(ms=ms)
+        )
     if stats.load_seconds:
-        parts.append(_tr("load {s:.2f} s").format(s=stats.load_seconds))
+        parts.append(
+            QCoreApplication.translate("MessageBubble", "load {s:.2f} s").format(
+                s=stats.load_seconds
+            )
+        )
     return " · ".join(parts)
 
 
@@ -76,6 +87,7 @@ class MessageBubble(QFrame):
         self.role = role
         self.message_id: int | None = None
         self._thinking: list[str] = []
+        self._footer_shown: tuple[MessageState, ChatStats | None, str] | None = None
         self._streaming = False
         self._hovered = False
         self._focus_within = False
@@ -126,6 +138,23 @@ class MessageBubble(QFrame):
         self.footer = MessageFooter(role, self, self.body, self._flip, self._wire_actions)
         self._footer = self.footer.label
         layout.addLayout(self.footer)
+
+    def retranslate(self) -> None:
+        """Every text in the language now in use (the footer from what it shows)."""
+        self._thinking_toggle.setText(self.tr("Thinking"))
+        self._thinking_toggle.setAccessibleName(self.tr("Show or hide the model's thinking"))
+        if self.role is Role.USER:
+            you = QCoreApplication.translate("ChatPane", "You")  # as version_actions names it
+            self.setAccessibleName(you)
+            self._header.setText(you)
+            self.body.setAccessibleName(self.tr("Message text"))
+        if self._footer_shown is not None:
+            self.set_footer(*self._footer_shown)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def _wire_actions(self, actions: MessageActions) -> None:
         """The actions were built (MessageFooter): what their clicks do."""
@@ -315,12 +344,13 @@ class MessageBubble(QFrame):
     ) -> None:
         """Statistics (and "Stopped") on the muted footer line; a failure or an
         interruption in a notice above it, Retry beside a failure."""
+        self._footer_shown = (state, stats, error)
         problem = ""
         if state is MessageState.INTERRUPTED:
             problem = self.tr("Interrupted: Parley closed before this answer finished")
         elif state is MessageState.FAILED:
             problem = (
-                self.tr("Failed: {error}").format(error=core_text(error))
+                self.tr("Failed: {error}").format(error=translated(error))
                 if error
                 else self.tr("Failed")
             )

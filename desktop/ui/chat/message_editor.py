@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 
@@ -35,6 +35,20 @@ class MessageEditor(QWidget):
         self.send_button.clicked.connect(self._submit)
         buttons.addWidget(self.send_button)
         box.addLayout(buttons)
+
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.editor.setAccessibleName(QCoreApplication.translate("MessageBubble", "Edited message"))
+        self.cancel_button.setText(QCoreApplication.translate("MessageBubble", "Cancel"))
+        self.send_button.setText(QCoreApplication.translate("MessageBubble", "Send"))
+        self.send_button.setAccessibleName(
+            QCoreApplication.translate("MessageBubble", "Send the edited message")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def _submit(self) -> None:
         text = self.editor.toPlainText().strip()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.core.network_place import Place
 from desktop.ui.chat.picker_button import PickerButton
 from desktop.ui.provider_registry import ModelGroup, ProviderRegistry
+from desktop.ui.strings import provider_name, translated
 from desktop.ui.tasks import TaskOwner
 
 PROVIDER_ROLE = Qt.ItemDataRole.UserRole
@@ -50,6 +51,7 @@ class ModelPickerPopup(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._shown: tuple[list[ModelGroup], tuple[str, str]] | None = None
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search models…"))
         self.search.setClearButtonEnabled(True)
@@ -73,12 +75,27 @@ class ModelPickerPopup(QFrame):
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
 
+    def retranslate(self) -> None:
+        """Every text in the language now in use (the list is filled again)."""
+        self.search.setPlaceholderText(self.tr("Search models…"))
+        self.search.setAccessibleName(self.tr("Search models"))
+        self.tree.setAccessibleName(self.tr("Models by provider"))
+        if self._shown is not None:
+            self.set_groups(*self._shown)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
     def set_groups(self, groups: list[ModelGroup], current: tuple[str, str]) -> None:
+        self._shown = (groups, current)
         self.tree.clear()
         self._notes = []
         for group in groups:
             where = place_text(group.place)
-            header = QTreeWidgetItem([f"{group.provider_name}  ·  {where}"])
+            name = provider_name(group.provider_name)
+            header = QTreeWidgetItem([f"{name}  ·  {where}"])
             header.setToolTip(0, header.text(0))
             header.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = header.font(0)
@@ -86,9 +103,10 @@ class ModelPickerPopup(QFrame):
             header.setFont(0, font)
             self.tree.addTopLevelItem(header)
             if group.problem:
-                note = QTreeWidgetItem([group.problem])
+                problem = translated(group.error or group.problem)
+                note = QTreeWidgetItem([problem])
                 note.setFlags(Qt.ItemFlag.NoItemFlags)
-                note.setToolTip(0, group.problem)
+                note.setToolTip(0, problem)
                 header.addChild(note)
                 self._notes.append(note)
             elif not group.models:
@@ -103,7 +121,7 @@ class ModelPickerPopup(QFrame):
                 item = QTreeWidgetItem([choice.label + seen])
                 item.setData(0, PROVIDER_ROLE, choice.provider_id)
                 item.setData(0, MODEL_ROLE, choice.model)
-                tip = f"{group.provider_name}: {choice.model}"
+                tip = f"{name}: {choice.model}"
                 if not choice.chat:
                     # Listed (the person may look for it) but not choosable: say why.
                     item.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -226,6 +244,16 @@ class ModelPicker(QWidget):
         self.popup.chosen.connect(self._chosen)
         registry.changed.connect(self._registry_changed)
 
+    def retranslate(self) -> None:
+        """Every text in the language now in use."""
+        self.button.setAccessibleName(self.tr("Model to chat with"))
+        self.set_current(*self._current)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
     @property
     def current(self) -> tuple[str, str]:
         return self._current
@@ -233,7 +261,7 @@ class ModelPicker(QWidget):
     def set_current(self, provider_id: str, model: str) -> None:
         self._current = (provider_id, model)
         slot = self._registry.slot(provider_id)
-        where = slot.name if slot is not None else provider_id
+        where = provider_name(slot.name) if slot is not None else provider_id
         self.button.set_choice(model, where)
         if model:
             self.button.setToolTip(

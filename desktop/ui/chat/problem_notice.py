@@ -43,10 +43,19 @@ class ProblemNotice(QFrame):
         layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.hide()
 
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.retry_button.setText(QCoreApplication.translate("MessageBubble", "Retry"))
+        self.retry_button.setAccessibleName(
+            QCoreApplication.translate("MessageBubble", "Ask the model again")
+        )
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._draw_mark()  # in the new look's colour
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def _draw_mark(self) -> None:
         self._mark.setPixmap(icon("circle-alert", "warning").pixmap(QSize(ICON_PX, ICON_PX)))

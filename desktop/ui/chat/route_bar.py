@@ -7,7 +7,7 @@ window, thinking, vision) and reports them with ``detailsKnown``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from desktop.core.chat_parameters import THINK_LEVELS, default_think, thinks_in_levels
@@ -67,6 +67,21 @@ class RouteBar(QWidget):
         )
         self.think_combo.hide()
         layout.addWidget(self.think_combo)
+
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.route_label.setAccessibleName(
+            QCoreApplication.translate("ChatPane", "Where the next answer comes from")
+        )
+        self.think_combo.setAccessibleName(QCoreApplication.translate("ChatPane", "Thinking"))
+        self.think_combo.setToolTip(
+            QCoreApplication.translate("ChatPane", "Whether, and how hard, the model thinks first")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def set_route(self, provider_id: str, model: str) -> None:
         self.route = (provider_id, model)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -216,6 +217,15 @@ class SearchResultsView(QListView):
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.clicked.connect(self._chosen)
         self.activated.connect(self._chosen)
+
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.setAccessibleName(self.tr("Search results"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def _chosen(self, index: QModelIndex) -> None:
         target = index.data(TARGET_ROLE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -39,6 +39,10 @@ def _pre(text: str) -> str:
     return f"<pre style='white-space: pre-wrap'>{html.escape(shown)}</pre>"
 
 
+def _heading(title: str) -> str:
+    return f"<h4>{html.escape(title)}</h4>"
+
+
 def _rows(pairs: list[tuple[str, str]]) -> str:
     cells = "".join(
         f"<tr><td><b>{html.escape(key)}</b></td><td>{html.escape(value)}</td></tr>"
@@ -71,8 +75,6 @@ class ModelDetailsPanel(QWidget):
         top.addWidget(self.name_label, 1)
         self.copy_name_button = QToolButton()
         self.copy_name_button.setIcon(icon("copy", "muted"))
-        self.copy_name_button.setToolTip(self.tr("Copy name"))
-        self.copy_name_button.setAccessibleName(self.tr("Copy the model's name"))
         set_kind(self.copy_name_button, QUIET)
         top.addWidget(self.copy_name_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
@@ -85,17 +87,13 @@ class ModelDetailsPanel(QWidget):
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 4, 0, 4)
-        self.chat_button = QPushButton(icon("message-square", "accent_text"), self.tr("Chat"))
-        self.chat_button.setAccessibleName(self.tr("Chat with this model"))
-        self.chat_button.setToolTip(self.tr("Chat with this model"))
+        self.chat_button = QPushButton(icon("message-square", "accent_text"), "")
         set_kind(self.chat_button, PRIMARY)
-        self.copy_button = QPushButton(self.tr("Copy…"))
-        self.copy_button.setAccessibleName(self.tr("Copy the model under a new name"))
-        self.rename_button = QPushButton(self.tr("Rename…"))
+        self.copy_button = QPushButton()
+        self.rename_button = QPushButton()
         set_kind(self.copy_button, QUIET)
         set_kind(self.rename_button, QUIET)
-        self.delete_button = QPushButton(icon("trash-2", "warning"), self.tr("Delete…"))
-        self.delete_button.setAccessibleName(self.tr("Delete the model from Ollama"))
+        self.delete_button = QPushButton(icon("trash-2", "warning"), "")
         set_kind(self.delete_button, DESTRUCTIVE)
         for button in (self.chat_button, self.copy_button, self.rename_button):
             buttons.addWidget(button)
@@ -105,7 +103,6 @@ class ModelDetailsPanel(QWidget):
 
         self.view = QTextBrowser()
         self.view.setObjectName("modelFacts")
-        self.view.setAccessibleName(self.tr("Details of the selected model"))
         self.view.setOpenExternalLinks(False)
         self.view.setFrameShape(QFrame.Shape.NoFrame)
         self.view.setMinimumHeight(36)  # it scrolls; the page must fit 640 px high
@@ -127,7 +124,26 @@ class ModelDetailsPanel(QWidget):
         self.copy_button.clicked.connect(lambda: self._emit_model(self.copyRequested))
         self.rename_button.clicked.connect(lambda: self._emit_model(self.renameRequested))
         self.delete_button.clicked.connect(lambda: self._emit_model(self.deleteRequested))
-        self.show_model(None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the language in use (at start, and after a switch)."""
+        self.copy_name_button.setToolTip(self.tr("Copy name"))
+        self.copy_name_button.setAccessibleName(self.tr("Copy the model's name"))
+        self.chat_button.setText(self.tr("Chat"))
+        self.chat_button.setAccessibleName(self.tr("Chat with this model"))
+        self.copy_button.setText(self.tr("Copy…"))
+        self.copy_button.setAccessibleName(self.tr("Copy the model under a new name"))
+        self.rename_button.setText(self.tr("Rename…"))
+        self.delete_button.setText(self.tr("Delete…"))
+        self.delete_button.setAccessibleName(self.tr("Delete the model from Ollama"))
+        self.view.setAccessibleName(self.tr("Details of the selected model"))
+        self.show_model(self._model, self._details)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     @property
     def model(self) -> LocalModel | None:
@@ -139,11 +155,8 @@ class ModelDetailsPanel(QWidget):
             widget.setVisible(model is not None)
             widget.setEnabled(model is not None)
         if model is None:
-            self.view.setHtml(
-                "<p style='margin-top:24px'>"
-                f"{html.escape(self.tr('Select a model to see what it is and what it needs.'))}"
-                "</p>"
-            )
+            hint = self.tr("Select a model to see what it is and what it needs.")
+            self.view.setHtml(f"<p style='margin-top:24px'>{html.escape(hint)}</p>")
             return
         capabilities = details.capabilities if details else model.capabilities
         self.name_label.setText(breakable(model.name))
@@ -211,14 +224,15 @@ class ModelDetailsPanel(QWidget):
             (self.tr("Quantization"), model.quantization or "?"),
             (self.tr("Format"), model.format or "?"),
         ]
-        parts = [f"<h4>{html.escape(self.tr('Memory'))}</h4>"]
+        parts = [_heading(self.tr("Memory"))]
         parts.append(f"<p>{html.escape(fit_sentence(model, details))}</p>")
-        parts.append(f"<h4>{html.escape(self.tr('What the name says'))}</h4>")
+        parts.append(_heading(self.tr("What the name says")))
         parts.append(_rows(name_parts(model.name)))
-        parts.append(f"<h4>{html.escape(self.tr('Facts'))}</h4>")
+        parts.append(_heading(self.tr("Facts")))
         parts.append(_rows(facts))
         if details is None:
-            parts.append(f"<p><i>{html.escape(self.tr('Loading details from Ollama…'))}</i></p>")
+            loading = self.tr("Loading details from Ollama…")
+            parts.append(f"<p><i>{html.escape(loading)}</i></p>")
             return "".join(parts)
         parts.append(self._capabilities_html(details))
         numbers = [
@@ -234,10 +248,10 @@ class ModelDetailsPanel(QWidget):
             (self.tr("License"), details.license),
         ):
             if text:
-                parts.append(f"<h4>{html.escape(title)}</h4>{_pre(text)}")
+                parts.append(_heading(title) + _pre(text))
         if details.model_info:
             info = [(key, _info_value(value)) for key, value in sorted(details.model_info.items())]
-            parts.append(f"<h4>{html.escape(self.tr('Model info'))}</h4>{_rows(info)}")
+            parts.append(_heading(self.tr("Model info")) + _rows(info))
         return "".join(parts)
 
     def _capabilities_html(self, details: ModelDetails) -> str:
@@ -248,7 +262,7 @@ class ModelDetailsPanel(QWidget):
                 "This is an embedding model: it turns text into numbers for search and "
                 "retrieval, and cannot chat."
             )
-        return f"<h4>{html.escape(self.tr('Capabilities'))}</h4><p>{html.escape(text)}</p>"
+        return _heading(self.tr("Capabilities")) + f"<p>{html.escape(text)}</p>"
 
 
 def breakable(name: str) -> str:

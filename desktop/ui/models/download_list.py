@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -108,6 +108,22 @@ class DownloadRow(QFrame):
         self.dismiss_button.clicked.connect(lambda: manager.remove(self.item))
         self.update_from_item()
 
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.retry_button.setText(self.tr("Retry"))
+        self.dismiss_button.setText(self.tr("Dismiss"))
+        self.dismiss_button.setToolTip(
+            self.tr("Clear this card from the list. The model is not deleted.")
+        )
+        self.dismiss_button.setAccessibleDescription(self.tr("The model is not deleted."))
+        self.update_from_item()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
     def update_from_item(self) -> None:
         item, state = self.item, self.item.state
         figures = item.figures
@@ -177,6 +193,16 @@ class DownloadList(QScrollArea):
         self._ticker.timeout.connect(self._tick)
         self._ticker.start()
         self._update_empty()
+
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.setAccessibleName(self.tr("Downloads"))
+        self.empty_label.setText(self.tr("No downloads. Type a model name above and press Pull."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def row(self, name: str) -> DownloadRow | None:
         name = full_name(name)

@@ -60,12 +60,7 @@ class InstalledModelsView(QWidget):
         heading.addStretch(1)
         self.sort_combo = QComboBox()
         self.sort_combo.setAccessibleName(self.tr("Sort the installed models"))
-        for label, column, order in (
-            (self.tr("Name"), ModelListModel.NAME, ASC),
-            (self.tr("Newest"), ModelListModel.MODIFIED, DESC),
-            (self.tr("Largest"), ModelListModel.SIZE, DESC),
-            (self.tr("Most parameters"), ModelListModel.PARAMETERS, DESC),
-        ):
+        for label, column, order in self._sort_choices():
             self.sort_combo.addItem(label, (column, order))
         self.sort_combo.setToolTip(self.tr("Sort by"))
         heading.addWidget(self.sort_combo)
@@ -166,6 +161,30 @@ class InstalledModelsView(QWidget):
             signal.connect(self._count_changed)
         self._count_changed()
 
+    def _sort_choices(self) -> list[tuple[str, int, Qt.SortOrder]]:
+        return [
+            (self.tr("Name"), ModelListModel.NAME, ASC),
+            (self.tr("Newest"), ModelListModel.MODIFIED, DESC),
+            (self.tr("Largest"), ModelListModel.SIZE, DESC),
+            (self.tr("Most parameters"), ModelListModel.PARAMETERS, DESC),
+        ]
+
+    def retranslate(self) -> None:
+        """Every text in the language now in use."""
+        self.heading.setText(self.tr("Installed"))
+        self.sort_combo.setAccessibleName(self.tr("Sort the installed models"))
+        self.sort_combo.setToolTip(self.tr("Sort by"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter by name or family"))
+        self.filter_edit.setAccessibleName(self.tr("Filter models by name or family"))
+        self.capability_combo.setAccessibleName(self.tr("Show only models with a capability"))
+        self.capability_combo.setItemText(0, self.tr("Any capability"))
+        for index, capability in enumerate(CAPABILITIES, start=1):
+            self.capability_combo.setItemText(index, capability_label(capability))
+        for index, (label, _column, _order) in enumerate(self._sort_choices()):
+            self.sort_combo.setItemText(index, label)
+        self.table.setAccessibleName(self.tr("Installed models"))
+        self._count_changed()
+
     def selected_model(self) -> LocalModel | None:
         rows = self.table.selectionModel().selectedRows()
         model = rows[0].data(MODEL_ROLE) if rows else None
@@ -215,6 +234,10 @@ class InstalledModelsView(QWidget):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_rows()
+        if event.type() == QEvent.Type.LanguageChange:
+            self._models.retranslate()
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def _fit_rows(self) -> None:
         self.table.verticalHeader().setDefaultSectionSize(row_height(self.table.font()))

@@ -12,7 +12,7 @@ from desktop.core.model_records import LocalModel
 from desktop.core.pull_name import validate_pull_name
 from desktop.providers.ollama import OllamaProvider
 from desktop.ui.formatting import format_bytes
-from desktop.ui.i18n_core import core_text
+from desktop.ui.strings import translated
 from desktop.ui.tasks import TaskOwner
 from desktop.ui.theme import DESTRUCTIVE, set_kind
 
@@ -81,7 +81,7 @@ class ModelActions(QObject):
         try:
             await self._provider().delete(model.name)
         except ProviderError as error:
-            self.failed.emit(core_text(error.message))
+            self.failed.emit(translated(error))
             return
         self.finished.emit(self.tr("{name} was deleted.").format(name=model.name))
 
@@ -105,7 +105,7 @@ class ModelActions(QObject):
     def _copy_chosen(self, model: LocalModel, text: str, rename: bool) -> None:
         check = validate_pull_name(text)
         if not check.ok:
-            hint = core_text(check.problem)
+            hint = translated(check.problem)
             if check.suggestions:
                 hint += " " + self.tr("Try {name}.").format(name=check.suggestions[0])
             self.failed.emit(hint)
@@ -119,7 +119,7 @@ class ModelActions(QObject):
             if rename:
                 await provider.delete(model.name)
         except ProviderError as error:
-            self.failed.emit(core_text(error.message))
+            self.failed.emit(translated(error))
             return
         words = (
             self.tr("{old} is now called {new}.")

@@ -18,14 +18,10 @@ from desktop.core.memory_estimate import (
 from desktop.core.model_records import LocalModel, ModelDetails
 from desktop.core.model_tags import explain, parse_model_tag
 from desktop.ui.formatting import format_bytes
-from desktop.ui.i18n_core import core_text
 from desktop.ui.models.capability_badges import capability_label
+from desktop.ui.strings import translated
 
 CONTEXT = "ModelExplanation"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 @cache
@@ -52,16 +48,21 @@ def fit_sentence(model: LocalModel, details: ModelDetails | None = None) -> str:
     ram = machine_ram()
     guess = estimate(model, details)
     if guess is None:
-        return _tr("The memory this model needs cannot be estimated from its name.")
-    if ram is None:
-        return _tr("Needs about {need} of memory (this computer's RAM is unknown).").format(
-            need=format_bytes(guess.total_bytes)
+        return QCoreApplication.translate(
+            "ModelExplanation", "The memory this model needs cannot be estimated from its name."
         )
-    return core_text(describe_fit(guess, ram))
+    if ram is None:
+        return QCoreApplication.translate(
+            "ModelExplanation", "Needs about {need} of memory (this computer's RAM is unknown)."
+        ).format(need=format_bytes(guess.total_bytes))
+    return translated(describe_fit(guess, ram))
 
 
 def name_parts(name: str) -> list[tuple[str, str]]:
-    return [(part, core_text(meaning)) for part, meaning in explain(parse_model_tag(name))]
+    """Each part of the name (a variant by its label) and what it means, in the language in use."""
+    return [
+        (translated(part), translated(meaning)) for part, meaning in explain(parse_model_tag(name))
+    ]
 
 
 def model_tooltip(model: LocalModel, capabilities: tuple[str, ...] | None = None) -> str:
@@ -72,7 +73,9 @@ def model_tooltip(model: LocalModel, capabilities: tuple[str, ...] | None = None
         for part, meaning in name_parts(model.name)
     )
     figures = [
-        _tr("{count} parameters").format(count=model.parameter_size)
+        QCoreApplication.translate("ModelExplanation", "{count} parameters").format(
+            count=model.parameter_size
+        )
         if model.parameter_size
         else "",
         model.quantization,
@@ -80,10 +83,12 @@ def model_tooltip(model: LocalModel, capabilities: tuple[str, ...] | None = None
     ]
     if capabilities:
         words = ", ".join(capability_label(c) for c in capabilities)
-        figures.append(_tr("can: {list}").format(list=words))
-    facts = _tr("{size} on disk · digest {digest}").format(
-        size=format_bytes(model.size), digest=model.digest.removeprefix("sha256:")[:12]
-    )
+        figures.append(
+            QCoreApplication.translate("ModelExplanation", "can: {list}").format(list=words)
+        )
+    facts = QCoreApplication.translate(
+        "ModelExplanation", "{size} on disk · digest {digest}"
+    ).format(size=format_bytes(model.size), digest=model.digest.removeprefix("sha256:")[:12])
     summary = " · ".join(part for part in figures if part)
     return (
         f"<p><b>{html.escape(model.name)}</b><br>{html.escape(summary)}</p>"

@@ -29,15 +29,6 @@ class ModelListModel(QAbstractTableModel):
         self._capabilities: dict[str, tuple[str, ...]] = {}
         self._sort_column = self.NAME
         self._sort_order = Qt.SortOrder.AscendingOrder
-        self._headers = [
-            self.tr("Name"),
-            self.tr("Family"),
-            self.tr("Params"),
-            self.tr("Quant"),
-            self.tr("Size"),
-            self.tr("Modified"),
-            self.tr("Capabilities"),
-        ]
 
     def set_models(self, models: list[LocalModel]) -> None:
         self.beginResetModel()
@@ -93,14 +84,32 @@ class ModelListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._models)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
+        return 0 if parent.isValid() else self.CAPABILITY + 1
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
+            return self.headers()[section]  # asked again after a language switch
         return None
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Name"),
+            self.tr("Family"),
+            self.tr("Params"),
+            self.tr("Quant"),
+            self.tr("Size"),
+            self.tr("Modified"),
+            self.tr("Capabilities"),
+        ]
+
+    def retranslate(self) -> None:
+        """Headers and cells again, in the language now in use."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.CAPABILITY)
+        if self._models:
+            last = self.index(len(self._models) - 1, self.CAPABILITY)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -151,7 +160,7 @@ class ModelListModel(QAbstractTableModel):
         if column == self.MODIFIED:
             return model.modified_at.astimezone().date().isoformat() if model.modified_at else ""
         known = self.capabilities(model)
-        return " · ".join(known) if known is not None else "…"
+        return " · ".join(capability_label(c) for c in known) if known is not None else "…"
 
     def _sort_key(self, model: LocalModel, column: int) -> tuple[float, str]:
         """Numbers sort as numbers (sizes, dates, parameter counts), the rest as text."""

@@ -18,7 +18,7 @@ again, and the Ollama monitor is asked to check at once rather than at its next 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -35,7 +35,6 @@ from desktop.core.model_records import LocalModel, ModelDetails
 from desktop.core.pull_manager import PullManager
 from desktop.providers.ollama import OllamaProvider
 from desktop.ui.fitting_label import ElidingLabel, WrappingLabel
-from desktop.ui.i18n_core import core_text
 from desktop.ui.icons import icon
 from desktop.ui.models.capability_badges import embedding_only
 from desktop.ui.models.details_cache import ModelDetailsCache
@@ -48,6 +47,7 @@ from desktop.ui.models.panel import FoldingPanel
 from desktop.ui.models.pull_box import PullBox
 from desktop.ui.models.running_view import RunningModelsView
 from desktop.ui.ollama_monitor import OllamaMonitor, OllamaStatus
+from desktop.ui.strings import translated
 from desktop.ui.tasks import TaskOwner
 from desktop.ui.theme import QUIET, set_kind
 
@@ -86,6 +86,16 @@ class OllamaNotice(QFrame):
         self.retry_button.clicked.connect(self.retryRequested)
         layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
+
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.retry_button.setText(self.tr("Retry"))
+        self.retry_button.setAccessibleName(self.tr("Check again whether Ollama answers"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def show_text(self, text: str) -> None:
         self.text.setText(text)
@@ -184,6 +194,22 @@ class ModelManagerPane(QWidget):
         self._downloads_changed()
         self._running_changed()
 
+    def retranslate(self) -> None:
+        """Every text in the language now in use (those made from state made again)."""
+        self.title.setText(self.tr("Models"))
+        self.refresh_button.setToolTip(self.tr("Refresh the list of models"))
+        self.refresh_button.setAccessibleName(self.tr("Refresh the list of models"))
+        self.downloads_panel.set_title(self.tr("Downloads"))
+        self.running_panel.set_title(self.tr("Loaded in memory"))
+        self._status_changed(self._monitor.status)
+        self._downloads_changed()
+        self._running_changed()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
     def _header(self) -> QHBoxLayout:
         header = QHBoxLayout()
         header.setSpacing(8)
@@ -280,7 +306,7 @@ class ModelManagerPane(QWidget):
             self.notice.show_text("")
             return
         if status.error is not None:
-            text = core_text(status.error.message)
+            text = translated(status.error)
         else:
             text = self.tr("Ollama does not answer at {host}.").format(host=status.host)
         self.notice.show_text(text)

@@ -50,6 +50,10 @@ class FoldingPanel(QFrame):
     def set_expanded(self, expanded: bool) -> None:
         self.toggle.setChecked(expanded)
 
+    def set_title(self, title: str) -> None:
+        self.toggle.setText(title)
+        self.toggle.setAccessibleName(title)
+
     def set_summary(self, text: str) -> None:
         self.summary.setText(text)
 

@@ -7,13 +7,13 @@ the header keeps its height until there is something to say.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from desktop.core.pull_name import NameCheck, validate_pull_name
 from desktop.ui.fitting_label import WrappingLabel
-from desktop.ui.i18n_core import core_text
 from desktop.ui.icons import icon
+from desktop.ui.strings import translated
 from desktop.ui.theme import PRIMARY, QUIET, set_kind
 
 MAX_SUGGESTIONS = 3
@@ -62,6 +62,19 @@ class PullBox(QWidget):
         self.pull_button.clicked.connect(self.pull)
         self._changed("")
 
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.name_edit.setPlaceholderText(self.tr("Model to download, e.g. qwen3:4b or llama3.2"))
+        self.name_edit.setAccessibleName(self.tr("Name of the model to download"))
+        self.pull_button.setText(self.tr("Pull"))
+        self.pull_button.setAccessibleName(self.tr("Download the model"))
+        self.pull_button.setToolTip(self.tr("Download the model from the Ollama library"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
     @property
     def check(self) -> NameCheck:
         return self._check
@@ -84,7 +97,7 @@ class PullBox(QWidget):
         check = validate_pull_name(text) if text.strip() else None
         self._check = check or validate_pull_name("")
         self.pull_button.setEnabled(check is not None and check.ok)
-        self.message.setText(core_text(check.problem) if check is not None else "")
+        self.message.setText(translated(check.problem) if check is not None else "")
         self.message.setProperty("warning", check is not None and not check.ok)
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)

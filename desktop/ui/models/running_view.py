@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -31,11 +31,20 @@ from desktop.core.model_records import RunningModel
 from desktop.providers.ollama import OllamaProvider
 from desktop.ui.fitting_label import ElidingLabel, WrappingLabel
 from desktop.ui.formatting import format_bytes
-from desktop.ui.i18n_core import core_text
+from desktop.ui.strings import translated
 from desktop.ui.tasks import TaskOwner
 from desktop.ui.theme import QUIET, set_kind
 
 REFRESH_MS = 1000
+
+
+def _NONE() -> str:
+    return ""
+
+
+def _words_of(error: ProviderError) -> Callable[[], str]:
+    """The error in the language in use whenever it is shown."""
+    return lambda: translated(error)
 
 
 class LoadedRow(QFrame):
@@ -62,6 +71,15 @@ class LoadedRow(QFrame):
         set_kind(self.unload_button, QUIET)
         self.unload_button.clicked.connect(lambda: self.unloadRequested.emit(self.name))
         layout.addWidget(self.unload_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.unload_button.setText(self.tr("Unload"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def show_model(self, name: str, figures: str) -> None:
         if name != self.name:
@@ -93,7 +111,8 @@ class RunningModelsView(QWidget):
         self._tasks = tasks
         self._running: list[RunningModel] = []
         self._in_flight = False
-        self._message = ""
+        self._message: Callable[[], str] = _NONE
+        """What to say instead of the list, in the language in use when asked."""
         self._reachable: bool | None = None
         self.refreshes = 0
         self.skipped = 0
@@ -112,20 +131,14 @@ class RunningModelsView(QWidget):
         self.status = WrappingLabel()
         self.status.setObjectName("hint")
         keep.addWidget(self.status, 1)
-        keep_label = QLabel(self.tr("Keep loaded"))
+        keep_label = self.keep_label = QLabel(self.tr("Keep loaded"))
         keep_label.setObjectName("sectionCount")
         keep.addWidget(keep_label)
         self.keep_alive_combo = QComboBox()
         self.keep_alive_combo.setAccessibleName(
             self.tr("How long Ollama keeps a model in memory after an answer")
         )
-        for label, value in (
-            (self.tr("5 minutes (default)"), None),
-            (self.tr("30 minutes"), "30m"),
-            (self.tr("1 hour"), "1h"),
-            (self.tr("Until Ollama stops"), -1),
-            (self.tr("Unload after each answer"), 0),
-        ):
+        for label, value in self._keep_alive_choices():
             self.keep_alive_combo.addItem(label, value)
         keep_label.setBuddy(self.keep_alive_combo)
         self.keep_alive_combo.setSizeAdjustPolicy(
@@ -142,6 +155,31 @@ class RunningModelsView(QWidget):
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         self._render()
+
+    def retranslate(self) -> None:
+        """Every text in the language now in use."""
+        self.setAccessibleName(self.tr("Models loaded in memory"))
+        self.keep_alive_combo.setAccessibleName(
+            self.tr("How long Ollama keeps a model in memory after an answer")
+        )
+        self.keep_label.setText(self.tr("Keep loaded"))
+        for index, (label, _value) in enumerate(self._keep_alive_choices()):
+            self.keep_alive_combo.setItemText(index, label)
+        self._render()
+
+    def _keep_alive_choices(self) -> list[tuple[str, str | int | None]]:
+        return [
+            (self.tr("5 minutes (default)"), None),
+            (self.tr("30 minutes"), "30m"),
+            (self.tr("1 hour"), "1h"),
+            (self.tr("Until Ollama stops"), -1),
+            (self.tr("Unload after each answer"), 0),
+        ]
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     @property
     def running(self) -> list[RunningModel]:
@@ -178,11 +216,11 @@ class RunningModelsView(QWidget):
         except ProviderError as error:
             unreachable = isinstance(error, ConnectionFailed)
             if unreachable:
-                self._message = self.tr("Loaded models show here once Ollama answers.")
+                self._message = lambda: self.tr("Loaded models show here once Ollama answers.")
                 changed = bool(self._running)
                 self._running = []  # not known any more: a stopped Ollama holds nothing
             else:
-                self._message, changed = core_text(error.message), False
+                self._message, changed = _words_of(error), False
             self._render()
             if changed:
                 self.runningChanged.emit()
@@ -194,7 +232,7 @@ class RunningModelsView(QWidget):
             self._in_flight = False
             self.refreshes += 1
         changed = [m.name for m in running] != [m.name for m in self._running]
-        self._message = ""
+        self._message = _NONE
         self._running = running
         self._render()
         self._set_reachable(True)
@@ -213,9 +251,9 @@ class RunningModelsView(QWidget):
         try:
             await self._provider().unload(name)
         except ProviderError as error:
-            self._message = core_text(error.message)
+            self._message = _words_of(error)
         else:
-            self._message = self.tr("{name} was unloaded.").format(name=name)
+            self._message = lambda: self.tr("{name} was unloaded.").format(name=name)
         self._render()
         self.refresh()
 
@@ -234,7 +272,7 @@ class RunningModelsView(QWidget):
             else:
                 row.hide()
         empty = "" if self._running else self.tr("No model is loaded in memory.")
-        text = self._message or empty
+        text = self._message() or empty
         if self.status.text() != text:
             self.status.setText(text)
 

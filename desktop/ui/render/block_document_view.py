@@ -51,6 +51,14 @@ def _utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+def _replace_selected(cursor: QTextCursor, text: str) -> None:
+    """Put ``text`` where ``cursor`` selects, in the same format; keep it selected."""
+    start = cursor.selectionStart()
+    cursor.insertText(text, cursor.charFormat())
+    cursor.setPosition(start)
+    cursor.setPosition(start + _utf16_length(text), QTextCursor.MoveMode.KeepAnchor)
+
+
 def _header_table_format() -> QTextTableFormat:
     """A borderless row as wide as the code, its gap to the code below it."""
     table = QTextTableFormat()
@@ -103,6 +111,8 @@ class BlockDocumentView(AutoHeightBrowser):
         """Each code block's frame and header row (recoloured when the look changes)."""
         self.copy_links: list[QTextCursor] = []
         """For each finished code block: a cursor selecting its Copy link."""
+        self._code_labels: list[QTextCursor] = []
+        """The "code" label of each code block that names no language."""
         self._codes: list[str] = []
         self._ends_with_code = False
         self.code_frame: QTextFrame | None = None
@@ -130,6 +140,15 @@ class BlockDocumentView(AutoHeightBrowser):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self._take_colours():
             self._recolour()
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_labels()
+
+    def _retranslate_labels(self) -> None:
+        """The Copy links and "code" labels already drawn, in the language now in use."""
+        for index in range(len(self.copy_links)):
+            self._relabel(index, self.tr("Copy"))
+        for label in self._code_labels:
+            _replace_selected(label, self.tr("code"))
 
     def _recolour(self) -> None:
         """The look changed (light and dark): code drawn before takes its colours."""
@@ -167,7 +186,12 @@ class BlockDocumentView(AutoHeightBrowser):
         self._code_parts.append((self.code_frame, header))
         for column in (0, 1):
             header.cellAt(0, column).setFormat(self._header_cell)
+        label_start = cursor.position()
         cursor.insertText(block.language or self.tr("code"), self._label_format)
+        if not block.language:  # a word of ours, not the author's: it follows the language
+            label = QTextCursor(cursor)
+            label.setPosition(label_start, QTextCursor.MoveMode.KeepAnchor)
+            self._code_labels.append(label)
         link_start = link_end = 0
         if copyable:
             cursor = header.cellAt(0, 1).firstCursorPosition()
@@ -231,6 +255,7 @@ class BlockDocumentView(AutoHeightBrowser):
         self._code_parts.clear()
         self._ends_with_code = False
         self.copy_links.clear()
+        self._code_labels.clear()
         self._codes.clear()
 
     def copy_code(self, index: int) -> None:
@@ -271,6 +296,15 @@ class GrowingBlockView(BlockDocumentView):
         self.setAccessibleName(self.tr("Text still arriving"))
         self.block: Block | None = None
         """The block as drawn (None: nothing)."""
+
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.setAccessibleName(self.tr("Text still arriving"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def draw(self, block: Block | None) -> None:
         shown, self.block = self.block, block

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
@@ -33,7 +33,7 @@ class AboutSection(Section):
         self.name.setObjectName("aboutName")
         self.version = QLabel(self.tr("Version {version}").format(version=__version__))
         self.version.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        blurb = QLabel(
+        blurb = self.blurb = QLabel(
             self.tr("A desktop chat client for local models (Ollama and others) and cloud APIs.")
         )
         blurb.setObjectName("hint")
@@ -49,14 +49,13 @@ class AboutSection(Section):
         grid.setVerticalSpacing(Space.S)
         grid.setColumnStretch(1, 1)
         self.folders: dict[str, tuple[Path, QPushButton]] = {}
-        for row, (key, label, path) in enumerate(
-            (
-                ("config", self.tr("Settings"), config_dir()),
-                ("data", self.tr("Conversations and images"), data_dir()),
-                ("logs", self.tr("Logs"), logs_dir()),
-            )
+        self._titles: dict[str, QLabel] = {}
+        names = self._folder_names()
+        for row, (key, path) in enumerate(
+            (("config", config_dir()), ("data", data_dir()), ("logs", logs_dir()))
         ):
-            title = QLabel(label)
+            label = names[key]
+            title = self._titles[key] = QLabel(label)
             title.setObjectName("groupTitle")
             shown = QLabel(str(path))
             shown.setObjectName("pathText")
@@ -74,6 +73,31 @@ class AboutSection(Section):
         self.body.addWidget(top)
         self.body.addWidget(paths)
         self.body.addStretch(1)
+
+    def _folder_names(self) -> dict[str, str]:
+        return {
+            "config": self.tr("Settings"),
+            "data": self.tr("Conversations and images"),
+            "logs": self.tr("Logs"),
+        }
+
+    def retranslate(self) -> None:
+        """Every text in the language now in use."""
+        self.set_heading(self.tr("About"), self.tr("Version and where your files are."))
+        self.version.setText(self.tr("Version {version}").format(version=__version__))
+        self.blurb.setText(
+            self.tr("A desktop chat client for local models (Ollama and others) and cloud APIs.")
+        )
+        for key, label in self._folder_names().items():
+            self._titles[key].setText(label)
+            button = self.folders[key][1]
+            button.setText(self.tr("Open folder"))
+            button.setAccessibleName(self.tr("Open the folder: {what}").format(what=label))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def open_folder(self, key: str) -> Path:
         """Open the folder ``key`` ("config", "data", "logs") in the file manager,

@@ -6,12 +6,13 @@ here too, through the settings' change notifications.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from desktop.storage.settings import Settings, SettingsStore
 from desktop.ui.design import Space
 from desktop.ui.settings.section import Section, card
+from desktop.ui.strings import relabel_row
 from desktop.ui.theme import DARK, LIGHT, SYSTEM, Theme
 from desktop.ui.translations import LANGUAGES, Translations
 
@@ -42,7 +43,7 @@ class AppearanceBox(Section):
         self.theme.addItem(self.tr("Light"), LIGHT)
         self.theme.addItem(self.tr("Dark"), DARK)
         self._show(translations.choice, theme.choice)
-        note = QLabel(
+        note = self.note = QLabel(
             self.tr(
                 "Both apply at once. A few status messages switch language when they next change."
             )
@@ -63,6 +64,28 @@ class AppearanceBox(Section):
         self.theme.currentIndexChanged.connect(self._theme_chosen)
         unsubscribe = settings.subscribe(self._setting_changed)
         self.destroyed.connect(lambda *_: unsubscribe())
+
+    def retranslate(self) -> None:
+        """Every text in the language now in use."""
+        self.set_heading(self.tr("Appearance"), self.tr("Language and light or dark look."))
+        self.note.setText(
+            self.tr(
+                "Both apply at once. A few status messages switch language when they next change."
+            )
+        )
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.setItemText(0, self.tr("System language"))
+        self.theme.setAccessibleName(self.tr("Light or dark"))
+        self.theme.setItemText(0, self.tr("System"))
+        self.theme.setItemText(1, self.tr("Light"))
+        self.theme.setItemText(2, self.tr("Dark"))
+        relabel_row(self.language, self.tr("Language"))
+        relabel_row(self.theme, self.tr("Look"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def _show(self, language: str, look: str) -> None:
         for combo, value in ((self.language, language), (self.theme, look)):

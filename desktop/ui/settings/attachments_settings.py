@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QWidget
 
 from desktop.core.image_preparation import DEFAULT_MAX_EDGE, MAX_MAX_EDGE, MIN_MAX_EDGE
 from desktop.storage.settings import Settings, SettingsStore
 from desktop.ui.design import Space
 from desktop.ui.settings.section import Section, card
+from desktop.ui.strings import relabel_row
 
 
 class ImageSettingsBox(Section):
@@ -28,7 +29,7 @@ class ImageSettingsBox(Section):
         self.max_edge.setAccessibleName(self.tr("Longest edge of attached images"))
         self.max_edge.setValue(settings.image_max_edge or DEFAULT_MAX_EDGE)
         self.max_edge.valueChanged.connect(self._changed)
-        note = QLabel(
+        note = self.note = QLabel(
             self.tr(
                 "Bigger pictures are scaled down before they are sent: models see no more "
                 "detail than this, and smaller requests are faster and cheaper."
@@ -47,6 +48,24 @@ class ImageSettingsBox(Section):
         self.body.addStretch(1)
         unsubscribe = settings.subscribe(self._setting_changed)
         self.destroyed.connect(lambda *_: unsubscribe())
+
+    def retranslate(self) -> None:
+        """Every text in the language now in use."""
+        self.set_heading(self.tr("Images"), self.tr("Pictures you attach to a message."))
+        self.note.setText(
+            self.tr(
+                "Bigger pictures are scaled down before they are sent: models see no more "
+                "detail than this, and smaller requests are faster and cheaper."
+            )
+        )
+        self.max_edge.setSuffix(self.tr(" px"))
+        self.max_edge.setAccessibleName(self.tr("Longest edge of attached images"))
+        relabel_row(self.max_edge, self.tr("Longest edge"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def _setting_changed(self, name: str) -> None:
         if name == "image_max_edge" and self.max_edge.value() != self._settings.image_max_edge:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -11,6 +11,7 @@ from desktop.ui.design import Space
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
 from desktop.ui.settings.page_tasks import PageTasks
 from desktop.ui.settings.section import Section, card
+from desktop.ui.strings import provider_name, relabel_row
 from desktop.ui.theme import PRIMARY, set_kind
 
 
@@ -65,6 +66,28 @@ class DefaultModelSection(Section):
         self._fill_providers()
         self._show_current()
 
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.set_heading(
+            self.tr("Default model"),
+            self.tr("New conversations start with this model; you can switch in any chat."),
+        )
+        self.default_provider.setAccessibleName(self.tr("Provider of the default model"))
+        self.default_model.setAccessibleName(self.tr("Default model"))
+        self.save_default.setText(self.tr("Use as default"))
+        relabel_row(self.default_provider, self.tr("Provider"))
+        relabel_row(self.default_model, self.tr("Model"))
+        for index in range(self.default_provider.count()):
+            slot = self._registry.slot(str(self.default_provider.itemData(index)))
+            if slot is not None:
+                self.default_provider.setItemText(index, provider_name(slot.name))
+        self._show_current()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
     def _setting_changed(self, name: str) -> None:
         if name in ("default_provider", "default_model"):
             self._show_current()
@@ -72,7 +95,11 @@ class DefaultModelSection(Section):
     def _show_current(self) -> None:
         model = self._settings.default_model
         provider = self._registry.slot(self._settings.default_provider or LOCAL_OLLAMA_ID)
-        where = provider.name if provider is not None else self._settings.default_provider
+        where = (
+            provider_name(provider.name)
+            if provider is not None
+            else self._settings.default_provider
+        )
         self.current.setText(
             self.tr("Now: {model} ({provider})").format(model=model, provider=where)
             if model
@@ -84,7 +111,7 @@ class DefaultModelSection(Section):
         self.default_provider.blockSignals(True)
         self.default_provider.clear()
         for slot in self._registry.slots():
-            self.default_provider.addItem(slot.name, slot.id)
+            self.default_provider.addItem(provider_name(slot.name), slot.id)
         index = self.default_provider.findData(chosen or LOCAL_OLLAMA_ID)
         self.default_provider.setCurrentIndex(max(index, 0))
         self.default_provider.blockSignals(False)

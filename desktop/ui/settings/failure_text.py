@@ -30,33 +30,29 @@ from desktop.core.errors import (
 )
 from desktop.providers.credentials import KeyNotConfirmed
 from desktop.providers.http_client import display_url
-from desktop.ui.i18n_core import core_text
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FailureText", text)
+from desktop.ui.strings import translated
 
 
 def _headlines() -> dict[type[ProviderError], str]:
     """Each kind of failure's headline, in the current language (literal ``_tr`` calls,
     so the translation tools find them)."""
     return {
-        KeyNotConfirmed: _tr("Key not sent"),
-        KeyNotChecked: _tr("Key not checked"),
-        AuthFailed: _tr("Bad API key"),
-        ModelNotFound: _tr("Wrong URL"),
-        QuotaExceeded: _tr("Quota used up"),
-        RateLimited: _tr("Rate limited"),
-        ProviderTimeout: _tr("No answer"),
-        ProtocolError: _tr("Not the expected service"),
-        TlsFailed: _tr("TLS failure"),
-        ProxyFailed: _tr("Proxy failure"),
-        HostNotFound: _tr("Unknown host"),
-        InvalidAddress: _tr("Invalid URL"),
-        ConnectionFailed: _tr("Cannot connect"),
-        BadRequest: _tr("Request refused"),
-        ServerError: _tr("Server error"),
-        StreamInterrupted: _tr("Connection broke"),
+        KeyNotConfirmed: QCoreApplication.translate("FailureText", "Key not sent"),
+        KeyNotChecked: QCoreApplication.translate("FailureText", "Key not checked"),
+        AuthFailed: QCoreApplication.translate("FailureText", "Bad API key"),
+        ModelNotFound: QCoreApplication.translate("FailureText", "Wrong URL"),
+        QuotaExceeded: QCoreApplication.translate("FailureText", "Quota used up"),
+        RateLimited: QCoreApplication.translate("FailureText", "Rate limited"),
+        ProviderTimeout: QCoreApplication.translate("FailureText", "No answer"),
+        ProtocolError: QCoreApplication.translate("FailureText", "Not the expected service"),
+        TlsFailed: QCoreApplication.translate("FailureText", "TLS failure"),
+        ProxyFailed: QCoreApplication.translate("FailureText", "Proxy failure"),
+        HostNotFound: QCoreApplication.translate("FailureText", "Unknown host"),
+        InvalidAddress: QCoreApplication.translate("FailureText", "Invalid URL"),
+        ConnectionFailed: QCoreApplication.translate("FailureText", "Cannot connect"),
+        BadRequest: QCoreApplication.translate("FailureText", "Request refused"),
+        ServerError: QCoreApplication.translate("FailureText", "Server error"),
+        StreamInterrupted: QCoreApplication.translate("FailureText", "Connection broke"),
     }
 
 
@@ -72,14 +68,15 @@ def headline(error: ProviderError, *, proxy_url: str = "") -> str:
     for kind in type(error).__mro__:
         if kind in headlines:
             return headlines[kind]
-    return _tr("Failed")
+    return QCoreApplication.translate("FailureText", "Failed")
 
 
 def failure_text(error: ProviderError, *, proxy_url: str = "") -> str:
-    text = f"{headline(error, proxy_url=proxy_url)}: {core_text(error.message)}"
+    text = f"{headline(error, proxy_url=proxy_url)}: {translated(error)}"
     if proxy_url and type(error) is ConnectionFailed:
-        text += " " + _tr(
+        text += " " + QCoreApplication.translate(
+            "FailureText",
             "The connection goes through the proxy {proxy}: check that it is running, or "
-            "choose System proxy or No proxy."
+            "choose System proxy or No proxy.",
         ).format(proxy=display_url(proxy_url))
     return text

@@ -7,12 +7,12 @@ python-dbus…) wait behind "Details".
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.storage.secrets import SecretStore
 from desktop.ui.design import Space
-from desktop.ui.i18n_core import core_text
+from desktop.ui.strings import translated
 from desktop.ui.theme import QUIET, set_kind
 
 
@@ -54,6 +54,23 @@ class KeyringNotice(QWidget):
         layout.addWidget(self.warning)
         self.details_button.toggled.connect(self.details.setVisible)
 
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.ok_line.setText(self.tr("Looking for the system keyring…"))
+        self.headline.setText(
+            self.tr(
+                "No system keyring was found, so API keys you enter are kept only until "
+                "Parley closes."
+            )
+        )
+        self.details_button.setText(self.tr("Details"))
+        self.details_button.setAccessibleName(self.tr("Show why there is no keyring"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
     def show_store(self, secrets: SecretStore) -> None:
         persistent = secrets.persistent
         self.ok_line.setVisible(persistent)
@@ -62,10 +79,10 @@ class KeyringNotice(QWidget):
             self.ok_line.setText(
                 self.tr(
                     "API keys are kept in the system keyring ({name}), never in a file."
-                ).format(name=core_text(secrets.backend_name))
+                ).format(name=translated(secrets.backend_name))
             )
         else:
-            self.details.setText(core_text(secrets.details))
+            self.details.setText(translated(secrets.details))
 
     def shown_text(self) -> str:
         """What a person reads without opening Details."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.design import Space
+from desktop.ui.strings import relabel_row
 from desktop.ui.theme import PRIMARY, set_kind
 
 
@@ -57,3 +58,16 @@ class LocalOllamaForm(QWidget):
         layout.addLayout(row)
         layout.addWidget(note)
         layout.addStretch(1)
+
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.enabled.setText(self.tr("Offer the models of this Ollama"))
+        self.host.setPlaceholderText(self.tr("Empty: OLLAMA_HOST or http://127.0.0.1:11434"))
+        self.host.setAccessibleName(self.tr("Ollama host"))
+        self.save_button.setText(self.tr("Save"))
+        relabel_row(self.host, self.tr("Host"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,6 +43,7 @@ from desktop.ui.settings.field_text import (
     split_list,
     url_problem,
 )
+from desktop.ui.strings import provider_name, relabel_row
 from desktop.ui.theme import PRIMARY, QUIET, set_kind
 
 PROXY_SYSTEM, PROXY_NONE, PROXY_CUSTOM = range(3)
@@ -68,14 +69,7 @@ class ProviderForm(QWidget):
         self.base_url = QLineEdit()
         self.base_url.setPlaceholderText("https://api.example.com/v1")
         self.auth = QComboBox()
-        for style, label in (
-            ("", self.tr("As the preset says")),
-            (AuthStyle.NONE.value, self.tr("No authentication")),
-            (AuthStyle.BEARER.value, self.tr("Bearer token (Authorization: Bearer)")),
-            (AuthStyle.BASIC.value, self.tr("Basic (user:password)")),
-            (AuthStyle.API_KEY.value, self.tr("api-key header")),
-            (AuthStyle.X_API_KEY.value, self.tr("x-api-key header")),
-        ):
+        for style, label in self._auth_choices():
             self.auth.addItem(label, style)
         self.key = QLineEdit()
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
@@ -97,9 +91,7 @@ class ProviderForm(QWidget):
         self.headers.setPlaceholderText(self.tr("One per line, e.g.  X-Team: research"))
         self.headers.setFixedHeight(64)
         self.proxy_mode = QComboBox()
-        self.proxy_mode.addItems(
-            [self.tr("System proxy"), self.tr("No proxy"), self.tr("This proxy:")]
-        )
+        self.proxy_mode.addItems(self._proxy_choices())
         self.proxy_url = QLineEdit()
         self.proxy_url.setPlaceholderText("http://proxy.example.com:3128")
         self.proxy_url.setAccessibleName(self.tr("Proxy address"))
@@ -151,7 +143,7 @@ class ProviderForm(QWidget):
         self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
         set_kind(self.advanced_toggle, QUIET)
 
-        key_row = QHBoxLayout()
+        key_row = self.key_row = QHBoxLayout()
         key_row.addWidget(self.key, 1)
         key_row.addWidget(self.forget_key)
         proxy_row = QHBoxLayout()
@@ -236,14 +228,75 @@ class ProviderForm(QWidget):
         self.test_button.clicked.connect(self.testRequested)
         self.forget_key.clicked.connect(self.forgetKeyRequested)
 
+    def _auth_choices(self) -> list[tuple[str, str]]:
+        return [
+            ("", self.tr("As the preset says")),
+            (AuthStyle.NONE.value, self.tr("No authentication")),
+            (AuthStyle.BEARER.value, self.tr("Bearer token (Authorization: Bearer)")),
+            (AuthStyle.BASIC.value, self.tr("Basic (user:password)")),
+            (AuthStyle.API_KEY.value, self.tr("api-key header")),
+            (AuthStyle.X_API_KEY.value, self.tr("x-api-key header")),
+        ]
+
+    def _proxy_choices(self) -> list[str]:
+        return [self.tr("System proxy"), self.tr("No proxy"), self.tr("This proxy:")]
+
+    def retranslate(self) -> None:
+        """Every text in the language now in use."""
+        for index, (_style, label) in enumerate(self._auth_choices()):
+            self.auth.setItemText(index, label)
+        for index, label in enumerate(self._proxy_choices()):
+            self.proxy_mode.setItemText(index, label)
+        preset = preset_or_custom(self._entry.preset)
+        self.kind.setText(provider_name(preset.name))
+        self.name.setPlaceholderText(provider_name(preset.name))
+        self.key.setAccessibleName(self.tr("API key"))
+        self.forget_key.setText(self.tr("Forget key"))
+        self.headers.setPlaceholderText(self.tr("One per line, e.g.  X-Team: research"))
+        self.proxy_url.setAccessibleName(self.tr("Proxy address"))
+        self.proxy_mode.setAccessibleName(self.tr("Proxy"))
+        self.ca_bundle.setPlaceholderText(self.tr("System certificates"))
+        self.ca_bundle.setAccessibleName(self.tr("CA bundle"))
+        self.browse_ca.setText(self.tr("Browse…"))
+        self.allow_self_signed.setText(self.tr("Trust a self-signed certificate"))
+        self.allow_self_signed.setToolTip(
+            self.tr("The certificate is then not verified: only for a server you run yourself.")
+        )
+        self.azure_mode.setItemText(0, self.tr("Deployment URLs + api-version"))
+        self.azure_mode.setItemText(1, self.tr("v1 API (/openai/v1)"))
+        self.deployments.setPlaceholderText(self.tr("Deployment names, comma-separated"))
+        self.models.setPlaceholderText(self.tr("Extra model names, comma-separated"))
+        self.vision_models.setPlaceholderText(
+            self.tr("Models that see images: patterns such as gpt-4o*, comma-separated")
+        )
+        self.test_button.setText(self.tr("Test connection"))
+        self.save_button.setText(self.tr("Save"))
+        self.advanced_toggle.setText(self.tr("Advanced"))
+        self.advanced_toggle.setToolTip(
+            self.tr("Custom headers, proxy, certificates, models that see images")
+        )
+        relabel_row(self.kind, self.tr("Kind"))
+        relabel_row(self.key_row, self.tr("API key"))
+        relabel_row(self.name, self.tr("Name"))
+        relabel_row(self.base_url, self.tr("Base URL"))
+        relabel_row(self.auth, self.tr("Authentication"))
+        relabel_row(self.models, self.tr("Models"))
+        relabel_row(self.headers, self.tr("Custom headers"))
+        relabel_row(self.vision_models, self.tr("Image models"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
     # -- loading ---------------------------------------------------------------
     def load(self, entry: ProviderConfig, *, has_stored_key: bool) -> None:
         self._entry = entry
         self._has_stored_key = has_stored_key
         preset = preset_or_custom(entry.preset)
-        self.kind.setText(preset.name)
+        self.kind.setText(provider_name(preset.name))
         self.name.setText(entry.name)
-        self.name.setPlaceholderText(preset.name)
+        self.name.setPlaceholderText(provider_name(preset.name))
         self.base_url.setText(entry.base_url or preset.base_url)
         self.auth.setCurrentIndex(max(self.auth.findData(entry.auth), 0))
         self.key.clear()

@@ -7,7 +7,7 @@ be taken back: the list asks in a bar under it, naming what goes, before it emit
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFrame,
@@ -26,6 +26,7 @@ from desktop.storage.settings import Settings
 from desktop.ui.design import Space
 from desktop.ui.icons import NAMES, icon
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, preset_or_custom
+from desktop.ui.strings import provider_name
 from desktop.ui.theme import DESTRUCTIVE, QUIET, set_kind
 
 LIST_WIDTH = 240
@@ -49,6 +50,7 @@ class ProviderList(QWidget):
         self.add_button = QPushButton(icon("plus") if "plus" in NAMES else QIcon(), self.tr("Add…"))
         self.add_button.setAccessibleName(self.tr("Add a provider"))
         self.add_menu = QMenu(self.add_button)
+        self._shown_settings: Settings | None = None
         self._fill_menu()
         self.add_button.setMenu(self.add_menu)
         self.remove_button = QPushButton(self.tr("Remove…"))
@@ -91,27 +93,48 @@ class ProviderList(QWidget):
         self.list.currentRowChanged.connect(self._row_changed)
         self.list.itemChanged.connect(self._item_changed)
 
+    def retranslate(self) -> None:
+        """Every text in the language now in use."""
+        self.add_menu.clear()
+        self._fill_menu()
+        if self._shown_settings is not None:
+            self.fill(self._shown_settings)
+        self.list.setAccessibleName(self.tr("Providers"))
+        self.add_button.setText(self.tr("Add…"))
+        self.add_button.setAccessibleName(self.tr("Add a provider"))
+        self.remove_button.setText(self.tr("Remove…"))
+        self.remove_button.setAccessibleName(self.tr("Remove the selected provider"))
+        self.confirm_remove.setText(self.tr("Remove"))
+        self.cancel_remove.setText(self.tr("Cancel"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
     def _fill_menu(self) -> None:
         local = [p for p in PRESETS if p.local]
         cloud = [p for p in PRESETS if not p.local and p.id != "custom"]
         self.add_menu.addSection(self.tr("On this computer or your network"))
         for preset in local:
-            self.add_menu.addAction(preset.name).setData(preset.id)
+            self.add_menu.addAction(provider_name(preset.name)).setData(preset.id)
         self.add_menu.addSection(self.tr("Cloud services"))
         for preset in cloud:
-            self.add_menu.addAction(preset.name).setData(preset.id)
+            self.add_menu.addAction(provider_name(preset.name)).setData(preset.id)
         self.add_menu.addSeparator()
         custom = preset_or_custom("custom")
-        self.add_menu.addAction(custom.name).setData(custom.id)
+        self.add_menu.addAction(provider_name(custom.name)).setData(custom.id)
 
     # -- contents --------------------------------------------------------------
     def fill(self, settings: Settings) -> None:
         """Show ``settings``' providers; the selection stays (and is not re-announced)
         when the selected provider is still there."""
+        self._shown_settings = settings
         rows = [(LOCAL_OLLAMA_ID, self.tr("Ollama on this computer"), settings.ollama_enabled, "")]
         for entry in settings.providers:
             preset = preset_or_custom(entry.preset)
-            rows.append((entry.id, entry.name or preset.name, entry.enabled, entry.base_url))
+            name = entry.name or provider_name(preset.name)
+            rows.append((entry.id, name, entry.enabled, entry.base_url))
         if rows == self._rows():
             return
         current = self.selected_id()

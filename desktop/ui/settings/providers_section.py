@@ -11,6 +11,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QWidget
 
 from desktop.core.errors import ProviderError
@@ -19,7 +20,6 @@ from desktop.providers.ollama_host import resolve_ollama_host
 from desktop.storage.secrets import SecretStore
 from desktop.storage.settings import SettingsStore, new_key_id
 from desktop.ui.design import Space
-from desktop.ui.i18n_core import core_text
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry, preset_or_custom
 from desktop.ui.settings.failure_text import failure_text
 from desktop.ui.settings.keyring_notice import KeyringNotice
@@ -28,6 +28,7 @@ from desktop.ui.settings.page_tasks import PageTasks
 from desktop.ui.settings.provider_form import ProviderForm
 from desktop.ui.settings.provider_list import ProviderList
 from desktop.ui.settings.section import Section
+from desktop.ui.strings import translated
 
 SHOWN_MODELS = 8
 
@@ -95,6 +96,25 @@ class ProvidersSection(Section):
         self.providers.fill(self._settings)
         self._tasks.run(self._open_secrets())
 
+    def retranslate(self) -> None:
+        """Every text in the language now in use (the key's state read again)."""
+        if self.selected_id() and self.selected_id() != LOCAL_OLLAMA_ID:
+            self._tasks.run(self._load_key_state())
+        if self._secrets is not None:
+            self.keyring.show_store(self._secrets)
+        self.set_heading(
+            self.tr("Providers"),
+            self.tr(
+                "The services Parley can talk to: Ollama, servers on this computer or your "
+                "network, and cloud APIs. Tick a provider to offer its models."
+            ),
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
     # -- helpers ---------------------------------------------------------------
     async def _apply(self) -> None:
         self._store.save(self._settings)
@@ -142,7 +162,7 @@ class ProvidersSection(Section):
         where = ""
         if stored:
             where = (
-                core_text(secrets.backend_name)
+                translated(secrets.backend_name)
                 if secrets.persistent
                 else self.tr("until Parley closes")
             )
@@ -219,7 +239,7 @@ class ProvidersSection(Section):
     async def save_form(self) -> bool:
         problem = self.form.problem()
         if problem:
-            self.form.show_result(core_text(problem), ok=False)
+            self.form.show_result(translated(problem), ok=False)
             return False
         entry = self.form.entry()
         secrets = await self._registry.secrets()
@@ -242,7 +262,7 @@ class ProvidersSection(Section):
     async def test_connection(self) -> None:
         problem = self.form.problem()
         if problem:
-            self.form.show_result(core_text(problem), ok=False)
+            self.form.show_result(translated(problem), ok=False)
             return
         entry = self.form.entry()
         secrets = await self._registry.secrets()
@@ -254,7 +274,7 @@ class ProvidersSection(Section):
             self.form.show_result(failure_text(error, proxy_url=entry.proxy_url), ok=False)
             return
         except ValueError as error:
-            self.form.show_result(core_text(str(error)), ok=False)
+            self.form.show_result(translated(error), ok=False)
             return
         shown = ", ".join(names[:SHOWN_MODELS])
         more = len(names) - SHOWN_MODELS
@@ -284,7 +304,7 @@ class ProvidersSection(Section):
         try:
             resolve_ollama_host(host)
         except ValueError as error:
-            self.local_form.result.setText(core_text(str(error)))
+            self.local_form.result.setText(translated(error))
             return
         if self._set_ollama_host is not None:
             self._set_ollama_host(host)

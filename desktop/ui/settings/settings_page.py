@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -86,17 +86,18 @@ class SettingsPage(QWidget):
         self.nav.setIconSize(QSize(18, 18))  # the rail's size, not the list's 32 px default
         self.stack = QStackedWidget()
         self._keys: list[str] = []
-        for key, name, glyph, section in (
-            ("providers", self.tr("Providers"), "server", self.providers),
-            ("default-model", self.tr("Default model"), "box", self.default_model),
-            ("images", self.tr("Images"), "image-plus", self.images),
-            ("appearance", self.tr("Appearance"), "eye", self.appearance),
-            ("shortcuts", self.tr("Shortcuts"), "keyboard", self.shortcuts),
-            ("about", self.tr("About"), "info", self.about),
+        names = self._section_names()
+        for key, glyph, section in (
+            ("providers", "server", self.providers),
+            ("default-model", "box", self.default_model),
+            ("images", "image-plus", self.images),
+            ("appearance", "eye", self.appearance),
+            ("shortcuts", "keyboard", self.shortcuts),
+            ("about", "info", self.about),
         ):
             if section is None:
                 continue
-            item = QListWidgetItem(icon(glyph), name)
+            item = QListWidgetItem(icon(glyph), names[key])
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
             self.stack.addWidget(section if key == "providers" else _scrolling(section))
@@ -115,6 +116,29 @@ class SettingsPage(QWidget):
         self.addAction(escape)
         self.nav.currentRowChanged.connect(self._section_chosen)
         self.nav.setCurrentRow(0)
+
+    def _section_names(self) -> dict[str, str]:
+        return {
+            "providers": self.tr("Providers"),
+            "default-model": self.tr("Default model"),
+            "images": self.tr("Images"),
+            "appearance": self.tr("Appearance"),
+            "shortcuts": self.tr("Shortcuts"),
+            "about": self.tr("About"),
+        }
+
+    def retranslate(self) -> None:
+        """Every text in the language now in use."""
+        self.setWindowTitle(self.tr("Parley settings"))
+        self.nav.setAccessibleName(self.tr("Settings sections"))
+        names = self._section_names()
+        for row, key in enumerate(self._keys):
+            self.nav.item(row).setText(names[key])
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     # -- navigation ----------------------------------------------------------------
     def show_section(self, key: str) -> None:

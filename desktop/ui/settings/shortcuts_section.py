@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from desktop.ui.design import Space
@@ -35,3 +35,18 @@ class ShortcutsSection(Section):
         inner.addLayout(grid)
         self.body.addWidget(frame)
         self.body.addStretch(1)
+
+    def retranslate(self) -> None:
+        """Every text in the language now in use."""
+        self.set_heading(
+            self.tr("Shortcuts"),
+            self.tr("Keys that work anywhere in the window. F1 shows them too."),
+        )
+        for (keys, what), shortcut in zip(self.rows, SHORTCUTS, strict=True):
+            keys.setText(shown_keys(shortcut.keys))
+            what.setText(QCoreApplication.translate("Shortcuts", shortcut.what))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()

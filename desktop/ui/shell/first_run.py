@@ -12,7 +12,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.ui.theme import PRIMARY, QUIET, set_kind
@@ -126,6 +126,31 @@ class FirstRunPanel(QFrame):
         self.provider_button.clicked.connect(self.providerRequested)
         self.later_button.clicked.connect(self.dismissed)
 
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.title.setText(self.tr("Welcome to Parley"))
+        self.ollama_state.setAccessibleName(self.tr("Ollama on this computer"))
+        self.start_button.setText(self.tr("Start Ollama"))
+        self.start_button.setAccessibleName(self.tr("Start Ollama now"))
+        self.start_button.setAccessibleDescription(
+            self.tr("Runs “ollama serve” in the background; it keeps running after Parley closes.")
+        )
+        self.models_button.setText(self.tr("Download a model…"))
+        self.models_button.setAccessibleName(self.tr("Open the model manager to download a model"))
+        self.check_button.setText(self.tr("Check again"))
+        self.check_button.setAccessibleName(self.tr("Look for Ollama again"))
+        self.provider_button.setText(self.tr("Add a server or cloud provider…"))
+        self.provider_button.setAccessibleName(
+            self.tr("Open Settings to add a local server or a cloud provider")
+        )
+        self.later_button.setText(self.tr("Not now"))
+        self.later_button.setAccessibleName(self.tr("Hide this welcome"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
     def show_state(self, state: SetupState) -> None:
         self._ollama_path = None if state.reachable else self._which("ollama")
         installed = self._ollama_path is not None
@@ -216,3 +241,21 @@ class SetupNotice(QFrame):
         row.addWidget(self.message, 1)
         row.addWidget(self.setup_button, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.message.setText(
+            self.tr(
+                "Nothing is set up to chat with yet. Your conversations are here to read; "
+                "connect Ollama, a local server or a cloud provider to continue them."
+            )
+        )
+        self.setup_button.setText(self.tr("Set up…"))
+        self.setup_button.setAccessibleName(self.tr("Show how to set up a model"))
+        self.close_button.setText(self.tr("Dismiss"))
+        self.close_button.setAccessibleName(self.tr("Hide this notice"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()

@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QEvent
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QWidget
 from shiboken6 import isValid
@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         ]  # fmt: skip
 
     def _build_menus(self) -> None:
-        settings_action = QAction(self.tr("&Settings…"), self)
+        settings_action = self._settings_action = QAction(self.tr("&Settings…"), self)
         settings_action.setShortcut(QKeySequence("Ctrl+,"))
         settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         settings_action.triggered.connect(self.open_settings)
@@ -198,17 +198,31 @@ class MainWindow(QMainWindow):
             show_sheet=self.show_shortcuts,
             quit=self.close,
         )
-        menu = self.menuBar().addMenu(self.tr("&Parley"))
+        menu = self._parley_menu = self.menuBar().addMenu(self.tr("&Parley"))
         for action in (self.shortcuts.new_chat, self.shortcuts.quick_switch, self.shortcuts.search):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(settings_action)
         menu.addSeparator()
         menu.addAction(self.shortcuts.quit)
-        go = self.menuBar().addMenu(self.tr("&Go"))
+        go = self._go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for spec in self.pages.specs:
             go.addAction(self.rail.actions_by_key[spec.key])
-        self.menuBar().addMenu(self.tr("&Help")).addAction(self.shortcuts.sheet)
+        self._help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._help_menu.addAction(self.shortcuts.sheet)
+
+    def _retranslate_menus(self) -> None:
+        self._settings_action.setText(self.tr("&Settings…"))
+        self._parley_menu.setTitle(self.tr("&Parley"))
+        self._go_menu.setTitle(self.tr("&Go"))
+        self._help_menu.setTitle(self.tr("&Help"))
+        self.shortcuts.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_menus()
+            self.rail.retranslate(self._page_specs())
 
     # -- pages -----------------------------------------------------------------
     def show_page(self, key: str) -> QWidget:

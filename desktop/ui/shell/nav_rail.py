@@ -114,6 +114,7 @@ class NavigationRail(QFrame):
             button.setChecked(True)
 
     def retranslate(self, specs: list[PageSpec]) -> None:
+        self.setAccessibleName(self.tr("Pages"))
         for spec in specs:
             button = self.buttons[spec.key]
             button.show_texts(spec, self.actions_by_key[spec.key].shortcut())

@@ -12,17 +12,13 @@ from desktop.core.chat_service import ChatService
 from desktop.providers.ollama import OllamaProvider
 from desktop.storage.history import HistoryStore
 from desktop.storage.settings import Settings, SettingsStore
-from desktop.ui.i18n_core import core_text
 from desktop.ui.ollama_monitor import OllamaMonitor
 from desktop.ui.provider_registry import ProviderRegistry
+from desktop.ui.strings import translated
 from desktop.ui.tasks import TaskOwner
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QInputDialog
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)  # the strings' context since 0.1
 
 
 class OllamaHost:
@@ -53,9 +49,12 @@ class OllamaHost:
         from PySide6.QtWidgets import QInputDialog
 
         dialog = QInputDialog(parent)
-        dialog.setWindowTitle(_tr("Ollama host"))
+        dialog.setWindowTitle(QCoreApplication.translate("MainWindow", "Ollama host"))
         dialog.setLabelText(
-            _tr("Address of the Ollama server (empty: OLLAMA_HOST or http://127.0.0.1:11434)")
+            QCoreApplication.translate(
+                "MainWindow",
+                "Address of the Ollama server (empty: OLLAMA_HOST or http://127.0.0.1:11434)",
+            )
         )
         dialog.setTextValue(self._settings.ollama_host or self._monitor.status.host)
         dialog.textValueSelected.connect(self.set_host)
@@ -66,7 +65,7 @@ class OllamaHost:
         try:
             provider = self._make_provider(host.strip())
         except ValueError as error:
-            self._report(core_text(str(error)))
+            self._report(translated(error))
             return
         self._settings.ollama_host = host.strip()
         self._settings_store.save(self._settings)

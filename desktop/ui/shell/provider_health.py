@@ -27,9 +27,10 @@ from desktop.core.errors import (
     StreamInterrupted,
 )
 from desktop.core.network_place import Place
-from desktop.ui.i18n_core import core_text
+from desktop.core.text import Text
 from desktop.ui.ollama_monitor import OllamaMonitor, OllamaStatus, loop_running
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
+from desktop.ui.strings import text_of
 from desktop.ui.tasks import TaskOwner
 
 SOON_MS = 2000
@@ -39,6 +40,9 @@ KEY_REFUSED_MS = 30_000
 """A refused key does not mend itself; a check now and then notices a fixed server."""
 GENTLE_MS = 60_000
 """Between checks while every provider answers."""
+
+
+NO_PROBLEM = Text.plain("")
 
 
 class Health(Enum):
@@ -62,8 +66,8 @@ class ProviderState:
     name: str
     host: str
     health: Health
-    problem: str = ""
-    """The failure in plain words (already translated), empty while all is well."""
+    problem: Text = NO_PROBLEM
+    """The failure (a Text, shown in the language in use), empty while all is well."""
     version: str = ""
 
     @property
@@ -146,7 +150,7 @@ class ProviderHealth(QObject):
             health = Health.KEY_REFUSED
         else:
             health = Health.DOWN if self._ollama_in_use() else Health.IDLE
-        problem = core_text(status.error.message) if status.error and not status.reachable else ""
+        problem = text_of(status.error if not status.reachable else None)
         return ProviderState(
             LOCAL_OLLAMA_ID, "Ollama", status.host, health, problem, status.version
         )
@@ -183,7 +187,7 @@ class ProviderHealth(QObject):
                 group.provider_name,
                 "",
                 Health.FAILING,  # its settings cannot work: not a network matter
-                core_text(group.problem),
+                text_of(group.error or group.problem),
             )
             places[group.provider_id] = group.place
         self._others, self._places = others, places
@@ -214,7 +218,7 @@ class ProviderHealth(QObject):
         known = self._others.get(provider_id)
         if known is None:
             return
-        problem = core_text(failure.message) if failure is not None else ""
+        problem = text_of(failure)
         health = health_of(failure)
         if (known.health, known.problem) == (health, problem):
             return

@@ -16,6 +16,7 @@ from desktop.ui.ollama_monitor import OllamaMonitor
 from desktop.ui.provider_registry import ProviderRegistry
 from desktop.ui.shell.provider_health import Health, ProviderHealth, ProviderState
 from desktop.ui.shell.provider_status_popup import ProviderStatusPopup, health_text
+from desktop.ui.strings import provider_name
 from desktop.ui.tasks import TaskOwner
 
 MAX_DOTS = 4
@@ -73,6 +74,10 @@ class ProviderStatus(QToolButton):
         self.health.changed.connect(self._show)
         self._show()
 
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.setAccessibleName(self.tr("Provider status"))
+
     def sizeHint(self) -> QSize:
         return QSize(WIDTH - 8, 28)
 
@@ -85,7 +90,9 @@ class ProviderStatus(QToolButton):
     def summary(self) -> str:
         """Every provider and its state in words, one per line (the tooltip)."""
         lines = [
-            self.tr("{name}: {state}").format(name=s.name, state=health_text(s.health))
+            self.tr("{name}: {state}").format(
+                name=provider_name(s.name), state=health_text(s.health)
+            )
             for s in self.states()
         ]
         return "\n".join(lines) or self.tr("No providers set up")
@@ -121,6 +128,8 @@ class ProviderStatus(QToolButton):
             self._show()
             if self.popup.isVisible():
                 self.popup.show_states()
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def open_popup(self) -> None:
         """Show the details beside the indicator (it sits at the rail's bottom)."""

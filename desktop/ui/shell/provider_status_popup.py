@@ -8,7 +8,7 @@ problem in plain words (wrapped, never widening anything), Retry, and for Ollama
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.fitting_label import ElidingLabel
 from desktop.ui.shell.provider_health import Health, ProviderHealth, ProviderState
+from desktop.ui.strings import provider_name, translated
 from desktop.ui.theme import QUIET, set_kind
 
 WIDTH = 340
@@ -52,47 +53,65 @@ class ProviderCard(QFrame):
         top = QHBoxLayout()
         top.setSpacing(8)
         top.addWidget(make_dot(state.health, self))
-        self.name = ElidingLabel(state.name, self)
+        self.name = ElidingLabel("", self)
         self.name.setObjectName("providerName")
         top.addWidget(self.name, 1)
-        self.state_label = QLabel(health_text(state.health), self)
+        self.state_label = QLabel(self)
         self.state_label.setObjectName("providerState")
         self.state_label.setProperty("health", state.health.value)
         top.addWidget(self.state_label)
         layout.addLayout(top)
+        self.host = ElidingLabel("", self)
+        self.host.setObjectName("providerHost")
+        self.host.setVisible(bool(state.host))
+        layout.addWidget(self.host)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("providerProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem.setVisible(bool(str(state.problem)))
+        layout.addWidget(self.problem)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.retry_button = QPushButton(self)
+        self.retry_button.clicked.connect(lambda: self.retryRequested.emit(state.provider_id))
+        buttons.addWidget(self.retry_button)
+        self.host_button: QPushButton | None = None
+        if state.is_local_ollama:
+            self.host_button = QPushButton(self)
+            self.host_button.clicked.connect(self.hostChangeRequested)
+            set_kind(self.host_button, QUIET)
+            buttons.addWidget(self.host_button)
+        layout.addLayout(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text of the card, in the language in use (built, and after a switch)."""
+        state = self.state
+        name = provider_name(state.name)
+        self.name.setText(name)
+        self.state_label.setText(health_text(state.health))
         where = state.host
         if state.version:
             where = self.tr("{host} · version {version}").format(
                 host=state.host, version=state.version
             )
-        self.host = ElidingLabel(where, self)
-        self.host.setObjectName("providerHost")
-        self.host.setVisible(bool(where))
-        layout.addWidget(self.host)
-        self.problem = QLabel(state.problem, self)
-        self.problem.setObjectName("providerProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problem.setVisible(bool(state.problem))
-        layout.addWidget(self.problem)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.retry_button = QPushButton(self.tr("Retry"), self)
-        self.retry_button.setAccessibleName(self.tr("Check {name} again").format(name=state.name))
-        self.retry_button.clicked.connect(lambda: self.retryRequested.emit(state.provider_id))
-        buttons.addWidget(self.retry_button)
-        self.host_button: QPushButton | None = None
-        if state.is_local_ollama:
-            self.host_button = QPushButton(self.tr("Set host…"), self)
+        self.host.setText(where)
+        self.problem.setText(translated(state.problem))
+        self.retry_button.setText(self.tr("Retry"))
+        self.retry_button.setAccessibleName(self.tr("Check {name} again").format(name=name))
+        if self.host_button is not None:
+            self.host_button.setText(self.tr("Set host…"))
             self.host_button.setAccessibleName(self.tr("Set the Ollama host address"))
-            self.host_button.clicked.connect(self.hostChangeRequested)
-            set_kind(self.host_button, QUIET)
-            buttons.addWidget(self.host_button)
-        layout.addLayout(buttons)
         self.setAccessibleName(
-            self.tr("{name}: {state}").format(name=state.name, state=health_text(state.health))
+            self.tr("{name}: {state}").format(name=name, state=health_text(state.health))
         )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
 
 class ProviderStatusPopup(QFrame):
@@ -121,6 +140,15 @@ class ProviderStatusPopup(QFrame):
         layout.addWidget(self.empty)
         layout.addStretch(1)
         health.changed.connect(self._changed)
+
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.empty.setText(self.tr("No provider is set up yet. Add one in Settings."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def fitted_size(self) -> QSize:
         """Its width, and the height its wrapped texts need at that width (adjustSize

@@ -77,6 +77,18 @@ class QuickSwitcher(QFrame):
         self.list.itemClicked.connect(self._activate)
         self.hide()
 
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.search.setPlaceholderText(self.tr("Jump to a conversation or model…"))
+        self.search.setAccessibleName(self.tr("Conversation or model to jump to"))
+        self.list.setAccessibleName(self.tr("Matching conversations and models"))
+        self.hint.setText(self.tr("Enter opens · Esc closes"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
     def open(self) -> None:
         """Show over the parent window, freshly filled, with the search field focused."""
         self._all = tuple(self._targets())

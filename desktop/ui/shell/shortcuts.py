@@ -74,7 +74,7 @@ class ShortcutSheet(QWidget):
             grid.addWidget(keys, row, 0, Qt.AlignmentFlag.AlignRight)
             grid.addWidget(what, row, 1)
             self.rows.append((keys, what))
-        close = QPushButton(self.tr("Close"))
+        close = self.close_button = QPushButton(self.tr("Close"))
         close.setAccessibleName(self.tr("Close the shortcuts sheet"))
         close.clicked.connect(self.close)
         layout = QVBoxLayout(self)
@@ -85,6 +85,21 @@ class ShortcutSheet(QWidget):
         escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         escape.triggered.connect(self.close)
         self.addAction(escape)
+
+    def retranslate(self) -> None:
+        """The texts set in __init__, again in the language now in use."""
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.setAccessibleName(self.tr("Keyboard shortcuts"))
+        for (keys, what), shortcut in zip(self.rows, SHORTCUTS, strict=True):
+            keys.setText(shown_keys(shortcut.keys))
+            what.setText(QCoreApplication.translate("Shortcuts", shortcut.what))
+        self.close_button.setText(self.tr("Close"))
+        self.close_button.setAccessibleName(self.tr("Close the shortcuts sheet"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
 
 class WindowShortcuts(QObject):
@@ -102,15 +117,14 @@ class WindowShortcuts(QObject):
     ) -> None:
         super().__init__(window)
         self._window = window
-        self.new_chat = self._action(self.tr("&New conversation"), ("Ctrl+N",), new_chat)
-        self.quick_switch = self._action(
-            self.tr("&Jump to a conversation or model…"), ("Ctrl+K",), quick_switch
-        )
-        self.search = self._action(self.tr("&Search conversations"), ("Ctrl+F",), search)
-        self.sheet = self._action(self.tr("&Keyboard shortcuts"), ("F1", "Ctrl+/"), show_sheet)
+        self.new_chat = self._action(("Ctrl+N",), new_chat)
+        self.quick_switch = self._action(("Ctrl+K",), quick_switch)
+        self.search = self._action(("Ctrl+F",), search)
+        self.sheet = self._action(("F1", "Ctrl+/"), show_sheet)
         # Quit closes the window as its close button does: the app then ends its streams
         # and connections (desktop.app.run_app) and remembers the window.
-        self.quit = self._action(self.tr("&Quit"), ("Ctrl+Q",), quit)
+        self.quit = self._action(("Ctrl+Q",), quit)
+        self.retranslate()
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         self._ours = {
             QKeySequence(key)
@@ -119,8 +133,16 @@ class WindowShortcuts(QObject):
         }
         self.watch(window)
 
-    def _action(self, text: str, keys: tuple[str, ...], slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self._window)
+    def retranslate(self) -> None:
+        """The actions' names in the language in use (the window calls this on a switch)."""
+        self.new_chat.setText(self.tr("&New conversation"))
+        self.quick_switch.setText(self.tr("&Jump to a conversation or model…"))
+        self.search.setText(self.tr("&Search conversations"))
+        self.sheet.setText(self.tr("&Keyboard shortcuts"))
+        self.quit.setText(self.tr("&Quit"))
+
+    def _action(self, keys: tuple[str, ...], slot: Callable[[], object]) -> QAction:
+        action = QAction(self._window)
         action.setShortcuts([QKeySequence(key) for key in keys])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)

@@ -156,7 +156,7 @@ async def test_list_filters_by_text_and_capability_with_details(ollama_env, open
     pane.installed.filter_edit.clear()
 
     badges = proxy.index(0, ModelListModel.CAPABILITY).data()
-    assert "completion" in badges
+    assert "chat" in badges and "completion" not in badges  # words, not API names
     tooltip = proxy.index(0, ModelListModel.NAME).data(Qt.ItemDataRole.ToolTipRole)
     assert "latest" in tooltip and "on disk" in tooltip
 
