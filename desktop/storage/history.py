@@ -140,20 +140,28 @@ def _conversation(row: sqlite3.Row) -> Conversation:
     )
 
 
+_ROLES = {role.value: role for role in Role}
+_STATES = {state.value: state for state in MessageState}
+_NO_IMAGES = "[]"
+
+
 def _message(row: sqlite3.Row) -> StoredMessage:
+    """A stored message from its row (for a 2,000-message path: a dict lookup for role and
+    state instead of an Enum call, and no JSON parse for the usual empty image list)."""
+    images = row["images"]
     return StoredMessage(
         id=row["id"],
         conversation_id=row["conversation_id"],
-        role=Role(row["role"]),
+        role=_ROLES[row["role"]],
         content=row["content"],
-        state=MessageState(row["state"]),
+        state=_STATES[row["state"]],
         model=row["model"],
         created_at=datetime.fromisoformat(row["created_at"]),
         thinking=row["thinking"],
         stats=_stats_from_json(row["stats"]),
         error=row["error"],
         parent_id=row["parent_id"],
-        images=image_blobs.digests(row["images"]),
+        images=image_blobs.digests(images) if images != _NO_IMAGES else (),
     )
 
 
@@ -543,17 +551,17 @@ class HistoryStore:
         return _message(row)
 
     def active_path(self, conversation_id: int) -> list[PathStep]:
-        """The visible messages from the first to the last, each with its siblings."""
+        """The visible messages from the first to the last, each with its siblings.
+
+        One read of the conversation's rows, walked here; only the path's are decoded
+        (reading the links, then the path's rows by a json_each join, took twice as long).
+        """
         with self._lock:
-            path, children = _walk(self._links(conversation_id))
-            rows = {
-                row["id"]: row
-                for row in self._conn.execute(
-                    "SELECT m.* FROM messages AS m JOIN json_each(?) AS wanted"
-                    " ON m.id = wanted.value",
-                    (json.dumps(path),),
-                )
-            }
+            found = self._conn.execute(
+                "SELECT * FROM messages WHERE conversation_id = ?", (conversation_id,)
+            ).fetchall()
+        path, children = _walk(found)
+        rows = {row["id"]: row for row in found}
         steps: list[PathStep] = []
         parent: int | None = None
         for message_id in path:
