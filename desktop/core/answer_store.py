@@ -13,6 +13,7 @@ from desktop.core.attachment import ImageAttachment
 from desktop.core.conversation import Conversation, PathStep, StoredMessage
 from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
+from desktop.core.text import Text
 
 
 class Leaf:
@@ -49,5 +50,5 @@ class AnswerStore(Protocol):
         thinking: str | None = ...,
         state: MessageState | None = ...,
         stats: ChatStats | None = ...,
-        error: str | None = ...,
+        error: str | Text | None = ...,
     ) -> bool: ...

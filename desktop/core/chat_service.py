@@ -22,6 +22,7 @@ from desktop.core.errors import ProviderError
 from desktop.core.events import ChatEvent, ChatStats, Done, TextDelta, ThinkingDelta
 from desktop.core.messages import ChatMessage, ChatOptions, MessageState, Role
 from desktop.core.model_records import ModelDetails
+from desktop.core.text import Text
 from desktop.core.token_estimate import estimate_tokens
 
 StoreT = TypeVar("StoreT", bound=AnswerStore)
@@ -219,7 +220,7 @@ class ChatService(Generic[StoreT]):
         def save(
             state: MessageState | None = None,
             stats: ChatStats | None = None,
-            error: str | None = None,
+            error: str | Text | None = None,
         ) -> None:
             self._store.update_message(
                 answer.id,
@@ -257,7 +258,7 @@ class ChatService(Generic[StoreT]):
                 save(state=MessageState.STOPPED)
             raise
         except ProviderError as error:
-            save(state=MessageState.FAILED, error=error.message)
+            save(state=MessageState.FAILED, error=error.text)
             raise
         except GeneratorExit:
             if not done:  # closed by the consumer before the answer ended

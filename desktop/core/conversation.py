@@ -8,6 +8,7 @@ from datetime import datetime
 from desktop.core.chat_parameters import ChatParameters
 from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
+from desktop.core.text import Text
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,9 @@ class StoredMessage:
     thinking: str = ""
     stats: ChatStats | None = None
     error: str = ""
+    """What went wrong, in English (search, export, logs)."""
+    error_text: Text | None = None
+    """The same as a key and values, shown in the language in use (None: only ``error``)."""
     parent_id: int | None = None
     """The message this one answers or follows; None for the first of a conversation."""
     images: tuple[str, ...] = ()

@@ -34,6 +34,7 @@ from desktop.core.conversation_groups import ConversationSummary
 from desktop.core.conversation_session import Draft
 from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
+from desktop.core.text import Text
 from desktop.storage import image_blobs
 from desktop.storage.clean_close import record_clean_close, unchanged_since_clean_close
 from desktop.storage.paths import data_dir, make_private, private_dir, private_file
@@ -145,6 +146,19 @@ _STATES = {state.value: state for state in MessageState}
 _NO_IMAGES = "[]"
 
 
+def _text_to_json(words: str | Text) -> str | None:
+    return json.dumps(words.to_json()) if isinstance(words, Text) and words.translated else None
+
+
+def _text_from_json(data: str | None) -> Text | None:
+    if not data:
+        return None
+    try:
+        return Text.from_json(json.loads(data))
+    except ValueError:
+        return None
+
+
 def _message(row: sqlite3.Row) -> StoredMessage:
     """A stored message from its row (for a 2,000-message path: a dict lookup for role and
     state instead of an Enum call, and no JSON parse for the usual empty image list)."""
@@ -160,6 +174,7 @@ def _message(row: sqlite3.Row) -> StoredMessage:
         thinking=row["thinking"],
         stats=_stats_from_json(row["stats"]),
         error=row["error"],
+        error_text=_text_from_json(row["error_text"]),
         parent_id=row["parent_id"],
         images=image_blobs.digests(images) if images != _NO_IMAGES else (),
     )
@@ -458,10 +473,11 @@ class HistoryStore:
         thinking: str | None = None,
         state: MessageState | None = None,
         stats: ChatStats | None = None,
-        error: str | None = None,
+        error: str | Text | None = None,
     ) -> bool:
-        """Overwrites the given fields and commits at once; False when the message is gone."""
-        changes: dict[str, str] = {}
+        """Overwrites the given fields and commits at once; False when the message is gone.
+        An ``error`` given as a Text is kept as its key and values too (``error_text``)."""
+        changes: dict[str, str | None] = {}
         if content is not None:
             changes["content"] = content
         if thinking is not None:
@@ -471,7 +487,8 @@ class HistoryStore:
         if stats is not None:
             changes["stats"] = _stats_to_json(stats)
         if error is not None:
-            changes["error"] = error
+            changes["error"] = str(error)
+            changes["error_text"] = _text_to_json(error)
         assignments = ", ".join(f"{column} = ?" for column in changes) or "id = id"
         with self._writing() as conn:
             cursor = conn.execute(

@@ -270,6 +270,13 @@ def _add_drafts(conn: sqlite3.Connection) -> None:
     )
 
 
+def _add_error_text(conn: sqlite3.Connection) -> None:
+    """A failed answer's error as a key and values (JSON of a Text), so it reads in the
+    language of the day it is shown; ``error`` keeps the English for search and export.
+    Rows from before have only ``error``: they show it as it was written."""
+    conn.execute("ALTER TABLE messages ADD COLUMN error_text TEXT")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_core_tables,
     _create_search_index,
@@ -277,6 +284,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _index_search_by_trigram,
     _add_images,
     _add_drafts,
+    _add_error_text,
 )
 
 

@@ -23,6 +23,9 @@ from desktop.ui.models.model_explanation import name_parts
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.strings import translated
 from desktop.ui.translations import CHINESE, ENGLISH, Translations, translations_dir
+from tests.servers.scripted_ollama import ScriptedOllama
+from tests.ui.chat_fixtures import ask, ready_pane
+from tests.ui.conftest import wait_until
 
 REPO = Path(__file__).resolve().parents[2]
 TS_FILE = REPO / "resources" / "translations" / "parley_zh_CN.ts"
@@ -193,3 +196,30 @@ def test_words_from_a_server_are_never_translated(chinese_ui: Translations) -> N
 def test_the_catalog_ships_where_the_app_looks() -> None:
     assert (translations_dir() / "parley_zh_CN.qm").exists()
     assert Translations().available(CHINESE)
+
+
+async def test_a_failed_answer_reads_in_the_language_of_the_day(
+    open_window: Callable[[], MainWindow], scripted: ScriptedOllama
+) -> None:
+    """History keeps the error's key and values: reopened after a switch, it is Chinese."""
+    pane = await ready_pane(open_window)
+    scripted.inject(status=500, body={"error": "内部故障"}, once=True)
+    await ask(pane, "你好")
+    conversation_id = pane.conversation_id
+    assert conversation_id is not None
+    assert "internal problem" in pane.messages.bubbles()[-1].footer_text()
+    window = pane.window()
+    assert isinstance(window, MainWindow)
+    settings_window = window.open_settings()
+    assert settings_window.appearance is not None
+    combo = settings_window.appearance.language
+    combo.setCurrentIndex(combo.findData(CHINESE))
+    try:
+        pane.new_conversation()
+        pane.open_conversation(conversation_id)  # the bubbles are made again from history
+        await wait_until(lambda: len(pane.messages.bubbles()) == 2)
+        shown = pane.messages.bubbles()[-1].footer_text()
+        assert chinese(shown) and "内部故障" in shown, shown
+        assert not untranslated_words(shown.replace("HTTP", "")), shown
+    finally:
+        combo.setCurrentIndex(combo.findData(ENGLISH))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
+from desktop.core.text import Text
 from desktop.ui.chat.message_actions import MessageActions, MessageFooter
 from desktop.ui.chat.message_editor import MessageEditor
 from desktop.ui.chat.problem_notice import ProblemNotice
@@ -87,7 +88,7 @@ class MessageBubble(QFrame):
         self.role = role
         self.message_id: int | None = None
         self._thinking: list[str] = []
-        self._footer_shown: tuple[MessageState, ChatStats | None, str] | None = None
+        self._footer_shown: tuple[MessageState, ChatStats | None, str | Text] | None = None
         self._streaming = False
         self._hovered = False
         self._focus_within = False
@@ -340,7 +341,7 @@ class MessageBubble(QFrame):
 
     # -- status --------------------------------------------------------------
     def set_footer(
-        self, state: MessageState, stats: ChatStats | None = None, error: str = ""
+        self, state: MessageState, stats: ChatStats | None = None, error: str | Text = ""
     ) -> None:
         """Statistics (and "Stopped") on the muted footer line; a failure or an
         interruption in a notice above it, Retry beside a failure."""

@@ -105,7 +105,7 @@ class ReplyRunner(QObject):
         bubble, self._bubble = self._bubble, None
         if bubble is not None:
             self.renderer.finish()
-            bubble.set_footer(state, done.stats if done else None, error.message if error else "")
+            bubble.set_footer(state, done.stats if done else None, error.text if error else "")
             bubble.set_streaming(False)
         self.runningChanged.emit(False)
         # A posted call: the list, the meter and the version labels are fresh before

@@ -70,7 +70,7 @@ class VersionActions(QObject):
         )
         bubble.set_message_id(message.id)
         bubble.set_content(message.content, message.thinking)
-        bubble.set_footer(message.state, message.stats, message.error)
+        bubble.set_footer(message.state, message.stats, message.error_text or message.error)
         bubble.set_siblings(step.index, len(step.sibling_ids))
         if message.images:
             store = self._store
