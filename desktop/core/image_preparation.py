@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.attachment import ImageAttachment
+from desktop.core.errors import ParleyError
+from desktop.core.text import QT_TRANSLATE_NOOP, Param, Text, text
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -60,12 +62,8 @@ def _set_up_pillow() -> None:
     warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
 
-class ImageProblem(ValueError):
-    """A picture that cannot be attached; ``message`` says why and what to do."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class ImageProblem(ParleyError, ValueError):
+    """A picture that cannot be attached; ``text`` says why and what to do."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +76,15 @@ class Pixels:
     stride: int
 
 
-def _label(name: str) -> str:
-    return f"“{name}”" if name else "The pasted image"
+def _label(name: str) -> Text:
+    if name:
+        return text(QT_TRANSLATE_NOOP("core", "“{name}”"), name=name)
+    return Text(QT_TRANSLATE_NOOP("core", "The pasted image"))
+
+
+def _problem(template: str, name: str, **params: Param) -> ImageProblem:
+    """An ImageProblem whose sentence names the picture as ``{label}``."""
+    return ImageProblem(Text(template, {"label": _label(name), **params}))
 
 
 def _megabytes(size: int) -> str:
@@ -87,46 +92,81 @@ def _megabytes(size: int) -> str:
 
 
 def _too_big(name: str, size: int) -> ImageProblem:
-    return ImageProblem(
-        f"{_label(name)} is {_megabytes(size)}; images up to {_megabytes(MAX_FILE_BYTES)} can "
-        "be attached. Save a smaller copy (for example as JPEG) and attach that."
+    return _problem(
+        QT_TRANSLATE_NOOP(
+            "core",
+            "{label} is {size}; images up to {limit} can be attached. Save a smaller copy (for "
+            "example as JPEG) and attach that.",
+        ),
+        name,
+        size=_megabytes(size),
+        limit=_megabytes(MAX_FILE_BYTES),
     )
 
 
 def _empty(name: str) -> ImageProblem:
-    return ImageProblem(f"{_label(name)} is empty (0 bytes): there is no picture in it.")
+    return _problem(
+        QT_TRANSLATE_NOOP("core", "{label} is empty (0 bytes): there is no picture in it."), name
+    )
 
 
 def check_pixels(width: int, height: int, name: str) -> None:
     if width * height > MAX_PIXELS:
-        raise ImageProblem(
-            f"{_label(name)} is {width} × {height} pixels ({width * height / 1e6:.0f} "
-            f"megapixels); Parley attaches pictures of up to {MAX_PIXELS // 1_000_000} "
-            "megapixels. Scale it down in an image editor and attach it again."
+        raise _problem(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{label} is {width} × {height} pixels ({megapixels} megapixels); Parley "
+                "attaches pictures of up to {limit} megapixels. Scale it down in an image "
+                "editor and attach it again.",
+            ),
+            name,
+            width=width,
+            height=height,
+            megapixels=f"{width * height / 1e6:.0f}",
+            limit=MAX_PIXELS // 1_000_000,
         )
 
 
 def _not_an_image(data: bytes, name: str) -> ImageProblem:
     head = data[:512].lstrip().lower()
     if head.startswith(b"%pdf"):
-        what = "is a PDF document, not a picture. Export the page as PNG and attach that."
-    elif b"<svg" in head or (head.startswith(b"<?xml") and b"svg" in data[:4096].lower()):
-        what = "is an SVG drawing, which chat models cannot read. Export it as PNG first."
-    else:
-        suffix = Path(name).suffix.lower()
-        claim = f" although its name ends in {suffix}" if suffix else ""
-        what = (
-            f"is not a picture{claim}: its contents are not {READABLE_LIST} data. Check that "
-            "it is the file you meant."
+        template = QT_TRANSLATE_NOOP(
+            "core",
+            "{label} is a PDF document, not a picture. Export the page as PNG and attach that.",
         )
-    return ImageProblem(f"{_label(name)} {what}")
+        return _problem(template, name)
+    if b"<svg" in head or (head.startswith(b"<?xml") and b"svg" in data[:4096].lower()):
+        template = QT_TRANSLATE_NOOP(
+            "core",
+            "{label} is an SVG drawing, which chat models cannot read. Export it as PNG first.",
+        )
+        return _problem(template, name)
+    suffix = Path(name).suffix.lower()
+    if suffix:
+        template = QT_TRANSLATE_NOOP(
+            "core",
+            "{label} is not a picture although its name ends in {suffix}: its contents are not "
+            "{formats} data. Check that it is the file you meant.",
+        )
+    else:
+        template = QT_TRANSLATE_NOOP(
+            "core",
+            "{label} is not a picture: its contents are not {formats} data. Check that it is "
+            "the file you meant.",
+        )
+    return _problem(template, name, suffix=suffix, formats=READABLE_LIST)
 
 
 def _damaged(name: str, error: BaseException) -> ImageProblem:
     detail = str(error).rstrip(".") or type(error).__name__
-    return ImageProblem(
-        f"{_label(name)} looks damaged: its picture could not be decoded ({detail}). Open "
-        "it in an image viewer; if it shows, save it again as PNG or JPEG and attach that."
+    return _problem(
+        QT_TRANSLATE_NOOP(
+            "core",
+            "{label} looks damaged: its picture could not be decoded ({detail}). Open it in an "
+            "image viewer; if it shows, save it again as PNG or JPEG and attach that.",
+        ),
+        name,
+        detail=Text.plain(detail),
     )
 
 
@@ -140,9 +180,14 @@ def _open(data: bytes, name: str) -> Image.Image:
     try:
         image = Image.open(io.BytesIO(data))
     except Image.DecompressionBombError as error:
-        raise ImageProblem(
-            f"{_label(name)} has far too many pixels to attach (over "
-            f"{2 * MAX_PIXELS // 1_000_000} megapixels). Scale it down first."
+        raise _problem(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{label} has far too many pixels to attach (over {limit} megapixels). Scale it "
+                "down first.",
+            ),
+            name,
+            limit=2 * MAX_PIXELS // 1_000_000,
         ) from error
     except UnidentifiedImageError as error:
         raise _not_an_image(data, name) from error
@@ -151,9 +196,15 @@ def _open(data: bytes, name: str) -> Image.Image:
     if image.format not in READABLE:
         kind = FORMAT_NAMES.get(str(image.format), str(image.format))
         image.close()
-        raise ImageProblem(
-            f"{_label(name)} is a {kind} image; Parley attaches {READABLE_LIST} pictures. "
-            "Save it as PNG or JPEG and attach it again."
+        raise _problem(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{label} is a {kind} image; Parley attaches {formats} pictures. Save it as PNG or "
+                "JPEG and attach it again.",
+            ),
+            name,
+            kind=kind,
+            formats=READABLE_LIST,
         )
     check_pixels(*image.size, name)
     return image
@@ -257,7 +308,7 @@ def prepare_file(path: Path, *, max_edge: int = DEFAULT_MAX_EDGE) -> ImageAttach
     name = path.name
     try:
         if path.is_dir():
-            raise ImageProblem(f"{_label(name)} is a folder, not a picture.")
+            raise _problem(QT_TRANSLATE_NOOP("core", "{label} is a folder, not a picture."), name)
         size = path.stat().st_size
         if size == 0:
             raise _empty(name)
@@ -265,14 +316,26 @@ def prepare_file(path: Path, *, max_edge: int = DEFAULT_MAX_EDGE) -> ImageAttach
             raise _too_big(name, size)
         data = path.read_bytes()
     except FileNotFoundError as error:
-        raise ImageProblem(f"{_label(name)} no longer exists at {path.parent}.") from error
+        raise _problem(
+            QT_TRANSLATE_NOOP("core", "{label} no longer exists at {folder}."),
+            name,
+            folder=Text.plain(str(path.parent)),
+        ) from error
     except PermissionError as error:
-        raise ImageProblem(
-            f"Parley may not read {_label(name)}: permission denied. Copy it somewhere you "
-            "can read, then attach the copy."
+        raise _problem(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Parley may not read {label}: permission denied. Copy it somewhere you can read, "
+                "then attach the copy.",
+            ),
+            name,
         ) from error
     except OSError as error:
-        raise ImageProblem(f"{_label(name)} could not be read: {error.strerror}.") from error
+        raise _problem(
+            QT_TRANSLATE_NOOP("core", "{label} could not be read: {reason}."),
+            name,
+            reason=Text.plain(str(error.strerror)),
+        ) from error
     return prepare_image(data, name=name, max_edge=max_edge)
 
 
@@ -284,7 +347,10 @@ def prepare_pixels(
         raise _empty(name)
     check_pixels(pixels.width, pixels.height, name)
     if len(pixels.data) < pixels.stride * pixels.height or pixels.stride < 4 * pixels.width:
-        raise ImageProblem(f"{_label(name)} is incomplete: the clipboard held too few pixels.")
+        raise _problem(
+            QT_TRANSLATE_NOOP("core", "{label} is incomplete: the clipboard held too few pixels."),
+            name,
+        )
     _set_up_pillow()
     from PIL import Image
 
@@ -303,7 +369,11 @@ def stored_image(data: bytes, *, name: str = "") -> ImageAttachment:
         source_format = str(image.format)
         media_type = STORED_TYPES.get(source_format)
         if media_type is None:
-            raise ImageProblem(f"{_label(name)} is a {source_format} image, not PNG or JPEG.")
+            raise _problem(
+                QT_TRANSLATE_NOOP("core", "{label} is a {kind} image, not PNG or JPEG."),
+                name,
+                kind=source_format,
+            )
         try:
             image.load()
         except (OSError, SyntaxError, ValueError, EOFError) as error:

@@ -20,6 +20,7 @@ from desktop.core.model_tags import (
     split_family,
     split_name,
 )
+from desktop.core.text import NOTHING, Text
 
 _DIGEST_RE = re.compile(r"^sha256[:-][0-9a-f]{64}$", re.IGNORECASE)
 _NAME_CHARS = re.compile(r"[A-Za-z0-9._:/@-]")
@@ -36,8 +37,21 @@ class NameCheck:
 
     ok: bool
     normalized: str
-    problem: str = ""
+    problem: Text = NOTHING
+    """What is wrong or worth knowing, as a Text the UI puts in words (empty: nothing)."""
     suggestions: tuple[str, ...] = ()
+
+
+def _said(key: str, **params: str) -> Text:
+    return Text(EXPLANATIONS[key], params)
+
+
+def _joined(parts: list[Text]) -> Text:
+    """Several sentences one after another."""
+    if len(parts) == 1:
+        return parts[0]
+    fields = " ".join(f"{{p{index}}}" for index in range(len(parts)))
+    return Text(fields, {f"p{index}": part for index, part in enumerate(parts)})
 
 
 def _edit_distance(a: str, b: str) -> int:
@@ -153,25 +167,25 @@ def _fix_case(text: str) -> str:
     return f"{name}@{parts.digest}" if parts.digest else name
 
 
-def _syntax_problem(text: str) -> str:
+def _syntax_problem(text: str) -> Text | None:
     """Why Ollama would reject this name, or "" if it would accept it."""
     illegal = sorted({char for char in text if not _NAME_CHARS.fullmatch(char)})
     if illegal:
         shown = " ".join("space" if char.isspace() else char for char in illegal)
-        return EXPLANATIONS["check.characters"].format(chars=shown)
+        return _said("check.characters", chars=shown)
     parts = split_name(text)
     if text.count("@") > 1 or (parts.digest and not _DIGEST_RE.match(parts.digest)):
-        return EXPLANATIONS["check.digest"]
+        return _said("check.digest")
     if not parts.model:
-        return EXPLANATIONS["check.missing_model"]
+        return _said("check.missing_model")
     if text.partition("@")[0].count("/") > 2:
-        return EXPLANATIONS["check.slashes"]
+        return _said("check.slashes")
     if ":" in parts.tag or (parts.has_colon and not parts.tag):
-        return EXPLANATIONS["check.colons"]
+        return _said("check.colons")
     if ".." in text:
-        return EXPLANATIONS["check.dots"]
+        return _said("check.dots")
     if "." in parts.namespace:
-        return EXPLANATIONS["check.namespace_dot"]
+        return _said("check.namespace_dot")
     checked = [
         (parts.model, 80, False),
         (parts.tag, 80, False),
@@ -180,29 +194,29 @@ def _syntax_problem(text: str) -> str:
     ]
     for part, longest, may_have_port in checked:
         if len(part) > longest:
-            return EXPLANATIONS["check.too_long"]
+            return _said("check.too_long")
         if part and not (part[0].isalnum() or part[0] == "_"):
-            return EXPLANATIONS["check.bad_start"]
+            return _said("check.bad_start")
         if not may_have_port and ":" in part:
-            return EXPLANATIONS["check.colons"]
-    return ""
+            return _said("check.colons")
+    return None
 
 
-def _family_fix(text: str) -> tuple[str, str]:
+def _family_fix(text: str) -> tuple[str, Text | None]:
     """A known family written with other separators, or with the size glued on."""
     parts = split_name(text)
     if parts.host or parts.namespace or parts.digest or parts.model in KNOWN_FAMILIES:
-        return text, ""
+        return text, None
     squashed = _squash(parts.model)
     for known in KNOWN_FAMILIES:
         if _squash(known) == squashed:
-            message = EXPLANATIONS["check.family_separators"].format(family=known)
+            message = _said("check.family_separators", family=known)
             return _with_tag(known, parts), message
     family, tail = split_family(parts.model)
     if tail and family in KNOWN_FAMILIES:
         tag = "-".join(tail + ([parts.tag] if parts.tag else []))
-        return f"{family}:{tag}", EXPLANATIONS["check.size_in_name"]
-    return text, ""
+        return f"{family}:{tag}", _said("check.size_in_name")
+    return text, None
 
 
 def _near_miss_check(name: str) -> NameCheck:
@@ -212,7 +226,7 @@ def _near_miss_check(name: str) -> NameCheck:
     guesses = near_families(parts.model)
     if not guesses:
         return NameCheck(True, name)
-    problem = EXPLANATIONS["check.unknown_family"].format(family=parts.model, guess=guesses[0])
+    problem = _said("check.unknown_family", family=parts.model, guess=guesses[0])
     return NameCheck(True, name, problem, tuple(_with_tag(guess, parts) for guess in guesses))
 
 
@@ -237,36 +251,36 @@ def validate_pull_name(text: str) -> NameCheck:
     """Check a name typed into the pull field and suggest fixes for common mistakes."""
     candidate = text.strip()
     if not candidate:
-        return NameCheck(False, "", EXPLANATIONS["check.empty"])
-    messages: list[str] = []
+        return NameCheck(False, "", _said("check.empty"))
+    messages: list[Text] = []
     for fix, key in _FIXES:
         fixed = fix(candidate)
         if fixed != candidate:
-            messages.append(EXPLANATIONS[key])
+            messages.append(_said(key))
             candidate = fixed
     joined = _join_words(candidate)
     if joined[0] != candidate:
-        messages.append(EXPLANATIONS["check.spaces"])
+        messages.append(_said("check.spaces"))
     alternatives = [_fix_colons(option) for option in joined]
     if alternatives[0] != joined[0]:
-        messages.append(EXPLANATIONS["check.colons"])
+        messages.append(_said("check.colons"))
     candidate = alternatives[0]
-    if _syntax_problem(candidate) == "":
+    if _syntax_problem(candidate) is None:
         cased = _fix_case(candidate)
         if cased != candidate:
             has_upper = candidate != candidate.lower()
-            messages.append(EXPLANATIONS["check.case" if has_upper else "check.quant_case"])
+            messages.append(_said("check.case" if has_upper else "check.quant_case"))
             candidate = cased
         candidate, message = _family_fix(candidate)
         if message:
             messages.append(message)
     problem = _syntax_problem(candidate)
     if problem:
-        return NameCheck(False, "", " ".join([*messages, problem]), _without_illegal(candidate))
+        return NameCheck(False, "", _joined([*messages, problem]), _without_illegal(candidate))
     hint = _near_miss_check(candidate)
     if not messages:
         return hint
-    valid = [option for option in alternatives[1:] if not _syntax_problem(option)]
+    valid = [option for option in alternatives[1:] if _syntax_problem(option) is None]
     suggestions = [*hint.suggestions, candidate, *[_fix_case(option) for option in valid]]
     unique = tuple(dict.fromkeys(suggestions))
-    return NameCheck(False, "", " ".join(messages), unique)
+    return NameCheck(False, "", _joined(messages), unique)

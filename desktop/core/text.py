@@ -62,6 +62,10 @@ class Text:
     def __str__(self) -> str:
         return self.render(lambda key: key)
 
+    def __bool__(self) -> bool:
+        """False for the empty Text (no words at all)."""
+        return bool(self.key)
+
     def replaced(self, old: str, new: str) -> Text:
         """This Text with ``old`` replaced in every value and plain words (a secret masked)."""
         if not self.translated:
@@ -104,6 +108,10 @@ class Text:
             else:
                 params[str(name)] = str(value)
         return cls(str(data.get("key", "")), params)
+
+
+NOTHING = Text.plain("")
+"""No words: an empty message."""
 
 
 def text(key: str, **params: Param) -> Text:

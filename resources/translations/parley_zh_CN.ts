@@ -3223,5 +3223,77 @@ Ollama 返回：{detail}</translation>
         <source>{where} reported an error in the middle of the answer: {said} Try again; if it repeats, try another model.</source>
         <translation>{where} 在回答中途报错：{said} 请重试；如果反复出现，请换一个模型。</translation>
     </message>
+    <message>
+        <source>“{name}”</source>
+        <translation>“{name}”</translation>
+    </message>
+    <message>
+        <source>The pasted image</source>
+        <translation>粘贴的图片</translation>
+    </message>
+    <message>
+        <source>{label} is {size}; images up to {limit} can be attached. Save a smaller copy (for example as JPEG) and attach that.</source>
+        <translation>{label} 有 {size}；只能附加不超过 {limit} 的图片。请另存一份更小的副本（例如 JPEG）再附加。</translation>
+    </message>
+    <message>
+        <source>{label} is empty (0 bytes): there is no picture in it.</source>
+        <translation>{label} 是空的（0 字节）：里面没有图片。</translation>
+    </message>
+    <message>
+        <source>{label} is {width} × {height} pixels ({megapixels} megapixels); Parley attaches pictures of up to {limit} megapixels. Scale it down in an image editor and attach it again.</source>
+        <translation>{label} 有 {width} × {height} 像素（{megapixels} 百万像素）；Parley 只附加不超过 {limit} 百万像素的图片。请在图片编辑器中缩小后再附加。</translation>
+    </message>
+    <message>
+        <source>{label} is a PDF document, not a picture. Export the page as PNG and attach that.</source>
+        <translation>{label} 是 PDF 文档，不是图片。请把页面导出为 PNG 再附加。</translation>
+    </message>
+    <message>
+        <source>{label} is an SVG drawing, which chat models cannot read. Export it as PNG first.</source>
+        <translation>{label} 是 SVG 矢量图，聊天模型无法读取。请先导出为 PNG。</translation>
+    </message>
+    <message>
+        <source>{label} is not a picture although its name ends in {suffix}: its contents are not {formats} data. Check that it is the file you meant.</source>
+        <translation>{label} 的文件名以 {suffix} 结尾，但它不是图片：内容不是 {formats} 数据。请确认这是你要的文件。</translation>
+    </message>
+    <message>
+        <source>{label} is not a picture: its contents are not {formats} data. Check that it is the file you meant.</source>
+        <translation>{label} 不是图片：内容不是 {formats} 数据。请确认这是你要的文件。</translation>
+    </message>
+    <message>
+        <source>{label} looks damaged: its picture could not be decoded ({detail}). Open it in an image viewer; if it shows, save it again as PNG or JPEG and attach that.</source>
+        <translation>{label} 似乎已损坏：无法解码其中的图片（{detail}）。请用图片查看器打开；如果能显示，请另存为 PNG 或 JPEG 再附加。</translation>
+    </message>
+    <message>
+        <source>{label} has far too many pixels to attach (over {limit} megapixels). Scale it down first.</source>
+        <translation>{label} 的像素太多，无法附加（超过 {limit} 百万像素）。请先缩小。</translation>
+    </message>
+    <message>
+        <source>{label} is a {kind} image; Parley attaches {formats} pictures. Save it as PNG or JPEG and attach it again.</source>
+        <translation>{label} 是 {kind} 图片；Parley 只附加 {formats} 图片。请另存为 PNG 或 JPEG 再附加。</translation>
+    </message>
+    <message>
+        <source>{label} is a folder, not a picture.</source>
+        <translation>{label} 是文件夹，不是图片。</translation>
+    </message>
+    <message>
+        <source>{label} no longer exists at {folder}.</source>
+        <translation>{label} 已不在 {folder} 中。</translation>
+    </message>
+    <message>
+        <source>Parley may not read {label}: permission denied. Copy it somewhere you can read, then attach the copy.</source>
+        <translation>Parley 无权读取 {label}：权限被拒绝。请把它复制到可读取的位置，再附加副本。</translation>
+    </message>
+    <message>
+        <source>{label} could not be read: {reason}.</source>
+        <translation>无法读取 {label}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{label} is incomplete: the clipboard held too few pixels.</source>
+        <translation>{label} 不完整：剪贴板中的像素不足。</translation>
+    </message>
+    <message>
+        <source>{label} is a {kind} image, not PNG or JPEG.</source>
+        <translation>{label} 是 {kind} 图片，不是 PNG 或 JPEG。</translation>
+    </message>
 </context>
 </TS>

@@ -74,7 +74,7 @@ def test_typos_are_refused_with_a_fix(fix: Fix) -> None:
     assert not check.ok
     assert check.normalized == ""
     assert check.suggestions[0] == fix.suggestion
-    assert fix.problem_word in check.problem
+    assert fix.problem_word in str(check.problem)
 
 
 @pytest.mark.parametrize(
@@ -115,7 +115,7 @@ def test_surrounding_whitespace_is_trimmed_silently() -> None:
 def test_near_misses_are_allowed_with_a_hint(typed: str, guess: str) -> None:
     check = validate_pull_name(f"{typed}:latest")
     assert check.ok and check.normalized == f"{typed}:latest"
-    assert guess in check.problem
+    assert guess in str(check.problem)
     assert check.suggestions[0] == f"{guess}:latest"
 
 
@@ -144,7 +144,7 @@ def test_near_misses_stay_close() -> None:
 def test_unfixable_names_say_why(typed: str, problem_word: str) -> None:
     check = validate_pull_name(typed)
     assert not check.ok
-    assert problem_word in check.problem
+    assert problem_word in str(check.problem)
 
 
 def test_every_known_family_is_a_valid_name_without_hints() -> None:

@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 
 from desktop.core.errors import ProviderError
+from desktop.core.image_preparation import ImageProblem, prepare_image
+from desktop.core.pull_name import validate_pull_name
 from desktop.core.text import Text
 from desktop.providers.http_client import make_http_client
 from desktop.providers.ollama import OllamaProvider
@@ -223,3 +225,17 @@ async def test_a_failed_answer_reads_in_the_language_of_the_day(
         assert not untranslated_words(shown.replace("HTTP", "")), shown
     finally:
         combo.setCurrentIndex(combo.findData(ENGLISH))
+
+
+def test_attachment_and_model_name_problems_read_in_chinese(
+    qapp: object, chinese_ui: Translations
+) -> None:
+    with pytest.raises(ImageProblem) as caught:
+        prepare_image(b"%PDF-1.7 not a picture", name="report.pdf")
+    shown = translated(caught.value)
+    assert chinese(shown) and "report.pdf" in shown, shown
+    assert not untranslated_words(shown.replace("PDF", "").replace("report.pdf", "")), shown
+    check = validate_pull_name('"qwen3:4b"')
+    assert check.problem, "a quoted name is explained"
+    said = translated(check.problem)
+    assert chinese(said) and not untranslated_words(said), said
