@@ -15,8 +15,10 @@ import httpx
 from desktop.core.errors import ProtocolError, ProviderError
 from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
 from desktop.providers.credentials import KeyAuth
-from desktop.providers.http_client import Endpoint, error_text, status_error, transport_error
+from desktop.providers.endpoint import Endpoint, error_text
 from desktop.providers.sse import SseEvent, iter_sse_batches
+from desktop.providers.status_errors import status_error
+from desktop.providers.transport_errors import transport_error
 
 StatusError = Callable[[int, bytes, httpx.Headers], ProviderError]
 NOT_STREAMS = ("application/json", "text/html", "text/plain")

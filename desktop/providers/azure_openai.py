@@ -18,8 +18,9 @@ import httpx
 from desktop.core.errors import ModelNotFound, ProviderError
 from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
 from desktop.providers.api_transport import ApiTransport, StatusError
-from desktop.providers.http_client import Endpoint, status_error
+from desktop.providers.endpoint import Endpoint
 from desktop.providers.openai_compat import OpenAICompatProvider, Routes
+from desktop.providers.status_errors import status_error
 
 DEFAULT_API_VERSION = "2024-10-21"
 

@@ -30,7 +30,8 @@ from desktop.providers.anthropic import AnthropicProvider
 from desktop.providers.api_transport import ApiTransport
 from desktop.providers.azure_openai import AzureOpenAIProvider, azure_status_error
 from desktop.providers.credentials import KeyAuth
-from desktop.providers.http_client import LITELLM, Endpoint, make_provider_client
+from desktop.providers.endpoint import LITELLM, Endpoint
+from desktop.providers.http_client import make_provider_client
 from desktop.providers.ollama import OllamaProvider
 from desktop.providers.ollama_host import resolve_ollama_host
 from desktop.providers.openai_compat import OpenAICompatProvider, Routes

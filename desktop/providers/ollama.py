@@ -26,17 +26,12 @@ from desktop.core.model_records import LocalModel, ModelDetails, PullProgress, R
 from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
 from desktop.providers import ollama_records as records
 from desktop.providers.batches import read_batch
-from desktop.providers.http_client import (
-    Endpoint,
-    display_url,
-    error_text,
-    status_error,
-    transport_error,
-    truncate,
-)
+from desktop.providers.endpoint import Endpoint, display_url, error_text, truncate
 from desktop.providers.images import base64_text
 from desktop.providers.ndjson import iter_ndjson_batches
+from desktop.providers.status_errors import status_error
 from desktop.providers.token_clock import TokenClock
+from desktop.providers.transport_errors import transport_error
 
 if TYPE_CHECKING:  # imported on the first request (see http_client.deferred_http_client)
     import httpx

@@ -29,7 +29,7 @@ from desktop.core.errors import (
     TlsFailed,
 )
 from desktop.providers.credentials import KeyNotConfirmed
-from desktop.providers.http_client import display_url
+from desktop.providers.endpoint import display_url
 from desktop.ui.strings import translated
 
 

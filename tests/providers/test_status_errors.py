@@ -15,13 +15,8 @@ from desktop.core.errors import (
     RateLimited,
     ServerError,
 )
-from desktop.providers.http_client import (
-    Endpoint,
-    display_url,
-    error_text,
-    parse_retry_after,
-    status_error,
-)
+from desktop.providers.endpoint import Endpoint, display_url, error_text
+from desktop.providers.status_errors import parse_retry_after, status_error
 
 ENDPOINT = Endpoint(service="Example AI", url="https://user:s3cret@api.example.com/v1?key=abc")
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
