@@ -12,10 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from desktop.core.errors import (
-    ProxyFailed,
-    TlsFailed,
-)
+from desktop.core.errors import ProxyFailed, TlsFailed
 from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
 from desktop.providers.endpoint import display_url, truncate
 
