@@ -27,9 +27,13 @@ the words::
     │   ├── StreamInterrupted       the stream closed before its final message
     │   ├── PullStalled             (core.pull_manager) a download got no bytes for too long
     │   └── DiskFull                (core.pull_manager) Ollama's disk is full
+    ├── ImageProblem            (core.image_preparation) a picture cannot be attached
     └── StorageError            a file or database Parley keeps cannot be used
-        ├── HistoryTooNew           (storage.schema) a newer Parley wrote the history
-        └── StoredFileDamaged       settings or the download queue could not be read
+        └── HistoryTooNew           (storage.schema: SchemaTooNew) a newer Parley wrote it
+
+Notices that are not failures (a settings file reset, a keyring missing) are Texts too:
+``SettingsStore.load_problem``, ``PullQueueStore.load_problem``, ``SecretStore.details``,
+a ``NameCheck``'s ``problem``. Model explanations (core.model_tags) are Texts with keys.
 
 Saved in history, an error is its ``text.to_json()``: a key and parameters, shown in the
 language of the day it is read.
@@ -139,7 +143,3 @@ class StorageError(ParleyError):
 
 class HistoryTooNew(StorageError):
     """The history was written by a newer Parley; it is left untouched."""
-
-
-class StoredFileDamaged(StorageError):
-    """A settings or queue file could not be read; it was moved aside and a fresh one used."""

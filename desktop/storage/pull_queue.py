@@ -14,6 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from desktop.core.saved_pull import RESUME, STATES, SavedPull
+from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
 from desktop.storage.json_file import read_json_object, remove_interrupted_writes, write_json_object
 from desktop.storage.paths import data_dir
 from desktop.storage.quarantine import move_aside
@@ -30,7 +31,7 @@ class PullQueueStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.load_problem: str | None = None
+        self.load_problem: Text | None = None
         """After :meth:`load`, a plain explanation of what was wrong with the file, else None."""
 
     def load(self) -> list[SavedPull]:
@@ -50,13 +51,27 @@ class PullQueueStore:
         write_json_object(self.path, document)
 
     def _keep_bad_file(self, error: Exception) -> None:
-        reason = f"The download queue {self.path.name} could not be read ({error})."
+        reason = text(
+            QT_TRANSLATE_NOOP("core", "The download queue {file} could not be read ({error})."),
+            file=self.path.name,
+            error=Text.plain(str(error)),
+        )
         try:
             kept = move_aside(self.path, "bad")
         except OSError as move_error:
-            self.load_problem = f"{reason} It could not be moved aside: {move_error}."
+            self.load_problem = text(
+                QT_TRANSLATE_NOOP("core", "{reason} It could not be moved aside: {error}."),
+                reason=reason,
+                error=Text.plain(str(move_error)),
+            )
         else:
-            self.load_problem = f"{reason} It was kept as {kept}; the queue starts empty."
+            self.load_problem = text(
+                QT_TRANSLATE_NOOP(
+                    "core", "{reason} It was kept as {kept}; the queue starts empty."
+                ),
+                reason=reason,
+                kept=Text.plain(str(kept)),
+            )
 
 
 def _entries(raw: dict[str, object]) -> list[object]:

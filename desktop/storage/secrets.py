@@ -25,6 +25,8 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
+
 if TYPE_CHECKING:  # keyring itself loads with the first backend (off the UI thread)
     from keyring.backend import KeyringBackend
 
@@ -53,10 +55,19 @@ TRUSTED_BACKENDS: dict[str, tuple[_TrustedBackend, ...]] = {
 }
 
 _NO_KEYRING_HINT = {
-    "linux": "Start a Secret Service (GNOME Keyring or KWallet) and unlock it",
-    "darwin": "Check that the login Keychain is available and unlocked",
-    "win32": "Check that the Windows Credential Manager service is running",
+    "linux": QT_TRANSLATE_NOOP(
+        "core",
+        "Start a Secret Service (GNOME Keyring or KWallet) and unlock it, then restart Parley.",
+    ),
+    "darwin": QT_TRANSLATE_NOOP(
+        "core", "Check that the login Keychain is available and unlocked, then restart Parley."
+    ),
+    "win32": QT_TRANSLATE_NOOP(
+        "core",
+        "Check that the Windows Credential Manager service is running, then restart Parley.",
+    ),
 }
+_ANY_KEYRING_HINT = QT_TRANSLATE_NOOP("core", "Install a system keyring, then restart Parley.")
 
 
 def _platform() -> str:
@@ -94,8 +105,13 @@ def _probe() -> tuple[KeyringBackend | None, list[str]]:
     return None, reasons
 
 
-def _what_to_do() -> str:
-    return f"{_NO_KEYRING_HINT.get(_platform(), 'Install a system keyring')}, then restart Parley."
+def _what_to_do() -> Text:
+    return Text(_NO_KEYRING_HINT.get(_platform(), _ANY_KEYRING_HINT))
+
+
+def _details(internals: str) -> Text:
+    """The system's own words (never translated), then what to do (translated)."""
+    return Text("{internals}\n{todo}", {"internals": Text.plain(internals), "todo": _what_to_do()})
 
 
 def choose_backend() -> tuple[KeyringBackend | None, str]:
@@ -128,7 +144,11 @@ class SecretStore:
     """API keys by provider id: in the OS keyring if one works, else in memory for this run."""
 
     def __init__(
-        self, backend: KeyringBackend | None, *, problem: str = "", details: str = ""
+        self,
+        backend: KeyringBackend | None,
+        *,
+        problem: str = "",
+        details: Text | None = None,
     ) -> None:
         self._lock = threading.Lock()
         self._session: dict[str, str] = {}
@@ -136,7 +156,7 @@ class SecretStore:
         self.backend_name = ""
         self.problem = problem
         """Why keys are not persistent (empty when they are), in one technical sentence."""
-        self.details = details or problem
+        self.details: Text = details or Text.plain(problem)
         """The internals behind :attr:`problem` (each backend's failure, what to do),
         for a "Details" disclosure: the UI says the plain part itself."""
         if backend is not None:
@@ -149,9 +169,12 @@ class SecretStore:
                     "does not work, or keeps keys in a plain or terminal-locked file), so it "
                     "is not used. API keys are kept in memory for this session only."
                 )
-                self.details = (
-                    f"{_describe(backend)} is not one of this platform's own keyrings. "
-                    f"{_what_to_do()}"
+                self.details = text(
+                    QT_TRANSLATE_NOOP(
+                        "core", "{backend} is not one of this platform's own keyrings. {todo}"
+                    ),
+                    backend=_describe(backend),
+                    todo=_what_to_do(),
                 )
         elif not problem:
             self.problem = (
@@ -164,8 +187,7 @@ class SecretStore:
         backend, reasons = _probe()
         if backend is not None:
             return cls(backend)
-        details = "\n".join([*reasons, _what_to_do()])
-        return cls(None, problem=_no_keyring_problem(reasons), details=details)
+        return cls(None, problem=_no_keyring_problem(reasons), details=_details("\n".join(reasons)))
 
     @property
     def persistent(self) -> bool:
@@ -249,7 +271,14 @@ class SecretStore:
                 "in memory for this session only. Unlock or restart the keyring, then restart "
                 "Parley."
             )
-            self.details = f"{label}: {what}. Unlock or restart the keyring, then restart Parley."
+            self.details = text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{label}: {what}. Unlock or restart the keyring, then restart Parley.",
+                ),
+                label=label,
+                what=Text.plain(what),
+            )
 
     def __repr__(self) -> str:
         where = self.backend_name or "memory only"

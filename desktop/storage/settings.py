@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.provider_config import ProviderConfig
+from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
 from desktop.storage.json_codec import decode, encode
 from desktop.storage.json_file import read_json_object, remove_interrupted_writes, write_json_object
 from desktop.storage.observable import Observable
@@ -56,7 +57,7 @@ def default_settings_path() -> Path:
 class SettingsStore:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.load_problem: str | None = None
+        self.load_problem: Text | None = None
         """After :meth:`load`, a plain explanation of anything that was wrong, else None."""
 
     def load(self) -> Settings:
@@ -73,20 +74,39 @@ class SettingsStore:
         write_json_object(self.path, encode(settings))
 
     def _keep_bad_file(self, error: Exception) -> None:
-        reason = f"{self.path.name} could not be read ({error}); default settings are in use."
+        reason = text(
+            QT_TRANSLATE_NOOP(
+                "core", "{file} could not be read ({error}); default settings are in use."
+            ),
+            file=self.path.name,
+            error=Text.plain(str(error)),
+        )
         try:
             kept = move_aside(self.path, "bad")
         except OSError as move_error:
-            self.load_problem = f"{reason} The file could not be moved aside: {move_error}."
+            self.load_problem = text(
+                QT_TRANSLATE_NOOP("core", "{reason} The file could not be moved aside: {error}."),
+                reason=reason,
+                error=Text.plain(str(move_error)),
+            )
         else:
-            self.load_problem = f"{reason} The old file was kept as {kept}."
+            self.load_problem = text(
+                QT_TRANSLATE_NOOP("core", "{reason} The old file was kept as {kept}."),
+                reason=reason,
+                kept=Text.plain(str(kept)),
+            )
 
     def _from_mapping(self, raw: dict[str, object]) -> Settings:
         rejected: list[str] = []
         settings = decode(Settings, raw, rejected)
         if rejected:
-            self.load_problem = (
-                f"Some settings in {self.path.name} had invalid values and were reset to "
-                f"their defaults: {', '.join(rejected)}."
+            self.load_problem = text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Some settings in {file} had invalid values and were reset to their "
+                    "defaults: {names}.",
+                ),
+                file=self.path.name,
+                names=Text.plain(", ".join(rejected)),
             )
         return settings

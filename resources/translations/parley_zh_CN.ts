@@ -3295,5 +3295,57 @@ Ollama 返回：{detail}</translation>
         <source>{label} is a {kind} image, not PNG or JPEG.</source>
         <translation>{label} 是 {kind} 图片，不是 PNG 或 JPEG。</translation>
     </message>
+    <message>
+        <source>The download queue {file} could not be read ({error}).</source>
+        <translation>无法读取下载队列 {file}（{error}）。</translation>
+    </message>
+    <message>
+        <source>{reason} It could not be moved aside: {error}.</source>
+        <translation>{reason}也无法把它移到一旁：{error}。</translation>
+    </message>
+    <message>
+        <source>{reason} It was kept as {kept}; the queue starts empty.</source>
+        <translation>{reason}它已保留为 {kept}；队列从空开始。</translation>
+    </message>
+    <message>
+        <source>Start a Secret Service (GNOME Keyring or KWallet) and unlock it, then restart Parley.</source>
+        <translation>请启动 Secret Service（GNOME 密钥环或 KWallet）并解锁，然后重启 Parley。</translation>
+    </message>
+    <message>
+        <source>Check that the login Keychain is available and unlocked, then restart Parley.</source>
+        <translation>请确认登录钥匙串可用且已解锁，然后重启 Parley。</translation>
+    </message>
+    <message>
+        <source>Check that the Windows Credential Manager service is running, then restart Parley.</source>
+        <translation>请确认 Windows 凭据管理器服务正在运行，然后重启 Parley。</translation>
+    </message>
+    <message>
+        <source>Install a system keyring, then restart Parley.</source>
+        <translation>请安装系统密钥环，然后重启 Parley。</translation>
+    </message>
+    <message>
+        <source>{backend} is not one of this platform&apos;s own keyrings. {todo}</source>
+        <translation>{backend} 不是本平台自带的密钥环。{todo}</translation>
+    </message>
+    <message>
+        <source>{label}: {what}. Unlock or restart the keyring, then restart Parley.</source>
+        <translation>{label}：{what}。请解锁或重启密钥环，然后重启 Parley。</translation>
+    </message>
+    <message>
+        <source>{file} could not be read ({error}); default settings are in use.</source>
+        <translation>无法读取 {file}（{error}）；正在使用默认设置。</translation>
+    </message>
+    <message>
+        <source>{reason} The file could not be moved aside: {error}.</source>
+        <translation>{reason}也无法把该文件移到一旁：{error}。</translation>
+    </message>
+    <message>
+        <source>{reason} The old file was kept as {kept}.</source>
+        <translation>{reason}旧文件已保留为 {kept}。</translation>
+    </message>
+    <message>
+        <source>Some settings in {file} had invalid values and were reset to their defaults: {names}.</source>
+        <translation>{file} 中的部分设置取值无效，已恢复为默认值：{names}。</translation>
+    </message>
 </context>
 </TS>

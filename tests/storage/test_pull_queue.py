@@ -61,7 +61,7 @@ def test_a_damaged_file_is_moved_aside_and_explained(tmp_path: Path):
     store = PullQueueStore(path)
 
     assert store.load() == []
-    assert store.load_problem is not None and "could not be read" in store.load_problem
+    assert store.load_problem is not None and "could not be read" in str(store.load_problem)
     kept = [p for p in tmp_path.iterdir() if p.name.startswith("queue.json.bad-")]
     assert len(kept) == 1 and kept[0].read_text() == "{not json"
 

@@ -21,6 +21,7 @@ from desktop.core.pull_name import validate_pull_name
 from desktop.core.text import Text
 from desktop.providers.http_client import make_http_client
 from desktop.providers.ollama import OllamaProvider
+from desktop.storage.settings import SettingsStore
 from desktop.ui.models.model_explanation import name_parts
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.strings import translated
@@ -239,3 +240,15 @@ def test_attachment_and_model_name_problems_read_in_chinese(
     assert check.problem, "a quoted name is explained"
     said = translated(check.problem)
     assert chinese(said) and not untranslated_words(said), said
+
+
+def test_a_damaged_settings_file_is_reported_in_chinese(
+    qapp: object, chinese_ui: Translations, tmp_path: Path
+) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text("{ not json", encoding="utf-8")
+    store = SettingsStore(path)
+    store.load()
+    assert store.load_problem is not None
+    shown = translated(store.load_problem)
+    assert chinese(shown) and "settings.json" in shown, shown
