@@ -12,6 +12,6 @@ from desktop.ui import import_check  # noqa: E402
 
 import_check.install()
 
-from desktop.app import main  # noqa: E402
+from desktop.launch import main  # noqa: E402
 
 sys.exit(main())

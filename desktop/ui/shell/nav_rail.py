@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFrame,
     QLabel,
     QToolButton,
@@ -64,8 +63,6 @@ class NavigationRail(QFrame):
         self.setAccessibleName(self.tr("Pages"))
         self.buttons: dict[str, RailButton] = {}
         self.actions_by_key: dict[str, QAction] = {}
-        self._group = QButtonGroup(self)
-        self._group.setExclusive(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(Space.XS, Space.M, Space.XS, Space.M)
         layout.setSpacing(Space.XS)
@@ -74,11 +71,8 @@ class NavigationRail(QFrame):
         for number, spec in enumerate(top + bottom, start=1):
             keys = QKeySequence(f"Ctrl+{number}") if number <= 9 else QKeySequence()
             button = RailButton(spec, keys, self)
-            button.clicked.connect(
-                lambda _checked=False, key=spec.key: self.pageRequested.emit(key)
-            )
+            button.clicked.connect(lambda _checked=False, key=spec.key: self._chosen(key))
             button.installEventFilter(self)
-            self._group.addButton(button)
             self.buttons[spec.key] = button
             action = QAction(spec.label, window)
             action.setShortcut(keys)
@@ -109,9 +103,14 @@ class NavigationRail(QFrame):
         self.status_slot.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
 
     def set_current(self, key: str) -> None:
-        button = self.buttons.get(key)
-        if button is not None and not button.isChecked():
-            button.setChecked(True)
+        """Check the entry of the page shown, and only it. (Not a QButtonGroup: an exclusive
+        group takes Tab focus from every entry but the one focused last.)"""
+        for entry, button in self.buttons.items():
+            button.setChecked(entry == key)
+
+    def _chosen(self, key: str) -> None:
+        self.set_current(key)  # a click on the current entry must not uncheck it
+        self.pageRequested.emit(key)
 
     def retranslate(self, specs: list[PageSpec]) -> None:
         self.setAccessibleName(self.tr("Pages"))

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QMenu,
+    QMenuBar,
     QPlainTextEdit,
     QPushButton,
     QTextEdit,
@@ -148,6 +150,28 @@ class WindowShortcuts(QObject):
         action.triggered.connect(slot)
         self._window.addAction(action)
         return action
+
+    def add_menus(
+        self,
+        bar: QMenuBar,
+        titles: tuple[str, str, str],
+        *,
+        settings: QAction,
+        pages: list[QAction],
+    ) -> tuple[QMenu, QMenu, QMenu]:
+        """The app menu (these actions and Settings), Go (the pages) and Help."""
+        app_title, go_title, help_title = titles
+        menu = bar.addMenu(app_title)
+        menu.addActions([self.new_chat, self.quick_switch, self.search])
+        menu.addSeparator()
+        menu.addAction(settings)
+        menu.addSeparator()
+        menu.addAction(self.quit)
+        go = bar.addMenu(go_title)
+        go.addActions(pages)
+        help_menu = bar.addMenu(help_title)
+        help_menu.addAction(self.sheet)
+        return menu, go, help_menu
 
     def watch(self, widget: QWidget) -> None:
         """Let the window's shortcuts win in the text fields inside ``widget``."""

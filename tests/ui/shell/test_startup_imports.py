@@ -1,5 +1,6 @@
 """Pages nobody opens cost nothing at startup: the Models and Settings pages are imported
-the first time they are shown, not when the window opens (checked in a fresh process)."""
+the first time they are shown, not when the window opens; the window's frame paints before
+the services and the Chats page are imported (each checked in a fresh process)."""
 
 from __future__ import annotations
 
@@ -56,6 +57,61 @@ def test_models_and_settings_are_imported_when_first_shown(
         "desktop.ui.settings.settings_page": False,
     }
     assert all(result["opened"].values())
+
+
+LAUNCH_SCRIPT = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+from desktop.ui import readiness
+
+seen = {}
+record = readiness.ReadinessReport.record
+
+def watched(self, milestone):
+    record(self, milestone)
+    if milestone in seen:
+        return
+    window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
+    seen[milestone] = {
+        "services": "desktop.app" in sys.modules,
+        "chat page": "desktop.ui.chat.chat_pane" in sys.modules,
+        "rail": [b.text() for b in window.rail.buttons.values()],
+        "focus in chats": window.pages.currentWidget().isAncestorOf(window.focusWidget()),
+    }
+    if milestone == "ready":
+        window.close()
+
+readiness.ReadinessReport.record = watched
+from desktop.launch import main
+main([])
+print(json.dumps(seen))
+"""
+
+
+def test_the_frame_paints_before_the_services_and_the_chats_page_load(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A person sees the window with its rail while the rest loads; then the Chats page
+    appears with focus where a person starts (here: the setup card, nothing set up)."""
+    monkeypatch.setenv("OLLAMA_HOST", f"127.0.0.1:{closed_port()}")
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", LAUNCH_SCRIPT],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["shown"]["services"] is False and seen["shown"]["chat page"] is False
+    assert seen["shown"]["rail"] == ["Chats", "Models", "Settings"]
+    assert seen["ready"] == {
+        "services": True,
+        "chat page": True,
+        "rail": ["Chats", "Models", "Settings"],
+        "focus in chats": True,
+    }
 
 
 HTTP_SCRIPT = """
