@@ -9,14 +9,12 @@ that first paint. Timed by bench/startup.py: "shown" is the frame, "ready" the c
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, __version__
@@ -24,7 +22,6 @@ from desktop.storage.log_file import start_log_file
 from desktop.storage.paths import config_dir
 from desktop.storage.settings import Settings, SettingsStore, default_settings_path
 from desktop.storage.ui_state import UiStateStore, default_ui_state_path
-from desktop.ui.event_loop import make_event_loop
 from desktop.ui.icons import app_icon
 from desktop.ui.readiness import ReadinessReport
 from desktop.ui.shell.main_window import MainWindow
@@ -34,8 +31,8 @@ from desktop.ui.theme import Theme
 from desktop.ui.translations import Translations
 
 FIRST_PAINT_WAIT_S = 0.5
-"""How long the services wait for the frame's first paint (a window that starts hidden
-or minimised is never painted; they must not wait for it)."""
+"""How long the rest waits for the frame's first paint (a window that starts hidden or
+minimised is never painted; it must not wait for it)."""
 
 
 @dataclass
@@ -72,22 +69,27 @@ class Basics:
             )
 
 
-async def run_app(app: QApplication, instance: SingleInstance | None = None) -> int:
-    basics = Basics.load()
-    window = basics.frame()
-    readiness = ReadinessReport.from_environment(window)
-    painted = asyncio.Event()
-    readiness.recorded.connect(lambda milestone: painted.set() if milestone == "shown" else None)
-    readiness.watch(window)
-    if instance is not None:
-        instance.activationRequested.connect(lambda: bring_to_front(window))
-        instance.activationRequested.connect(lambda: readiness.record("raised"))
-    window.show()
-    # Layout requests and scroll-bar updates that showing posted run now, before the first
-    # paint: otherwise the first frame can show a scroll bar that goes a moment later.
-    QCoreApplication.sendPostedEvents()
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(painted.wait(), FIRST_PAINT_WAIT_S)
+def wait_for_first_paint(readiness: ReadinessReport) -> None:
+    """Run Qt's own loop until the frame has painted (at most FIRST_PAINT_WAIT_S): before
+    asyncio and qasync are imported, which are the next ~50 ms of the start."""
+    waiting = QEventLoop()
+    readiness.recorded.connect(waiting.quit)
+    QTimer.singleShot(round(FIRST_PAINT_WAIT_S * 1000), waiting.quit)
+    if not readiness.reached("shown"):
+        waiting.exec()
+    readiness.recorded.disconnect(waiting.quit)
+
+
+async def run_app(
+    app: QApplication, window: MainWindow, basics: Basics, readiness: ReadinessReport
+) -> int:
+    """Build the services into the painted frame, and close them after the window."""
+    import asyncio
+
+    closed = asyncio.Event()
+    app.lastWindowClosed.connect(closed.set)
+    if not window.isVisible():
+        return 0  # closed (or quit by a signal) before the services were loaded
 
     from desktop.app import SETTLE_AFTER_MS, AppServices, keep_startup_objects
 
@@ -95,16 +97,8 @@ async def run_app(app: QApplication, instance: SingleInstance | None = None) -> 
     window.chatsReady.connect(lambda: readiness.watch(window, "ready"))
     window.chatsReady.connect(window.update)
     services.attach(window)
-    termination = TerminationSignals(window.close)
-    closed = asyncio.Event()
-    app.lastWindowClosed.connect(closed.set)
-    if not window.isVisible():
-        closed.set()  # closed (or quit by a signal) before the services were ready
     QTimer.singleShot(SETTLE_AFTER_MS, keep_startup_objects)
     await closed.wait()
-    termination.close()
-    if instance is not None:
-        instance.close()
     await services.aclose()
     return 0
 
@@ -124,10 +118,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The loop must outlive the window: run_app closes streams and connections after it.
     app.setQuitOnLastWindowClosed(False)
     app.setWindowIcon(app_icon())
+    basics = Basics.load()
+    window = basics.frame()
+    readiness = ReadinessReport.from_environment(window)
+    readiness.watch(window)
+    instance.activationRequested.connect(lambda: bring_to_front(window))
+    instance.activationRequested.connect(lambda: readiness.record("raised"))
+    termination = TerminationSignals(window.close)
+    window.show()
+    # Layout requests and scroll-bar updates that showing posted run now, before the first
+    # paint: otherwise the first frame can show a scroll bar that goes a moment later.
+    QCoreApplication.sendPostedEvents()
+    wait_for_first_paint(readiness)
+
+    import asyncio
+
+    from desktop.ui.event_loop import make_event_loop
+
     loop = make_event_loop(app)
     asyncio.set_event_loop(loop)
-    with loop:
-        return int(loop.run_until_complete(run_app(app, instance)))
+    try:
+        with loop:
+            return int(loop.run_until_complete(run_app(app, window, basics, readiness)))
+    finally:
+        termination.close()
+        instance.close()
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ class ReadinessReport(QObject):
         self._path = path
         self._watched: QWidget | None = None
         self._milestone = "shown"
+        self._reached: set[str] = set()
 
     @classmethod
     def from_environment(cls, parent: QObject | None = None) -> ReadinessReport:
@@ -50,8 +51,12 @@ class ReadinessReport(QObject):
             self.record(self._milestone)
         return False
 
+    def reached(self, milestone: str) -> bool:
+        return milestone in self._reached
+
     def record(self, milestone: str) -> None:
         log.info("startup milestone: %s", milestone)
+        self._reached.add(milestone)
         self.recorded.emit(milestone)
         if self._path is None:
             return

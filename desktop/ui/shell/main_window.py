@@ -24,7 +24,6 @@ from desktop.ui.shell.nav_rail import NavigationRail
 from desktop.ui.shell.pages import PageSpec, PageStack
 from desktop.ui.shell.quick_switcher import CONVERSATION, MODEL, QuickSwitcher, SwitchTarget
 from desktop.ui.shell.shortcuts import ShortcutSheet, WindowShortcuts
-from desktop.ui.tasks import TaskOwner
 from desktop.ui.theme import Theme
 from desktop.ui.translations import Translations
 
@@ -47,6 +46,7 @@ if TYPE_CHECKING:  # imported when the services are attached or the page first b
     from desktop.ui.shell.ollama_host import OllamaHost
     from desktop.ui.shell.provider_status import ProviderStatus
     from desktop.ui.shell.setup_guide import SetupGuide
+    from desktop.ui.tasks import TaskOwner
 
 CHATS, MODELS, SETTINGS = "chats", "models", "settings"
 
