@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from desktop.core.chat_service import ChatService
+from desktop.storage.history import HistoryStore
 from desktop.storage.settings import Settings
 from desktop.storage.ui_state import UiState
 from desktop.ui.chat.chat_pane import ChatPane
@@ -33,7 +34,7 @@ class ChatParts:
     first_run: FirstRunPanel
     page: ChatsPage
     setup: SetupGuide
-    chat: ChatService
+    chat: ChatService[HistoryStore]
 
     @property
     def conversations(self) -> ConversationList:
@@ -48,7 +49,7 @@ class ChatParts:
         cls,
         window: QWidget,
         *,
-        chat: ChatService,
+        chat: ChatService[HistoryStore],
         providers: ProviderRegistry,
         tasks: TaskOwner,
         monitor: OllamaMonitor,
