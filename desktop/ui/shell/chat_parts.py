@@ -23,6 +23,7 @@ from desktop.ui.ollama_monitor import OllamaMonitor
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
 from desktop.ui.shell.chats_page import ChatsPage
 from desktop.ui.shell.first_run import FirstRunPanel
+from desktop.ui.shell.quick_switcher import CONVERSATION, MODEL, SwitchTarget
 from desktop.ui.shell.setup_guide import SetupGuide
 from desktop.ui.tasks import TaskOwner
 
@@ -88,6 +89,22 @@ class ChatParts:
         if last is not None and store.conversation_summary(last) is not None:
             self.pane.open_conversation(last)
             self.sidebar.reload(self.pane.conversation_id)
+
+    def switch_targets(self, untitled: str) -> list[SwitchTarget]:
+        """What Ctrl+K can jump to: every conversation, and every model that can chat."""
+        targets = [
+            SwitchTarget(CONVERSATION, c.title or untitled, c.model, c.id)
+            for c in self.chat.store.conversation_summaries()
+        ]
+        targets += [
+            SwitchTarget(
+                MODEL, choice.model, group.provider_name, (group.provider_id, choice.model)
+            )
+            for group in self.pane.picker.groups
+            for choice in group.models
+            if choice.chat  # an embedding model cannot answer
+        ]
+        return targets
 
     def _connect(
         self, monitor: OllamaMonitor, providers: ProviderRegistry, models: QAbstractItemModel

@@ -22,7 +22,7 @@ from desktop.storage.settings import Settings, SettingsStore
 from desktop.storage.ui_state import UiStateStore
 from desktop.ui.shell.nav_rail import NavigationRail
 from desktop.ui.shell.pages import PageSpec, PageStack
-from desktop.ui.shell.quick_switcher import CONVERSATION, MODEL, QuickSwitcher, SwitchTarget
+from desktop.ui.shell.quick_switcher import QuickSwitcher, SwitchTarget
 from desktop.ui.shell.shortcuts import ShortcutSheet, WindowShortcuts
 from desktop.ui.theme import Theme
 from desktop.ui.translations import Translations
@@ -344,19 +344,9 @@ class MainWindow(QMainWindow):
             composer.setFocus()
 
     def _switch_targets(self) -> list[SwitchTarget]:
-        targets = [
-            SwitchTarget(CONVERSATION, c.title or self.tr("New conversation"), c.model, c.id)
-            for c in self._chat.store.conversation_summaries()
-        ]
-        targets += [
-            SwitchTarget(
-                MODEL, choice.model, group.provider_name, (group.provider_id, choice.model)
-            )
-            for group in self.chat_pane.picker.groups
-            for choice in group.models
-            if choice.chat  # an embedding model cannot answer
-        ]
-        return targets
+        if self._parts is None:
+            return []
+        return self._parts.switch_targets(self.tr("New conversation"))
 
     def _open_chosen_conversation(self, conversation_id: int) -> None:
         self.chat_pane.open_conversation(conversation_id)
@@ -371,7 +361,6 @@ class MainWindow(QMainWindow):
 
     def _language_changed(self, _language: str) -> None:
         """Texts built from live values are not in the catalog: show them again."""
-        self.rail.retranslate(self._page_specs())
         if self._parts is not None:
             self._parts.setup.update()
             self.refresh_conversations()
