@@ -27,6 +27,8 @@ from desktop.core.model_records import PullProgress
 from desktop.core.model_tags import DEFAULT_TAG, split_name
 from desktop.core.pull_tracker import PullFigures, PullTracker
 from desktop.core.saved_pull import CANCELLED, FAILED, RESUME, PullQueueStore, SavedPull
+from desktop.core.text import QT_TRANSLATE_NOOP, Text
+from desktop.core.text import text as say
 
 PullSource = Callable[[str], AsyncIterator[PullProgress]]
 DISK_FULL_MARKERS = ("no space left on device", "not enough space", "disk full")
@@ -84,6 +86,8 @@ class PullItem:
     tracker: PullTracker = field(default_factory=PullTracker)
     error: str = ""
     error_detail: str = ""
+    error_text: Text | None = None
+    """``error`` as a key and values, to show in the person's language (None: as written)."""
     attempts: int = 0
     retry_at: float | None = None
     last_notified: float = 0.0
@@ -164,6 +168,7 @@ class PullManager:
             return
         item.attempts = 0
         item.error = item.error_detail = ""
+        item.error_text = None
         self._set_state(item, PullState.QUEUED)
         self._save()
         self._pump()
@@ -240,6 +245,7 @@ class PullManager:
             except ProviderError as error:
                 error = _classified(error)
                 item.error, item.error_detail = error.message, error.detail
+                item.error_text = error.text
                 if not _worth_retrying(error) or item.attempts >= self.policy.max_attempts:
                     self._set_state(item, PullState.FAILED)
                     self._save()
@@ -250,6 +256,7 @@ class PullManager:
                 await asyncio.sleep(delay)
                 continue
             item.error = item.error_detail = ""
+            item.error_text = None
             self._set_state(item, PullState.DONE)
             self._save()
             return
@@ -269,8 +276,15 @@ class PullManager:
                     with suppress(asyncio.CancelledError):
                         await consumer
                     raise PullStalled(
-                        f"The download of {item.name} received nothing for {stall:g} "
-                        "seconds; trying again (Ollama resumes where it stopped).",
+                        say(
+                            QT_TRANSLATE_NOOP(
+                                "core",
+                                "The download of {name} received nothing for {seconds} seconds; "
+                                "trying again (Ollama resumes where it stopped).",
+                            ),
+                            name=item.name,
+                            seconds=f"{stall:g}",
+                        ),
                         detail=f"no bytes for {stall:g} s",
                     )
             consumer.result()
@@ -331,8 +345,14 @@ def _classified(error: ProviderError) -> ProviderError:
     text = f"{error.message} {error.detail}".lower()
     if any(marker in text for marker in DISK_FULL_MARKERS):
         return DiskFull(
-            "The disk that holds Ollama's models is full. Free some space (delete models "
-            "you no longer use) and press Retry; the download resumes where it stopped.",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The disk that holds Ollama's models is full. Free some space (delete "
+                    "models you no longer use) and press Retry; the download resumes where it "
+                    "stopped.",
+                )
+            ),
             detail=error.detail,
         )
     return error

@@ -3347,5 +3347,49 @@ Ollama 返回：{detail}</translation>
         <source>Some settings in {file} had invalid values and were reset to their defaults: {names}.</source>
         <translation>{file} 中的部分设置取值无效，已恢复为默认值：{names}。</translation>
     </message>
+    <message>
+        <source>The download of {name} received nothing for {seconds} seconds; trying again (Ollama resumes where it stopped).</source>
+        <translation>{name} 的下载已 {seconds} 秒没有收到数据；正在重试（Ollama 会从中断处继续）。</translation>
+    </message>
+    <message>
+        <source>The disk that holds Ollama&apos;s models is full. Free some space (delete models you no longer use) and press Retry; the download resumes where it stopped.</source>
+        <translation>存放 Ollama 模型的磁盘已满。请腾出一些空间（删除不再使用的模型）后点击重试；下载会从中断处继续。</translation>
+    </message>
+    <message>
+        <source>The Ollama host in Settings</source>
+        <translation>设置中的 Ollama 主机</translation>
+    </message>
+    <message>
+        <source>The OLLAMA_HOST environment variable</source>
+        <translation>环境变量 OLLAMA_HOST</translation>
+    </message>
+    <message>
+        <source>{source} ({value}) is not a usable address: {reason}. Use a form like 127.0.0.1:11434 or http://host:11434.</source>
+        <translation>{source}（{value}）不是可用的地址：{reason}。请使用 127.0.0.1:11434 或 http://host:11434 这样的形式。</translation>
+    </message>
+    <message>
+        <source>the scheme {scheme} is not supported, only http and https</source>
+        <translation>不支持协议 {scheme}，只支持 http 和 https</translation>
+    </message>
+    <message>
+        <source>there is no host after the scheme</source>
+        <translation>协议后面没有主机</translation>
+    </message>
+    <message>
+        <source>an IPv6 address must be written in brackets, like [::1]:11434</source>
+        <translation>IPv6 地址必须写在方括号中，例如 [::1]:11434</translation>
+    </message>
+    <message>
+        <source>the brackets around the IPv6 address do not match</source>
+        <translation>IPv6 地址两侧的方括号不匹配</translation>
+    </message>
+    <message>
+        <source>the port must be a number from 1 to 65535</source>
+        <translation>端口必须是 1 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>{host} is not a valid host name</source>
+        <translation>{host} 不是有效的主机名</translation>
+    </message>
 </context>
 </TS>

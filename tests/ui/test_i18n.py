@@ -21,6 +21,7 @@ from desktop.core.pull_name import validate_pull_name
 from desktop.core.text import Text
 from desktop.providers.http_client import make_http_client
 from desktop.providers.ollama import OllamaProvider
+from desktop.providers.ollama_host import HostProblem, resolve_ollama_host
 from desktop.storage.settings import SettingsStore
 from desktop.ui.models.model_explanation import name_parts
 from desktop.ui.shell.main_window import MainWindow
@@ -252,3 +253,10 @@ def test_a_damaged_settings_file_is_reported_in_chinese(
     assert store.load_problem is not None
     shown = translated(store.load_problem)
     assert chinese(shown) and "settings.json" in shown, shown
+
+
+def test_a_bad_ollama_host_is_explained_in_chinese(qapp: object, chinese_ui: Translations) -> None:
+    with pytest.raises(HostProblem) as caught:
+        resolve_ollama_host("http://[::1:11434")
+    shown = translated(caught.value)
+    assert chinese(shown) and not untranslated_words(shown.replace("IPv6", "")), shown

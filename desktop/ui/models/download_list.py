@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.core.pull_manager import PullChange, PullItem, PullManager, PullState, full_name
 from desktop.ui.fitting_label import ElidingLabel, WrappingLabel
 from desktop.ui.models.pull_texts import figures_words, status_words
+from desktop.ui.strings import translated
 from desktop.ui.theme import QUIET, set_kind
 
 BAR_STEPS = 1000
@@ -146,7 +147,8 @@ class DownloadRow(QFrame):
             words = f"{words} · {kept}" if words else kept
         if self.figures_label.text() != words:
             self.figures_label.setText(words)
-        error = item.error if state in (PullState.FAILED, PullState.RETRY_WAIT) else ""
+        failed = state in (PullState.FAILED, PullState.RETRY_WAIT)
+        error = translated(item.error_text or item.error) if failed else ""
         if error and item.error_detail and item.error_detail not in error:
             error = self.tr("{message}\nOllama said: {detail}").format(
                 message=error, detail=item.error_detail
