@@ -25,6 +25,23 @@ SIDEBAR_WIDTH = 280
 CARD_WIDTH = 600
 
 
+class ChatsOutline(QWidget):
+    """The page's two columns, empty: what the window shows before the page is built."""
+
+    def __init__(self, sidebar_width: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        for name, width in (("sidebarColumn", sidebar_width), ("chatColumn", 0)):
+            column = QWidget()
+            column.setObjectName(name)
+            column.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+            if width:
+                column.setFixedWidth(width)
+            row.addWidget(column, 0 if width else 1)
+
+
 class ChatsPage(QWidget):
     def __init__(
         self,

@@ -20,6 +20,7 @@ from shiboken6 import isValid
 from desktop import APP_NAME
 from desktop.storage.settings import Settings, SettingsStore
 from desktop.storage.ui_state import UiStateStore
+from desktop.ui.shell.chats_page import SIDEBAR_WIDTH, ChatsOutline
 from desktop.ui.shell.nav_rail import NavigationRail
 from desktop.ui.shell.pages import PageSpec, PageStack
 from desktop.ui.shell.quick_switcher import QuickSwitcher, SwitchTarget
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
             pages=[self.rail.actions_by_key[spec.key] for spec in self.pages.specs],
         )
         self._restore_geometry()
+        self.pages.setFocus()  # not the first rail entry: focus goes to the page once built
 
     def attach(
         self,
@@ -224,7 +226,7 @@ class MainWindow(QMainWindow):
         return [
             PageSpec(
                 CHATS, self.tr("Chats"), self.tr("Conversations"), "message-square",
-                self._build_chats_page,
+                self._build_chats_page, outline=self._chats_outline,
             ),
             PageSpec(
                 MODELS, self.tr("Models"), self.tr("Models on this computer and downloads"),
@@ -235,6 +237,12 @@ class MainWindow(QMainWindow):
                 "settings", self._build_settings_page, bottom=True,
             ),
         ]  # fmt: skip
+
+    def _chats_outline(self) -> QWidget:
+        state = self._ui_state
+        sizes = state.splitter_sizes
+        width = 0 if state.sidebar_collapsed else sizes[0] if len(sizes) == 2 else SIDEBAR_WIDTH
+        return ChatsOutline(width)
 
     def _menu_titles(self) -> tuple[str, str, str]:
         return self.tr("&Parley"), self.tr("&Go"), self.tr("&Help")

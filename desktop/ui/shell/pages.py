@@ -29,6 +29,9 @@ class PageSpec:
     """Makes the page's widget; called once, when the page is first needed."""
     bottom: bool = False
     """Listed at the rail's bottom (Settings), apart from the content pages."""
+    outline: Callable[[], QWidget] | None = None
+    """A cheap stand-in with the page's shape, shown until the page is built (the first
+    paint shows the Chats page's columns before its modules have loaded)."""
 
 
 class PageStack(QStackedWidget):
@@ -44,7 +47,7 @@ class PageStack(QStackedWidget):
         self._pages: dict[str, QWidget] = {}
         self._slots: dict[str, QWidget] = {}
         for spec in specs:
-            slot = QWidget()  # stands in for the page until it is built
+            slot = spec.outline() if spec.outline else QWidget()  # until the page is built
             slot.setObjectName(f"pageSlot_{spec.key}")
             self._slots[spec.key] = slot
             self.addWidget(slot)

@@ -61,7 +61,7 @@ def test_models_and_settings_are_imported_when_first_shown(
 
 LAUNCH_SCRIPT = """
 import json, sys
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from desktop.ui import readiness
 
 seen = {}
@@ -77,6 +77,10 @@ def watched(self, milestone):
         "chat page": "desktop.ui.chat.chat_pane" in sys.modules,
         "rail": [b.text() for b in window.rail.buttons.values()],
         "focus in chats": window.pages.currentWidget().isAncestorOf(window.focusWidget()),
+        "columns": [
+            (column.objectName(), column.width())
+            for column in window.pages.currentWidget().findChildren(QWidget, "sidebarColumn")
+        ],
     }
     if milestone == "ready":
         window.close()
@@ -106,11 +110,13 @@ def test_the_frame_paints_before_the_services_and_the_chats_page_load(
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["shown"]["services"] is False and seen["shown"]["chat page"] is False
     assert seen["shown"]["rail"] == ["Chats", "Models", "Settings"]
+    assert seen["shown"]["columns"] == [["sidebarColumn", 280]], "the page's outline"
     assert seen["ready"] == {
         "services": True,
         "chat page": True,
         "rail": ["Chats", "Models", "Settings"],
         "focus in chats": True,
+        "columns": [["sidebarColumn", 280]],
     }
 
 
