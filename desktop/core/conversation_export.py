@@ -26,16 +26,20 @@ from typing import Any
 from desktop.core.attachment import ImageAttachment
 from desktop.core.chat_parameters import ChatParameters
 from desktop.core.conversation import Conversation, StoredMessage
+from desktop.core.errors import ParleyError
 from desktop.core.events import ChatStats
 from desktop.core.image_preparation import ImageProblem, stored_image
 from desktop.core.messages import MessageState, Role
+from desktop.core.text import QT_TRANSLATE_NOOP, Param, Text
+from desktop.core.text import text as say
 
 FORMAT = "parley.conversation"
+_THE_CONVERSATION = Text(QT_TRANSLATE_NOOP("core", "The conversation"))
 VERSION = 2
 _STATS_FIELDS = frozenset(field.name for field in dataclasses.fields(ChatStats))
 
 
-class ImportProblem(ValueError):
+class ImportProblem(ParleyError, ValueError):
     """The file cannot be imported; the message says why, for the person."""
 
 
@@ -213,19 +217,37 @@ def to_markdown(
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _field(data: dict[str, Any], name: str, kind: type, where: str) -> Any:
+def _problem(template: str, **params: Param) -> ImportProblem:
+    return ImportProblem(Text(template, params))
+
+
+def _message_number(number: int) -> Text:
+    return say(QT_TRANSLATE_NOOP("core", "Message {number}"), number=number)
+
+
+def _field(data: dict[str, Any], name: str, kind: type, where: Text) -> Any:
     value = data.get(name)
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise ImportProblem(f"{where}: “{name}” is missing or not a {kind.__name__}.")
+        raise _problem(
+            QT_TRANSLATE_NOOP("core", "{where}: “{name}” is missing or not a {kind}."),
+            where=where,
+            name=name,
+            kind=kind.__name__,
+        )
     return value
 
 
-def _moment(data: dict[str, Any], name: str, where: str) -> datetime:
+def _moment(data: dict[str, Any], name: str, where: Text) -> datetime:
     text = _field(data, name, str, where)
     try:
         return datetime.fromisoformat(text)
     except ValueError as error:
-        raise ImportProblem(f"{where}: “{name}” is not a date ({text!r}).") from error
+        raise _problem(
+            QT_TRANSLATE_NOOP("core", "{where}: “{name}” is not a date ({text})."),
+            where=where,
+            name=name,
+            text=Text.plain(repr(text)),
+        ) from error
 
 
 def _stats(value: Any) -> ChatStats | None:
@@ -239,34 +261,51 @@ def from_json(text: str) -> ExportedConversation:
     try:
         data: Any = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ImportProblem(
-            f"The file is not valid JSON (line {error.lineno}, column {error.colno})."
+        raise _problem(
+            QT_TRANSLATE_NOOP("core", "The file is not valid JSON (line {line}, column {column})."),
+            line=error.lineno,
+            column=error.colno,
         ) from error
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ImportProblem("The file is not a conversation exported by Parley.")
+        raise _problem(
+            QT_TRANSLATE_NOOP("core", "The file is not a conversation exported by Parley.")
+        )
     version = data.get("version")
     if not isinstance(version, int) or version > VERSION:
-        raise ImportProblem(
-            f"The file was written by a newer Parley (format version {version}); update Parley."
+        raise _problem(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "The file was written by a newer Parley (format version {version}); update Parley.",
+            ),
+            version=str(version),
         )
     raw_messages = data.get("messages")
     if not isinstance(raw_messages, list):
-        raise ImportProblem("The file has no list of messages.")
+        raise _problem(QT_TRANSLATE_NOOP("core", "The file has no list of messages."))
     messages: list[ExportedMessage] = []
     keys: set[int] = set()
     for number, raw in enumerate(raw_messages, start=1):
-        where = f"Message {number}"
+        where = _message_number(number)
         if not isinstance(raw, dict):
-            raise ImportProblem(f"{where} is not an object.")
+            raise _problem(QT_TRANSLATE_NOOP("core", "{where} is not an object."), where=where)
         key = _field(raw, "id", int, where)
         parent = raw.get("parent_id")
         if parent is not None and (not isinstance(parent, int) or parent not in keys):
-            raise ImportProblem(f"{where}: its parent is not an earlier message of the file.")
+            raise _problem(
+                QT_TRANSLATE_NOOP(
+                    "core", "{where}: its parent is not an earlier message of the file."
+                ),
+                where=where,
+            )
         try:
             role = Role(_field(raw, "role", str, where))
             state = MessageState(raw.get("state", MessageState.COMPLETE.value))
         except ValueError as error:
-            raise ImportProblem(f"{where}: {error}.") from error
+            raise _problem(
+                QT_TRANSLATE_NOOP("core", "{where}: {error}."),
+                where=where,
+                error=Text.plain(str(error)),
+            ) from error
         keys.add(key)
         messages.append(
             ExportedMessage(
@@ -288,8 +327,12 @@ def from_json(text: str) -> ExportedConversation:
     known = {image.digest for image in images}
     for number, item in enumerate(messages, start=1):
         if missing := [digest for digest in item.images if digest not in known]:
-            raise ImportProblem(
-                f"Message {number} attaches an image the file does not hold ({missing[0][:12]}…)."
+            raise _problem(
+                QT_TRANSLATE_NOOP(
+                    "core", "{where} attaches an image the file does not hold ({digest}…)."
+                ),
+                where=_message_number(number),
+                digest=missing[0][:12],
             )
     parameters = data.get("parameters")
     return ExportedConversation(
@@ -298,18 +341,21 @@ def from_json(text: str) -> ExportedConversation:
         provider=str(data.get("provider") or "ollama"),
         system_prompt=str(data.get("system_prompt") or ""),
         parameters=ChatParameters.from_mapping(parameters if isinstance(parameters, dict) else {}),
-        created_at=_moment(data, "created_at", "The conversation"),
-        updated_at=_moment(data, "updated_at", "The conversation"),
+        created_at=_moment(data, "created_at", _THE_CONVERSATION),
+        updated_at=_moment(data, "updated_at", _THE_CONVERSATION),
         messages=tuple(messages),
         images=images,
     )
 
 
-def _image_keys(value: Any, where: str) -> tuple[str, ...]:
+def _image_keys(value: Any, where: Text) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ImportProblem(f"{where}: “images” is not a list of image digests.")
+        raise _problem(
+            QT_TRANSLATE_NOOP("core", "{where}: “images” is not a list of image digests."),
+            where=where,
+        )
     return tuple(value)
 
 
@@ -318,22 +364,31 @@ def _images(value: Any) -> tuple[ImageAttachment, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        raise ImportProblem("The file's “images” is not a list.")
+        raise _problem(QT_TRANSLATE_NOOP("core", "The file's “images” is not a list."))
     images: list[ImageAttachment] = []
     for number, raw in enumerate(value, start=1):
-        where = f"Image {number}"
+        where = say(QT_TRANSLATE_NOOP("core", "Image {number}"), number=number)
         if not isinstance(raw, dict):
-            raise ImportProblem(f"{where} is not an object.")
+            raise _problem(QT_TRANSLATE_NOOP("core", "{where} is not an object."), where=where)
         digest = _field(raw, "sha256", str, where)
         try:
             data = base64.b64decode(_field(raw, "data", str, where), validate=True)
         except binascii.Error as error:
-            raise ImportProblem(f"{where}: its data is not valid base64 ({error}).") from error
+            raise _problem(
+                QT_TRANSLATE_NOOP("core", "{where}: its data is not valid base64 ({error})."),
+                where=where,
+                error=Text.plain(str(error)),
+            ) from error
         try:
-            image = stored_image(data, name=where)
+            image = stored_image(data, name=str(where))
         except ImageProblem as problem:
-            raise ImportProblem(problem.message) from problem
+            raise ImportProblem(problem.text) from problem
         if image.digest != digest:
-            raise ImportProblem(f"{where} is damaged: its data does not match its sha256.")
+            raise _problem(
+                QT_TRANSLATE_NOOP(
+                    "core", "{where} is damaged: its data does not match its sha256."
+                ),
+                where=where,
+            )
         images.append(image)
     return tuple(images)

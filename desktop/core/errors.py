@@ -28,6 +28,8 @@ the words::
     │   ├── PullStalled             (core.pull_manager) a download got no bytes for too long
     │   └── DiskFull                (core.pull_manager) Ollama's disk is full
     ├── ImageProblem            (core.image_preparation) a picture cannot be attached
+    ├── ImportProblem           (core.conversation_export) a file cannot be imported
+    ├── HostProblem             (providers.ollama_host) an Ollama address cannot be used
     └── StorageError            a file or database Parley keeps cannot be used
         └── HistoryTooNew           (storage.schema: SchemaTooNew) a newer Parley wrote it
 

@@ -3391,5 +3391,73 @@ Ollama 返回：{detail}</translation>
         <source>{host} is not a valid host name</source>
         <translation>{host} 不是有效的主机名</translation>
     </message>
+    <message>
+        <source>The conversation</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>Message {number}</source>
+        <translation>第 {number} 条消息</translation>
+    </message>
+    <message>
+        <source>{where}: “{name}” is missing or not a {kind}.</source>
+        <translation>{where}：“{name}”缺失或不是 {kind}。</translation>
+    </message>
+    <message>
+        <source>{where}: “{name}” is not a date ({text}).</source>
+        <translation>{where}：“{name}”不是日期（{text}）。</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (line {line}, column {column}).</source>
+        <translation>该文件不是有效的 JSON（第 {line} 行，第 {column} 列）。</translation>
+    </message>
+    <message>
+        <source>The file is not a conversation exported by Parley.</source>
+        <translation>该文件不是 Parley 导出的对话。</translation>
+    </message>
+    <message>
+        <source>The file was written by a newer Parley (format version {version}); update Parley.</source>
+        <translation>该文件由更新版本的 Parley 写入（格式版本 {version}）；请更新 Parley。</translation>
+    </message>
+    <message>
+        <source>The file has no list of messages.</source>
+        <translation>该文件没有消息列表。</translation>
+    </message>
+    <message>
+        <source>{where} is not an object.</source>
+        <translation>{where} 不是对象。</translation>
+    </message>
+    <message>
+        <source>{where}: its parent is not an earlier message of the file.</source>
+        <translation>{where}：它的上一条不是文件中更早的消息。</translation>
+    </message>
+    <message>
+        <source>{where}: {error}.</source>
+        <translation>{where}：{error}。</translation>
+    </message>
+    <message>
+        <source>{where} attaches an image the file does not hold ({digest}…).</source>
+        <translation>{where} 附带的图片不在文件中（{digest}…）。</translation>
+    </message>
+    <message>
+        <source>{where}: “images” is not a list of image digests.</source>
+        <translation>{where}：“images”不是图片摘要列表。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s “images” is not a list.</source>
+        <translation>该文件的“images”不是列表。</translation>
+    </message>
+    <message>
+        <source>Image {number}</source>
+        <translation>第 {number} 张图片</translation>
+    </message>
+    <message>
+        <source>{where}: its data is not valid base64 ({error}).</source>
+        <translation>{where}：其数据不是有效的 base64（{error}）。</translation>
+    </message>
+    <message>
+        <source>{where} is damaged: its data does not match its sha256.</source>
+        <translation>{where} 已损坏：其数据与 sha256 不符。</translation>
+    </message>
 </context>
 </TS>

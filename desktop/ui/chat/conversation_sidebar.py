@@ -37,6 +37,7 @@ from desktop.ui.chat.conversation_list import ConversationList
 from desktop.ui.chat.sidebar_search import SidebarSearch
 from desktop.ui.design import Space
 from desktop.ui.icons import icon
+from desktop.ui.strings import translated
 from desktop.ui.tasks import TaskOwner
 from desktop.ui.theme import QUIET, set_kind
 
@@ -424,7 +425,9 @@ class ConversationSidebar(QWidget):
             return None
         except ImportProblem as problem:
             self._show_problem(
-                self.tr("Could not import {path}: {problem}").format(path=path, problem=problem)
+                self.tr("Could not import {path}: {problem}").format(
+                    path=path, problem=translated(problem)
+                )
             )
             return None
         self.search_status.hide()
