@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.conversation_export import ImportProblem, from_json
 from desktop.core.errors import ProviderError
 from desktop.core.image_preparation import ImageProblem, prepare_image
 from desktop.core.pull_name import validate_pull_name
@@ -260,3 +261,12 @@ def test_a_bad_ollama_host_is_explained_in_chinese(qapp: object, chinese_ui: Tra
         resolve_ollama_host("http://[::1:11434")
     shown = translated(caught.value)
     assert chinese(shown) and not untranslated_words(shown.replace("IPv6", "")), shown
+
+
+def test_an_unimportable_file_is_explained_in_chinese(
+    qapp: object, chinese_ui: Translations
+) -> None:
+    with pytest.raises(ImportProblem) as caught:
+        from_json('{"format": "parley.conversation", "version": 2, "messages": [7]}')
+    shown = translated(caught.value)
+    assert shown.startswith("第 1 条消息") and chinese(shown), shown
