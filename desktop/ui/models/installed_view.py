@@ -191,13 +191,15 @@ class InstalledModelsView(QWidget):
         return model if isinstance(model, LocalModel) else None
 
     def select(self, name: str) -> bool:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, ModelListModel.NAME)
-            if index.data() == name:
-                self.table.selectRow(row)
-                self.table.scrollTo(index)
-                return True
-        return False
+        """Select the model called ``name`` if the list shows it (found in the model's own
+        list: asking the view for every row's name took 25 ms for 2,000 models)."""
+        row = self._models.row_of(name)
+        index = self.proxy.mapFromSource(self._models.index(row, 0)) if row is not None else None
+        if index is None or not index.isValid():
+            return False
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
 
     def shown_row(self, name: str) -> RowLayout | None:
         """What the row of ``name`` shows at the list's present width (None if filtered out)."""

@@ -80,6 +80,9 @@ class ModelListModel(QAbstractTableModel):
     def find(self, name: str) -> LocalModel | None:
         return next((model for model in self._models if model.name == name), None)
 
+    def row_of(self, name: str) -> int | None:
+        return next((row for row, model in enumerate(self._models) if model.name == name), None)
+
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._models)
 
