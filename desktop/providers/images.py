@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 
 from desktop.core.errors import BadRequest
+from desktop.core.text import QT_TRANSLATE_NOOP, Text
 
 SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "image/png"),
@@ -22,8 +23,13 @@ def media_type(image: bytes) -> str:
     if image[:4] == b"RIFF" and image[8:12] == b"WEBP":
         return "image/webp"
     raise BadRequest(
-        "An attached image is not a PNG, JPEG, GIF or WebP file, the formats chat models "
-        "accept. Convert it to PNG or JPEG and attach it again."
+        Text(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "An attached image is not a PNG, JPEG, GIF or WebP file, the formats chat models "
+                "accept. Convert it to PNG or JPEG and attach it again.",
+            )
+        )
     )
 
 

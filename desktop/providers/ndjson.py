@@ -6,6 +6,8 @@ import json
 from collections.abc import AsyncIterator
 
 from desktop.core.errors import ProtocolError
+from desktop.core.text import QT_TRANSLATE_NOOP, Text
+from desktop.core.text import text as say
 
 MAX_LINE_BYTES = 64 * 1024 * 1024
 SNIPPET_CHARS = 120
@@ -60,8 +62,14 @@ async def iter_ndjson_batches(
 def _check_length(pending: bytearray) -> None:
     if len(pending) > MAX_LINE_BYTES:
         raise ProtocolError(
-            f"The server sent a line longer than {MAX_LINE_BYTES // (1024 * 1024)} MiB "
-            "without a line break; this is not a stream of JSON lines.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "The server sent a line longer than {size} MiB without a line break; this "
+                    "is not a stream of JSON lines.",
+                ),
+                size=MAX_LINE_BYTES // (1024 * 1024),
+            ),
             detail=_snippet(bytes(pending)),
         )
 
@@ -94,7 +102,12 @@ def _parse(line: bytes) -> dict[str, object] | None:
     if not isinstance(value, dict):
         snippet = _snippet(line.strip())
         raise ProtocolError(
-            f"The server sent a line that is not a JSON object: {snippet}",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "core", "The server sent a line that is not a JSON object: {line}"
+                ),
+                line=Text.plain(snippet),
+            ),
             detail=snippet,
         )
     return value

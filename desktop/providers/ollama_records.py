@@ -14,6 +14,7 @@ from datetime import datetime
 from desktop.core.errors import ProtocolError
 from desktop.core.events import ChatEvent, ChatStats, TextDelta, ThinkingDelta, ToolCall
 from desktop.core.model_records import LocalModel, ModelDetails, PullProgress, RunningModel
+from desktop.core.text import QT_TRANSLATE_NOOP, Text
 
 Json = Mapping[str, object]
 
@@ -76,8 +77,13 @@ def model_list(body: Json) -> list[Json]:
         return []
     if not isinstance(models, list):
         raise ProtocolError(
-            "Ollama's model list is not a list. Check that the Ollama host in Settings "
-            "points at Ollama.",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Ollama's model list is not a list. Check that the Ollama host in Settings "
+                    "points at Ollama.",
+                )
+            ),
             detail=_excerpt(body),
         )
     return [entry for entry in models if isinstance(entry, dict)]
@@ -87,8 +93,13 @@ def _name(record: Json) -> str:
     name = text(record, "name") or text(record, "model")
     if not name:
         raise ProtocolError(
-            "Ollama listed a model without a name. Update Ollama, or check that the host in "
-            "Settings points at Ollama.",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Ollama listed a model without a name. Update Ollama, or check that the host "
+                    "in Settings points at Ollama.",
+                )
+            ),
             detail=_excerpt(record),
         )
     return name

@@ -14,6 +14,8 @@ from collections.abc import AsyncGenerator, AsyncIterator
 from dataclasses import dataclass
 
 from desktop.core.errors import ProtocolError
+from desktop.core.text import QT_TRANSLATE_NOOP
+from desktop.core.text import text as say
 
 MAX_EVENT_BYTES = 64 * 1024 * 1024
 DEFAULT_EVENT = "message"
@@ -63,8 +65,14 @@ class SseParser:
         del buffer[:start]
         if len(buffer) + self._event_bytes > MAX_EVENT_BYTES:
             raise ProtocolError(
-                f"The server sent an event larger than {MAX_EVENT_BYTES // (1024 * 1024)} MiB; "
-                "this is not a stream of server-sent events.",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "The server sent an event larger than {size} MiB; this is not a stream "
+                        "of server-sent events.",
+                    ),
+                    size=MAX_EVENT_BYTES // (1024 * 1024),
+                ),
                 detail=bytes(buffer[:120]).decode("utf-8", "replace"),
             )
         return events

@@ -3459,5 +3459,29 @@ Ollama 返回：{detail}</translation>
         <source>{where} is damaged: its data does not match its sha256.</source>
         <translation>{where} 已损坏：其数据与 sha256 不符。</translation>
     </message>
+    <message>
+        <source>An attached image is not a PNG, JPEG, GIF or WebP file, the formats chat models accept. Convert it to PNG or JPEG and attach it again.</source>
+        <translation>附加的图片不是聊天模型接受的 PNG、JPEG、GIF 或 WebP 格式。请转换为 PNG 或 JPEG 后重新附加。</translation>
+    </message>
+    <message>
+        <source>The server sent a line longer than {size} MiB without a line break; this is not a stream of JSON lines.</source>
+        <translation>服务器发送了超过 {size} MiB 且没有换行的一行；这不是 JSON 行流。</translation>
+    </message>
+    <message>
+        <source>The server sent a line that is not a JSON object: {line}</source>
+        <translation>服务器发送的一行不是 JSON 对象：{line}</translation>
+    </message>
+    <message>
+        <source>Ollama&apos;s model list is not a list. Check that the Ollama host in Settings points at Ollama.</source>
+        <translation>Ollama 的模型列表不是列表。请检查设置中的 Ollama 主机是否指向 Ollama。</translation>
+    </message>
+    <message>
+        <source>Ollama listed a model without a name. Update Ollama, or check that the host in Settings points at Ollama.</source>
+        <translation>Ollama 列出了一个没有名称的模型。请更新 Ollama，或检查设置中的主机是否指向 Ollama。</translation>
+    </message>
+    <message>
+        <source>The server sent an event larger than {size} MiB; this is not a stream of server-sent events.</source>
+        <translation>服务器发送的事件超过 {size} MiB；这不是服务器发送事件（SSE）流。</translation>
+    </message>
 </context>
 </TS>
