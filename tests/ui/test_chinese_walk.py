@@ -226,6 +226,18 @@ async def walk(window: MainWindow, names: set[str]) -> list[str]:
     await wait_until(lambda: "32,768" in pane_models.details.view.toPlainText())
     found += leftovers(window, "models", names)
 
+    model = pane_models.details.model
+    assert model is not None
+    actions = pane_models.model_actions
+    for where, dialog in (
+        ("delete dialog", actions.confirm_delete(model)),
+        ("copy dialog", actions.ask_copy(model)),
+        ("rename dialog", actions.ask_copy(model, rename=True)),
+        ("host dialog", window.ollama_host.ask(window)),
+    ):
+        found += leftovers(dialog, where, names)
+        dialog.reject()
+
     settings = window.open_settings()
     for key in ("providers", "default-model", "images", "appearance", "shortcuts", "about"):
         settings.show_section(key)
