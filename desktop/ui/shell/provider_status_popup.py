@@ -128,7 +128,7 @@ class ProviderStatusPopup(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
-        title = QLabel(self.tr("Providers"), self)
+        title = self.title = QLabel(self.tr("Providers"), self)
         title.setObjectName("providerPopupTitle")
         layout.addWidget(title)
         self._list = QVBoxLayout()
@@ -142,7 +142,8 @@ class ProviderStatusPopup(QFrame):
         health.changed.connect(self._changed)
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Every text in the language now in use."""
+        self.title.setText(self.tr("Providers"))
         self.empty.setText(self.tr("No provider is set up yet. Add one in Settings."))
 
     def changeEvent(self, event: QEvent) -> None:
