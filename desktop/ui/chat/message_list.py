@@ -20,7 +20,16 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
-from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QScrollArea,
+    QStyle,
+    QStyleOption,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.conversation import PathStep
 from desktop.core.messages import Role
@@ -50,11 +59,28 @@ BubbleFactory = Callable[[PathStep, QWidget], "MessageBubble"]
 is moved there)."""
 
 
+class _Column(QWidget):
+    """Paints its whole area itself (its style sheet background), so Qt neither paints
+    the widgets behind it nor repaints all of it when it scrolls: the view is moved
+    on screen and only what comes into view is painted."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        option = QStyleOption()
+        option.initFrom(self)
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), self.palette().brush(self.backgroundRole()))
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+
+
 def _new_column(width: int, parent: QWidget | None = None) -> tuple[QWidget, QVBoxLayout]:
     """The widget holding the bubbles, top to bottom, centred for a view ``width`` wide;
     growth repaints only what is new. Built in the viewport it will show in: moving it
     there later would style every bubble in it once more."""
-    column = QWidget(parent)
+    column = _Column(parent)
     column.setObjectName("messageColumn")
     layout = QVBoxLayout(column)
     side = _side_margin(width)
@@ -89,6 +115,7 @@ class MessageList(QScrollArea):
         self._bottom_gap: int | None = None  # keep this distance from the end while growing
         self._anchor: tuple[QWidget, int] | None = None
         self._next_answer: MessageBubble | None = None  # built ahead (prepare_answer)
+        self._in_frame = False  # a frame is laid out: it scrolls once, after painting
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._scrolled)
         bar.rangeChanged.connect(self._range_changed)
@@ -246,7 +273,8 @@ class MessageList(QScrollArea):
         if self._bottom_gap is not None:
             self.verticalScrollBar().setValue(maximum - self._bottom_gap)
         elif self._follow:
-            self.verticalScrollBar().setValue(maximum)
+            if not self._in_frame:  # else the frame scrolls, once it is painted
+                self.verticalScrollBar().setValue(maximum)
         else:
             self._keep_anchor()
 
@@ -260,13 +288,21 @@ class MessageList(QScrollArea):
         return self.viewport().height()
 
     def frame_shown(self) -> None:
-        """A frame of a growing answer was drawn (FrameHost): scroll to its end now, so
-        that it is painted once, right after this turn, where it will stay."""
+        """A frame of a growing answer was drawn (FrameHost): keep its end in view. What
+        changed is painted first, then the view scrolls: Qt then moves what is on screen
+        and paints only the strip that comes into view (it will not move an area with
+        changes still unpainted, and would paint the whole view again)."""
         if not self._follow:
             return
-        self._apply_layouts()
+        self._in_frame = True
+        try:
+            self._apply_layouts()
+        finally:
+            self._in_frame = False
         bar = self.verticalScrollBar()
-        bar.setValue(bar.maximum())
+        if bar.value() != bar.maximum():
+            QCoreApplication.sendPostedEvents(self.window(), QEvent.Type.UpdateRequest)
+            bar.setValue(bar.maximum())
 
     def _anchor_at(self, value: int) -> tuple[QWidget, int] | None:
         """The widget at the top of the view and its place, to keep it there while

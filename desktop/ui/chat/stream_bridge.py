@@ -38,16 +38,18 @@ class StreamBridge(QObject):
         self._task: asyncio.Task[None] | None = None
         self._ending: tuple[SignalInstance, tuple[object, ...]] | None = None
         """How the stream ended, said once its task is over."""
+        self._running = False
 
     @property
     def running(self) -> bool:
-        """True while the stream runs."""
-        return self._task is not None and not self._task.done()
+        """True from start until the stream has said how it ended."""
+        return self._running
 
     def start(self, events: AsyncGenerator[ChatEvent, None]) -> None:
         if self.running:
             raise RuntimeError("a stream is already running")
         self._ending = None
+        self._running = True
         self._task = self._tasks.spawn(self._pump(events), name="chat-stream")
         self._task.add_done_callback(self._say_how_it_ended)
 
@@ -88,4 +90,5 @@ class StreamBridge(QObject):
             return
         signal, arguments = self._ending or (self.stopped, ())
         self._ending = None
+        self._running = False
         signal.emit(*arguments)

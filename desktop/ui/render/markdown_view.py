@@ -362,7 +362,8 @@ class MarkdownView(QWidget):
         view = self._tail()
         self._keep_last(view)
         view.draw(tail)
-        view.show()
+        if view.isHidden():
+            view.show()
 
     def _swap_tails(self, spare: GrowingBlockView) -> None:
         """Show ``spare``, drawn out of sight, instead of the growing block's view."""

@@ -153,3 +153,27 @@ async def test_no_timer_runs_while_the_model_pauses_or_after_the_answer(qtbot) -
     assert bubble.text() == "First words, then the rest."
     assert running_timers(bridge, renderer, messages) == []
     await tasks.cancel_all()
+
+
+def test_growing_prose_is_drawn_again_only_from_its_last_paragraph(qtbot) -> None:
+    """The growing block's earlier paragraphs stay as drawn while its last one grows,
+    and it reads as the same text drawn at once."""
+    from desktop.core.markdown_blocks import Block, BlockKind
+    from desktop.ui.render.block_document_view import GrowingBlockView
+
+    view = GrowingBlockView()
+    qtbot.addWidget(view)
+    first = "A **first** paragraph, finished.\n\n- a list\n- of two\n\n"
+    view.draw(Block(BlockKind.PROSE, first + "The last one gr"))
+    kept = view.document().toPlainText().index("The last")
+    changes: list[int] = []
+    view.document().contentsChange.connect(lambda at, _gone, _new: changes.append(at))
+    for more in ("ows", " and *grows*", " on."):
+        shown = view.block
+        assert shown is not None
+        view.draw(Block(BlockKind.PROSE, shown.source + more))
+    assert changes and min(changes) >= kept - 1, "the paragraphs before it were left alone"
+    whole = GrowingBlockView()
+    qtbot.addWidget(whole)
+    whole.add(Block(BlockKind.PROSE, first + "The last one grows and *grows* on."), copyable=False)
+    assert view.toPlainText() == whole.toPlainText()
