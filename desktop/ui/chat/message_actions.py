@@ -144,7 +144,8 @@ def _action_room(role: Role) -> QSize:
     sheet = app.styleSheet() if isinstance(app, QApplication) else ""
     key = (role, sheet)
     if key not in _ROOMS:
-        _ROOMS.clear()
+        for stale in [known for known in _ROOMS if known[1] != sheet]:
+            del _ROOMS[stale]
         row = MessageActions(role)
         row.ensurePolished()
         _ROOMS[key] = row.sizeHint()

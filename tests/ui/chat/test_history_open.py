@@ -41,3 +41,27 @@ async def test_switching_long_conversations_shows_the_end_of_the_next(scripted, 
     await wait_until(lambda: bar.maximum() > 0 and bar.value() == bar.maximum())
     assert len(messages.bubbles()) == INITIAL_BUBBLES, "no older bubbles built on the way"
     assert not bubbles[-1].visibleRegion().isEmpty(), "the last message is in view"
+
+
+async def test_opening_builds_no_message_actions(scripted, open_window, monkeypatch):
+    """The actions are built when first shown; the room they keep is measured once."""
+    from desktop.ui.chat import message_actions
+
+    built: list[object] = []
+    original = message_actions.MessageActions.__init__
+
+    def counting(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        built.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(message_actions.MessageActions, "__init__", counting)
+    seed_long_conversations(("Long",), 100)
+    pane = await ready_pane(open_window)
+    conversations = pane.window().conversations
+    by_title = {c.title: c.id for c in pane.window()._chat.store.list_conversations()}
+    conversations.setCurrentIndex(conversations.index_for(by_title["Long"]))
+    bubbles = pane.messages.bubbles()
+    assert len(bubbles) == INITIAL_BUBBLES
+    assert not any(bubble.footer.actions_built for bubble in bubbles)
+    assert len(built) <= 2, "the room is measured once per kind of message, not per bubble"
+    assert bubbles[-1].copy_button.toolTip(), "built when asked for"
