@@ -46,6 +46,10 @@ FOLLOW_SLACK_PX = 24
 LAYOUT_DEPTH = 5
 """Widgets between a message body and the scroll area: each passes a layout request on."""
 
+MOVE_SHARE = 4
+"""A frame scrolling less than this share of the view paints its changes first, so that
+what stays in view is moved on screen (a larger scroll paints the view anyway)."""
+
 COLUMN_MAX_PX = 860
 """The widest the messages stand (Ollama's, Chatbox's and Open WebUI's columns: 768-1024);
 the composer card below takes the same width, so their edges line up."""
@@ -300,8 +304,10 @@ class MessageList(QScrollArea):
         finally:
             self._in_frame = False
         bar = self.verticalScrollBar()
-        if bar.value() != bar.maximum():
-            QCoreApplication.sendPostedEvents(self.window(), QEvent.Type.UpdateRequest)
+        distance = bar.maximum() - bar.value()
+        if distance:
+            if distance < self.viewport().height() // MOVE_SHARE:
+                QCoreApplication.sendPostedEvents(self.window(), QEvent.Type.UpdateRequest)
             bar.setValue(bar.maximum())
 
     def _anchor_at(self, value: int) -> tuple[QWidget, int] | None:

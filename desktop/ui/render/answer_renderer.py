@@ -169,7 +169,7 @@ class AnswerRenderer(QObject):
             self._feed(following=following)
             self._prepared = self._fed
             if self._fed - fed > DRAW_APART_CHARS and view.prepare_frame(self._in_view_px()):
-                self._step(view)
+                self._next_step()
                 return
             self._shown = self._fed
             self._shown_frame()
@@ -178,7 +178,7 @@ class AnswerRenderer(QObject):
             view.finish(in_frame=following)
             self._prepared = self._fed
             if view.prepare_frame(self._in_view_px()):
-                self._step(view)
+                self._next_step()
                 return
             self._shown = self._fed
             self._shown_frame()
@@ -203,6 +203,11 @@ class AnswerRenderer(QObject):
         self._answer_started = True
         view.append(text, redraw_tail=not following or len(text) <= DRAW_APART_CHARS)
         self._fed += len(text)
+
+    def _next_step(self) -> None:
+        """The rest of a frame drawn out of sight goes in the next turns of the loop."""
+        self._stepping = True
+        self._clock.start(0)
 
     def _step(self, view: MarkdownView) -> None:
         """A step of a frame drawn out of sight; once all is drawn, it is shown."""
