@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QSpacerItem,
     QToolButton,
     QWidget,
 )
@@ -174,8 +173,9 @@ class MessageFooter(QHBoxLayout):
     ‹ n/m › and the actions are built the first time they are needed (a second version;
     the pointer or keyboard focus on the message; a click asking for a button): most
     messages of a long conversation never need them, and it opens faster without them.
-    Until then a spacer keeps the actions' room, and once built they take their place in
-    the Tab order right after the message's text, as if built with it.
+    Until then a hidden placeholder keeps the actions' room (a spacer would not: a row of
+    spacers and hidden widgets counts as empty and loses its spacing), and once built
+    they take their place in the Tab order right after the message's text.
     """
 
     def __init__(
@@ -203,11 +203,13 @@ class MessageFooter(QHBoxLayout):
             self.addWidget(self.label)
         else:
             self.addWidget(self.label, 1)
-        room = _action_room(role)
-        self._room = QSpacerItem(
-            room.width(), room.height(), QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed
-        )
-        self.addItem(self._room)
+        self._room = QWidget(owner)  # never shown, never styled
+        self._room.setFixedSize(_action_room(role))
+        keep = self._room.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self._room.setSizePolicy(keep)
+        self._room.hide()
+        self.addWidget(self._room, 0, Qt.AlignmentFlag.AlignTop)
 
     @property
     def versions(self) -> VersionSwitch:
@@ -231,7 +233,8 @@ class MessageFooter(QHBoxLayout):
         if self._actions is None:
             actions = MessageActions(self._role, self._owner)
             at = self.indexOf(self._room)
-            self.removeItem(self._room)
+            self.removeWidget(self._room)
+            self._room.deleteLater()
             self.insertWidget(at, actions, 0, Qt.AlignmentFlag.AlignTop)
             before = self._versions.next_button if self._versions else self._text
             for button in actions.buttons():

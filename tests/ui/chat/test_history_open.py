@@ -65,3 +65,43 @@ async def test_opening_builds_no_message_actions(scripted, open_window, monkeypa
     assert not any(bubble.footer.actions_built for bubble in bubbles)
     assert len(built) <= 2, "the room is measured once per kind of message, not per bubble"
     assert bubbles[-1].copy_button.toolTip(), "built when asked for"
+
+
+def test_actions_keep_their_room_before_they_are_built(qtbot) -> None:
+    """Every kind of message is as tall before its actions exist as once they are shown:
+    nothing moves when the pointer first comes over it."""
+    from PySide6.QtCore import QCoreApplication, QPointF
+    from PySide6.QtGui import QEnterEvent
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.core.events import ChatStats
+    from desktop.core.messages import MessageState
+    from desktop.ui.chat.message_list import MessageList
+
+    messages = MessageList(lambda step, column: None)  # type: ignore[arg-type, return-value]
+    qtbot.addWidget(messages)
+    messages.resize(900, 700)
+    messages.show()
+    cases = [(Role.USER, None), (Role.ASSISTANT, None), (Role.ASSISTANT, ChatStats(1, 60))]
+    bubbles = []
+    for number, (role, stats) in enumerate(cases, 1):
+        bubble = messages.add(role, "model")
+        bubble.set_content("A short message.")
+        bubble.set_footer(MessageState.COMPLETE, stats)
+        bubble.set_message_id(number)
+        bubbles.append(bubble)
+
+    def settle() -> None:
+        for _ in range(6):
+            QCoreApplication.processEvents()
+
+    messages.setFocus()  # not in a message: focus would show (and build) its actions
+    settle()
+    before = [bubble.height() for bubble in bubbles]
+    assert not any(bubble.footer.actions_built for bubble in bubbles)
+    for bubble in bubbles:
+        point = QPointF(5, 5)
+        QApplication.sendEvent(bubble, QEnterEvent(point, point, point))
+        assert bubble.actions_shown()
+    settle()
+    assert [bubble.height() for bubble in bubbles] == before
