@@ -22,6 +22,7 @@ the words::
     │   ├── RateLimited             429: too many requests
     │   │   └── QuotaExceeded       the account's quota or credit is used up
     │   ├── BadRequest              other 4xx: the request was refused
+    │   │   └── ToolsNotSupported       the model takes no tools (ask again without them)
     │   ├── ServerError             5xx, or an error frame inside a 200 stream
     │   ├── ProtocolError           the reply is not the protocol (wrong kind of service)
     │   ├── StreamInterrupted       the stream closed before its final message
@@ -125,6 +126,20 @@ class QuotaExceeded(RateLimited):
 
 class BadRequest(ProviderError):
     """4xx other than auth/not-found/rate-limit: the request was refused."""
+
+
+class ToolsNotSupported(BadRequest):
+    """The model refused the request because it was offered tools it cannot take.
+
+    The same question can be asked again without tools if the person agrees;
+    ``model`` names the model that refused.
+    """
+
+    def __init__(
+        self, message: str | Text, *, detail: str = "", status: int | None = 400, model: str = ""
+    ) -> None:
+        super().__init__(message, detail=detail, status=status)
+        self.model = model
 
 
 class ServerError(ProviderError):

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import groupby
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.core.text import Text
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,9 +23,20 @@ class ThinkingDelta:
 
 @dataclass(frozen=True, slots=True)
 class ToolCall:
+    """A call the model asked for, whole (its arguments have all arrived).
+
+    ``arguments`` is the parsed JSON object; ``raw_arguments`` the text the model sent.
+    When that text is not a JSON object, ``arguments`` is empty and ``problem`` says why:
+    such a call is never run. ``index`` orders parallel calls of one answer. Build one
+    with :func:`desktop.core.tools.tool_call`.
+    """
+
     name: str
-    arguments: str
+    arguments: Mapping[str, object]
     call_id: str = ""
+    index: int = 0
+    raw_arguments: str = ""
+    problem: Text | None = None
 
 
 MIN_RATE_SECONDS = 0.25

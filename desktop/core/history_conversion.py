@@ -7,14 +7,18 @@ from one provider to another midway without the new one refusing the old turns.
   thinking blocks, so for them it is dropped (the history on disk keeps it).
 - Images go only to a model that sees them; otherwise each message says, in words, how
   many images it had, so the model knows something was there.
-- Tool results become plain user text for families whose tool messages need call ids
-  this history does not keep.
+- Tool calls and their results go over in the new family's shape (each provider writes
+  it); calls that came without an id (older Ollama) get one, and their results the same,
+  since OpenAI and Anthropic pair results with calls by id. A tool message without a
+  result (an old history's plain text) becomes user text for families other than Ollama.
 - Anthropic wants user and assistant turns to alternate and no empty turn: neighbours
-  with the same role are merged and empty turns are left out.
+  with the same role are merged and empty turns are left out; turns with tool calls or
+  results are never merged into text (the provider puts results in one user turn).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import AsyncIterator, Callable, Sequence
 from typing import Any
 
@@ -41,20 +45,55 @@ def _convert_one(message: ChatMessage, family: ProviderFamily, sees_images: bool
     if images and not (sees_images and role is Role.USER):
         content = _join(content, _images_note(len(images)))
         images = ()
-    if role is Role.TOOL and family is not ProviderFamily.OLLAMA:
+    if role is Role.TOOL and message.tool_result is None and family is not ProviderFamily.OLLAMA:
         role = Role.USER
         content = f"Tool result:\n{content}"
-    return ChatMessage(role, content, images, thinking)
+    return dataclasses.replace(
+        message, role=role, content=content, images=images, thinking=thinking
+    )
+
+
+def _with_call_ids(messages: list[ChatMessage]) -> list[ChatMessage]:
+    """Calls without an id get ``call_<n>``; a result without one takes its call's (by name)."""
+    out: list[ChatMessage] = []
+    given: dict[str, str] = {}  # tool name -> id of its latest call not yet answered
+    number = 0
+    for message in messages:
+        if message.tool_calls and any(not call.call_id for call in message.tool_calls):
+            calls = []
+            for call in message.tool_calls:
+                if not call.call_id:
+                    number += 1
+                    call = dataclasses.replace(call, call_id=f"call_{number}")
+                calls.append(call)
+            message = dataclasses.replace(message, tool_calls=tuple(calls))
+        for call in message.tool_calls:
+            given[call.name] = call.call_id
+        result = message.tool_result
+        if result is not None and not result.call_id and result.name in given:
+            result = dataclasses.replace(result, call_id=given.pop(result.name))
+            message = dataclasses.replace(message, tool_result=result)
+        out.append(message)
+    return out
+
+
+def _has_tools(message: ChatMessage) -> bool:
+    return bool(message.tool_calls) or message.tool_result is not None
 
 
 def _alternate(messages: list[ChatMessage]) -> list[ChatMessage]:
     """Anthropic's rules: system first, then alternating turns, none of them empty."""
     out: list[ChatMessage] = []
     for message in messages:
-        if not message.content.strip() and not message.images:
+        if not message.content.strip() and not message.images and not _has_tools(message):
             continue
         previous = out[-1] if out else None
-        if previous is not None and previous.role is message.role:
+        if (
+            previous is not None
+            and previous.role is message.role
+            and not _has_tools(previous)
+            and not _has_tools(message)
+        ):
             out[-1] = ChatMessage(
                 message.role,
                 _join(previous.content, message.content),
@@ -70,6 +109,8 @@ def convert_history(
 ) -> list[ChatMessage]:
     """``messages`` as ``family`` can take them back (see the module notes)."""
     converted = [_convert_one(message, family, sees_images) for message in messages]
+    if family is not ProviderFamily.OLLAMA:
+        converted = _with_call_ids(converted)
     if family is ProviderFamily.ANTHROPIC:
         return _alternate(converted)
     return converted

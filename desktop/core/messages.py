@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.core.events import ToolCall
+    from desktop.core.tools import ToolDefinition, ToolResult
 
 
 class Role(StrEnum):
@@ -23,12 +28,19 @@ class MessageState(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ChatMessage:
-    """One message as sent to a provider. ``images`` are raw encoded bytes (PNG/JPEG...)."""
+    """One message as sent to a provider. ``images`` are raw encoded bytes (PNG/JPEG...).
+
+    An assistant turn that called tools carries its ``tool_calls``; each result follows
+    in a ``Role.TOOL`` message with its ``tool_result`` (a TOOL message without one is
+    an old history's plain text, sent as the person's words).
+    """
 
     role: Role
     content: str
     images: tuple[bytes, ...] = ()
     thinking: str = ""
+    tool_calls: tuple[ToolCall, ...] = ()
+    tool_result: ToolResult | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,4 +54,6 @@ class ChatOptions:
     num_predict: int | None = None
     think: bool | str | None = None
     keep_alive: str | int | None = None
+    tools: tuple[ToolDefinition, ...] | None = None
+    """The tools offered to the model; None or () offers none (no ``tools`` sent)."""
     extra: dict[str, object] = field(default_factory=dict)

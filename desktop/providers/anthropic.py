@@ -26,12 +26,14 @@ from desktop.core.messages import ChatMessage, ChatOptions, Role
 from desktop.core.remote_model import RemoteModel
 from desktop.core.text import QT_TRANSLATE_NOOP, Text
 from desktop.core.text import text as say
+from desktop.core.tools import ToolDefinition, tool_call
 from desktop.providers.api_transport import ApiTransport
 from desktop.providers.batches import read_batch
 from desktop.providers.images import base64_text, media_type
 from desktop.providers.ollama_records import integer, mapping, parse_timestamp, text
 from desktop.providers.sse import SseEvent
 from desktop.providers.token_clock import TokenClock
+from desktop.providers.tool_support import tools_refused
 
 Json = dict[str, object]
 API_VERSION = "2023-06-01"
@@ -66,8 +68,18 @@ def chat_body(model: str, messages: Sequence[ChatMessage], options: ChatOptions)
         for key, value in (("temperature", options.temperature), ("top_p", options.top_p)):
             if value is not None:
                 body[key] = value
+    if options.tools:
+        body["tools"] = [wire_tool(tool) for tool in options.tools]
     body.update(options.extra)
     return body
+
+
+def wire_tool(tool: ToolDefinition) -> Json:
+    """``{name, description, input_schema}``: Anthropic's name for the JSON schema."""
+    wired: Json = {"name": tool.name, "input_schema": dict(tool.parameters)}
+    if tool.description:
+        wired["description"] = tool.description
+    return wired
 
 
 def _thinking_budget(think: bool | str | None) -> int | None:
@@ -81,7 +93,9 @@ def _thinking_budget(think: bool | str | None) -> int | None:
 def wire_messages(messages: Sequence[ChatMessage]) -> list[Json]:
     """User and assistant turns as content blocks, consecutive same-role turns merged.
 
-    System messages go to the top-level ``system``; tool results become user text.
+    System messages go to the top-level ``system``. An assistant's calls are
+    ``tool_use`` blocks; their results ``tool_result`` blocks in the user turn that
+    follows (a tool message without a result, from an old history, is user text).
     Earlier thinking is not sent back: Anthropic only accepts it with the signature
     it streamed, which the history does not keep, and it may be left out.
     """
@@ -103,9 +117,29 @@ def wire_messages(messages: Sequence[ChatMessage]) -> list[Json]:
 
 
 def _blocks(message: ChatMessage) -> list[Json]:
+    result = message.tool_result
+    if message.role is Role.TOOL and result is not None:
+        block: Json = {
+            "type": "tool_result",
+            "tool_use_id": result.call_id,
+            "content": result.text,
+        }
+        if result.is_error:
+            block["is_error"] = True
+        return [block]
     blocks: list[Json] = [_image_block(image) for image in message.images]
     if message.content.strip():
         blocks.append({"type": "text", "text": message.content})
+    if message.role is Role.ASSISTANT:
+        blocks += [
+            {
+                "type": "tool_use",
+                "id": call.call_id,
+                "name": call.name,
+                "input": dict(call.arguments),
+            }
+            for call in message.tool_calls
+        ]
     return blocks
 
 
@@ -121,12 +155,14 @@ class _Block:
     name: str = ""
     json_parts: list[str] = field(default_factory=list)
     initial_input: object = None
+    order: int = 0
+    """Which tool_use block of the message this is (0, 1...): the call's index."""
 
     def tool_call(self) -> ToolCall:
         arguments = "".join(self.json_parts)
-        if not arguments:
-            arguments = json.dumps(self.initial_input if self.initial_input is not None else {})
-        return ToolCall(name=self.name, arguments=arguments, call_id=self.call_id)
+        if not arguments and isinstance(self.initial_input, dict):
+            return tool_call(self.name, self.initial_input, self.call_id, self.order)
+        return tool_call(self.name, arguments, self.call_id, self.order)
 
 
 @dataclass
@@ -139,6 +175,7 @@ class MessageReader:
     input_tokens: int | None = None
     output_tokens: int | None = None
     stopped: bool = False
+    tool_uses: int = 0
 
     def read(self, name: str, payload: Json) -> list[ChatEvent]:
         handler = getattr(self, "_on_" + name, None)
@@ -164,8 +201,13 @@ class MessageReader:
         kind = text(block, "type")
         index = integer(payload, "index") or 0
         self.blocks[index] = _Block(
-            kind, text(block, "id"), text(block, "name"), initial_input=block.get("input")
+            kind,
+            text(block, "id"),
+            text(block, "name"),
+            initial_input=block.get("input"),
+            order=self.tool_uses,
         )
+        self.tool_uses += kind == "tool_use"
         if kind == "text" and (start := text(block, "text")):
             return [TextDelta(start)]
         if kind == "thinking" and (start := text(block, "thinking")):
@@ -329,6 +371,8 @@ class AnthropicProvider:
                     if reader.stopped:
                         break
         except ProviderError as error:
+            if "tools" in body:
+                error = tools_refused(error, model, self.where)
             raise self._transport.scrub(error) from error.__cause__
         if not reader.stopped:
             raise StreamInterrupted(

@@ -24,13 +24,15 @@ from desktop.core.events import ChatEvent, Done, TextDelta
 from desktop.core.messages import ChatMessage, ChatOptions
 from desktop.core.model_records import LocalModel, ModelDetails, PullProgress, RunningModel
 from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
+from desktop.core.tools import takes_tools
 from desktop.providers import ollama_records as records
 from desktop.providers.batches import read_batch
 from desktop.providers.endpoint import Endpoint, display_url, error_text, truncate
-from desktop.providers.images import base64_text
 from desktop.providers.ndjson import iter_ndjson_batches
+from desktop.providers.openai_records import wire_tool
 from desktop.providers.status_errors import status_error
 from desktop.providers.token_clock import TokenClock
+from desktop.providers.tool_support import tools_refused
 from desktop.providers.transport_errors import transport_error
 
 if TYPE_CHECKING:  # imported on the first request (see http_client.deferred_http_client)
@@ -68,6 +70,11 @@ class OllamaProvider:
         """Whether /api/show listed "vision" for ``name``; None if it was not asked yet."""
         capabilities = self._capabilities.get(name)
         return None if capabilities is None else "vision" in capabilities
+
+    def takes_tools(self, name: str) -> bool | None:
+        """Whether /api/show listed "tools" for ``name``; None if it was not asked yet."""
+        capabilities = self._capabilities.get(name)
+        return None if capabilities is None else takes_tools(capabilities)
 
     async def version(self) -> str:
         body = await self._json("GET", "/api/version")
@@ -144,17 +151,22 @@ class OllamaProvider:
         batches = self._batches(
             "/api/chat", body, model=model, is_last=_is_done, line_error=_answer_error
         )
-        async with aclosing(batches):
-            async for batch in batches:
-                text = records.plain_text(batch)
-                if text is not None:
-                    if text:
-                        clock.tick()
-                        yield TextDelta(text)
-                    continue
-                events, _ = read_batch(batch, read, tick=clock.tick)  # reading cannot fail
-                for event in events:
-                    yield event
+        try:
+            async with aclosing(batches):
+                async for batch in batches:
+                    text = records.plain_text(batch)
+                    if text is not None:
+                        if text:
+                            clock.tick()
+                            yield TextDelta(text)
+                        continue
+                    events, _ = read_batch(batch, read, tick=clock.tick)  # reading cannot fail
+                    for event in events:
+                        yield event
+        except ProviderError as error:
+            if "tools" not in body:
+                raise
+            raise tools_refused(error, model, self._endpoint.where) from error.__cause__
         if final is None:
             raise StreamInterrupted(
                 Text(
@@ -297,25 +309,18 @@ def chat_request(model: str, messages: Sequence[ChatMessage], options: ChatOptio
     """The /api/chat body: only what is set is sent, so Ollama's defaults stay in force."""
     body: Json = {
         "model": model,
-        "messages": [_wire_message(message) for message in messages],
+        "messages": [records.wire_message(message) for message in messages],
         "stream": True,
     }
     if options.think is not None:
         body["think"] = options.think
     if options.keep_alive is not None:
         body["keep_alive"] = options.keep_alive
+    if options.tools:
+        body["tools"] = [wire_tool(tool) for tool in options.tools]
     if sampling := _sampling(options):
         body["options"] = sampling
     return body
-
-
-def _wire_message(message: ChatMessage) -> Json:
-    wire: Json = {"role": message.role.value, "content": message.content}
-    if message.images:
-        wire["images"] = [base64_text(image) for image in message.images]
-    if message.thinking:
-        wire["thinking"] = message.thinking
-    return wire
 
 
 def _sampling(options: ChatOptions) -> Json:

@@ -22,6 +22,7 @@ from desktop.providers.api_transport import ApiTransport
 from desktop.providers.batches import read_batch
 from desktop.providers.sse import SseEvent
 from desktop.providers.token_clock import TokenClock
+from desktop.providers.tool_support import tools_refused
 
 DONE_MARKER = "[DONE]"
 
@@ -113,6 +114,8 @@ class OpenAICompatProvider:
                     if failure is not None:
                         raise failure
         except ProviderError as error:
+            if "tools" in body:
+                error = tools_refused(error, model, self.where)
             raise self._transport.scrub(error) from error.__cause__
         if not finished:
             raise StreamInterrupted(

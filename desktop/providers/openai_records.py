@@ -24,6 +24,7 @@ from desktop.core.messages import ChatMessage, ChatOptions, Role
 from desktop.core.remote_model import RemoteModel
 from desktop.core.text import QT_TRANSLATE_NOOP, Text
 from desktop.core.text import text as say
+from desktop.core.tools import ToolDefinition, tool_call
 from desktop.providers.images import data_url
 from desktop.providers.ollama_records import integer, mapping, text
 
@@ -49,17 +50,47 @@ def chat_body(
     body.update({key: value for key, value in chosen.items() if value is not None})
     if isinstance(options.think, str) and options.think in EFFORTS:
         body["reasoning_effort"] = options.think
+    if options.tools:
+        body["tools"] = [wire_tool(tool) for tool in options.tools]
     body.update(options.extra)
     return body
+
+
+def wire_tool(tool: ToolDefinition) -> Json:
+    """``{"type": "function", "function": {name, description, parameters}}``."""
+    function: Json = {"name": tool.name, "parameters": dict(tool.parameters)}
+    if tool.description:
+        function["description"] = tool.description
+    return {"type": "function", "function": function}
+
+
+def wire_call(call: ToolCall) -> Json:
+    """A call in an assistant turn; the arguments go back as the string the model sent."""
+    arguments = call.raw_arguments or json.dumps(dict(call.arguments), ensure_ascii=False)
+    return {
+        "id": call.call_id,
+        "type": "function",
+        "function": {"name": call.name, "arguments": arguments},
+    }
 
 
 def wire_message(message: ChatMessage) -> Json:
     """Text as a string; with images, a list of text and ``image_url`` data-URL parts.
 
     Thinking from earlier answers is not sent back: OpenAI rejects unknown message
-    fields and DeepSeek ignores them. A tool result becomes a user message, since
-    the history keeps no tool-call ids.
+    fields and DeepSeek ignores them. An assistant's calls go in ``tool_calls`` (content
+    null when it said nothing); a result is a ``tool`` message with its
+    ``tool_call_id``; a tool message without a result (an old history) is user text.
     """
+    result = message.tool_result
+    if message.role is Role.TOOL and result is not None:
+        return {"role": "tool", "tool_call_id": result.call_id, "content": result.text}
+    if message.role is Role.ASSISTANT and message.tool_calls:
+        return {
+            "role": "assistant",
+            "content": message.content or None,
+            "tool_calls": [wire_call(call) for call in message.tool_calls],
+        }
     role = "user" if message.role is Role.TOOL else message.role.value
     if not message.images:
         return {"role": role, "content": message.content}
@@ -74,12 +105,13 @@ def wire_message(message: ChatMessage) -> Json:
 
 @dataclass
 class PendingCall:
+    index: int = 0
     call_id: str = ""
     name: str = ""
     arguments: list[str] = field(default_factory=list)
 
     def event(self) -> ToolCall:
-        return ToolCall(name=self.name, arguments="".join(self.arguments), call_id=self.call_id)
+        return tool_call(self.name, "".join(self.arguments), self.call_id, self.index)
 
 
 @dataclass
@@ -121,7 +153,8 @@ class ChunkReader:
             if not isinstance(delta, dict):
                 continue
             index = integer(delta, "index")
-            pending = self.calls.setdefault(position if index is None else index, PendingCall())
+            index = position if index is None else index
+            pending = self.calls.setdefault(index, PendingCall(index))
             pending.call_id = text(delta, "id") or pending.call_id
             function = mapping(delta, "function")
             pending.name = text(function, "name") or pending.name

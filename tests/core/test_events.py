@@ -6,7 +6,7 @@ from desktop.core.events import ChatEvent, Done, TextDelta, ThinkingDelta, ToolC
 
 
 def test_runs_of_text_and_thinking_are_joined_in_order() -> None:
-    call = ToolCall("lookup", "{}")
+    call = ToolCall("lookup", {}, raw_arguments="{}")
     events: list[ChatEvent] = [
         ThinkingDelta("Let me "),
         ThinkingDelta("see."),

@@ -147,7 +147,7 @@ async def test_tool_use_is_assembled(
     events = await collect(claude(http, anthropic_server).provider.chat(MODEL, HELLO))
 
     [call] = calls_of(events)
-    assert (call.name, json.loads(call.arguments), call.call_id) == (
+    assert (call.name, call.arguments, call.call_id) == (
         "weather",
         {"location": "Paris"},
         "toolu_9",

@@ -12,7 +12,7 @@ def pieces(item: str) -> list[ChatEvent]:
     if item == "fail":
         raise ServerError("The server reported an error mid-answer.")
     if item == "call":
-        return [ToolCall("lookup", "{}")]
+        return [ToolCall("lookup", {})]
     return [TextDelta(item)] if item else []
 
 
@@ -21,7 +21,7 @@ def test_runs_of_text_become_one_event_and_ticks_count_items_with_events() -> No
     events, failure = read_batch(
         ["你", "好", "", "call", " 🌍", "!"], pieces, tick=lambda: ticks.append(None)
     )
-    assert events == [TextDelta("你好"), ToolCall("lookup", "{}"), TextDelta(" 🌍!")]
+    assert events == [TextDelta("你好"), ToolCall("lookup", {}), TextDelta(" 🌍!")]
     assert failure is None
     assert len(ticks) == 5
 

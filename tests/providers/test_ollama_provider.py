@@ -33,10 +33,10 @@ from desktop.core.events import (
     Done,
     TextDelta,
     ThinkingDelta,
-    ToolCall,
 )
 from desktop.core.messages import ChatMessage, ChatOptions, Role
 from desktop.core.model_records import PullProgress
+from desktop.core.tools import tool_call
 from desktop.providers.http_client import make_http_client
 from desktop.providers.ollama import OllamaProvider
 from tests.servers.fixtures import TINY, TINY_LOOP, TINY_THINK, TINY_VISION
@@ -334,7 +334,8 @@ async def test_tool_calls_arrive_with_json_encoded_arguments(
     events = await collect(ollama.chat(TINY, HELLO))
 
     call_event, done = events
-    assert call_event == ToolCall("get_weather", '{"city": "Tokyo"}', call_id="call_k3j9x0a1")
+    assert call_event == tool_call("get_weather", {"city": "Tokyo"}, "call_k3j9x0a1")
+    assert call_event.arguments == {"city": "Tokyo"}
     assert isinstance(done, Done)
     assert done.reason == "stop"
     assert done.stats.completion_tokens is None
@@ -373,7 +374,7 @@ async def test_lines_read_together_keep_their_order_and_text_runs_are_joined(
                 TextDelta("你好"),
                 ThinkingDelta("hm"),
                 TextDelta(" 🌍"),
-                ToolCall("clock", "{}"),
+                tool_call("clock", {}),
                 TextDelta("!"),
             ],
         ),

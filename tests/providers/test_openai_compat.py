@@ -159,12 +159,13 @@ async def test_tool_call_deltas_are_assembled(
     events = await collect(openai(http, openai_server).chat("gpt-test", HELLO))
 
     first, second = calls_of(events)
-    assert (first.name, json.loads(first.arguments), first.call_id) == (
+    assert (first.name, first.arguments, first.call_id, first.index) == (
         "get_weather",
         {"city": "Tokyo", "unit": "celsius"},
         "call_a",
+        0,
     )
-    assert (second.name, json.loads(second.arguments)) == ("get_time", {"zone": "Asia/Tokyo"})
+    assert (second.name, second.arguments, second.index) == ("get_time", {"zone": "Asia/Tokyo"}, 1)
     assert done_of(events).reason == "tool_calls"
 
 

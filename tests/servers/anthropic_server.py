@@ -6,7 +6,9 @@
 Routes: POST /v1/messages (named SSE events, or one JSON message) and GET /v1/models
 (paged with ``limit``/``after_id``). It checks what Anthropic checks: the key
 (``x-api-key`` or a bearer token), ``anthropic-version``, a required ``max_tokens``,
-the thinking budget, image blocks (base64 that really is the declared media type).
+the thinking budget, image blocks (base64 that really is the declared media type),
+``tools`` (a name and an ``input_schema``) and that every ``tool_use`` is answered by a
+``tool_result`` in the next user turn, and nowhere else.
 Error bodies and the mid-stream ``event: error`` follow Anthropic's shapes.
 """
 
@@ -30,6 +32,7 @@ from tests.servers.scripted_reply import (
     decode_image,
 )
 from tests.servers.sse_sink import SseStream
+from tests.servers.tool_turns import anthropic_tool_problem
 
 MESSAGES = "/v1/messages"
 MODELS = "/v1/models"
@@ -87,6 +90,8 @@ class AnthropicServer(LoopbackServer):
         self.api_key = api_key
         self.replies = ReplyQueue()
         self.received_images: list[tuple[str, bytes]] = []
+        self.no_tools_models: set[str] = set()
+        """Models that refuse ``tools`` as Ollama's /v1/messages route does."""
         self._ids = count(1)
         self.routes = {MESSAGES: {"POST": self._messages}, MODELS: {"GET": self._models}}
 
@@ -188,10 +193,24 @@ class AnthropicServer(LoopbackServer):
                 raise InvalidRequest("`max_tokens` must be greater than `thinking.budget_tokens`")
             if body.get("temperature") not in (None, 1):
                 raise InvalidRequest("`temperature` may only be set to 1 when thinking is enabled.")
+        self._check_tools(body)
         words = count_words(str(body.get("system") or ""))
         for index, message in enumerate(messages):
             words += self._read_message(index, message)
+        problem = anthropic_tool_problem(messages)
+        if problem:
+            raise InvalidRequest(problem)
         return enabled, words
+
+    def _check_tools(self, body: dict[str, Any]) -> None:
+        tools = body.get("tools")
+        if tools and body.get("model") in self.no_tools_models:
+            raise InvalidRequest(f"{body.get('model')} does not support tools")
+        for index, tool in enumerate(tools or []):
+            if not isinstance(tool, dict) or not tool.get("name"):
+                raise InvalidRequest(f"tools.{index}.custom.name: Field required")
+            if not isinstance(tool.get("input_schema"), dict):
+                raise InvalidRequest(f"tools.{index}.custom.input_schema: Field required")
 
     def _read_message(self, index: int, message: Any) -> int:
         role = message.get("role") if isinstance(message, dict) else None
@@ -221,6 +240,12 @@ class AnthropicServer(LoopbackServer):
                 except InvalidImage as problem:
                     raise InvalidRequest(f"messages.{index}: {problem}") from None
                 self.received_images.append((media_type, image))
+            elif kind == "tool_use" and role == "assistant":
+                if not block.get("id") or not isinstance(block.get("input"), dict):
+                    raise InvalidRequest(f"messages.{index}: tool_use needs an id and an input")
+            elif kind == "tool_result" and role == "user":
+                if not isinstance(block.get("content", ""), str | list):
+                    raise InvalidRequest(f"messages.{index}: tool_result content is invalid")
             else:
                 raise InvalidRequest(f"messages.{index}: unsupported content block {kind!r}")
         return words

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 from http import HTTPStatus
-from itertools import count
+from itertools import count, zip_longest
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -32,6 +32,7 @@ from tests.servers.scripted_reply import (
     decode_image,
 )
 from tests.servers.sse_sink import SseStream
+from tests.servers.tool_turns import openai_tool_problem
 
 CHAT = "/v1/chat/completions"
 MODELS = "/v1/models"
@@ -100,6 +101,8 @@ class OpenAIServer(LoopbackServer):
         self.replies = ReplyQueue()
         self.received_images: list[tuple[str, bytes]] = []
         """(declared media type, decoded bytes) of every image sent, in order."""
+        self.no_tools_models: set[str] = set()
+        """Models that refuse ``tools`` as Ollama's /v1 does (400 "does not support tools")."""
         self._ids = count(1)
         self.routes = {
             MODELS: {"GET": self._models},
@@ -241,6 +244,10 @@ class OpenAIServer(LoopbackServer):
                 errors(404, f"The model `{model}` does not exist or you do not have access to it."),
             )
             return
+        problem = openai_tool_problem(body, model in self.no_tools_models)
+        if problem:
+            exchange.send_json(HTTPStatus.BAD_REQUEST, errors(400, problem))
+            return
         try:
             images, prompt_words = self._read_messages(messages)
         except InvalidImage as problem:
@@ -334,18 +341,7 @@ class _Answer:
         out = [self._chunk({"role": "assistant", "content": "", "refusal": None})]
         out += [self._chunk({reply.reasoning_key: piece}) for piece in reply.reasoning_pieces()]
         out += [self._chunk({"content": piece}) for piece in reply.pieces()]
-        for index, call in enumerate(reply.tool_calls):
-            first = {
-                "index": index,
-                "id": call.call_id,
-                "type": "function",
-                "function": {"name": call.name, "arguments": ""},
-            }
-            out.append(self._chunk({"tool_calls": [first]}))
-            out += [
-                self._chunk({"tool_calls": [{"index": index, "function": {"arguments": piece}}]})
-                for piece in argument_pieces(call.arguments)
-            ]
+        out += self._call_chunks()
         last = self._chunk({}, self.finish_reason)
         if reply.server_timings_ms is not None:
             last["data"]["timings"] = self.timings(reply.server_timings_ms)
@@ -355,6 +351,37 @@ class _Answer:
             usage["data"] = {**usage["data"], "choices": [], "usage": self.usage()}
             out.append(usage)
         out.append({"event": None, "data": "[DONE]"})
+        return out
+
+    def _call_chunks(self) -> list[dict[str, Any]]:
+        """Each call's head (id, name), then its arguments in pieces; interleaved, all
+        heads in one chunk and the pieces of parallel calls alternating."""
+        calls = self.reply.tool_calls
+        heads = [
+            {
+                "index": index,
+                "id": call.call_id,
+                "type": "function",
+                "function": {"name": call.name, "arguments": ""},
+            }
+            for index, call in enumerate(calls)
+        ]
+        pieces = [
+            [
+                {"index": index, "function": {"arguments": piece}}
+                for piece in argument_pieces(call.arguments)
+            ]
+            for index, call in enumerate(calls)
+        ]
+        if self.reply.interleave_calls:
+            out = [self._chunk({"tool_calls": heads})] if heads else []
+            for round_ in zip_longest(*pieces):
+                out += [self._chunk({"tool_calls": [piece]}) for piece in round_ if piece]
+            return out
+        out = []
+        for head, parts in zip(heads, pieces, strict=True):
+            out.append(self._chunk({"tool_calls": [head]}))
+            out += [self._chunk({"tool_calls": [part]}) for part in parts]
         return out
 
     def timings(self, predicted_ms: float) -> dict[str, float]:

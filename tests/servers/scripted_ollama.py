@@ -8,6 +8,11 @@ so the client's stream parser must put characters back together. Faults armed wi
 
     server = ScriptedOllama().start()
     server.script(["你好", "，世界 🌍"], thinking=["Let me see."])
+    server.script([], tool_calls=[ScriptedCall("get_current_weather", '{"location": "上海"}')])
+
+A model offered ``tools`` must list the ``tools`` capability, or the chat is refused
+with Ollama's 400 "<full name> does not support tools". Scripted calls are streamed as
+Ollama does: one chunk per call, ``id`` and ``function.index``, arguments an object.
 
 Run as ``python -m tests.servers.scripted_ollama SCRIPT.json`` for benchmarks: it prints
 its URL, serves until stdin closes, and answers GET /script/stats with the send time of
@@ -28,6 +33,7 @@ from tests.servers.go_json import go_json
 from tests.servers.loopback_http import Exchange, LoopbackServer
 from tests.servers.ollama_chat import chunk, nanoseconds, now_rfc3339
 from tests.servers.response_sink import NdjsonStream
+from tests.servers.scripted_reply import ScriptedCall
 
 VERSION = "0.33.0-rc2"
 CONTEXT_LENGTH = 32768
@@ -39,6 +45,7 @@ class Script:
     thinking: list[str] = field(default_factory=list)
     split_utf8: bool = False
     done_reason: str = "stop"
+    tool_calls: list[ScriptedCall] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -98,9 +105,12 @@ class ScriptedOllama(LoopbackServer):
         thinking: list[str] | None = None,
         split_utf8: bool = False,
         done_reason: str = "stop",
+        tool_calls: list[ScriptedCall] | None = None,
     ) -> None:
         with self._lock:
-            self._script = Script(list(pieces), list(thinking or []), split_utf8, done_reason)
+            self._script = Script(
+                list(pieces), list(thinking or []), split_utf8, done_reason, list(tool_calls or [])
+            )
 
     def chat_bodies(self) -> list[dict[str, Any]]:
         return [request.body for request in self.requests_to("/api/chat")]
@@ -153,6 +163,10 @@ class ScriptedOllama(LoopbackServer):
             return
         with self._lock:
             script = self._script
+        problem = tool_problem(body, model)
+        if problem:
+            exchange.send_error(HTTPStatus.BAD_REQUEST, problem)
+            return
         think = body.get("think")
         thinking = script.thinking if think is not False else []
         stream = SplittingStream(exchange) if script.split_utf8 else NdjsonStream(exchange)
@@ -163,6 +177,9 @@ class ScriptedOllama(LoopbackServer):
                 return
         for piece in script.pieces:
             if not stream.send(chunk(name, content=piece)):
+                return
+        for index, call in enumerate(script.tool_calls):
+            if not stream.send(call_chunk(name, call, index)):
                 return
         prompt_chars = sum(len(str(m.get("content", ""))) for m in body.get("messages") or [])
         final = {
@@ -179,6 +196,30 @@ class ScriptedOllama(LoopbackServer):
         if stream.send(final):
             stream.finish()
         self.last_send_seconds = time.perf_counter() - started
+
+
+def tool_problem(body: dict[str, Any], model: ScriptedModel) -> str:
+    """Ollama's refusal of ``tools`` for a model without the capability, or of a call sent
+    back with string arguments (Go decodes them into a map); "" when the request is fine."""
+    if body.get("tools") and "tools" not in model.capabilities:
+        base, _, tag = model.name.partition(":")
+        return f"registry.ollama.ai/library/{base}:{tag or 'latest'} does not support tools"
+    for message in body.get("messages") or []:
+        for call in message.get("tool_calls") or []:
+            if not isinstance((call.get("function") or {}).get("arguments", {}), dict):
+                return (
+                    "json: cannot unmarshal string into Go struct field "
+                    "ToolCallFunction.messages.tool_calls.function.arguments of type "
+                    "api.ToolCallFunctionArguments"
+                )
+    return ""
+
+
+def call_chunk(model: str, call: ScriptedCall, index: int) -> dict[str, Any]:
+    line = chunk(model)
+    function = {"index": index, "name": call.name, "arguments": json.loads(call.arguments)}
+    line["message"]["tool_calls"] = [{"id": call.call_id, "function": function}]
+    return line
 
 
 def main() -> None:

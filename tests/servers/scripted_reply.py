@@ -54,6 +54,9 @@ class ScriptedReply:
     server_timings_ms: float | None = None
     """OpenAI servers only: the last chunk carries llama.cpp's ``timings`` with this
     generation time (predicted_ms)."""
+    interleave_calls: bool = False
+    """OpenAI servers only: parallel calls start in one chunk and their argument pieces
+    alternate, so only their ``index`` tells them apart."""
 
     def pieces(self) -> list[str]:
         """The text one word (with its leading space) at a time."""

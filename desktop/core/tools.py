@@ -1,0 +1,97 @@
+"""Tools a model may call, independent of any provider's wire format.
+
+A :class:`ToolDefinition` is offered to the model (``ChatOptions.tools``); the model's
+request comes back as a :class:`~desktop.core.events.ToolCall` event (built here by
+:func:`tool_call`, which parses the arguments once and never raises); what running it
+gave goes back as a :class:`ToolResult` in a ``Role.TOOL`` message. Each provider turns
+these into its family's exact shape.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from desktop.core.events import ToolCall
+from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
+
+TOOLS_CAPABILITY = "tools"
+"""What Ollama's /api/show lists for a model that takes tools."""
+
+
+@dataclass(frozen=True, slots=True)
+class ToolDefinition:
+    """A function the model may call: its name, what it does, its JSON-schema parameters."""
+
+    name: str
+    description: str = ""
+    parameters: Mapping[str, object] = field(
+        default_factory=lambda: {"type": "object", "properties": {}}
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ToolResult:
+    """What running a call gave: text or JSON (``content``), and whether it failed.
+
+    ``call_id`` and ``name`` tie it to its :class:`ToolCall`; families need one or the
+    other (OpenAI and Anthropic the id, Ollama the name).
+    """
+
+    call_id: str
+    name: str
+    content: object
+    """Text, or any JSON-encodable value (structured content)."""
+    is_error: bool = False
+
+    @property
+    def text(self) -> str:
+        """The content as the words sent back: text as it is, JSON encoded."""
+        if isinstance(self.content, str):
+            return self.content
+        return json.dumps(self.content, ensure_ascii=False)
+
+
+def parse_arguments(raw: str) -> tuple[dict[str, object], str]:
+    """The arguments object in ``raw`` and "" ; or ``{}`` and what is wrong with it.
+
+    Models send an empty string for "no arguments"; anything else must be a JSON object.
+    """
+    if not raw.strip():
+        return {}, ""
+    try:
+        value: object = json.loads(raw)
+    except ValueError as error:
+        return {}, f"not valid JSON: {error}"
+    if not isinstance(value, dict):
+        return {}, f"a JSON {type(value).__name__}, not an object"
+    return value, ""
+
+
+def tool_call(
+    name: str, raw: str | Mapping[str, object], call_id: str = "", index: int = 0
+) -> ToolCall:
+    """The :class:`ToolCall` a model asked for; malformed arguments become its ``problem``
+    (the call is then not run and the problem goes back to the model), never an exception."""
+    if not isinstance(raw, str):
+        arguments = dict(raw)
+        return ToolCall(name, arguments, call_id, index, json.dumps(arguments, ensure_ascii=False))
+    arguments, wrong = parse_arguments(raw)
+    problem: Text | None = None
+    if wrong:
+        problem = text(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "The model called {tool} with arguments that cannot be used ({reason}). The "
+                "tool was not run; the model was told so.",
+            ),
+            tool=name or "?",
+            reason=Text.plain(wrong),
+        )
+    return ToolCall(name, arguments, call_id, index, raw, problem)
+
+
+def takes_tools(capabilities: Sequence[str]) -> bool:
+    """Whether a model whose capabilities Ollama listed accepts ``tools``."""
+    return TOOLS_CAPABILITY in capabilities

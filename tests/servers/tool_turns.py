@@ -1,0 +1,79 @@
+"""The test servers' checks of tools and tool turns, in each family's words.
+
+OpenAI: ``tools`` entries are functions with names; every ``tool`` message answers a
+call of the assistant turn before it, and every call is answered before the next turn.
+Anthropic: the user turn after ``tool_use`` blocks holds a ``tool_result`` for each.
+A model listed as refusing tools gets Ollama's "<model> does not support tools".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def openai_tool_problem(body: dict[str, Any], refuses_tools: bool) -> str:
+    """OpenAI's refusals of ``tools`` and of tool turns that do not pair up; "" if fine."""
+    tools = body.get("tools")
+    if tools and refuses_tools:
+        return f"registry.ollama.ai/library/{body.get('model')}:latest does not support tools"
+    for index, tool in enumerate(tools or []):
+        function = tool.get("function") if isinstance(tool, dict) else None
+        if tool.get("type") != "function" or not isinstance(function, dict):
+            return f"Missing required parameter: 'tools[{index}].function'."
+        if not function.get("name"):
+            return f"Missing required parameter: 'tools[{index}].function.name'."
+    waiting: list[str] = []
+    for message in body.get("messages") or []:
+        role = message.get("role")
+        if role == "tool":
+            call_id = message.get("tool_call_id")
+            if call_id not in waiting:
+                return (
+                    "Invalid parameter: messages with role 'tool' must be a response to a "
+                    "preceeding message with 'tool_calls'."
+                )
+            waiting.remove(call_id)
+            continue
+        if waiting:
+            return (
+                "An assistant message with 'tool_calls' must be followed by tool messages "
+                "responding to each 'tool_call_id'. The following tool_call_ids did not have "
+                f"response messages: {', '.join(waiting)}"
+            )
+        for call in message.get("tool_calls") or [] if role == "assistant" else []:
+            if not isinstance((call.get("function") or {}).get("arguments"), str):
+                return (
+                    "Invalid type for 'messages.tool_calls.function.arguments': expected a string."
+                )
+            waiting.append(call.get("id"))
+    return ""
+
+
+def _ids(message: dict[str, Any], kind: str, key: str) -> list[str]:
+    content = message.get("content")
+    blocks = content if isinstance(content, list) else []
+    return [str(block.get(key)) for block in blocks if block.get("type") == kind]
+
+
+def anthropic_tool_problem(messages: list[dict[str, Any]]) -> str:
+    """Anthropic's rule: the user turn after ``tool_use`` blocks answers each of them
+    (and only them); "" when it does."""
+    asked: list[str] = []
+    for index, message in enumerate(messages):
+        answered = _ids(message, "tool_result", "tool_use_id")
+        unexpected = [call_id for call_id in answered if call_id not in asked]
+        if unexpected:
+            return (
+                f"messages.{index}.content.0: unexpected `tool_use_id` found in `tool_result` "
+                f"blocks: {unexpected[0]}. Each `tool_result` block must have a "
+                "corresponding `tool_use` block in the previous message."
+            )
+        missing = [call_id for call_id in asked if call_id not in answered]
+        if missing:
+            return (
+                f"messages.{index - 1}: `tool_use` ids were found without `tool_result` "
+                f"blocks immediately after: {', '.join(missing)}. Each `tool_use` block must "
+                "have a corresponding `tool_result` block in the next message."
+            )
+        asked = _ids(message, "tool_use", "id")
+    return ""
