@@ -1,0 +1,217 @@
+"""Tool calls over the OpenAI Chat Completions protocol (and Azure's), against the
+OpenAI test server: tools offered, calls streamed as deltas by index, results sent back
+as ``tool`` messages with their ``tool_call_id``, and the model's answer after them."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+
+from desktop.core.errors import BadRequest, ToolsNotSupported
+from desktop.core.history_conversion import HistoryAdapter
+from desktop.core.messages import ChatMessage, ChatOptions, Role
+from desktop.core.provider_config import AzureMode, ProviderFamily
+from desktop.core.tools import tool_call
+from tests.providers.streams import calls_of, collect, done_of, provider_for, text_of
+from tests.providers.tool_scenario import (
+    ANSWER,
+    CLOCK_ARGUMENTS,
+    QUESTION,
+    REPORT,
+    WEATHER_ARGUMENTS,
+    WITH_TOOLS,
+    after_calls,
+)
+from tests.servers.cloud_fixtures import OPENAI_KEY
+from tests.servers.openai_server import CHAT, OpenAIServer
+from tests.servers.scripted_reply import ScriptedCall, ScriptedReply
+
+MODEL = "gpt-test"
+DEPLOYMENT_CHAT = "/openai/deployments/chat/chat/completions"
+
+
+def openai(http: httpx.AsyncClient, server: OpenAIServer) -> HistoryAdapter:
+    built = provider_for(http, "openai", f"{server.url}/v1", OPENAI_KEY)
+    return HistoryAdapter(built.provider, ProviderFamily.OPENAI_COMPAT, built.sees_images)
+
+
+def azure(http: httpx.AsyncClient, server: OpenAIServer) -> HistoryAdapter:
+    built = provider_for(
+        http,
+        "azure",
+        server.url,
+        OPENAI_KEY,
+        azure_mode=AzureMode.DEPLOYMENT.value,
+        api_version="2024-10-21",
+        deployments=("chat",),
+    )
+    return HistoryAdapter(built.provider, ProviderFamily.AZURE, built.sees_images)
+
+
+def bodies(server: OpenAIServer, path: str = CHAT) -> list[dict[str, object]]:
+    return [request.body for request in server.requests_to(path)]  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("connect", "model", "path"),
+    [
+        (openai, MODEL, CHAT),
+        (azure, "chat", DEPLOYMENT_CHAT),
+    ],
+)
+async def test_weather_call_result_and_answer(
+    http: httpx.AsyncClient,
+    openai_server: OpenAIServer,
+    connect,
+    model: str,
+    path: str,  # type: ignore[no-untyped-def]
+) -> None:
+    weather = ScriptedCall("get_current_weather", WEATHER_ARGUMENTS, "call_sh1")
+    openai_server.replies.push(
+        ScriptedReply(text="", tool_calls=(weather,)), ScriptedReply(text=ANSWER)
+    )
+    provider = connect(http, openai_server)
+
+    first = await collect(provider.chat(model, [QUESTION], WITH_TOOLS))
+    [call] = calls_of(first)
+    assert (call.name, call.arguments, call.call_id, call.problem) == (
+        "get_current_weather",
+        {"location": "上海"},
+        "call_sh1",
+        None,
+    )
+    assert done_of(first).reason == "tool_calls"
+    assert text_of(first) == ""
+
+    second = await collect(provider.chat(model, after_calls(call), WITH_TOOLS))
+    assert text_of(second) == ANSWER
+    assert done_of(second).reason == "stop"
+
+    offered, answered = bodies(openai_server, path)
+    assert offered["tools"][0] == {  # type: ignore[index]
+        "type": "function",
+        "function": {
+            "name": "get_current_weather",
+            "parameters": WITH_TOOLS.tools[0].parameters,  # type: ignore[index]
+            "description": "Get the current weather in a given location",
+        },
+    }
+    assert answered["messages"][1:] == [  # type: ignore[index]
+        {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [
+                {
+                    "id": "call_sh1",
+                    "type": "function",
+                    "function": {"name": "get_current_weather", "arguments": WEATHER_ARGUMENTS},
+                }
+            ],
+        },
+        {
+            "role": "tool",
+            "tool_call_id": "call_sh1",
+            "content": json.dumps(REPORT, ensure_ascii=False),
+        },
+    ]
+
+
+@pytest.mark.parametrize("interleave", [False, True])
+async def test_parallel_calls_are_told_apart_by_index(
+    http: httpx.AsyncClient, openai_server: OpenAIServer, interleave: bool
+) -> None:
+    """Two calls in one answer, their argument pieces one after the other or alternating
+    in the stream: each call gets exactly its own pieces, and both results go back."""
+    openai_server.replies.push(
+        ScriptedReply(
+            text="",
+            tool_calls=(
+                ScriptedCall("get_current_weather", WEATHER_ARGUMENTS, "call_a"),
+                ScriptedCall("get_current_time", CLOCK_ARGUMENTS, "call_b"),
+            ),
+            interleave_calls=interleave,
+        ),
+        ScriptedReply(text=ANSWER),
+    )
+    provider = openai(http, openai_server)
+
+    weather, clock = calls_of(await collect(provider.chat(MODEL, [QUESTION], WITH_TOOLS)))
+    assert (weather.index, weather.call_id, weather.arguments) == (
+        0,
+        "call_a",
+        {"location": "上海"},
+    )
+    assert (clock.index, clock.call_id, clock.arguments) == (1, "call_b", {"zone": "Asia/Shanghai"})
+
+    answer = await collect(provider.chat(MODEL, after_calls(weather, clock), WITH_TOOLS))
+    assert text_of(answer) == ANSWER  # the server refuses results that do not pair up
+    sent = bodies(openai_server)[-1]["messages"]
+    assert [m.get("tool_call_id") for m in sent[2:]] == ["call_a", "call_b"]  # type: ignore[union-attr,index]
+
+
+async def test_arguments_split_across_many_chunks_are_joined(
+    http: httpx.AsyncClient, openai_server: OpenAIServer
+) -> None:
+    long_place = "上海市浦东新区世纪大道100号"
+    arguments = json.dumps({"location": long_place}, ensure_ascii=False)
+    openai_server.replies.push(
+        ScriptedReply(text="", tool_calls=(ScriptedCall("get_current_weather", arguments),))
+    )
+    events = await collect(openai(http, openai_server).chat(MODEL, [QUESTION], WITH_TOOLS))
+    [call] = calls_of(events)
+    assert call.arguments == {"location": long_place}
+    assert call.raw_arguments == arguments  # ten pieces, joined exactly
+
+
+async def test_malformed_arguments_are_a_problem_on_the_call_not_a_crash(
+    http: httpx.AsyncClient, openai_server: OpenAIServer
+) -> None:
+    openai_server.replies.push(
+        ScriptedReply(
+            text="",
+            tool_calls=(ScriptedCall("get_current_weather", '{"location": "上海', "call_bad"),),
+        )
+    )
+    events = await collect(openai(http, openai_server).chat(MODEL, [QUESTION], WITH_TOOLS))
+    [call] = calls_of(events)
+    assert call.arguments == {}
+    assert call.raw_arguments == '{"location": "上海'
+    assert call.problem is not None
+    assert "get_current_weather" in str(call.problem)
+    assert "not valid JSON" in str(call.problem)
+    assert done_of(events).reason == "tool_calls"
+
+
+async def test_a_model_without_tools_refuses_them_distinctly(
+    http: httpx.AsyncClient, openai_server: OpenAIServer
+) -> None:
+    openai_server.no_tools_models.add(MODEL)
+    provider = openai(http, openai_server)
+    with pytest.raises(ToolsNotSupported) as caught:
+        await collect(provider.chat(MODEL, [QUESTION], WITH_TOOLS))
+    assert caught.value.model == MODEL
+    assert "cannot use tools" in caught.value.message
+    assert "does not support tools" in caught.value.detail
+    # Asked again without tools, the same model answers.
+    assert text_of(await collect(provider.chat(MODEL, [QUESTION], ChatOptions())))
+
+
+async def test_an_unanswered_call_is_still_refused_as_a_plain_bad_request(
+    http: httpx.AsyncClient, openai_server: OpenAIServer
+) -> None:
+    """The server's own pairing check: a refusal that is not about tools stays a BadRequest."""
+    call = tool_call("get_current_weather", WEATHER_ARGUMENTS, "call_lost")
+    history = [QUESTION, ChatMessage(Role.ASSISTANT, "", tool_calls=(call,)), QUESTION]
+    with pytest.raises(BadRequest) as caught:
+        await collect(openai(http, openai_server).chat(MODEL, history, WITH_TOOLS))
+    assert not isinstance(caught.value, ToolsNotSupported)
+    assert "call_lost" in caught.value.detail
+
+
+async def test_no_tools_offered_sends_no_tools_key(
+    http: httpx.AsyncClient, openai_server: OpenAIServer
+) -> None:
+    await collect(openai(http, openai_server).chat(MODEL, [QUESTION], ChatOptions(tools=())))
+    assert "tools" not in bodies(openai_server)[0]
