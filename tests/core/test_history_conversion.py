@@ -7,6 +7,7 @@ import pytest
 from desktop.core.history_conversion import convert_history
 from desktop.core.messages import ChatMessage, Role
 from desktop.core.provider_config import ProviderFamily
+from desktop.core.tools import ToolResult, tool_call
 
 PNG = b"\x89PNG\r\n\x1a\n-not-really"
 
@@ -67,3 +68,26 @@ def test_openai_turns_tool_results_into_user_text_and_keeps_order() -> None:
         (Role.USER, "q"),
         (Role.USER, "Tool result:\nresult"),
     ]
+
+
+def test_tool_rounds_move_to_another_family_with_ids_paired() -> None:
+    """Ollama's older calls carry no id; OpenAI and Anthropic pair results by id, so
+    each call gets one and its result the same."""
+    weather = tool_call("get_current_weather", {"location": "上海"})
+    clock = tool_call("get_current_time", {}, index=1)
+    history = [
+        ChatMessage(Role.USER, "上海今天的天气怎么样?"),
+        ChatMessage(Role.ASSISTANT, "", tool_calls=(weather, clock)),
+        ChatMessage(Role.TOOL, "", tool_result=ToolResult("", "get_current_weather", "晴")),
+        ChatMessage(Role.TOOL, "", tool_result=ToolResult("", "get_current_time", "09:00")),
+        ChatMessage(Role.ASSISTANT, "晴，九点。"),
+    ]
+    for family in (ProviderFamily.OPENAI_COMPAT, ProviderFamily.ANTHROPIC):
+        converted = convert_history(history, family, sees_images=True)
+        assert [m.role for m in converted] == [m.role for m in history]
+        calls = converted[1].tool_calls
+        assert [call.call_id for call in calls] == ["call_1", "call_2"]
+        assert [m.tool_result.call_id for m in converted[2:4]] == ["call_1", "call_2"]  # type: ignore[union-attr]
+
+    kept = convert_history(history, ProviderFamily.OLLAMA, sees_images=True)
+    assert kept[1].tool_calls == (weather, clock)  # Ollama pairs by name: left as it was

@@ -1,0 +1,53 @@
+"""What a model's call is made of: arguments parsed once, never raising."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.tools import ToolResult, takes_tools, tool_call
+
+
+def test_arguments_are_parsed_and_kept_as_sent() -> None:
+    call = tool_call("get_current_weather", '{"location": "上海"}', "call_1", 2)
+    assert (call.arguments, call.raw_arguments, call.call_id, call.index) == (
+        {"location": "上海"},
+        '{"location": "上海"}',
+        "call_1",
+        2,
+    )
+    assert call.problem is None
+
+
+def test_an_object_from_the_server_is_taken_as_it_is() -> None:
+    call = tool_call("get_current_weather", {"location": "上海"})
+    assert call.arguments == {"location": "上海"}
+    assert call.raw_arguments == '{"location": "上海"}'
+
+
+def test_no_arguments_at_all_is_an_empty_object() -> None:
+    assert tool_call("get_current_time", "").arguments == {}
+    assert tool_call("get_current_time", "").problem is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [('{"location": "上海"', "not valid JSON"), ('["上海"]', "a JSON list, not an object")],
+)
+def test_unusable_arguments_name_the_problem(raw: str, reason: str) -> None:
+    call = tool_call("get_current_weather", raw)
+    assert call.arguments == {}
+    assert call.raw_arguments == raw
+    assert call.problem is not None
+    assert "get_current_weather" in str(call.problem) and reason in str(call.problem)
+
+
+def test_results_read_as_text_or_json() -> None:
+    assert ToolResult("c", "t", "晴").text == "晴"
+    assert ToolResult("c", "t", {"condition": "晴", "temperature": 25}).text == (
+        '{"condition": "晴", "temperature": 25}'
+    )
+
+
+def test_only_models_listing_tools_take_them() -> None:
+    assert takes_tools(("completion", "tools"))
+    assert not takes_tools(("completion", "vision"))
