@@ -3483,5 +3483,13 @@ Ollama 返回：{detail}</translation>
         <source>The server sent an event larger than {size} MiB; this is not a stream of server-sent events.</source>
         <translation>服务器发送的事件超过 {size} MiB；这不是服务器发送事件（SSE）流。</translation>
     </message>
+    <message>
+        <source>The model called {tool} with arguments that cannot be used ({reason}). The tool was not run; the model was told so.</source>
+        <translation>模型调用 {tool} 时给出的参数无法使用（{reason}）。该工具没有运行，已告知模型。</translation>
+    </message>
+    <message>
+        <source>{model} at {where} cannot use tools. Ask again without tools, or choose a model that supports them.</source>
+        <translation>{where} 上的 {model} 不能使用工具。请不用工具再问一次，或选择支持工具的模型。</translation>
+    </message>
 </context>
 </TS>
