@@ -86,8 +86,8 @@
         <translation>深色</translation>
     </message>
     <message>
-        <source>Both apply at once. A few status messages switch language when they next change.</source>
-        <translation>两者都会立即生效。少数状态消息会在下次更新时切换语言。</translation>
+        <source>Both apply at once, to every open page and message.</source>
+        <translation>两者都会立即生效，作用于所有打开的页面和消息。</translation>
     </message>
     <message>
         <source>Look</source>

@@ -43,11 +43,7 @@ class AppearanceBox(Section):
         self.theme.addItem(self.tr("Light"), LIGHT)
         self.theme.addItem(self.tr("Dark"), DARK)
         self._show(translations.choice, theme.choice)
-        note = self.note = QLabel(
-            self.tr(
-                "Both apply at once. A few status messages switch language when they next change."
-            )
-        )
+        note = self.note = QLabel(self.tr("Both apply at once, to every open page and message."))
         note.setObjectName("hint")
         note.setWordWrap(True)
         frame, inner = card()
@@ -68,11 +64,7 @@ class AppearanceBox(Section):
     def retranslate(self) -> None:
         """Every text in the language now in use."""
         self.set_heading(self.tr("Appearance"), self.tr("Language and light or dark look."))
-        self.note.setText(
-            self.tr(
-                "Both apply at once. A few status messages switch language when they next change."
-            )
-        )
+        self.note.setText(self.tr("Both apply at once, to every open page and message."))
         self.language.setAccessibleName(self.tr("Language"))
         self.language.setItemText(0, self.tr("System language"))
         self.theme.setAccessibleName(self.tr("Light or dark"))
