@@ -270,3 +270,22 @@ def test_an_unimportable_file_is_explained_in_chinese(
         from_json('{"format": "parley.conversation", "version": 2, "messages": [7]}')
     shown = translated(caught.value)
     assert shown.startswith("第 1 条消息") and chinese(shown), shown
+
+
+def test_a_notice_on_screen_follows_a_language_switch(qtbot: object) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.ui.chat.chat_notice import ChatNotice
+
+    notice = ChatNotice()
+    qtbot.addWidget(notice)  # type: ignore[attr-defined]
+    notice.say(
+        lambda: QCoreApplication.translate("ChatPane", "Choose a model first: none is selected.")
+    )
+    assert notice.label.text() == "Choose a model first: none is selected."
+    translations = Translations()
+    try:
+        translations.apply(CHINESE)
+        assert chinese(notice.label.text()), notice.label.text()
+    finally:
+        translations.close()

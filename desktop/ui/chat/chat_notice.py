@@ -1,7 +1,12 @@
 """A line above the composer for what the person must know now: the conversation's
-provider cannot answer, an export failed, no model is chosen."""
+provider cannot answer, an export failed, no model is chosen.
+
+A notice given as a function of no arguments is asked again after a language switch, so
+it reads in the new language; plain words stay as they are."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
@@ -18,23 +23,28 @@ class ChatNotice(QFrame):
         self.label.setAccessibleName(QCoreApplication.translate("ChatPane", "Chat notice"))
         layout.addWidget(self.label, 1)
         self._about_route = False
+        self._words: Callable[[], str] | None = None
         self.hide()
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Every text in the language now in use (a notice made by a function, made again)."""
         self.label.setAccessibleName(QCoreApplication.translate("ChatPane", "Chat notice"))
+        if self._words is not None:
+            self.label.setText(self._words())
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
 
-    def say(self, text: str) -> None:
-        self.label.setText(text)
+    def say(self, words: str | Callable[[], str]) -> None:
+        self._words = words if callable(words) else None
+        self.label.setText(words() if callable(words) else words)
         self.show()
 
     def clear(self) -> None:
         self._about_route = False
+        self._words = None
         self.hide()
 
     def route(self, model: str, reason: str) -> bool:
@@ -42,7 +52,7 @@ class ChatNotice(QFrame):
         notice once it can; returns whether it cannot."""
         if reason:
             self.say(
-                QCoreApplication.translate(
+                lambda: QCoreApplication.translate(
                     "ChatPane",
                     "This conversation continues with {model}, but {reason}. Its history "
                     "stays here; choose another model above to continue.",

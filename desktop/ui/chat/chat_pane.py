@@ -367,7 +367,7 @@ class ChatPane(QWidget):
             return
         model = self.current_model()
         if not model:
-            self.notice.say(self.tr("Choose a model first: none is selected."))
+            self.notice.say(lambda: self.tr("Choose a model first: none is selected."))
             return
         if self._warn_if_unavailable() or not self._images_can_go():
             return
@@ -418,7 +418,7 @@ class ChatPane(QWidget):
     def _images_can_go(self) -> bool:
         """Never send a picture to a model that cannot see it, nor half a draft."""
         if self.draft.busy:
-            self.notice.say(self.tr("Wait a moment: the images are still being prepared."))
+            self.notice.say(lambda: self.tr("Wait a moment: the images are still being prepared."))
             return False
         return self.guard.can_send()
 
