@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.logging import _QtMessageCapture
 
 pytest_plugins = [
     "tests.servers.fixtures",
@@ -25,8 +26,34 @@ def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> d
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.event_loop import make_event_loop
+    from tests.suite_loop import SuiteLoop
 
-    return {"qasync": lambda: make_event_loop(QApplication.instance() or QApplication([]))}
+    def factory() -> object:
+        app = QApplication.instance() or QApplication([])
+        assert isinstance(app, QApplication)
+        return make_event_loop(app, SuiteLoop)
+
+    return {"qasync": factory}
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """Qt warnings during teardown fail the test too (pytest-qt watches setup and call
+    only); closing windows and services is where out-of-order shutdowns show."""
+    level = item.config.getini("qt_log_level_fail")
+    if not level or level == "NO" or item.get_closest_marker("no_qt_log"):
+        return (yield)
+    capture = _QtMessageCapture(item.config.getini("qt_log_ignore"))  # type: ignore[no-untyped-call]
+    capture._start()  # type: ignore[no-untyped-call]
+    try:
+        result = yield
+    finally:
+        capture._stop()  # type: ignore[no-untyped-call]
+    failing = [r for r in capture.records if r.matches_level(level) and not r.ignored]
+    if failing:
+        said = "\n".join(f"{r.type_name}: {r.message}" for r in failing)
+        pytest.fail(f"Qt messages at {level} or above during teardown:\n{said}")
+    return result
 
 
 @pytest.fixture(autouse=True)

@@ -14,8 +14,11 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 
-def make_event_loop(app: QApplication) -> qasync.QEventLoop:
-    loop = qasync.QEventLoop(app)
+def make_event_loop(
+    app: QApplication, loop_type: type[qasync.QEventLoop] = qasync.QEventLoop
+) -> qasync.QEventLoop:
+    """``loop_type``: a QEventLoop subclass (the tests' holds callbacks between runs)."""
+    loop = loop_type(app)
     sys.set_asyncgen_hooks(
         firstiter=loop._asyncgen_firstiter_hook,  # asyncio's own hooks (private API)
         finalizer=loop._asyncgen_finalizer_hook,

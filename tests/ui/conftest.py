@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import AsyncIterator, Callable
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from desktop.app import AppServices
 from desktop.ui.render.markdown_view import MarkdownView
@@ -31,17 +32,29 @@ def growing_block(body: object) -> str:
 
 @pytest.fixture
 async def open_window(qtbot: object) -> AsyncIterator[Callable[[], MainWindow]]:
-    """Factory: builds services + window from the environment, as `python -m desktop` does."""
-    opened: list[AppServices] = []
+    """Factory: builds services + window from the environment, as `python -m desktop` does.
+
+    At the end each window closes, then its services, on the loop, as run_app does
+    (pytest-qt would close the window after the test's loop has stopped: its stop and
+    its saving would run outside the loop)."""
+    opened: list[tuple[AppServices, MainWindow]] = []
 
     def factory() -> MainWindow:
         services = AppServices.create()
-        opened.append(services)
         window = services.build_window()
-        qtbot.addWidget(window)  # type: ignore[attr-defined]
+        opened.append((services, window))
         window.show()
         return window
 
     yield factory
-    for services in opened:
-        await services.aclose()
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    quits = application.quitOnLastWindowClosed()
+    application.setQuitOnLastWindowClosed(False)  # as main() does: the loop outlives it
+    try:
+        for services, window in opened:
+            window.close()
+            await services.aclose()
+            window.deleteLater()
+    finally:
+        application.setQuitOnLastWindowClosed(quits)

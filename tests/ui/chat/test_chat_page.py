@@ -23,6 +23,7 @@ from tests.servers.ollama_server import OllamaServer
 from tests.servers.openai_server import OpenAIServer
 from tests.ui.chat_fixtures import SCRIPTED, ask, ready_pane
 from tests.ui.conftest import wait_until
+from tests.ui.keys import activate
 
 Opener = Callable[[], MainWindow]
 
@@ -147,8 +148,7 @@ async def test_a_click_on_the_previous_conversation_after_ctrl_n_opens_it(
     assert isinstance(window, MainWindow)
     opened = pane.conversation_id
 
-    window.activateWindow()
-    QApplication.setActiveWindow(window)  # type: ignore[attr-defined]
+    activate(window)
     pane.composer.setFocus()
     QTest.keyClick(pane.composer, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert pane.conversation_id is None

@@ -10,14 +10,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.storage.settings import default_settings_path
 from desktop.storage.ui_state import UiStateStore, default_ui_state_path
 from desktop.ui.shell.main_window import CHATS, MODELS, SETTINGS, MainWindow
 from tests.ui.chat_fixtures import ask, ready_pane
 from tests.ui.conftest import wait_until
-from tests.ui.keys import CTRL, press
+from tests.ui.keys import CTRL, activate, press
 
 
 async def test_the_rail_lists_the_pages_and_builds_them_on_first_show(
@@ -127,8 +127,7 @@ async def test_focus_returns_to_the_message_box_after_retry(
     failed = pane.messages.bubbles()[-1]
     await wait_until(lambda: failed.retry_button.isVisible())
     window = pane.window()
-    window.activateWindow()
-    QApplication.setActiveWindow(window)  # type: ignore[attr-defined]
+    activate(window)
     QTest.mouseClick(failed.retry_button, Qt.MouseButton.LeftButton)
     await wait_until(lambda: not pane.streaming and len(pane.messages.bubbles()) == 2)
     await wait_until(lambda: "busy" not in pane.messages.bubbles()[-1].footer_text())
