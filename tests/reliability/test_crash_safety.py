@@ -63,7 +63,8 @@ def start_driver(*args: str) -> subprocess.Popen[bytes]:
 def kill(child: subprocess.Popen[bytes]) -> None:
     child.send_signal(signal.SIGKILL)
     child.wait(timeout=10)
-    assert child.returncode == -signal.SIGKILL, child.stderr.read() if child.stderr else ""
+    with child:  # leaving it closes the child's pipes
+        assert child.returncode == -signal.SIGKILL, child.stderr.read() if child.stderr else ""
 
 
 def stored_answer() -> str:

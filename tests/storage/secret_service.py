@@ -45,6 +45,8 @@ class SecretServiceSession:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait(5)
+        if self.bus.stdout is not None:
+            self.bus.stdout.close()  # the pipe its address was read from
 
 
 def _name_owned(env: dict[str, str], name: str) -> bool:

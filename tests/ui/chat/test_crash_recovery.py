@@ -34,18 +34,18 @@ def stored_answer() -> str:
 
 async def kill_mid_answer(prompt: str) -> None:
     """Run the app in its own process, ask ``prompt`` in a new chat, kill it mid-answer."""
-    app = subprocess.Popen(
+    with subprocess.Popen(  # leaving the block closes its pipes
         [sys.executable, "-m", "tests.ui.app_driver", "tiny-loop:latest", prompt],
         cwd=REPO,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-    )
-    try:
-        await wait_until(lambda: len(stored_answer()) > 20, timeout=30)
-    finally:
-        app.send_signal(signal.SIGKILL)
-        app.wait(timeout=10)
+    ) as app:
+        try:
+            await wait_until(lambda: len(stored_answer()) > 20, timeout=30)
+        finally:
+            app.send_signal(signal.SIGKILL)
+            app.wait(timeout=10)
     assert app.returncode == -signal.SIGKILL
 
 
