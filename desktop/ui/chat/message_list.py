@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,6 +40,9 @@ if TYPE_CHECKING:  # imported with the first message: an empty chat starts witho
 
 INITIAL_BUBBLES = 20
 BATCH = 20
+FIRST_SCREEN_BUBBLES = 8
+"""Built before a conversation is first painted (about a screenful at its end); the rest of
+the INITIAL_BUBBLES right after that paint, above the view, which holds still."""
 NEAR_TOP_PX = 300
 FOLLOW_SLACK_PX = 24
 
@@ -185,7 +188,7 @@ class MessageList(QScrollArea):
     def set_steps(self, steps: Sequence[PathStep]) -> None:
         self.clear()
         self._steps = list(steps)
-        self._unbuilt = max(0, len(self._steps) - INITIAL_BUBBLES)
+        self._unbuilt = max(0, len(self._steps) - FIRST_SCREEN_BUBBLES)
         # Built off-screen and attached at once: one layout pass instead of one per bubble.
         column, layout = _new_column(self.viewport().width(), self.viewport())
         for step in self._steps[self._unbuilt :]:
@@ -198,6 +201,17 @@ class MessageList(QScrollArea):
         self._replacing = True  # the old column's scroll position means nothing now
         self.setWidget(column)  # deletes the previous column
         self._replacing = False
+        column.installEventFilter(self)  # its first paint builds the rest
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._column and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._build_first_screens)
+        return super().eventFilter(watched, event)
+
+    def _build_first_screens(self) -> None:
+        """Right after the first paint: the rest of the INITIAL_BUBBLES."""
+        self.build_older(INITIAL_BUBBLES - len(self._bubbles))
 
     def add(self, role: Role, title: str) -> MessageBubble:
         """A new message at the end (the person's, or an answer about to stream)."""

@@ -3,9 +3,12 @@ the same whether another long conversation was open before or not."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QWidget
+
 from desktop.core.messages import Role
 from desktop.storage.history import HistoryStore, default_history_path
-from desktop.ui.chat.message_list import INITIAL_BUBBLES
+from desktop.ui.chat.message_list import FIRST_SCREEN_BUBBLES, INITIAL_BUBBLES
 from tests.ui.chat_fixtures import ready_pane
 from tests.ui.conftest import wait_until
 
@@ -38,9 +41,37 @@ async def test_switching_long_conversations_shows_the_end_of_the_next(scripted, 
     conversations.setCurrentIndex(conversations.index_for(by_title["Second"]))
     bubbles = messages.bubbles()
     assert bubbles[-1].text().startswith("Second message 399")
+    await wait_until(lambda: len(messages.bubbles()) >= INITIAL_BUBBLES)
     await wait_until(lambda: bar.maximum() > 0 and bar.value() == bar.maximum())
     assert len(messages.bubbles()) == INITIAL_BUBBLES, "no older bubbles built on the way"
     assert not bubbles[-1].visibleRegion().isEmpty(), "the last message is in view"
+
+
+async def test_the_last_screenful_is_painted_before_the_rest_is_built(scripted, open_window):
+    seed_long_conversations(("Long",), 400)
+    pane = await ready_pane(open_window)
+    conversations = pane.window().conversations
+    messages = pane.messages
+    bar = messages.verticalScrollBar()
+    by_title = {c.title: c.id for c in pane.window()._chat.store.list_conversations()}
+    painted: list[int] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not painted:
+                painted.append(len(messages.bubbles()))
+            return False
+
+    conversations.setCurrentIndex(conversations.index_for(by_title["Long"]))
+    last = messages.bubbles()[-1]
+    watch = Watch()
+    for widget in (last.body, *last.body.findChildren(QWidget)):
+        widget.installEventFilter(watch)
+    assert len(messages.bubbles()) == FIRST_SCREEN_BUBBLES
+    await wait_until(lambda: len(messages.bubbles()) == INITIAL_BUBBLES)
+    assert painted == [FIRST_SCREEN_BUBBLES], "the end was painted before the rest was built"
+    await wait_until(lambda: bar.maximum() > 0 and bar.value() == bar.maximum())
+    assert not last.visibleRegion().isEmpty(), "the view held still at the end"
 
 
 async def test_opening_builds_no_message_actions(scripted, open_window, monkeypatch):
@@ -60,8 +91,8 @@ async def test_opening_builds_no_message_actions(scripted, open_window, monkeypa
     conversations = pane.window().conversations
     by_title = {c.title: c.id for c in pane.window()._chat.store.list_conversations()}
     conversations.setCurrentIndex(conversations.index_for(by_title["Long"]))
+    await wait_until(lambda: len(pane.messages.bubbles()) == INITIAL_BUBBLES)  # after a paint
     bubbles = pane.messages.bubbles()
-    assert len(bubbles) == INITIAL_BUBBLES
     assert not any(bubble.footer.actions_built for bubble in bubbles)
     assert len(built) <= 2, "the room is measured once per kind of message, not per bubble"
     assert bubbles[-1].copy_button.toolTip(), "built when asked for"
