@@ -77,7 +77,8 @@ class ChatStats:
 
 @dataclass(frozen=True, slots=True)
 class Done:
-    """The stream ended normally. ``reason`` is the server's (stop, length, ...)."""
+    """The stream ended normally. ``reason`` is the server's (stop, length, ...), with one
+    word for every family when the answer ended by calling tools: ``tool_calls``."""
 
     reason: str = "stop"
     stats: ChatStats = field(default_factory=ChatStats)

@@ -20,7 +20,7 @@ from desktop.core.errors import (
     ServerError,
     StreamInterrupted,
 )
-from desktop.core.events import ChatEvent, Done, TextDelta
+from desktop.core.events import ChatEvent, Done, TextDelta, ToolCall
 from desktop.core.messages import ChatMessage, ChatOptions
 from desktop.core.model_records import LocalModel, ModelDetails, PullProgress, RunningModel
 from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
@@ -141,12 +141,15 @@ class OllamaProvider:
         body = chat_request(model, messages, options or ChatOptions())
         clock = TokenClock()
         final: Json | None = None
+        called = False
 
         def read(line: Json) -> list[ChatEvent]:
-            nonlocal final
+            nonlocal final, called
             if _is_done(line):
                 final = line
-            return records.chat_deltas(line)
+            events = records.chat_deltas(line)
+            called = called or any(isinstance(event, ToolCall) for event in events)
+            return events
 
         batches = self._batches(
             "/api/chat", body, model=model, is_last=_is_done, line_error=_answer_error
@@ -179,6 +182,8 @@ class OllamaProvider:
                 detail="the stream ended without a done line",
             )
         reason = records.text(final, "done_reason") or "stop"
+        if called and reason == "stop":
+            reason = "tool_calls"  # as the other families (and Ollama's /v1) say it
         yield Done(reason=reason, stats=records.chat_stats(final, clock.first_seconds))
 
     def _url(self, path: str) -> str:

@@ -337,7 +337,7 @@ async def test_tool_calls_arrive_with_json_encoded_arguments(
     assert call_event == tool_call("get_weather", {"city": "Tokyo"}, "call_k3j9x0a1")
     assert call_event.arguments == {"city": "Tokyo"}
     assert isinstance(done, Done)
-    assert done.reason == "stop"
+    assert done.reason == "tool_calls"
     assert done.stats.completion_tokens is None
 
 

@@ -67,7 +67,7 @@ async def test_weather_call_result_and_answer(
         0,
         None,
     )
-    assert done_of(first).reason == "stop"  # Ollama says "stop" even after a call
+    assert done_of(first).reason == "tool_calls"  # Ollama said "stop": named as elsewhere
 
     server.script([ANSWER])
     second = await collect(provider.chat(TOOLS_MODEL, after_calls(call), WITH_TOOLS))
