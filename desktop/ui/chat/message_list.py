@@ -119,6 +119,7 @@ class MessageList(QScrollArea):
         self._unbuilt = 0  # how many of the oldest steps have no bubble yet
         self._follow = True
         self._replacing = False  # set_steps is swapping the column
+        self._painted = True  # the column shown is painted and its first screens built
         self._bottom_gap: int | None = None  # keep this distance from the end while growing
         self._anchor: tuple[QWidget, int] | None = None
         self._next_answer: MessageBubble | None = None  # built ahead (prepare_answer)
@@ -201,6 +202,7 @@ class MessageList(QScrollArea):
         self._replacing = True  # the old column's scroll position means nothing now
         self.setWidget(column)  # deletes the previous column
         self._replacing = False
+        self._painted = False
         column.installEventFilter(self)  # its first paint builds the rest
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -210,8 +212,11 @@ class MessageList(QScrollArea):
         return super().eventFilter(watched, event)
 
     def _build_first_screens(self) -> None:
-        """Right after the first paint: the rest of the INITIAL_BUBBLES."""
+        """Right after the first paint: the rest of the INITIAL_BUBBLES, laid out at once
+        (the passes in between would read as the person scrolling near the top)."""
         self.build_older(INITIAL_BUBBLES - len(self._bubbles))
+        self._apply_layouts()
+        self._painted = True
 
     def add(self, role: Role, title: str) -> MessageBubble:
         """A new message at the end (the person's, or an answer about to stream)."""
@@ -283,7 +288,7 @@ class MessageList(QScrollArea):
         self._follow = value >= bar.maximum() - FOLLOW_SLACK_PX
         if self._bottom_gap is not None and value != bar.maximum() - self._bottom_gap:
             self._bottom_gap = None  # the person scrolled: stop holding the position
-        if value <= NEAR_TOP_PX and self._unbuilt and bar.maximum() > 0:
+        if value <= NEAR_TOP_PX and self._unbuilt and bar.maximum() > 0 and self._painted:
             self.build_older()
         self._anchor = self._anchor_at(value)
 

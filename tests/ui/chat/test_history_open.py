@@ -3,6 +3,8 @@ the same whether another long conversation was open before or not."""
 
 from __future__ import annotations
 
+import asyncio
+
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
@@ -136,3 +138,23 @@ def test_actions_keep_their_room_before_they_are_built(qtbot) -> None:
         assert bubble.actions_shown()
     settle()
     assert [bubble.height() for bubble in bubbles] == before
+
+
+async def test_one_line_messages_build_the_first_twenty_only(scripted, open_window):
+    """While the rest of the first screens is laid out, the view passes near the top: that
+    is not the person scrolling up, and builds nothing more."""
+    store = HistoryStore.open(default_history_path())
+    try:
+        chat = store.create_conversation("Short", "scripted:latest")
+        parent = None
+        for number in range(200):
+            role = Role.USER if number % 2 == 0 else Role.ASSISTANT
+            parent = store.add_message(chat.id, role, f"line {number}", parent_id=parent).id
+    finally:
+        store.close()
+    pane = await ready_pane(open_window)
+    conversations = pane.window().conversations
+    conversations.setCurrentIndex(conversations.index_for(chat.id))
+    await wait_until(lambda: len(pane.messages.bubbles()) >= INITIAL_BUBBLES)
+    await asyncio.sleep(0.3)
+    assert len(pane.messages.bubbles()) == INITIAL_BUBBLES
