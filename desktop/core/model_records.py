@@ -79,6 +79,11 @@ class ModelDetails:
     def can_think(self) -> bool:
         return "thinking" in self.capabilities
 
+    @property
+    def can_use_tools(self) -> bool:
+        """Ollama lists "tools": only then may a request offer it tools."""
+        return "tools" in self.capabilities
+
 
 @dataclass(frozen=True, slots=True)
 class PullProgress:

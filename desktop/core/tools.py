@@ -44,6 +44,8 @@ class ToolResult:
     content: object
     """Text, or any JSON-encodable value (structured content)."""
     is_error: bool = False
+    images: tuple[bytes, ...] = ()
+    """Pictures the tool returned (encoded PNG/JPEG...), sent where the family takes them."""
 
     @property
     def text(self) -> str:

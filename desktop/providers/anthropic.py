@@ -26,10 +26,10 @@ from desktop.core.messages import ChatMessage, ChatOptions, Role
 from desktop.core.remote_model import RemoteModel
 from desktop.core.text import QT_TRANSLATE_NOOP, Text
 from desktop.core.text import text as say
-from desktop.core.tools import ToolDefinition, tool_call
+from desktop.core.tools import tool_call
+from desktop.providers.anthropic_content import content_blocks, wire_tool
 from desktop.providers.api_transport import ApiTransport
 from desktop.providers.batches import read_batch
-from desktop.providers.images import base64_text, media_type
 from desktop.providers.ollama_records import integer, mapping, parse_timestamp, text
 from desktop.providers.sse import SseEvent
 from desktop.providers.token_clock import TokenClock
@@ -74,14 +74,6 @@ def chat_body(model: str, messages: Sequence[ChatMessage], options: ChatOptions)
     return body
 
 
-def wire_tool(tool: ToolDefinition) -> Json:
-    """``{name, description, input_schema}``: Anthropic's name for the JSON schema."""
-    wired: Json = {"name": tool.name, "input_schema": dict(tool.parameters)}
-    if tool.description:
-        wired["description"] = tool.description
-    return wired
-
-
 def _thinking_budget(think: bool | str | None) -> int | None:
     if think is True:
         return DEFAULT_THINKING_BUDGET
@@ -103,7 +95,7 @@ def wire_messages(messages: Sequence[ChatMessage]) -> list[Json]:
     for message in messages:
         if message.role is Role.SYSTEM:
             continue
-        blocks = _blocks(message)
+        blocks = content_blocks(message)
         if not blocks:
             continue
         role = "assistant" if message.role is Role.ASSISTANT else "user"
@@ -114,38 +106,6 @@ def wire_messages(messages: Sequence[ChatMessage]) -> list[Json]:
         else:
             out.append({"role": role, "content": blocks})
     return out
-
-
-def _blocks(message: ChatMessage) -> list[Json]:
-    result = message.tool_result
-    if message.role is Role.TOOL and result is not None:
-        block: Json = {
-            "type": "tool_result",
-            "tool_use_id": result.call_id,
-            "content": result.text,
-        }
-        if result.is_error:
-            block["is_error"] = True
-        return [block]
-    blocks: list[Json] = [_image_block(image) for image in message.images]
-    if message.content.strip():
-        blocks.append({"type": "text", "text": message.content})
-    if message.role is Role.ASSISTANT:
-        blocks += [
-            {
-                "type": "tool_use",
-                "id": call.call_id,
-                "name": call.name,
-                "input": dict(call.arguments),
-            }
-            for call in message.tool_calls
-        ]
-    return blocks
-
-
-def _image_block(image: bytes) -> Json:
-    source = {"type": "base64", "media_type": media_type(image), "data": base64_text(image)}
-    return {"type": "image", "source": source}
 
 
 @dataclass

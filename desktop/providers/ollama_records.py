@@ -229,6 +229,8 @@ def wire_message(message: ChatMessage) -> Json:
         wire["tool_name"] = result.name
         if result.call_id:
             wire["tool_call_id"] = result.call_id
+        if result.images:
+            wire["images"] = [base64_text(image) for image in result.images]
     return wire
 
 

@@ -37,7 +37,7 @@ def chat_body(
     model: str, messages: Sequence[ChatMessage], options: ChatOptions, *, stream: bool = True
 ) -> Json:
     """The /chat/completions body; only options that are set are sent."""
-    body: Json = {"model": model, "messages": [wire_message(message) for message in messages]}
+    body: Json = {"model": model, "messages": wire_messages(messages)}
     if stream:
         body["stream"] = True
         body["stream_options"] = {"include_usage": True}
@@ -74,6 +74,31 @@ def wire_call(call: ToolCall) -> Json:
     }
 
 
+def wire_messages(messages: Sequence[ChatMessage]) -> list[Json]:
+    """Every message; pictures a tool returned follow its run of ``tool`` messages in a
+    user message, since OpenAI takes images only from the user and a ``tool`` message
+    must come right after the call (or the other results) it answers."""
+    out: list[Json] = []
+    pictures: list[Json] = []
+    for message in messages:
+        result = message.tool_result if message.role is Role.TOOL else None
+        if result is None and pictures:
+            out.append({"role": "user", "content": pictures})
+            pictures = []
+        out.append(wire_message(message))
+        if result is not None and result.images:
+            said = f"Images returned by the tool {result.name} (call {result.call_id}):"
+            pictures.append({"type": "text", "text": said})
+            pictures += [_image_part(image) for image in result.images]
+    if pictures:
+        out.append({"role": "user", "content": pictures})
+    return out
+
+
+def _image_part(image: bytes) -> Json:
+    return {"type": "image_url", "image_url": {"url": data_url(image)}}
+
+
 def wire_message(message: ChatMessage) -> Json:
     """Text as a string; with images, a list of text and ``image_url`` data-URL parts.
 
@@ -97,9 +122,7 @@ def wire_message(message: ChatMessage) -> Json:
     parts: list[Json] = []
     if message.content:
         parts.append({"type": "text", "text": message.content})
-    parts += [
-        {"type": "image_url", "image_url": {"url": data_url(image)}} for image in message.images
-    ]
+    parts += [_image_part(image) for image in message.images]
     return {"role": role, "content": parts}
 
 

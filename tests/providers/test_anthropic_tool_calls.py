@@ -14,7 +14,7 @@ from desktop.core.history_conversion import HistoryAdapter
 from desktop.core.messages import ChatMessage, Role
 from desktop.core.provider_config import ProviderFamily
 from desktop.core.tools import ToolResult, tool_call
-from tests.providers.streams import calls_of, collect, done_of, provider_for, text_of
+from tests.providers.streams import PNG, calls_of, collect, done_of, provider_for, text_of
 from tests.providers.tool_scenario import (
     ANSWER,
     CLOCK_ARGUMENTS,
@@ -174,3 +174,20 @@ async def test_a_result_without_its_call_is_refused_as_a_plain_bad_request(
         await collect(claude(http, anthropic_server).chat(MODEL, history, WITH_TOOLS))
     assert not isinstance(caught.value, ToolsNotSupported)
     assert "toolu_nowhere" in caught.value.detail
+
+
+async def test_pictures_a_tool_returned_go_inside_its_result(
+    http: httpx.AsyncClient, anthropic_server: AnthropicServer
+) -> None:
+    call = tool_call("take_screenshot", {}, "toolu_shot")
+    shot = ToolResult("toolu_shot", "take_screenshot", "The screen now:", images=(PNG,))
+    history = [
+        QUESTION,
+        ChatMessage(Role.ASSISTANT, "", tool_calls=(call,)),
+        ChatMessage(Role.TOOL, "", tool_result=shot),
+    ]
+    await collect(claude(http, anthropic_server).chat(MODEL, history, WITH_TOOLS))
+    [block] = bodies(anthropic_server)[0]["messages"][-1]["content"]  # type: ignore[index]
+    assert block["type"] == "tool_result"
+    assert [part["type"] for part in block["content"]] == ["text", "image"]
+    assert anthropic_server.received_images == [("image/png", PNG)]

@@ -5,6 +5,7 @@ only for models with the ``tools`` capability, calls arriving whole (``id``,
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Iterator
 
@@ -13,10 +14,11 @@ import pytest
 
 from desktop.core.errors import ToolsNotSupported
 from desktop.core.history_conversion import HistoryAdapter
-from desktop.core.messages import ChatOptions
+from desktop.core.messages import ChatMessage, ChatOptions, Role
 from desktop.core.provider_config import ProviderFamily
+from desktop.core.tools import ToolResult, tool_call
 from desktop.providers.ollama import OllamaProvider
-from tests.providers.streams import calls_of, collect, done_of, text_of
+from tests.providers.streams import PNG, calls_of, collect, done_of, text_of
 from tests.providers.tool_scenario import (
     ANSWER,
     CLOCK_ARGUMENTS,
@@ -149,8 +151,8 @@ async def test_a_model_without_the_tools_capability_refuses_them_distinctly(
     http: httpx.AsyncClient, server: ScriptedOllama
 ) -> None:
     provider = OllamaProvider(http, server.url)
-    await provider.show(PLAIN_MODEL)
-    await provider.show(TOOLS_MODEL)
+    assert not (await provider.show(PLAIN_MODEL)).can_use_tools
+    assert (await provider.show(TOOLS_MODEL)).can_use_tools
     assert (provider.takes_tools(PLAIN_MODEL), provider.takes_tools(TOOLS_MODEL)) == (False, True)
 
     with pytest.raises(ToolsNotSupported) as caught:
@@ -159,3 +161,29 @@ async def test_a_model_without_the_tools_capability_refuses_them_distinctly(
     assert caught.value.detail == "registry.ollama.ai/library/llama2:13b does not support tools"
     # The retry without tools is answered.
     assert text_of(await collect(provider.chat(PLAIN_MODEL, [QUESTION], ChatOptions())))
+
+
+async def test_pictures_a_tool_returned_go_with_its_tool_message(
+    http: httpx.AsyncClient, server: ScriptedOllama
+) -> None:
+    shot = tool_call("take_screenshot", {})
+    history = [
+        QUESTION,
+        ChatMessage(Role.ASSISTANT, "", tool_calls=(shot,)),
+        ChatMessage(
+            Role.TOOL,
+            "",
+            tool_result=ToolResult("", "take_screenshot", "The screen:", images=(PNG,)),
+        ),
+    ]
+    await collect(ollama(http, server).chat(TOOLS_MODEL, history, WITH_TOOLS))
+    sent = server.chat_bodies()[0]["messages"]
+    assert sent[1]["tool_calls"] == [
+        {"function": {"index": 0, "name": "take_screenshot", "arguments": {}}}
+    ]
+    assert sent[2] == {
+        "role": "tool",
+        "content": "The screen:",
+        "tool_name": "take_screenshot",
+        "images": [base64.b64encode(PNG).decode()],
+    }

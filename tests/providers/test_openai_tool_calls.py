@@ -13,8 +13,8 @@ from desktop.core.errors import BadRequest, ToolsNotSupported
 from desktop.core.history_conversion import HistoryAdapter
 from desktop.core.messages import ChatMessage, ChatOptions, Role
 from desktop.core.provider_config import AzureMode, ProviderFamily
-from desktop.core.tools import tool_call
-from tests.providers.streams import calls_of, collect, done_of, provider_for, text_of
+from desktop.core.tools import ToolResult, tool_call
+from tests.providers.streams import PNG, calls_of, collect, done_of, provider_for, text_of
 from tests.providers.tool_scenario import (
     ANSWER,
     CLOCK_ARGUMENTS,
@@ -215,3 +215,28 @@ async def test_no_tools_offered_sends_no_tools_key(
 ) -> None:
     await collect(openai(http, openai_server).chat(MODEL, [QUESTION], ChatOptions(tools=())))
     assert "tools" not in bodies(openai_server)[0]
+
+
+async def test_pictures_a_tool_returned_follow_the_results_as_the_persons(
+    http: httpx.AsyncClient, openai_server: OpenAIServer
+) -> None:
+    """OpenAI takes images only from the user, and results must follow their calls at
+    once: the pictures come in a user message after the last result."""
+    shot = tool_call("take_screenshot", {}, "call_shot")
+    weather = tool_call("get_current_weather", WEATHER_ARGUMENTS, "call_w", 1)
+    history = [
+        QUESTION,
+        ChatMessage(Role.ASSISTANT, "", tool_calls=(shot, weather)),
+        ChatMessage(
+            Role.TOOL,
+            "",
+            tool_result=ToolResult("call_shot", "take_screenshot", "The screen:", images=(PNG,)),
+        ),
+        ChatMessage(Role.TOOL, "", tool_result=ToolResult("call_w", weather.name, REPORT)),
+    ]
+    await collect(openai(http, openai_server).chat(MODEL, history, WITH_TOOLS))
+    sent = bodies(openai_server)[0]["messages"]
+    assert [m["role"] for m in sent] == ["user", "assistant", "tool", "tool", "user"]  # type: ignore[index]
+    assert sent[2]["content"] == "The screen:"  # type: ignore[index]
+    assert "take_screenshot" in sent[4]["content"][0]["text"]  # type: ignore[index]
+    assert openai_server.received_images == [("image/png", PNG)]

@@ -244,7 +244,10 @@ class AnthropicServer(LoopbackServer):
                 if not block.get("id") or not isinstance(block.get("input"), dict):
                     raise InvalidRequest(f"messages.{index}: tool_use needs an id and an input")
             elif kind == "tool_result" and role == "user":
-                if not isinstance(block.get("content", ""), str | list):
+                nested = block.get("content", "")
+                if isinstance(nested, list):  # text and image blocks, read as a user turn's
+                    words += self._read_message(index, {"role": "user", "content": nested})
+                elif not isinstance(nested, str):
                     raise InvalidRequest(f"messages.{index}: tool_result content is invalid")
             else:
                 raise InvalidRequest(f"messages.{index}: unsupported content block {kind!r}")
