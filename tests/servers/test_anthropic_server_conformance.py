@@ -17,6 +17,7 @@ import pytest
 from tests.servers.anthropic_server import AnthropicServer
 from tests.servers.cloud_fixtures import ANTHROPIC_KEY, AnthropicServerFactory
 from tests.servers.scripted_reply import ScriptedCall, ScriptedReply
+from tests.servers.sdk_clients import kept
 from tests.servers.tiny_gguf import DEFAULT_REPLY
 
 MODEL = "claude-test-4-5"
@@ -27,7 +28,7 @@ PNG_1PX = base64.b64decode(
 
 
 def client(server: AnthropicServer, key: str = ANTHROPIC_KEY) -> anthropic.Anthropic:
-    return anthropic.Anthropic(base_url=server.url, api_key=key, max_retries=0)
+    return kept(anthropic.Anthropic(base_url=server.url, api_key=key, max_retries=0))
 
 
 def test_models_are_listed_page_by_page(anthropic_server_factory: AnthropicServerFactory) -> None:

@@ -13,6 +13,7 @@ import pytest
 from tests.servers.litellm_server import NO_PRISMA, LiteLLMServer
 from tests.servers.openai_server import OpenAIServer
 from tests.servers.scripted_reply import ScriptedReply
+from tests.servers.sdk_clients import kept
 
 MASTER_KEY = "sk-litellm-master-5b1d"
 HELLO: list[Any] = [{"role": "user", "content": "Say hello."}]
@@ -26,7 +27,7 @@ def litellm() -> Iterator[LiteLLMServer]:
 
 
 def client(server: OpenAIServer, key: str) -> openai.OpenAI:
-    return openai.OpenAI(base_url=f"{server.url}/v1", api_key=key, max_retries=0)
+    return kept(openai.OpenAI(base_url=f"{server.url}/v1", api_key=key, max_retries=0))
 
 
 def test_the_master_key_is_accepted(litellm: LiteLLMServer) -> None:

@@ -20,6 +20,7 @@ import pytest
 from tests.servers.fixtures import TINY, TINY_LOOP, TINY_THINK, TINY_VISION
 from tests.servers.ollama_chat import THINKING_TEXT
 from tests.servers.ollama_server import OllamaServer
+from tests.servers.sdk_clients import kept
 from tests.servers.tiny_gguf import DEFAULT_REPLY, FEED_FORWARD, HIDDEN, LAYERS
 
 HELLO = [{"role": "user", "content": "Hello there"}]
@@ -29,7 +30,7 @@ PNG_1PX = base64.b64decode(
 
 
 def client(server: OllamaServer, **kwargs: Any) -> ollama.Client:
-    return ollama.Client(host=server.url, **kwargs)
+    return kept(ollama.Client(host=server.url, **kwargs))
 
 
 def post_lines(server: OllamaServer, path: str, body: dict[str, Any]) -> list[bytes]:

@@ -18,6 +18,7 @@ import pytest
 from tests.servers.cloud_fixtures import OPENAI_KEY, OpenAIServerFactory
 from tests.servers.openai_server import OpenAIServer
 from tests.servers.scripted_reply import ScriptedCall, ScriptedReply
+from tests.servers.sdk_clients import kept
 from tests.servers.tiny_gguf import DEFAULT_REPLY
 
 HELLO: list[Any] = [{"role": "user", "content": "Say hello."}]
@@ -34,12 +35,14 @@ WEATHER_TOOL: Any = {
 
 
 def client(server: OpenAIServer, key: str = OPENAI_KEY) -> openai.OpenAI:
-    return openai.OpenAI(base_url=f"{server.url}/v1", api_key=key, max_retries=0)
+    return kept(openai.OpenAI(base_url=f"{server.url}/v1", api_key=key, max_retries=0))
 
 
 def azure(server: OpenAIServer, *, key: str = OPENAI_KEY, version: str = "2024-10-21"):  # type: ignore[no-untyped-def]
-    return openai.AzureOpenAI(
-        azure_endpoint=server.url, api_key=key, api_version=version, max_retries=0
+    return kept(
+        openai.AzureOpenAI(
+            azure_endpoint=server.url, api_key=key, api_version=version, max_retries=0
+        )
     )
 
 
@@ -263,7 +266,7 @@ def test_azure_without_api_version_is_not_found(openai_server: OpenAIServer) -> 
 
 
 def test_azure_v1_form_is_plain_openai_under_openai_v1(openai_server: OpenAIServer) -> None:
-    v1 = openai.OpenAI(base_url=f"{openai_server.url}/openai/v1/", api_key=OPENAI_KEY)
+    v1 = kept(openai.OpenAI(base_url=f"{openai_server.url}/openai/v1/", api_key=OPENAI_KEY))
     assert [model.id for model in v1.models.list()] == ["gpt-test", "gpt-4o-test"]
     text, _ = streamed_text(
         v1.chat.completions.create(model="gpt-test", messages=HELLO, stream=True)

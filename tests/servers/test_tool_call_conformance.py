@@ -21,6 +21,7 @@ from tests.servers.cloud_fixtures import ANTHROPIC_KEY, OPENAI_KEY
 from tests.servers.openai_server import OpenAIServer
 from tests.servers.scripted_ollama import ScriptedModel, ScriptedOllama
 from tests.servers.scripted_reply import ScriptedCall, ScriptedReply
+from tests.servers.sdk_clients import kept
 
 QUESTION = "上海今天的天气怎么样?"
 WEATHER_ARGUMENTS = json.dumps({"location": "上海"}, ensure_ascii=False)
@@ -66,7 +67,9 @@ def test_openai_sdk_assembles_parallel_calls_and_sends_results_back(
     openai_server: OpenAIServer, interleave: bool
 ) -> None:
     openai_server.replies.push(parallel(interleave), ScriptedReply(text=ANSWER))
-    client = openai.OpenAI(base_url=f"{openai_server.url}/v1", api_key=OPENAI_KEY, max_retries=0)
+    client = kept(
+        openai.OpenAI(base_url=f"{openai_server.url}/v1", api_key=OPENAI_KEY, max_retries=0)
+    )
     question: list[Any] = [{"role": "user", "content": QUESTION}]
 
     with client.chat.completions.stream(
@@ -93,7 +96,9 @@ def test_openai_sdk_assembles_parallel_calls_and_sends_results_back(
 
 
 def test_openai_sdk_sees_unpaired_tool_messages_refused(openai_server: OpenAIServer) -> None:
-    client = openai.OpenAI(base_url=f"{openai_server.url}/v1", api_key=OPENAI_KEY, max_retries=0)
+    client = kept(
+        openai.OpenAI(base_url=f"{openai_server.url}/v1", api_key=OPENAI_KEY, max_retries=0)
+    )
     stray: list[Any] = [
         {"role": "user", "content": QUESTION},
         {"role": "tool", "tool_call_id": "call_nowhere", "content": REPORT},
@@ -106,11 +111,13 @@ def test_azure_sdk_streams_a_tool_call_from_a_deployment(openai_server: OpenAISe
     openai_server.replies.push(
         ScriptedReply(text="", tool_calls=(ScriptedCall("get_current_weather", WEATHER_ARGUMENTS),))
     )
-    client = openai.AzureOpenAI(
-        azure_endpoint=openai_server.url,
-        api_key=OPENAI_KEY,
-        api_version="2024-10-21",
-        max_retries=0,
+    client = kept(
+        openai.AzureOpenAI(
+            azure_endpoint=openai_server.url,
+            api_key=OPENAI_KEY,
+            api_version="2024-10-21",
+            max_retries=0,
+        )
     )
     with client.chat.completions.stream(
         model="chat", messages=[{"role": "user", "content": QUESTION}], tools=[FUNCTION_TOOL]
@@ -127,8 +134,8 @@ def test_anthropic_sdk_assembles_parallel_tool_uses_and_sends_results_back(
     anthropic_server: AnthropicServer,
 ) -> None:
     anthropic_server.replies.push(parallel(), ScriptedReply(text=ANSWER))
-    client = anthropic.Anthropic(
-        base_url=anthropic_server.url, api_key=ANTHROPIC_KEY, max_retries=0
+    client = kept(
+        anthropic.Anthropic(base_url=anthropic_server.url, api_key=ANTHROPIC_KEY, max_retries=0)
     )
     question: list[Any] = [{"role": "user", "content": QUESTION}]
 
@@ -162,8 +169,8 @@ def test_anthropic_sdk_assembles_parallel_tool_uses_and_sends_results_back(
 def test_anthropic_sdk_sees_a_missing_tool_result_refused(
     anthropic_server: AnthropicServer,
 ) -> None:
-    client = anthropic.Anthropic(
-        base_url=anthropic_server.url, api_key=ANTHROPIC_KEY, max_retries=0
+    client = kept(
+        anthropic.Anthropic(base_url=anthropic_server.url, api_key=ANTHROPIC_KEY, max_retries=0)
     )
     use = {"type": "tool_use", "id": "toolu_1", "name": "get_current_weather", "input": {}}
     unanswered: list[Any] = [
@@ -197,7 +204,7 @@ def test_ollama_client_reads_parallel_calls_and_sends_results_back(
             ScriptedCall("get_current_time", CLOCK_ARGUMENTS, "call_bbbbbbbb"),
         ],
     )
-    client = ollama.Client(host=scripted.url)
+    client = kept(ollama.Client(host=scripted.url))
     question: list[Any] = [{"role": "user", "content": QUESTION}]
     chunks = list(client.chat("qwen3", messages=question, tools=[FUNCTION_TOOL], stream=True))
     calls = [call for chunk in chunks for call in chunk.message.tool_calls or []]
@@ -223,7 +230,7 @@ def test_ollama_client_reads_parallel_calls_and_sends_results_back(
 def test_ollama_client_sees_tools_refused_for_a_model_without_them(
     scripted: ScriptedOllama,
 ) -> None:
-    client = ollama.Client(host=scripted.url)
+    client = kept(ollama.Client(host=scripted.url))
     with pytest.raises(ollama.ResponseError) as caught:
         client.chat(
             "llama2:13b", messages=[{"role": "user", "content": QUESTION}], tools=[FUNCTION_TOOL]
