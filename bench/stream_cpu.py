@@ -36,7 +36,7 @@ RATE = 100.0
 PIECES = 2_000
 IDLE_S = 10.0
 TABLE = (
-    "\n| 模型 | size | speed |\n|---|---:|---|\n",
+    "\n\n| 模型 | size | speed |\n|---|---:|---|\n",
     "| llama3 | 8B | **fast** |\n",
     "| qwen2.5 中文 | 7B | `ok` |\n",
     "| mistral | 7B | fine |\n\n",

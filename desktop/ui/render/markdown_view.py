@@ -7,13 +7,11 @@ costs the same at the first token and the twenty-thousandth. Text that a fast st
 sends past the visible part is held on pages that are drawn once needed, so showing an
 answer costs about what is seen, not what is sent.
 
-The view has no clock of its own: the answer renderer (answer_renderer) calls its
-drawing steps. A frame that has much to draw takes a few turns of the event loop:
-:meth:`MarkdownView.prepare_frame` and :meth:`MarkdownView.draw_frame` draw what is
-about to come into view on a hidden page, a step a turn, and
-:meth:`MarkdownView.show_frame` shows it. No turn is long, and a paint between them
-still shows the last frame whole. Held pages are drawn a step a frame once the answer
-ended (:meth:`MarkdownView.draw_held_step`), or when one is seen.
+The view has no clock: the answer renderer calls its drawing steps. A frame with much
+to draw takes a few turns: :meth:`prepare_frame` and :meth:`draw_frame` draw what comes
+into view on a hidden page, a step a turn, and :meth:`show_frame` shows it (a paint in
+between still shows the last frame whole). Held pages are drawn a step a frame once the
+answer ended (:meth:`draw_held_step`), or when one is seen.
 """
 
 from __future__ import annotations
