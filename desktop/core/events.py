@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import TYPE_CHECKING
@@ -37,6 +37,18 @@ class ToolCall:
     index: int = 0
     raw_arguments: str = ""
     problem: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ToolCallDelta:
+    """A call still arriving (OpenAI and Anthropic stream its arguments in pieces): which
+    one (``index``), its name and id once known, and the next piece of the arguments
+    text. Only for showing progress; the whole :class:`ToolCall` follows."""
+
+    index: int
+    name: str = ""
+    call_id: str = ""
+    arguments: str = ""
 
 
 MIN_RATE_SECONDS = 0.25
@@ -84,7 +96,7 @@ class Done:
     stats: ChatStats = field(default_factory=ChatStats)
 
 
-ChatEvent = TextDelta | ThinkingDelta | ToolCall | Done
+ChatEvent = TextDelta | ThinkingDelta | ToolCallDelta | ToolCall | Done
 
 
 def merge_deltas(events: list[ChatEvent]) -> list[ChatEvent]:
@@ -99,6 +111,25 @@ def merge_deltas(events: list[ChatEvent]) -> list[ChatEvent]:
             merged.append(TextDelta("".join(event.text for event in run)))  # type: ignore[union-attr]
         elif kind is ThinkingDelta:
             merged.append(ThinkingDelta("".join(event.text for event in run)))  # type: ignore[union-attr]
+        elif kind is ToolCallDelta:
+            merged += _merge_call_pieces(run)  # type: ignore[arg-type]
         else:
             merged.extend(run)
+    return merged
+
+
+def _merge_call_pieces(run: Iterable[ToolCallDelta]) -> list[ToolCallDelta]:
+    """Neighbouring pieces of the same call as one piece (its latest name and id)."""
+    merged: list[ToolCallDelta] = []
+    for piece in run:
+        last = merged[-1] if merged else None
+        if last is not None and last.index == piece.index:
+            merged[-1] = ToolCallDelta(
+                piece.index,
+                piece.name or last.name,
+                piece.call_id or last.call_id,
+                last.arguments + piece.arguments,
+            )
+        else:
+            merged.append(piece)
     return merged

@@ -21,7 +21,14 @@ from desktop.core.errors import (
     ServerError,
     StreamInterrupted,
 )
-from desktop.core.events import ChatEvent, Done, TextDelta, ThinkingDelta, ToolCall
+from desktop.core.events import (
+    ChatEvent,
+    Done,
+    TextDelta,
+    ThinkingDelta,
+    ToolCall,
+    ToolCallDelta,
+)
 from desktop.core.messages import ChatMessage, ChatOptions, Role
 from desktop.core.remote_model import RemoteModel
 from desktop.core.text import QT_TRANSLATE_NOOP, Text
@@ -167,7 +174,9 @@ class MessageReader:
             initial_input=block.get("input"),
             order=self.tool_uses,
         )
-        self.tool_uses += kind == "tool_use"
+        if kind == "tool_use":
+            self.tool_uses += 1
+            return [ToolCallDelta(self.tool_uses - 1, text(block, "name"), text(block, "id"))]
         if kind == "text" and (start := text(block, "text")):
             return [TextDelta(start)]
         if kind == "thinking" and (start := text(block, "thinking")):
@@ -183,7 +192,9 @@ class MessageReader:
             return [ThinkingDelta(piece)]
         if kind == "input_json_delta":
             block = self.blocks.setdefault(integer(payload, "index") or 0, _Block("tool_use"))
-            block.json_parts.append(text(delta, "partial_json"))
+            piece = text(delta, "partial_json")
+            block.json_parts.append(piece)
+            return [ToolCallDelta(block.order, block.name, block.call_id, piece)]
         return []
 
     def _on_content_block_stop(self, payload: Json) -> list[ChatEvent]:

@@ -19,7 +19,14 @@ from desktop.core.errors import (
     RateLimited,
     ServerError,
 )
-from desktop.core.events import ChatEvent, ChatStats, TextDelta, ThinkingDelta, ToolCall
+from desktop.core.events import (
+    ChatEvent,
+    ChatStats,
+    TextDelta,
+    ThinkingDelta,
+    ToolCall,
+    ToolCallDelta,
+)
 from desktop.core.messages import ChatMessage, ChatOptions, Role
 from desktop.core.remote_model import RemoteModel
 from desktop.core.text import QT_TRANSLATE_NOOP, Text
@@ -166,12 +173,14 @@ class ChunkReader:
                     events.append(ThinkingDelta(thinking))
             if content := text(delta, "content"):
                 events.append(TextDelta(content))
-            self._assemble(delta.get("tool_calls"))
+            events += self._assemble(delta.get("tool_calls"))
             if reason := text(choice, "finish_reason"):
                 self.finish_reason = reason
         return events
 
-    def _assemble(self, deltas: object) -> None:
+    def _assemble(self, deltas: object) -> list[ChatEvent]:
+        """Pieces of calls added to the calls they belong to (by ``index``), and passed on."""
+        pieces: list[ChatEvent] = []
         for position, delta in enumerate(deltas if isinstance(deltas, list) else []):
             if not isinstance(delta, dict):
                 continue
@@ -182,10 +191,12 @@ class ChunkReader:
             function = mapping(delta, "function")
             pending.name = text(function, "name") or pending.name
             arguments = function.get("arguments")
-            if isinstance(arguments, str):
-                pending.arguments.append(arguments)
-            elif isinstance(arguments, dict):
-                pending.arguments.append(json.dumps(arguments))
+            if isinstance(arguments, dict):
+                arguments = json.dumps(arguments, ensure_ascii=False)
+            piece = arguments if isinstance(arguments, str) else ""
+            pending.arguments.append(piece)
+            pieces.append(ToolCallDelta(index, pending.name, pending.call_id, piece))
+        return pieces
 
     def stats(self, measured: ChatStats) -> ChatStats:
         """``measured`` (timed here) with the counts and times the server gave instead."""

@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from desktop.core.errors import BadRequest, ToolsNotSupported
+from desktop.core.events import ToolCallDelta
 from desktop.core.history_conversion import HistoryAdapter
 from desktop.core.messages import ChatMessage, Role
 from desktop.core.provider_config import ProviderFamily
@@ -52,6 +53,11 @@ async def test_weather_tool_use_result_and_answer(
 
     first = await collect(provider.chat(MODEL, [QUESTION], WITH_TOOLS))
     [call] = calls_of(first)
+    pieces = [event for event in first if isinstance(event, ToolCallDelta)]
+    assert {(p.index, p.name, p.call_id) for p in pieces} == {
+        (0, "get_current_weather", "toolu_01SH")
+    }
+    assert "".join(piece.arguments for piece in pieces) == WEATHER_ARGUMENTS
     assert (call.name, call.arguments, call.call_id, call.index) == (
         "get_current_weather",
         {"location": "上海"},

@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from desktop.core.errors import BadRequest, ToolsNotSupported
+from desktop.core.events import ToolCallDelta
 from desktop.core.history_conversion import HistoryAdapter
 from desktop.core.messages import ChatMessage, ChatOptions, Role
 from desktop.core.provider_config import AzureMode, ProviderFamily
@@ -163,6 +164,11 @@ async def test_arguments_split_across_many_chunks_are_joined(
     [call] = calls_of(events)
     assert call.arguments == {"location": long_place}
     assert call.raw_arguments == arguments  # ten pieces, joined exactly
+    pieces = [event for event in events if isinstance(event, ToolCallDelta)]
+    # Progress while the arguments arrive (pieces that came in one read are joined).
+    assert {(piece.index, piece.name) for piece in pieces} == {(0, "get_current_weather")}
+    assert "".join(piece.arguments for piece in pieces) == arguments
+    assert events.index(pieces[-1]) < events.index(call)
 
 
 async def test_malformed_arguments_are_a_problem_on_the_call_not_a_crash(
