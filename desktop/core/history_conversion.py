@@ -2,9 +2,11 @@
 from one provider to another midway without the new one refusing the old turns.
 
 - Text always goes through.
-- Thinking goes back only to Ollama, which takes an assistant's ``thinking`` field. The
-  OpenAI-style APIs have no field for it and Anthropic accepts only its own signed
-  thinking blocks, so for them it is dropped (the history on disk keeps it).
+- Thinking goes back to Ollama, which takes an assistant's ``thinking`` field, and on
+  turns that called tools to OpenAI-compatible servers (DeepSeek's thinking mode wants
+  its ``reasoning_content`` there). Otherwise the OpenAI-style APIs have no field for it
+  and Anthropic accepts only its own signed thinking blocks, so for them it is dropped
+  (the history on disk keeps it).
 - Images go only to a model that sees them; otherwise each message says, in words, how
   many images it had, so the model knows something was there.
 - Tool calls and their results go over in the new family's shape (each provider writes
@@ -41,7 +43,7 @@ def _convert_one(message: ChatMessage, family: ProviderFamily, sees_images: bool
     content = message.content
     role = message.role
     images = message.images
-    thinking = message.thinking if family is ProviderFamily.OLLAMA else ""
+    thinking = message.thinking if _keeps_thinking(message, family) else ""
     if images and not (sees_images and role is Role.USER):
         content = _join(content, _images_note(len(images)))
         images = ()
@@ -51,6 +53,14 @@ def _convert_one(message: ChatMessage, family: ProviderFamily, sees_images: bool
     return dataclasses.replace(
         message, role=role, content=content, images=images, thinking=thinking
     )
+
+
+def _keeps_thinking(message: ChatMessage, family: ProviderFamily) -> bool:
+    """Ollama takes thinking back; DeepSeek (OpenAI-compatible) needs it on the turns
+    that called tools, or refuses the next request ("Missing reasoning_content")."""
+    if family is ProviderFamily.OLLAMA:
+        return True
+    return family is ProviderFamily.OPENAI_COMPAT and bool(message.tool_calls)
 
 
 def _with_call_ids(messages: list[ChatMessage]) -> list[ChatMessage]:

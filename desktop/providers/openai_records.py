@@ -109,20 +109,25 @@ def _image_part(image: bytes) -> Json:
 def wire_message(message: ChatMessage) -> Json:
     """Text as a string; with images, a list of text and ``image_url`` data-URL parts.
 
-    Thinking from earlier answers is not sent back: OpenAI rejects unknown message
-    fields and DeepSeek ignores them. An assistant's calls go in ``tool_calls`` (content
-    null when it said nothing); a result is a ``tool`` message with its
-    ``tool_call_id``; a tool message without a result (an old history) is user text.
+    Thinking from earlier answers is not sent back (OpenAI rejects unknown message
+    fields, DeepSeek ignores them), except as ``reasoning_content`` on a turn that called
+    tools, which DeepSeek's thinking mode requires. An assistant's calls go in
+    ``tool_calls`` (content null when it said nothing); a result is a ``tool`` message
+    with its ``tool_call_id``; a tool message without a result (an old history) is user
+    text.
     """
     result = message.tool_result
     if message.role is Role.TOOL and result is not None:
         return {"role": "tool", "tool_call_id": result.call_id, "content": result.text}
     if message.role is Role.ASSISTANT and message.tool_calls:
-        return {
+        wire: Json = {
             "role": "assistant",
             "content": message.content or None,
             "tool_calls": [wire_call(call) for call in message.tool_calls],
         }
+        if message.thinking:  # DeepSeek's thinking mode refuses a call turn without it
+            wire["reasoning_content"] = message.thinking
+        return wire
     role = "user" if message.role is Role.TOOL else message.role.value
     if not message.images:
         return {"role": role, "content": message.content}

@@ -15,7 +15,15 @@ from desktop.core.history_conversion import HistoryAdapter
 from desktop.core.messages import ChatMessage, ChatOptions, Role
 from desktop.core.provider_config import AzureMode, ProviderFamily
 from desktop.core.tools import ToolResult, tool_call
-from tests.providers.streams import PNG, calls_of, collect, done_of, provider_for, text_of
+from tests.providers.streams import (
+    PNG,
+    calls_of,
+    collect,
+    done_of,
+    provider_for,
+    text_of,
+    thinking_of,
+)
 from tests.providers.tool_scenario import (
     ANSWER,
     CLOCK_ARGUMENTS,
@@ -246,3 +254,31 @@ async def test_pictures_a_tool_returned_follow_the_results_as_the_persons(
     assert sent[2]["content"] == "The screen:"  # type: ignore[index]
     assert "take_screenshot" in sent[4]["content"][0]["text"]  # type: ignore[index]
     assert openai_server.received_images == [("image/png", PNG)]
+
+
+async def test_deepseek_gets_the_reasoning_of_a_call_turn_back(
+    http: httpx.AsyncClient, openai_server: OpenAIServer
+) -> None:
+    """DeepSeek's thinking mode refuses a call turn sent back without its
+    ``reasoning_content``; other turns' thinking is still left out."""
+    openai_server.needs_reasoning_back = True
+    weather = ScriptedCall("get_current_weather", WEATHER_ARGUMENTS, "call_ds")
+    openai_server.replies.push(
+        ScriptedReply(text="", reasoning="The person asks about Shanghai.", tool_calls=(weather,)),
+        ScriptedReply(text=ANSWER),
+    )
+    provider = openai(http, openai_server)
+    first = await collect(provider.chat(MODEL, [QUESTION], WITH_TOOLS))
+    [call] = calls_of(first)
+    history = after_calls(call)
+    history[1] = ChatMessage(Role.ASSISTANT, "", thinking=thinking_of(first), tool_calls=(call,))
+    earlier = [
+        ChatMessage(Role.USER, "Hi"),
+        ChatMessage(Role.ASSISTANT, "Hello.", thinking="A greeting."),
+    ]
+
+    answer = await collect(provider.chat(MODEL, [*earlier, *history], WITH_TOOLS))
+    assert text_of(answer) == ANSWER
+    sent = bodies(openai_server)[-1]["messages"]
+    assert sent[3]["reasoning_content"] == "The person asks about Shanghai."  # type: ignore[index]
+    assert "reasoning_content" not in sent[1]  # type: ignore[operator]

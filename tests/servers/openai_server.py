@@ -103,6 +103,8 @@ class OpenAIServer(LoopbackServer):
         """(declared media type, decoded bytes) of every image sent, in order."""
         self.no_tools_models: set[str] = set()
         """Models that refuse ``tools`` as Ollama's /v1 does (400 "does not support tools")."""
+        self.needs_reasoning_back = False
+        """As DeepSeek's thinking mode: a call turn must come back with its reasoning."""
         self._ids = count(1)
         self.routes = {
             MODELS: {"GET": self._models},
@@ -244,7 +246,9 @@ class OpenAIServer(LoopbackServer):
                 errors(404, f"The model `{model}` does not exist or you do not have access to it."),
             )
             return
-        problem = openai_tool_problem(body, model in self.no_tools_models)
+        problem = openai_tool_problem(
+            body, model in self.no_tools_models, needs_reasoning=self.needs_reasoning_back
+        )
         if problem:
             exchange.send_json(HTTPStatus.BAD_REQUEST, errors(400, problem))
             return

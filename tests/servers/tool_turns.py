@@ -3,7 +3,8 @@
 OpenAI: ``tools`` entries are functions with names; every ``tool`` message answers a
 call of the assistant turn before it, and every call is answered before the next turn.
 Anthropic: the user turn after ``tool_use`` blocks holds a ``tool_result`` for each.
-A model listed as refusing tools gets Ollama's "<model> does not support tools".
+A model listed as refusing tools gets Ollama's "<model> does not support tools"; in
+DeepSeek's thinking mode a call turn sent back without its ``reasoning_content`` is refused.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 
-def openai_tool_problem(body: dict[str, Any], refuses_tools: bool) -> str:
+def openai_tool_problem(
+    body: dict[str, Any], refuses_tools: bool, *, needs_reasoning: bool = False
+) -> str:
     """OpenAI's refusals of ``tools`` and of tool turns that do not pair up; "" if fine."""
     tools = body.get("tools")
     if tools and refuses_tools:
@@ -39,6 +42,13 @@ def openai_tool_problem(body: dict[str, Any], refuses_tools: bool) -> str:
                 "An assistant message with 'tool_calls' must be followed by tool messages "
                 "responding to each 'tool_call_id'. The following tool_call_ids did not have "
                 f"response messages: {', '.join(waiting)}"
+            )
+        calls = message.get("tool_calls") if role == "assistant" else None
+        if needs_reasoning and calls and "reasoning_content" not in message:
+            return (
+                "Missing `reasoning_content` field in the assistant message at message "
+                f"index {body['messages'].index(message)}. For more information, please "
+                "refer to https://api-docs.deepseek.com/guides/thinking_mode#tool-calls"
             )
         for call in message.get("tool_calls") or [] if role == "assistant" else []:
             if not isinstance((call.get("function") or {}).get("arguments"), str):
