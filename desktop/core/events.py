@@ -40,6 +40,14 @@ class ToolCall:
 
 
 @dataclass(frozen=True, slots=True)
+class ThinkingSignature:
+    """Anthropic's signature of the thinking just streamed. Kept with the answer: with
+    thinking on, a turn that called tools goes back with its thinking, signed."""
+
+    signature: str
+
+
+@dataclass(frozen=True, slots=True)
 class ToolCallDelta:
     """A call still arriving (OpenAI and Anthropic stream its arguments in pieces): which
     one (``index``), its name and id once known, and the next piece of the arguments
@@ -96,7 +104,7 @@ class Done:
     stats: ChatStats = field(default_factory=ChatStats)
 
 
-ChatEvent = TextDelta | ThinkingDelta | ToolCallDelta | ToolCall | Done
+ChatEvent = TextDelta | ThinkingDelta | ThinkingSignature | ToolCallDelta | ToolCall | Done
 
 
 def merge_deltas(events: list[ChatEvent]) -> list[ChatEvent]:

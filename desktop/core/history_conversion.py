@@ -2,11 +2,12 @@
 from one provider to another midway without the new one refusing the old turns.
 
 - Text always goes through.
-- Thinking goes back to Ollama, which takes an assistant's ``thinking`` field, and on
-  turns that called tools to OpenAI-compatible servers (DeepSeek's thinking mode wants
-  its ``reasoning_content`` there). Otherwise the OpenAI-style APIs have no field for it
-  and Anthropic accepts only its own signed thinking blocks, so for them it is dropped
-  (the history on disk keeps it).
+- Thinking goes back to Ollama, which takes an assistant's ``thinking`` field. On turns
+  that called tools it goes to OpenAI-compatible servers too (DeepSeek's thinking mode
+  wants its ``reasoning_content`` there), and to Anthropic when it is Anthropic's own,
+  signed thinking. Otherwise the OpenAI-style APIs have no field for it and Anthropic
+  accepts only its own signed thinking blocks, so it is dropped (the history on disk
+  keeps it).
 - Images go only to a model that sees them; otherwise each message says, in words, how
   many images it had, so the model knows something was there.
 - Tool calls and their results go over in the new family's shape (each provider writes
@@ -57,9 +58,12 @@ def _convert_one(message: ChatMessage, family: ProviderFamily, sees_images: bool
 
 def _keeps_thinking(message: ChatMessage, family: ProviderFamily) -> bool:
     """Ollama takes thinking back; DeepSeek (OpenAI-compatible) needs it on the turns
-    that called tools, or refuses the next request ("Missing reasoning_content")."""
+    that called tools, or refuses the next request ("Missing reasoning_content"), and so
+    does Anthropic with thinking on (signed: only its own thinking goes back)."""
     if family is ProviderFamily.OLLAMA:
         return True
+    if family is ProviderFamily.ANTHROPIC:
+        return bool(message.tool_calls and message.thinking_signature)
     return family is ProviderFamily.OPENAI_COMPAT and bool(message.tool_calls)
 
 

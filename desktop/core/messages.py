@@ -41,6 +41,8 @@ class ChatMessage:
     thinking: str = ""
     tool_calls: tuple[ToolCall, ...] = ()
     tool_result: ToolResult | None = None
+    thinking_signature: str = ""
+    """Anthropic's signature of ``thinking`` (see events.ThinkingSignature)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from desktop.core.events import (
     Done,
     TextDelta,
     ThinkingDelta,
+    ThinkingSignature,
     ToolCall,
     ToolCallDelta,
 )
@@ -95,8 +96,9 @@ def wire_messages(messages: Sequence[ChatMessage]) -> list[Json]:
     System messages go to the top-level ``system``. An assistant's calls are
     ``tool_use`` blocks; their results ``tool_result`` blocks in the user turn that
     follows (a tool message without a result, from an old history, is user text).
-    Earlier thinking is not sent back: Anthropic only accepts it with the signature
-    it streamed, which the history does not keep, and it may be left out.
+    Earlier thinking is not sent back (it may be left out), except on a turn that
+    called tools and kept its signature: with thinking on, Anthropic wants that turn
+    to start with its signed thinking block.
     """
     out: list[Json] = []
     for message in messages:
@@ -190,6 +192,8 @@ class MessageReader:
             return [TextDelta(piece)]
         if kind == "thinking_delta" and (piece := text(delta, "thinking")):
             return [ThinkingDelta(piece)]
+        if kind == "signature_delta" and (signature := text(delta, "signature")):
+            return [ThinkingSignature(signature)]
         if kind == "input_json_delta":
             block = self.blocks.setdefault(integer(payload, "index") or 0, _Block("tool_use"))
             piece = text(delta, "partial_json")

@@ -1,8 +1,9 @@
 """Content blocks of Anthropic's Messages API for one message, and tool definitions.
 
-A person's or assistant's turn is image and text blocks, an assistant's calls
-``tool_use`` blocks (the input an object); a result is a ``tool_result`` block whose
-content is its text, or text and image blocks when the tool returned pictures.
+A person's or assistant's turn is image and text blocks; an assistant's calls are
+``tool_use`` blocks (the input an object), after its signed thinking when kept; a
+result is a ``tool_result`` block whose content is its text, or text and image blocks
+when the tool returned pictures.
 """
 
 from __future__ import annotations
@@ -27,7 +28,11 @@ def content_blocks(message: ChatMessage) -> list[Json]:
     """The blocks of ``message`` (none when it says nothing)."""
     if message.role is Role.TOOL and message.tool_result is not None:
         return [tool_result_block(message.tool_result)]
-    blocks: list[Json] = [image_block(image) for image in message.images]
+    blocks: list[Json] = []
+    if message.role is Role.ASSISTANT and message.tool_calls and message.thinking_signature:
+        signed = {"thinking": message.thinking, "signature": message.thinking_signature}
+        blocks.append({"type": "thinking", **signed})
+    blocks += [image_block(image) for image in message.images]
     if message.content.strip():
         blocks.append({"type": "text", "text": message.content})
     if message.role is Role.ASSISTANT:

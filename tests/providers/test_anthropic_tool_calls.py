@@ -10,12 +10,20 @@ import httpx
 import pytest
 
 from desktop.core.errors import BadRequest, ToolsNotSupported
-from desktop.core.events import ToolCallDelta
+from desktop.core.events import ThinkingSignature, ToolCallDelta
 from desktop.core.history_conversion import HistoryAdapter
-from desktop.core.messages import ChatMessage, Role
+from desktop.core.messages import ChatMessage, ChatOptions, Role
 from desktop.core.provider_config import ProviderFamily
 from desktop.core.tools import ToolResult, tool_call
-from tests.providers.streams import PNG, calls_of, collect, done_of, provider_for, text_of
+from tests.providers.streams import (
+    PNG,
+    calls_of,
+    collect,
+    done_of,
+    provider_for,
+    text_of,
+    thinking_of,
+)
 from tests.providers.tool_scenario import (
     ANSWER,
     CLOCK_ARGUMENTS,
@@ -197,3 +205,41 @@ async def test_pictures_a_tool_returned_go_inside_its_result(
     assert block["type"] == "tool_result"
     assert [part["type"] for part in block["content"]] == ["text", "image"]
     assert anthropic_server.received_images == [("image/png", PNG)]
+
+
+async def test_with_thinking_on_a_call_turn_goes_back_with_its_signed_thinking(
+    http: httpx.AsyncClient, anthropic_server: AnthropicServer
+) -> None:
+    """Anthropic refuses a tool round whose calling turn does not start with its thinking
+    block; the signature streamed with the thinking makes that possible."""
+    weather = ScriptedCall("get_current_weather", WEATHER_ARGUMENTS, "toolu_think")
+    anthropic_server.replies.push(
+        ScriptedReply(text="", reasoning="The person asks about Shanghai.", tool_calls=(weather,)),
+        ScriptedReply(text=ANSWER),
+    )
+    thinking = ChatOptions(tools=WITH_TOOLS.tools, think=True)
+    provider = claude(http, anthropic_server)
+    first = await collect(provider.chat(MODEL, [QUESTION], thinking))
+    [call] = calls_of(first)
+    [signature] = [event.signature for event in first if isinstance(event, ThinkingSignature)]
+    history = after_calls(call)
+    history[1] = ChatMessage(
+        Role.ASSISTANT,
+        "",
+        thinking=thinking_of(first),
+        tool_calls=(call,),
+        thinking_signature=signature,
+    )
+
+    assert text_of(await collect(provider.chat(MODEL, history, thinking))) == ANSWER
+    calling = bodies(anthropic_server)[-1]["messages"][1]["content"]  # type: ignore[index]
+    assert calling[0] == {
+        "type": "thinking",
+        "thinking": "The person asks about Shanghai.",
+        "signature": signature,
+    }
+
+    unsigned = [*history]
+    unsigned[1] = ChatMessage(Role.ASSISTANT, "", thinking="lost", tool_calls=(call,))
+    with pytest.raises(BadRequest, match="must start with a thinking block"):
+        await collect(provider.chat(MODEL, unsigned, thinking))

@@ -197,7 +197,7 @@ class AnthropicServer(LoopbackServer):
         words = count_words(str(body.get("system") or ""))
         for index, message in enumerate(messages):
             words += self._read_message(index, message)
-        problem = anthropic_tool_problem(messages)
+        problem = anthropic_tool_problem(messages, thinking=enabled)
         if problem:
             raise InvalidRequest(problem)
         return enabled, words
@@ -240,6 +240,11 @@ class AnthropicServer(LoopbackServer):
                 except InvalidImage as problem:
                     raise InvalidRequest(f"messages.{index}: {problem}") from None
                 self.received_images.append((media_type, image))
+            elif kind == "thinking" and role == "assistant":
+                if block.get("signature") != SIGNATURE:
+                    raise InvalidRequest(
+                        f"messages.{index}: Invalid `signature` in `thinking` block"
+                    )
             elif kind == "tool_use" and role == "assistant":
                 if not block.get("id") or not isinstance(block.get("input"), dict):
                     raise InvalidRequest(f"messages.{index}: tool_use needs an id and an input")

@@ -2,7 +2,8 @@
 
 OpenAI: ``tools`` entries are functions with names; every ``tool`` message answers a
 call of the assistant turn before it, and every call is answered before the next turn.
-Anthropic: the user turn after ``tool_use`` blocks holds a ``tool_result`` for each.
+Anthropic: the user turn after ``tool_use`` blocks holds a ``tool_result`` for each;
+with thinking on, the turn that called tools comes back starting with its thinking.
 A model listed as refusing tools gets Ollama's "<model> does not support tools"; in
 DeepSeek's thinking mode a call turn sent back without its ``reasoning_content`` is refused.
 """
@@ -65,7 +66,7 @@ def _ids(message: dict[str, Any], kind: str, key: str) -> list[str]:
     return [str(block.get(key)) for block in blocks if block.get("type") == kind]
 
 
-def anthropic_tool_problem(messages: list[dict[str, Any]]) -> str:
+def anthropic_tool_problem(messages: list[dict[str, Any]], *, thinking: bool = False) -> str:
     """Anthropic's rule: the user turn after ``tool_use`` blocks answers each of them
     (and only them); "" when it does."""
     asked: list[str] = []
@@ -86,4 +87,16 @@ def anthropic_tool_problem(messages: list[dict[str, Any]]) -> str:
                 "have a corresponding `tool_result` block in the next message."
             )
         asked = _ids(message, "tool_use", "id")
+    if thinking and len(messages) > 1 and _ids(messages[-1], "tool_result", "tool_use_id"):
+        calling = messages[-2].get("content")
+        first = calling[0].get("type") if isinstance(calling, list) and calling else "text"
+        if first not in ("thinking", "redacted_thinking"):
+            return (
+                f"messages.{len(messages) - 2}.content.0.type: Expected `thinking` or "
+                f"`redacted_thinking`, but found `{first}`. When `thinking` is enabled, a final "
+                "`assistant` message must start with a thinking block (preceeding the "
+                "lastmost set of `tool_use` and `tool_result` blocks). We recommend you "
+                "include thinking blocks from previous turns. To avoid this requirement, "
+                "disable `thinking`."
+            )
     return ""
