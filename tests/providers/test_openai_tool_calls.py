@@ -34,7 +34,7 @@ from tests.providers.tool_scenario import (
     after_calls,
 )
 from tests.servers.cloud_fixtures import OPENAI_KEY
-from tests.servers.openai_server import CHAT, OpenAIServer
+from tests.servers.openai_server import CHAT, OpenAIServer, openai_error
 from tests.servers.scripted_reply import ScriptedCall, ScriptedReply
 
 MODEL = "gpt-test"
@@ -282,3 +282,31 @@ async def test_deepseek_gets_the_reasoning_of_a_call_turn_back(
     sent = bodies(openai_server)[-1]["messages"]
     assert sent[3]["reasoning_content"] == "The person asks about Shanghai."  # type: ignore[index]
     assert "reasoning_content" not in sent[1]  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("status", "said"),
+    [
+        (400, "registry.ollama.ai/library/llama3:latest does not support tools"),  # Ollama /v1
+        (400, "'tools' is not supported with this model."),  # OpenAI
+        (400, '"auto" tool choice requires --enable-auto-tool-choice and --tool-call-parser'),
+        (500, "tools param requires --jinja flag"),  # llama.cpp's server
+    ],
+)
+async def test_each_servers_words_for_no_tools_are_recognised(
+    http: httpx.AsyncClient, openai_server: OpenAIServer, status: int, said: str
+) -> None:
+    openai_server.inject(CHAT, status=status, body=openai_error(status, said), once=True)
+    with pytest.raises(ToolsNotSupported) as caught:
+        await collect(openai(http, openai_server).chat(MODEL, [QUESTION], WITH_TOOLS))
+    assert said in caught.value.detail
+
+
+async def test_the_same_words_without_tools_offered_are_not_a_tools_refusal(
+    http: httpx.AsyncClient, openai_server: OpenAIServer
+) -> None:
+    said = "registry.ollama.ai/library/llama3:latest does not support tools"
+    openai_server.inject(CHAT, status=400, body=openai_error(400, said), once=True)
+    with pytest.raises(BadRequest) as caught:
+        await collect(openai(http, openai_server).chat(MODEL, [QUESTION], ChatOptions()))
+    assert not isinstance(caught.value, ToolsNotSupported)
