@@ -60,6 +60,7 @@ NAMES = {
 }  # fmt: skip
 NAME_PATTERN = re.compile(
     r"https?://\S+"  # URLs
+    r"|`[^`]*`"  # commands (`ollama serve`)
     r"|\b[\w.-]+:\d+\b"  # host:port
     r"|\b[\w./-]+:[\w.-]+\b"  # model names with a tag (qwen3:4b-instruct-q4_K_M)
     r"|\b[\w-]*\d[\w.-]*\b"  # words with digits: sizes, quantizations (q4_K_M, 4B, 1.2)
@@ -289,3 +290,25 @@ async def test_switched_to_chinese_at_run_time_nothing_reads_in_english(
     found = await walk(window, names)
     choose_language(window, ENGLISH)
     assert not found, "English left after switching:\n" + report(found)
+
+
+async def test_a_new_user_without_ollama_reads_chinese(
+    open_window: Callable[[], MainWindow], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first run with no Ollama answering: the setup guide and status say it in Chinese."""
+    monkeypatch.setenv("OLLAMA_HOST", "http://127.0.0.1:9")
+    store = SettingsStore(default_settings_path())
+    settings = store.load()
+    settings.language = CHINESE
+    store.save(settings)
+    window = open_window()
+    window.resize(1180, 760)
+    await wait_until(lambda: window.provider_status.states()[0].health.alarm, timeout=5.0)
+    found = leftovers(window, "first run", {"http://127.0.0.1:9", "127.0.0.1:9"})
+    window.provider_status.open_popup()
+    found += leftovers(window.provider_status.popup, "provider status", {"http://127.0.0.1:9"})
+    window.provider_status.popup.hide()
+    window.show_page("models")
+    await asyncio.sleep(0.3)
+    found += leftovers(window, "models", {"http://127.0.0.1:9"})
+    assert not found, "English left in Chinese:\n" + report(found)
