@@ -60,8 +60,8 @@ class ImageViewer(QWidget):
         self.caption.setText(details)
         title = image.name or self.tr("Image")
         self.setWindowTitle(self.tr("{title} — Parley").format(title=title))
+        self.show()  # first: before it, the viewport still had Qt's default size
         self._fit()
-        self.show()
         self.raise_()
         self.activateWindow()
 
