@@ -32,7 +32,8 @@ the words::
     ├── ImportProblem           (core.conversation_export) a file cannot be imported
     ├── HostProblem             (providers.ollama_host) an Ollama address cannot be used
     └── StorageError            a file or database Parley keeps cannot be used
-        └── HistoryTooNew           (storage.schema: SchemaTooNew) a newer Parley wrote it
+        ├── HistoryTooNew           (storage.schema: SchemaTooNew) a newer Parley wrote it
+        └── FileShapeProblem        settings or the download queue is not the shape it should be
 
 Notices that are not failures (a settings file reset, a keyring missing) are Texts too:
 ``SettingsStore.load_problem``, ``PullQueueStore.load_problem``, ``SecretStore.details``,
@@ -156,6 +157,15 @@ class StreamInterrupted(ProviderError):
 
 class StorageError(ParleyError):
     """A file or database Parley keeps cannot be read, written or understood."""
+
+
+class FileShapeProblem(StorageError, ValueError):
+    """A file Parley keeps holds JSON, but not the shape it should (a ValueError too)."""
+
+
+def words_of(error: BaseException) -> Text:
+    """What ``error`` says: its Text when it has one, else the system's own words as they are."""
+    return error.text if isinstance(error, ParleyError) else Text.plain(str(error))
 
 
 class HistoryTooNew(StorageError):

@@ -15,6 +15,9 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
+from desktop.core.errors import FileShapeProblem
+from desktop.core.text import QT_TRANSLATE_NOOP, Text
+
 
 def read_json_object(path: Path) -> dict[str, Any] | None:
     """The JSON object in ``path``; None when there is no file.
@@ -27,7 +30,7 @@ def read_json_object(path: Path) -> dict[str, Any] | None:
     except FileNotFoundError:
         return None
     if not isinstance(raw, dict):
-        raise ValueError("it does not hold a JSON object")
+        raise FileShapeProblem(Text(QT_TRANSLATE_NOOP("core", "it does not hold a JSON object")))
     return raw
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
+from desktop.core.errors import FileShapeProblem, words_of
 from desktop.core.saved_pull import RESUME, STATES, SavedPull
 from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
 from desktop.storage.json_file import read_json_object, remove_interrupted_writes, write_json_object
@@ -54,7 +55,7 @@ class PullQueueStore:
         reason = text(
             QT_TRANSLATE_NOOP("core", "The download queue {file} could not be read ({error})."),
             file=self.path.name,
-            error=Text.plain(str(error)),
+            error=words_of(error),
         )
         try:
             kept = move_aside(self.path, "bad")
@@ -77,7 +78,9 @@ class PullQueueStore:
 def _entries(raw: dict[str, object]) -> list[object]:
     entries = raw.get("pulls")
     if not isinstance(entries, list):
-        raise ValueError("it does not hold a list of downloads")
+        raise FileShapeProblem(
+            Text(QT_TRANSLATE_NOOP("core", "it does not hold a list of downloads"))
+        )
     return entries
 
 

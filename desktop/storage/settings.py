@@ -12,6 +12,7 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.core.errors import words_of
 from desktop.core.provider_config import ProviderConfig
 from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
 from desktop.storage.json_codec import decode, encode
@@ -79,7 +80,7 @@ class SettingsStore:
                 "core", "{file} could not be read ({error}); default settings are in use."
             ),
             file=self.path.name,
-            error=Text.plain(str(error)),
+            error=words_of(error),
         )
         try:
             kept = move_aside(self.path, "bad")

@@ -3308,6 +3308,10 @@ Ollama 返回：{detail}</translation>
         <translation>{reason}它已保留为 {kept}；队列从空开始。</translation>
     </message>
     <message>
+        <source>it does not hold a list of downloads</source>
+        <translation>其中没有下载列表</translation>
+    </message>
+    <message>
         <source>Start a Secret Service (GNOME Keyring or KWallet) and unlock it, then restart Parley.</source>
         <translation>请启动 Secret Service（GNOME 密钥环或 KWallet）并解锁，然后重启 Parley。</translation>
     </message>
@@ -3490,6 +3494,10 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>{model} at {where} cannot use tools. Ask again without tools, or choose a model that supports them.</source>
         <translation>{where} 上的 {model} 不能使用工具。请不用工具再问一次，或选择支持工具的模型。</translation>
+    </message>
+    <message>
+        <source>it does not hold a JSON object</source>
+        <translation>其中没有 JSON 对象</translation>
     </message>
 </context>
 </TS>

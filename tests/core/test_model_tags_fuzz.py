@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.core.model_tags import explain, parse_model_tag
-from desktop.core.text import Text
 from desktop.core.pull_name import validate_pull_name
+from desktop.core.text import Text
 
 tag_alphabet = st.sampled_from(list("abcqwenllama3:.-_/0123456789bBkKmMxX@= ")) | st.characters()
 

@@ -254,6 +254,11 @@ def test_a_damaged_settings_file_is_reported_in_chinese(
     assert store.load_problem is not None
     shown = translated(store.load_problem)
     assert chinese(shown) and "settings.json" in shown, shown
+    path.write_text("[1, 2]", encoding="utf-8")  # JSON, but not the shape of settings
+    store.load()
+    assert store.load_problem is not None
+    shown = translated(store.load_problem)
+    assert "其中没有 JSON 对象" in shown, shown
 
 
 def test_a_bad_ollama_host_is_explained_in_chinese(qapp: object, chinese_ui: Translations) -> None:
