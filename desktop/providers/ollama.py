@@ -29,7 +29,7 @@ from desktop.providers import ollama_records as records
 from desktop.providers.batches import read_batch
 from desktop.providers.endpoint import Endpoint, display_url, error_text, truncate
 from desktop.providers.ndjson import iter_ndjson_batches
-from desktop.providers.openai_records import wire_tool
+from desktop.providers.ollama_wire import chat_request
 from desktop.providers.status_errors import status_error
 from desktop.providers.token_clock import TokenClock
 from desktop.providers.tool_support import tools_refused
@@ -308,37 +308,6 @@ class OllamaProvider:
             ),
             detail=detail,
         )
-
-
-def chat_request(model: str, messages: Sequence[ChatMessage], options: ChatOptions) -> Json:
-    """The /api/chat body: only what is set is sent, so Ollama's defaults stay in force."""
-    body: Json = {
-        "model": model,
-        "messages": [records.wire_message(message) for message in messages],
-        "stream": True,
-    }
-    if options.think is not None:
-        body["think"] = options.think
-    if options.keep_alive is not None:
-        body["keep_alive"] = options.keep_alive
-    if options.tools:
-        body["tools"] = [wire_tool(tool) for tool in options.tools]
-    if sampling := _sampling(options):
-        body["options"] = sampling
-    return body
-
-
-def _sampling(options: ChatOptions) -> Json:
-    chosen: Mapping[str, object | None] = {
-        "temperature": options.temperature,
-        "top_p": options.top_p,
-        "num_ctx": options.num_ctx,
-        "seed": options.seed,
-        "num_predict": options.num_predict,
-    }
-    sampling: Json = {key: value for key, value in chosen.items() if value is not None}
-    sampling.update(options.extra)
-    return sampling
 
 
 def _is_json_error(body: bytes) -> bool:

@@ -13,11 +13,9 @@ from datetime import datetime
 
 from desktop.core.errors import ProtocolError
 from desktop.core.events import ChatEvent, ChatStats, TextDelta, ThinkingDelta, ToolCall
-from desktop.core.messages import ChatMessage, Role
 from desktop.core.model_records import LocalModel, ModelDetails, PullProgress, RunningModel
 from desktop.core.text import QT_TRANSLATE_NOOP, Text
 from desktop.core.tools import tool_call
-from desktop.providers.images import base64_text
 
 Json = Mapping[str, object]
 
@@ -211,32 +209,6 @@ def _tool_call(call: Json, position: int) -> ToolCall:
     return tool_call(
         text(function, "name"), raw, text(call, "id"), position if index is None else index
     )
-
-
-def wire_message(message: ChatMessage) -> Json:
-    """One message of /api/chat. An assistant's calls go back with their arguments as an
-    object; a result is a ``tool`` message naming its tool (``tool_name``) and call."""
-    wire: dict[str, object] = {"role": message.role.value, "content": message.content}
-    if message.images:
-        wire["images"] = [base64_text(image) for image in message.images]
-    if message.thinking:
-        wire["thinking"] = message.thinking
-    if message.role is Role.ASSISTANT and message.tool_calls:
-        wire["tool_calls"] = [_wire_call(call) for call in message.tool_calls]
-    result = message.tool_result
-    if message.role is Role.TOOL and result is not None:
-        wire["content"] = result.text
-        wire["tool_name"] = result.name
-        if result.call_id:
-            wire["tool_call_id"] = result.call_id
-        if result.images:
-            wire["images"] = [base64_text(image) for image in result.images]
-    return wire
-
-
-def _wire_call(call: ToolCall) -> Json:
-    function = {"index": call.index, "name": call.name, "arguments": dict(call.arguments)}
-    return {"id": call.call_id, "function": function} if call.call_id else {"function": function}
 
 
 def chat_stats(record: Json, first_token_seconds: float | None) -> ChatStats:
