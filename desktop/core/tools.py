@@ -97,3 +97,22 @@ def tool_call(
 def takes_tools(capabilities: Sequence[str]) -> bool:
     """Whether a model whose capabilities Ollama listed accepts ``tools``."""
     return TOOLS_CAPABILITY in capabilities
+
+
+def unusable_arguments_result(call: ToolCall) -> ToolResult:
+    """What the model is told about a call whose arguments could not be used (it was not
+    run): what was wrong, so it can call again."""
+    _, wrong = parse_arguments(call.raw_arguments)
+    said = (
+        f"Error: {call.name} was not run because its arguments are {wrong or 'not usable'}. "
+        "Call it again with a JSON object that matches its parameters."
+    )
+    return ToolResult(call.call_id, call.name, said, is_error=True)
+
+
+def denied_result(call: ToolCall, reason: str = "") -> ToolResult:
+    """What the model is told when the person did not allow a call (with their reason)."""
+    said = f"The user did not allow {call.name} to run."
+    if reason.strip():
+        said += f" Their reason: {reason.strip()}"
+    return ToolResult(call.call_id, call.name, said, is_error=True)

@@ -178,7 +178,8 @@ class ChunkReader:
                     events.append(ThinkingDelta(thinking))
             if content := text(delta, "content"):
                 events.append(TextDelta(content))
-            events += self._assemble(delta.get("tool_calls"))
+            if calls := delta.get("tool_calls"):  # nothing to do per text chunk
+                events += self._assemble(calls)
             if reason := text(choice, "finish_reason"):
                 self.finish_reason = reason
         return events

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.tools import ToolResult, takes_tools, tool_call
+from desktop.core.tools import (
+    ToolResult,
+    denied_result,
+    takes_tools,
+    tool_call,
+    unusable_arguments_result,
+)
 
 
 def test_arguments_are_parsed_and_kept_as_sent() -> None:
@@ -51,3 +57,15 @@ def test_results_read_as_text_or_json() -> None:
 def test_only_models_listing_tools_take_them() -> None:
     assert takes_tools(("completion", "tools"))
     assert not takes_tools(("completion", "vision"))
+
+
+def test_the_model_is_told_why_a_call_was_not_run() -> None:
+    broken = tool_call("get_current_weather", '{"location": "上海"', "call_1")
+    told = unusable_arguments_result(broken)
+    assert (told.call_id, told.name, told.is_error) == ("call_1", "get_current_weather", True)
+    assert "not valid JSON" in told.text and "again" in told.text
+
+    denied = denied_result(tool_call("delete_file", {"path": "/"}, "call_2"), " Too risky. ")
+    assert (denied.call_id, denied.is_error) == ("call_2", True)
+    assert denied.text == "The user did not allow delete_file to run. Their reason: Too risky."
+    assert denied_result(tool_call("x", {})).text == "The user did not allow x to run."

@@ -14,7 +14,7 @@ from desktop.core.events import ThinkingSignature, ToolCallDelta
 from desktop.core.history_conversion import HistoryAdapter
 from desktop.core.messages import ChatMessage, ChatOptions, Role
 from desktop.core.provider_config import ProviderFamily
-from desktop.core.tools import ToolResult, tool_call
+from desktop.core.tools import ToolResult, tool_call, unusable_arguments_result
 from tests.providers.streams import (
     PNG,
     calls_of,
@@ -167,6 +167,14 @@ async def test_malformed_input_json_is_a_problem_on_the_call(
     assert call.arguments == {}
     assert call.problem is not None and "not valid JSON" in str(call.problem)
     assert done_of(events).reason == "tool_calls"
+
+    anthropic_server.replies.push(ScriptedReply(text=ANSWER))
+    told = ChatMessage(Role.TOOL, "", tool_result=unusable_arguments_result(call))
+    history = [QUESTION, ChatMessage(Role.ASSISTANT, "", tool_calls=(call,)), told]
+    provider = claude(http, anthropic_server)
+    assert text_of(await collect(provider.chat(MODEL, history, WITH_TOOLS))) == ANSWER
+    result = bodies(anthropic_server)[-1]["messages"][-1]["content"][0]  # type: ignore[index]
+    assert result["is_error"] is True
 
 
 async def test_a_model_without_tools_refuses_them_distinctly(

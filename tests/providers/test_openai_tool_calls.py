@@ -14,7 +14,7 @@ from desktop.core.events import ToolCallDelta
 from desktop.core.history_conversion import HistoryAdapter
 from desktop.core.messages import ChatMessage, ChatOptions, Role
 from desktop.core.provider_config import AzureMode, ProviderFamily
-from desktop.core.tools import ToolResult, tool_call
+from desktop.core.tools import ToolResult, tool_call, unusable_arguments_result
 from tests.providers.streams import (
     PNG,
     calls_of,
@@ -196,6 +196,15 @@ async def test_malformed_arguments_are_a_problem_on_the_call_not_a_crash(
     assert "get_current_weather" in str(call.problem)
     assert "not valid JSON" in str(call.problem)
     assert done_of(events).reason == "tool_calls"
+
+    # Not run: the model is told why, in a result the server takes, and answers again.
+    openai_server.replies.push(ScriptedReply(text=ANSWER))
+    told = ChatMessage(Role.TOOL, "", tool_result=unusable_arguments_result(call))
+    history = [QUESTION, ChatMessage(Role.ASSISTANT, "", tool_calls=(call,)), told]
+    provider = openai(http, openai_server)
+    assert text_of(await collect(provider.chat(MODEL, history, WITH_TOOLS))) == ANSWER
+    sent = bodies(openai_server)[-1]["messages"]
+    assert sent[1]["tool_calls"][0]["function"]["arguments"] == '{"location": "上海'  # type: ignore[index]
 
 
 async def test_a_model_without_tools_refuses_them_distinctly(
