@@ -191,7 +191,8 @@ class ChunkReader:
             if not isinstance(delta, dict):
                 continue
             index = integer(delta, "index")
-            index = position if index is None else index
+            if index is None:
+                index = self._place(text(delta, "id"), position)
             pending = self.calls.setdefault(index, PendingCall(index))
             pending.call_id = text(delta, "id") or pending.call_id
             function = mapping(delta, "function")
@@ -203,6 +204,16 @@ class ChunkReader:
             pending.arguments.append(piece)
             pieces.append(ToolCallDelta(index, pending.name, pending.call_id, piece))
         return pieces
+
+    def _place(self, call_id: str, position: int) -> int:
+        """The index of a piece sent without one (Gemini's endpoint, some proxies): the
+        call with its id, a new call for a new id, else the latest call (or its place)."""
+        for index, pending in self.calls.items():
+            if call_id and pending.call_id == call_id:
+                return index
+        if call_id and self.calls:
+            return max(self.calls) + 1
+        return max(self.calls, default=position)
 
     def stats(self, measured: ChatStats) -> ChatStats:
         """``measured`` (timed here) with the counts and times the server gave instead."""

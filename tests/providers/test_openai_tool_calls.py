@@ -319,3 +319,30 @@ async def test_the_same_words_without_tools_offered_are_not_a_tools_refusal(
     with pytest.raises(BadRequest) as caught:
         await collect(openai(http, openai_server).chat(MODEL, [QUESTION], ChatOptions()))
     assert not isinstance(caught.value, ToolsNotSupported)
+
+
+async def test_calls_sent_without_an_index_are_told_apart_by_their_ids(
+    http: httpx.AsyncClient, openai_server: OpenAIServer
+) -> None:
+    """Gemini's endpoint and some proxies send whole calls, one per chunk, with no index."""
+
+    def frame(delta: dict[str, object], finish: str | None = None) -> str:
+        choice = {"index": 0, "delta": delta, "finish_reason": finish}
+        return f"data: {json.dumps({'id': 'c', 'choices': [choice]})}\n\n"
+
+    def whole(call_id: str, name: str, arguments: str) -> dict[str, object]:
+        function = {"name": name, "arguments": arguments}
+        return {"id": call_id, "type": "function", "function": function}
+
+    calls = [
+        whole("g1", "get_current_weather", WEATHER_ARGUMENTS),
+        whole("g2", "get_current_time", CLOCK_ARGUMENTS),
+    ]
+    body = "".join(frame({"tool_calls": [call]}) for call in calls)
+    body += frame({}, "tool_calls") + "data: [DONE]\n\n"
+    openai_server.inject(CHAT, status=200, body=body, headers={"Content-Type": "text/event-stream"})
+
+    events = await collect(openai(http, openai_server).chat(MODEL, [QUESTION], WITH_TOOLS))
+    weather, clock = calls_of(events)
+    assert (weather.index, weather.call_id, weather.arguments) == (0, "g1", {"location": "上海"})
+    assert (clock.index, clock.call_id, clock.arguments) == (1, "g2", {"zone": "Asia/Shanghai"})
