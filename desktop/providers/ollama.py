@@ -148,7 +148,8 @@ class OllamaProvider:
             if _is_done(line):
                 final = line
             events = records.chat_deltas(line)
-            called = called or any(isinstance(event, ToolCall) for event in events)
+            if events and isinstance(events[-1], ToolCall):  # calls come last in a line
+                called = True
             return events
 
         batches = self._batches(
