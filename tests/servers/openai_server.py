@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 from http import HTTPStatus
-from itertools import count, zip_longest
+from itertools import count
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -27,12 +27,11 @@ from tests.servers.scripted_reply import (
     InvalidImage,
     ReplyQueue,
     ScriptedReply,
-    argument_pieces,
     count_words,
     decode_image,
 )
 from tests.servers.sse_sink import SseStream
-from tests.servers.tool_turns import openai_tool_problem
+from tests.servers.tool_turns import call_deltas, openai_tool_problem
 
 CHAT = "/v1/chat/completions"
 MODELS = "/v1/models"
@@ -345,7 +344,10 @@ class _Answer:
         out = [self._chunk({"role": "assistant", "content": "", "refusal": None})]
         out += [self._chunk({reply.reasoning_key: piece}) for piece in reply.reasoning_pieces()]
         out += [self._chunk({"content": piece}) for piece in reply.pieces()]
-        out += self._call_chunks()
+        out += [
+            self._chunk({"tool_calls": deltas})
+            for deltas in call_deltas(reply.tool_calls, interleave=reply.interleave_calls)
+        ]
         last = self._chunk({}, self.finish_reason)
         if reply.server_timings_ms is not None:
             last["data"]["timings"] = self.timings(reply.server_timings_ms)
@@ -355,37 +357,6 @@ class _Answer:
             usage["data"] = {**usage["data"], "choices": [], "usage": self.usage()}
             out.append(usage)
         out.append({"event": None, "data": "[DONE]"})
-        return out
-
-    def _call_chunks(self) -> list[dict[str, Any]]:
-        """Each call's head (id, name), then its arguments in pieces; interleaved, all
-        heads in one chunk and the pieces of parallel calls alternating."""
-        calls = self.reply.tool_calls
-        heads = [
-            {
-                "index": index,
-                "id": call.call_id,
-                "type": "function",
-                "function": {"name": call.name, "arguments": ""},
-            }
-            for index, call in enumerate(calls)
-        ]
-        pieces = [
-            [
-                {"index": index, "function": {"arguments": piece}}
-                for piece in argument_pieces(call.arguments)
-            ]
-            for index, call in enumerate(calls)
-        ]
-        if self.reply.interleave_calls:
-            out = [self._chunk({"tool_calls": heads})] if heads else []
-            for round_ in zip_longest(*pieces):
-                out += [self._chunk({"tool_calls": [piece]}) for piece in round_ if piece]
-            return out
-        out = []
-        for head, parts in zip(heads, pieces, strict=True):
-            out.append(self._chunk({"tool_calls": [head]}))
-            out += [self._chunk({"tool_calls": [part]}) for part in parts]
         return out
 
     def timings(self, predicted_ms: float) -> dict[str, float]:

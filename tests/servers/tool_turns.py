@@ -10,7 +10,37 @@ DeepSeek's thinking mode a call turn sent back without its ``reasoning_content``
 
 from __future__ import annotations
 
+from itertools import zip_longest
 from typing import Any
+
+from tests.servers.scripted_reply import ScriptedCall, argument_pieces
+
+
+def call_deltas(calls: tuple[ScriptedCall, ...], *, interleave: bool) -> list[list[Any]]:
+    """The ``tool_calls`` of each OpenAI chunk: a call's head (index, id, name), then its
+    arguments in pieces; interleaved, all heads in one chunk and the pieces alternating."""
+    heads = [
+        {
+            "index": index,
+            "id": call.call_id,
+            "type": "function",
+            "function": {"name": call.name, "arguments": ""},
+        }
+        for index, call in enumerate(calls)
+    ]
+    pieces = [
+        [{"index": index, "function": {"arguments": p}} for p in argument_pieces(call.arguments)]
+        for index, call in enumerate(calls)
+    ]
+    if interleave:
+        out = [heads] if heads else []
+        for round_ in zip_longest(*pieces):
+            out += [[piece] for piece in round_ if piece]
+        return out
+    out = []
+    for head, parts in zip(heads, pieces, strict=True):
+        out += [[head], *([part] for part in parts)]
+    return out
 
 
 def openai_tool_problem(
