@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from desktop.core.events import ToolCall
 from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
+from desktop.core.token_estimate import estimate_tokens
 
 TOOLS_CAPABILITY = "tools"
 """What Ollama's /api/show lists for a model that takes tools."""
@@ -116,3 +117,17 @@ def denied_result(call: ToolCall, reason: str = "") -> ToolResult:
     if reason.strip():
         said += f" Their reason: {reason.strip()}"
     return ToolResult(call.call_id, call.name, said, is_error=True)
+
+
+def definitions_tokens(tools: Sequence[ToolDefinition]) -> int:
+    """About how many tokens of the context window the definitions take: models read
+    them as JSON (their templates render the schema), so the JSON is counted."""
+    return sum(
+        estimate_tokens(
+            json.dumps(
+                {"name": tool.name, "description": tool.description, "parameters": tool.parameters},
+                ensure_ascii=False,
+            )
+        )
+        for tool in tools
+    )

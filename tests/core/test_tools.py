@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.tools import (
+    ToolDefinition,
     ToolResult,
+    definitions_tokens,
     denied_result,
     takes_tools,
     tool_call,
@@ -69,3 +71,15 @@ def test_the_model_is_told_why_a_call_was_not_run() -> None:
     assert (denied.call_id, denied.is_error) == ("call_2", True)
     assert denied.text == "The user did not allow delete_file to run. Their reason: Too risky."
     assert denied_result(tool_call("x", {})).text == "The user did not allow x to run."
+
+
+def test_definitions_are_counted_as_the_json_a_model_reads() -> None:
+    small = ToolDefinition("get_current_time")
+    described = ToolDefinition(
+        "get_current_weather",
+        "Get the current weather in a given location. " * 20,
+        {"type": "object", "properties": {"location": {"type": "string"}}},
+    )
+    assert definitions_tokens(()) == 0
+    assert 5 < definitions_tokens((small,)) < 30
+    assert definitions_tokens((small, described)) > definitions_tokens((small,)) + 200
