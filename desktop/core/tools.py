@@ -9,6 +9,7 @@ these into its family's exact shape.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -131,3 +132,15 @@ def definitions_tokens(tools: Sequence[ToolDefinition]) -> int:
         )
         for tool in tools
     )
+
+
+def definition_hash(tool: ToolDefinition) -> str:
+    """A fingerprint of what the model is told about ``tool`` (name, description,
+    schema; key order ignored): a policy bound to it is asked again when it changes."""
+    canonical = json.dumps(
+        {"name": tool.name, "description": tool.description, "parameters": tool.parameters},
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
