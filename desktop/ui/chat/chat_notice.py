@@ -47,18 +47,19 @@ class ChatNotice(QFrame):
         self._words = None
         self.hide()
 
-    def route(self, model: str, reason: str) -> bool:
-        """Say why ``model`` cannot answer (``reason``), or take back an earlier such
-        notice once it can; returns whether it cannot."""
-        if reason:
+    def route(self, model: str, reason: Callable[[], str]) -> bool:
+        """Say why ``model`` cannot answer (``reason()``, asked again after a language
+        switch), or take back an earlier such notice once it can; returns whether it cannot."""
+        if reason():
             self.say(
                 lambda: QCoreApplication.translate(
                     "ChatPane",
                     "This conversation continues with {model}, but {reason}. Its history "
                     "stays here; choose another model above to continue.",
-                ).format(model=model, reason=reason)
+                ).format(model=model, reason=reason())
             )
             self._about_route = True
-        elif self._about_route:
+            return True
+        if self._about_route:
             self.clear()
-        return bool(reason)
+        return False

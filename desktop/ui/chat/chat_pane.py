@@ -254,7 +254,7 @@ class ChatPane(QWidget):
 
     def _warn_if_unavailable(self) -> bool:
         """Say so (keeping the history readable) when the provider cannot answer."""
-        return self.notice.route(self.current_model(), self.route_bar.unavailable_reason())
+        return self.notice.route(self.current_model(), self.route_bar.unavailable_reason)
 
     def _update_meter(self) -> None:
         details = self.route_bar.cached_details()
