@@ -43,21 +43,20 @@ def test_enter_sends_shift_enter_breaks_the_line_and_esc_stops(qtbot: object) ->
 
 def test_it_grows_line_by_line_up_to_the_limit_then_scrolls(qtbot: object) -> None:
     edit = composer(qtbot)
-    line = edit.fontMetrics().lineSpacing()
-    empty = edit.height()
     edit.setPlainText("\n".join(["x"] * MIN_LINES))
-    assert edit.height() == empty, f"{MIN_LINES} lines fit from the start"
+    line = edit.fontMetrics().lineSpacing()  # after the look's font applied
+    smallest = edit.height()
 
     edit.setPlainText("\n".join(["x"] * (MIN_LINES + 2)))
-    assert edit.height() == empty + 2 * line
+    assert edit.height() == smallest + 2 * line
 
     edit.setPlainText("\n".join(["x"] * (MAX_LINES + 20)))
-    tallest = empty + (MAX_LINES - MIN_LINES) * line
+    tallest = smallest + (MAX_LINES - MIN_LINES) * line
     assert edit.height() == tallest
     assert edit.verticalScrollBar().maximum() > 0, "the rest scrolls"
 
     edit.clear()
-    assert edit.height() == empty
+    assert edit.height() == smallest, "one line takes as much room as the minimum"
 
 
 def test_a_pasted_picture_is_offered_to_the_attachments_not_typed(qtbot: object) -> None:
