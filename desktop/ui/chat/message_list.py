@@ -245,7 +245,10 @@ class MessageList(QScrollArea):
     def clear(self, *, detach: bool = True) -> None:
         """No bubbles; ``detach=False`` leaves them in the column, which is being
         replaced (moving 20 out of it first, each styled again, took 50 ms)."""
+        focused = QApplication.focusWidget()
         for bubble in self._bubbles:
+            if focused is not None and bubble.isAncestorOf(focused):
+                bubble.hide()  # focus leaves it while it lives; the window says where to
             if detach:
                 bubble.setParent(None)
             bubble.deleteLater()
