@@ -241,6 +241,12 @@ class ProviderRegistry:
     async def models_of(self, slot: ProviderSlot) -> ModelGroup:
         try:
             listed = await slot.built.provider.list_models()
+        except RuntimeError:
+            if self._slots.get(slot.id) is slot:
+                raise
+            # A rebuild retired the slot and closed its client mid-request; the rebuild's
+            # on_changed asks the new one, so this answer is no longer wanted.
+            return ModelGroup(slot.id, slot.name, slot.local, place=slot.place)
         except ProviderError as error:
             self.on_reported(slot.id, error)
             return ModelGroup(

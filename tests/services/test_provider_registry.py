@@ -280,3 +280,27 @@ async def test_only_failures_about_the_server_itself_are_reported(
     assert reported == [("lan", None)]  # a list that answered says the server is up
     assert group.place.value == "machine" and group.local
     await registry.aclose()
+
+
+async def test_a_provider_retired_mid_request_is_dropped_not_a_failure(
+    openai_server: OpenAIServer, http: object
+) -> None:
+    """Settings changed while the model list was being asked for: the rebuild closes the
+    old provider's client, and the answer it can no longer give is dropped quietly (the
+    rebuild's own notice asks the new one), instead of failing the picker's task."""
+    own_client = compat_entry(openai_server, use_system_proxy=False)  # not the shared one
+    settings = Settings(ollama_enabled=False, providers=[own_client])
+    registry = ProviderRegistry(
+        settings,
+        http,  # type: ignore[arg-type]
+        open_secrets=lambda: memory_secrets(compat=KEY),
+    )
+    await registry.rebuild()
+    [retired] = registry.slots()
+    assert retired.built.owns_client
+    await registry.rebuild()
+    group = await registry.models_of(retired)
+    assert (group.provider_id, group.models, group.problem) == ("compat", (), "")
+    [group] = await registry.all_models()
+    assert len(group.models) == 2, "the current provider still answers"
+    await registry.aclose()
