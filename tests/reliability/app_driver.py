@@ -25,7 +25,7 @@ from pathlib import Path
 
 from desktop.core.provider_config import ProviderConfig
 from desktop.providers.credentials import key_host_for
-from desktop.storage.settings import Settings, SettingsStore, default_settings_path
+from desktop.storage.settings import Settings, SettingsStore, default_settings_path, new_key_id
 
 COMPAT_ID = "compat"
 SETTINGS_PROVIDERS = 200
@@ -82,16 +82,25 @@ async def audit_session(url: str, key: str, wrong_key: str, model: str, exports:
     from desktop.app import AppServices
 
     services = AppServices.create()
-    services.settings.providers = [
-        ProviderConfig(id=provider_id, preset="custom", base_url=url, key_host=key_host_for(url))
+    # Each with its own keyring entry, as Settings makes them (an entry without one would
+    # be moved by the start's key migration, racing the keys set below).
+    good, bad = (
+        ProviderConfig(
+            id=provider_id,
+            preset="custom",
+            base_url=url,
+            key_host=key_host_for(url),
+            key_id=new_key_id(provider_id),
+        )
         for provider_id in ("good", "bad")
-    ]
+    )
+    services.settings.providers = [good, bad]
     window = services.build_window()
     window.show()
     secrets = await services.providers.secrets()
     assert secrets.persistent, secrets.problem
-    await secrets.aset("good", key)
-    await secrets.aset("bad", wrong_key)
+    await secrets.aset(good.key_name, key)
+    await secrets.aset(bad.key_name, wrong_key)
     await services.providers.rebuild()
     pane = window.chat_pane
     for provider_id in ("good", "bad"):
