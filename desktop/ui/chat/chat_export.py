@@ -38,26 +38,20 @@ class ExportButton(QPushButton):
         self._conversation_id = conversation_id
         self.setObjectName("exportButton")
         self.setProperty("kind", "quiet")
-        self.setText(QCoreApplication.translate("ChatPane", "Export…"))
         self.setIcon(icon("share", "muted"))
-        self.setAccessibleName(QCoreApplication.translate("ChatPane", "Export this conversation"))
-        self.setToolTip(
-            QCoreApplication.translate("ChatPane", "Save this conversation as Markdown or JSON")
-        )
         self.menu_ = QMenu(self)
-        self.markdown_action = QAction(QCoreApplication.translate("ChatPane", "As Markdown…"), self)
+        self.markdown_action = QAction(self)
         self.markdown_action.triggered.connect(lambda: self.choose("md"))
-        self.json_action = QAction(
-            QCoreApplication.translate("ChatPane", "As JSON (can be imported)…"), self
-        )
+        self.json_action = QAction(self)
         self.json_action.triggered.connect(lambda: self.choose("json"))
         self.menu_.addActions([self.markdown_action, self.json_action])
         self.clicked.connect(self.open_menu)
         self.dialog: QFileDialog | None = None
         self.setEnabled(False)
+        self.retranslate()
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.setText(QCoreApplication.translate("ChatPane", "Export…"))
         self.setAccessibleName(QCoreApplication.translate("ChatPane", "Export this conversation"))
         self.setToolTip(

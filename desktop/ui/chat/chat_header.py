@@ -30,28 +30,23 @@ class ChatHeader(QWidget):
         self.title_label.setMinimumWidth(80)
         self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top.addWidget(self.title_label, 1)
-        self.settings_button = QPushButton(QCoreApplication.translate("ChatPane", "Settings"))
+        self.settings_button = QPushButton()
         self.settings_button.setObjectName("chatSettingsButton")
         self.settings_button.setProperty("kind", "quiet")
         self.settings_button.setIcon(icon("settings", "muted", "text"))
         self.settings_button.setCheckable(True)
-        self.settings_button.setAccessibleName(
-            QCoreApplication.translate("ChatPane", "Show this conversation's settings")
-        )
         top.addWidget(self.settings_button)
         self.export_button = ExportButton(store, conversation_id)
         top.addWidget(self.export_button)
-        self.new_button = QPushButton(QCoreApplication.translate("ChatPane", "New chat"))
+        self.new_button = QPushButton()
         self.new_button.setProperty("kind", "secondary")
         self.new_button.setIcon(icon("square-pen"))
-        self.new_button.setAccessibleName(
-            QCoreApplication.translate("ChatPane", "Start a new conversation")
-        )
         top.addWidget(self.new_button)
+        self.retranslate()
         self.set_title("")
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.settings_button.setText(QCoreApplication.translate("ChatPane", "Settings"))
         self.settings_button.setAccessibleName(
             QCoreApplication.translate("ChatPane", "Show this conversation's settings")

@@ -23,10 +23,7 @@ class ComposerEdit(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText(
-            self.tr("Message the model — Enter to send, Shift+Enter for a new line")
-        )
-        self.setAccessibleName(self.tr("Message"))
+        self.retranslate()
         self.setTabChangesFocus(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         layout = self.document().documentLayout()
@@ -34,7 +31,7 @@ class ComposerEdit(QPlainTextEdit):
         self._fit()
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.setPlaceholderText(
             self.tr("Message the model — Enter to send, Shift+Enter for a new line")
         )

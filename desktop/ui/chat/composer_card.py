@@ -63,18 +63,10 @@ class ComposerCard(QFrame):
         row = QHBoxLayout()
         row.setSpacing(6)
         row.addWidget(route_bar)
-        self.attach_button = QPushButton(QCoreApplication.translate("ChatPane", "Image"))
+        self.attach_button = QPushButton()
         self.attach_button.setObjectName("attachButton")
         self.attach_button.setProperty("kind", "quiet")
         self.attach_button.setIcon(icon("image-plus", "muted"))
-        self.attach_button.setAccessibleName(
-            QCoreApplication.translate("ChatPane", "Attach images")
-        )
-        self.attach_button.setToolTip(
-            QCoreApplication.translate(
-                "ChatPane", "Attach images (or drop them on the chat, or paste them)"
-            )
-        )
         self.attach_button.clicked.connect(self.choose_images)
         row.addWidget(self.attach_button)
         row.addStretch(1)
@@ -101,10 +93,10 @@ class ComposerCard(QFrame):
         # From the message, Tab reaches Send first, then the rest of the row.
         QWidget.setTabOrder(self.edit, self.send_button)
         QWidget.setTabOrder(self.send_button, route_bar.picker)
-        self._show_button()
+        self.retranslate()
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.attach_button.setText(QCoreApplication.translate("ChatPane", "Image"))
         self.attach_button.setAccessibleName(
             QCoreApplication.translate("ChatPane", "Attach images")

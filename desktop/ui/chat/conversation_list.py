@@ -113,7 +113,6 @@ class ConversationList(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conversationList")
-        self.setAccessibleName(self.tr("Conversations"))
         self.model_ = ConversationListModel(self._heading_text, self._untitled, self._renamed)
         self.setModel(self.model_)
         self.setItemDelegate(RowDelegate(self))
@@ -137,20 +136,21 @@ class ConversationList(QListView):
         self.shown_id: int | None = None
         """The conversation the owner shows (the highlighted row, if it is listed)."""
 
-        self.rename_action = QAction(self.tr("Rename"), self)
+        self.rename_action = QAction(self)
         self.rename_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
         self.rename_action.triggered.connect(self.rename_current)
-        self.pin_action = QAction(self.tr("Pin"), self)
+        self.pin_action = QAction(self)
         self.pin_action.triggered.connect(self._toggle_pin)
-        self.delete_action = QAction(self.tr("Delete"), self)
+        self.delete_action = QAction(self)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.triggered.connect(self._delete_current)
         for action in (self.rename_action, self.pin_action, self.delete_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             self.addAction(action)
+        self.retranslate()
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.setAccessibleName(self.tr("Conversations"))
         self.rename_action.setText(self.tr("Rename"))
         self.pin_action.setText(self.tr("Pin"))

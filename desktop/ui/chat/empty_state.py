@@ -36,7 +36,7 @@ class EmptyState(QWidget):
         self._column.setSpacing(10)
         self._setup_card: QWidget | None = None
 
-        self.title = QLabel(self.tr("Start a conversation"))
+        self.title = QLabel()
         self.title.setObjectName("emptyTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._column.addWidget(self.title)
@@ -103,10 +103,11 @@ class EmptyState(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
+        self.retranslate()
         self.set_model("", None)
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.title.setText(self.tr("Start a conversation"))
 
     def changeEvent(self, event: QEvent) -> None:

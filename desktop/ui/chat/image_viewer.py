@@ -22,7 +22,6 @@ class ImageViewer(QWidget):
         self.image: ImageAttachment | None = None
         self.label = QLabel()
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setAccessibleName(self.tr("Attached image"))
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -38,9 +37,10 @@ class ImageViewer(QWidget):
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(self.close)
             self.addAction(action)
+        self.retranslate()
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.label.setAccessibleName(self.tr("Attached image"))
 
     def changeEvent(self, event: QEvent) -> None:

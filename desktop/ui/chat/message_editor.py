@@ -19,25 +19,22 @@ class MessageEditor(QWidget):
         box.setContentsMargins(0, 4, 0, 0)
         # Texts in the context they always had: "MessageBubble".
         self.editor = QPlainTextEdit()
-        self.editor.setAccessibleName(QCoreApplication.translate("MessageBubble", "Edited message"))
         self.editor.setMaximumHeight(160)
         box.addWidget(self.editor)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.cancel_button = QPushButton(QCoreApplication.translate("MessageBubble", "Cancel"))
+        self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancelled)
         buttons.addWidget(self.cancel_button)
-        self.send_button = QPushButton(QCoreApplication.translate("MessageBubble", "Send"))
-        self.send_button.setAccessibleName(
-            QCoreApplication.translate("MessageBubble", "Send the edited message")
-        )
+        self.send_button = QPushButton()
         self.send_button.setProperty("kind", "primary")
         self.send_button.clicked.connect(self._submit)
         buttons.addWidget(self.send_button)
         box.addLayout(buttons)
+        self.retranslate()
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.editor.setAccessibleName(QCoreApplication.translate("MessageBubble", "Edited message"))
         self.cancel_button.setText(QCoreApplication.translate("MessageBubble", "Cancel"))
         self.send_button.setText(QCoreApplication.translate("MessageBubble", "Send"))

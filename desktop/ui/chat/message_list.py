@@ -107,7 +107,7 @@ class MessageList(QScrollArea):
         super().__init__(parent)
         self._make_bubble = make_bubble
         self.setObjectName("messageList")
-        self.setAccessibleName(self.tr("Conversation"))
+        self.retranslate()
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -132,7 +132,7 @@ class MessageList(QScrollArea):
             app.focusChanged.connect(self._focus_moved)
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.setAccessibleName(self.tr("Conversation"))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -33,18 +33,16 @@ class ProblemNotice(QFrame):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.label, 1, Qt.AlignmentFlag.AlignTop)
         # Texts in the context they always had: "MessageBubble".
-        self.retry_button = QPushButton(QCoreApplication.translate("MessageBubble", "Retry"))
+        self.retry_button = QPushButton()
         self.retry_button.setObjectName("retryButton")
         self.retry_button.setIcon(icon("refresh-cw"))
-        self.retry_button.setAccessibleName(
-            QCoreApplication.translate("MessageBubble", "Ask the model again")
-        )
+        self.retranslate()
         self.retry_button.hide()
         layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.hide()
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.retry_button.setText(QCoreApplication.translate("MessageBubble", "Retry"))
         self.retry_button.setAccessibleName(
             QCoreApplication.translate("MessageBubble", "Ask the model again")

@@ -51,25 +51,19 @@ class RouteBar(QWidget):
         layout.addWidget(self.picker)
         self.route_label = QLabel()
         self.route_label.setObjectName("routeState")
-        self.route_label.setAccessibleName(
-            QCoreApplication.translate("ChatPane", "Where the next answer comes from")
-        )
         self.route_label.hide()
         layout.addWidget(self.route_label)
         self.think_combo = QComboBox()
         self.think_combo.setObjectName("thinkCombo")
-        self.think_combo.setAccessibleName(QCoreApplication.translate("ChatPane", "Thinking"))
-        self.think_combo.setToolTip(
-            QCoreApplication.translate("ChatPane", "Whether, and how hard, the model thinks first")
-        )
         self.think_combo.activated.connect(
             lambda index: self.thinkChosen.emit(self.think_combo.itemData(index))
         )
         self.think_combo.hide()
         layout.addWidget(self.think_combo)
+        self.retranslate()
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.route_label.setAccessibleName(
             QCoreApplication.translate("ChatPane", "Where the next answer comes from")
         )

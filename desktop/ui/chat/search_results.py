@@ -208,7 +208,7 @@ class SearchResultsView(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchResults")
-        self.setAccessibleName(self.tr("Search results"))
+        self.retranslate()
         self.model_ = SearchResultsModel()
         self.setModel(self.model_)
         self.setItemDelegate(ResultDelegate(self))
@@ -219,7 +219,7 @@ class SearchResultsView(QListView):
         self.activated.connect(self._chosen)
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.setAccessibleName(self.tr("Search results"))
 
     def changeEvent(self, event: QEvent) -> None:
