@@ -79,22 +79,18 @@ class DownloadRow(QFrame):
         self.figures_label = WrappingLabel()
         self.figures_label.setObjectName("downloadFigures")
         bottom.addWidget(self.figures_label, 1)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton()
         self.cancel_button.setAccessibleName(
             self.tr("Cancel the download of {name}").format(name=item.name)
         )
-        self.retry_button = QPushButton(self.tr("Retry"))
+        self.retry_button = QPushButton()
         self.retry_button.setAccessibleName(
             self.tr("Retry the download of {name}").format(name=item.name)
         )
-        self.dismiss_button = QPushButton(self.tr("Dismiss"))
-        self.dismiss_button.setToolTip(
-            self.tr("Clear this card from the list. The model is not deleted.")
-        )
+        self.dismiss_button = QPushButton()
         self.dismiss_button.setAccessibleName(
             self.tr("Clear the card of {name} from the downloads").format(name=item.name)
         )
-        self.dismiss_button.setAccessibleDescription(self.tr("The model is not deleted."))
         set_kind(self.cancel_button, QUIET)
         set_kind(self.dismiss_button, QUIET)
         for button in (self.cancel_button, self.retry_button, self.dismiss_button):
@@ -107,10 +103,10 @@ class DownloadRow(QFrame):
         self.cancel_button.clicked.connect(lambda: manager.cancel(self.item))
         self.retry_button.clicked.connect(lambda: manager.retry(self.item))
         self.dismiss_button.clicked.connect(lambda: manager.remove(self.item))
-        self.update_from_item()
+        self.retranslate()
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.cancel_button.setText(self.tr("Cancel"))
         self.retry_button.setText(self.tr("Retry"))
         self.dismiss_button.setText(self.tr("Dismiss"))
@@ -174,17 +170,15 @@ class DownloadList(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setAccessibleName(self.tr("Downloads"))
         body = self._body = QWidget()
         self._layout = QVBoxLayout(body)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
-        self.empty_label = WrappingLabel(
-            self.tr("No downloads. Type a model name above and press Pull.")
-        )
+        self.empty_label = WrappingLabel()
         self.empty_label.setObjectName("hint")
         self._layout.addWidget(self.empty_label)
         self._layout.addStretch(1)
+        self.retranslate()
         self.setWidget(body)
         for item in manager.items:
             self._add(item)
@@ -197,7 +191,7 @@ class DownloadList(QScrollArea):
         self._update_empty()
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.setAccessibleName(self.tr("Downloads"))
         self.empty_label.setText(self.tr("No downloads. Type a model name above and press Pull."))
 

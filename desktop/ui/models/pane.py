@@ -81,14 +81,14 @@ class OllamaNotice(QFrame):
         self.text.setObjectName("noticeText")
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.text, 1)
-        self.retry_button = QPushButton(self.tr("Retry"))
-        self.retry_button.setAccessibleName(self.tr("Check again whether Ollama answers"))
+        self.retry_button = QPushButton()
         self.retry_button.clicked.connect(self.retryRequested)
         layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.retranslate()
         self.hide()
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.retry_button.setText(self.tr("Retry"))
         self.retry_button.setAccessibleName(self.tr("Check again whether Ollama answers"))
 
@@ -141,10 +141,8 @@ class ModelManagerPane(QWidget):
         self.details = ModelDetailsPanel()
         self.downloads = DownloadList(pulls)
         self.running = RunningModelsView(provider, tasks)
-        self.downloads_panel = FoldingPanel(
-            self.tr("Downloads"), self.downloads, expanded=bool(pulls.items)
-        )
-        self.running_panel = FoldingPanel(self.tr("Loaded in memory"), self.running)
+        self.downloads_panel = FoldingPanel("", self.downloads, expanded=bool(pulls.items))
+        self.running_panel = FoldingPanel("", self.running)
 
         side = QWidget()
         column = QVBoxLayout(side)
@@ -189,13 +187,12 @@ class ModelManagerPane(QWidget):
         self.running.reachableChanged.connect(self._ps_reachable)
         self.running.connectionFailed.connect(monitor.note_failure)
         self.notice.retryRequested.connect(self._retry)
-        self._status_changed(monitor.status)
         self._models_reset()
-        self._downloads_changed()
-        self._running_changed()
+        self.retranslate()
 
     def retranslate(self) -> None:
-        """Every text in the language now in use (those made from state made again)."""
+        """Set the texts in the language in use (those made from state made again); called at
+        start and on every language change."""
         self.title.setText(self.tr("Models"))
         self.refresh_button.setToolTip(self.tr("Refresh the list of models"))
         self.refresh_button.setAccessibleName(self.tr("Refresh the list of models"))
@@ -215,7 +212,7 @@ class ModelManagerPane(QWidget):
         header.setSpacing(8)
         titles = QVBoxLayout()
         titles.setSpacing(0)
-        self.title = QLabel(self.tr("Models"))
+        self.title = QLabel()
         self.title.setObjectName("modelsTitle")
         titles.addWidget(self.title)
         self.host_label = ElidingLabel()
@@ -231,8 +228,6 @@ class ModelManagerPane(QWidget):
         row.addWidget(self.pull_box, 1)
         self.refresh_button = QToolButton()
         self.refresh_button.setIcon(icon("refresh-cw"))
-        self.refresh_button.setToolTip(self.tr("Refresh the list of models"))
-        self.refresh_button.setAccessibleName(self.tr("Refresh the list of models"))
         set_kind(self.refresh_button, QUIET)
         self.refresh_button.clicked.connect(self._retry)
         row.addWidget(self.refresh_button)

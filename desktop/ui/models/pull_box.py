@@ -29,15 +29,11 @@ class PullBox(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText(self.tr("Model to download, e.g. qwen3:4b or llama3.2"))
-        self.name_edit.setAccessibleName(self.tr("Name of the model to download"))
         self.name_edit.setClearButtonEnabled(True)
         self.name_edit.setMinimumWidth(160)
         self.name_edit.setMaximumWidth(460)
         row.addWidget(self.name_edit, 1)
-        self.pull_button = QPushButton(icon("download", "accent_text"), self.tr("Pull"))
-        self.pull_button.setAccessibleName(self.tr("Download the model"))
-        self.pull_button.setToolTip(self.tr("Download the model from the Ollama library"))
+        self.pull_button = QPushButton(icon("download", "accent_text"), "")
         set_kind(self.pull_button, PRIMARY)
         row.addWidget(self.pull_button)
 
@@ -60,10 +56,11 @@ class PullBox(QWidget):
         self.name_edit.textChanged.connect(self._changed)
         self.name_edit.returnPressed.connect(self.pull)
         self.pull_button.clicked.connect(self.pull)
+        self.retranslate()
         self._changed("")
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.name_edit.setPlaceholderText(self.tr("Model to download, e.g. qwen3:4b or llama3.2"))
         self.name_edit.setAccessibleName(self.tr("Name of the model to download"))
         self.pull_button.setText(self.tr("Pull"))

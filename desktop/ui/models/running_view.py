@@ -67,13 +67,14 @@ class LoadedRow(QFrame):
         self.figures_label.setObjectName("loadedFigures")
         texts.addWidget(self.figures_label)
         layout.addLayout(texts, 1)
-        self.unload_button = QPushButton(self.tr("Unload"))
+        self.unload_button = QPushButton()
         set_kind(self.unload_button, QUIET)
         self.unload_button.clicked.connect(lambda: self.unloadRequested.emit(self.name))
         layout.addWidget(self.unload_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.retranslate()
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.unload_button.setText(self.tr("Unload"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -119,7 +120,6 @@ class RunningModelsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        self.setAccessibleName(self.tr("Models loaded in memory"))
 
         self._rows_box = QVBoxLayout()
         self._rows_box.setSpacing(4)
@@ -131,15 +131,12 @@ class RunningModelsView(QWidget):
         self.status = WrappingLabel()
         self.status.setObjectName("hint")
         keep.addWidget(self.status, 1)
-        keep_label = self.keep_label = QLabel(self.tr("Keep loaded"))
+        keep_label = self.keep_label = QLabel()
         keep_label.setObjectName("sectionCount")
         keep.addWidget(keep_label)
         self.keep_alive_combo = QComboBox()
-        self.keep_alive_combo.setAccessibleName(
-            self.tr("How long Ollama keeps a model in memory after an answer")
-        )
-        for label, value in self._keep_alive_choices():
-            self.keep_alive_combo.addItem(label, value)
+        for _label, value in self._keep_alive_choices():
+            self.keep_alive_combo.addItem("", value)  # its text: retranslate
         keep_label.setBuddy(self.keep_alive_combo)
         self.keep_alive_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -154,10 +151,10 @@ class RunningModelsView(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
-        self._render()
+        self.retranslate()
 
     def retranslate(self) -> None:
-        """Every text in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.setAccessibleName(self.tr("Models loaded in memory"))
         self.keep_alive_combo.setAccessibleName(
             self.tr("How long Ollama keeps a model in memory after an answer")
