@@ -24,21 +24,15 @@ class DefaultModelSection(Section):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.set_heading(
-            self.tr("Default model"),
-            self.tr("New conversations start with this model; you can switch in any chat."),
-        )
         self._registry = registry
         self._settings = registry.settings
         self._store = store
         self._tasks = tasks
         self.default_provider = QComboBox()
-        self.default_provider.setAccessibleName(self.tr("Provider of the default model"))
         self.default_model = QComboBox()
         self.default_model.setEditable(True)
         self.default_model.setMinimumContentsLength(28)
-        self.default_model.setAccessibleName(self.tr("Default model"))
-        self.save_default = QPushButton(self.tr("Use as default"))
+        self.save_default = QPushButton()
         set_kind(self.save_default, PRIMARY)
         self.current = QLabel()
         self.current.setObjectName("hint")
@@ -47,8 +41,8 @@ class DefaultModelSection(Section):
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.setHorizontalSpacing(Space.L)
-        form.addRow(self.tr("Provider"), self.default_provider)
-        form.addRow(self.tr("Model"), self.default_model)
+        form.addRow(QLabel(), self.default_provider)  # the labels' texts: retranslate
+        form.addRow(QLabel(), self.default_model)
         inner.addLayout(form)
         row = QHBoxLayout()
         row.addWidget(self.current, 1)
@@ -64,10 +58,10 @@ class DefaultModelSection(Section):
         unsubscribe = self._settings.subscribe(self._setting_changed)
         self.destroyed.connect(lambda *_: unsubscribe())
         self._fill_providers()
-        self._show_current()
+        self.retranslate()
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.set_heading(
             self.tr("Default model"),
             self.tr("New conversations start with this model; you can switch in any chat."),

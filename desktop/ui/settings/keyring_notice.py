@@ -19,22 +19,16 @@ from desktop.ui.theme import QUIET, set_kind
 class KeyringNotice(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ok_line = QLabel(self.tr("Looking for the system keyring…"))
+        self.ok_line = QLabel()
         self.ok_line.setObjectName("keyringOk")
         self.ok_line.setWordWrap(True)
         self.warning = QFrame()
         self.warning.setObjectName("keyringNotice")
-        self.headline = QLabel(
-            self.tr(
-                "No system keyring was found, so API keys you enter are kept only until "
-                "Parley closes."
-            )
-        )
+        self.headline = QLabel()
         self.headline.setWordWrap(True)
-        self.details_button = QPushButton(self.tr("Details"))
+        self.details_button = QPushButton()
         set_kind(self.details_button, QUIET)
         self.details_button.setCheckable(True)
-        self.details_button.setAccessibleName(self.tr("Show why there is no keyring"))
         self.details = QLabel()
         self.details.setObjectName("keyringDetails")
         self.details.setWordWrap(True)
@@ -53,9 +47,10 @@ class KeyringNotice(QWidget):
         layout.addWidget(self.ok_line)
         layout.addWidget(self.warning)
         self.details_button.toggled.connect(self.details.setVisible)
+        self.retranslate()
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.ok_line.setText(self.tr("Looking for the system keyring…"))
         self.headline.setText(
             self.tr(

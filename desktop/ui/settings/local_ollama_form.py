@@ -24,11 +24,9 @@ class LocalOllamaForm(QWidget):
         super().__init__(parent)
         title = QLabel(self.tr("Ollama on this computer"))
         title.setObjectName("groupTitle")
-        self.enabled = QCheckBox(self.tr("Offer the models of this Ollama"))
+        self.enabled = QCheckBox()
         self.host = QLineEdit()
-        self.host.setPlaceholderText(self.tr("Empty: OLLAMA_HOST or http://127.0.0.1:11434"))
-        self.host.setAccessibleName(self.tr("Ollama host"))
-        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button = QPushButton()
         set_kind(self.save_button, PRIMARY)
         self.result = QLabel()
         self.result.setObjectName("testResult")
@@ -45,7 +43,7 @@ class LocalOllamaForm(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.setHorizontalSpacing(Space.L)
         form.setVerticalSpacing(Space.S)
-        form.addRow(self.tr("Host"), self.host)
+        form.addRow(QLabel(), self.host)  # its text: retranslate
         form.addRow("", self.enabled)
         row = QHBoxLayout()
         row.addWidget(self.result, 1)
@@ -58,9 +56,10 @@ class LocalOllamaForm(QWidget):
         layout.addLayout(row)
         layout.addWidget(note)
         layout.addStretch(1)
+        self.retranslate()
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.enabled.setText(self.tr("Offer the models of this Ollama"))
         self.host.setPlaceholderText(self.tr("Empty: OLLAMA_HOST or http://127.0.0.1:11434"))
         self.host.setAccessibleName(self.tr("Ollama host"))
