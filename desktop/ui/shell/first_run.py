@@ -55,7 +55,7 @@ class FirstRunPanel(QFrame):
         self._ollama_path: str | None = None
         self.started: bool = False
 
-        self.title = QLabel(self.tr("Welcome to Parley"))
+        self.title = QLabel()
         self.title.setObjectName("firstRunTitle")
         intro = QLabel(
             self.tr(
@@ -69,17 +69,10 @@ class FirstRunPanel(QFrame):
         self.ollama_state.setTextFormat(Qt.TextFormat.RichText)
         self.ollama_state.setOpenExternalLinks(True)
         self.ollama_state.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.ollama_state.setAccessibleName(self.tr("Ollama on this computer"))
 
-        self.start_button = QPushButton(self.tr("Start Ollama"))
-        self.start_button.setAccessibleName(self.tr("Start Ollama now"))
-        self.start_button.setAccessibleDescription(
-            self.tr("Runs “ollama serve” in the background; it keeps running after Parley closes.")
-        )
-        self.models_button = QPushButton(self.tr("Download a model…"))
-        self.models_button.setAccessibleName(self.tr("Open the model manager to download a model"))
-        self.check_button = QPushButton(self.tr("Check again"))
-        self.check_button.setAccessibleName(self.tr("Look for Ollama again"))
+        self.start_button = QPushButton()
+        self.models_button = QPushButton()
+        self.check_button = QPushButton()
         set_kind(self.start_button, PRIMARY)
         set_kind(self.models_button, PRIMARY)
         local_row = QHBoxLayout()
@@ -95,12 +88,8 @@ class FirstRunPanel(QFrame):
             )
         )
         cloud.setWordWrap(True)
-        self.provider_button = QPushButton(self.tr("Add a server or cloud provider…"))
-        self.provider_button.setAccessibleName(
-            self.tr("Open Settings to add a local server or a cloud provider")
-        )
-        self.later_button = QPushButton(self.tr("Not now"))
-        self.later_button.setAccessibleName(self.tr("Hide this welcome"))
+        self.provider_button = QPushButton()
+        self.later_button = QPushButton()
         set_kind(self.later_button, QUIET)
         cloud_row = QHBoxLayout()
         cloud_row.addWidget(self.provider_button)
@@ -125,9 +114,10 @@ class FirstRunPanel(QFrame):
         self.check_button.clicked.connect(self.checkRequested)
         self.provider_button.clicked.connect(self.providerRequested)
         self.later_button.clicked.connect(self.dismissed)
+        self.retranslate()
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.title.setText(self.tr("Welcome to Parley"))
         self.ollama_state.setAccessibleName(self.tr("Ollama on this computer"))
         self.start_button.setText(self.tr("Start Ollama"))
@@ -221,17 +211,10 @@ class SetupNotice(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("setupNotice")
-        self.message = QLabel(
-            self.tr(
-                "Nothing is set up to chat with yet. Your conversations are here to read; "
-                "connect Ollama, a local server or a cloud provider to continue them."
-            )
-        )
+        self.message = QLabel()
         self.message.setWordWrap(True)
-        self.setup_button = QPushButton(self.tr("Set up…"))
-        self.setup_button.setAccessibleName(self.tr("Show how to set up a model"))
-        self.close_button = QPushButton(self.tr("Dismiss"))
-        self.close_button.setAccessibleName(self.tr("Hide this notice"))
+        self.setup_button = QPushButton()
+        self.close_button = QPushButton()
         set_kind(self.close_button, QUIET)
         self.setup_button.clicked.connect(self.setupRequested)
         self.close_button.clicked.connect(self.dismissed)
@@ -241,9 +224,10 @@ class SetupNotice(QFrame):
         row.addWidget(self.message, 1)
         row.addWidget(self.setup_button, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.retranslate()
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.message.setText(
             self.tr(
                 "Nothing is set up to chat with yet. Your conversations are here to read; "

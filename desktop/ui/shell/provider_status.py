@@ -50,7 +50,7 @@ class ProviderStatus(QToolButton):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoRaise(True)
         self.setMaximumWidth(WIDTH)
-        self.setAccessibleName(self.tr("Provider status"))
+        self.retranslate()
         self._tasks = tasks if tasks is not None else TaskOwner()
         self.health = ProviderHealth(providers, monitor, self._tasks, self)
         self.popup = ProviderStatusPopup(self.health, self)
@@ -75,7 +75,7 @@ class ProviderStatus(QToolButton):
         self._show()
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.setAccessibleName(self.tr("Provider status"))
 
     def sizeHint(self) -> QSize:

@@ -58,13 +58,10 @@ class QuickSwitcher(QFrame):
         self._all: Sequence[SwitchTarget] = ()
         self._return_focus: QWidget | None = None
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Jump to a conversation or model…"))
-        self.search.setAccessibleName(self.tr("Conversation or model to jump to"))
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("Matching conversations and models"))
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.hint = QLabel(self.tr("Enter opens · Esc closes"))
+        self.hint = QLabel()
         self.hint.setObjectName("hint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 6)
@@ -75,10 +72,11 @@ class QuickSwitcher(QFrame):
         self.search.installEventFilter(self)
         self.list.itemActivated.connect(self._activate)
         self.list.itemClicked.connect(self._activate)
+        self.retranslate()
         self.hide()
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.search.setPlaceholderText(self.tr("Jump to a conversation or model…"))
         self.search.setAccessibleName(self.tr("Conversation or model to jump to"))
         self.list.setAccessibleName(self.tr("Matching conversations and models"))

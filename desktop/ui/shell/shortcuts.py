@@ -62,22 +62,19 @@ class ShortcutSheet(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Tool)
-        self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        self.setAccessibleName(self.tr("Keyboard shortcuts"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(6)
         self.rows: list[tuple[QLabel, QLabel]] = []
-        for row, shortcut in enumerate(SHORTCUTS):
-            keys = QLabel(shown_keys(shortcut.keys))
+        for row in range(len(SHORTCUTS)):
+            keys = QLabel()
             keys.setObjectName("shortcutKeys")
-            what = QLabel(QCoreApplication.translate("Shortcuts", shortcut.what))
+            what = QLabel()
             keys.setBuddy(what)
             grid.addWidget(keys, row, 0, Qt.AlignmentFlag.AlignRight)
             grid.addWidget(what, row, 1)
             self.rows.append((keys, what))
-        close = self.close_button = QPushButton(self.tr("Close"))
-        close.setAccessibleName(self.tr("Close the shortcuts sheet"))
+        close = self.close_button = QPushButton()
         close.clicked.connect(self.close)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 12)
@@ -87,9 +84,10 @@ class ShortcutSheet(QWidget):
         escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         escape.triggered.connect(self.close)
         self.addAction(escape)
+        self.retranslate()
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.setAccessibleName(self.tr("Keyboard shortcuts"))
         for (keys, what), shortcut in zip(self.rows, SHORTCUTS, strict=True):
