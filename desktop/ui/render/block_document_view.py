@@ -295,7 +295,7 @@ class GrowingBlockView(BlockDocumentView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("markdownTail")
-        self.setAccessibleName(self.tr("Text still arriving"))
+        self.retranslate()
         self.block: Block | None = None
         """The block as drawn (None: nothing)."""
         self._settled = 0
@@ -304,7 +304,7 @@ class GrowingBlockView(BlockDocumentView):
         """Where in the document the paragraphs drawn for good end."""
 
     def retranslate(self) -> None:
-        """The texts set in __init__, again in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language change."""
         self.setAccessibleName(self.tr("Text still arriving"))
 
     def changeEvent(self, event: QEvent) -> None:
