@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -43,7 +44,7 @@ from desktop.ui.settings.field_text import (
     split_list,
     url_problem,
 )
-from desktop.ui.strings import provider_name, relabel_row
+from desktop.ui.strings import provider_name
 from desktop.ui.theme import PRIMARY, QUIET, set_kind
 
 PROXY_SYSTEM, PROXY_NONE, PROXY_CUSTOM = range(3)
@@ -73,8 +74,7 @@ class ProviderForm(QWidget):
             self.auth.addItem(label, style)
         self.key = QLineEdit()
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key.setAccessibleName(self.tr("API key"))
-        self.forget_key = QPushButton(self.tr("Forget key"))
+        self.forget_key = QPushButton()
         self.key_state = QLabel()
         self.key_state.setWordWrap(True)
         self.key_state.setObjectName("keyState")
@@ -88,27 +88,17 @@ class ProviderForm(QWidget):
         guard_layout.addWidget(self.confirm_host)
         self.host_guard.setVisible(False)
         self.headers = QPlainTextEdit()
-        self.headers.setPlaceholderText(self.tr("One per line, e.g.  X-Team: research"))
         self.headers.setFixedHeight(64)
         self.proxy_mode = QComboBox()
         self.proxy_mode.addItems(self._proxy_choices())
         self.proxy_url = QLineEdit()
         self.proxy_url.setPlaceholderText("http://proxy.example.com:3128")
-        self.proxy_url.setAccessibleName(self.tr("Proxy address"))
-        self.proxy_mode.setAccessibleName(self.tr("Proxy"))
         self.ca_bundle = QLineEdit()
-        self.ca_bundle.setPlaceholderText(self.tr("System certificates"))
-        self.ca_bundle.setAccessibleName(self.tr("CA bundle"))
-        self.browse_ca = QPushButton(self.tr("Browse…"))
-        self.allow_self_signed = QCheckBox(self.tr("Trust a self-signed certificate"))
-        self.allow_self_signed.setToolTip(
-            self.tr("The certificate is then not verified: only for a server you run yourself.")
-        )
+        self.browse_ca = QPushButton()
+        self.allow_self_signed = QCheckBox()
         self.azure_mode = QComboBox()
-        self.azure_mode.addItem(
-            self.tr("Deployment URLs + api-version"), AzureMode.DEPLOYMENT.value
-        )
-        self.azure_mode.addItem(self.tr("v1 API (/openai/v1)"), AzureMode.V1.value)
+        self.azure_mode.addItem("", AzureMode.DEPLOYMENT.value)
+        self.azure_mode.addItem("", AzureMode.V1.value)
         self.api_version = QLineEdit()
         for combo in (self.auth, self.proxy_mode, self.azure_mode):
             # Long item texts must not make the form wider than a small window.
@@ -117,15 +107,10 @@ class ProviderForm(QWidget):
             )
             combo.setMinimumContentsLength(12)
         self.deployments = QLineEdit()
-        self.deployments.setPlaceholderText(self.tr("Deployment names, comma-separated"))
         self.models = QLineEdit()
-        self.models.setPlaceholderText(self.tr("Extra model names, comma-separated"))
         self.vision_models = QLineEdit()
-        self.vision_models.setPlaceholderText(
-            self.tr("Models that see images: patterns such as gpt-4o*, comma-separated")
-        )
-        self.test_button = QPushButton(self.tr("Test connection"))
-        self.save_button = QPushButton(self.tr("Save"))
+        self.test_button = QPushButton()
+        self.save_button = QPushButton()
         set_kind(self.save_button, PRIMARY)
         self.save_button.setDefault(True)
         set_kind(self.forget_key, QUIET)
@@ -134,10 +119,6 @@ class ProviderForm(QWidget):
         self.result.setObjectName("testResult")
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.advanced_toggle = QToolButton()
-        self.advanced_toggle.setText(self.tr("Advanced"))
-        self.advanced_toggle.setToolTip(
-            self.tr("Custom headers, proxy, certificates, models that see images")
-        )
         self.advanced_toggle.setCheckable(True)
         self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
@@ -146,10 +127,10 @@ class ProviderForm(QWidget):
         key_row = self.key_row = QHBoxLayout()
         key_row.addWidget(self.key, 1)
         key_row.addWidget(self.forget_key)
-        proxy_row = QHBoxLayout()
+        proxy_row = self.proxy_row = QHBoxLayout()
         proxy_row.addWidget(self.proxy_mode)
         proxy_row.addWidget(self.proxy_url, 1)
-        ca_row = QHBoxLayout()
+        ca_row = self.ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_bundle, 1)
         ca_row.addWidget(self.browse_ca)
 
@@ -159,28 +140,22 @@ class ProviderForm(QWidget):
         form.setHorizontalSpacing(Space.L)
         form.setVerticalSpacing(Space.S)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Kind"), self.kind)
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Base URL"), self.base_url)
-        form.addRow(self.tr("API key"), key_row)
+        # The row labels are set in retranslate().
+        for field in (self.kind, self.name, self.base_url, key_row):
+            form.addRow(QLabel(), field)
         form.addRow("", self.key_state)
         form.addRow("", self.host_guard)
-        form.addRow(self.tr("Authentication"), self.auth)
-        self._azure_rows = [
-            (self.tr("Azure URL form"), self.azure_mode),
-            (self.tr("api-version"), self.api_version),
-            (self.tr("Deployments"), self.deployments),
-        ]
-        for label, widget in self._azure_rows:
-            form.addRow(label, widget)
-        form.addRow(self.tr("Models"), self.models)
+        form.addRow(QLabel(), self.auth)
+        self._azure_rows = (self.azure_mode, self.api_version, self.deployments)
+        for widget in self._azure_rows:
+            form.addRow(QLabel(), widget)
+        form.addRow(QLabel(), self.models)
         form.addRow("", self.advanced_toggle)
         first_advanced = form.rowCount()
-        form.addRow(self.tr("Custom headers"), self.headers)
-        form.addRow(self.tr("Proxy"), proxy_row)
-        form.addRow(self.tr("CA bundle"), ca_row)
+        for advanced in (self.headers, proxy_row, ca_row):
+            form.addRow(QLabel(), advanced)
         form.addRow("", self.allow_self_signed)
-        form.addRow(self.tr("Image models"), self.vision_models)
+        form.addRow(QLabel(), self.vision_models)
         self._advanced_rows = range(first_advanced, form.rowCount())
         self._form = form
         self.set_key_state("")
@@ -213,6 +188,7 @@ class ProviderForm(QWidget):
         layout.addWidget(self.fields_scroll, 1)
         layout.addWidget(self.action_bar)
         self._show_advanced(False)
+        self.retranslate()
 
         self.base_url.textEdited.connect(self._connection_edited)
         self.key.textEdited.connect(self._connection_edited)
@@ -242,7 +218,8 @@ class ProviderForm(QWidget):
         return [self.tr("System proxy"), self.tr("No proxy"), self.tr("This proxy:")]
 
     def retranslate(self) -> None:
-        """Every text in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language
+        change (the form's row labels too)."""
         for index, (_style, label) in enumerate(self._auth_choices()):
             self.auth.setItemText(index, label)
         for index, label in enumerate(self._proxy_choices()):
@@ -275,14 +252,27 @@ class ProviderForm(QWidget):
         self.advanced_toggle.setToolTip(
             self.tr("Custom headers, proxy, certificates, models that see images")
         )
-        relabel_row(self.kind, self.tr("Kind"))
-        relabel_row(self.key_row, self.tr("API key"))
-        relabel_row(self.name, self.tr("Name"))
-        relabel_row(self.base_url, self.tr("Base URL"))
-        relabel_row(self.auth, self.tr("Authentication"))
-        relabel_row(self.models, self.tr("Models"))
-        relabel_row(self.headers, self.tr("Custom headers"))
-        relabel_row(self.vision_models, self.tr("Image models"))
+        for field, label in (
+            (self.kind, self.tr("Kind")),
+            (self.name, self.tr("Name")),
+            (self.base_url, self.tr("Base URL")),
+            (self.key_row, self.tr("API key")),
+            (self.auth, self.tr("Authentication")),
+            (self.azure_mode, self.tr("Azure URL form")),
+            (self.api_version, self.tr("api-version")),
+            (self.deployments, self.tr("Deployments")),
+            (self.models, self.tr("Models")),
+            (self.headers, self.tr("Custom headers")),
+            (self.proxy_row, self.tr("Proxy")),
+            (self.ca_row, self.tr("CA bundle")),
+            (self.vision_models, self.tr("Image models")),
+        ):
+            self._form_label(field, label)
+
+    def _form_label(self, field: QWidget | QLayout, text: str) -> None:
+        label = self._form.labelForField(field)
+        if isinstance(label, QLabel):
+            label.setText(text)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -314,7 +304,7 @@ class ProviderForm(QWidget):
         self.models.setText(", ".join(entry.models))
         self.vision_models.setText(", ".join(entry.vision_models))
         azure = preset.family is ProviderFamily.AZURE
-        for _label, widget in self._azure_rows:
+        for widget in self._azure_rows:
             self._form.setRowVisible(widget, azure)
         self.show_result("", ok=None)
         self._preset_needs_key = preset.needs_key
