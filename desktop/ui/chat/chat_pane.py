@@ -27,7 +27,8 @@ from desktop.core.conversation_session import ConversationSession
 from desktop.core.messages import ChatOptions
 from desktop.core.model_records import ModelDetails
 from desktop.storage.history import HistoryStore
-from desktop.ui.chat.attachments import AttachmentDraft, AttachmentStrip, DropTarget
+from desktop.ui.chat.attachment_draft import AttachmentDraft
+from desktop.ui.chat.attachments import AttachmentStrip, DropTarget
 from desktop.ui.chat.chat_header import ChatHeader
 from desktop.ui.chat.chat_notice import ChatNotice
 from desktop.ui.chat.chat_settings_panel import ChatSettingsPanel

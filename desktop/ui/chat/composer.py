@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QWidget
 
-from desktop.ui.chat.attachments import offers_images
+from desktop.ui.chat.attachment_draft import offers_images
 
 MIN_LINES = 2
 MAX_LINES = 8

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.chat.attachments import AttachmentDraft, AttachmentStrip
+from desktop.ui.chat.attachment_draft import AttachmentDraft
+from desktop.ui.chat.attachments import AttachmentStrip
 from desktop.ui.chat.composer import ComposerEdit
 from desktop.ui.chat.context_meter import ContextMeter
 from desktop.ui.chat.image_viewer import ImageOpener

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QPlainTextEdit
 
 from desktop.storage.history import HistoryStore
-from desktop.ui.chat.attachments import AttachmentDraft
+from desktop.ui.chat.attachment_draft import AttachmentDraft
 
 SAVE_DELAY_MS = 500
 

@@ -15,7 +15,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop.core.chat_service import ChatService
 from desktop.storage.history import HistoryStore
-from desktop.ui.chat.attachments import AttachmentDraft, AttachmentStrip
+from desktop.ui.chat.attachment_draft import AttachmentDraft
+from desktop.ui.chat.attachments import AttachmentStrip
 from desktop.ui.chat.attachments_sight import ImageSight
 from desktop.ui.provider_registry import ModelGroup, ProviderRegistry
 from desktop.ui.tasks import TaskOwner

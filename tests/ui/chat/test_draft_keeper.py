@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QPlainTextEdit
 
 from desktop.storage.history import HistoryStore
-from desktop.ui.chat.attachments import AttachmentDraft
+from desktop.ui.chat.attachment_draft import AttachmentDraft
 from desktop.ui.chat.draft_keeper import DraftKeeper
 from desktop.ui.tasks import TaskOwner
 
