@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.core.conversation import Conversation, SearchHit
 from desktop.storage.history import HistoryStore
 from desktop.ui.chat.conversation_list import ConversationList
+from desktop.ui.chat.pane_widths import margins_between, share, splitter_pane
 from desktop.ui.chat.sidebar_search import SidebarSearch
 from desktop.ui.design import Space
 from desktop.ui.icons import icon
@@ -93,25 +93,19 @@ class ConversationSidebar(QWidget):
         header = QHBoxLayout()
         header.setContentsMargins(Space.XS, 0, 0, 0)
         header.setSpacing(Space.XS)
-        self.title = QLabel(self.tr("Chats"))
+        self.title = QLabel()
         self.title.setObjectName("paneTitle")
         header.addWidget(self.title, 1)
-        self.new_button = self._icon_button(
-            "square-pen", self.tr("New chat"), self.tr("Start a new conversation (Ctrl+N)")
-        )
+        self.new_button = self._icon_button("square-pen")
         self.new_button.clicked.connect(self._new)
         header.addWidget(self.new_button)
-        self.collapse_button = self._icon_button(
-            "panel-left", self.tr("Hide the sidebar"), self.tr("Hide the sidebar (Ctrl+B)")
-        )
+        self.collapse_button = self._icon_button("panel-left")
         self.collapse_button.clicked.connect(lambda: self.set_collapsed(True))
         header.addWidget(self.collapse_button)
         layout.addLayout(header)
 
         self.search_box = QLineEdit()
         self.search_box.setObjectName("sidebarSearch")
-        self.search_box.setPlaceholderText(self.tr("Search chats and messages"))
-        self.search_box.setAccessibleName(self.tr("Search conversations"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.addAction(icon("search", "muted"), QLineEdit.ActionPosition.LeadingPosition)
         layout.addWidget(self.search_box)
@@ -139,16 +133,13 @@ class ConversationSidebar(QWidget):
         self.undo_label = QLabel()
         self.undo_label.setWordWrap(True)
         undo_layout.addWidget(self.undo_label, 1)
-        self.undo_button = QPushButton(self.tr("Undo"))
-        self.undo_button.setAccessibleName(self.tr("Bring the deleted conversation back"))
+        self.undo_button = QPushButton()
         self.undo_button.clicked.connect(self.undo)
         undo_layout.addWidget(self.undo_button)
         self.undo_bar.hide()
         layout.addWidget(self.undo_bar)
 
-        self.import_button = QPushButton(icon("download", "muted"), self.tr("Import…"))
-        self.import_button.setAccessibleName(self.tr("Import a conversation from a JSON file"))
-        self.import_button.setToolTip(self.tr("Import a conversation exported as JSON"))
+        self.import_button = QPushButton(icon("download", "muted"), "")
         set_kind(self.import_button, QUIET)
         self.import_button.clicked.connect(self.choose_import)
         footer = QHBoxLayout()
@@ -156,7 +147,7 @@ class ConversationSidebar(QWidget):
         footer.addStretch(1)
         layout.addLayout(footer)
 
-        self.toggle_action = QAction(self.tr("Show or hide the sidebar"), self)
+        self.toggle_action = QAction(self)
         self.toggle_action.setShortcut(QKeySequence("Ctrl+B"))
         self.toggle_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.toggle_action.triggered.connect(lambda: self.set_collapsed(not self._collapsed))
@@ -172,9 +163,11 @@ class ConversationSidebar(QWidget):
         self.search.conversationChosen.connect(self.conversationSelected)
         self.search.messageChosen.connect(self.messageChosen)
         self.import_dialog: QFileDialog | None = None
+        self.retranslate()
 
     def retranslate(self) -> None:
-        """Every text in the language now in use."""
+        """Set the texts in the language in use; called at start and on every language
+        change."""
         for button, accessible, tip in (
             (self.new_button, self.tr("New chat"), self.tr("Start a new conversation (Ctrl+N)")),
             (
@@ -203,12 +196,11 @@ class ConversationSidebar(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
 
-    def _icon_button(self, name: str, accessible: str, tip: str) -> QToolButton:
+    def _icon_button(self, name: str) -> QToolButton:
+        """An icon-only button; its name and tooltip are set in retranslate()."""
         button = QToolButton()
         button.setObjectName("sidebarIcon")
         button.setIcon(icon(name))
-        button.setAccessibleName(accessible)
-        button.setToolTip(tip)
         button.setAutoRaise(True)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return button
@@ -220,17 +212,11 @@ class ConversationSidebar(QWidget):
         column = QVBoxLayout(strip)
         column.setContentsMargins(Space.XS, Space.S, Space.XS, Space.S)
         column.setSpacing(Space.XS)
-        self.expand_button = self._icon_button(
-            "panel-left", self.tr("Show the sidebar"), self.tr("Show the sidebar (Ctrl+B)")
-        )
+        self.expand_button = self._icon_button("panel-left")
         self.expand_button.clicked.connect(lambda: self.set_collapsed(False))
-        strip_new = self.strip_new = self._icon_button(
-            "square-pen", self.tr("New chat"), self.tr("Start a new conversation (Ctrl+N)")
-        )
+        strip_new = self.strip_new = self._icon_button("square-pen")
         strip_new.clicked.connect(self._new)
-        strip_search = self.strip_search = self._icon_button(
-            "search", self.tr("Search"), self.tr("Search chats and messages (Ctrl+F)")
-        )
+        strip_search = self.strip_search = self._icon_button("search")
         strip_search.clicked.connect(self.focus_search)
         for button in (self.expand_button, strip_new, strip_search):
             column.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -246,7 +232,7 @@ class ConversationSidebar(QWidget):
         """Fold the sidebar to a strip of icons, or open it at its former width."""
         if collapsed == self._collapsed:
             return
-        splitter, pane = self._splitter_pane()
+        splitter, pane = splitter_pane(self)
         if collapsed:
             if pane.isVisible() and pane.width() > STRIP_WIDTH:
                 self._expanded_width = pane.width()
@@ -254,10 +240,10 @@ class ConversationSidebar(QWidget):
             had_focus = focused is not None and self.panel.isAncestorOf(focused)
             self.panel.hide()
             self.strip.show()
-            collapsed_width = STRIP_WIDTH + self._margins_around(pane)
+            collapsed_width = STRIP_WIDTH + margins_between(self, pane)
             pane.setMaximumWidth(collapsed_width)
             if splitter is not None:
-                self._share(splitter, pane, collapsed_width)
+                share(splitter, pane, collapsed_width)
             if had_focus:
                 self.expand_button.setFocus()
         else:
@@ -265,44 +251,9 @@ class ConversationSidebar(QWidget):
             self.panel.show()
             pane.setMaximumWidth(MAX_WIDTH)
             if splitter is not None:
-                self._share(splitter, pane, self._expanded_width)
+                share(splitter, pane, self._expanded_width)
         self._collapsed = collapsed
         self.collapsedChanged.emit(collapsed)
-
-    def _margins_around(self, pane: QWidget) -> int:
-        """The width the layouts between ``pane`` and the sidebar keep for margins (also
-        before the window is first shown, when widths mean nothing yet)."""
-        extra = 0
-        widget: QWidget | None = self.parentWidget()
-        while widget is not None:
-            layout = widget.layout()
-            if layout is not None:
-                margins = layout.contentsMargins()
-                extra += margins.left() + margins.right()
-            if widget is pane:
-                break
-            widget = widget.parentWidget()
-        return extra
-
-    @staticmethod
-    def _share(splitter: QSplitter, pane: QWidget, width: int) -> None:
-        """Give ``pane`` ``width`` and the rest of the splitter to the other panes."""
-        sizes = splitter.sizes()
-        index = splitter.indexOf(pane)
-        others = max(len(sizes) - 1, 1)
-        rest = max(0, sum(sizes) - width)
-        sizes = [rest // others] * len(sizes)
-        sizes[index] = width
-        splitter.setSizes(sizes)
-
-    def _splitter_pane(self) -> tuple[QSplitter | None, QWidget]:
-        """The splitter the sidebar sits in, and the pane of it that holds the sidebar."""
-        pane: QWidget = self
-        while (parent := pane.parentWidget()) is not None:
-            if isinstance(parent, QSplitter):
-                return parent, pane
-            pane = parent
-        return None, self
 
     def focus_search(self) -> None:
         self.set_collapsed(False)
