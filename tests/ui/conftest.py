@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import AppServices
+from desktop.ui.chat.message_list import MessageList
 from desktop.ui.render.markdown_view import MarkdownView
 from desktop.ui.shell.main_window import MainWindow
 
@@ -21,6 +22,25 @@ async def wait_until(predicate: Callable[[], object], timeout: float = 10.0) -> 
         if loop.time() > deadline:
             raise AssertionError(f"condition not met within {timeout} s")
         await asyncio.sleep(0.01)
+
+
+class CountingHost:
+    """The message list as an answer renderer's host, counting the frames it is told of."""
+
+    def __init__(self, messages: MessageList) -> None:
+        self.messages = messages
+        self.frames = 0
+
+    @property
+    def following(self) -> bool:
+        return self.messages.following
+
+    def in_view_px(self) -> int:
+        return self.messages.in_view_px()
+
+    def frame_shown(self) -> None:
+        self.frames += 1
+        self.messages.frame_shown()
 
 
 def growing_block(body: object) -> str:

@@ -16,7 +16,7 @@ from desktop.ui.chat.message_bubble import MessageBubble
 from desktop.ui.chat.message_list import MessageList
 from desktop.ui.render.answer_renderer import AnswerRenderer
 from desktop.ui.render.markdown_view import MarkdownView
-from tests.ui.conftest import growing_block, wait_until
+from tests.ui.conftest import CountingHost, growing_block, wait_until
 
 PARAGRAPH = "A sentence that keeps the answer growing well past the bottom of the view. " * 6
 
@@ -27,25 +27,6 @@ def make_list(qtbot) -> MessageList:
     messages.resize(600, 400)
     messages.show()
     return messages
-
-
-class CountingHost:
-    """The message list as the renderer's host, counting the frames it is told of."""
-
-    def __init__(self, messages: MessageList) -> None:
-        self.messages = messages
-        self.frames = 0
-
-    @property
-    def following(self) -> bool:
-        return self.messages.following
-
-    def in_view_px(self) -> int:
-        return self.messages.in_view_px()
-
-    def frame_shown(self) -> None:
-        self.frames += 1
-        self.messages.frame_shown()
 
 
 def streaming(messages: MessageList) -> tuple[MessageBubble, AnswerRenderer, CountingHost]:

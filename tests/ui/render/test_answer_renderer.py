@@ -17,38 +17,19 @@ from desktop.ui.chat.stream_bridge import StreamBridge
 from desktop.ui.render.answer_renderer import AnswerRenderer
 from desktop.ui.render.markdown_view import MarkdownView
 from desktop.ui.tasks import TaskOwner
-from tests.ui.conftest import growing_block, wait_until
+from tests.ui.conftest import CountingHost, growing_block, wait_until
 
 PARAGRAPH = "A sentence that keeps the answer growing well past the bottom of the view. " * 4
 
 
-class Host:
-    """The message list as the renderer's host, counting frames."""
-
-    def __init__(self, messages: MessageList) -> None:
-        self.messages = messages
-        self.frames = 0
-
-    @property
-    def following(self) -> bool:
-        return self.messages.following
-
-    def in_view_px(self) -> int:
-        return self.messages.in_view_px()
-
-    def frame_shown(self) -> None:
-        self.frames += 1
-        self.messages.frame_shown()
-
-
-def answer(qtbot: object) -> tuple[MessageList, MessageBubble, AnswerRenderer, Host]:
+def answer(qtbot: object) -> tuple[MessageList, MessageBubble, AnswerRenderer, CountingHost]:
     messages = MessageList(lambda step: None)  # type: ignore[arg-type, return-value]
     qtbot.addWidget(messages)  # type: ignore[attr-defined]
     messages.resize(700, 500)
     messages.show()
     bubble = messages.add(Role.ASSISTANT, "model")
     bubble.set_streaming(True)
-    host = Host(messages)
+    host = CountingHost(messages)
     renderer = AnswerRenderer(host, messages)
     renderer.begin(view_of(bubble), bubble)
     return messages, bubble, renderer, host
