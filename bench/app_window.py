@@ -1,9 +1,15 @@
-"""The real window as the benchmarks open it: private data dirs, a chosen model."""
+"""The real window as the benchmarks open it: private data dirs, a chosen model, and a
+scripted model server in its own process (as Ollama would be)."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import subprocess
+import sys
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from desktop.app import AppServices
@@ -26,3 +32,40 @@ async def open_chat(model: str) -> tuple[AppServices, MainWindow]:
         await asyncio.sleep(0.01)
     pane.set_model(model)
     return services, window
+
+
+@asynccontextmanager
+async def chat_with_server(
+    root: Path,
+    pieces: Sequence[str],
+    server: Sequence[str],
+    *,
+    model: str,
+    size: tuple[int, int],
+) -> AsyncIterator[tuple[str, AppServices, MainWindow]]:
+    """The window chatting with ``python -m <server> <script> ...``, which sends ``pieces``;
+    yields the server's URL, the services and the window, and closes all three after."""
+    script = root / "script.json"
+    script.write_text(json.dumps(list(pieces)), encoding="utf-8")
+    module, *options = server
+    process = subprocess.Popen(
+        [sys.executable, "-m", module, str(script), *options],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        url = process.stdout.readline().strip()
+        os.environ["OLLAMA_HOST"] = url
+        services, window = await open_chat(model)
+        window.resize(*size)
+        try:
+            yield url, services, window
+        finally:
+            window.close()
+            await services.aclose()
+    finally:
+        if process.stdin is not None:
+            process.stdin.close()
+        process.wait(timeout=10)

@@ -9,18 +9,14 @@ send time, and whether the shown and saved text equal exactly what was sent.
 from __future__ import annotations
 
 import asyncio
-import json
-import os
 import random
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import httpx
 
-from bench.app_window import open_chat, use_private_dirs
+from bench.app_window import chat_with_server, use_private_dirs
 from bench.loop_probe import LoopProbe, longest_ms, p99_ms
 from desktop.app import keep_startup_objects
 from desktop.ui.render.markdown_view import MarkdownView
@@ -100,20 +96,12 @@ async def stream_once(tokens: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
         use_private_dirs(root)
-        script = root / "script.json"
-        script.write_text(json.dumps(pieces), encoding="utf-8")
-        server = subprocess.Popen(
-            [sys.executable, "-m", "tests.servers.scripted_ollama", str(script)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            assert server.stdout is not None
-            url = server.stdout.readline().strip()
-            os.environ["OLLAMA_HOST"] = url
-            services, window = await open_chat(MODEL)
-            window.resize(1200, 900)
+        server = ("tests.servers.scripted_ollama",)
+        async with chat_with_server(root, pieces, server, model=MODEL, size=(1200, 900)) as (
+            url,
+            services,
+            window,
+        ):
             pane = window.chat_pane
             pane.composer.setPlainText("Write a long markdown document with code")
             await asyncio.sleep(0.2)
@@ -139,7 +127,7 @@ async def stream_once(tokens: int) -> dict[str, object]:
             async with httpx.AsyncClient() as client:
                 send_seconds = (await client.get(f"{url}/script/stats")).json()["send_seconds"]
             stored = services.history.messages(pane.conversation_id or 0)[-1]
-            result = {
+            return {
                 "tokens": tokens,
                 "chars": len(sent),
                 "blocks": len(body.blocks()),
@@ -156,13 +144,6 @@ async def stream_once(tokens: int) -> dict[str, object]:
                 and stored.content == sent
                 and shown_lines(body.plain_text()) == shown_lines(shown_at_once(sent, body)),
             }
-            window.close()
-            await services.aclose()
-            return result
-        finally:
-            if server.stdin is not None:
-                server.stdin.close()
-            server.wait(timeout=10)
 
 
 def shown_lines(text: str) -> list[str]:

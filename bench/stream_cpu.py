@@ -13,10 +13,8 @@ how much of the answer each frame shows).
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,7 +24,7 @@ import httpx
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
-from bench.app_window import open_chat, use_private_dirs
+from bench.app_window import chat_with_server, use_private_dirs
 from bench.markdown_stream import markdown_pieces
 from desktop.app import keep_startup_objects
 
@@ -98,20 +96,12 @@ async def stream_once(*, timed: bool) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
         use_private_dirs(root)
-        script = root / "script.json"
-        script.write_text(json.dumps(pieces), encoding="utf-8")
-        server = subprocess.Popen(
-            [sys.executable, "-m", "bench.paced_ollama", str(script), str(RATE)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            assert server.stdout is not None
-            url = server.stdout.readline().strip()
-            os.environ["OLLAMA_HOST"] = url
-            services, window = await open_chat(MODEL)
-            window.resize(1180, 760)
+        server = ("bench.paced_ollama", str(RATE))
+        async with chat_with_server(root, pieces, server, model=MODEL, size=(1180, 760)) as (
+            url,
+            services,
+            window,
+        ):
             pane = window.chat_pane
             pane.composer.setPlainText("Write a long markdown document with code and tables")
             await asyncio.sleep(0.5)
@@ -152,13 +142,7 @@ async def stream_once(*, timed: bool) -> dict[str, object]:
                 result["idle_cpu"] = 100 * (cpu_seconds() - cpu) / (time.perf_counter() - wall)
             stored = services.history.messages(pane.conversation_id or 0)[-1]
             result["identical"] = stored.content == sent_text and answer.text() == sent_text
-            window.close()
-            await services.aclose()
             return result
-        finally:
-            if server.stdin is not None:
-                server.stdin.close()
-            server.wait(timeout=10)
 
 
 def print_table(rows: list[dict[str, object]]) -> None:
