@@ -39,6 +39,15 @@ def provider_name(name: str) -> str:
     return QCoreApplication.translate(CONTEXT, name) if name else name
 
 
+def add_named_row(form: QFormLayout, field: QWidget | QLayout) -> None:
+    """A form row whose label a retranslate() fills in (see relabel_row); the label is the
+    field's buddy, so a screen reader reads it as the field's name."""
+    label = QLabel()
+    if isinstance(field, QWidget):
+        label.setBuddy(field)
+    form.addRow(label, field)
+
+
 def relabel_row(field: QWidget | QLayout, text: str) -> None:
     """Set the label a QFormLayout shows beside ``field`` (forms own those labels)."""
     parent = field.parentWidget()

@@ -11,7 +11,7 @@ from desktop.ui.design import Space
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
 from desktop.ui.settings.page_tasks import PageTasks
 from desktop.ui.settings.section import Section, card
-from desktop.ui.strings import provider_name, relabel_row
+from desktop.ui.strings import add_named_row, provider_name, relabel_row
 from desktop.ui.theme import PRIMARY, set_kind
 
 
@@ -41,8 +41,8 @@ class DefaultModelSection(Section):
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.setHorizontalSpacing(Space.L)
-        form.addRow(QLabel(), self.default_provider)  # the labels' texts: retranslate
-        form.addRow(QLabel(), self.default_model)
+        add_named_row(form, self.default_provider)  # the labels' texts: retranslate
+        add_named_row(form, self.default_model)
         inner.addLayout(form)
         row = QHBoxLayout()
         row.addWidget(self.current, 1)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.design import Space
-from desktop.ui.strings import relabel_row
+from desktop.ui.strings import add_named_row, relabel_row
 from desktop.ui.theme import PRIMARY, set_kind
 
 
@@ -43,7 +43,7 @@ class LocalOllamaForm(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.setHorizontalSpacing(Space.L)
         form.setVerticalSpacing(Space.S)
-        form.addRow(QLabel(), self.host)  # its text: retranslate
+        add_named_row(form, self.host)  # its text: retranslate
         form.addRow("", self.enabled)
         row = QHBoxLayout()
         row.addWidget(self.result, 1)

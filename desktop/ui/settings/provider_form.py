@@ -44,7 +44,7 @@ from desktop.ui.settings.field_text import (
     split_list,
     url_problem,
 )
-from desktop.ui.strings import provider_name
+from desktop.ui.strings import add_named_row, provider_name
 from desktop.ui.theme import PRIMARY, QUIET, set_kind
 
 PROXY_SYSTEM, PROXY_NONE, PROXY_CUSTOM = range(3)
@@ -142,20 +142,20 @@ class ProviderForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         # The row labels are set in retranslate().
         for field in (self.kind, self.name, self.base_url, key_row):
-            form.addRow(QLabel(), field)
+            add_named_row(form, field)
         form.addRow("", self.key_state)
         form.addRow("", self.host_guard)
-        form.addRow(QLabel(), self.auth)
+        add_named_row(form, self.auth)
         self._azure_rows = (self.azure_mode, self.api_version, self.deployments)
         for widget in self._azure_rows:
-            form.addRow(QLabel(), widget)
-        form.addRow(QLabel(), self.models)
+            add_named_row(form, widget)
+        add_named_row(form, self.models)
         form.addRow("", self.advanced_toggle)
         first_advanced = form.rowCount()
         for advanced in (self.headers, proxy_row, ca_row):
-            form.addRow(QLabel(), advanced)
+            add_named_row(form, advanced)
         form.addRow("", self.allow_self_signed)
-        form.addRow(QLabel(), self.vision_models)
+        add_named_row(form, self.vision_models)
         self._advanced_rows = range(first_advanced, form.rowCount())
         self._form = form
         self.set_key_state("")
