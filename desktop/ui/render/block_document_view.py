@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -32,8 +32,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from desktop.core.markdown_blocks import Block, BlockKind
+from desktop.core.math_spans import prepare_prose
 from desktop.ui.render.auto_height_browser import AutoHeightBrowser
 from desktop.ui.render.code_highlighter import LANGUAGE, CodeHighlighter
+from desktop.ui.render.formula_images import formula_renderer
+from desktop.ui.render.formula_text import DocumentFormulas, source_text
 
 COPIED_FEEDBACK_MS = 1500
 COPY_SCHEME = "copy"
@@ -86,6 +89,7 @@ class BlockDocumentView(AutoHeightBrowser):
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._follow)
         self.highlighter = CodeHighlighter(self.document(), dark=_dark(self))
+        self.formulas = DocumentFormulas(self, formula_renderer())
         self._label_format = QTextCharFormat()
         self._label_format.setFontPointSize(max(1.0, self.font().pointSizeF() - 1))
         self._link_format = QTextCharFormat(self._label_format)
@@ -140,6 +144,9 @@ class BlockDocumentView(AutoHeightBrowser):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self._take_colours():
             self._recolour()
+            self.formulas.refresh()
+        if event.type() == QEvent.Type.DevicePixelRatioChange:
+            self.formulas.refresh()
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate_labels()
 
@@ -175,7 +182,11 @@ class BlockDocumentView(AutoHeightBrowser):
         start = cursor.block()
         if start.text():  # else the document is empty or ends after a frame
             cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-        cursor.insertMarkdown(block.source.lstrip("\n"))  # leading blank lines mean nothing
+        prose = prepare_prose(block.source.lstrip("\n"))  # leading blank lines mean nothing
+        at = cursor.position()
+        cursor.insertMarkdown(prose.markdown)
+        if prose.formulas:
+            self.formulas.place(at, prose.formulas)
         if not start.text() and start.next().isValid():
             start.setVisible(False)  # a list or heading after code left an empty line
 
@@ -249,8 +260,20 @@ class BlockDocumentView(AutoHeightBrowser):
         cursor = self.code_frame.lastCursorPosition()
         cursor.insertText(text, self._code_format)
 
+    def source_text(self) -> str:
+        """The text as drawn, formulas as their LaTeX source."""
+        return source_text(self.document())
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Selected formulas copy as their source (the rich text keeps the images)."""
+        data = super().createMimeDataFromSelection()
+        cursor = self.textCursor()
+        data.setText(source_text(self.document(), cursor.selectionStart(), cursor.selectionEnd()))
+        return data
+
     def reset(self) -> None:
         self.clear()
+        self.formulas.reset()
         self.code_frame = None
         self._code_parts.clear()
         self._ends_with_code = False

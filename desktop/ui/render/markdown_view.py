@@ -104,9 +104,9 @@ class MarkdownView(QWidget):
         for page in self._pages:
             page.draw()
             if page.blocks and page.view is not None:
-                texts.append(page.view.toPlainText())
+                texts.append(page.view.source_text())
         if self.tail_view is not None and self.tail_view.block is not None:
-            texts.append(self.tail_view.toPlainText())
+            texts.append(self.tail_view.source_text())
         return "\n".join(texts)
 
     def code_blocks(self) -> list[Block]:

@@ -1,0 +1,179 @@
+"""The formulas of one document: placeholders become images, their source is what copies.
+
+The markdown goes into the document with each formula as a placeholder character
+(core.math_spans). :meth:`DocumentFormulas.place` replaces each with the formula's image
+when it is drawn already, else with its source in a quiet colour, kept selected until the
+worker's SVG arrives (then that selection becomes the image: only its line is laid out
+again). A formula that cannot be drawn keeps its source, underlined in the warning colour,
+with a tooltip. Each image carries its source (``FORMULA``), so selected text and
+:func:`source_text` give back the LaTeX as written.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFontInfo,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextImageFormat,
+)
+from PySide6.QtWidgets import QTextEdit
+
+from desktop.core.math_spans import Formula, formula_index
+from desktop.ui.render.formula_images import FormulaKey, FormulaRenderer, FormulaSvg
+
+FORMULA = QTextFormat.Property.UserProperty.value + 2
+"""Char format property: the formula's source, delimiters included."""
+OBJECT = "\ufffc"
+
+
+def source_text(document: QTextDocument, start: int = 0, end: int | None = None) -> str:
+    """The document's text from ``start`` to ``end``, formulas as their source."""
+    end = document.characterCount() - 1 if end is None else end
+    parts: list[str] = []
+    block = document.findBlock(start)
+    first = True
+    while block.isValid() and block.position() <= end:
+        if not first:
+            parts.append("\n")
+        first = False
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            lo = max(start, fragment.position())
+            hi = min(end, fragment.position() + fragment.length())
+            if lo < hi:
+                source = fragment.charFormat().property(FORMULA)
+                text = fragment.text()[lo - fragment.position() : hi - fragment.position()]
+                if isinstance(source, str) and source and OBJECT in text:
+                    parts.append(text.replace(OBJECT, source))
+                else:
+                    parts.append(text)
+            iterator += 1
+        block = block.next()
+    return "".join(parts).replace("\u2029", "\n").replace("\u2028", "\n")
+
+
+def _shown_source(formula: Formula) -> str:
+    """The source as shown in its line (a display formula's line breaks would start new
+    paragraphs); copying gives the source as written (``FORMULA``)."""
+    return formula.source.replace("\n", " ")
+
+
+class DocumentFormulas:
+    """Places and recolours the formulas of ``view``'s document."""
+
+    def __init__(self, view: QTextEdit, renderer: FormulaRenderer) -> None:
+        self._view = view
+        self._renderer = renderer
+        self._pending: list[tuple[QTextCursor, Formula, FormulaKey]] = []
+        self._shown: dict[str, tuple[FormulaKey, FormulaSvg]] = {}  # resource name → formula
+        self._count = 0
+
+    @property
+    def pending(self) -> int:
+        """Formulas waiting for the worker."""
+        return len(self._pending)
+
+    def place(self, start: int, formulas: list[Formula]) -> None:
+        """Replace the placeholders from ``start`` to the end with ``formulas``."""
+        document = self._view.document()
+        cursor = QTextCursor(document)
+        size = float(QFontInfo(self._view.font()).pixelSize())
+        block = document.findBlock(start)
+        while block.isValid():
+            text = block.text()
+            only = len(text) == 1
+            for offset in range(len(text) - 1, -1, -1):  # right to left: offsets stay valid
+                index = formula_index(text[offset])
+                if index is None or index >= len(formulas):
+                    continue
+                formula = formulas[index]
+                cursor.setPosition(block.position() + offset)
+                cursor.setPosition(block.position() + offset + 1, QTextCursor.MoveMode.KeepAnchor)
+                self._put(cursor, formula, FormulaKey(formula.latex, formula.display, size))
+                if only and formula.display:
+                    centred = QTextBlockFormat()
+                    centred.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+                    cursor.mergeBlockFormat(centred)
+            block = block.next()
+
+    def _put(self, cursor: QTextCursor, formula: Formula, key: FormulaKey) -> None:
+        drawn = self._renderer.drawn(key)
+        if drawn is not None:
+            self._insert(cursor, formula, key, drawn)
+            return
+        waiting = QTextCharFormat(cursor.charFormat())
+        waiting.setForeground(self._view.palette().color(QPalette.ColorRole.PlaceholderText))
+        waiting.setProperty(FORMULA, formula.source)
+        start = cursor.selectionStart()
+        cursor.insertText(_shown_source(formula), waiting)
+        selection = QTextCursor(cursor)
+        selection.setPosition(start)
+        selection.setPosition(cursor.position(), QTextCursor.MoveMode.KeepAnchor)
+        self._pending.append((selection, formula, key))
+        self._renderer.ask(key, self._arrived)
+
+    def _insert(
+        self, cursor: QTextCursor, formula: Formula, key: FormulaKey, drawn: FormulaSvg
+    ) -> None:
+        if drawn.svg is None:  # broken LaTeX: readable as source, marked
+            broken = QTextCharFormat(cursor.charFormat())
+            broken.clearForeground()
+            broken.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            broken.setUnderlineColor(self._view.palette().color(QPalette.ColorRole.BrightText))
+            broken.setToolTip(self._view.tr("This formula could not be drawn"))
+            broken.setProperty(FORMULA, formula.source)
+            cursor.insertText(_shown_source(formula), broken)
+            return
+        name = f"formula:{self._count}"
+        self._count += 1
+        self._shown[name] = (key, drawn)
+        self._add_resource(name, key, drawn)
+        image = QTextImageFormat()
+        image.setName(name)
+        image.setWidth(drawn.width)
+        image.setHeight(drawn.height)
+        image.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignMiddle)
+        image.setProperty(FORMULA, formula.source)
+        image.setToolTip(formula.source)
+        cursor.insertImage(image)
+
+    def _add_resource(self, name: str, key: FormulaKey, drawn: FormulaSvg) -> None:
+        colour = QColor(self._view.palette().color(QPalette.ColorRole.Text))
+        ratio = max(1.0, self._view.devicePixelRatioF())
+        image = self._renderer.image(key, drawn, colour, ratio)
+        self._view.document().addResource(
+            QTextDocument.ResourceType.ImageResource.value, QUrl(name), image
+        )
+
+    def _arrived(self, key: FormulaKey, drawn: FormulaSvg) -> None:
+        still: list[tuple[QTextCursor, Formula, FormulaKey]] = []
+        done = [item for item in self._pending if item[2] == key]
+        if not done:
+            return
+        still = [item for item in self._pending if item[2] != key]
+        self._pending = still
+        for cursor, formula, _ in done:
+            if cursor.selectedText() == _shown_source(formula):  # else the text was drawn again
+                self._insert(cursor, formula, key, drawn)
+
+    def refresh(self) -> None:
+        """The text colour or the pixel ratio changed: the images are drawn again."""
+        if not self._shown:
+            return
+        for name, (key, drawn) in self._shown.items():
+            self._add_resource(name, key, drawn)
+        document = self._view.document()
+        document.markContentsDirty(0, document.characterCount())
+
+    def reset(self) -> None:
+        """The document was cleared."""
+        self._pending.clear()
+        self._shown.clear()
