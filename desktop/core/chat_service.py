@@ -12,7 +12,7 @@ import asyncio
 import dataclasses
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Sequence
-from typing import Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, cast
 
 from desktop.core.answer_store import LEAF, AnswerStore, Leaf
 from desktop.core.attachment import ImageAttachment
@@ -24,6 +24,14 @@ from desktop.core.messages import ChatMessage, ChatOptions, MessageState, Role
 from desktop.core.model_records import ModelDetails
 from desktop.core.text import Text
 from desktop.core.token_estimate import estimate_tokens
+from desktop.core.tool_steps import turn_messages
+from desktop.core.tool_turns import ToolLoop, ToolLoopStopped
+from desktop.core.toolbox import AvailableTool
+
+if TYPE_CHECKING:
+    from desktop.core.tool_turns import ToolKit, ToolLoopStopped, ToolStepEvent, ToolStepStore
+
+    ReplyEvent = ChatEvent | ToolStepEvent | ToolLoopStopped
 
 StoreT = TypeVar("StoreT", bound=AnswerStore)
 
@@ -51,6 +59,11 @@ def to_chat_messages(
     if system_prompt:
         out.append(ChatMessage(Role.SYSTEM, system_prompt))
     for message in history:
+        if message.role is Role.ASSISTANT and message.tool_rounds:
+            # An answer that called tools goes back as its turns (even one that failed
+            # after them: the calls ran), each call answered.
+            out += turn_messages(message.content, message.thinking, message.tool_rounds, load_image)
+            continue
         if message.role is Role.ASSISTANT and (
             not message.content or message.state is MessageState.FAILED
         ):
@@ -71,7 +84,7 @@ def counted(done: Done, text: Sequence[str], thinking: Sequence[str]) -> Done:
     return dataclasses.replace(done, stats=stats)
 
 
-async def _close(events: AsyncIterator[ChatEvent]) -> None:
+async def _close(events: AsyncIterator[object]) -> None:
     """Close the provider stream inside the running task (not later, from the GC)."""
     close = getattr(events, "aclose", None)
     if close is not None:
@@ -176,6 +189,28 @@ class ChatService(Generic[StoreT]):
         }
         return dataclasses.replace(options, **overrides)
 
+    async def _tool_loop(
+        self,
+        kit: ToolKit | None,
+        model: str,
+        provider: ChatProvider,
+        answer_id: int,
+        snapshot: Callable[[], tuple[str, str]],
+    ) -> tuple[ToolLoop, list[AvailableTool]] | None:
+        """The loop of an answer that may call tools: None without tools, or when the
+        model cannot take them (Ollama lists a model's capabilities; other providers
+        refuse a request with tools, and the person is asked about a retry without)."""
+        if kit is None:
+            return None
+        details = self.cached_details(model, provider)
+        if details is not None and not details.can_use_tools:
+            return None
+        tools = await kit.offered()
+        if not tools:
+            return None
+        store = cast("ToolStepStore", self._store)
+        return ToolLoop(kit, tools, store, answer_id, snapshot, self._clock), tools
+
     async def stream_reply(
         self,
         conversation_id: int,
@@ -185,7 +220,8 @@ class ChatService(Generic[StoreT]):
         provider: ChatProvider | None = None,
         parent_id: int | None = None,
         on_created: Callable[[StoredMessage], None] | None = None,
-    ) -> AsyncGenerator[ChatEvent, None]:
+        tools: ToolKit | None = None,
+    ) -> AsyncGenerator[ReplyEvent, None]:
         """Ask ``model`` of ``provider`` (default: the service's) to answer the
         conversation; yields events as they arrive.
 
@@ -193,6 +229,8 @@ class ChatService(Generic[StoreT]):
         regenerated answer: a new alternative next to the earlier ones). Options come from
         the conversation's parameters when not given; the context window is always set.
         Each call may name another provider: a conversation can move between them.
+        With ``tools`` (and a model that takes them) the answer may call tools: see
+        tool_turns.py; its rounds are saved with the answer as they happen.
         """
         provider = self._provider if provider is None else provider
         if parent_id is not None:
@@ -231,12 +269,26 @@ class ChatService(Generic[StoreT]):
                 error=error,
             )
 
+        def snapshot() -> tuple[str, str]:
+            save()
+            return "".join(text), "".join(thinking)
+
+        stopped_by: Text | None = None
         try:
             options = await self._options(conversation_id, model, options, provider)
+            loop = await self._tool_loop(tools, model, provider, answer.id, snapshot)
         except asyncio.CancelledError:
             save(state=MessageState.STOPPED)
             raise
-        events = provider.chat(model, history, options)
+        events: AsyncIterator[ReplyEvent]
+        if loop is None:
+            events = provider.chat(model, history, options)
+        else:
+            offered = tuple(tool.definition for tool in loop[1])
+            options = dataclasses.replace(options, tools=offered)
+            events = loop[0].run(
+                lambda turns, options: provider.chat(model, turns, options), history, options
+            )
         try:
             async for event in events:
                 if isinstance(event, TextDelta):
@@ -248,7 +300,9 @@ class ChatService(Generic[StoreT]):
                     event = counted(event, text, thinking)
                     # Indexing the answer for search takes milliseconds (tens for a long
                     # one): on a worker thread, while the window shows the last text.
-                    await asyncio.to_thread(save, MessageState.COMPLETE, event.stats)
+                    await asyncio.to_thread(save, MessageState.COMPLETE, event.stats, stopped_by)
+                elif isinstance(event, ToolLoopStopped):
+                    stopped_by = event.text
                 if self._clock() - last_save >= self._save_interval:
                     save()
                     last_save = self._clock()

@@ -9,6 +9,7 @@ from desktop.core.chat_parameters import ChatParameters
 from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
 from desktop.core.text import Text
+from desktop.core.tool_steps import ToolRound
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,8 @@ class StoredMessage:
     """The message this one answers or follows; None for the first of a conversation."""
     images: tuple[str, ...] = ()
     """Digests (sha256) of the attached images, in order; the bytes are in the history."""
+    tool_rounds: tuple[ToolRound, ...] = ()
+    """An answer's calls of tools and their results, round by round (tool_steps.py)."""
 
 
 @dataclass(frozen=True, slots=True)

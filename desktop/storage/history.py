@@ -35,7 +35,8 @@ from desktop.core.conversation_session import Draft
 from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
 from desktop.core.text import Text
-from desktop.storage import image_blobs
+from desktop.core.tool_steps import ToolRound, ToolStep
+from desktop.storage import image_blobs, tool_calls
 from desktop.storage.clean_close import record_clean_close, unchanged_since_clean_close
 from desktop.storage.paths import data_dir, make_private, private_dir, private_file
 from desktop.storage.quarantine import move_aside
@@ -178,6 +179,11 @@ def _message(row: sqlite3.Row) -> StoredMessage:
         parent_id=row["parent_id"],
         images=image_blobs.digests(images) if images != _NO_IMAGES else (),
     )
+
+
+def _with_rounds(message: StoredMessage, rounds: dict[int, tuple[ToolRound, ...]]) -> StoredMessage:
+    found = rounds.get(message.id)
+    return dataclasses.replace(message, tool_rounds=found) if found else message
 
 
 def _walk(links: list[sqlite3.Row]) -> tuple[list[int], dict[int | None, list[int]]]:
@@ -497,13 +503,31 @@ class HistoryStore:
             )
         return cursor.rowcount > 0
 
+    def save_tool_round(self, message_id: int, round_: ToolRound) -> None:
+        """An answer's round of calls, as they are now (committed at once)."""
+        with self._writing() as conn:
+            tool_calls.save_round(conn, message_id, round_)
+
+    def save_tool_step(
+        self,
+        message_id: int,
+        round_number: int,
+        position: int,
+        step: ToolStep,
+        images: Sequence[ImageAttachment] = (),
+    ) -> None:
+        """One call of a saved round as it is now, with the pictures its result brought."""
+        with self._writing() as conn:
+            tool_calls.save_step(conn, message_id, round_number, position, step, images)
+
     def messages(self, conversation_id: int) -> list[StoredMessage]:
         """The conversation's messages in the order they were added."""
         with self._lock:
             rows = self._conn.execute(
                 "SELECT * FROM messages WHERE conversation_id = ? ORDER BY id", (conversation_id,)
             ).fetchall()
-        return [_message(row) for row in rows]
+            rounds = tool_calls.rounds_of_conversation(self._conn, conversation_id)
+        return [_with_rounds(_message(row), rounds) for row in rows]
 
     def _links(self, conversation_id: int) -> list[sqlite3.Row]:
         return self._conn.execute(
@@ -563,9 +587,10 @@ class HistoryStore:
             row = self._conn.execute(
                 "SELECT * FROM messages WHERE id = ?", (message_id,)
             ).fetchone()
+            rounds = tool_calls.rounds_of_messages(self._conn, (message_id,)) if row else {}
         if row is None:
             raise KeyError(f"no message with id {message_id}")
-        return _message(row)
+        return _with_rounds(_message(row), rounds)
 
     def active_path(self, conversation_id: int) -> list[PathStep]:
         """The visible messages from the first to the last, each with its siblings.
@@ -577,12 +602,14 @@ class HistoryStore:
             found = self._conn.execute(
                 "SELECT * FROM messages WHERE conversation_id = ?", (conversation_id,)
             ).fetchall()
+            rounds = tool_calls.rounds_of_conversation(self._conn, conversation_id)
         path, children = _walk(found)
         rows = {row["id"]: row for row in found}
         steps: list[PathStep] = []
         parent: int | None = None
         for message_id in path:
-            steps.append(PathStep(_message(rows[message_id]), tuple(sorted(children[parent]))))
+            message = _with_rounds(_message(rows[message_id]), rounds)
+            steps.append(PathStep(message, tuple(sorted(children[parent]))))
             parent = message_id
         return steps
 
@@ -760,6 +787,7 @@ class HistoryStore:
                 f"UPDATE messages SET state = '{MessageState.INTERRUPTED.value}'"
                 f" WHERE state = '{MessageState.STREAMING.value}'"
             )
+            tool_calls.mark_interrupted(conn)
         return cursor.rowcount
 
     @property

@@ -277,6 +277,83 @@ def _add_error_text(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE messages ADD COLUMN error_text TEXT")
 
 
+def _add_tool_calls(conn: sqlite3.Connection) -> None:
+    """An answer's tool rounds and calls, saved as they happen (tool_steps.py).
+
+    A round remembers where in the answer's text and thinking the calls were made; a
+    call its arguments as the model sent them, those it ran with when edited, what became
+    of it and its result. Pictures a tool returned are kept in ``images`` like attached
+    ones, so an image is deleted only when no message, draft or call uses it any more.
+    """
+    conn.execute(
+        """
+        CREATE TABLE tool_rounds (
+            message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            text_end INTEGER NOT NULL,
+            thinking_end INTEGER NOT NULL,
+            signature TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (message_id, number)
+        ) WITHOUT ROWID
+        """
+    )
+    conn.execute(
+        """
+        CREATE TABLE tool_calls (
+            message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+            round INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            call_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            raw_arguments TEXT NOT NULL,
+            call_index INTEGER NOT NULL DEFAULT 0,
+            server TEXT NOT NULL DEFAULT '',
+            outcome TEXT NOT NULL,
+            arguments TEXT,
+            content TEXT,
+            is_error INTEGER NOT NULL DEFAULT 0,
+            images TEXT NOT NULL DEFAULT '[]',
+            duration REAL,
+            reason TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (message_id, round, position)
+        ) WITHOUT ROWID
+        """
+    )
+    conn.execute(
+        "CREATE INDEX tool_calls_live ON tool_calls(outcome) WHERE outcome IN ('asking', 'running')"
+    )
+    unused = """
+            AND NOT EXISTS (
+                SELECT 1 FROM messages AS m, json_each(m.images) AS used
+                WHERE m.images != '[]' AND used.value = images.digest
+            )
+            AND NOT EXISTS (
+                SELECT 1 FROM drafts AS d, json_each(d.images) AS used
+                WHERE used.value = images.digest
+            )
+            AND NOT EXISTS (
+                SELECT 1 FROM tool_calls AS t, json_each(t.images) AS used
+                WHERE t.images != '[]' AND used.value = images.digest
+            );
+    """
+    for trigger, table, event in (
+        ("images_release", "messages", "DELETE"),
+        ("drafts_release", "drafts", "DELETE"),
+        ("drafts_replace", "drafts", "UPDATE OF images"),
+        ("tool_calls_release", "tool_calls", "DELETE"),
+    ):
+        conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        conn.execute(
+            f"""
+            CREATE TRIGGER {trigger} AFTER {event} ON {table}
+            WHEN old.images != '[]' BEGIN
+                DELETE FROM images
+                WHERE digest IN (SELECT value FROM json_each(old.images)) {unused}
+            END
+            """
+        )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_core_tables,
     _create_search_index,
@@ -285,6 +362,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_images,
     _add_drafts,
     _add_error_text,
+    _add_tool_calls,
 )
 
 
