@@ -36,6 +36,10 @@ class ChatParameters:
     max_tokens: int | None = None
     think: bool | str | None = None
     """True/False, or one of THINK_LEVELS; None leaves it to the model."""
+    tool_servers: tuple[str, ...] | None = None
+    """The tool servers this conversation uses; None: every enabled server."""
+    tools_off: tuple[str, ...] | None = None
+    """Tools this conversation turned off (the names the model sees)."""
 
     def to_json(self) -> str:
         return json.dumps({key: value for key, value in asdict(self).items() if value is not None})
@@ -65,6 +69,10 @@ class ChatParameters:
         think = data.get("think")
         if isinstance(think, bool) or think in THINK_LEVELS:
             kept["think"] = think
+        for name in ("tool_servers", "tools_off"):
+            value = data.get(name)
+            if isinstance(value, list) and all(isinstance(item, str) for item in value):
+                kept[name] = tuple(value)
         return cls(**kept)
 
     def with_changes(self, **changes: Any) -> ChatParameters:

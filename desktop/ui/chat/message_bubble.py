@@ -12,6 +12,8 @@ and a Retry button right where it happened.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, SignalInstance
 from PySide6.QtGui import QEnterEvent, QGuiApplication, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
@@ -26,9 +28,11 @@ from PySide6.QtWidgets import (
 from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
 from desktop.core.text import Text
+from desktop.core.tool_steps import ToolRound
 from desktop.ui.chat.message_actions import MessageActions, MessageFooter
 from desktop.ui.chat.message_editor import MessageEditor
 from desktop.ui.chat.problem_notice import ProblemNotice
+from desktop.ui.chat.tool_steps_view import ToolStepsView
 from desktop.ui.icons import icon
 from desktop.ui.render.auto_height_browser import AutoHeightBrowser
 from desktop.ui.render.grow_in_place import paint_growth_only, repaint_moved_edge
@@ -118,6 +122,7 @@ class MessageBubble(QFrame):
         self._thinking_toggle.hide()
         layout.addWidget(self._thinking_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         self._thinking_view: AutoHeightBrowser | None = None  # built with the first thought
+        self._tool_steps: ToolStepsView | None = None  # built with the first tool call
 
         self.body: MarkdownView | PlainTextBody  # both are a MessageBody
         self.card: QFrame | None = None  # the person's words, on the right
@@ -276,6 +281,21 @@ class MessageBubble(QFrame):
             self._thinking_view = view
         return self._thinking_view
 
+    @property
+    def tool_steps(self) -> ToolStepsView:
+        """The answer's tool calls, above its text (built with the first call)."""
+        if self._tool_steps is None:
+            self._tool_steps = ToolStepsView(self)
+            self._layout.insertWidget(self._layout.indexOf(self.body), self._tool_steps)
+        return self._tool_steps
+
+    def has_tool_steps(self) -> bool:
+        return self._tool_steps is not None
+
+    def show_tool_rounds(self, rounds: Sequence[ToolRound]) -> None:
+        if rounds:
+            self.tool_steps.show_rounds(rounds)
+
     def set_content(self, text: str, thinking: str = "") -> None:
         self._thinking = [thinking] if thinking else []
         if thinking:
@@ -355,6 +375,8 @@ class MessageBubble(QFrame):
                 if error
                 else self.tr("Failed")
             )
+        elif error:  # an answer that ended early on purpose (the tool loop's guard)
+            problem = translated(error)
         if problem or self._notice is not None:
             self.notice.show_problem(problem, retry=state is MessageState.FAILED)
         notes = [self.tr("Stopped")] if state is MessageState.STOPPED else []

@@ -11,12 +11,17 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.core.chat_service import ChatProvider, ChatService
-from desktop.core.errors import ProviderError
+from desktop.core.errors import ProviderError, ToolsNotSupported
 from desktop.core.events import Done
 from desktop.core.messages import ChatOptions, MessageState, Role
+from desktop.core.text import Text
+from desktop.core.tool_steps import ToolOutcome
+from desktop.core.tool_turns import ToolKit, ToolLoopStopped, ToolStepEvent
 from desktop.storage.history import HistoryStore
 from desktop.ui.chat.message_list import MessageList
 from desktop.ui.chat.stream_bridge import StreamBridge
+from desktop.ui.chat.tool_access import ToolAccess
+from desktop.ui.chat.tool_steps_view import CardApprover, ToolStepsView
 from desktop.ui.render.answer_renderer import AnswerRenderer
 from desktop.ui.tasks import TaskOwner
 
@@ -50,6 +55,14 @@ class ReplyRunner(QObject):
         self.bridge.finished.connect(self._finished)
         self.bridge.failed.connect(self._failed)
         self.bridge.stopped.connect(self._stopped)
+        self.bridge.toolEvent.connect(self._tool_event)
+        self.tools: ToolAccess | None = None
+        """Where answers' tools come from (None: answers call no tools)."""
+        self.approver = CardApprover(self._tool_steps)
+        self._loop_stop: Text | None = None
+        self._last: tuple[int, str] | None = None
+        self._refused_tools: set[tuple[int, str]] = set()
+        """(conversation, model) pairs whose model refused tools: asked again without."""
 
     @property
     def running(self) -> bool:
@@ -67,7 +80,9 @@ class ReplyRunner(QObject):
         bubble.set_streaming(True)
         self.bubbleAdded.emit(bubble)
         self._bubble = bubble
+        self._last = (conversation_id, model)
         self.renderer.begin(cast("MarkdownView", bubble.body), bubble)  # an answer's body
+        self._loop_stop = None
         self.bridge.start(
             self._chat.stream_reply(
                 conversation_id,
@@ -76,12 +91,28 @@ class ReplyRunner(QObject):
                 provider=provider,
                 parent_id=parent_id,
                 on_created=lambda message: bubble.set_message_id(message.id),
+                tools=self._kit(conversation_id, model),
             )
         )
         self.runningChanged.emit(True)
 
     def stop(self) -> None:
         self.bridge.stop()
+
+    def _kit(self, conversation_id: int, model: str) -> ToolKit | None:
+        if self.tools is None or (conversation_id, model) in self._refused_tools:
+            return None
+        parameters = self._chat.store.get_conversation(conversation_id).parameters
+        return self.tools.kit(self.approver, parameters)
+
+    def _tool_steps(self) -> ToolStepsView | None:
+        return self._bubble.tool_steps if self._bubble is not None else None
+
+    def _tool_event(self, event: object) -> None:
+        if isinstance(event, ToolStepEvent) and self._bubble is not None:
+            self._bubble.tool_steps.show_step(event.round, event.position, event.step)
+        elif isinstance(event, ToolLoopStopped):
+            self._loop_stop = event.text
 
     def abandon(self) -> None:
         """Stop a running answer (it is saved as stopped) before another chat shows."""
@@ -97,6 +128,9 @@ class ReplyRunner(QObject):
         self._end(MessageState.STOPPED)
 
     def _failed(self, error: ProviderError) -> None:
+        if isinstance(error, ToolsNotSupported) and self._last is not None:
+            # Its message offers a retry without tools: Retry asks again without them.
+            self._refused_tools.add(self._last)
         self._end(MessageState.FAILED, error=error)
 
     def _end(
@@ -105,7 +139,10 @@ class ReplyRunner(QObject):
         bubble, self._bubble = self._bubble, None
         if bubble is not None:
             self.renderer.finish()
-            bubble.set_footer(state, done.stats if done else None, error.text if error else "")
+            if bubble.has_tool_steps() and state is not MessageState.COMPLETE:
+                bubble.tool_steps.end_live(ToolOutcome.CANCELLED)
+            said: str | Text = error.text if error else (self._loop_stop or "")
+            bubble.set_footer(state, done.stats if done else None, said)
             bubble.set_streaming(False)
         self.runningChanged.emit(False)
         # A posted call: the list, the meter and the version labels are fresh before

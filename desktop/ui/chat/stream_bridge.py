@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from desktop.core.errors import ProviderError
 from desktop.core.events import ChatEvent, Done, TextDelta, ThinkingDelta
+from desktop.core.tool_turns import ToolLoopStopped, ToolStepEvent
 from desktop.ui.tasks import TaskOwner
 
 YIELD_AFTER_S = 0.002
@@ -31,6 +32,7 @@ class StreamBridge(QObject):
     finished = Signal(object)  # Done
     failed = Signal(object)  # ProviderError
     stopped = Signal()
+    toolEvent = Signal(object)  # a ToolStepEvent or ToolLoopStopped (tool_turns)
 
     def __init__(self, tasks: TaskOwner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,7 +47,9 @@ class StreamBridge(QObject):
         """True from start until the stream has said how it ended."""
         return self._running
 
-    def start(self, events: AsyncGenerator[ChatEvent, None]) -> None:
+    def start(
+        self, events: AsyncGenerator[ChatEvent | ToolStepEvent | ToolLoopStopped, None]
+    ) -> None:
         if self.running:
             raise RuntimeError("a stream is already running")
         self._ending = None
@@ -57,7 +61,9 @@ class StreamBridge(QObject):
         if self._task is not None and not self._task.done():
             self._task.cancel()
 
-    async def _pump(self, events: AsyncGenerator[ChatEvent, None]) -> None:
+    async def _pump(
+        self, events: AsyncGenerator[ChatEvent | ToolStepEvent | ToolLoopStopped, None]
+    ) -> None:
         done = Done()
         try:
             async with aclosing(events):  # close the stream inside this task, not in GC
@@ -70,6 +76,8 @@ class StreamBridge(QObject):
                     elif isinstance(event, Done):
                         done = event
                         break
+                    elif isinstance(event, ToolStepEvent | ToolLoopStopped):
+                        self.toolEvent.emit(event)
                     # Only after the event is passed on: a Stop landing here loses nothing.
                     if time.perf_counter() - resumed >= YIELD_AFTER_S:
                         await asyncio.sleep(0)

@@ -70,6 +70,7 @@ class VersionActions(QObject):
         )
         bubble.set_message_id(message.id)
         bubble.set_content(message.content, message.thinking)
+        bubble.show_tool_rounds(message.tool_rounds)
         bubble.set_footer(message.state, message.stats, message.error_text or message.error)
         bubble.set_siblings(step.index, len(step.sibling_ids))
         if message.images:

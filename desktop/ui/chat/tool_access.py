@@ -1,0 +1,34 @@
+"""What the chat page needs to let answers call tools: where tools come from, the
+person's policies, and the settings that bound a loop (read when an answer starts)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop.core.chat_parameters import ChatParameters
+from desktop.core.tool_loop_guard import DEFAULT_MAX_ROUNDS
+from desktop.core.tool_turns import DEFAULT_TOOL_TIMEOUT, ToolKit
+from desktop.core.toolbox import Approver, PolicyBook, ToolSource
+
+
+@dataclass
+class ToolAccess:
+    source: ToolSource
+    policies: PolicyBook
+    max_rounds: Callable[[], int] = lambda: DEFAULT_MAX_ROUNDS
+    timeout: Callable[[], float] = lambda: DEFAULT_TOOL_TIMEOUT
+    allow_read_only: Callable[[], bool] = lambda: False
+
+    def kit(self, approver: Approver, parameters: ChatParameters) -> ToolKit:
+        """The tools one answer of a conversation with ``parameters`` may use."""
+        return ToolKit(
+            self.source,
+            self.policies,
+            approver,
+            servers=parameters.tool_servers,
+            tools_off=parameters.tools_off or (),
+            max_rounds=self.max_rounds(),
+            timeout=self.timeout(),
+            allow_read_only=self.allow_read_only(),
+        )

@@ -1,0 +1,141 @@
+"""One tool call inside an answer: a quiet, collapsible card.
+
+Folded it is one line: a wrench, "server · tool", what became of it (a chip coloured by
+the ``outcome`` property in look.py) and how long it ran. Unfolded it shows the
+arguments it ran with and the result, as selectable monospace text.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from desktop.core.tool_steps import ToolOutcome, ToolStep
+from desktop.ui.icons import icon
+
+RESULT_CHARS = 4000
+"""A longer result is cut for the card (the history keeps it whole)."""
+
+
+def outcome_words(outcome: ToolOutcome) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    def tr(words: str) -> str:
+        return QCoreApplication.translate("ToolCard", words)
+
+    return {
+        ToolOutcome.ASKING: tr("Waiting for you"),
+        ToolOutcome.RUNNING: tr("Running…"),
+        ToolOutcome.RAN: tr("Done"),
+        ToolOutcome.FAILED: tr("Failed"),
+        ToolOutcome.DENIED: tr("Denied"),
+        ToolOutcome.TIMED_OUT: tr("Timed out"),
+        ToolOutcome.CANCELLED: tr("Cancelled"),
+        ToolOutcome.NOT_RUN: tr("Not run"),
+        ToolOutcome.INTERRUPTED: tr("Interrupted"),
+    }[outcome]
+
+
+def pretty_arguments(step: ToolStep) -> str:
+    if step.call.problem is not None:
+        return step.call.raw_arguments
+    return json.dumps(dict(step.ran_arguments), ensure_ascii=False, indent=2)
+
+
+class ToolCard(QFrame):
+    def __init__(self, step: ToolStep, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("toolCard")
+        self.step = step
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(6)
+        head = QHBoxLayout()
+        head.setSpacing(8)
+        self.toggle = QToolButton()
+        self.toggle.setObjectName("toolCardToggle")
+        self.toggle.setCheckable(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setIconSize(QSize(14, 14))
+        self.toggle.toggled.connect(self._unfold)
+        head.addWidget(self.toggle, 1, Qt.AlignmentFlag.AlignLeft)
+        self.outcome = QLabel()
+        self.outcome.setObjectName("toolOutcome")
+        head.addWidget(self.outcome, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.duration = QLabel()
+        self.duration.setObjectName("toolDuration")
+        head.addWidget(self.duration, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(head)
+        self.details = QWidget()
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(22, 0, 0, 2)
+        details.setSpacing(4)
+        self.arguments_caption = QLabel()
+        self.arguments_caption.setObjectName("toolCaption")
+        self.arguments = QLabel()
+        self.result_caption = QLabel()
+        self.result_caption.setObjectName("toolCaption")
+        self.result = QLabel()
+        for label in (self.arguments, self.result):
+            label.setObjectName("toolCode")
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for widget in (self.arguments_caption, self.arguments, self.result_caption, self.result):
+            details.addWidget(widget)
+        self.details.hide()
+        layout.addWidget(self.details)
+        self.show_step(step)
+
+    def retranslate(self) -> None:
+        self.arguments_caption.setText(self.tr("Arguments"))
+        self.result_caption.setText(self.tr("Result"))
+        self.toggle.setAccessibleName(self.tr("Show or hide the call's arguments and result"))
+        self.show_step(self.step)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def show_step(self, step: ToolStep) -> None:
+        self.step = step
+        server = f"{step.server} · " if step.server else ""
+        self.toggle.setText(f"{server}{step.call.name}")
+        self.outcome.setText(outcome_words(step.outcome))
+        if self.outcome.property("outcome") != step.outcome.value:
+            self.outcome.setProperty("outcome", step.outcome.value)
+            self.outcome.style().unpolish(self.outcome)
+            self.outcome.style().polish(self.outcome)
+        seconds = step.duration
+        self.duration.setText("" if seconds is None else self._seconds(seconds))
+        self.duration.setVisible(seconds is not None)
+        self.arguments.setText(pretty_arguments(step))
+        said = step.result_text
+        if step.reason:
+            said = self.tr("Your reason: {reason}").format(reason=step.reason)
+        self.result.setText(said[:RESULT_CHARS] + ("…" if len(said) > RESULT_CHARS else ""))
+        self.result.setVisible(bool(said))
+        self.result_caption.setVisible(bool(said))
+        if not self.arguments_caption.text():
+            self.arguments_caption.setText(self.tr("Arguments"))
+            self.result_caption.setText(self.tr("Result"))
+        self._draw_icon()
+
+    def _seconds(self, seconds: float) -> str:
+        if seconds < 1:
+            return self.tr("{ms:.0f} ms").format(ms=seconds * 1000)
+        return self.tr("{s:.1f} s").format(s=seconds)
+
+    def _draw_icon(self) -> None:
+        chevron = "chevron-down" if self.toggle.isChecked() else "chevron-right"
+        self.toggle.setIcon(icon(chevron, "muted", "muted"))
+
+    def _unfold(self, shown: bool) -> None:
+        self.details.setVisible(shown)
+        self._draw_icon()
+
+    def folded(self) -> bool:
+        return not self.toggle.isChecked()
