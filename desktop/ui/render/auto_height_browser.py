@@ -13,15 +13,21 @@ from desktop.ui.render.grow_in_place import paint_growth_only
 
 class AutoHeightBrowser(QTextBrowser):
     """With ``wrap=False`` (code) long lines scroll sideways and the height makes room
-    for that scroll bar."""
+    for that scroll bar; with ``sideways`` text wraps, and lines that may not (code lines,
+    wide tables) scroll sideways too."""
 
-    def __init__(self, parent: QWidget | None = None, *, wrap: bool = True) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, wrap: bool = True, sideways: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setOpenExternalLinks(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._sideways = sideways or not wrap
         self.setHorizontalScrollBarPolicy(
-            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if wrap else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if self._sideways
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         )
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         if wrap:
@@ -37,7 +43,7 @@ class AutoHeightBrowser(QTextBrowser):
     def _fit(self, size: QSizeF | None = None) -> None:
         document = self.document()
         height = int((size or document.size()).height()) + 4
-        if not self._wrap and document.idealWidth() > self.viewport().width():
+        if self._sideways and document.idealWidth() > self.viewport().width():
             height += self.horizontalScrollBar().sizeHint().height()
         if self.height() != height:
             self.setFixedHeight(height)

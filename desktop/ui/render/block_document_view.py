@@ -34,12 +34,15 @@ from PySide6.QtWidgets import QWidget
 from desktop.core.markdown_blocks import Block, BlockKind
 from desktop.core.math_spans import prepare_prose
 from desktop.ui.render.auto_height_browser import AutoHeightBrowser
+from desktop.ui.render.code_colours import CodeColours
 from desktop.ui.render.code_highlighter import LANGUAGE, CodeHighlighter
+from desktop.ui.render.code_saving import save_code
 from desktop.ui.render.formula_images import formula_renderer
 from desktop.ui.render.formula_text import DocumentFormulas, source_text
 
 COPIED_FEEDBACK_MS = 1500
 COPY_SCHEME = "copy"
+SAVE_SCHEME = "save"
 CODE_PADDING_PX = 10
 """Room around the code inside its frame (the header row spans it too)."""
 HEADER_GAP_PX = 6
@@ -85,11 +88,12 @@ class BlockDocumentView(AutoHeightBrowser):
     """One document of rendered blocks; links open in the browser, Copy links copy code."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, sideways=True)
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._follow)
         self.highlighter = CodeHighlighter(self.document(), dark=_dark(self))
         self.formulas = DocumentFormulas(self, formula_renderer())
+        self.code_colours = CodeColours(self.document(), self.highlighter)
         self._label_format = QTextCharFormat()
         self._label_format.setFontPointSize(max(1.0, self.font().pointSizeF() - 1))
         self._link_format = QTextCharFormat(self._label_format)
@@ -118,6 +122,9 @@ class BlockDocumentView(AutoHeightBrowser):
         self._code_labels: list[QTextCursor] = []
         """The "code" label of each code block that names no language."""
         self._codes: list[str] = []
+        self._languages: list[str] = []
+        self.save_links: list[QTextCursor] = []
+        """For each finished code block: a cursor selecting its Save… link."""
         self._ends_with_code = False
         self.code_frame: QTextFrame | None = None
         """The frame of the last code block rendered."""
@@ -156,6 +163,8 @@ class BlockDocumentView(AutoHeightBrowser):
             self._relabel(index, self.tr("Copy"))
         for label in self._code_labels:
             _replace_selected(label, self.tr("code"))
+        for link in self.save_links:
+            _replace_selected(link, self.tr("Save…"))
 
     def _recolour(self) -> None:
         """The look changed (light and dark): code drawn before takes its colours."""
@@ -168,7 +177,7 @@ class BlockDocumentView(AutoHeightBrowser):
                 labels.setPosition(header.firstPosition())
                 labels.setPosition(header.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
                 labels.mergeCharFormat(self._label_format)
-            for link in self.copy_links:
+            for link in self.copy_links + self.save_links:
                 link.mergeCharFormat(self._link_format)
         self.highlighter.set_dark(_dark(self))
 
@@ -212,18 +221,34 @@ class BlockDocumentView(AutoHeightBrowser):
             link_start = cursor.position()
             cursor.insertText(self.tr("Copy"), link)
             link_end = cursor.position()
+            cursor.insertText("   ", self._label_format)
+            save = QTextCharFormat(self._link_format)
+            save.setAnchorHref(f"{SAVE_SCHEME}:{len(self._codes)}")
+            save_start = cursor.position()
+            cursor.insertText(self.tr("Save…"), save)
+            save_end = cursor.position()
             self._codes.append(block.code)
+            self._languages.append(block.language)
         cursor = self.code_frame.lastCursorPosition()  # the line after the header
         line = QTextBlockFormat()
         line.setProperty(LANGUAGE, block.language)
+        line.setNonBreakableLines(True)  # long lines scroll sideways
         cursor.setBlockFormat(line)
         cursor.setBlockCharFormat(self._code_format)
+        first_line = QTextCursor(self.document())
+        code_start = cursor.position()
         cursor.insertText(block.code, self._code_format)
+        first_line.setPosition(code_start)  # set now: a cursor at an insertion point moves
         if copyable:  # selected only now: a cursor at the insertion point would grow
             selection = QTextCursor(self.document())
             selection.setPosition(link_start)
             selection.setPosition(link_end, QTextCursor.MoveMode.KeepAnchor)
             self.copy_links.append(selection)
+            selection = QTextCursor(self.document())
+            selection.setPosition(save_start)
+            selection.setPosition(save_end, QTextCursor.MoveMode.KeepAnchor)
+            self.save_links.append(selection)
+            self.code_colours.colour(first_line, block.code, block.language)
 
     def add_blocks(self, blocks: list[Block]) -> None:
         """Append ``blocks`` (their Copy links included) with one layout pass."""
@@ -274,12 +299,15 @@ class BlockDocumentView(AutoHeightBrowser):
     def reset(self) -> None:
         self.clear()
         self.formulas.reset()
+        self.code_colours.reset()
         self.code_frame = None
         self._code_parts.clear()
         self._ends_with_code = False
         self.copy_links.clear()
         self._code_labels.clear()
         self._codes.clear()
+        self._languages.clear()
+        self.save_links.clear()
 
     def copy_code(self, index: int) -> None:
         """Put code block ``index`` on the clipboard; its link says Copied for a moment."""
@@ -305,6 +333,10 @@ class BlockDocumentView(AutoHeightBrowser):
             index = url.path()
             if index.isdigit():
                 self.copy_code(int(index))
+        elif url.scheme() == SAVE_SCHEME:
+            index = url.path()
+            if index.isdigit() and int(index) < len(self._codes):
+                save_code(self, self._codes[int(index)], self._languages[int(index)])
         else:
             QDesktopServices.openUrl(url)
 

@@ -1,4 +1,6 @@
-"""Syntax colours for code blocks: a small regex tokenizer, applied line by line.
+"""Syntax colours for code blocks: a small regex tokenizer, applied line by line, until
+Pygments' tokens for a finished block arrive (core.code_tokens, render.code_colours); a
+line that has them (``LexedLine``) is coloured from them.
 
 QSyntaxHighlighter re-colours only the lines that change, so a code block that grows
 while streaming costs one line of work per new line. A regex per language family
@@ -17,6 +19,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QSyntaxHighlighter,
+    QTextBlockUserData,
     QTextCharFormat,
     QTextDocument,
     QTextFormat,
@@ -139,6 +142,7 @@ LIGHT = {
     "number": "#953800",
     "decorator": "#0a5f75",
     "type": "#1d4ed8",
+    "deleted": "#b42318",
 }
 DARK = {
     "keyword": "#c9b1ff",
@@ -147,6 +151,7 @@ DARK = {
     "number": "#f2b872",
     "decorator": "#79d8e8",
     "type": "#8fb8ff",
+    "deleted": "#ff9e94",
 }
 """Token colours, each at least 4.5:1 (WCAG AA) against a code block in its theme, with
 room to spare: 4.8:1 or more on backgrounds up to #e3e3e3 (light) and #33363b (dark)
@@ -181,6 +186,14 @@ LANGUAGE = QTextFormat.Property.UserProperty.value + 1
 """Block format property naming the language of a code line; other lines are not coloured."""
 
 
+class LexedLine(QTextBlockUserData):
+    """A code line's tokens by Pygments: (start, end, kind) in Python characters."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        super().__init__()
+        self.spans = spans
+
+
 class CodeHighlighter(QSyntaxHighlighter):
     """Colours the code lines of a whole document, each in the language its block names."""
 
@@ -196,6 +209,10 @@ class CodeHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:
         language = self.currentBlock().blockFormat().property(LANGUAGE)
+        lexed = self.currentBlockUserData()
+        if isinstance(lexed, LexedLine):
+            self._paint_lexed(text, lexed.spans)
+            return
         grammar = grammar_for(language) if isinstance(language, str) else None
         self.setCurrentBlockState(-1)
         if grammar is None or not text:
@@ -233,3 +250,10 @@ class CodeHighlighter(QSyntaxHighlighter):
                 return
             position = end + len(closing)
             paint(match.start(), position, span_kind)
+
+    def _paint_lexed(self, text: str, spans: list[tuple[int, int, str]]) -> None:
+        wide = not text.isascii()
+        for start, end, kind in spans:
+            if wide:
+                start, end = _utf16(text, start), _utf16(text, end)
+            self.setFormat(start, end - start, _format(kind, self._dark))

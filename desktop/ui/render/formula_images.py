@@ -43,7 +43,10 @@ SVG_CACHE = 4000
 """Formulas kept as SVG (a few kB each)."""
 IMAGE_CACHE = 1500
 """Formulas kept as images, per colour and pixel ratio."""
-DISPLAY_SCALE = 1.2
+INLINE_SCALE = 1.15
+"""Formulas in a line are this much larger than the text around them (a serif math
+font looks smaller than the sans text at one size)."""
+DISPLAY_SCALE = 1.3
 """Display formulas are this much larger than the text around them."""
 
 
@@ -70,7 +73,7 @@ def draw_svg(key: FormulaKey) -> FormulaSvg:
 
     config.svg2 = False  # plain paths: QtSvg draws no <symbol> referenced by href
     try:
-        size = key.size * (DISPLAY_SCALE if key.display else 1.0)
+        size = key.size * (DISPLAY_SCALE if key.display else INLINE_SCALE)
         math = zmath.Latex(key.latex, size=size, inline=not key.display, color="#000000")
         svg = math.svgxml()
         box = math.node.bbox

@@ -11,6 +11,7 @@ with a tooltip. Each image carries its source (``FORMULA``), so selected text an
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import (
     QColor,
@@ -154,7 +155,8 @@ class DocumentFormulas:
         )
 
     def _arrived(self, key: FormulaKey, drawn: FormulaSvg) -> None:
-        still: list[tuple[QTextCursor, Formula, FormulaKey]] = []
+        if not shiboken6.isValid(self._view):  # the view went away meanwhile
+            return
         done = [item for item in self._pending if item[2] == key]
         if not done:
             return
