@@ -14,6 +14,7 @@ pytest_plugins = [
     "tests.servers.fixtures",
     "tests.storage.secret_service",
     "tests.servers.cloud_fixtures",
+    "tests.servers.mcp_fixtures",
     "tests.ui.chat_fixtures",
 ]
 

@@ -1,0 +1,68 @@
+"""A dedicated asyncio loop in a background thread, where every MCP session lives.
+
+The SDK runs on anyio, stdio servers are subprocesses, and starting one (spawn, imports,
+handshake) must never stall the window. Keeping the sessions on their own loop keeps all
+of that off the UI thread and away from qasync (whose loop is not where subprocess
+transports are known to work); the UI awaits results with :meth:`WorkerLoop.run`.
+Cancelling the awaiting task cancels the coroutine on the worker loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Coroutine
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+class WorkerLoop:
+    def __init__(self, name: str = "mcp-servers") -> None:
+        self._name = name
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop:
+        """The worker's loop, started on first use."""
+        with self._lock:
+            if self._loop is None:
+                ready = threading.Event()
+                loop = asyncio.new_event_loop()
+
+                def serve() -> None:
+                    asyncio.set_event_loop(loop)
+                    loop.call_soon(ready.set)
+                    loop.run_forever()
+                    loop.run_until_complete(loop.shutdown_asyncgens())
+                    loop.close()
+
+                self._thread = threading.Thread(target=serve, name=self._name, daemon=True)
+                self._thread.start()
+                ready.wait()
+                self._loop = loop
+            return self._loop
+
+    @property
+    def started(self) -> bool:
+        return self._loop is not None
+
+    def in_worker(self) -> bool:
+        return self._thread is not None and threading.current_thread() is self._thread
+
+    async def run(self, coro: Coroutine[Any, Any, T]) -> T:
+        """Run ``coro`` on the worker loop and await its result here."""
+        future = asyncio.run_coroutine_threadsafe(coro, self.loop)
+        return await asyncio.wrap_future(future)
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop the loop (after the sessions were closed) and wait for its thread."""
+        with self._lock:
+            loop, thread = self._loop, self._thread
+            self._loop = self._thread = None
+        if loop is None or thread is None:
+            return
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout)
