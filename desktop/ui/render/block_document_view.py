@@ -115,6 +115,9 @@ class BlockDocumentView(AutoHeightBrowser):
         self._right.setAlignment(Qt.AlignmentFlag.AlignRight)
         self._colours: tuple[str, ...] = ()
         self._take_colours()
+        self._tables_since: int | None = None
+        self._tables: list[QTextTable] = []
+        """Markdown tables (recoloured when the look changes)."""
         self._code_parts: list[tuple[QTextFrame, QTextTable]] = []
         """Each code block's frame and header row (recoloured when the look changes)."""
         self.copy_links: list[QTextCursor] = []
@@ -179,6 +182,8 @@ class BlockDocumentView(AutoHeightBrowser):
                 labels.mergeCharFormat(self._label_format)
             for link in self.copy_links + self.save_links:
                 link.mergeCharFormat(self._link_format)
+            for table in self._tables:
+                self._style_table(table)
         self.highlighter.set_dark(_dark(self))
 
     def add(self, block: Block, *, copyable: bool) -> None:
@@ -196,6 +201,8 @@ class BlockDocumentView(AutoHeightBrowser):
         cursor.insertMarkdown(prose.markdown)
         if prose.formulas:
             self.formulas.place(at, prose.formulas)
+        if "|" in prose.markdown and self._tables_since is None:
+            self._tables_since = at  # styled after the edit: frames show up only then
         if not start.text() and start.next().isValid():
             start.setVisible(False)  # a list or heading after code left an empty line
 
@@ -250,6 +257,38 @@ class BlockDocumentView(AutoHeightBrowser):
             self.save_links.append(selection)
             self.code_colours.colour(first_line, block.code, block.language)
 
+    def style_new_tables(self) -> None:
+        """Style the tables the markdown made since the last call (outside an edit block:
+        inside one the document does not list its new frames yet)."""
+        since, self._tables_since = self._tables_since, None
+        if since is None:
+            return
+        for frame in reversed(self.document().rootFrame().childFrames()):
+            if frame.firstPosition() < since:
+                break
+            if isinstance(frame, QTextTable):
+                self._style_table(frame)
+                self._tables.append(frame)
+
+    def _style_table(self, frame: QTextTable) -> None:
+        """Thin rules in the border colour, room in the cells, the header row on the
+        code background."""
+        table_format = frame.format()
+        table_format.setBorder(1)
+        table_format.setBorderCollapse(True)
+        table_format.setBorderBrush(QColor(self._colours[1]))
+        table_format.setCellSpacing(0)
+        table_format.setCellPadding(6)
+        table_format.setTopMargin(6)
+        table_format.setBottomMargin(8)
+        table_format.setHeaderRowCount(1)
+        frame.setFormat(table_format)
+        for column in range(frame.columns()):
+            cell = frame.cellAt(0, column)
+            cell_format = cell.format()
+            cell_format.setBackground(QColor(self._colours[0]))
+            cell.setFormat(cell_format)
+
     def add_blocks(self, blocks: list[Block]) -> None:
         """Append ``blocks`` (their Copy links included) with one layout pass."""
         self._show_last_line(True)
@@ -258,6 +297,7 @@ class BlockDocumentView(AutoHeightBrowser):
                 if block.kind is BlockKind.CODE or block.source.strip():
                     self.add(block, copyable=True)
                     self._ends_with_code = block.kind is BlockKind.CODE
+        self.style_new_tables()
         self._show_last_line(not self._ends_with_code)  # outside: it would undo the colours
 
     def _show_last_line(self, visible: bool) -> None:
@@ -300,6 +340,8 @@ class BlockDocumentView(AutoHeightBrowser):
         self.clear()
         self.formulas.reset()
         self.code_colours.reset()
+        self._tables.clear()
+        self._tables_since = None
         self.code_frame = None
         self._code_parts.clear()
         self._ends_with_code = False
@@ -339,73 +381,3 @@ class BlockDocumentView(AutoHeightBrowser):
                 save_code(self, self._codes[int(index)], self._languages[int(index)])
         else:
             QDesktopServices.openUrl(url)
-
-
-class GrowingBlockView(BlockDocumentView):
-    """The block of an answer still growing. Code that only grew gets just the new code
-    appended; prose that only grew is drawn again from its last paragraph on (the ones
-    before it, ended by a blank line, are drawn once: the block splitter cuts blocks at
-    blank lines too). Anything else is drawn again as a whole."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("markdownTail")
-        self.retranslate()
-        self.block: Block | None = None
-        """The block as drawn (None: nothing)."""
-        self._settled = 0
-        """How much of a prose block's source is drawn for good (whole paragraphs)."""
-        self._settled_at = 0
-        """Where in the document the paragraphs drawn for good end."""
-
-    def retranslate(self) -> None:
-        """Set the texts in the language in use; called at start and on every language change."""
-        self.setAccessibleName(self.tr("Text still arriving"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-
-    def draw(self, block: Block | None) -> None:
-        shown, self.block = self.block, block
-        if block is None:
-            self.reset()
-        elif (
-            shown is not None
-            and block.kind is BlockKind.CODE
-            and shown.kind is BlockKind.CODE
-            and block.source.startswith(shown.source)
-            and block.code.startswith(shown.code)
-        ):
-            self.append_code(block.code[len(shown.code) :])
-        elif block.kind is BlockKind.PROSE and (
-            shown is None
-            or (shown.kind is BlockKind.PROSE and block.source.startswith(shown.source))
-        ):
-            self._grow_prose(block.source)
-        else:
-            with self.editing():
-                self.reset()
-                self.add(block, copyable=False)
-
-    def reset(self) -> None:
-        super().reset()
-        self._settled = self._settled_at = 0
-
-    def _grow_prose(self, source: str) -> None:
-        """Draw ``source`` from the last paragraph drawn for good on."""
-        blank = source.rfind("\n\n", self._settled)
-        ended = blank + 2 if blank >= 0 else self._settled  # after the last blank line
-        with self.editing():
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self._settled_at)
-            cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-            cursor.removeSelectedText()
-            if ended > self._settled:
-                self.add(Block(BlockKind.PROSE, source[self._settled : ended]), copyable=False)
-                self._settled = ended
-                self._settled_at = self.document().characterCount() - 1
-            rest = source[self._settled :]
-            if rest.strip():
-                self.add(Block(BlockKind.PROSE, rest), copyable=False)

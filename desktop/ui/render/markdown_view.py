@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.core.markdown_blocks import Block, BlockKind, BlockSplitter, split_blocks
 from desktop.ui.render.answer_renderer import DRAW_APART_CHARS
-from desktop.ui.render.block_document_view import GrowingBlockView
 from desktop.ui.render.block_page import PAGE_CHARS, BlockPage, HeightEstimate, first_run
 from desktop.ui.render.grow_in_place import paint_growth_only
+from desktop.ui.render.growing_block_view import GrowingBlockView
 
 DRAW_STEP_CHARS = 1200
 """Text drawn in one turn (~3 ms): a step of a frame drawn out of sight, or of the held

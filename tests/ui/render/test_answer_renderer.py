@@ -140,7 +140,7 @@ def test_growing_prose_is_drawn_again_only_from_its_last_paragraph(qtbot) -> Non
     """The growing block's earlier paragraphs stay as drawn while its last one grows,
     and it reads as the same text drawn at once."""
     from desktop.core.markdown_blocks import Block, BlockKind
-    from desktop.ui.render.block_document_view import GrowingBlockView
+    from desktop.ui.render.growing_block_view import GrowingBlockView
 
     view = GrowingBlockView()
     qtbot.addWidget(view)
