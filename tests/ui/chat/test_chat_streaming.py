@@ -96,7 +96,8 @@ async def test_code_blocks_are_highlighted_and_copyable(scripted, open_window):
     view = answer.body.document_view
     assert code_line(view, "def add(a, b):").layout().formats(), "the code has syntax colours"
     assert not code_line(view, "and a shell line:").layout().formats(), "prose is not coloured"
-    assert "python\nCopy\ndef add" in answer.rendered_text(), "a header row: language, Copy"
+    header = "python\nCopy   Save…\ndef add"
+    assert header in answer.rendered_text(), "a header row: language, Copy, Save…"
 
     click_copy_link(view, 0)
     assert QGuiApplication.clipboard().text() == "def add(a, b):\n    return a + b  # 加"
