@@ -32,6 +32,8 @@ from desktop.core.image_preparation import ImageProblem, stored_image
 from desktop.core.messages import MessageState, Role
 from desktop.core.text import QT_TRANSLATE_NOOP, Param, Text
 from desktop.core.text import text as say
+from desktop.core.tool_steps import ToolRound
+from desktop.core.tool_steps_json import rounds_from_json, rounds_markdown, rounds_to_json
 
 FORMAT = "parley.conversation"
 _THE_CONVERSATION = Text(QT_TRANSLATE_NOOP("core", "The conversation"))
@@ -60,6 +62,7 @@ class ExportedMessage:
     """True for the messages that were visible when the file was written."""
     images: tuple[str, ...] = ()
     """Digests of the attached images (found in ExportedConversation.images)."""
+    tool_rounds: tuple[ToolRound, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +111,7 @@ def exported(
                 error=message.error,
                 on_path=message.id in on_path,
                 images=message.images,
+                tool_rounds=message.tool_rounds,
             )
             for message in messages
         ),
@@ -135,6 +139,8 @@ def to_json(conversation: ExportedConversation) -> str:
             data["error"] = item.error
         if item.images:
             data["images"] = list(item.images)
+        if item.tool_rounds:
+            data["tool_rounds"] = rounds_to_json(item.tool_rounds)
         return data
 
     def image(item: ImageAttachment) -> dict[str, Any]:
@@ -205,6 +211,7 @@ def to_markdown(
         if message.thinking:
             quoted = "\n".join(f"> {line}" for line in message.thinking.splitlines())
             lines += ["<details><summary>Thinking</summary>", "", quoted, "", "</details>", ""]
+        lines += rounds_markdown(message.tool_rounds)
         lines += [message.content, ""]
         for number, digest in enumerate(message.images, start=1):
             link = links.get(digest)
@@ -321,6 +328,7 @@ def from_json(text: str) -> ExportedConversation:
                 error=str(raw.get("error") or ""),
                 on_path=raw.get("on_path") is True,
                 images=_image_keys(raw.get("images"), where),
+                tool_rounds=rounds_from_json(raw.get("tool_rounds")),
             )
         )
     images = _images(data.get("images"))

@@ -764,6 +764,8 @@ class HistoryStore:
                 )
                 assert row.lastrowid is not None
                 new_ids[message.key] = row.lastrowid
+                for round_ in message.tool_rounds:
+                    tool_calls.save_round(conn, row.lastrowid, round_)
             result = conn.execute(
                 "SELECT * FROM conversations WHERE id = ?", (conversation_id,)
             ).fetchone()

@@ -38,4 +38,30 @@ QListView#conversationList::item:selected:focus {{ border: 1px solid {focus}; }}
 QListView#conversationList QLineEdit {{ padding: 2px 6px; border-radius: {radius_s}; }}
 QFrame#undoBar {{ background: {surface_raised}; border: 1px solid {border};
   border-radius: {radius_m}; }}
+/* tool calls inside an answer (tool_card, approval_card) */
+QFrame#toolCard {{ background: {alternate}; border: 1px solid {border};
+  border-radius: {radius_m}; }}
+QToolButton#toolCardToggle {{ border: none; background: transparent; padding: 2px 0;
+  font-weight: 600; color: {text}; text-align: left; }}
+QLabel#toolOutcome {{ border-radius: {radius_s}; padding: 1px 8px; font-size: {font_small};
+  background: {selected}; color: {selected_text}; }}
+QLabel#toolOutcome[outcome="ran"] {{ color: {success}; background: transparent;
+  border: 1px solid {border}; }}
+QLabel#toolOutcome[outcome="failed"], QLabel#toolOutcome[outcome="timed_out"],
+QLabel#toolOutcome[outcome="denied"] {{ color: {warning}; background: {warning_bg}; }}
+QLabel#toolOutcome[outcome="cancelled"], QLabel#toolOutcome[outcome="not_run"],
+QLabel#toolOutcome[outcome="interrupted"] {{ color: {muted}; background: transparent;
+  border: 1px solid {border}; }}
+QLabel#toolDuration, QLabel#toolCaption, QLabel#toolsReached {{ color: {muted};
+  font-size: {font_small}; }}
+QLabel#toolCode {{ font-family: monospace; background: {base}; border: 1px solid {border};
+  border-radius: {radius_s}; padding: 6px 8px; }}
+QFrame#approvalCard {{ background: {surface_raised}; border: 1px solid {accent};
+  border-radius: {radius_l}; }}
+QLabel#approvalTitle {{ font-size: {font_title}; font-weight: 600; }}
+QLabel#approvalDescription {{ color: {muted}; }}
+QLabel#approvalChanged {{ background: {warning_bg}; color: {text}; border-radius: {radius_s};
+  padding: 8px 10px; }}
+QLabel#approvalProblem {{ color: {warning}; font-size: {font_small}; }}
+QPlainTextEdit#approvalArguments {{ border-radius: {radius_s}; }}
 """
