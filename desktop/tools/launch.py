@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,10 +107,11 @@ def prepare_launch(
     command: str,
     configured_env: Mapping[str, str],
     environ: Mapping[str, str] | None = None,
-    home: Path | None = None,
+    folders: Sequence[Path] | None = None,
 ) -> Launch:
     """The command to run and the whole environment to give it; raises
-    :class:`MissingCommand` when the command is nowhere to be found."""
+    :class:`MissingCommand` when the command is nowhere to be found (on PATH, or in
+    ``folders``: by default :func:`extra_folders`)."""
     env = basic_environment(environ)
     env.update(configured_env)
     path = env.get("PATH", os.defpath)
@@ -120,7 +121,7 @@ def prepare_launch(
         return Launch(command, env)
     if shutil.which(command, path=path) is not None:
         return Launch(command, env)
-    for folder in extra_folders(home):
+    for folder in extra_folders() if folders is None else folders:
         found = shutil.which(command, path=str(folder))
         if found is not None:
             env["PATH"] = os.pathsep.join([str(folder), path]) if path else str(folder)

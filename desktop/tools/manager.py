@@ -13,7 +13,7 @@ import asyncio
 import dataclasses
 import logging
 import threading
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -74,7 +74,7 @@ class McpServerManager:
         open_secrets: OpenSecrets,
         *,
         environ: Mapping[str, str] | None = None,
-        home: Path | None = None,
+        folders: Sequence[Path] | None = None,
     ) -> None:
         self._store = store
         document = store.load()
@@ -83,7 +83,7 @@ class McpServerManager:
         self.load_problem = store.load_problem
         self._open_secrets = open_secrets
         self._environ = environ
-        self._home_dir = home
+        self._folders = folders
         self._worker = WorkerLoop()
         self._status: dict[str, ServerStatus] = {}
         self._logs: dict[str, ServerLog] = {}
@@ -276,7 +276,7 @@ class McpServerManager:
         command, env = config.command, {}
         if config.transport is Transport.STDIO:
             _check_folder(config.cwd)
-            launch = prepare_launch(config.command, config.env, self._environ, self._home_dir)
+            launch = prepare_launch(config.command, config.env, self._environ, self._folders)
             command, env = launch.command, launch.env
         connection: ServerConnection
 
