@@ -1,24 +1,28 @@
-"""Tool calls in the chat page, against the scripted Ollama server over real HTTP: the
-approval card with the call's arguments, Run / edit / Deny / Always allow, the cards
-inside the answer, the round cap's message, Stop during a slow tool, and the calls shown
-again when the conversation is opened later."""
+"""Tool calls in the chat page over real HTTP and a real MCP server: the scripted Ollama
+server asks for calls, the MCP test server (tests/servers/mcp_test_server.py, over stdio,
+through McpToolSource) runs them. The approval card with the call's arguments, Run / edit
+/ Deny / Always allow, a definition that changed between two starts, the cards inside the
+answer, the round cap's message, Stop during a slow tool, and the calls shown again when
+the conversation is opened later."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from desktop.core.messages import MessageState
 from desktop.core.tool_policy import ToolPolicies
 from desktop.core.tool_steps import ToolOutcome
-from desktop.core.tools import ToolDefinition
+from desktop.core.toolbox import Policy
+from desktop.tools.manager import McpServerManager
+from desktop.tools.tool_source import McpToolSource
 from desktop.ui.chat.chat_pane import ChatPane
 from desktop.ui.chat.tool_access import ToolAccess
-from tests.core.tool_kit import FunctionSource
-from tests.providers.tool_scenario import ANSWER, WEATHER, WEATHER_ARGUMENTS
+from tests.servers.mcp_fixtures import read_events, stdio_config
+from tests.servers.mcp_test_server import VARIANT_2_DESCRIPTION, WEATHER_DESCRIPTION
 from tests.servers.scripted_ollama import ScriptedModel, ScriptedOllama
 from tests.servers.scripted_reply import ScriptedCall
 from tests.ui.chat_fixtures import ready_pane
@@ -26,6 +30,8 @@ from tests.ui.conftest import wait_until
 
 TOOLS_MODEL = "qwen3:latest"
 QUESTION = "上海今天的天气怎么样?"
+ANSWER = "上海今天晴，气温 22°C。"
+WEATHER_ARGUMENTS = json.dumps({"location": "上海"}, ensure_ascii=False)
 WEATHER_CALL = ScriptedCall("get_current_weather", WEATHER_ARGUMENTS, "call_k3j9x0a1")
 
 
@@ -37,9 +43,27 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[ScriptedOllama]:
     started.stop()
 
 
-async def tool_pane(open_window, source: FunctionSource, policies=None) -> ChatPane:  # type: ignore[no-untyped-def]
+@pytest.fixture
+def events(tmp_path: Path) -> Path:
+    return tmp_path / "mcp-events.txt"
+
+
+@pytest.fixture
+async def weather(mcp_manager: McpServerManager, events: Path) -> McpServerManager:
+    """The MCP test server, named "weather", run over stdio when first needed."""
+    await mcp_manager.save_server(stdio_config("weather", events))
+    return mcp_manager
+
+
+def identity(manager: McpServerManager) -> str:
+    config = manager.config("weather")
+    assert config is not None
+    return config.identity
+
+
+async def tool_pane(open_window, manager: McpServerManager, policies=None) -> ChatPane:  # type: ignore[no-untyped-def]
     pane = await ready_pane(open_window, TOOLS_MODEL)
-    pane.runner.tools = ToolAccess(source, policies or ToolPolicies())
+    pane.runner.tools = ToolAccess(McpToolSource(manager), policies or ToolPolicies())
     return pane
 
 
@@ -52,164 +76,185 @@ async def approval(pane: ChatPane):  # type: ignore[no-untyped-def]
         lambda: (
             answer_bubble(pane).has_tool_steps()
             and answer_bubble(pane).tool_steps.approval is not None
-        )
+        ),
+        timeout=20,
     )
     return answer_bubble(pane).tool_steps.approval
 
 
-async def test_weather_question_asks_runs_and_answers(open_window, server):
+def only_card(pane: ChatPane):  # type: ignore[no-untyped-def]
+    [card] = answer_bubble(pane).tool_steps.cards.values()
+    return card
+
+
+async def test_weather_question_asks_runs_and_answers(open_window, server, weather, events):
     server.script([], tool_calls=[WEATHER_CALL])
-    source = FunctionSource()
-    pane = await tool_pane(open_window, source)
+    pane = await tool_pane(open_window, weather)
     pane.composer.setPlainText(QUESTION)
     pane.send()
 
     card = await approval(pane)
     assert card.title.text() == "weather wants to run get_current_weather"
+    assert card.description.text() == WEATHER_DESCRIPTION
     assert json.loads(card.editor.toPlainText()) == {"location": "上海"}
-    assert source.ran == []  # nothing runs before the person says so
     server.script([ANSWER])
     card.run_button.click()
-    await wait_until(lambda: not pane.streaming)
+    await wait_until(lambda: not pane.streaming, timeout=20)
 
     bubble = answer_bubble(pane)
     assert bubble.text() == ANSWER
-    [tool_card] = bubble.tool_steps.cards.values()
+    tool_card = only_card(pane)
     assert tool_card.toggle.text() == "weather · get_current_weather"
     assert tool_card.outcome.text() == "Done"
     assert bubble.tool_steps.reached.text() == "Used tools on: weather"
     assert bubble.tool_steps.approval is None
     _, answered = server.chat_bodies()
-    assert answered["messages"][-1] == {
-        "role": "tool",
-        "content": json.dumps(
-            {"location": "上海", "temperature": 25, "unit": "celsius", "condition": "晴"},
-            ensure_ascii=False,
-        ),
-        "tool_name": "get_current_weather",
-        "tool_call_id": "call_k3j9x0a1",
+    result = answered["messages"][-1]
+    assert (result["role"], result["tool_name"], result["tool_call_id"]) == (
+        "tool",
+        "get_current_weather",
+        "call_k3j9x0a1",
+    )
+    assert json.loads(result["content"]) == {
+        "location": "上海",
+        "temperature": 22,
+        "unit": "celsius",
+        "forecast": "sunny",
     }
 
 
-async def test_edited_arguments_are_the_ones_run(open_window, server):
+async def test_edited_arguments_are_the_ones_run(open_window, server, weather):
     server.script([], tool_calls=[WEATHER_CALL])
-    source = FunctionSource()
-    pane = await tool_pane(open_window, source)
+    pane = await tool_pane(open_window, weather)
     pane.composer.setPlainText(QUESTION)
     pane.send()
     card = await approval(pane)
-    card.editor.setPlainText('{"location": "北京"')  # a brace short
+    card.editor.setPlainText('{"location": "北京", "unit": "fahrenheit"')  # a brace short
     assert not card.run_button.isEnabled() and "Not valid JSON" in card.problem.text()
-    card.editor.setPlainText('{"location": "北京"}')
+    card.editor.setPlainText('{"location": "北京", "unit": "fahrenheit"}')
     assert card.run_button.isEnabled() and card.problem.isHidden()
     server.script(["北京晴。"])
     card.run_button.click()
-    await wait_until(lambda: not pane.streaming)
-    assert source.ran == [("get_current_weather", {"location": "北京"})]
-    [tool_card] = answer_bubble(pane).tool_steps.cards.values()
-    assert json.loads(tool_card.arguments.text()) == {"location": "北京"}
+    await wait_until(lambda: not pane.streaming, timeout=20)
+    ran = json.loads(server.chat_bodies()[-1]["messages"][-1]["content"])
+    assert (ran["location"], ran["unit"], ran["temperature"]) == ("北京", "fahrenheit", 72)
+    assert json.loads(only_card(pane).arguments.text()) == {
+        "location": "北京",
+        "unit": "fahrenheit",
+    }
 
 
-async def test_deny_with_a_reason_tells_the_model(open_window, server):
+async def test_deny_with_a_reason_tells_the_model(open_window, server, weather):
     server.script([], tool_calls=[WEATHER_CALL])
-    source = FunctionSource()
-    pane = await tool_pane(open_window, source)
+    pane = await tool_pane(open_window, weather)
     pane.composer.setPlainText(QUESTION)
     pane.send()
     card = await approval(pane)
     card.reason.setText("I am not in Shanghai")
     server.script(["Understood."])
     card.deny_button.click()
-    await wait_until(lambda: not pane.streaming)
-    assert source.ran == []
+    await wait_until(lambda: not pane.streaming, timeout=20)
     told = server.chat_bodies()[-1]["messages"][-1]
     assert told["role"] == "tool" and "I am not in Shanghai" in told["content"]
-    [tool_card] = answer_bubble(pane).tool_steps.cards.values()
-    assert tool_card.outcome.text() == "Denied"
+    assert "did not allow" in told["content"]
+    assert only_card(pane).outcome.text() == "Denied"
     assert answer_bubble(pane).tool_steps.reached.isHidden()  # no server was reached
 
 
-async def test_always_allow_then_a_changed_definition_asks_again(open_window, server):
-    source, policies = FunctionSource(), ToolPolicies()
-    pane = await tool_pane(open_window, source, policies)
+async def test_always_allow_then_a_changed_definition_asks_again(
+    open_window, server, weather, events
+):
+    policies = ToolPolicies()
+    pane = await tool_pane(open_window, weather, policies)
     server.script([], tool_calls=[WEATHER_CALL])
     pane.composer.setPlainText(QUESTION)
     pane.send()
     card = await approval(pane)
     server.script(["OK."])
     card.always_button.click()
-    await wait_until(lambda: not pane.streaming)
+    await wait_until(lambda: not pane.streaming, timeout=20)
 
-    server.script([], tool_calls=[WEATHER_CALL])
+    server.script([], tool_calls=[WEATHER_CALL])  # asked again: runs without a card
     pane.composer.setPlainText("And tomorrow?")
     pane.send()
-    await wait_until(lambda: len(source.ran) == 2)
+    await wait_until(
+        lambda: (
+            answer_bubble(pane).has_tool_steps()
+            and "Done" in [c.outcome.text() for c in answer_bubble(pane).tool_steps.cards.values()]
+        ),
+        timeout=20,
+    )
     server.script(["OK."])
-    await wait_until(lambda: not pane.streaming)
-    assert answer_bubble(pane).tool_steps.approval is None
+    await wait_until(lambda: not pane.streaming, timeout=20)
+    assert "Waiting for you" not in [
+        c.outcome.text() for c in answer_bubble(pane).tool_steps.cards.values()
+    ]
 
-    changed = ToolDefinition(WEATHER.name, "Weather, and your contacts", WEATHER.parameters)
-    source.definitions["get_current_weather"] = changed
+    # The server restarts with another definition of the tool: asked again, change shown.
+    config = weather.config("weather")
+    assert config is not None
+    await weather.save_server(
+        stdio_config("weather", events, PARLEY_MCP_VARIANT="2"), replacing="weather"
+    )
     server.script([], tool_calls=[WEATHER_CALL])
     pane.composer.setPlainText("And the day after?")
     pane.send()
     card = await approval(pane)
     assert not card.changed.isHidden()
-    assert "changed since you allowed it" in card.changed.text()
-    assert "Weather, and your contacts" in card.changed.text()
-    assert "Get the current weather in a given location" in card.changed.text()
+    changed = card.changed.text()
+    assert "changed since you allowed it" in changed
+    assert WEATHER_DESCRIPTION in changed and VARIANT_2_DESCRIPTION in changed
+    assert "parameter unit" in changed
     server.script(["OK."])
     card.deny_button.click()
-    await wait_until(lambda: not pane.streaming)
+    await wait_until(lambda: not pane.streaming, timeout=20)
 
 
-async def test_the_round_cap_stops_with_a_clear_message(open_window, server):
+async def test_the_round_cap_stops_with_a_clear_message(open_window, server, weather):
     server.script(["Again."], tool_calls=[WEATHER_CALL])  # the model never stops calling
-    from desktop.core.toolbox import Policy
-
     policies = ToolPolicies()
-    policies.set_server_policy("python -m weather_server", Policy.ALLOW)
-    source = FunctionSource()
-    pane = await tool_pane(open_window, source, policies)
+    policies.set_server_policy(identity(weather), Policy.ALLOW)
+    pane = await tool_pane(open_window, weather, policies)
     pane.runner.tools.max_rounds = lambda: 2  # type: ignore[union-attr]
     pane.composer.setPlainText(QUESTION)
     pane.send()
-    await wait_until(lambda: not pane.streaming)
+    await wait_until(lambda: not pane.streaming, timeout=20)
     bubble = answer_bubble(pane)
     assert "Stopped after 2 rounds of tool calls" in bubble.footer_text()
     assert bubble.text().startswith("Again.")
+    outcomes = [card.outcome.text() for card in bubble.tool_steps.cards.values()]
+    assert outcomes == ["Done", "Done", "Not run"]
 
 
-async def test_stop_during_a_slow_tool_cancels_it_and_keeps_the_answer(open_window, server):
-    started = asyncio.Event()
-
-    async def slow(location: str = "") -> object:
-        started.set()
-        await asyncio.sleep(30)
-        return "never"
-
-    server.script(["Checking the sky."], tool_calls=[WEATHER_CALL])
-    source = FunctionSource(functions={"get_current_weather": slow})
-    pane = await tool_pane(open_window, source)
-    pane.composer.setPlainText(QUESTION)
+async def test_stop_during_a_slow_tool_cancels_it_and_keeps_the_answer(
+    open_window, server, weather, events
+):
+    slow = ScriptedCall("slow", json.dumps({"seconds": 60}), "call_slow")
+    server.script(["Let me wait."], tool_calls=[slow])
+    pane = await tool_pane(open_window, weather)
+    pane.composer.setPlainText("Wait a minute, please.")
     pane.send()
     card = await approval(pane)
     card.run_button.click()
-    await wait_until(started.is_set)
+    await wait_until(lambda: "slow started" in read_events(events), timeout=20)
     pane.stop()
     await wait_until(lambda: not pane.streaming)
-    assert source.cancelled == ["get_current_weather"]
+    await wait_until(lambda: "slow cancelled" in read_events(events), timeout=20)
     bubble = answer_bubble(pane)
-    assert bubble.text() == "Checking the sky."
-    [tool_card] = bubble.tool_steps.cards.values()
-    assert tool_card.outcome.text() == "Cancelled"
-    saved = pane._chat.store.messages(pane.conversation_id)[-1]
-    assert saved.state is MessageState.STOPPED
-    assert saved.tool_rounds[0].steps[0].outcome is ToolOutcome.CANCELLED
+    assert bubble.text() == "Let me wait."
+    assert only_card(pane).outcome.text() == "Cancelled"
+    stored = weather_store_answer(pane)
+    assert stored.state is MessageState.STOPPED
+    assert stored.tool_rounds[0].steps[0].outcome is ToolOutcome.CANCELLED
 
     # Opened again, the answer shows its call and what became of it.
     conversation = pane.conversation_id
     pane.new_conversation()
     pane.open_conversation(conversation)
-    [reopened] = answer_bubble(pane).tool_steps.cards.values()
-    assert reopened.outcome.text() == "Cancelled"
+    assert only_card(pane).outcome.text() == "Cancelled"
+
+
+def weather_store_answer(pane: ChatPane):  # type: ignore[no-untyped-def]
+    conversation_id = pane.conversation_id
+    assert conversation_id is not None
+    return pane.session.reload()[-1].message
