@@ -48,6 +48,10 @@ class Settings(Observable):
     """Empty: follow the system language; else a translation's code ("en", "zh_CN")."""
     theme: str = ""
     """Empty: follow the system's light or dark scheme; else "light" or "dark"."""
+    tool_round_cap: int = 10
+    """The most rounds of tool calls one answer may make (the tool loop stops it then)."""
+    tools_read_only_allowed: bool = False
+    """Tools their server marks read-only run without asking (the person opted in)."""
     schema: int = 1
 
 

@@ -10,6 +10,7 @@ from desktop.core.chat_parameters import ChatParameters
 from desktop.core.tool_loop_guard import DEFAULT_MAX_ROUNDS
 from desktop.core.tool_turns import DEFAULT_TOOL_TIMEOUT, ToolKit
 from desktop.core.toolbox import Approver, PolicyBook, ToolSource
+from desktop.storage.settings import Settings
 
 
 @dataclass
@@ -32,3 +33,19 @@ class ToolAccess:
             timeout=self.timeout(),
             allow_read_only=self.allow_read_only(),
         )
+
+
+def tool_access(
+    source: ToolSource,
+    policies: PolicyBook,
+    settings: Settings,
+    timeout: Callable[[], float] = lambda: DEFAULT_TOOL_TIMEOUT,
+) -> ToolAccess:
+    """The app's: limits read from the person's settings each time an answer starts."""
+    return ToolAccess(
+        source,
+        policies,
+        max_rounds=lambda: max(1, settings.tool_round_cap),
+        timeout=timeout,
+        allow_read_only=lambda: settings.tools_read_only_allowed,
+    )
