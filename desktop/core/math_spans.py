@@ -122,7 +122,12 @@ def _superscript(label: str) -> str:
     return label.translate(_SUPERSCRIPT) if label.isdigit() else f"[{label}]"
 
 
-def _links_and_notes(text: str) -> str:
-    text = _IMAGE.sub(lambda m: f"[🖼 {m['alt'] or m['url']}]({m['url']})", text)
+def footnote_marks(text: str) -> str:
+    """``[^1]`` as ¹, and a footnote's definition line starting with it."""
     text = _FOOTNOTE_DEF.sub(lambda m: _superscript(m["label"]) + " ", text)
     return _FOOTNOTE_REF.sub(lambda m: _superscript(m["label"]), text)
+
+
+def _links_and_notes(text: str) -> str:
+    text = _IMAGE.sub(lambda m: f"[🖼 {m['alt'] or m['url']}]({m['url']})", text)
+    return footnote_marks(text)

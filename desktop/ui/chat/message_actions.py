@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QSizePolicy,
     QToolButton,
     QWidget,
@@ -61,6 +62,15 @@ class MessageActions(QWidget):
             QCoreApplication.translate("MessageBubble", "Copy"),
             QCoreApplication.translate("MessageBubble", "Copy this message"),
         )
+        self.copy_menu = QMenu(self.copy_button)  # Copy copies markdown; the arrow offers both
+        self.copy_markdown = self.copy_menu.addAction(
+            QCoreApplication.translate("MessageBubble", "Copy as markdown")
+        )
+        self.copy_plain = self.copy_menu.addAction(
+            QCoreApplication.translate("MessageBubble", "Copy as plain text")
+        )
+        self.copy_button.setMenu(self.copy_menu)
+        self.copy_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.own_button = (
             action_button(
                 "pencil",

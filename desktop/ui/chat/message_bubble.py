@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
+from desktop.core.plain_text import plain_text
 from desktop.core.text import Text
 from desktop.core.tool_steps import ToolRound
 from desktop.ui.chat.message_actions import MessageActions, MessageFooter
@@ -165,6 +166,8 @@ class MessageBubble(QFrame):
     def _wire_actions(self, actions: MessageActions) -> None:
         """The actions were built (MessageFooter): what their clicks do."""
         actions.copy_button.clicked.connect(self.copy)
+        actions.copy_markdown.triggered.connect(self.copy)
+        actions.copy_plain.triggered.connect(self.copy_plain_text)
         actions.delete_button.clicked.connect(lambda: self._emit_id(self.deleteRequested))
         if self.role is Role.USER:
             actions.own_button.clicked.connect(self.start_editing)
@@ -337,6 +340,10 @@ class MessageBubble(QFrame):
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text())
+
+    def copy_plain_text(self) -> None:
+        """The answer without its markdown marks (core.plain_text)."""
+        QGuiApplication.clipboard().setText(plain_text(self.text()))
 
     # -- editing -------------------------------------------------------------
     def start_editing(self) -> None:

@@ -331,8 +331,10 @@ class BlockDocumentView(AutoHeightBrowser):
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """Selected formulas copy as their source (the rich text keeps the images)."""
-        data = super().createMimeDataFromSelection()
+        rich = super().createMimeDataFromSelection()  # its text is made from the document
         cursor = self.textCursor()
+        data = QMimeData()
+        data.setHtml(rich.html())
         data.setText(source_text(self.document(), cursor.selectionStart(), cursor.selectionEnd()))
         return data
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import warnings
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable
@@ -164,6 +165,9 @@ class FormulaRenderer(QObject):
         done.wait(timeout)
 
     def _work(self) -> None:
+        with warnings.catch_warnings():  # ziamath finds its font with a deprecated call
+            warnings.simplefilter("ignore", DeprecationWarning)
+            from ziamath import zmath  # noqa: F401 — imported here once, off the UI thread
         while True:
             key = self._asks.get()
             if key is None:

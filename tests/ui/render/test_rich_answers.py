@@ -1,0 +1,268 @@
+"""Real-style answers (tests/data/answers) rendered as a person sees them: formulas as
+math images that copy as their LaTeX, prices as text, broken LaTeX as marked source, code
+in any language coloured by its tokens, tables, task lists, links instead of images."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QTextCharFormat, QTextCursor, QTextTable
+
+from desktop.core.math_spans import find_formulas
+from desktop.core.messages import Role
+from desktop.ui.chat.message_list import MessageList
+from desktop.ui.render.block_document_view import BlockDocumentView
+from desktop.ui.render.code_colours import lexer_thread
+from desktop.ui.render.code_highlighter import LIGHT
+from desktop.ui.render.formula_text import FORMULA
+from desktop.ui.render.growing_block_view import GrowingBlockView
+from desktop.ui.render.markdown_view import MarkdownView
+from tests.ui.conftest import wait_until
+
+ANSWERS = Path(__file__).parents[2] / "data" / "answers"
+
+
+def answer(name: str) -> str:
+    return (ANSWERS / f"{name}.md").read_text(encoding="utf-8")
+
+
+def views(body: MarkdownView) -> list[BlockDocumentView]:
+    return [page.view for page in body.pages() if page.view is not None]
+
+
+def settled(body: MarkdownView) -> bool:
+    return not any(view.formulas.pending or view.code_colours.busy for view in views(body))
+
+
+async def shown(qtbot: object, text: str) -> MarkdownView:
+    body = MarkdownView()
+    qtbot.addWidget(body)  # type: ignore[attr-defined]
+    body.resize(900, 700)
+    body.show()
+    body.set_text(text)
+    await wait_until(lambda: settled(body))
+    return body
+
+
+def formula_images(view: BlockDocumentView) -> list[str]:
+    """The source of every formula drawn as an image, in order."""
+    found = []
+    block = view.document().begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            char_format = iterator.fragment().charFormat()
+            if char_format.isImageFormat() and char_format.property(FORMULA):
+                found.append(char_format.property(FORMULA))
+            iterator += 1
+        block = block.next()
+    return found
+
+
+def format_at(view: BlockDocumentView, text: str, offset: int = 0) -> QTextCharFormat:
+    """The format a line's highlighter gave the character ``offset`` into ``text``."""
+    found = view.document().find(text)
+    assert not found.isNull(), text
+    block = found.block()
+    at = found.selectionStart() - block.position() + offset
+    ranges = block.layout().formats()
+    for layout_format in ranges:
+        if layout_format.start <= at < layout_format.start + layout_format.length:
+            return QTextCharFormat(layout_format.format)
+    return QTextCharFormat()
+
+
+def char_format_at(view: BlockDocumentView, text: str, offset: int) -> QTextCharFormat:
+    """The document's own format of the character ``offset`` into ``text``."""
+    found = view.document().find(text)
+    assert not found.isNull(), text
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(found.selectionStart() + offset + 1)  # the format before the cursor
+    return cursor.charFormat()
+
+
+def colour_of(view: BlockDocumentView, text: str, offset: int = 0) -> str:
+    return format_at(view, text, offset).foreground().color().name()
+
+
+async def test_a_derivation_shows_every_formula_as_math_and_copies_the_latex(qtbot):
+    text = answer("derivation")
+    body = await shown(qtbot, text)
+    (view,) = views(body)
+    expected = [formula.source for _, _, formula in find_formulas(text)]
+    assert len(expected) == 16
+    assert formula_images(view) == expected, "every formula is drawn, none left as source"
+    centred = [
+        view.document().findBlock(position).blockFormat().alignment()
+        for position in range(view.document().characterCount())
+        if view.document().characterAt(position) == "\ufffc"
+    ]
+    assert centred.count(Qt.AlignmentFlag.AlignHCenter) == 3, "three display formulas centred"
+
+    view.selectAll()
+    view.copy()
+    copied = QGuiApplication.clipboard().text()
+    assert r"$\bar{X} = \frac{1}{n}\sum_{i=1}^{n} X_i$" in copied
+    assert r"\(\sigma / \sqrt{n}\)" in copied
+    assert "\ufffc" not in copied
+    assert body.plain_text().count("$$") == 4 and r"\[" in body.plain_text()
+
+
+async def test_formulas_follow_the_theme_text_colour(qtbot):
+    body = await shown(qtbot, "So $x^2$ it is.")
+    (view,) = views(body)
+    image = view.document().resource(3, "formula:0")  # ImageResource
+    assert image is not None
+    ink = [
+        image.pixelColor(x, y)
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).alpha() > 200
+    ]
+    text_colour = view.palette().text().color()
+    assert ink and all(colour.rgb() == text_colour.rgb() for colour in ink)
+
+
+async def test_prices_stay_text(qtbot):
+    body = await shown(qtbot, answer("prices"))
+    (view,) = views(body)
+    assert formula_images(view) == ["$x$"]
+    shown_text = view.toPlainText()
+    assert "costs $5 and the pro plan $10 per month" in shown_text
+    assert "between $20-$40" in shown_text
+    assert "US$ 3.50" in shown_text
+
+
+async def test_broken_latex_stays_readable_and_marked(qtbot):
+    body = await shown(qtbot, answer("broken_latex"))
+    (view,) = views(body)
+    assert formula_images(view) == ["$a + b$"]
+    for source in (r"$\frac{1}{$", r"$$\begin{matrix} a & b$$"):
+        char_format = char_format_at(view, source, 1)
+        assert char_format.underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline
+        assert char_format.toolTip()
+    assert r"$\frac{1}{$" in body.plain_text()
+
+
+async def test_a_formula_is_drawn_once_its_closing_delimiter_arrives(qtbot):
+    from desktop.core.markdown_blocks import Block, BlockKind
+
+    tail = GrowingBlockView()
+    qtbot.addWidget(tail)
+    tail.show()
+    tail.draw(Block(BlockKind.PROSE, r"Hence $\frac{a}{b"))
+    await wait_until(lambda: not tail.formulas.pending)
+    assert formula_images(tail) == []
+    assert r"$\frac{a}{b" in tail.toPlainText()
+    tail.draw(Block(BlockKind.PROSE, r"Hence $\frac{a}{b}$ holds"))
+    await wait_until(lambda: formula_images(tail) == [r"$\frac{a}{b}$"])
+    assert tail.toPlainText().endswith(" holds")
+
+
+async def test_code_in_many_languages_is_coloured_by_its_tokens(qtbot):
+    body = await shown(qtbot, answer("coding"))
+    (view,) = views(body)
+    lexer_thread().wait()
+    await wait_until(lambda: not view.code_colours.busy)
+    keyword, string, deleted = LIGHT["keyword"], LIGHT["string"], LIGHT["deleted"]
+    assert view.palette().window().color().lightness() >= 128, "the light colours apply"
+    assert colour_of(view, "fn main()") == keyword  # rust
+    assert colour_of(view, "package main") == keyword  # go
+    assert colour_of(view, "SELECT name") == keyword  # sql
+    assert colour_of(view, "GROUP BY name HAVING", 14) == keyword
+    assert colour_of(view, '"nginx:1.27"') == string  # yaml
+    assert colour_of(view, '-print("hello")') == deleted  # diff
+    assert colour_of(view, '+print("hello, world")') == string
+    assert colour_of(view, "FROM python:3.11-slim") == keyword  # dockerfile
+    assert colour_of(view, "def guess_me") == keyword, "a fence without a language is guessed"
+    languages = [view.code_colours.language(index) for index in range(len(view.copy_links))]
+    assert languages[:9] == [
+        "Python",
+        "Rust",
+        "Go",
+        "SQL",
+        "YAML",
+        "JSON",
+        "Diff",
+        "Bash",
+        "Docker",
+    ]
+    assert languages[9] == "Python"
+
+
+async def test_mermaid_is_code_with_copy_and_long_lines_scroll_sideways(qtbot):
+    body = await shown(qtbot, answer("coding"))
+    (view,) = views(body)
+    mermaid = [block for block in body.code_blocks() if block.language == "mermaid"]
+    assert len(mermaid) == 1
+    assert len(view.copy_links) == len(body.code_blocks()) == 12
+    view.copy_code(10)
+    assert QGuiApplication.clipboard().text() == mermaid[0].code
+    long_line = view.document().find("this_is_a_very_long_line").block()
+    assert long_line.layout().lineCount() == 1, "code does not wrap"
+    assert view.document().idealWidth() > view.viewport().width()
+    assert view.horizontalScrollBar().maximum() > 0, "it scrolls sideways instead"
+
+
+async def test_tables_lists_quotes_and_images_by_url(qtbot):
+    body = await shown(qtbot, answer("wide_table"))
+    (view,) = views(body)
+    tables = [f for f in view.document().rootFrame().childFrames() if isinstance(f, QTextTable)]
+    assert len(tables) == 1
+    table = tables[0]
+    assert (table.rows(), table.columns()) == (4, 7)
+
+    def alignment(row: int, column: int) -> Qt.AlignmentFlag:
+        cursor = table.cellAt(row, column).firstCursorPosition()
+        return cursor.blockFormat().alignment() & Qt.AlignmentFlag.AlignHorizontal_Mask
+
+    assert alignment(1, 1) == Qt.AlignmentFlag.AlignRight
+    assert alignment(1, 2) == Qt.AlignmentFlag.AlignHCenter
+    assert alignment(1, 0) == Qt.AlignmentFlag.AlignLeft
+    document = view.document()
+    done = document.find("Pull the models").block().blockFormat().marker()
+    todo = document.find("Compare the answers").block().blockFormat().marker()
+    assert (done, todo) == (done.Checked, todo.Unchecked)
+    assert document.find("algebra").block().textList() is not None
+    assert document.find("Comparison").block().blockFormat().headingLevel() == 2
+    link = document.find("throughput chart")
+    assert link.charFormat().anchorHref() == "https://example.com/chart.png"
+    assert not any(
+        document.characterAt(position) == "\ufffc" for position in range(document.characterCount())
+    ), "no image is loaded"
+    assert "notes¹" in view.toPlainText() and "¹ Measured" in view.toPlainText()
+
+
+async def test_copy_a_message_as_markdown_or_as_plain_text(qtbot):
+    messages = MessageList(lambda step: None)  # type: ignore[arg-type, return-value]
+    qtbot.addWidget(messages)
+    messages.resize(900, 600)
+    messages.show()
+    bubble = messages.add(Role.ASSISTANT, "model")
+    text = answer("wide_table")
+    bubble.set_content(text)
+    actions = bubble.message_actions
+    actions.copy_markdown.trigger()
+    assert QGuiApplication.clipboard().text() == text
+    actions.copy_plain.trigger()
+    plain = QGuiApplication.clipboard().text()
+    assert "Model\tParameters\tContext" in plain
+    assert "|" not in plain and "**" not in plain and "## " not in plain
+    assert "☑ Pull the models" in plain
+    assert "throughput chart (https://example.com/chart.png)" in plain
+
+
+@pytest.mark.parametrize("position", ["start", "middle"])
+async def test_selected_text_around_a_formula_copies_its_source(qtbot, position):
+    body = await shown(qtbot, r"Take $\alpha + \beta$ now.")
+    (view,) = views(body)
+    cursor = QTextCursor(view.document())
+    start = 0 if position == "start" else len("Take ")
+    cursor.setPosition(start)
+    cursor.setPosition(len("Take ") + 1, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    view.copy()
+    expected = r"Take $\alpha + \beta$" if position == "start" else r"$\alpha + \beta$"
+    assert QGuiApplication.clipboard().text() == expected
