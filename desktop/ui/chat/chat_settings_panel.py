@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.chat_parameters import DEFAULT_CONTEXT_WINDOW, ChatParameters
+from desktop.ui.chat.tools_chooser import ToolsChooser
 from desktop.ui.strings import relabel_row
 
 SAVE_DELAY_MS = 400
@@ -86,6 +87,9 @@ class ChatSettingsPanel(QFrame):
         row2.addWidget(self.seed)
         row2.addWidget(self.max_tokens)
         form.addRow(self.tr("Seed · Max tokens"), row2)
+        self.tools = ToolsChooser()
+        self.tools.choiceChanged.connect(self._changed)
+        form.addRow(self.tr("Tools"), self.tools)
 
         self._prompt_timer = QTimer(self)
         self._prompt_timer.setSingleShot(True)
@@ -121,6 +125,7 @@ class ChatSettingsPanel(QFrame):
         relabel_row(self.context, self.tr("Context window"))
         relabel_row(self.row1, self.tr("Temperature · Top P"))
         relabel_row(self.row2, self.tr("Seed · Max tokens"))
+        relabel_row(self.tools, self.tr("Tools"))
         for box in (self.temperature, self.top_p):
             box.setSpecialValueText(self.tr("Default"))
         self.context.setSpecialValueText(self.tr("Auto"))
@@ -149,6 +154,7 @@ class ChatSettingsPanel(QFrame):
             self.context.setValue(parameters.num_ctx or 0)
             self.seed.setValue(-1 if parameters.seed is None else parameters.seed)
             self.max_tokens.setValue(parameters.max_tokens or 0)
+            self.tools.load(parameters.tool_servers, parameters.tools_off)
         finally:
             self._loading = False
         self._prompt_timer.stop()
@@ -164,6 +170,8 @@ class ChatSettingsPanel(QFrame):
             seed=None if self.seed.value() < 0 else self.seed.value(),
             max_tokens=self.max_tokens.value() or None,
             think=self._think,
+            tool_servers=self.tools.choice()[0],
+            tools_off=self.tools.choice()[1],
         )
 
     def set_think(self, think: bool | str | None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent
@@ -10,6 +11,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 from desktop.core.chat_parameters import ChatParameters, context_window
 from desktop.core.context_usage import ContextUsage, context_usage
 from desktop.core.conversation import StoredMessage
+from desktop.core.tools import ToolDefinition, definitions_tokens
+
+TOOLS_SHARE_WARNING = 0.25
+"""Tool definitions taking this share of the window or more are worth a warning."""
 
 
 def _short(count: int) -> str:
@@ -44,6 +49,11 @@ class ContextMeter(QWidget):
         layout.addWidget(self.label)
         self.usage: ContextUsage | None = None
         self.window_known = True
+        self.tool_tokens = 0
+        """About how many tokens the definitions of the tools on take (sent with every
+        request; a server's counts already include them once it counted an answer)."""
+        self._shown: tuple[ContextUsage, bool] | None = None
+        self._tools_counted = False
 
     def retranslate(self) -> None:
         """Every text in the language now in use."""
@@ -75,7 +85,30 @@ class ContextMeter(QWidget):
             draft=draft,
         )
         known = bool(model_window) or bool(parameters.num_ctx) or sent_with_requests
+        counted = any(m.stats is not None and m.stats.prompt_tokens for m in path)
+        self._shown = (usage, known)
+        self._tools_counted = counted
+        self._show_with_tools()
+
+    def set_tool_definitions(self, definitions: Sequence[ToolDefinition]) -> None:
+        """The tools on for this conversation (their definitions take room too)."""
+        tokens = definitions_tokens(definitions)
+        if tokens != self.tool_tokens:
+            self.tool_tokens = tokens
+            self._show_with_tools()
+
+    def _show_with_tools(self) -> None:
+        if self._shown is None:
+            return
+        usage, known = self._shown
+        if self.tool_tokens and not self._tools_counted:
+            usage = dataclasses.replace(usage, used=usage.used + self.tool_tokens, exact=False)
         self.set_usage(usage, known=known)
+
+    def tools_share(self) -> float:
+        """How much of the window the tool definitions take."""
+        window = self.usage.window if self.usage is not None else 0
+        return self.tool_tokens / window if window else 0.0
 
     def set_usage(self, usage: ContextUsage, *, known: bool = True) -> None:
         """Show ``usage``; ``known``: whether the model's context window is known (if not,
@@ -111,7 +144,13 @@ class ContextMeter(QWidget):
             self.setToolTip(tip)
             self.label.setAccessibleDescription(tip)
         level = (
-            "" if not known else "over" if usage.over_limit else "near" if usage.near_limit else ""
+            ""
+            if not known
+            else "over"
+            if usage.over_limit
+            else "near"
+            if usage.near_limit or self.tools_share() >= TOOLS_SHARE_WARNING
+            else ""
         )
         for widget in (self.label, self.bar):
             if widget.property("level") != level:  # styled again only when it changed
@@ -120,6 +159,21 @@ class ContextMeter(QWidget):
                 widget.style().polish(widget)
 
     def _tip(self, usage: ContextUsage) -> str:
+        tools = ""
+        if self.tool_tokens:
+            share = self.tools_share()
+            tools = self.tr(
+                "The tools on in this chat take about {tokens} tokens ({share:.0%} of the "
+                "window) in every request."
+            ).format(tokens=self.tool_tokens, share=share)
+            if share >= TOOLS_SHARE_WARNING:
+                tools += " " + self.tr(
+                    "Turn off servers or tools this chat does not need (chat settings, Tools)."
+                )
+        said = self._words(usage)
+        return f"{said}\n{tools}" if tools else said
+
+    def _words(self, usage: ContextUsage) -> str:
         if usage.over_limit:
             return self.tr(
                 "The conversation no longer fits the context window: the model will not see "

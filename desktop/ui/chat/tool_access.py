@@ -5,12 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop.core.chat_parameters import ChatParameters
 from desktop.core.tool_loop_guard import DEFAULT_MAX_ROUNDS
 from desktop.core.tool_turns import DEFAULT_TOOL_TIMEOUT, ToolKit
 from desktop.core.toolbox import Approver, PolicyBook, ToolSource
 from desktop.storage.settings import Settings
+from desktop.ui.tasks import TaskOwner
+
+if TYPE_CHECKING:
+    from desktop.ui.chat.chat_pane import ChatPane
 
 
 @dataclass
@@ -49,3 +54,12 @@ def tool_access(
         timeout=timeout,
         allow_read_only=lambda: settings.tools_read_only_allowed,
     )
+
+
+def wire_chat_tools(pane: ChatPane, access: ToolAccess, tasks: TaskOwner) -> None:
+    """Let the chat page's answers call tools: its runner takes ``access``, the chat
+    settings list the tools, the context meter counts the definitions of those on."""
+    pane.runner.tools = access
+    chooser = pane.settings_panel.tools
+    chooser.set_source(access.source, tasks)
+    chooser.definitionsChanged.connect(pane.meter.set_tool_definitions)

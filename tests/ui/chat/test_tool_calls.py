@@ -17,10 +17,11 @@ from desktop.core.messages import MessageState
 from desktop.core.tool_policy import ToolPolicies
 from desktop.core.tool_steps import ToolOutcome
 from desktop.core.toolbox import Policy
+from desktop.core.tools import definitions_tokens
 from desktop.tools.manager import McpServerManager
 from desktop.tools.tool_source import McpToolSource
 from desktop.ui.chat.chat_pane import ChatPane
-from desktop.ui.chat.tool_access import ToolAccess
+from desktop.ui.chat.tool_access import ToolAccess, wire_chat_tools
 from tests.servers.mcp_fixtures import read_events, stdio_config
 from tests.servers.mcp_test_server import VARIANT_2_DESCRIPTION, WEATHER_DESCRIPTION
 from tests.servers.scripted_ollama import ScriptedModel, ScriptedOllama
@@ -258,3 +259,28 @@ def weather_store_answer(pane: ChatPane):  # type: ignore[no-untyped-def]
     conversation_id = pane.conversation_id
     assert conversation_id is not None
     return pane.session.reload()[-1].message
+
+
+async def test_a_conversation_turns_servers_off_and_the_meter_counts_the_tools_on(
+    open_window, server, weather
+):
+    pane = await ready_pane(open_window, TOOLS_MODEL)
+    wire_chat_tools(pane, ToolAccess(McpToolSource(weather), ToolPolicies()), pane._tasks)
+    chooser = pane.settings_panel.tools
+    assert chooser.text() == "All servers"
+    chooser.refresh()  # as when its menu opens
+    await wait_until(lambda: chooser.tools, timeout=20)
+    on = definitions_tokens([tool.definition for tool in chooser.tools])
+    assert pane.meter.tool_tokens == on > 0
+    assert f"take about {on} tokens" in pane.meter.toolTip()
+
+    [weather_entry] = [a for a in chooser.menu().actions() if a.text() == "weather"]
+    weather_entry.setChecked(False)
+    assert chooser.text() == "Off"
+    assert pane.meter.tool_tokens == 0
+    server.script(["Hello."])
+    pane.composer.setPlainText("Hi")
+    pane.send()
+    await wait_until(lambda: not pane.streaming, timeout=20)
+    assert "tools" not in server.chat_bodies()[-1]
+    assert pane.session.parameters().tool_servers == ()
