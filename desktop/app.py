@@ -23,6 +23,9 @@ from desktop.storage.key_names import entries_to_move, give_keys_their_own_names
 from desktop.storage.pull_queue import PullQueueStore, default_pull_queue_path
 from desktop.storage.settings import Settings, SettingsStore
 from desktop.storage.ui_state import UiStateStore
+from desktop.tools.manager import McpServerManager
+from desktop.tools.server_store import ServerStore, default_servers_path
+from desktop.tools.tool_source import McpToolSource
 from desktop.ui.ollama_monitor import OllamaMonitor
 from desktop.ui.provider_registry import ProviderRegistry
 from desktop.ui.shell.main_window import MainWindow
@@ -54,6 +57,13 @@ class AppServices:
     translations: Translations
     theme: Theme
     startup_notice: str = ""
+    tools: McpServerManager | None = None
+    """The MCP servers (started when first needed, stopped with their process trees on quit)."""
+
+    @property
+    def tool_source(self) -> McpToolSource | None:
+        """The servers' tools, for the chat's tool loop."""
+        return McpToolSource(self.tools) if self.tools is not None else None
 
     @classmethod
     def create(cls, basics: Basics | None = None) -> AppServices:
@@ -87,6 +97,10 @@ class AppServices:
         pulls.restore()
         if pull_queue.load_problem:
             notices.append(translated(pull_queue.load_problem))
+        registry = ProviderRegistry(settings, http, local=provider)
+        tools = McpServerManager(ServerStore(default_servers_path()), registry.secrets)
+        if tools.load_problem:
+            notices.append(translated(tools.load_problem))
         return cls(
             settings_store=settings_store,
             settings=settings,
@@ -97,10 +111,11 @@ class AppServices:
             chat=ChatService(history, provider),
             monitor=monitor,
             pulls=pulls,
-            providers=ProviderRegistry(settings, http, local=provider),
+            providers=registry,
             translations=basics.translations,
             theme=basics.theme,
             startup_notice=" ".join(notices),
+            tools=tools,
         )
 
     def make_provider(self, host_setting: str) -> OllamaProvider:
@@ -130,6 +145,7 @@ class AppServices:
                 make_provider=self.make_provider,
                 providers=self.providers,
                 startup_notice=self.startup_notice,
+                tools=self.tools,
             )
 
     async def _start_providers(self) -> None:
@@ -145,6 +161,8 @@ class AppServices:
         self.monitor.stop()
         await self.tasks.cancel_all()
         await self.pulls.aclose()
+        if self.tools is not None:  # every server and its process tree
+            await self.tools.aclose()
         await self.providers.aclose()
         await self.http.aclose()
         self.history.close()

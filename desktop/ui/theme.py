@@ -82,10 +82,10 @@ def style_sheet(colors: Colors) -> str:
     from desktop.ui.render import look as render_look
     from desktop.ui.settings import look as settings_look
     from desktop.ui.shell import look as shell_look
+    from desktop.ui.tools import look as tools_look
 
-    rules = [CONTROLS, LEGACY] + [
-        part.STYLE for part in (shell_look, chat_look, render_look, models_look, settings_look)
-    ]
+    parts = (shell_look, chat_look, render_look, models_look, settings_look, tools_look)
+    rules = [CONTROLS, LEGACY] + [part.STYLE for part in parts]
     values = tokens(colors)
     values["qss_icons"] = resource_path("icons", "ui", "qss").as_posix()
     values["scheme"] = "dark" if colors == DARK_COLORS else "light"

@@ -33,6 +33,8 @@ if TYPE_CHECKING:  # imported when the services are attached or the page first b
     from desktop.core.pull_manager import PullChange, PullItem, PullManager
     from desktop.providers.ollama import OllamaProvider
     from desktop.storage.history import HistoryStore
+    from desktop.storage.secrets import SecretStore
+    from desktop.tools.manager import McpServerManager
     from desktop.ui.chat.chat_pane import ChatPane
     from desktop.ui.chat.conversation_list import ConversationList
     from desktop.ui.chat.conversation_sidebar import ConversationSidebar
@@ -48,8 +50,9 @@ if TYPE_CHECKING:  # imported when the services are attached or the page first b
     from desktop.ui.shell.provider_status import ProviderStatus
     from desktop.ui.shell.setup_guide import SetupGuide
     from desktop.ui.tasks import TaskOwner
+    from desktop.ui.tools.tools_page import ToolsPage
 
-CHATS, MODELS, SETTINGS = "chats", "models", "settings"
+CHATS, MODELS, TOOLS, SETTINGS = "chats", "models", "tools", "settings"
 
 
 class MainWindow(QMainWindow):
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
     _tasks: TaskOwner
     _pulls: PullManager
     _providers: ProviderRegistry
+    _tools: McpServerManager | None = None
 
     def __init__(
         self,
@@ -145,6 +149,7 @@ class MainWindow(QMainWindow):
         make_provider: Callable[[str], OllamaProvider],
         providers: ProviderRegistry,
         startup_notice: str = "",
+        tools: McpServerManager | None = None,
     ) -> None:
         """Connect the services and build the Chats page (once, after the frame)."""
         from desktop.ui.models.model_list_model import ModelListModel
@@ -156,6 +161,7 @@ class MainWindow(QMainWindow):
         self._tasks = tasks
         self._pulls = pulls
         self._providers = providers
+        self._tools = tools
         self.ollama_host = OllamaHost(
             make_provider=make_provider,
             settings=self._settings,
@@ -233,6 +239,10 @@ class MainWindow(QMainWindow):
                 "box", self._build_model_pane,
             ),
             PageSpec(
+                TOOLS, self.tr("Tools"), self.tr("MCP servers that give models tools"),
+                "wrench", self._build_tools_page,
+            ),
+            PageSpec(
                 SETTINGS, self.tr("Settings"), self.tr("Providers, models and appearance"),
                 "settings", self._build_settings_page, bottom=True,
             ),
@@ -283,6 +293,17 @@ class MainWindow(QMainWindow):
         pane.keepAliveChosen.connect(self._set_keep_alive)
         self.shortcuts.watch(pane)
         return pane
+
+    def _build_tools_page(self) -> ToolsPage:
+        from desktop.tools.manager import McpServerManager
+        from desktop.tools.server_store import ServerStore, default_servers_path
+        from desktop.ui.tools.tools_page import ToolsPage
+
+        if self._tools is None:  # a window without the app's services (tests)
+            self._tools = McpServerManager(ServerStore(default_servers_path()), _no_keyring)
+        page = ToolsPage(self._tools, self._tasks)
+        self.shortcuts.watch(page)
+        return page
 
     def _build_settings_page(self) -> SettingsPage:
         from desktop.ui.settings.settings_page import SettingsPage
@@ -420,3 +441,9 @@ class MainWindow(QMainWindow):
             state.last_conversation_id = parts.pane.conversation_id
         self._ui_state_store.save(state)
         super().closeEvent(event)
+
+
+async def _no_keyring() -> SecretStore:
+    from desktop.storage.secrets import SecretStore
+
+    return SecretStore(None)

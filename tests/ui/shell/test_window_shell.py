@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.storage.settings import default_settings_path
 from desktop.storage.ui_state import UiStateStore, default_ui_state_path
-from desktop.ui.shell.main_window import CHATS, MODELS, SETTINGS, MainWindow
+from desktop.ui.shell.main_window import CHATS, MODELS, SETTINGS, TOOLS, MainWindow
 from tests.ui.chat_fixtures import ask, ready_pane
 from tests.ui.conftest import wait_until
 from tests.ui.keys import CTRL, activate, press
@@ -27,7 +27,7 @@ async def test_the_rail_lists_the_pages_and_builds_them_on_first_show(
     window = pane.window()
     assert isinstance(window, MainWindow)
     rail = window.rail
-    assert list(rail.buttons) == [CHATS, MODELS, SETTINGS]
+    assert list(rail.buttons) == [CHATS, MODELS, TOOLS, SETTINGS]
     for button in rail.buttons.values():
         assert button.text() and button.accessibleName() == button.text()
         assert button.toolTip() and button.focusPolicy() & Qt.FocusPolicy.TabFocus
@@ -40,6 +40,8 @@ async def test_the_rail_lists_the_pages_and_builds_them_on_first_show(
     assert window.current_page() == MODELS and window.pages.is_built(MODELS)
     assert window.model_pane.isVisible() and rail.buttons[MODELS].isChecked()
     press(qtbot, window.model_pane.installed.filter_edit, Qt.Key.Key_3, CTRL)
+    assert window.current_page() == TOOLS and rail.buttons[TOOLS].isChecked()
+    press(qtbot, window.pages.currentWidget(), Qt.Key.Key_4, CTRL)
     assert window.current_page() == SETTINGS and rail.buttons[SETTINGS].isChecked()
     press(qtbot, window.pages.currentWidget(), Qt.Key.Key_1, CTRL)
     assert window.current_page() == CHATS and pane.isVisible()

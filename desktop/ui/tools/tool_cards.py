@@ -1,0 +1,108 @@
+"""A server's tools as cards: name, read-only badge, description, and the input schema
+on demand."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.tools.results import RemoteTool, schema_text
+from desktop.ui.design import Space
+from desktop.ui.theme import QUIET, set_kind
+
+
+class ToolCard(QFrame):
+    def __init__(self, tool: RemoteTool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("toolCard")
+        self.tool = tool
+        self.name = QLabel(tool.name)
+        self.name.setObjectName("toolName")
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.badge = QLabel()
+        self.badge.setObjectName("toolBadge")
+        self.badge.setVisible(tool.read_only)
+        self.schema_button = QPushButton()
+        set_kind(self.schema_button, QUIET)
+        self.schema_button.setCheckable(True)
+        self.schema_button.toggled.connect(self._show_schema)
+        self.description = QLabel(tool.description)
+        self.description.setObjectName("toolDescription")
+        self.description.setWordWrap(True)
+        self.description.setVisible(bool(tool.description))
+        self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.schema = QPlainTextEdit(schema_text(tool.input_schema))
+        self.schema.setObjectName("toolSchema")
+        self.schema.setReadOnly(True)
+        self.schema.setVisible(False)
+        lines = self.schema.toPlainText().count("\n") + 1
+        self.schema.setFixedHeight(min(260, 18 * lines + 16))
+        top = QHBoxLayout()
+        top.setSpacing(Space.S)
+        top.addWidget(self.name)
+        top.addWidget(self.badge)
+        top.addStretch(1)
+        top.addWidget(self.schema_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(Space.M, Space.S, Space.M, Space.S)
+        layout.setSpacing(Space.XS)
+        layout.addLayout(top)
+        layout.addWidget(self.description)
+        layout.addWidget(self.schema)
+        self.retranslate()
+
+    def _show_schema(self, shown: bool) -> None:
+        self.schema.setVisible(shown)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.badge.setText(self.tr("read-only"))
+        self.badge.setToolTip(self.tr("The server says this tool only reads, never changes."))
+        shown = self.schema_button.isChecked()
+        self.schema_button.setText(self.tr("Hide schema") if shown else self.tr("Schema"))
+        self.schema_button.setAccessibleName(
+            (
+                self.tr("Hide the input schema of {tool}")
+                if shown
+                else self.tr("Show the input schema of {tool}")
+            ).format(tool=self.tool.name)
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+
+class ToolCards(QScrollArea):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._body = QWidget()
+        self._body.setObjectName("toolCards")
+        self._layout = QVBoxLayout(self._body)
+        self._layout.setContentsMargins(0, 0, Space.XS, 0)
+        self._layout.setSpacing(Space.S)
+        self._layout.addStretch(1)
+        self.setWidget(self._body)
+        self.cards: list[ToolCard] = []
+
+    def set_tools(self, tools: tuple[RemoteTool, ...]) -> None:
+        if tuple(card.tool for card in self.cards) == tools:
+            return
+        for card in self.cards:
+            card.deleteLater()
+        self.cards = [ToolCard(tool, self._body) for tool in tools]
+        for index, card in enumerate(self.cards):
+            self._layout.insertWidget(index, card)

@@ -1,0 +1,167 @@
+"""The Tools page against real MCP servers: adding, pasting JSON, starting, tools and
+their schema, the log, failures with their remedy, switching off and removing."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.tools.manager import McpServerManager, ServerState
+from desktop.ui.tasks import TaskOwner
+from desktop.ui.tools.key_values import Entry
+from desktop.ui.tools.tools_page import ToolsPage
+from tests.servers.mcp_fixtures import SERVER_SCRIPT, McpHttpServer, stdio_config
+from tests.servers.mcp_test_server import WEATHER_DESCRIPTION
+from tests.ui.conftest import wait_until
+
+pytestmark = pytest.mark.timeout(120)
+
+
+@pytest.fixture
+async def tasks() -> AsyncIterator[TaskOwner]:
+    owner = TaskOwner()
+    yield owner
+    await owner.cancel_all()
+
+
+@pytest.fixture
+def make_page(
+    qtbot: object, tasks: TaskOwner, mcp_manager_factory: Callable[..., McpServerManager]
+) -> Callable[..., ToolsPage]:
+    def make(**kwargs: object) -> ToolsPage:
+        page = ToolsPage(mcp_manager_factory(**kwargs), tasks)
+        qtbot.addWidget(page)  # type: ignore[attr-defined]
+        page.resize(1100, 700)
+        page.show()
+        return page
+
+    return make
+
+
+async def test_an_empty_page_says_how_to_begin_and_pasted_json_adds_servers(
+    make_page: Callable[..., ToolsPage], mcp_http_server: McpHttpServer
+) -> None:
+    page = make_page()
+    assert page.stack.currentWidget() is page.empty
+    assert page.empty_title.text() == "No MCP servers yet"
+    document = {
+        "mcpServers": {
+            "local": {"command": sys.executable, "args": [str(SERVER_SCRIPT)]},
+            "remote": {"url": mcp_http_server.url},
+            "broken": {"args": ["x"]},
+        }
+    }
+    dialog = page.paste_json()
+    dialog.editor.setPlainText("{not json")
+    assert not dialog.add.isEnabled()
+    assert "not valid JSON" in dialog.problem.text()
+    dialog.editor.setPlainText(json.dumps(document))
+    assert dialog.add.isEnabled()
+    assert "broken has neither" in dialog.problem.text()
+    dialog.add.click()
+    await page.idle()
+    assert [server.name for server in page.manager.servers] == ["local", "remote"]
+    assert page.stack.currentIndex() == 1
+    assert page.notice.isVisible()
+    assert page.notice_text.text().startswith("Added 2 server(s).")
+    assert "broken has neither" in page.notice_text.text()
+    assert page.servers.current_name() == "local"
+
+
+async def test_a_server_added_by_hand_starts_and_shows_its_tools_and_log(
+    make_page: Callable[..., ToolsPage],
+) -> None:
+    page = make_page()
+    dialog = page.add_server()
+    dialog.name.setText("weather")
+    dialog.command.setText(sys.executable)
+    dialog.args.setText(str(SERVER_SCRIPT))
+    dialog.env.add_row(Entry("UNIT", "c", False))
+    dialog.save()
+    await page.idle()
+    assert page.manager.config("weather") is not None
+    detail = page.detail
+    assert detail.name.text() == "weather"
+    assert detail.state.text() == "Starts when needed"
+    assert detail.restart.text() == "Start"
+    detail.restart.click()
+    await page.idle()
+    await wait_until(lambda: page.manager.status("weather").state is ServerState.RUNNING)
+    assert detail.state.text().startswith("Running · ")
+    assert detail.restart.text() == "Restart"
+    cards = {card.tool.name: card for card in detail.tools.cards}
+    weather = cards["get_current_weather"]
+    assert weather.description.text() == WEATHER_DESCRIPTION
+    assert not weather.badge.isHidden()  # read-only
+    assert weather.schema.isHidden()
+    weather.schema_button.click()
+    assert not weather.schema.isHidden()
+    assert '"location"' in weather.schema.toPlainText()
+    assert page.detail.tabs.tabText(0) == f"Tools ({len(cards)})"
+    await wait_until(lambda: "parley test server starting" in detail.log.toPlainText())
+    assert page.servers.server_row("weather").dot.property("state") == "running"
+
+
+async def test_a_missing_command_shows_what_to_install(
+    make_page: Callable[..., ToolsPage], tmp_path: Path
+) -> None:
+    page = make_page(environ={"PATH": str(tmp_path), "HOME": str(tmp_path)}, folders=[])
+    document = {"mcpServers": {"files": {"command": "npx", "args": ["-y", "server-files"]}}}
+    page.paste_json(json.dumps(document)).add.click()
+    await page.idle()
+    page.detail.restart.click()
+    await page.idle()
+    assert page.detail.problem.isVisible()
+    said = page.detail.problem_text.text()
+    assert said.startswith("The command npx was not found on this computer.")
+    assert "Node.js" in said
+    assert page.detail.state.text() == "Failed"
+    assert page.servers.server_row("files").dot.property("state") == "failed"
+
+
+async def test_a_server_is_switched_off_edited_and_removed(
+    make_page: Callable[..., ToolsPage], tmp_path: Path
+) -> None:
+    page = make_page()
+    await page.manager.save_server(stdio_config("one"))
+    page.servers.server_row("one").switch.setChecked(False)
+    await page.idle()
+    assert page.manager.config("one").enabled is False  # type: ignore[union-attr]
+    assert page.detail.state.text() == "Off"
+    edit = page.edit_server("one")
+    assert edit is not None
+    edit.name.setText("renamed")
+    edit.args.setText(f"{SERVER_SCRIPT} --flag")
+    edit.save()
+    await page.idle()
+    renamed = page.manager.config("renamed")
+    assert renamed is not None and renamed.args == (str(SERVER_SCRIPT), "--flag")
+    assert page.servers.current_name() == "renamed"
+    box = page.confirm_removal("renamed")
+    remove = next(
+        b for b in box.buttons() if box.buttonRole(b) is QMessageBox.ButtonRole.DestructiveRole
+    )
+    remove.click()
+    await page.idle()
+    assert page.manager.servers == []
+    assert page.stack.currentWidget() is page.empty
+
+
+async def test_a_file_of_servers_is_shown_before_it_is_added(
+    make_page: Callable[..., ToolsPage], tmp_path: Path
+) -> None:
+    page = make_page()
+    path = tmp_path / "claude_desktop_config.json"
+    path.write_text(json.dumps({"mcpServers": {"time": {"command": "uvx"}}}), encoding="utf-8")
+    dialog = page.read_json_file(os.fspath(path))
+    assert dialog is not None
+    assert dialog.add.text() == "Add 1 server(s)"
+    dialog.add.click()
+    await page.idle()
+    assert [server.name for server in page.manager.servers] == ["time"]
