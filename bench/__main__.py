@@ -21,6 +21,7 @@ from bench import (
     startup,
     stream_cpu,
     stream_render,
+    tool_round,
 )
 
 
@@ -41,6 +42,7 @@ def main() -> int:
         loop.run_until_complete(pull_progress.run())
         loop.run_until_complete(image_attach.run())
         loop.run_until_complete(soak.run())
+        loop.run_until_complete(tool_round.run())
     startup.run()
     history_search.run()
     return 0
