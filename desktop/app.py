@@ -147,6 +147,22 @@ class AppServices:
                 startup_notice=self.startup_notice,
                 tools=self.tools,
             )
+        self._let_answers_use_tools(window)
+
+    def _let_answers_use_tools(self, window: MainWindow) -> None:
+        """The chat's answers may call the servers' tools, under the person's policies.
+        The loop's own timeout comes a little after the manager's, whose message is clearer."""
+        source, manager = self.tool_source, self.tools
+        if source is None or manager is None:
+            return
+        from desktop.storage.tool_policy_file import default_tool_policy_path, load_tool_policies
+        from desktop.ui.chat.tool_access import tool_access, wire_chat_tools
+
+        policies = load_tool_policies(default_tool_policy_path())
+        access = tool_access(
+            source, policies, self.settings, timeout=lambda: manager.tool_timeout + 5.0
+        )
+        wire_chat_tools(window.chat_pane, access, self.tasks)
 
     async def _start_providers(self) -> None:
         """Keys saved under a provider kind move to their provider's own entry first. The

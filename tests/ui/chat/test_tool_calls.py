@@ -18,7 +18,9 @@ from desktop.core.tool_policy import ToolPolicies
 from desktop.core.tool_steps import ToolOutcome
 from desktop.core.toolbox import Policy
 from desktop.core.tools import definitions_tokens
+from desktop.storage.tool_policy_file import default_tool_policy_path
 from desktop.tools.manager import McpServerManager
+from desktop.tools.server_store import ServersFile, ServerStore, default_servers_path
 from desktop.tools.tool_source import McpToolSource
 from desktop.ui.chat.chat_pane import ChatPane
 from desktop.ui.chat.tool_access import ToolAccess, wire_chat_tools
@@ -284,3 +286,19 @@ async def test_a_conversation_turns_servers_off_and_the_meter_counts_the_tools_o
     await wait_until(lambda: not pane.streaming, timeout=20)
     assert "tools" not in server.chat_bodies()[-1]
     assert pane.session.parameters().tool_servers == ()
+
+
+async def test_the_app_lets_answers_use_the_configured_servers(open_window, server, events):
+    # As after adding the server on the Tools page: the app wires it into the chat.
+    ServerStore(default_servers_path()).save(ServersFile([stdio_config("weather", events)]))
+    server.script([], tool_calls=[WEATHER_CALL])
+    pane = await ready_pane(open_window, TOOLS_MODEL)
+    pane.composer.setPlainText(QUESTION)
+    pane.send()
+    card = await approval(pane)
+    server.script([ANSWER])
+    card.always_button.click()
+    await wait_until(lambda: not pane.streaming, timeout=20)
+    assert answer_bubble(pane).text() == ANSWER
+    assert only_card(pane).outcome.text() == "Done"
+    assert "get_current_weather" in default_tool_policy_path().read_text(encoding="utf-8")
