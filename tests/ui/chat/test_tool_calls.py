@@ -14,10 +14,13 @@ from pathlib import Path
 import pytest
 
 from desktop.core.messages import MessageState
+from desktop.core.provider_config import ProviderConfig
 from desktop.core.tool_policy import ToolPolicies
 from desktop.core.tool_steps import ToolOutcome
 from desktop.core.toolbox import Policy
 from desktop.core.tools import definitions_tokens
+from desktop.providers.credentials import key_host_for
+from desktop.storage.settings import Settings, SettingsStore, default_settings_path
 from desktop.storage.tool_policy_file import default_tool_policy_path
 from desktop.tools.manager import McpServerManager
 from desktop.tools.server_store import ServersFile, ServerStore, default_servers_path
@@ -26,8 +29,9 @@ from desktop.ui.chat.chat_pane import ChatPane
 from desktop.ui.chat.tool_access import ToolAccess, wire_chat_tools
 from tests.servers.mcp_fixtures import read_events, stdio_config
 from tests.servers.mcp_test_server import VARIANT_2_DESCRIPTION, WEATHER_DESCRIPTION
+from tests.servers.openai_server import CHAT
 from tests.servers.scripted_ollama import ScriptedModel, ScriptedOllama
-from tests.servers.scripted_reply import ScriptedCall
+from tests.servers.scripted_reply import ScriptedCall, ScriptedReply
 from tests.ui.chat_fixtures import ready_pane
 from tests.ui.conftest import wait_until
 
@@ -302,3 +306,34 @@ async def test_the_app_lets_answers_use_the_configured_servers(open_window, serv
     assert answer_bubble(pane).text() == ANSWER
     assert only_card(pane).outcome.text() == "Done"
     assert "get_current_weather" in default_tool_policy_path().read_text(encoding="utf-8")
+
+
+async def test_a_model_that_refuses_tools_is_asked_again_without_them(
+    open_window, server, events, openai_server_factory
+):
+    ServerStore(default_servers_path()).save(ServersFile([stdio_config("weather", events)]))
+    cloud = openai_server_factory(api_key=None)
+    cloud.no_tools_models.add("gpt-test")
+    url = cloud.url + "/v1"
+    lab = ProviderConfig(
+        id="lab", preset="custom", name="Lab", base_url=url, key_host=key_host_for(url)
+    )
+    SettingsStore(default_settings_path()).save(Settings(providers=[lab]))
+    window = open_window()
+    pane = window.chat_pane
+    await wait_until(lambda: pane.available_models("lab"), timeout=20)
+    pane.choose_model("lab", "gpt-test")
+    pane.composer.setPlainText(QUESTION)
+    pane.send()
+    await wait_until(lambda: not pane.streaming, timeout=20)
+    failed = answer_bubble(pane)
+    assert "cannot use tools. Ask again without tools" in failed.footer_text()
+    assert failed.retry_button.isVisible()
+    assert cloud.requests_to(CHAT)[-1].body["tools"]
+
+    cloud.replies.push(ScriptedReply(text="I cannot look it up, but Shanghai is often mild."))
+    failed.retry_button.click()
+    await wait_until(
+        lambda: not pane.streaming and "mild" in answer_bubble(pane).text(), timeout=20
+    )
+    assert "tools" not in cloud.requests_to(CHAT)[-1].body
