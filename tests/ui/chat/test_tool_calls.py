@@ -8,6 +8,10 @@ the conversation is opened later."""
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +24,7 @@ from desktop.core.tool_steps import ToolOutcome
 from desktop.core.toolbox import Policy
 from desktop.core.tools import definitions_tokens
 from desktop.providers.credentials import key_host_for
+from desktop.storage.history import default_history_path
 from desktop.storage.settings import Settings, SettingsStore, default_settings_path
 from desktop.storage.tool_policy_file import default_tool_policy_path
 from desktop.tools.manager import McpServerManager
@@ -27,6 +32,7 @@ from desktop.tools.server_store import ServersFile, ServerStore, default_servers
 from desktop.tools.tool_source import McpToolSource
 from desktop.ui.chat.chat_pane import ChatPane
 from desktop.ui.chat.tool_access import ToolAccess, wire_chat_tools
+from tests.servers.cloud_fixtures import OPENAI_KEY
 from tests.servers.mcp_fixtures import read_events, stdio_config
 from tests.servers.mcp_test_server import VARIANT_2_DESCRIPTION, WEATHER_DESCRIPTION
 from tests.servers.openai_server import CHAT
@@ -35,6 +41,7 @@ from tests.servers.scripted_reply import ScriptedCall, ScriptedReply
 from tests.ui.chat_fixtures import ready_pane
 from tests.ui.conftest import wait_until
 
+REPO = Path(__file__).resolve().parents[3]
 TOOLS_MODEL = "qwen3:latest"
 QUESTION = "上海今天的天气怎么样?"
 ANSWER = "上海今天晴，气温 22°C。"
@@ -337,3 +344,42 @@ async def test_a_model_that_refuses_tools_is_asked_again_without_them(
         lambda: not pane.streaming and "mild" in answer_bubble(pane).text(), timeout=20
     )
     assert "tools" not in cloud.requests_to(CHAT)[-1].body
+
+
+async def test_a_kill_during_a_tool_round_shows_the_call_on_restart(open_window, openai_server):
+    """Parley (its chat service and tool loop, in a child process writing the real
+    history file) is killed while the weather tool runs; the next start shows the call."""
+    openai_server.replies.push(
+        ScriptedReply(text="Let me look.", tool_calls=(WEATHER_CALL,)),
+    )
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tests.core.tool_round_child",
+            str(default_history_path()),
+            f"{openai_server.url}/v1",
+            OPENAI_KEY,
+        ],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == b"running"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(10)
+        if child.stdout is not None:
+            child.stdout.close()
+
+    window = open_window()
+    pane = window.chat_pane
+    await wait_until(lambda: pane.conversation_id is not None and pane.messages.bubbles())
+    bubble = answer_bubble(pane)
+    assert bubble.text() == "Let me look."
+    card = only_card(pane)
+    assert card.toggle.text() == "weather · get_current_weather"
+    assert card.outcome.text() == "Interrupted"
+    assert json.loads(card.arguments.text()) == {"location": "上海"}
