@@ -101,7 +101,7 @@ class ToolPolicies:
     def _read(self, document: Mapping[str, Any]) -> None:
         """What can be read is kept; anything malformed is skipped (asked again)."""
         servers = document.get("servers")
-        for identity, value in (servers.items() if isinstance(servers, dict) else []):
+        for identity, value in servers.items() if isinstance(servers, dict) else []:
             if isinstance(identity, str) and value in _POLICIES:
                 self._servers[identity] = _POLICIES[value]
         tools = document.get("tools")
@@ -129,30 +129,43 @@ class ToolPolicies:
             self._save(self.to_json())
 
 
-def changes(before: ToolDefinition, now: ToolDefinition) -> list[tuple[str, str, str]]:
-    """What differs between two definitions of a tool: (what, before, now) in words a
-    person can compare (the description; each parameter added, removed or changed)."""
+@dataclass(frozen=True, slots=True)
+class DefinitionChange:
+    """One difference between two definitions of a tool: ``kind`` is "description",
+    "parameter" (``name`` says which; "" before or now: added or removed) or "schema"."""
+
+    kind: str
+    name: str
+    before: str
+    now: str
+
+
+def changes(before: ToolDefinition, now: ToolDefinition) -> list[DefinitionChange]:
+    """What differs between two definitions of a tool, in words a person can compare
+    (the description; each parameter added, removed or changed)."""
     import json
 
-    found: list[tuple[str, str, str]] = []
+    found: list[DefinitionChange] = []
     if before.description != now.description:
-        found.append(("description", before.description, now.description))
+        found.append(DefinitionChange("description", "", before.description, now.description))
     old = _properties(before)
     new = _properties(now)
     for name in sorted(old.keys() | new.keys()):
         was, is_ = old.get(name), new.get(name)
         if was != is_:
             found.append(
-                (
-                    f"parameter {name}",
+                DefinitionChange(
+                    "parameter",
+                    name,
                     "" if was is None else json.dumps(was, ensure_ascii=False, sort_keys=True),
                     "" if is_ is None else json.dumps(is_, ensure_ascii=False, sort_keys=True),
                 )
             )
     if not found and definition_hash(before) != definition_hash(now):
         found.append(
-            (
+            DefinitionChange(
                 "schema",
+                "",
                 json.dumps(dict(before.parameters), ensure_ascii=False, sort_keys=True),
                 json.dumps(dict(now.parameters), ensure_ascii=False, sort_keys=True),
             )

@@ -129,10 +129,16 @@ class ApprovalCard(QFrame):
 
     def _changes_text(self, before: ToolDefinition) -> str:
         lines = [self.tr("This tool changed since you allowed it. Check what it does now:")]
-        for what, was, now in changes(before, self.tool.definition):
+        for change in changes(before, self.tool.definition):
+            if change.kind == "description":
+                what = self.tr("Description")
+            elif change.kind == "parameter":
+                what = self.tr("Parameter {name}").format(name=change.name)
+            else:
+                what = self.tr("Parameters")
             lines.append(
                 self.tr("• {what}: was “{was}”, now “{now}”").format(
-                    what=what, was=was or "—", now=now or "—"
+                    what=what, was=change.before or "—", now=change.now or "—"
                 )
             )
         return "\n".join(lines)

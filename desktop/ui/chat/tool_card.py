@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from desktop.core.tool_steps import ToolOutcome, ToolStep
@@ -20,22 +20,19 @@ RESULT_CHARS = 4000
 
 
 def outcome_words(outcome: ToolOutcome) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    def tr(words: str) -> str:
-        return QCoreApplication.translate("ToolCard", words)
-
-    return {
-        ToolOutcome.ASKING: tr("Waiting for you"),
-        ToolOutcome.RUNNING: tr("Running…"),
-        ToolOutcome.RAN: tr("Done"),
-        ToolOutcome.FAILED: tr("Failed"),
-        ToolOutcome.DENIED: tr("Denied"),
-        ToolOutcome.TIMED_OUT: tr("Timed out"),
-        ToolOutcome.CANCELLED: tr("Cancelled"),
-        ToolOutcome.NOT_RUN: tr("Not run"),
-        ToolOutcome.INTERRUPTED: tr("Interrupted"),
-    }[outcome]
+    """What became of a call, in the language in use (literal texts: lupdate finds them)."""
+    words = {
+        ToolOutcome.ASKING: QCoreApplication.translate("ToolCard", "Waiting for you"),
+        ToolOutcome.RUNNING: QCoreApplication.translate("ToolCard", "Running…"),
+        ToolOutcome.RAN: QCoreApplication.translate("ToolCard", "Done"),
+        ToolOutcome.FAILED: QCoreApplication.translate("ToolCard", "Failed"),
+        ToolOutcome.DENIED: QCoreApplication.translate("ToolCard", "Denied"),
+        ToolOutcome.TIMED_OUT: QCoreApplication.translate("ToolCard", "Timed out"),
+        ToolOutcome.CANCELLED: QCoreApplication.translate("ToolCard", "Cancelled"),
+        ToolOutcome.NOT_RUN: QCoreApplication.translate("ToolCard", "Not run"),
+        ToolOutcome.INTERRUPTED: QCoreApplication.translate("ToolCard", "Interrupted"),
+    }
+    return words[outcome]
 
 
 def pretty_arguments(step: ToolStep) -> str:
@@ -87,11 +84,9 @@ class ToolCard(QFrame):
             details.addWidget(widget)
         self.details.hide()
         layout.addWidget(self.details)
-        self.show_step(step)
+        self.retranslate()
 
     def retranslate(self) -> None:
-        self.arguments_caption.setText(self.tr("Arguments"))
-        self.result_caption.setText(self.tr("Result"))
         self.toggle.setAccessibleName(self.tr("Show or hide the call's arguments and result"))
         self.show_step(self.step)
 
@@ -119,9 +114,13 @@ class ToolCard(QFrame):
         self.result.setText(said[:RESULT_CHARS] + ("…" if len(said) > RESULT_CHARS else ""))
         self.result.setVisible(bool(said))
         self.result_caption.setVisible(bool(said))
-        if not self.arguments_caption.text():
-            self.arguments_caption.setText(self.tr("Arguments"))
-            self.result_caption.setText(self.tr("Result"))
+        self.arguments_caption.setText(self.tr("Arguments"))
+        pictures = len(step.images)
+        self.result_caption.setText(
+            self.tr("Result, with %n picture(s) sent to the model", "", pictures)
+            if pictures
+            else self.tr("Result")
+        )
         self._draw_icon()
 
     def _seconds(self, seconds: float) -> str:

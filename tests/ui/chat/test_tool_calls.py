@@ -218,7 +218,7 @@ async def test_always_allow_then_a_changed_definition_asks_again(
     changed = card.changed.text()
     assert "changed since you allowed it" in changed
     assert WEATHER_DESCRIPTION in changed and VARIANT_2_DESCRIPTION in changed
-    assert "parameter unit" in changed
+    assert "Parameter unit" in changed
     server.script(["OK."])
     card.deny_button.click()
     await wait_until(lambda: not pane.streaming, timeout=20)
