@@ -317,3 +317,41 @@ async def test_a_conversation_without_the_server_offers_no_tools(http, openai_se
     kit = ToolKit(FunctionSource(), ToolPolicies(), ScriptedApprover(), servers=("files",))
     await ask(service(http, openai_server, store), kit)
     assert "tools" not in bodies(openai_server)[-1]
+
+
+async def test_a_round_made_with_ollama_goes_to_openai_in_its_shape(
+    http, openai_server, store, tmp_path
+):
+    from tests.servers.scripted_ollama import ScriptedModel, ScriptedOllama
+
+    ollama = ScriptedOllama((ScriptedModel("qwen3:latest", ("completion", "tools")),)).start()
+    try:
+        from desktop.providers.ollama import OllamaProvider
+
+        local = HistoryAdapter(
+            OllamaProvider(http, ollama.url), ProviderFamily.OLLAMA, lambda model: False
+        )
+        chat = ChatService(store, local, save_interval=0.01)
+        ollama.script([], tool_calls=[ScriptedCall("get_current_weather", WEATHER_ARGUMENTS, "")])
+        source = FunctionSource()
+
+        class AnswerAfterRun(ScriptedApprover):
+            async def decide(self, tool, call, changed_from):  # type: ignore[no-untyped-def]
+                ollama.script(["上海晴。"])  # the model answers once the result is back
+                return await super().decide(tool, call, changed_from)
+
+        conversation = store.create_conversation("Weather", "qwen3:latest")
+        chat.add_user_message(conversation.id, "上海今天的天气怎么样?")
+        kit = ToolKit(source, ToolPolicies(), AnswerAfterRun())
+        [e async for e in chat.stream_reply(conversation.id, "qwen3:latest", tools=kit)]
+    finally:
+        ollama.stop()
+
+    # The conversation moves to an OpenAI-compatible server: the call (Ollama gave it no
+    # id) and its result go in OpenAI's shape, paired by an id (else the server refuses).
+    openai_server.replies.push(ScriptedReply(text="Anything else?"))
+    chat.add_user_message(conversation.id, "Thanks")
+    [e async for e in service(http, openai_server, store).stream_reply(conversation.id, MODEL)]
+    sent = bodies(openai_server)[-1]["messages"]
+    assert [m["role"] for m in sent] == ["user", "assistant", "tool", "assistant", "user"]
+    assert sent[2]["tool_call_id"] == sent[1]["tool_calls"][0]["id"] != ""
