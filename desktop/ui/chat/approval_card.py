@@ -30,7 +30,9 @@ from desktop.core.toolbox import AvailableTool, Decision, Verdict
 from desktop.core.tools import ToolDefinition
 from desktop.ui.theme import DESTRUCTIVE, PRIMARY, QUIET, set_kind
 
-EDITOR_LINES = 8
+EDITOR_LINES = 12
+"""The arguments editor is as tall as the arguments (scrolling beyond this many lines)."""
+MIN_LINES = 3
 
 
 class ApprovalCard(QFrame):
@@ -74,8 +76,9 @@ class ApprovalCard(QFrame):
         self.editor.setObjectName("approvalArguments")
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.editor.setPlainText(json.dumps(dict(call.arguments), ensure_ascii=False, indent=2))
-        line = self.editor.fontMetrics().lineSpacing()
-        self.editor.setFixedHeight(line * EDITOR_LINES + 16)
+        lines = self.editor.toPlainText().count("\n") + 2  # room to add a line
+        shown = max(MIN_LINES, min(EDITOR_LINES, lines))
+        self.editor.setFixedHeight(self.editor.fontMetrics().lineSpacing() * shown + 18)
         self.editor.textChanged.connect(self._check)
         self.arguments_caption.setBuddy(self.editor)
         layout.addWidget(self.editor)

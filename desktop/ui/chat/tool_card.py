@@ -116,11 +116,13 @@ class ToolCard(QFrame):
         self.result_caption.setVisible(bool(said))
         self.arguments_caption.setText(self.tr("Arguments"))
         pictures = len(step.images)
-        self.result_caption.setText(
-            self.tr("Result, with %n picture(s) sent to the model", "", pictures)
-            if pictures
-            else self.tr("Result")
-        )
+        if pictures == 1:
+            caption = self.tr("Result, with a picture sent to the model")
+        elif pictures:
+            caption = self.tr("Result, with {n} pictures sent to the model").format(n=pictures)
+        else:
+            caption = self.tr("Result")
+        self.result_caption.setText(caption)
         self._draw_icon()
 
     def _seconds(self, seconds: float) -> str:
