@@ -355,3 +355,26 @@ async def test_a_round_made_with_ollama_goes_to_openai_in_its_shape(
     sent = bodies(openai_server)[-1]["messages"]
     assert [m["role"] for m in sent] == ["user", "assistant", "tool", "assistant", "user"]
     assert sent[2]["tool_call_id"] == sent[1]["tool_calls"][0]["id"] != ""
+
+
+async def test_unusable_arguments_and_unknown_tools_are_not_run_and_the_model_told(
+    http, openai_server, store
+):
+    openai_server.replies.push(
+        ScriptedReply(
+            text="",
+            tool_calls=(
+                ScriptedCall("get_current_weather", '{"location": 上海', "c1"),
+                ScriptedCall("launch_rockets", "{}", "c2"),
+            ),
+        ),
+        ScriptedReply(text="Sorry."),
+    )
+    source, approver = FunctionSource(), ScriptedApprover()
+    await ask(service(http, openai_server, store), ToolKit(source, ToolPolicies(), approver))
+    assert source.ran == [] and approver.asked == []
+    bad, unknown = bodies(openai_server)[-1]["messages"][-2:]
+    assert "not run because its arguments are not valid JSON" in bad["content"]
+    assert "no tool named 'launch_rockets'" in unknown["content"]
+    steps = store.messages(1)[-1].tool_rounds[0].steps
+    assert [step.outcome for step in steps] == [ToolOutcome.NOT_RUN, ToolOutcome.NOT_RUN]

@@ -383,3 +383,32 @@ async def test_a_kill_during_a_tool_round_shows_the_call_on_restart(open_window,
     assert card.toggle.text() == "weather · get_current_weather"
     assert card.outcome.text() == "Interrupted"
     assert json.loads(card.arguments.text()) == {"location": "上海"}
+
+
+async def test_parallel_calls_are_asked_one_after_the_other(open_window, server, weather):
+    calls = [
+        ScriptedCall("picture", "{}", "call_pic"),
+        ScriptedCall("fail", json.dumps({"message": "disk full"}), "call_fail"),
+    ]
+    server.script([], tool_calls=calls)
+    pane = await tool_pane(open_window, weather)
+    pane.composer.setPlainText("Draw something, then break something")
+    pane.send()
+    first = await approval(pane)
+    assert first.title.text() == "weather wants to run picture"
+    first.run_button.click()
+    steps = answer_bubble(pane).tool_steps
+    await wait_until(lambda: steps.approval not in (None, first), timeout=20)
+    second = steps.approval
+    assert second is not None and second.title.text() == "weather wants to run fail"
+    server.script(["One picture, one failure."])
+    second.run_button.click()
+    await wait_until(lambda: not pane.streaming, timeout=20)
+
+    picture, failed = steps.cards.values()
+    assert (picture.outcome.text(), failed.outcome.text()) == ("Done", "Failed")
+    assert picture.result_caption.text() == "Result, with a picture sent to the model"
+    assert "disk full" in failed.result.text()
+    sent = server.chat_bodies()[-1]["messages"]
+    assert [m["tool_name"] for m in sent[-2:]] == ["picture", "fail"]
+    assert sent[-2].get("images")  # Ollama takes the picture with the tool message
