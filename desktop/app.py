@@ -37,6 +37,8 @@ from desktop.ui.translations import Translations
 if TYPE_CHECKING:
     import httpx
 
+    from desktop.core.tool_policy import ToolPolicies
+
 log = logging.getLogger(__name__)
 
 
@@ -58,6 +60,8 @@ class AppServices:
     theme: Theme
     startup_notice: str = ""
     tools: McpServerManager | None = None
+    tool_policies: ToolPolicies | None = None
+    """The person's allow / ask / deny per tool and server (set when the window attaches)."""
     """The MCP servers (started when first needed, stopped with their process trees on quit)."""
 
     @property
@@ -158,7 +162,7 @@ class AppServices:
         from desktop.storage.tool_policy_file import default_tool_policy_path, load_tool_policies
         from desktop.ui.chat.tool_access import tool_access, wire_chat_tools
 
-        policies = load_tool_policies(default_tool_policy_path())
+        policies = self.tool_policies = load_tool_policies(default_tool_policy_path())
         access = tool_access(
             source, policies, self.settings, timeout=lambda: manager.tool_timeout + 5.0
         )
