@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import logging
 import time
 from collections.abc import AsyncIterator, Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from desktop.core.tools import ToolDefinition, ToolResult, denied_result, unusab
 
 DEFAULT_TOOL_TIMEOUT = 120.0
 """Seconds one call may run before it is stopped (a setting)."""
+log = logging.getLogger(__name__)
 LOOP_STOP_REASON = "tool_loop_stopped"
 """``Done.reason`` of an answer the loop guard ended."""
 
@@ -346,6 +348,10 @@ class ToolLoop:
             self._save(number, position, step)
             yield ended(step, result)
             return
+        except Exception as error:  # a source's defect: the call failed, the answer goes on
+            log.exception("running %s failed", call.name)
+            said = f"Error: {call.name} could not be run ({type(error).__name__}: {error})."
+            result = ToolResult(call.call_id, call.name, said, is_error=True)
         result = dataclasses.replace(result, call_id=call.call_id, name=call.name)
         images = _kept_images(result)
         step = dataclasses.replace(

@@ -378,3 +378,20 @@ async def test_unusable_arguments_and_unknown_tools_are_not_run_and_the_model_to
     assert "no tool named 'launch_rockets'" in unknown["content"]
     steps = store.messages(1)[-1].tool_rounds[0].steps
     assert [step.outcome for step in steps] == [ToolOutcome.NOT_RUN, ToolOutcome.NOT_RUN]
+
+
+async def test_a_source_that_breaks_fails_the_call_not_the_answer(http, openai_server, store):
+    class Broken(FunctionSource):
+        async def call(self, tool, call, arguments):  # type: ignore[no-untyped-def]
+            raise RuntimeError("the pipe broke")
+
+    openai_server.replies.push(
+        ScriptedReply(text="", tool_calls=(WEATHER_CALL,)), ScriptedReply(text="It broke.")
+    )
+    policies = ToolPolicies()
+    policies.set_server_policy("python -m weather_server", Policy.ALLOW)
+    await ask(service(http, openai_server, store), ToolKit(Broken(), policies, ScriptedApprover()))
+    assert "the pipe broke" in bodies(openai_server)[-1]["messages"][-1]["content"]
+    answer = store.messages(1)[-1]
+    assert (answer.state, answer.content) == (MessageState.COMPLETE, "It broke.")
+    assert answer.tool_rounds[0].steps[0].outcome is ToolOutcome.FAILED
