@@ -64,4 +64,7 @@ QLabel#approvalChanged {{ background: {warning_bg}; color: {text}; border-radius
   padding: 8px 10px; }}
 QLabel#approvalProblem {{ color: {warning}; font-size: {font_small}; }}
 QPlainTextEdit#approvalArguments {{ border-radius: {radius_s}; }}
+QToolButton#toolsChooser {{ border: 1px solid {input_border}; border-radius: {radius_s};
+  padding: 4px 10px; background: {base}; }}
+QToolButton#toolsChooser:hover {{ background: {hover}; }}
 """

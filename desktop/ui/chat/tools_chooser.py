@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from desktop.core.toolbox import AvailableTool, ToolSource
 from desktop.core.tools import ToolDefinition
+from desktop.ui.icons import icon
 from desktop.ui.tasks import TaskOwner
 
 
@@ -30,6 +31,8 @@ class ToolsChooser(QToolButton):
         super().__init__(parent)
         self.setObjectName("toolsChooser")
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setIcon(icon("wrench", "muted"))
         self._menu = QMenu(self)
         self._menu.aboutToShow.connect(self.refresh)
         self.setMenu(self._menu)
@@ -48,6 +51,8 @@ class ToolsChooser(QToolButton):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.setIcon(icon("wrench", "muted"))  # in the new look's colour
 
     def set_source(self, source: ToolSource | None, tasks: TaskOwner) -> None:
         self._source = source
@@ -118,6 +123,9 @@ class ToolsChooser(QToolButton):
             return
         for name in names:
             server = self._menu.addAction(name)
+            bold = server.font()
+            bold.setBold(True)
+            server.setFont(bold)
             server.setCheckable(True)
             server.setChecked(name in used)
             server.toggled.connect(lambda on, name=name: self._toggle_server(name, on))
