@@ -10,6 +10,7 @@ Cancelling the awaiting task cancels the coroutine on the worker loop.
 from __future__ import annotations
 
 import asyncio
+import sys
 import threading
 from collections.abc import Coroutine
 from typing import Any, TypeVar
@@ -30,7 +31,7 @@ class WorkerLoop:
         with self._lock:
             if self._loop is None:
                 ready = threading.Event()
-                loop = asyncio.new_event_loop()
+                loop = _plain_loop()
 
                 def serve() -> None:
                     asyncio.set_event_loop(loop)
@@ -66,3 +67,11 @@ class WorkerLoop:
             return
         loop.call_soon_threadsafe(loop.stop)
         thread.join(timeout)
+
+
+def _plain_loop() -> asyncio.AbstractEventLoop:
+    """asyncio's own loop, whatever policy the UI installed (qasync's makes Qt loops,
+    which cannot run outside the main thread); the proactor on Windows runs subprocesses."""
+    if sys.platform == "win32":  # pragma: no cover
+        return asyncio.ProactorEventLoop()
+    return asyncio.SelectorEventLoop()

@@ -48,7 +48,7 @@ class ServerDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("serverDialog")
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(660)
         self._old = config
         self._taken = set(taken) - ({config.name} if config else set())
         self.name = QLineEdit(config.name if config else "")
@@ -106,10 +106,10 @@ class ServerDialog(QDialog):
         self._name_label, self._kind_label = QLabel(), QLabel()
         self._name_label.setBuddy(self.name)
         top.addRow(self._name_label, self.name)
-        kind_row = QHBoxLayout()
+        kind_row = QVBoxLayout()
+        kind_row.setSpacing(Space.XS)
         kind_row.addWidget(self.local)
         kind_row.addWidget(self.remote)
-        kind_row.addStretch(1)
         top.addRow(self._kind_label, kind_row)
         self.problem = QLabel()
         self.problem.setObjectName("dialogProblem")

@@ -20,6 +20,7 @@ from desktop.ui.design import Space
 from desktop.ui.tools.state_words import set_state, state_dot, state_key, state_words
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
+ROW_HEIGHT = 58
 
 
 class ServerRow(QWidget):
@@ -43,6 +44,7 @@ class ServerRow(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(Space.M, Space.S, Space.M, Space.S)
         row.setSpacing(Space.S + 2)
+        self.setMinimumHeight(ROW_HEIGHT)
         row.addWidget(self.dot, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addLayout(words, 1)
         row.addWidget(self.switch, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -52,9 +54,9 @@ class ServerRow(QWidget):
     def show_state(self, config: ServerConfig, status: ServerStatus) -> None:
         self._config, self._status = config, status
         set_state(self.dot, state_key(config, status))
+        self.meta.setText(state_words(config, status))
         kind = self.tr("Local command") if config.transport is Transport.STDIO else self.tr("URL")
-        self.meta.setText(f"{kind} · {state_words(config, status)}")
-        self.setToolTip(config.identity)
+        self.setToolTip(f"{kind}: {config.identity}")
 
     def retranslate(self) -> None:
         self.switch.setAccessibleName(self.tr("Use {name}").format(name=self.name))
@@ -94,7 +96,7 @@ class ServerList(QListWidget):
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, config.name)
                 row = ServerRow(config, status)
                 row.toggled.connect(self.toggled)
-                item.setSizeHint(QSize(0, row.sizeHint().height()))
+                item.setSizeHint(QSize(0, max(ROW_HEIGHT, row.sizeHint().height())))
                 self.addItem(item)
                 self.setItemWidget(item, row)
                 self._rows[config.name] = row
