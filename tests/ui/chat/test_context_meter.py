@@ -48,3 +48,38 @@ async def test_typing_moves_the_meter_without_painting_it_at_once(scripted, open
     assert usage is not None and usage.over_limit, "the message outgrew the window"
     assert pane.meter.bar.value() == usage.window
     assert pane.meter.bar.property("level") == "over"
+
+
+def test_tools_taking_a_large_share_of_the_window_are_warned_about(qtbot):
+    from desktop.core.chat_parameters import ChatParameters
+    from desktop.core.tools import ToolDefinition, definitions_tokens
+    from desktop.ui.chat.context_meter import ContextMeter
+
+    meter = ContextMeter()
+    qtbot.addWidget(meter)
+    meter.show_for(
+        [],
+        ChatParameters(num_ctx=2048),
+        None,
+        system_prompt="",
+        draft="Hi",
+        sent_with_requests=True,
+    )
+    plain = meter.usage
+    assert plain is not None and meter.label.property("level") == ""
+    schema = {
+        "type": "object",
+        "properties": {
+            f"field_{n}": {"type": "string", "description": "x" * 40} for n in range(12)
+        },
+    }
+    tools = [ToolDefinition(f"tool_{n}", "Does a thing " * 10, schema) for n in range(6)]
+    meter.set_tool_definitions(tools)
+    tokens = definitions_tokens(tools)
+    assert tokens > 2048 // 4
+    assert meter.usage is not None and meter.usage.used == plain.used + tokens
+    assert meter.label.property("level") == "near"
+    assert f"take about {tokens} tokens" in meter.toolTip()
+    assert "Turn off servers or tools" in meter.toolTip()
+    meter.set_tool_definitions([])
+    assert meter.usage.used == plain.used and meter.label.property("level") == ""
