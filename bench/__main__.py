@@ -16,6 +16,7 @@ from bench import (
     markdown_stream,
     model_list,
     pull_progress,
+    rich_answer,
     sidebar,
     soak,
     startup,
@@ -35,6 +36,7 @@ def main() -> int:
     with loop:
         loop.run_until_complete(stream_render.run())
         loop.run_until_complete(markdown_stream.run())
+        loop.run_until_complete(rich_answer.run())
         loop.run_until_complete(stream_cpu.run())
         loop.run_until_complete(history_open.run())
         loop.run_until_complete(sidebar.run())

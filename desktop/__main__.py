@@ -2,6 +2,12 @@
 
 import sys
 
+if sys.argv[1:2] == ["--render-worker"]:  # the bundle's render worker (ui/render/background.py)
+    from desktop.core.render_jobs import main as serve_render_jobs
+
+    serve_render_jobs()
+    sys.exit(0)
+
 # httpx imports its command-line client when rich and click are installed (they are in
 # a development environment); Parley never uses it, and it costs ~50 ms of startup.
 sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]

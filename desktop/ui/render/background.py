@@ -1,68 +1,162 @@
-"""One worker thread for the renderer's slow pure-Python work (Pygments lexing): jobs go
-in a queue, results come back on the UI thread through a queued signal, to callbacks held
-weakly (a view that went away is not called)."""
+"""The renderer's slow pure-Python work (Pygments, ziamath) runs in a worker process
+(core.render_jobs says why not a thread); results come back to the UI thread a few at a
+time, at most ``DELIVERY_BUDGET_S`` a turn of the event loop, to callbacks held weakly (a
+view that went away is not called).
+
+A thread reads the worker's replies (blocked in a read, it holds no lock the UI needs) and
+wakes the UI thread once per batch. If the worker cannot start, jobs run in a thread of
+the app instead: slower for the UI, but every formula and colour still arrives.
+"""
 
 from __future__ import annotations
 
+import atexit
 import queue
+import subprocess
+import sys
 import threading
+import time
 import weakref
+from collections import deque
 from collections.abc import Callable
-from typing import Any
+from typing import IO, Any, BinaryIO, cast
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-Job = Callable[[], Any]
+from desktop.core.render_jobs import read_frame, run, write_frame
+
+DELIVERY_BUDGET_S = 0.004
+"""Time a turn of the event loop spends handing results to their views."""
+
+Callback = Callable[[Any, Any], None]
 
 
-class Background(QObject):
-    _done = Signal(object, object, object)  # the callback's reference, its key, the result
+def worker_command() -> list[str]:
+    """How to start the worker: the app's own executable when bundled (desktop/__main__
+    hands ``--render-worker`` to core.render_jobs), else this Python."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "--render-worker"]
+    return [sys.executable, "-m", "desktop.core.render_jobs"]
 
-    def __init__(self, name: str, parent: QObject | None = None) -> None:
+
+class RenderWorker(QObject):
+    _ready = Signal()  # queued to the UI thread when a result waits and none did
+
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._name = name
-        self._jobs: queue.SimpleQueue[tuple[Job, object, object] | None] = queue.SimpleQueue()
-        self._thread: threading.Thread | None = None
-        self._idle = threading.Event()
-        self._idle.set()
-        self._queued = 0
-        self._count_lock = threading.Lock()
-        self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._callbacks: dict[int, tuple[weakref.WeakMethod[Callback], object]] = {}
+        self._next_job = 0
+        self._results: deque[tuple[int, Any]] = deque()
+        self._lock = threading.Lock()
+        self._taking = False  # the UI thread takes results in its next turn anyway
+        self._process: subprocess.Popen[bytes] | None = None
+        self._outbox: queue.SimpleQueue[tuple[int, str, tuple[Any, ...]] | None] = (
+            queue.SimpleQueue()
+        )
+        self._started = False
+        self._next_turn = QTimer(self)
+        self._next_turn.setSingleShot(True)
+        self._next_turn.setInterval(0)
+        self._next_turn.timeout.connect(self._take_results)
+        self._ready.connect(self._take_results, Qt.ConnectionType.QueuedConnection)
 
-    def run(self, job: Job, callback: Callable[[Any, Any], None], key: object = None) -> None:
-        """Run ``job`` in the worker; ``callback`` (a bound method) gets ``key`` and its
-        result on the UI thread."""
-        reference = weakref.WeakMethod(callback)
-        with self._count_lock:
-            self._idle.clear()
-            self._queued += 1
-        self._jobs.put((job, reference, key))
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._work, name=self._name, daemon=True)
-            self._thread.start()
+    @property
+    def busy(self) -> bool:
+        """Jobs were sent and their results not handed over yet."""
+        return bool(self._callbacks)
 
-    def wait(self, timeout: float = 10.0) -> bool:
-        """Block until the queue is empty (tests and benchmarks only)."""
-        return self._idle.wait(timeout)
+    def run(self, name: str, argument: tuple[Any, ...], callback: Callback, key: object) -> None:
+        """Run job ``name`` (core.render_jobs.JOBS); ``callback`` (a bound method) gets
+        ``key`` and the result on the UI thread."""
+        job = self._next_job
+        self._next_job += 1
+        self._callbacks[job] = (weakref.WeakMethod(callback), key)
+        if not self._started:
+            self._start()
+        if self._process is not None:
+            self._outbox.put((job, name, argument))  # written by a thread: a full pipe waits
+            return
+        threading.Thread(
+            target=lambda: self._arrived(job, run(name, argument)), daemon=True
+        ).start()
 
-    def _work(self) -> None:
-        while True:
-            item = self._jobs.get()
-            if item is None:
-                return
-            job, reference, key = item
+    def _start(self) -> None:
+        self._started = True
+        try:
+            process = subprocess.Popen(
+                worker_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE
+            )
+        except OSError:
+            return
+        assert process.stdin is not None and process.stdout is not None
+        self._process = process
+        requests, replies = process.stdin, process.stdout
+        threading.Thread(
+            target=self._write, args=(requests,), name="render-requests", daemon=True
+        ).start()
+        threading.Thread(
+            target=self._read, args=(replies,), name="render-replies", daemon=True
+        ).start()
+        atexit.register(self.stop)
+
+    def stop(self) -> None:
+        """End the worker (at exit: its stdin closes and it returns)."""
+        process, self._process = self._process, None
+        if process is None:
+            return
+        self._outbox.put(None)
+        if process.stdin is not None:
+            process.stdin.close()
+        try:
+            process.wait(timeout=1)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+    def _write(self, requests: IO[bytes]) -> None:
+        while (message := self._outbox.get()) is not None:
             try:
-                result = job()
-            except Exception:  # a job's failure is its caller's None, never the thread's end
-                result = None
-            self._done.emit(reference, key, result)
-            with self._count_lock:
-                self._queued -= 1
-                if self._queued == 0:
-                    self._idle.set()
+                write_frame(cast(BinaryIO, requests), message)
+            except OSError:  # the worker ended: what is left runs here
+                job, name, argument = message
+                self._arrived(job, run(name, argument))
 
-    def _deliver(self, reference: object, key: object, result: object) -> None:
-        assert isinstance(reference, weakref.WeakMethod)
-        callback = reference()
-        if callback is not None:
-            callback(key, result)
+    def _read(self, replies: IO[bytes]) -> None:
+        while (message := read_frame(cast(BinaryIO, replies))) is not None:
+            self._arrived(*message)
+
+    def _arrived(self, job: int, result: Any) -> None:
+        """A result, from a thread: the UI thread is woken once per batch."""
+        with self._lock:
+            wake = not self._results and not self._taking
+            self._results.append((job, result))
+        if wake:
+            self._ready.emit()
+
+    def _take_results(self) -> None:
+        ends = time.perf_counter() + DELIVERY_BUDGET_S
+        while True:
+            with self._lock:
+                if not self._results:
+                    self._taking = False
+                    return
+                if time.perf_counter() > ends:
+                    self._taking = True
+                    self._next_turn.start()
+                    return
+                job, result = self._results.popleft()
+            reference, key = self._callbacks.pop(job, (None, None))
+            callback = reference() if reference is not None else None
+            if callback is not None:
+                callback(key, result)
+
+
+_worker: RenderWorker | None = None
+
+
+def render_worker() -> RenderWorker:
+    """The one render worker of the application (shared like a cache: every answer's
+    formulas and code go to it)."""
+    global _worker
+    if _worker is None:
+        _worker = RenderWorker()
+    return _worker

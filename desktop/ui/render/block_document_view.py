@@ -41,6 +41,9 @@ from desktop.ui.render.formula_images import formula_renderer
 from desktop.ui.render.formula_text import DocumentFormulas, source_text
 
 COPIED_FEEDBACK_MS = 1500
+CODE_STEP_LINES = 150
+"""A finished code block longer than this is drawn this many lines a turn (~5 ms), and
+coloured by Pygments only (the regex pass over 2,000 lines would take ~100 ms)."""
 COPY_SCHEME = "copy"
 SAVE_SCHEME = "save"
 CODE_PADDING_PX = 10
@@ -93,7 +96,15 @@ class BlockDocumentView(AutoHeightBrowser):
         self.anchorClicked.connect(self._follow)
         self.highlighter = CodeHighlighter(self.document(), dark=_dark(self))
         self.formulas = DocumentFormulas(self, formula_renderer())
-        self.code_colours = CodeColours(self.document(), self.highlighter)
+        self._code_rest: list[tuple[QTextFrame, list[str]]] = []
+        """Long code blocks' lines still to draw, a step a turn (each frame's steps)."""
+        self._code_clock = QTimer(self)
+        self._code_clock.setSingleShot(True)
+        self._code_clock.setInterval(0)
+        self._code_clock.timeout.connect(self._draw_code_step)
+        self.code_colours = CodeColours(
+            self.document(), self.highlighter, lambda: not self._code_rest
+        )
         self._label_format = QTextCharFormat()
         self._label_format.setFontPointSize(max(1.0, self.font().pointSizeF() - 1))
         self._link_format = QTextCharFormat(self._label_format)
@@ -237,15 +248,22 @@ class BlockDocumentView(AutoHeightBrowser):
             self._codes.append(block.code)
             self._languages.append(block.language)
         cursor = self.code_frame.lastCursorPosition()  # the line after the header
+        lines = block.code.split("\n")
+        long = copyable and len(lines) > CODE_STEP_LINES
         line = QTextBlockFormat()
-        line.setProperty(LANGUAGE, block.language)
+        line.setProperty(LANGUAGE, "" if long else block.language)  # long: Pygments' only
         line.setNonBreakableLines(True)  # long lines scroll sideways
         cursor.setBlockFormat(line)
         cursor.setBlockCharFormat(self._code_format)
         first_line = QTextCursor(self.document())
         code_start = cursor.position()
-        cursor.insertText(block.code, self._code_format)
+        cursor.insertText("\n".join(lines[:CODE_STEP_LINES]), self._code_format)
         first_line.setPosition(code_start)  # set now: a cursor at an insertion point moves
+        if long:
+            steps = range(CODE_STEP_LINES, len(lines), CODE_STEP_LINES)
+            rest = ["\n" + "\n".join(lines[at : at + CODE_STEP_LINES]) for at in steps]
+            self._code_rest.append((self.code_frame, rest))
+            self._code_clock.start()
         if copyable:  # selected only now: a cursor at the insertion point would grow
             selection = QTextCursor(self.document())
             selection.setPosition(link_start)
@@ -256,6 +274,18 @@ class BlockDocumentView(AutoHeightBrowser):
             selection.setPosition(save_end, QTextCursor.MoveMode.KeepAnchor)
             self.save_links.append(selection)
             self.code_colours.colour(first_line, block.code, block.language)
+
+    def _draw_code_step(self) -> None:
+        """The next lines of a long code block (plain: Pygments colours them next)."""
+        if not self._code_rest:
+            return
+        frame, rest = self._code_rest[0]
+        cursor = frame.lastCursorPosition()
+        cursor.insertText(rest.pop(0), self._code_format)
+        if not rest:
+            self._code_rest.pop(0)
+        if self._code_rest:
+            self._code_clock.start()
 
     def style_new_tables(self) -> None:
         """Style the tables the markdown made since the last call (outside an edit block:
@@ -342,6 +372,8 @@ class BlockDocumentView(AutoHeightBrowser):
         self.clear()
         self.formulas.reset()
         self.code_colours.reset()
+        self._code_rest.clear()
+        self._code_clock.stop()
         self._tables.clear()
         self._tables_since = None
         self.code_frame = None

@@ -1,57 +1,67 @@
 """Pygments' colours for the finished code blocks of one document, off the frame path.
 
-A finished block is first drawn with the regex highlighter's colours (at once, microseconds
-a line). Its code is lexed in the renderer's worker thread (core.code_tokens); the tokens
-come back to the UI thread and are put on the lines a few at a time, each turn of the event
-loop taking at most ``APPLY_BUDGET_S``, so that colouring a 2,000-line block never holds
-the UI up (each line re-coloured is laid out again: ~20 µs).
+A finished block is first drawn with the regex highlighter's colours (microseconds a
+line; a long block is drawn plain, a step at a time, see BlockDocumentView). Its code is
+lexed in the render worker process (core.code_tokens, ui/render/background.py); the
+tokens come back to the UI thread and are put on the lines ``LINES_PER_STEP`` at a time,
+each turn of the event loop taking at most ``APPLY_BUDGET_S``. The formats go straight
+onto the lines' layouts and the step's lines are laid out once together: re-highlighting
+line by line would lay the code frame out again for every line (measured: 2 ms a line
+in a 2,000-line block).
 """
 
 from __future__ import annotations
 
 import time
-from functools import partial
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 
-from desktop.core.code_tokens import LexedCode, lex
-from desktop.ui.render.background import Background
-from desktop.ui.render.code_highlighter import CodeHighlighter, LexedLine
+from desktop.core.code_tokens import LexedCode, Span
+from desktop.ui.render.background import render_worker
+from desktop.ui.render.code_highlighter import CodeHighlighter, apply_lexed
 
-APPLY_BUDGET_S = 0.006
+APPLY_BUDGET_S = 0.004
 """Time a turn of the event loop spends colouring lines."""
+LINES_PER_STEP = 24
+"""Lines coloured, then laid out together (~2 ms)."""
 
-_lexer_thread: Background | None = None
 
-
-def lexer_thread() -> Background:
-    """The one worker of the application that lexes code (shared like a cache)."""
-    global _lexer_thread
-    if _lexer_thread is None:
-        _lexer_thread = Background("code-colours")
-    return _lexer_thread
+@dataclass(slots=True)
+class _Colouring:
+    first_line: QTextCursor
+    lines: list[list[Span]]
+    done: int = 0
+    next_block: QTextBlock | None = None
 
 
 class CodeColours(QObject):
-    def __init__(self, document: QTextDocument, highlighter: CodeHighlighter) -> None:
+    """``ready``: whether the document holds all of its code yet (long blocks are drawn
+    a step at a time); colours wait for it."""
+
+    def __init__(
+        self, document: QTextDocument, highlighter: CodeHighlighter, ready: Callable[[], bool]
+    ) -> None:
         super().__init__(document)
         self._document = document
         self._highlighter = highlighter
-        self._asked: dict[int, QTextCursor] = {}  # job id → the block's first code line
-        self._next_id = 0
-        self._todo: list[tuple[QTextBlock, list[tuple[int, int, str]]]] = []
+        self._ready = ready
+        self._asked: dict[int, QTextCursor] = {}  # job → the block's first code line
+        self._next_job = 0
+        self._todo: deque[_Colouring] = deque()
         self._languages: dict[int, str] = {}
         self._clock = QTimer(self)
         self._clock.setSingleShot(True)
-        self._clock.setInterval(0)
         self._clock.timeout.connect(self._apply_some)
 
     @property
     def busy(self) -> bool:
-        """Blocks wait for their tokens, or tokens for their lines."""
-        return bool(self._asked or self._todo)
+        """Code waits to be drawn, lexed or coloured."""
+        return bool(self._asked or self._todo) or not self._ready()
 
     def language(self, index: int) -> str:
         """Pygments' name for the language of finished block ``index`` ("" until known)."""
@@ -59,10 +69,10 @@ class CodeColours(QObject):
 
     def colour(self, first_line: QTextCursor, code: str, language: str) -> None:
         """Colour the code that starts at ``first_line`` with Pygments' tokens, soon."""
-        job = self._next_id
-        self._next_id += 1
+        job = self._next_job
+        self._next_job += 1
         self._asked[job] = QTextCursor(first_line)
-        lexer_thread().run(partial(lex, code, language), self._lexed, job)
+        render_worker().run("lex", (code, language), self._lexed, job)
 
     def _lexed(self, job: int, lexed: LexedCode | None) -> None:
         if not shiboken6.isValid(self):  # its document went away meanwhile
@@ -71,27 +81,33 @@ class CodeColours(QObject):
         if cursor is None or lexed is None or not lexed.lines:
             return
         self._languages[job] = lexed.language
-        block = cursor.block()
-        for spans in lexed.lines:
-            if not block.isValid():
-                break
-            self._todo.append((block, spans))
-            block = block.next()
-        self._clock.start()
+        self._todo.append(_Colouring(cursor, lexed.lines))
+        if not self._clock.isActive():
+            self._clock.start(0)
 
     def _apply_some(self) -> None:
+        if not self._ready():
+            self._clock.start(5)  # the code is still being drawn
+            return
         ends = time.perf_counter() + APPLY_BUDGET_S
-        done = 0
-        for block, spans in self._todo:
-            if block.isValid():
-                block.setUserData(LexedLine(spans))
-                self._highlighter.rehighlightBlock(block)
-            done += 1
-            if done % 16 == 0 and time.perf_counter() > ends:
-                break
-        del self._todo[:done]
+        dark = self._highlighter.dark
+        while self._todo and time.perf_counter() < ends:
+            item = self._todo[0]
+            block = item.next_block or item.first_line.block()
+            start, last = block.position(), None
+            for spans in item.lines[item.done : item.done + LINES_PER_STEP]:
+                if not block.isValid():
+                    break
+                apply_lexed(block, spans, dark=dark)
+                last, block = block, block.next()
+                item.done += 1
+            item.next_block = block
+            if last is not None:
+                self._document.markContentsDirty(start, last.position() + last.length() - start)
+            if last is None or item.done >= len(item.lines):
+                self._todo.popleft()
         if self._todo:
-            self._clock.start()
+            self._clock.start(0)
 
     def reset(self) -> None:
         self._asked.clear()

@@ -19,10 +19,12 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QSyntaxHighlighter,
+    QTextBlock,
     QTextBlockUserData,
     QTextCharFormat,
     QTextDocument,
     QTextFormat,
+    QTextLayout,
 )
 
 PYTHON_WORDS = (
@@ -186,6 +188,22 @@ LANGUAGE = QTextFormat.Property.UserProperty.value + 1
 """Block format property naming the language of a code line; other lines are not coloured."""
 
 
+def apply_lexed(block: QTextBlock, spans: list[tuple[int, int, str]], *, dark: bool) -> None:
+    """Colour a code line from Pygments' tokens, now and whenever it is highlighted again;
+    the caller lays the changed lines out (QTextDocument.markContentsDirty)."""
+    block.setUserData(LexedLine(spans))
+    text = block.text()
+    wide = not text.isascii()
+    ranges = []
+    for start, end, kind in spans:
+        if wide:
+            start, end = _utf16(text, start), _utf16(text, end)
+        colour = QTextLayout.FormatRange()
+        colour.start, colour.length, colour.format = start, end - start, _format(kind, dark)
+        ranges.append(colour)
+    block.layout().setFormats(ranges)
+
+
 class LexedLine(QTextBlockUserData):
     """A code line's tokens by Pygments: (start, end, kind) in Python characters."""
 
@@ -200,6 +218,10 @@ class CodeHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, *, dark: bool) -> None:
         super().__init__(document)
         self._dark = dark
+
+    @property
+    def dark(self) -> bool:
+        return self._dark
 
     def set_dark(self, dark: bool) -> None:
         """Colour for the dark (or light) look from now on, the code shown included."""

@@ -26,8 +26,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit
 
+from desktop.core.formula_svg import FormulaKey, FormulaSvg
 from desktop.core.math_spans import Formula, formula_index
-from desktop.ui.render.formula_images import FormulaKey, FormulaRenderer, FormulaSvg
+from desktop.ui.render.formula_images import FormulaRenderer
 
 FORMULA = QTextFormat.Property.UserProperty.value + 2
 """Char format property: the formula's source, delimiters included."""
@@ -76,6 +77,11 @@ class DocumentFormulas:
         self._pending: list[tuple[QTextCursor, Formula, FormulaKey]] = []
         self._shown: dict[str, tuple[FormulaKey, FormulaSvg]] = {}  # resource name → formula
         self._count = 0
+
+    @property
+    def shown(self) -> int:
+        """Formulas drawn as images."""
+        return len(self._shown)
 
     @property
     def pending(self) -> int:

@@ -14,7 +14,6 @@ from desktop.core.math_spans import find_formulas
 from desktop.core.messages import Role
 from desktop.ui.chat.message_list import MessageList
 from desktop.ui.render.block_document_view import BlockDocumentView
-from desktop.ui.render.code_colours import lexer_thread
 from desktop.ui.render.code_highlighter import LIGHT
 from desktop.ui.render.formula_text import FORMULA
 from desktop.ui.render.growing_block_view import GrowingBlockView
@@ -164,7 +163,6 @@ async def test_a_formula_is_drawn_once_its_closing_delimiter_arrives(qtbot):
 async def test_code_in_many_languages_is_coloured_by_its_tokens(qtbot):
     body = await shown(qtbot, answer("coding"))
     (view,) = views(body)
-    lexer_thread().wait()
     await wait_until(lambda: not view.code_colours.busy)
     keyword, string, deleted = LIGHT["keyword"], LIGHT["string"], LIGHT["deleted"]
     assert view.palette().window().color().lightness() >= 128, "the light colours apply"

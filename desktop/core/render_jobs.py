@@ -1,0 +1,67 @@
+"""The render worker: a process of its own that lexes code and draws formulas (no Qt).
+
+Pygments and ziamath are pure Python and take 10–250 ms a job. In a thread of the app they
+would hold the interpreter lock the UI thread needs: measured here, a busy Python thread
+stretches the UI's event-loop gaps from 10 ms to 200 ms (each call the UI thread makes into
+Qt lets go of the lock and waits up to the 5 ms switch interval to get it back). In a
+process of its own they cost the UI nothing but reading the results.
+
+The protocol is pickled ``(job id, function, argument)`` frames on the worker's stdin and
+``(job id, result)`` frames on its stdout, each after a 4-byte length. Only functions
+named in ``JOBS`` run. ``python -m desktop.core.render_jobs`` serves until stdin closes.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import struct
+import sys
+from collections.abc import Callable
+from typing import Any, BinaryIO
+
+from desktop.core.code_tokens import lex
+from desktop.core.formula_svg import draw_svg
+
+JOBS: dict[str, Callable[..., Any]] = {"lex": lex, "formula": draw_svg}
+_LENGTH = struct.Struct("!I")
+
+
+def write_frame(stream: BinaryIO, message: object) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_LENGTH.pack(len(data)) + data)
+    stream.flush()
+
+
+def read_frame(stream: BinaryIO) -> Any:
+    """The next message (None when the stream ended)."""
+    head = stream.read(_LENGTH.size)
+    if len(head) < _LENGTH.size:
+        return None
+    (length,) = _LENGTH.unpack(head)
+    data = stream.read(length)
+    return pickle.loads(data) if len(data) == length else None  # pickled by our own child
+
+
+def run(name: str, argument: tuple[Any, ...]) -> Any:
+    """One job (in the worker; also what the app does itself if no worker can start)."""
+    try:
+        return JOBS[name](*argument)
+    except Exception:  # a job's failure is its caller's None
+        return None
+
+
+def serve(requests: BinaryIO, replies: BinaryIO) -> None:
+    while (message := read_frame(requests)) is not None:
+        job, name, argument = message
+        write_frame(replies, (job, run(name, argument)))
+
+
+def main() -> None:
+    replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    sys.stdout = sys.stderr  # nothing a library prints may land in the replies
+    serve(sys.stdin.buffer, replies)
+
+
+if __name__ == "__main__":
+    main()
