@@ -131,8 +131,17 @@ def _media_type(data: bytes) -> str:
 
 
 def _kept_images(result: ToolResult) -> list[ImageAttachment]:
-    """A result's pictures as the history keeps them (sizes unknown here: 0; no preview)."""
-    return [ImageAttachment(data, _media_type(data), 0, 0, b"") for data in result.images]
+    """A result's pictures as the history keeps them, with a thumbnail like an attached
+    picture's; one that cannot be decoded is kept as it came (its size unknown: 0)."""
+    from desktop.core.image_preparation import stored_image  # PIL, on the first picture
+
+    kept: list[ImageAttachment] = []
+    for data in result.images:
+        try:
+            kept.append(stored_image(data))
+        except Exception:  # not a picture PIL reads: still what the model was sent
+            kept.append(ImageAttachment(data, _media_type(data), 0, 0, b""))
+    return kept
 
 
 class ToolLoop:
@@ -321,9 +330,13 @@ class ToolLoop:
         self._save(number, position, step)
         yield ToolStepEvent(number, position, step, tool)
         started = self._clock()
+        images: list[ImageAttachment] = []
         try:
             async with asyncio.timeout(self._kit.timeout):
                 result = await self._kit.source.call(tool, call, arguments)
+            took = self._clock() - started
+            if result.images:  # decoded for thumbnails off the loop
+                images = await asyncio.to_thread(_kept_images, result)
         except asyncio.CancelledError:
             took = self._clock() - started
             self._save(
@@ -352,15 +365,15 @@ class ToolLoop:
             log.exception("running %s failed", call.name)
             said = f"Error: {call.name} could not be run ({type(error).__name__}: {error})."
             result = ToolResult(call.call_id, call.name, said, is_error=True)
+            took = self._clock() - started
         result = dataclasses.replace(result, call_id=call.call_id, name=call.name)
-        images = _kept_images(result)
         step = dataclasses.replace(
             step,
             outcome=ToolOutcome.FAILED if result.is_error else ToolOutcome.RAN,
             content=result.content,
             is_error=result.is_error,
             images=tuple(image.digest for image in images),
-            duration=self._clock() - started,
+            duration=took,
         )
         self._save(number, position, step, images)
         yield ended(step, result)

@@ -103,6 +103,7 @@ async def test_parallel_calls_with_signed_thinking_and_a_picture(
     [digest] = ran.images
     kept = store.image(digest)
     assert kept is not None and kept.data == PICTURE_PNG
+    assert (kept.width, kept.height) == (4, 4) and kept.thumbnail  # shown like an attachment
 
     # The next question sends the round again, from the history: signed, with the picture.
     anthropic_server.replies.push(ScriptedReply(text="You're welcome."))
