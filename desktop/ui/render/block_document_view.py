@@ -39,6 +39,7 @@ from desktop.ui.render.code_highlighter import LANGUAGE, CodeHighlighter
 from desktop.ui.render.code_saving import save_code
 from desktop.ui.render.formula_images import formula_renderer
 from desktop.ui.render.formula_text import DocumentFormulas, source_text
+from desktop.ui.render.table_style import style_table, tables_since
 
 COPIED_FEEDBACK_MS = 1500
 CODE_STEP_LINES = 150
@@ -194,7 +195,7 @@ class BlockDocumentView(AutoHeightBrowser):
             for link in self.copy_links + self.save_links:
                 link.mergeCharFormat(self._link_format)
             for table in self._tables:
-                self._style_table(table)
+                style_table(table, QColor(self._colours[1]), QColor(self._colours[0]))
         self.highlighter.set_dark(_dark(self))
 
     def add(self, block: Block, *, copyable: bool) -> None:
@@ -288,36 +289,12 @@ class BlockDocumentView(AutoHeightBrowser):
             self._code_clock.start()
 
     def style_new_tables(self) -> None:
-        """Style the tables the markdown made since the last call (outside an edit block:
-        inside one the document does not list its new frames yet)."""
+        """Style the tables the markdown made since the last call (table_style)."""
         since, self._tables_since = self._tables_since, None
-        if since is None:
-            return
-        for frame in reversed(self.document().rootFrame().childFrames()):
-            if frame.firstPosition() < since:
-                break
-            if isinstance(frame, QTextTable):
-                self._style_table(frame)
-                self._tables.append(frame)
-
-    def _style_table(self, frame: QTextTable) -> None:
-        """Thin rules in the border colour, room in the cells, the header row on the
-        code background."""
-        table_format = frame.format()
-        table_format.setBorder(1)
-        table_format.setBorderCollapse(True)
-        table_format.setBorderBrush(QColor(self._colours[1]))
-        table_format.setCellSpacing(0)
-        table_format.setCellPadding(6)
-        table_format.setTopMargin(6)
-        table_format.setBottomMargin(8)
-        table_format.setHeaderRowCount(1)
-        frame.setFormat(table_format)
-        for column in range(frame.columns()):
-            cell = frame.cellAt(0, column)
-            cell_format = cell.format()
-            cell_format.setBackground(QColor(self._colours[0]))
-            cell.setFormat(cell_format)
+        if since is not None:
+            for table in tables_since(self.document(), since):
+                style_table(table, QColor(self._colours[1]), QColor(self._colours[0]))
+                self._tables.append(table)
 
     def add_blocks(self, blocks: list[Block]) -> None:
         """Append ``blocks`` (their Copy links included) with one layout pass."""

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCharFormat, QTextCursor, QTextTable
 
+from desktop.core.markdown_blocks import split_blocks
 from desktop.core.math_spans import find_formulas
 from desktop.core.messages import Role
 from desktop.ui.chat.message_list import MessageList
@@ -264,3 +265,29 @@ async def test_selected_text_around_a_formula_copies_its_source(qtbot, position)
     view.copy()
     expected = r"Take $\alpha + \beta$" if position == "start" else r"$\alpha + \beta$"
     assert QGuiApplication.clipboard().text() == expected
+
+
+async def test_a_finished_2000_line_block_is_drawn_in_steps_and_coloured_throughout(qtbot):
+    from desktop.ui.render.block_document_view import CODE_STEP_LINES
+    from desktop.ui.render.code_highlighter import LexedLine
+
+    lines = [
+        f"def step_{n}(x):  # line {n}" if n % 2 else f"    return x + {n}" for n in range(2000)
+    ]
+    view = BlockDocumentView()
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.add_blocks(split_blocks("```python\n" + "\n".join(lines) + "\n```\n"))
+    code_lines = view.document().blockCount()
+    assert code_lines < CODE_STEP_LINES + 20, "only the first lines are drawn at once"
+    await wait_until(lambda: not view.code_colours.busy)
+    first = view.document().find("    return x + 0").block()
+    coloured, block = 0, first
+    while block.isValid() and block.text():
+        coloured += isinstance(block.userData(), LexedLine)
+        block = block.next()
+    assert coloured == 2000
+    last = view.document().find("def step_1999(x)").block()
+    assert colour_of(view, "def step_1999") == LIGHT["keyword"]
+    assert format_at(view, "# line 1999", 0).fontItalic()
+    assert last.text() == "def step_1999(x):  # line 1999"
