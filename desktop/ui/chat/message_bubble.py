@@ -12,8 +12,6 @@ and a Retry button right where it happened.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, SignalInstance
 from PySide6.QtGui import QEnterEvent, QGuiApplication, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
@@ -29,7 +27,6 @@ from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
 from desktop.core.plain_text import plain_text
 from desktop.core.text import Text
-from desktop.core.tool_steps import ToolRound
 from desktop.ui.chat.message_actions import MessageActions, MessageFooter
 from desktop.ui.chat.message_editor import MessageEditor
 from desktop.ui.chat.problem_notice import ProblemNotice
@@ -294,10 +291,6 @@ class MessageBubble(QFrame):
 
     def has_tool_steps(self) -> bool:
         return self._tool_steps is not None
-
-    def show_tool_rounds(self, rounds: Sequence[ToolRound]) -> None:
-        if rounds:
-            self.tool_steps.show_rounds(rounds)
 
     def set_content(self, text: str, thinking: str = "") -> None:
         self._thinking = [thinking] if thinking else []

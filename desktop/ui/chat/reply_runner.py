@@ -110,7 +110,9 @@ class ReplyRunner(QObject):
 
     def _tool_event(self, event: object) -> None:
         if isinstance(event, ToolStepEvent) and self._bubble is not None:
-            self._bubble.tool_steps.show_step(event.round, event.position, event.step)
+            steps = self._bubble.tool_steps
+            steps.pictures = self._chat.store.thumbnails
+            steps.show_step(event.round, event.position, event.step)
         elif isinstance(event, ToolLoopStopped):
             self._loop_stop = event.text
 

@@ -8,13 +8,16 @@ arguments it ran with and the result, as selectable monospace text.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from desktop.core.tool_steps import ToolOutcome, ToolStep
 from desktop.ui.icons import icon
 
+Pictures = Callable[[Sequence[str]], dict[str, bytes]]
+"""Thumbnails of pictures by digest (the history's)."""
 RESULT_CHARS = 4000
 """A longer result is cut for the card (the history keeps it whole)."""
 
@@ -42,10 +45,16 @@ def pretty_arguments(step: ToolStep) -> str:
 
 
 class ToolCard(QFrame):
-    def __init__(self, step: ToolStep, parent: QWidget | None = None) -> None:
+    openRequested = Signal(str)  # the digest of a picture of the result, to view it
+
+    def __init__(
+        self, step: ToolStep, pictures: Pictures | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("toolCard")
         self.step = step
+        self._pictures = pictures
+        self.picture_row: QWidget | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(6)
@@ -82,6 +91,7 @@ class ToolCard(QFrame):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for widget in (self.arguments_caption, self.arguments, self.result_caption, self.result):
             details.addWidget(widget)
+        self._details_layout = details
         self.details.hide()
         layout.addWidget(self.details)
         self.retranslate()
@@ -123,6 +133,13 @@ class ToolCard(QFrame):
         else:
             caption = self.tr("Result")
         self.result_caption.setText(caption)
+        if step.images and self.picture_row is None and self._pictures is not None:
+            from desktop.ui.chat.attachments import ImageRow
+
+            row = ImageRow(step.images, self._pictures(step.images))
+            row.openRequested.connect(self.openRequested)
+            self._details_layout.addWidget(row)
+            self.picture_row = row
         self._draw_icon()
 
     def _seconds(self, seconds: float) -> str:

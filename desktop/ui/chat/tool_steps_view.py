@@ -20,7 +20,7 @@ from desktop.core.tool_steps import ToolOutcome, ToolRound, ToolStep, servers_re
 from desktop.core.toolbox import AvailableTool, Decision
 from desktop.core.tools import ToolDefinition
 from desktop.ui.chat.approval_card import ApprovalCard
-from desktop.ui.chat.tool_card import ToolCard
+from desktop.ui.chat.tool_card import Pictures, ToolCard
 
 
 class ToolStepsView(QWidget):
@@ -37,6 +37,9 @@ class ToolStepsView(QWidget):
         self.reached.hide()
         self._layout.addWidget(self.reached)
         self._servers: list[str] = []
+        self.pictures: Pictures | None = None
+        """Where the cards find thumbnails of results' pictures (None: not shown)."""
+        self.open_image: Callable[[str], None] | None = None
 
     def retranslate(self) -> None:
         self._show_reached()
@@ -50,7 +53,9 @@ class ToolStepsView(QWidget):
         key = (round_number, position)
         card = self.cards.get(key)
         if card is None:
-            card = ToolCard(step, self)
+            card = ToolCard(step, self.pictures, self)
+            if self.open_image is not None:
+                card.openRequested.connect(self.open_image)
             self.cards[key] = card
             self._layout.insertWidget(self._layout.indexOf(self.reached), card)
         else:
@@ -68,7 +73,14 @@ class ToolStepsView(QWidget):
             if card.step.outcome.live:
                 self.show_step(*key, dataclasses.replace(card.step, outcome=outcome))
 
-    def show_rounds(self, rounds: Sequence[ToolRound]) -> None:
+    def show_rounds(
+        self,
+        rounds: Sequence[ToolRound],
+        pictures: Pictures | None = None,
+        open_image: Callable[[str], None] | None = None,
+    ) -> None:
+        """A saved answer's calls (``pictures``: thumbnails of their results' pictures)."""
+        self.pictures, self.open_image = pictures, open_image
         for round_ in rounds:
             for position, step in enumerate(round_.steps):
                 self.show_step(round_.number, position, step)

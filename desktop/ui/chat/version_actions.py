@@ -70,7 +70,12 @@ class VersionActions(QObject):
         )
         bubble.set_message_id(message.id)
         bubble.set_content(message.content, message.thinking)
-        bubble.show_tool_rounds(message.tool_rounds)
+        if message.tool_rounds:
+            store = self._store
+            open_image = self._open_image
+            bubble.tool_steps.show_rounds(
+                message.tool_rounds, store.thumbnails, lambda d: open_image(store.image(d))
+            )
         bubble.set_footer(message.state, message.stats, message.error_text or message.error)
         bubble.set_siblings(step.index, len(step.sibling_ids))
         if message.images:

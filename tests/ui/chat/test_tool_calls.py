@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
 
 from desktop.core.messages import MessageState
 from desktop.core.provider_config import ProviderConfig
@@ -412,3 +413,17 @@ async def test_parallel_calls_are_asked_one_after_the_other(open_window, server,
     sent = server.chat_bodies()[-1]["messages"]
     assert [m["tool_name"] for m in sent[-2:]] == ["picture", "fail"]
     assert sent[-2].get("images")  # Ollama takes the picture with the tool message
+    assert picture.picture_row is not None and len(picture.picture_row.thumbs) == 1
+
+    # Opened again: the picture's thumbnail is there, and opens the viewer.
+    conversation = pane.conversation_id
+    pane.new_conversation()
+    pane.open_conversation(conversation)
+    reopened, _ = answer_bubble(pane).tool_steps.cards.values()
+    assert reopened.picture_row is not None
+    [thumb] = reopened.picture_row.thumbs
+    reopened.toggle.click()  # unfold the card, click the picture
+    thumb.button.click()
+    await wait_until(
+        lambda: (v := pane.window().findChild(QWidget, "imageViewer")) and v.isVisible()
+    )
