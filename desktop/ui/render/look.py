@@ -26,6 +26,9 @@ QToolButton#messageAction:hover, QToolButton#versionButton:hover {{ background: 
 QToolButton#messageAction:pressed, QToolButton#versionButton:pressed {{
   background: {alternate}; }}
 QToolButton#messageAction:focus, QToolButton#versionButton:focus {{ border-color: {focus}; }}
+QToolButton#messageAction[popupMode="1"] {{ padding-right: 13px; }}
+QToolButton#messageAction::menu-button {{ border: none; background: transparent; width: 12px; }}
+QToolButton#messageAction::menu-button:hover {{ background: {hover}; border-radius: {radius_s}; }}
 QLabel#siblingLabel {{ color: {muted}; font-size: {font_caption}; padding: 0 2px; }}
 QToolButton#thinkingToggle {{ border: 1px solid transparent; border-radius: {radius_s};
   color: {muted}; background: transparent; font-size: {font_small}; font-weight: 600;
