@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFontDatabase, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -104,6 +104,7 @@ class ApprovalCard(QFrame):
         buttons.addWidget(self.deny_button)
         layout.addLayout(buttons)
         self.run_button.clicked.connect(lambda: self._decide(Verdict.RUN))
+        self.editor.installEventFilter(self)  # Ctrl+Enter in the arguments: Run once
         self.always_button.clicked.connect(lambda: self._decide(Verdict.RUN_ALWAYS))
         self.deny_button.clicked.connect(lambda: self._decide(Verdict.DENY))
         self.retranslate()
@@ -124,6 +125,18 @@ class ApprovalCard(QFrame):
         if self.changed_from is not None:
             self.changed.setText(self._changes_text(self.changed_from))
         self._check()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.editor
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.run_button.click()  # a disabled button ignores it
+            return True
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -165,7 +178,8 @@ class ApprovalCard(QFrame):
         self.problem.setVisible(bool(wrong))
         for button in (self.run_button, self.always_button):
             button.setEnabled(not wrong)
-            button.setToolTip(wrong)
+        self.run_button.setToolTip(wrong or self.tr("Run this call once (Ctrl+Enter)"))
+        self.always_button.setToolTip(wrong)
 
     def _decide(self, verdict: Verdict) -> None:
         arguments, _ = self.arguments()

@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from desktop.core.events import ToolCall
 from desktop.core.tool_steps import ToolOutcome, ToolRound, ToolStep, servers_reached
@@ -102,7 +102,9 @@ class ToolStepsView(QWidget):
         self.approval = card
         self._layout.insertWidget(self._layout.indexOf(self.reached), card)
         self.show()
-        card.editor.setFocus()
+        focused = QApplication.focusWidget()
+        if focused is None or focused.objectName() != "composerEdit":  # not while typing
+            card.editor.setFocus()
         return card
 
     def drop_approval(self) -> None:

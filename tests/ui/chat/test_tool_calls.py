@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from desktop.core.messages import MessageState
@@ -97,6 +99,11 @@ async def approval(pane: ChatPane):  # type: ignore[no-untyped-def]
     return answer_bubble(pane).tool_steps.approval
 
 
+def source_untouched(server: ScriptedOllama) -> bool:
+    """Only the first request was made: no result went back."""
+    return len(server.chat_bodies()) == 1
+
+
 def only_card(pane: ChatPane):  # type: ignore[no-untyped-def]
     [card] = answer_bubble(pane).tool_steps.cards.values()
     return card
@@ -146,10 +153,12 @@ async def test_edited_arguments_are_the_ones_run(open_window, server, weather):
     card = await approval(pane)
     card.editor.setPlainText('{"location": "北京", "unit": "fahrenheit"')  # a brace short
     assert not card.run_button.isEnabled() and "Not valid JSON" in card.problem.text()
+    QTest.keyClick(card.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert source_untouched(server)  # Ctrl+Enter does nothing while the JSON is wrong
     card.editor.setPlainText('{"location": "北京", "unit": "fahrenheit"}')
     assert card.run_button.isEnabled() and card.problem.isHidden()
     server.script(["北京晴。"])
-    card.run_button.click()
+    QTest.keyClick(card.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     await wait_until(lambda: not pane.streaming, timeout=20)
     ran = json.loads(server.chat_bodies()[-1]["messages"][-1]["content"])
     assert (ran["location"], ran["unit"], ran["temperature"]) == ("北京", "fahrenheit", 72)
