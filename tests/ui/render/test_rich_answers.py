@@ -4,11 +4,14 @@ in any language coloured by its tokens, tables, task lists, links instead of ima
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCharFormat, QTextCursor, QTextTable
+from PySide6.QtWidgets import QApplication
 
 from desktop.core.markdown_blocks import split_blocks
 from desktop.core.math_spans import find_formulas
@@ -113,16 +116,7 @@ async def test_a_derivation_shows_every_formula_as_math_and_copies_the_latex(qtb
 async def test_formulas_follow_the_theme_text_colour(qtbot):
     body = await shown(qtbot, "So $x^2$ it is.")
     (view,) = views(body)
-    image = view.document().resource(3, "formula:0")  # ImageResource
-    assert image is not None
-    ink = [
-        image.pixelColor(x, y)
-        for x in range(image.width())
-        for y in range(image.height())
-        if image.pixelColor(x, y).alpha() > 200
-    ]
-    text_colour = view.palette().text().color()
-    assert ink and all(colour.rgb() == text_colour.rgb() for colour in ink)
+    assert ink(view, "formula:0") == view.palette().text().color().rgb()
 
 
 async def test_prices_stay_text(qtbot):
@@ -291,3 +285,56 @@ async def test_a_finished_2000_line_block_is_drawn_in_steps_and_coloured_through
     assert colour_of(view, "def step_1999") == LIGHT["keyword"]
     assert format_at(view, "# line 1999", 0).fontItalic()
     assert last.text() == "def step_1999(x):  # line 1999"
+
+
+def ink(view: BlockDocumentView, name: str) -> int:
+    """The colour most of a formula's opaque pixels have."""
+    image = view.document().resource(3, name)  # an ImageResource
+    colours = Counter(
+        image.pixelColor(x, y).rgb()
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).alpha() == 255
+    )
+    return colours.most_common(1)[0][0]
+
+
+@pytest.fixture
+def restore_look() -> Iterator[None]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    palette, sheet, dark = app.palette(), app.styleSheet(), app.property("parleyDark")
+    yield
+    app.setStyleSheet(sheet)
+    app.setPalette(palette)
+    app.setProperty("parleyDark", dark)
+
+
+async def test_switching_the_look_redraws_formulas_in_the_new_text_colour(qtbot, restore_look):
+    from desktop.ui.theme import DARK as DARK_LOOK
+    from desktop.ui.theme import LIGHT as LIGHT_LOOK
+    from desktop.ui.theme import apply_theme
+
+    apply_theme(QApplication.instance(), LIGHT_LOOK)
+    body = await shown(qtbot, r"Energy $E = mc^2$ holds.")
+    (view,) = views(body)
+    light = view.palette().text().color().rgb()
+    assert ink(view, "formula:0") == light
+    apply_theme(QApplication.instance(), DARK_LOOK)
+    dark = view.palette().text().color().rgb()
+    assert dark != light
+    assert ink(view, "formula:0") == dark
+
+
+async def test_save_writes_the_code_to_the_chosen_file(qtbot, tmp_path):
+    from desktop.ui.render.code_saving import save_code, suffix_for
+
+    assert (suffix_for("rust"), suffix_for("python"), suffix_for("")) == (".rs", ".py", ".txt")
+    body = await shown(qtbot, "```rust\nfn main() {}\n```\n")
+    (view,) = views(body)
+    dialog = save_code(view, body.code_blocks()[0].code, "rust")
+    assert dialog.isVisible() and dialog.selectedFiles()[0].endswith("code.rs")
+    target = tmp_path / "main.rs"
+    dialog.fileSelected.emit(str(target))
+    dialog.reject()
+    assert target.read_text(encoding="utf-8") == "fn main() {}\n"
