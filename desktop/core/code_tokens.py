@@ -45,6 +45,8 @@ class LexedCode:
     language: str
     """Pygments' name for the language used (or guessed); "" when not coloured."""
     lines: list[list[Span]]
+    alias: str = ""
+    """The short name a fence would use ("python"), for a guessed language's label."""
 
 
 def kind_of(token: object, value: str) -> str | None:
@@ -110,4 +112,5 @@ def lex(code: str, language: str) -> LexedCode:
             if kind is not None and part.strip():
                 lines[-1].append((column, column + len(part), kind))
             column += len(part)
-    return LexedCode(lexer.name, lines[: code.count("\n") + 1])
+    alias = lexer.aliases[0] if lexer.aliases else name
+    return LexedCode(lexer.name, lines[: code.count("\n") + 1], alias)

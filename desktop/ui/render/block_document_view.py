@@ -24,10 +24,8 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFrame,
     QTextFrameFormat,
-    QTextLength,
     QTextTable,
     QTextTableCellFormat,
-    QTextTableFormat,
 )
 from PySide6.QtWidgets import QWidget
 
@@ -39,7 +37,7 @@ from desktop.ui.render.code_highlighter import LANGUAGE, CodeHighlighter
 from desktop.ui.render.code_saving import save_code
 from desktop.ui.render.formula_images import formula_renderer
 from desktop.ui.render.formula_text import DocumentFormulas, source_text
-from desktop.ui.render.table_style import style_table, tables_since
+from desktop.ui.render.table_style import header_row_format, style_table, tables_since
 
 COPIED_FEEDBACK_MS = 1500
 CODE_STEP_LINES = 150
@@ -49,8 +47,6 @@ COPY_SCHEME = "copy"
 SAVE_SCHEME = "save"
 CODE_PADDING_PX = 10
 """Room around the code inside its frame (the header row spans it too)."""
-HEADER_GAP_PX = 6
-"""Between the header row's rule and the first code line."""
 
 
 def _dark(widget: QWidget) -> bool:
@@ -69,25 +65,6 @@ def _replace_selected(cursor: QTextCursor, text: str) -> None:
     cursor.setPosition(start + _utf16_length(text), QTextCursor.MoveMode.KeepAnchor)
 
 
-def _header_table_format() -> QTextTableFormat:
-    """A borderless row as wide as the code, its gap to the code below it."""
-    table = QTextTableFormat()
-    table.setBorder(0)
-    table.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)
-    table.setCellSpacing(0)
-    table.setCellPadding(0)
-    table.setMargin(0)
-    table.setBottomMargin(HEADER_GAP_PX)
-    table.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-    table.setColumnWidthConstraints(
-        [
-            QTextLength(QTextLength.Type.PercentageLength, 70),
-            QTextLength(QTextLength.Type.PercentageLength, 30),
-        ]
-    )
-    return table
-
-
 class BlockDocumentView(AutoHeightBrowser):
     """One document of rendered blocks; links open in the browser, Copy links copy code."""
 
@@ -104,7 +81,7 @@ class BlockDocumentView(AutoHeightBrowser):
         self._code_clock.setInterval(0)
         self._code_clock.timeout.connect(self._draw_code_step)
         self.code_colours = CodeColours(
-            self.document(), self.highlighter, lambda: not self._code_rest
+            self.document(), self.highlighter, lambda: not self._code_rest, self._name_guessed
         )
         self._label_format = QTextCharFormat()
         self._label_format.setFontPointSize(max(1.0, self.font().pointSizeF() - 1))
@@ -118,7 +95,7 @@ class BlockDocumentView(AutoHeightBrowser):
         self._frame_format.setPadding(CODE_PADDING_PX)
         self._frame_format.setTopMargin(6)
         self._frame_format.setBottomMargin(8)
-        self._header_format = _header_table_format()
+        self._header_format = header_row_format()
         self._header_cell = QTextTableCellFormat()
         self._header_cell.setBottomBorder(1)
         self._header_cell.setBottomBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
@@ -135,6 +112,8 @@ class BlockDocumentView(AutoHeightBrowser):
         self.copy_links: list[QTextCursor] = []
         """For each finished code block: a cursor selecting its Copy link."""
         self._code_labels: list[QTextCursor] = []
+        self._unnamed: dict[int, QTextCursor] = {}
+        """The label of each finished code block that names no language, by its index."""
         """The "code" label of each code block that names no language."""
         self._codes: list[str] = []
         self._languages: list[str] = []
@@ -231,6 +210,8 @@ class BlockDocumentView(AutoHeightBrowser):
             label = QTextCursor(cursor)
             label.setPosition(label_start, QTextCursor.MoveMode.KeepAnchor)
             self._code_labels.append(label)
+            if copyable:
+                self._unnamed[len(self._codes)] = label
         link_start = link_end = 0
         if copyable:
             cursor = header.cellAt(0, 1).firstCursorPosition()
@@ -275,6 +256,13 @@ class BlockDocumentView(AutoHeightBrowser):
             selection.setPosition(save_end, QTextCursor.MoveMode.KeepAnchor)
             self.save_links.append(selection)
             self.code_colours.colour(first_line, block.code, block.language)
+
+    def _name_guessed(self, index: int, alias: str) -> None:
+        """A block without a language was lexed as ``alias``: its label says so."""
+        label = self._unnamed.pop(index, None)
+        if label is not None and alias:
+            self._code_labels.remove(label)  # the author's word now, not ours to translate
+            _replace_selected(label, alias)
 
     def _draw_code_step(self) -> None:
         """The next lines of a long code block (plain: Pygments colours them next)."""
@@ -358,6 +346,7 @@ class BlockDocumentView(AutoHeightBrowser):
         self._ends_with_code = False
         self.copy_links.clear()
         self._code_labels.clear()
+        self._unnamed.clear()
         self._codes.clear()
         self._languages.clear()
         self.save_links.clear()

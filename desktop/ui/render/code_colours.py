@@ -41,12 +41,18 @@ class _Colouring:
 
 class CodeColours(QObject):
     """``ready``: whether the document holds all of its code yet (long blocks are drawn
-    a step at a time); colours wait for it."""
+    a step at a time); colours wait for it. ``named`` is told the language of each block
+    (its index among the finished blocks, and the short name: guessed ones show it)."""
 
     def __init__(
-        self, document: QTextDocument, highlighter: CodeHighlighter, ready: Callable[[], bool]
+        self,
+        document: QTextDocument,
+        highlighter: CodeHighlighter,
+        ready: Callable[[], bool],
+        named: Callable[[int, str], None],
     ) -> None:
         super().__init__(document)
+        self._named = named
         self._document = document
         self._highlighter = highlighter
         self._ready = ready
@@ -81,6 +87,7 @@ class CodeColours(QObject):
         if cursor is None or lexed is None or not lexed.lines:
             return
         self._languages[job] = lexed.language
+        self._named(job, lexed.alias)
         self._todo.append(_Colouring(cursor, lexed.lines))
         if not self._clock.isActive():
             self._clock.start(0)

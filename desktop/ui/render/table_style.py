@@ -1,12 +1,22 @@
-"""Markdown tables as a current app draws them: thin rules in the border colour, room in
-the cells, the header row shaded. Wide tables make the document wider than the view,
-which then scrolls sideways (BlockDocumentView)."""
+"""Tables: markdown's, as a current app draws them, and the one-row header of a code
+block (its language, Copy, Save…). Markdown tables get thin rules in the border colour,
+room in the cells and a shaded header row; a wide one makes the document wider than the
+view, which then scrolls sideways (BlockDocumentView)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QTextDocument, QTextTable
+from PySide6.QtGui import (
+    QColor,
+    QTextDocument,
+    QTextFrameFormat,
+    QTextLength,
+    QTextTable,
+    QTextTableFormat,
+)
 
 CELL_PADDING_PX = 6
+HEADER_GAP_PX = 6
+"""Between a code block's header row's rule and the first code line."""
 
 
 def tables_since(document: QTextDocument, position: int) -> list[QTextTable]:
@@ -37,3 +47,22 @@ def style_table(table: QTextTable, rule: QColor, header: QColor) -> None:
         cell_format = cell.format()
         cell_format.setBackground(header)
         cell.setFormat(cell_format)
+
+
+def header_row_format() -> QTextTableFormat:
+    """A borderless row as wide as the code, its gap to the code below it."""
+    table = QTextTableFormat()
+    table.setBorder(0)
+    table.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)
+    table.setCellSpacing(0)
+    table.setCellPadding(0)
+    table.setMargin(0)
+    table.setBottomMargin(HEADER_GAP_PX)
+    table.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    table.setColumnWidthConstraints(
+        [
+            QTextLength(QTextLength.Type.PercentageLength, 70),
+            QTextLength(QTextLength.Type.PercentageLength, 30),
+        ]
+    )
+    return table

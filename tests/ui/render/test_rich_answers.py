@@ -183,6 +183,7 @@ async def test_code_in_many_languages_is_coloured_by_its_tokens(qtbot):
         "Docker",
     ]
     assert languages[9] == "Python"
+    assert "\npython\nCopy   Save…\ndef guess_me" in view.toPlainText(), "the guess is shown"
 
 
 async def test_mermaid_is_code_with_copy_and_long_lines_scroll_sideways(qtbot):
