@@ -11,6 +11,7 @@ the app instead: slower for the UI, but every formula and colour still arrives.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import queue
 import subprocess
 import sys
@@ -41,10 +42,12 @@ def worker_command() -> list[str]:
 
 class RenderWorker(QObject):
     _ready = Signal()  # queued to the UI thread when a result waits and none did
+    _ended = Signal()  # the worker's replies ended while it was meant to run
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._callbacks: dict[int, tuple[weakref.WeakMethod[Callback], object]] = {}
+        self._jobs: dict[int, tuple[str, tuple[Any, ...]]] = {}  # sent, not answered yet
         self._next_job = 0
         self._results: deque[tuple[int, Any]] = deque()
         self._lock = threading.Lock()
@@ -59,6 +62,7 @@ class RenderWorker(QObject):
         self._next_turn.setInterval(0)
         self._next_turn.timeout.connect(self._take_results)
         self._ready.connect(self._take_results, Qt.ConnectionType.QueuedConnection)
+        self._ended.connect(self._worker_ended, Qt.ConnectionType.QueuedConnection)
 
     @property
     def busy(self) -> bool:
@@ -71,6 +75,7 @@ class RenderWorker(QObject):
         job = self._next_job
         self._next_job += 1
         self._callbacks[job] = (weakref.WeakMethod(callback), key)
+        self._jobs[job] = (name, argument)
         if not self._started:
             self._start()
         if self._process is not None:
@@ -106,7 +111,8 @@ class RenderWorker(QObject):
             return
         self._outbox.put(None)
         if process.stdin is not None:
-            process.stdin.close()
+            with contextlib.suppress(OSError):  # it had ended: nothing more can be written
+                process.stdin.close()
         try:
             process.wait(timeout=1)
         except subprocess.TimeoutExpired:
@@ -123,6 +129,20 @@ class RenderWorker(QObject):
     def _read(self, replies: IO[bytes]) -> None:
         while (message := read_frame(cast(BinaryIO, replies))) is not None:
             self._arrived(*message)
+        replies.close()
+        if self._process is not None:  # it ended by itself (killed, crashed)
+            self._ended.emit()
+
+    def _worker_ended(self) -> None:
+        """The jobs it did not answer run here (an answer already waiting is taken
+        first; a second one for the same job finds no callback and is dropped)."""
+        self.stop()
+        for job, (name, argument) in list(self._jobs.items()):
+            here = threading.Thread(
+                target=lambda j=job, n=name, a=argument: self._arrived(j, run(n, a))
+            )
+            here.daemon = True
+            here.start()
 
     def _arrived(self, job: int, result: Any) -> None:
         """A result, from a thread: the UI thread is woken once per batch."""
@@ -144,6 +164,7 @@ class RenderWorker(QObject):
                     self._next_turn.start()
                     return
                 job, result = self._results.popleft()
+            self._jobs.pop(job, None)
             reference, key = self._callbacks.pop(job, (None, None))
             callback = reference() if reference is not None else None
             if callback is not None:
