@@ -1,10 +1,16 @@
 """One document of rendered markdown blocks, as tall as its content.
 
-Prose becomes rich text; fenced code goes in a framed block on the code background with
-syntax colours under a header row (its language, and a Copy link on the right). Blocks are
-only ever appended, so each is laid out once. The header is a one-row table: small, laid
-out once; the code lines stay in the frame's own flow, where a growing block is laid out
-only from the change on (in a table cell every append would lay out the whole cell).
+Prose becomes rich text (Qt's markdown: headings, lists, task lists, quotes, tables, rules),
+prepared by core.math_spans: formulas become images (formula_text), images by URL become
+links (never fetched), footnote marks superscripts. Fenced code goes in a framed block on
+the code background under a header row (its language, Copy and Save… on the right), its
+lines never wrapped: the view scrolls sideways when a line or a table is wider than it.
+Finished code is coloured by Pygments (code_colours). Mermaid stays code with Copy: drawing
+it natively needs a graph layout engine (dagre/ELK, JavaScript), not worth a web engine.
+
+Blocks are only ever appended, so each is laid out once. The header is a one-row table:
+small, laid out once; the code lines stay in the frame's own flow, where a growing block is
+laid out only from the change on (in a table cell every append would lay out the whole cell).
 """
 
 from __future__ import annotations

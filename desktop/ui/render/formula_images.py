@@ -1,29 +1,31 @@
-"""Formulas drawn as images, off the frame path: LaTeX → SVG in the render worker (ziamath),
-SVG → a sharp image in the theme's text colour on the UI thread (QtSvg), both cached.
+"""Formulas drawn as images, off the frame path: LaTeX → SVG in the render worker process
+(core.formula_svg, ziamath), SVG → a sharp image in the theme's text colour on the UI
+thread (QtSvg), both cached.
 
-Why ziamath (measured here on 20 formulas an answer uses: fractions, sums, integrals,
-matrices, aligned, cases, binomials, accents, blackboard and calligraphic letters):
+Why ziamath. Measured here (Python 3.11, 2 shared cores) on 20 formulas a reasoning model
+writes (fractions, sums, integrals, limits, pmatrix, aligned, cases, binomials, accents,
+blackboard and calligraphic letters):
 
-=================  ============  =================  ==============================
-renderer           install       per formula        could not draw
-=================  ============  =================  ==============================
-ziamath 0.13       4 MB, pure    ~11 ms median      none of the 20
-                   Python
-matplotlib 3.11    174 MB (with  ~8 ms median,      pmatrix, aligned, cases
-mathtext           numpy, …)     280 ms first call
-=================  ============  =================  ==============================
+=================  ===================  =====================  =======================
+renderer           install              LaTeX → image          could not draw
+=================  ===================  =====================  =======================
+ziamath 0.13       4 MB, pure Python    ~8–11 ms median,       none of the 20
+                   (+ latex2mathml)     45 ms the worst
+matplotlib 3.11    174 MB with numpy,   ~8 ms median,          pmatrix, aligned, cases
+mathtext           fonttools, pillow…   280 ms the first
+=================  ===================  =====================  =======================
 
-Neither needs a web engine. ziamath covers what reasoning models write (environments
-included), adds 4 MB instead of 174 MB, and gives vector output that QtSvg (part of
-PySide6-Essentials) rasterises sharply at any device pixel ratio and in any colour. Its
-10–40 ms a formula is kept off the UI thread: the render worker process turns LaTeX into
-SVG (core.formula_svg, no Qt), the UI thread rasterises (~0.5 ms) and caches by (source,
-size, colour, device pixel ratio). A formula that cannot be parsed comes back as an error; the view
-shows its source, marked.
+Neither needs a web engine; ziamath covers the environments models use, adds 4 MB instead
+of 174 MB, and gives vectors that QtSvg (in PySide6-Essentials) rasterises sharply at any
+device pixel ratio and in any colour. Its milliseconds are spent in the worker process
+(ui/render/background.py); the UI thread's part of a formula is ~0.7 ms (rasterise, put in
+its line). Cached by (source, display, size) as SVG and by (…, colour, pixel ratio) as
+image. A formula that cannot be parsed comes back without SVG: the view shows its
+source, marked.
 
 Images are laid out with vertical alignment "middle", which Qt centres half an x-height
 above the baseline, about the math axis: the SVG's view box is padded so the formula's
-axis is at its centre, and fractions and sums sit on the line like in a typeset text.
+axis is at its centre, and fractions and sums sit on the line as in typeset text.
 """
 
 from __future__ import annotations
