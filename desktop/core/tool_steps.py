@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -133,6 +133,17 @@ def servers_reached(rounds: Sequence[ToolRound]) -> list[str]:
         if step.server and step.outcome.reached_server
     ]
     return list(dict.fromkeys(names))
+
+
+def tool_picture_digests(answers: Iterable[Sequence[ToolRound]]) -> list[str]:
+    """The digests of the pictures the tools returned, over these answers' rounds."""
+    return [
+        digest
+        for rounds in answers
+        for round_ in rounds
+        for step in round_.steps
+        for digest in step.images
+    ]
 
 
 def turn_messages(

@@ -766,6 +766,8 @@ class HistoryStore:
                 new_ids[message.key] = row.lastrowid
                 for round_ in message.tool_rounds:
                     tool_calls.save_round(conn, row.lastrowid, round_)
+                    pictures = [images.get(d) for step in round_.steps for d in step.images]
+                    image_blobs.save_images(conn, [p for p in pictures if p is not None])
             result = conn.execute(
                 "SELECT * FROM conversations WHERE id = ?", (conversation_id,)
             ).fetchone()

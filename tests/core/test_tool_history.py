@@ -3,6 +3,7 @@ export to JSON and Markdown carries the calls (JSON reads them back)."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import subprocess
@@ -10,10 +11,12 @@ import sys
 from pathlib import Path
 
 from desktop.core.conversation_export import exported, from_json, to_json, to_markdown
+from desktop.core.image_preparation import stored_image
 from desktop.core.messages import MessageState, Role
 from desktop.core.tool_steps import ToolOutcome, ToolRound, ToolStep
 from desktop.core.tools import tool_call
 from desktop.storage.history import HistoryStore
+from tests.pictures import encoded, left_blue_right_red
 from tests.providers.tool_scenario import WEATHER_ARGUMENTS
 from tests.servers.cloud_fixtures import OPENAI_KEY
 from tests.servers.scripted_reply import ScriptedCall, ScriptedReply
@@ -101,12 +104,19 @@ def saved_round(store: HistoryStore) -> int:
 
 
 def test_tool_rounds_survive_export_and_import(tmp_path):
+    picture = stored_image(encoded(left_blue_right_red(8, 4), "PNG"))
     with HistoryStore.open(tmp_path / "a.sqlite3") as store:
         conversation_id = saved_round(store)
+        answer_id = store.messages(conversation_id)[-1].id
+        [first, _] = store.messages(conversation_id)[-1].tool_rounds[0].steps
+        with_picture = dataclasses.replace(first, images=(picture.digest,))
+        store.save_tool_step(answer_id, 0, 0, with_picture, [picture])
         conversation = store.get_conversation(conversation_id)
         messages = store.messages(conversation_id)
         path = [step.message for step in store.active_path(conversation_id)]
-        document = to_json(exported(conversation, messages, [m.id for m in path]))
+        kept = store.image(picture.digest)
+        assert kept is not None
+        document = to_json(exported(conversation, messages, [m.id for m in path], [kept]))
         markdown = to_markdown(conversation, path)
     assert "Tool call: weather · get_current_weather (ran, 0.25 s)" in markdown
     assert '"location": "北京"' in markdown and "Reason given: no" in markdown
@@ -119,6 +129,9 @@ def test_tool_rounds_survive_export_and_import(tmp_path):
     assert ran.arguments == {"location": "北京"} and ran.content == {"temperature": 25}
     assert (denied.outcome, denied.reason) == (ToolOutcome.DENIED, "no")
     assert answer.tool_rounds[0].signature == "sig"
+    with HistoryStore.open(tmp_path / "b.sqlite3") as other:
+        again = other.image(picture.digest)
+    assert again is not None and again.data == picture.data
 
 
 def test_deleting_the_answer_deletes_its_calls(tmp_path):

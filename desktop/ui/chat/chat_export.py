@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from desktop.core.attachment import ImageAttachment
 from desktop.core.conversation import StoredMessage
+from desktop.core.tool_steps import tool_picture_digests
 from desktop.storage.history import HistoryStore
 from desktop.ui.icons import icon
 
@@ -128,6 +129,7 @@ class ExportButton(QPushButton):
         return True
 
     def _attached(self, messages: list[StoredMessage]) -> list[ImageAttachment]:
-        """The images these messages attach, each once."""
+        """The images these messages attach (and their tools returned), each once."""
         digests = dict.fromkeys(d for message in messages for d in message.images)
+        digests.update(dict.fromkeys(tool_picture_digests(m.tool_rounds for m in messages)))
         return [image for d in digests if (image := self._store.image(d)) is not None]
