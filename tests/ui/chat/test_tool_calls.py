@@ -436,3 +436,27 @@ async def test_parallel_calls_are_asked_one_after_the_other(open_window, server,
     await wait_until(
         lambda: (v := pane.window().findChild(QWidget, "imageViewer")) and v.isVisible()
     )
+
+
+async def test_the_approval_card_comes_into_view_below_a_long_conversation(
+    open_window, server, weather
+):
+    pane = await tool_pane(open_window, weather)
+    pane.window().resize(1024, 640)
+    server.script([f"Line {n}.\n\n" for n in range(80)])  # a long earlier answer
+    pane.composer.setPlainText("Tell me a long story")
+    pane.send()
+    await wait_until(lambda: not pane.streaming, timeout=20)
+    server.script([], tool_calls=[WEATHER_CALL])
+    pane.composer.setPlainText(QUESTION)
+    pane.send()
+    card = await approval(pane)
+    viewport = pane.messages.viewport()
+    await wait_until(
+        lambda: viewport.rect().contains(
+            card.run_button.mapTo(viewport, card.run_button.rect().bottomRight())
+        )
+    )
+    server.script(["OK."])
+    card.run_button.click()
+    await wait_until(lambda: not pane.streaming, timeout=20)
