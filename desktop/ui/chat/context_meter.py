@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 from desktop.core.chat_parameters import ChatParameters, context_window
 from desktop.core.context_usage import ContextUsage, context_usage
 from desktop.core.conversation import StoredMessage
+from desktop.core.token_estimate import estimate_message_tokens
 from desktop.core.tools import ToolDefinition, definitions_tokens
 
 TOOLS_SHARE_WARNING = 0.25
@@ -19,6 +20,21 @@ TOOLS_SHARE_WARNING = 0.25
 
 def _short(count: int) -> str:
     return f"{count / 1000:.1f}k" if count >= 1000 else str(count)
+
+
+def _uncounted_calls_tokens(path: Sequence[StoredMessage]) -> int:
+    """About the tokens of the tool calls and results after the last answer the server
+    counted (that answer's own count includes its calls: they went with its requests)."""
+    last = max(
+        (i for i, m in enumerate(path) if m.stats is not None and m.stats.prompt_tokens),
+        default=-1,
+    )
+    return sum(
+        estimate_message_tokens(step.call.raw_arguments + step.result_text)
+        for message in path[last + 1 :]
+        for round_ in message.tool_rounds
+        for step in round_.steps
+    )
 
 
 class ContextMeter(QWidget):
@@ -86,6 +102,9 @@ class ContextMeter(QWidget):
         )
         known = bool(model_window) or bool(parameters.num_ctx) or sent_with_requests
         counted = any(m.stats is not None and m.stats.prompt_tokens for m in path)
+        calls = _uncounted_calls_tokens(path)
+        if calls:
+            usage = dataclasses.replace(usage, used=usage.used + calls, exact=False)
         self._shown = (usage, known)
         self._tools_counted = counted
         self._show_with_tools()

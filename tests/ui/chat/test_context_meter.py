@@ -83,3 +83,43 @@ def test_tools_taking_a_large_share_of_the_window_are_warned_about(qtbot):
     assert "Turn off servers or tools" in meter.toolTip()
     meter.set_tool_definitions([])
     assert meter.usage.used == plain.used and meter.label.property("level") == ""
+
+
+def test_tool_results_not_yet_counted_by_the_server_count(qtbot):
+    from datetime import UTC, datetime
+
+    from desktop.core.chat_parameters import ChatParameters
+    from desktop.core.conversation import StoredMessage
+    from desktop.core.messages import MessageState, Role
+    from desktop.core.token_estimate import estimate_message_tokens
+    from desktop.core.tool_steps import ToolOutcome, ToolRound, ToolStep
+    from desktop.core.tools import tool_call
+    from desktop.ui.chat.context_meter import ContextMeter
+
+    now = datetime.now(UTC)
+    question = StoredMessage(1, 1, Role.USER, "Read the file", MessageState.COMPLETE, "", now)
+    step = ToolStep(
+        tool_call("read_file", '{"path": "notes.txt"}', "c1"),
+        "files",
+        ToolOutcome.RAN,
+        content="lorem ipsum dolor sit amet " * 200,
+    )
+    answer = StoredMessage(
+        2,
+        1,
+        Role.ASSISTANT,
+        "Done.",
+        MessageState.STOPPED,
+        "m",
+        now,
+        tool_rounds=(ToolRound(0, 0, 0, "", (step,)),),
+    )
+    meter = ContextMeter()
+    qtbot.addWidget(meter)
+    common = {"system_prompt": "", "draft": "", "sent_with_requests": True}
+    meter.show_for([question], ChatParameters(num_ctx=8192), None, **common)
+    without = meter.usage
+    meter.show_for([question, answer], ChatParameters(num_ctx=8192), None, **common)
+    assert meter.usage is not None and without is not None
+    grew = meter.usage.used - without.used
+    assert grew >= estimate_message_tokens(step.result_text) > 1000
