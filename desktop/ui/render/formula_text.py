@@ -12,7 +12,7 @@ with a tooltip. Each image carries its source (``FORMULA``), so selected text an
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFontInfo,
@@ -135,7 +135,9 @@ class DocumentFormulas:
             broken.clearForeground()
             broken.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
             broken.setUnderlineColor(self._view.palette().color(QPalette.ColorRole.BrightText))
-            broken.setToolTip(self._view.tr("This formula could not be drawn"))
+            broken.setToolTip(
+                QCoreApplication.translate("BlockDocumentView", "This formula could not be drawn")
+            )
             broken.setProperty(FORMULA, formula.source)
             cursor.insertText(_shown_source(formula), broken)
             return
