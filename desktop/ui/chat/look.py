@@ -52,7 +52,8 @@ QLabel#toolOutcome[outcome="denied"] {{ color: {warning}; background: {warning_b
 QLabel#toolOutcome[outcome="cancelled"], QLabel#toolOutcome[outcome="not_run"],
 QLabel#toolOutcome[outcome="interrupted"] {{ color: {muted}; background: transparent;
   border: 1px solid {border}; }}
-QLabel#toolDuration, QLabel#toolCaption, QLabel#toolsReached {{ color: {muted};
+QLabel#toolDuration, QLabel#toolCaption, QLabel#toolsReached,
+QLabel#toolArriving {{ color: {muted};
   font-size: {font_small}; }}
 QLabel#toolCode {{ font-family: monospace; background: {base}; border: 1px solid {border};
   border-radius: {radius_s}; padding: 6px 8px; }}

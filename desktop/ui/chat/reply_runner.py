@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.core.chat_service import ChatProvider, ChatService
 from desktop.core.errors import ProviderError, ToolsNotSupported
-from desktop.core.events import Done
+from desktop.core.events import Done, ToolCallDelta
 from desktop.core.messages import ChatOptions, MessageState, Role
 from desktop.core.text import Text
 from desktop.core.tool_steps import ToolOutcome
@@ -109,7 +109,10 @@ class ReplyRunner(QObject):
         return self._bubble.tool_steps if self._bubble is not None else None
 
     def _tool_event(self, event: object) -> None:
-        if isinstance(event, ToolStepEvent) and self._bubble is not None:
+        if isinstance(event, ToolCallDelta) and self._bubble is not None:
+            if event.name:  # a call is arriving (its arguments may take a while)
+                self._bubble.tool_steps.show_arriving(event.index, event.name)
+        elif isinstance(event, ToolStepEvent) and self._bubble is not None:
             steps = self._bubble.tool_steps
             steps.pictures = self._chat.store.thumbnails
             steps.show_step(event.round, event.position, event.step)
@@ -141,8 +144,10 @@ class ReplyRunner(QObject):
         bubble, self._bubble = self._bubble, None
         if bubble is not None:
             self.renderer.finish()
-            if bubble.has_tool_steps() and state is not MessageState.COMPLETE:
-                bubble.tool_steps.end_live(ToolOutcome.CANCELLED)
+            if bubble.has_tool_steps():
+                bubble.tool_steps.drop_arriving()  # a call cut off while it was written
+                if state is not MessageState.COMPLETE:
+                    bubble.tool_steps.end_live(ToolOutcome.CANCELLED)
             said: str | Text = error.text if error else (self._loop_stop or "")
             bubble.set_footer(state, done.stats if done else None, said)
             bubble.set_streaming(False)

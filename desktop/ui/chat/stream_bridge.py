@@ -17,7 +17,7 @@ from contextlib import aclosing
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from desktop.core.errors import ProviderError
-from desktop.core.events import ChatEvent, Done, TextDelta, ThinkingDelta
+from desktop.core.events import ChatEvent, Done, TextDelta, ThinkingDelta, ToolCallDelta
 from desktop.core.tool_turns import ToolLoopStopped, ToolStepEvent
 from desktop.ui.tasks import TaskOwner
 
@@ -32,7 +32,7 @@ class StreamBridge(QObject):
     finished = Signal(object)  # Done
     failed = Signal(object)  # ProviderError
     stopped = Signal()
-    toolEvent = Signal(object)  # a ToolStepEvent or ToolLoopStopped (tool_turns)
+    toolEvent = Signal(object)  # a ToolCallDelta, ToolStepEvent or ToolLoopStopped
 
     def __init__(self, tasks: TaskOwner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -76,7 +76,7 @@ class StreamBridge(QObject):
                     elif isinstance(event, Done):
                         done = event
                         break
-                    elif isinstance(event, ToolStepEvent | ToolLoopStopped):
+                    elif isinstance(event, ToolStepEvent | ToolLoopStopped | ToolCallDelta):
                         self.toolEvent.emit(event)
                     # Only after the event is passed on: a Stop landing here loses nothing.
                     if time.perf_counter() - resumed >= YIELD_AFTER_S:

@@ -31,6 +31,8 @@ class ToolStepsView(QWidget):
         self._layout.setContentsMargins(0, 2, 0, 4)
         self._layout.setSpacing(6)
         self.cards: dict[tuple[int, int], ToolCard] = {}
+        self.arriving: dict[int, QLabel] = {}
+        """Calls the model is still writing, by index (until their round is saved)."""
         self.approval: ApprovalCard | None = None
         self.reached = QLabel()
         self.reached.setObjectName("toolsReached")
@@ -49,7 +51,25 @@ class ToolStepsView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
 
+    def show_arriving(self, index: int, name: str) -> None:
+        """The model is writing a call of ``name``: a quiet line until the call is whole."""
+        line = self.arriving.get(index)
+        if line is None:
+            line = QLabel()
+            line.setObjectName("toolArriving")
+            self.arriving[index] = line
+            self._layout.insertWidget(self._layout.indexOf(self.reached), line)
+        line.setText(self.tr("Preparing a call of {tool}…").format(tool=name))
+        self.show()
+
+    def drop_arriving(self) -> None:
+        for line in self.arriving.values():
+            line.hide()
+            line.deleteLater()
+        self.arriving.clear()
+
     def show_step(self, round_number: int, position: int, step: ToolStep) -> ToolCard:
+        self.drop_arriving()
         key = (round_number, position)
         card = self.cards.get(key)
         if card is None:

@@ -460,3 +460,39 @@ async def test_the_approval_card_comes_into_view_below_a_long_conversation(
     server.script(["OK."])
     card.run_button.click()
     await wait_until(lambda: not pane.streaming, timeout=20)
+
+
+async def test_a_call_being_written_shows_before_it_is_whole(
+    open_window, openai_server_factory, server, weather
+):
+    """OpenAI streams a call's arguments in pieces: the answer says a call is coming."""
+    cloud = openai_server_factory(api_key=None)
+    url = cloud.url + "/v1"
+    lab = ProviderConfig(
+        id="lab", preset="custom", name="Lab", base_url=url, key_host=key_host_for(url)
+    )
+    SettingsStore(default_settings_path()).save(Settings(providers=[lab]))
+    pane = await tool_pane(open_window, weather)
+    await wait_until(lambda: pane.available_models("lab"), timeout=20)
+    pane.choose_model("lab", "gpt-test")
+    long_location = json.dumps({"location": "上海" * 200}, ensure_ascii=False)
+    cloud.replies.push(
+        ScriptedReply(
+            text="",
+            tool_calls=(ScriptedCall("get_current_weather", long_location, "call_1"),),
+        ),
+        ScriptedReply(text="OK."),
+    )
+    cloud.inject(token_delay=0.005, once=True)  # the arguments arrive over half a second
+    pane.composer.setPlainText(QUESTION)
+    pane.send()
+    await wait_until(
+        lambda: answer_bubble(pane).has_tool_steps() and answer_bubble(pane).tool_steps.arriving,
+        timeout=20,
+    )
+    [line] = answer_bubble(pane).tool_steps.arriving.values()
+    assert line.text() == "Preparing a call of get_current_weather…"
+    card = await approval(pane)
+    assert not answer_bubble(pane).tool_steps.arriving  # the whole call replaced it
+    card.deny_button.click()
+    await wait_until(lambda: not pane.streaming, timeout=20)
