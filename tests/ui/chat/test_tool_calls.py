@@ -496,3 +496,20 @@ async def test_a_call_being_written_shows_before_it_is_whole(
     assert not answer_bubble(pane).tool_steps.arriving  # the whole call replaced it
     card.deny_button.click()
     await wait_until(lambda: not pane.streaming, timeout=20)
+
+
+async def test_read_only_tools_run_unasked_once_the_person_opted_in(open_window, server, events):
+    """The weather tool is annotated read-only; Settings say such tools need no asking."""
+    ServerStore(default_servers_path()).save(ServersFile([stdio_config("weather", events)]))
+    SettingsStore(default_settings_path()).save(Settings(tools_read_only_allowed=True))
+    server.script([], tool_calls=[WEATHER_CALL])
+    pane = await ready_pane(open_window, TOOLS_MODEL)
+    pane.composer.setPlainText(QUESTION)
+    pane.send()
+    await wait_until(
+        lambda: answer_bubble(pane).has_tool_steps() and only_card(pane).outcome.text() == "Done",
+        timeout=20,
+    )
+    assert answer_bubble(pane).tool_steps.approval is None
+    server.script([ANSWER])
+    await wait_until(lambda: not pane.streaming, timeout=20)
