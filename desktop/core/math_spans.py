@@ -32,6 +32,11 @@ _IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"\n]*\"
 _FOOTNOTE_DEF = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]:[ \t]*", re.MULTILINE)
 _FOOTNOTE_REF = re.compile(r"\[\^(?P<label>[^\]\s]+)\]")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""\b(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_PAIRED = "b|i|em|strong|sub|sup|u|s|del|kbd|mark|small|code"
+_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +96,7 @@ def prepare_prose(text: str) -> PreparedProse:
     footnotes. Formulas are hidden (see :func:`placeholder`); ``![alt](url)`` becomes a
     link to the image (opening it is the person's choice); ``[^1]`` becomes ¹ and a
     footnote's definition line starts with it."""
-    if "$" not in text and "\\" not in text and "[" not in text:
+    if "$" not in text and "\\" not in text and "[" not in text and "<" not in text:
         return PreparedProse(text, [])  # the common case: nothing to look at
     formulas: list[Formula] = []
     parts: list[str] = []
@@ -102,9 +107,38 @@ def prepare_prose(text: str) -> PreparedProse:
         last = end
     parts.append(text[last:])
     markdown = "".join(parts)
+    if "<" in markdown:
+        markdown = _outside_code(markdown, _safe_html)
     if "[" in markdown:
         markdown = _outside_code(markdown, _links_and_notes)
     return PreparedProse(markdown, formulas)
+
+
+def _image_link(tag: re.Match[str]) -> str:
+    attributes = {
+        m[1].lower(): m[2] if m[2] is not None else m[3] for m in _ATTRIBUTE.finditer(tag[0])
+    }
+    source = attributes.get("src", "")
+    return f"[🖼 {attributes.get('alt') or source}]({source})" if source else ""
+
+
+def _safe_html(text: str) -> str:
+    """Raw HTML that Qt's markdown reader would swallow the rest of the paragraph into
+    (an unclosed ``<br>``, ``<img …>``, ``Vec<T>``): a line break, a link, or text.
+    Simple paired tags that are closed later (``<b>…</b>``, ``<sub>``) stay HTML."""
+    text = _BREAK.sub("<br/>", text)
+    text = _IMG_TAG.sub(_image_link, text)
+
+    def tag(match: re.Match[str]) -> str:
+        name = match[2].lower()
+        if name == "br" or (
+            re.fullmatch(_PAIRED, name)
+            and (match[1] or f"</{name}>" in text[match.end() :].lower())
+        ):
+            return match[0]
+        return "\\" + match[0]  # shown as written
+
+    return _TAG.sub(tag, text)
 
 
 def _outside_code(text: str, change: Callable[[str], str]) -> str:

@@ -68,3 +68,15 @@ def test_images_become_links_and_footnotes_superscripts():
 def test_plain_prose_is_left_alone():
     text = "Plain words, *emphasis*, a [link](https://example.com)."
     assert prepare_prose(text).markdown == text
+
+
+def test_raw_html_that_would_swallow_the_paragraph_is_made_safe():
+    assert prepare_prose("use Vec<T> here").markdown == "use Vec\\<T> here"
+    assert prepare_prose("one<br>two").markdown == "one<br/>two"
+    assert prepare_prose('see <img src="https://x/c.png" alt="chart">').markdown == (
+        "see [🖼 chart](https://x/c.png)"
+    )
+    assert prepare_prose("H<sub>2</sub>O and <b>bold</b>").markdown == (
+        "H<sub>2</sub>O and <b>bold</b>"
+    )
+    assert prepare_prose("`Vec<T>` in code").markdown == "`Vec<T>` in code"

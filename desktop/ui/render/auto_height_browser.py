@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSize, QSizeF, Qt
-from PySide6.QtGui import QResizeEvent, QTextOption
+from PySide6.QtCore import QSize, QSizeF, Qt, QUrl
+from PySide6.QtGui import QResizeEvent, QTextDocument, QTextOption
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
 from desktop.ui.render.grow_in_place import paint_growth_only
+
+
+class NothingLoaded(QTextDocument):
+    """A document that loads no resource by name: model and person text may hold raw
+    HTML's <img src="file:…">, which a plain QTextDocument would read from the disk.
+    What a view shows (formulas) it adds to the document itself."""
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        return None
 
 
 class AutoHeightBrowser(QTextBrowser):
@@ -20,6 +29,7 @@ class AutoHeightBrowser(QTextBrowser):
         self, parent: QWidget | None = None, *, wrap: bool = True, sideways: bool = False
     ) -> None:
         super().__init__(parent)
+        self.setDocument(NothingLoaded(self))
         self.setOpenExternalLinks(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

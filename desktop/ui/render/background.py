@@ -122,7 +122,7 @@ class RenderWorker(QObject):
         while (message := self._outbox.get()) is not None:
             try:
                 write_frame(cast(BinaryIO, requests), message)
-            except OSError:  # the worker ended: what is left runs here
+            except (OSError, ValueError):  # the worker ended (its pipe closed): run here
                 job, name, argument = message
                 self._arrived(job, run(name, argument))
 

@@ -369,3 +369,23 @@ async def test_jobs_a_dead_worker_left_unanswered_are_done_in_the_app(qtbot):
     answer = answers["after"]
     assert isinstance(answer, FormulaSvg) and answer.svg is not None
     assert not worker.busy
+
+
+async def test_an_answer_never_loads_an_image_by_name(qtbot, tmp_path):
+    from PySide6.QtGui import QImage
+
+    picture = tmp_path / "secret.png"
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    image.fill(0xFF0000)
+    assert image.save(str(picture))
+    body = await shown(qtbot, f'Look: <img src="{picture.as_uri()}"> and ![x]({picture.as_uri()})')
+    (view,) = views(body)
+    assert view.document().resource(3, picture.as_uri()) is None
+    assert view.document().find("x").charFormat().anchorHref() == picture.as_uri()
+    assert view.toPlainText().startswith(f"Look: 🖼 {picture.as_uri()} and 🖼 x")
+
+
+async def test_angle_brackets_in_prose_do_not_swallow_the_rest(qtbot):
+    body = await shown(qtbot, "Return a Vec<T> when a<b, then stop.<br>Next line.")
+    (view,) = views(body)
+    assert view.toPlainText() == "Return a Vec<T> when a<b, then stop.\nNext line."
