@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import logging
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Sequence
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, cast
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     ReplyEvent = ChatEvent | ToolStepEvent | ToolLoopStopped
 
 StoreT = TypeVar("StoreT", bound=AnswerStore)
+log = logging.getLogger(__name__)
 
 
 class ChatProvider(Protocol):
@@ -205,7 +207,11 @@ class ChatService(Generic[StoreT]):
         details = self.cached_details(model, provider)
         if details is not None and not details.can_use_tools:
             return None
-        tools = await kit.offered()
+        try:
+            tools = await kit.offered()
+        except Exception:  # the tools' defect must not cost the person the answer
+            log.exception("the tools could not be listed; answering without them")
+            return None
         if not tools:
             return None
         store = cast("ToolStepStore", self._store)

@@ -395,3 +395,20 @@ async def test_a_source_that_breaks_fails_the_call_not_the_answer(http, openai_s
     answer = store.messages(1)[-1]
     assert (answer.state, answer.content) == (MessageState.COMPLETE, "It broke.")
     assert answer.tool_rounds[0].steps[0].outcome is ToolOutcome.FAILED
+
+
+async def test_tools_that_cannot_be_listed_leave_the_answer_without_them(
+    http, openai_server, store
+):
+    class Unlistable(FunctionSource):
+        async def available_tools(self, servers=None):  # type: ignore[no-untyped-def]
+            raise OSError("the servers file is unreadable")
+
+    openai_server.replies.push(ScriptedReply(text="Hello."))
+    events = await ask(
+        service(http, openai_server, store),
+        ToolKit(Unlistable(), ToolPolicies(), ScriptedApprover()),
+    )
+    assert "".join(e.text for e in events if isinstance(e, TextDelta)) == "Hello."
+    assert "tools" not in bodies(openai_server)[-1]
+    assert store.messages(1)[-1].state is MessageState.COMPLETE
