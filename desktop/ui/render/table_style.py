@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import (
     QColor,
+    QTextBlockFormat,
     QTextDocument,
     QTextFrameFormat,
     QTextLength,
@@ -15,6 +16,10 @@ from PySide6.QtGui import (
 )
 
 CELL_PADDING_PX = 6
+UNBROKEN_CELL_CHARS = 40
+"""A cell with no more text than this keeps it on one line (a name, a number): a table of
+such cells that is wider than the view scrolls sideways instead of breaking words
+anywhere. Longer cells (notes) wrap."""
 HEADER_GAP_PX = 6
 """Between a code block's header row's rule and the first code line."""
 
@@ -47,6 +52,17 @@ def style_table(table: QTextTable, rule: QColor, header: QColor) -> None:
         cell_format = cell.format()
         cell_format.setBackground(header)
         cell.setFormat(cell_format)
+    for row in range(table.rows()):
+        for column in range(table.columns()):
+            cursor = table.cellAt(row, column).firstCursorPosition()
+            block = cursor.block()
+            if (
+                len(block.text()) <= UNBROKEN_CELL_CHARS
+                and not block.blockFormat().nonBreakableLines()
+            ):
+                unbroken = QTextBlockFormat()
+                unbroken.setNonBreakableLines(True)
+                cursor.mergeBlockFormat(unbroken)
 
 
 def header_row_format() -> QTextTableFormat:

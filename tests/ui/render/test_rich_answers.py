@@ -389,3 +389,15 @@ async def test_angle_brackets_in_prose_do_not_swallow_the_rest(qtbot):
     body = await shown(qtbot, "Return a Vec<T> when a<b, then stop.<br>Next line.")
     (view,) = views(body)
     assert view.toPlainText() == "Return a Vec<T> when a<b, then stop.\nNext line."
+
+
+async def test_a_table_too_wide_for_the_view_scrolls_sideways(qtbot):
+    header = "| " + " | ".join(f"column_{n}_with_a_long_unbroken_name" for n in range(8)) + " |"
+    rule = "|" + "---|" * 8
+    row = "| " + " | ".join(f"value_{n}_that_cannot_wrap_anywhere" for n in range(8)) + " |"
+    body = await shown(qtbot, f"{header}\n{rule}\n{row}\n")
+    (view,) = views(body)
+    assert view.document().idealWidth() > view.viewport().width()
+    assert view.horizontalScrollBar().maximum() > 0
+    narrow = await shown(qtbot, answer("wide_table"))
+    assert views(narrow)[0].horizontalScrollBar().maximum() == 0, "a table that fits wraps"
