@@ -184,9 +184,12 @@ class BlockDocumentView(AutoHeightBrowser):
         self.highlighter.set_dark(_dark(self))
 
     def add(self, block: Block, *, copyable: bool) -> None:
-        """Append ``block`` (a code block gets a Copy link when ``copyable``)."""
+        """Append ``block`` (a code block gets a Copy link when ``copyable``; a finished
+        ```math block is a display formula, as on GitHub)."""
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
+        if block.kind is BlockKind.CODE and block.closed and block.language.lower() == "math":
+            block = Block(BlockKind.PROSE, f"$${block.code}$$")
         if block.kind is BlockKind.CODE:
             self._add_code(cursor, block, copyable=copyable)  # a frame starts its own line
             return

@@ -124,6 +124,7 @@ class DocumentFormulas:
         selection = QTextCursor(cursor)
         selection.setPosition(start)
         selection.setPosition(cursor.position(), QTextCursor.MoveMode.KeepAnchor)
+        selection.setKeepPositionOnInsert(True)  # text appended right after stays outside
         self._pending.append((selection, formula, key))
         self._renderer.ask(key, self._arrived)
 

@@ -401,3 +401,17 @@ async def test_a_table_too_wide_for_the_view_scrolls_sideways(qtbot):
     assert view.horizontalScrollBar().maximum() > 0
     narrow = await shown(qtbot, answer("wide_table"))
     assert views(narrow)[0].horizontalScrollBar().maximum() == 0, "a table that fits wraps"
+
+
+async def test_a_math_fence_is_a_display_formula(qtbot):
+    body = await shown(qtbot, "Then\n\n```math\n\\int_0^1 x\\,dx = \\tfrac{1}{2}\n```\n\nso.")
+    (view,) = views(body)
+    assert formula_images(view) == ["$$\\int_0^1 x\\,dx = \\tfrac{1}{2}$$"], view.toPlainText()
+    assert body.code_blocks()[0].language == "math", "the source keeps its fence"
+    assert not view.copy_links
+
+
+async def test_a_formula_ending_a_block_is_drawn_though_more_follows(qtbot):
+    body = await shown(qtbot, "The value is $y^2$\n```python\nprint(1)\n```\nAnd $z$")
+    (view,) = views(body)
+    assert formula_images(view) == ["$y^2$", "$z$"]
