@@ -27,12 +27,11 @@ def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> d
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.event_loop import make_event_loop
-    from tests.suite_loop import SuiteLoop
 
     def factory() -> object:
         app = QApplication.instance() or QApplication([])
         assert isinstance(app, QApplication)
-        return make_event_loop(app, SuiteLoop)
+        return make_event_loop(app)
 
     return {"qasync": factory}
 

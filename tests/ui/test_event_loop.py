@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import time
 
 from desktop.core.events import TextDelta
 from desktop.core.messages import ChatMessage, Role
@@ -24,3 +25,62 @@ async def test_abandoned_stream_is_closed_on_the_loop(ollama_server):
         del stream, event
         gc.collect()
         assert await asyncio.to_thread(ollama_server.wait_for_disconnect, 5)
+
+
+async def test_ready_callbacks_run_in_the_order_they_were_scheduled():
+    loop = asyncio.get_running_loop()
+    ran: list[int] = []
+    for number in range(5):
+        loop.call_soon(ran.append, number)
+    loop.call_later(0, ran.append, 5)
+    await asyncio.sleep(0.01)
+    assert ran == [0, 1, 2, 3, 4, 5]
+
+
+async def test_delayed_callbacks_run_by_their_time_not_before_it():
+    loop = asyncio.get_running_loop()
+    ran: list[tuple[str, float]] = []
+    start = loop.time()
+    loop.call_later(0.06, lambda: ran.append(("late", loop.time() - start)))
+    loop.call_later(0.02, lambda: ran.append(("early", loop.time() - start)))
+    await asyncio.sleep(0.12)
+    assert [name for name, _ in ran] == ["early", "late"]
+    assert ran[0][1] >= 0.02 - 0.002 and ran[1][1] >= 0.06 - 0.002
+
+
+async def test_a_cancelled_timeout_neither_runs_nor_stays_behind():
+    """An HTTP stream moves its read timeout at every read: a long answer must not leave
+    a dead timer per token behind (qasync kept each one until it came due)."""
+    loop = asyncio.get_running_loop()
+    ran: list[int] = []
+    before = loop.waiting_timers
+    handle = loop.call_later(300, ran.append, -1)
+    for number in range(5_000):
+        handle.cancel()
+        handle = loop.call_later(300, ran.append, number)
+    handle.cancel()
+    await asyncio.sleep(0.01)
+    assert ran == []
+    assert loop.waiting_timers - before < 200
+
+
+def test_callbacks_scheduled_while_the_loop_is_stopped_wait_for_its_next_run(qapp):
+    """asyncio's rule, which the test suite relies on between fixtures: Qt events
+    processed while no loop runs must not step a task."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.ui.event_loop import make_event_loop
+
+    loop = make_event_loop(qapp)
+    try:
+        ran: list[str] = []
+        loop.call_soon(ran.append, "soon")
+        loop.call_later(0.001, ran.append, "later")
+        deadline = time.monotonic() + 0.05
+        while time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+        assert ran == []
+        loop.run_until_complete(asyncio.sleep(0.02))
+        assert ran == ["soon", "later"]
+    finally:
+        loop.close()
