@@ -20,11 +20,12 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QScrollArea,
+    QScrollBar,
     QStyle,
     QStyleOption,
     QVBoxLayout,
@@ -97,6 +98,16 @@ def _new_column(width: int, parent: QWidget | None = None) -> tuple[QWidget, QVB
     return column, layout
 
 
+def _paint_bar_box(bar: QScrollBar) -> None:
+    """The scroll bar is drawn on a transparent track, and it changes in every frame of a
+    streaming answer: its box fills itself with the page's colour, so Qt repaints the bar
+    and its box, not the bar's strip of every widget behind them up to the window."""
+    box = bar.parentWidget()
+    if box is not None:
+        box.setBackgroundRole(QPalette.ColorRole.Base)
+        box.setAutoFillBackground(True)
+
+
 def _side_margin(width: int) -> int:
     """Room left and right of the messages in a view ``width`` wide."""
     return max(SIDE_PX, (width - COLUMN_MAX_PX) // 2)
@@ -112,6 +123,7 @@ class MessageList(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._column, self._layout = _new_column(self.viewport().width())
+        _paint_bar_box(self.verticalScrollBar())
         self._layout.addStretch(1)
         self.setWidget(self._column)
         self._bubbles: list[MessageBubble] = []
