@@ -108,13 +108,14 @@ async def run() -> None:
 if __name__ == "__main__":
     import sys
 
-    import qasync
     from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.event_loop import make_event_loop
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(app)
+    loop = make_event_loop(app)
     asyncio.set_event_loop(loop)
     with loop:
         loop.run_until_complete(run())

@@ -171,12 +171,12 @@ async def run() -> None:
 
 def main() -> int:
     """Run this benchmark alone: ``python -m bench.stream_cpu``."""
-    import qasync
+    from desktop.ui.event_loop import make_event_loop
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(app)
+    loop = make_event_loop(app)
     asyncio.set_event_loop(loop)
     with loop:
         loop.run_until_complete(run())
