@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QScrollArea,
     QScrollBar,
-    QStyle,
-    QStyleOption,
     QVBoxLayout,
     QWidget,
 )
@@ -77,11 +75,9 @@ class _Column(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        option = QStyleOption()
-        option.initFrom(self)
-        painter = QPainter(self)
-        painter.fillRect(event.rect(), self.palette().brush(self.backgroundRole()))
-        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+        # The style sheet's background is this palette brush (Qt puts a rule's background
+        # there): one fill, rather than the style drawing the rule over it again.
+        QPainter(self).fillRect(event.rect(), self.palette().brush(self.backgroundRole()))
 
 
 def _new_column(width: int, parent: QWidget | None = None) -> tuple[QWidget, QVBoxLayout]:
