@@ -8,8 +8,8 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
 from desktop.app import AppServices
@@ -34,17 +34,10 @@ async def open_chat(model: str) -> tuple[AppServices, MainWindow]:
     return services, window
 
 
-@asynccontextmanager
-async def chat_with_server(
-    root: Path,
-    pieces: Sequence[str],
-    server: Sequence[str],
-    *,
-    model: str,
-    size: tuple[int, int],
-) -> AsyncIterator[tuple[str, AppServices, MainWindow]]:
-    """The window chatting with ``python -m <server> <script> ...``, which sends ``pieces``;
-    yields the server's URL, the services and the window, and closes all three after."""
+@contextmanager
+def model_server(root: Path, pieces: Sequence[str], server: Sequence[str]) -> Iterator[str]:
+    """``python -m <server> <script> ...`` sending ``pieces``, in its own process; yields
+    its URL and stops it after."""
     script = root / "script.json"
     script.write_text(json.dumps(list(pieces)), encoding="utf-8")
     module, *options = server
@@ -57,6 +50,27 @@ async def chat_with_server(
     try:
         assert process.stdout is not None
         url = process.stdout.readline().strip()
+        if not url:
+            raise RuntimeError(f"{module} did not start (see its error above)")
+        yield url
+    finally:
+        if process.stdin is not None:
+            process.stdin.close()
+        process.wait(timeout=10)
+
+
+@asynccontextmanager
+async def chat_with_server(
+    root: Path,
+    pieces: Sequence[str],
+    server: Sequence[str],
+    *,
+    model: str,
+    size: tuple[int, int],
+) -> AsyncIterator[tuple[str, AppServices, MainWindow]]:
+    """The window chatting with ``python -m <server> <script> ...``, which sends ``pieces``;
+    yields the server's URL, the services and the window, and closes all three after."""
+    with model_server(root, pieces, server) as url:
         os.environ["OLLAMA_HOST"] = url
         services, window = await open_chat(model)
         window.resize(*size)
@@ -65,7 +79,3 @@ async def chat_with_server(
         finally:
             window.close()
             await services.aclose()
-    finally:
-        if process.stdin is not None:
-            process.stdin.close()
-        process.wait(timeout=10)
