@@ -14,6 +14,7 @@ from bench import (
     history_search,
     image_attach,
     markdown_stream,
+    mcp_start,
     model_list,
     pull_progress,
     rich_answer,
@@ -45,6 +46,7 @@ def main() -> int:
         loop.run_until_complete(image_attach.run())
         loop.run_until_complete(soak.run())
         loop.run_until_complete(tool_round.run())
+        loop.run_until_complete(mcp_start.run())
     startup.run()
     history_search.run()
     return 0

@@ -29,6 +29,7 @@ from desktop.tools.server_config import (
     env_slot,
     header_slot,
 )
+from desktop.tools.worker_loop import import_sdk
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +145,7 @@ class ServerConnection:
                 await asyncio.shield(runner)
 
     async def _run(self, ready: asyncio.Future[None]) -> None:
+        import_sdk()
         from mcp import Client
         from mcp.types import Implementation
 

@@ -10,6 +10,7 @@ Cancelling the awaiting task cancels the coroutine on the worker loop.
 from __future__ import annotations
 
 import asyncio
+import gc
 import sys
 import threading
 from collections.abc import Coroutine
@@ -67,6 +68,24 @@ class WorkerLoop:
             return
         loop.call_soon_threadsafe(loop.stop)
         thread.join(timeout)
+
+
+def import_sdk() -> None:
+    """Import the MCP SDK (on the worker thread, once): ~1.3 s and a six-figure number of
+    objects. The cyclic collector is paused meanwhile, and the SDK's objects are then set
+    aside like the app's own startup objects (desktop.app.keep_startup_objects): a
+    collection walking them holds the GIL, and so the window, for tens of ms."""
+    if "mcp.client.client" in sys.modules:
+        return
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        import mcp.client.client
+        import mcp.client.streamable_http  # noqa: F401
+    finally:
+        if collecting:
+            gc.enable()
+    gc.freeze()
 
 
 def _plain_loop() -> asyncio.AbstractEventLoop:

@@ -113,7 +113,8 @@ class ServerDetail(QFrame):
         failed = status.state is ServerState.FAILED
         self.problem.setVisible(failed or (bool(status.message) and config.enabled))
         self.problem_text.setText(translated(status.message))
-        self.tools.set_tools(status.tools)
+        if status.state is ServerState.RUNNING:  # a restart keeps the cards it had
+            self.tools.set_tools(status.tools)
         self.restart.setEnabled(config.enabled and status.state is not ServerState.STARTING)
         self.retranslate()
 

@@ -3,7 +3,7 @@ on demand."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 from desktop.tools.results import RemoteTool, schema_text
 from desktop.ui.design import Space
 from desktop.ui.theme import QUIET, set_kind
+
+CARDS_PER_TURN = 2
 
 
 class ToolCard(QFrame):
@@ -40,12 +42,8 @@ class ToolCard(QFrame):
         self.description.setWordWrap(True)
         self.description.setVisible(bool(tool.description))
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.schema = QPlainTextEdit(schema_text(tool.input_schema))
-        self.schema.setObjectName("toolSchema")
-        self.schema.setReadOnly(True)
-        self.schema.setVisible(False)
-        lines = self.schema.toPlainText().count("\n") + 1
-        self.schema.setFixedHeight(min(260, 18 * lines + 16))
+        self.schema: QPlainTextEdit | None = None
+        """Made the first time it is asked for: most people never look at a schema."""
         top = QHBoxLayout()
         top.setSpacing(Space.S)
         top.addWidget(self.name)
@@ -57,10 +55,17 @@ class ToolCard(QFrame):
         layout.setSpacing(Space.XS)
         layout.addLayout(top)
         layout.addWidget(self.description)
-        layout.addWidget(self.schema)
+        self._layout = layout
         self.retranslate()
 
     def _show_schema(self, shown: bool) -> None:
+        if self.schema is None:
+            schema = self.schema = QPlainTextEdit(schema_text(self.tool.input_schema))
+            schema.setObjectName("toolSchema")
+            schema.setReadOnly(True)
+            lines = schema.toPlainText().count("\n") + 1
+            schema.setFixedHeight(min(260, 18 * lines + 16))
+            self._layout.addWidget(schema)
         self.schema.setVisible(shown)
         self.retranslate()
 
@@ -84,6 +89,9 @@ class ToolCard(QFrame):
 
 
 class ToolCards(QScrollArea):
+    filled = Signal()
+    """Every card of the last :meth:`set_tools` is shown."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
@@ -97,12 +105,36 @@ class ToolCards(QScrollArea):
         self._layout.addStretch(1)
         self.setWidget(self._body)
         self.cards: list[ToolCard] = []
+        self._target: tuple[RemoteTool, ...] = ()
+        self._waiting: tuple[RemoteTool, ...] = ()
+        self._scheduled = False
 
     def set_tools(self, tools: tuple[RemoteTool, ...]) -> None:
-        if tuple(card.tool for card in self.cards) == tools:
+        """Show ``tools``: a few cards per turn of the event loop, so that a server with
+        many tools never holds the window still (a card costs a few ms to style)."""
+        if tools == self._target:
             return
+        self._target = tools
         for card in self.cards:
             card.deleteLater()
-        self.cards = [ToolCard(tool, self._body) for tool in tools]
-        for index, card in enumerate(self.cards):
-            self._layout.insertWidget(index, card)
+        self.cards = []
+        self._waiting = tools
+        if not self._scheduled:
+            self._add_some()
+
+    @property
+    def complete(self) -> bool:
+        return not self._waiting
+
+    def _add_some(self) -> None:
+        self._scheduled = False
+        for tool in self._waiting[:CARDS_PER_TURN]:
+            card = ToolCard(tool, self._body)
+            self._layout.insertWidget(len(self.cards), card)
+            self.cards.append(card)
+        self._waiting = self._waiting[CARDS_PER_TURN:]
+        if self._waiting:
+            self._scheduled = True
+            QTimer.singleShot(0, self._add_some)
+        else:
+            self.filled.emit()

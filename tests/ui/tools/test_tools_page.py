@@ -94,14 +94,16 @@ async def test_a_server_added_by_hand_starts_and_shows_its_tools_and_log(
     await page.idle()
     await wait_until(lambda: page.manager.status("weather").state is ServerState.RUNNING)
     assert detail.state.text().startswith("Running · ")
+    count = len(page.manager.status("weather").tools)
+    await wait_until(lambda: len(detail.tools.cards) == count)  # a few cards per loop turn
     assert detail.restart.text() == "Restart"
     cards = {card.tool.name: card for card in detail.tools.cards}
     weather = cards["get_current_weather"]
     assert weather.description.text() == WEATHER_DESCRIPTION
     assert not weather.badge.isHidden()  # read-only
-    assert weather.schema.isHidden()
+    assert weather.schema is None  # made when first asked for
     weather.schema_button.click()
-    assert not weather.schema.isHidden()
+    assert weather.schema is not None and not weather.schema.isHidden()
     assert '"location"' in weather.schema.toPlainText()
     assert page.detail.tabs.tabText(0) == f"Tools ({len(cards)})"
     await wait_until(lambda: "parley test server starting" in detail.log.toPlainText())

@@ -1,0 +1,98 @@
+"""Starting a stdio MCP server from the real window: how long the UI's event loop stalls.
+
+The Tools page of a real MainWindow is shown; a 5 ms QTimer (LoopProbe) records the gaps
+between its ticks while the test MCP server (tests/servers/mcp_test_server.py, a Python
+subprocess) is started, shakes hands and lists its tools, and the page shows them. The
+first start also imports the MCP SDK (in the worker thread); later ones are restarts.
+The sessions run on their own loop thread, so the target is no gap over 50 ms.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.loop_probe import LoopProbe, p99_ms
+from desktop.app import AppServices, keep_startup_objects
+from desktop.tools.manager import ServerState
+from desktop.tools.server_config import ServerConfig, Transport
+
+STALL_TARGET_MS = 50.0
+RUNS = 5
+SERVER = Path(__file__).resolve().parent.parent / "tests" / "servers" / "mcp_test_server.py"
+
+
+async def measure() -> list[dict[str, float | str]]:
+    rows: list[dict[str, float | str]] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        os.environ["PARLEY_DATA_DIR"] = str(root / "data")
+        os.environ["PARLEY_CONFIG_DIR"] = str(root / "config")
+        os.environ["OLLAMA_HOST"] = "http://127.0.0.1:9"
+        services = AppServices.create()
+        window = services.build_window()
+        window.resize(1180, 760)
+        window.show()
+        await asyncio.sleep(0.3)
+        keep_startup_objects()  # as the app does once its window has settled
+        tools = services.tools
+        assert tools is not None
+        await tools.save_server(
+            ServerConfig("bench", Transport.STDIO, command=sys.executable, args=(str(SERVER),))
+        )
+        window.show_page("tools")
+        await asyncio.sleep(0.5)
+        for run in range(RUNS):
+            probe = LoopProbe(5)
+            probe.start()
+            started = time.perf_counter()
+            status = await (tools.restart("bench") if run else tools.ensure_started("bench"))
+            elapsed = (time.perf_counter() - started) * 1000
+            await asyncio.sleep(0.05)  # the page draws the tools
+            probe.stop()
+            if status.state is not ServerState.RUNNING:
+                raise RuntimeError(f"the server did not start: {status.message}")
+            rows.append(
+                {
+                    "run": "first start" if run == 0 else f"restart {run}",
+                    "start_ms": elapsed,
+                    "tools": float(len(status.tools)),
+                    "longest_gap_ms": probe.longest_ms,
+                    "p99_gap_ms": p99_ms(probe.gaps_ms),
+                }
+            )
+        window.close()
+        await services.aclose()
+    return rows
+
+
+async def run() -> bool:
+    rows = await measure()
+    print("\nMCP stdio server start: UI event-loop gaps (5 ms timer), target < 50 ms")
+    print(f"{'run':<14}{'start ms':>10}{'tools':>7}{'longest gap':>13}{'p99 gap':>10}")
+    for row in rows:
+        print(
+            f"{row['run']:<14}{row['start_ms']:>10.0f}{row['tools']:>7.0f}"
+            f"{row['longest_gap_ms']:>13.1f}{row['p99_gap_ms']:>10.1f}"
+        )
+    worst = max(float(row["longest_gap_ms"]) for row in rows)
+    met = worst < STALL_TARGET_MS
+    print(f"longest stall {worst:.1f} ms: {'met' if met else 'MISSED'} (target < 50 ms)")
+    return met
+
+
+if __name__ == "__main__":
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        loop.run_until_complete(run())

@@ -1,0 +1,51 @@
+"""The loop thread MCP sessions live on."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+import qasync
+
+from desktop.tools.worker_loop import WorkerLoop
+
+
+async def _child_says() -> bytes:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", "print('hello')", stdout=asyncio.subprocess.PIPE
+    )
+    out, _ = await process.communicate()
+    return out.strip()
+
+
+async def test_the_worker_runs_subprocesses_whatever_loop_policy_the_ui_installed() -> None:
+    """qasync.run installs a policy whose loops are Qt loops, which cannot run off the
+    main thread: the worker must make asyncio's own loop regardless."""
+    previous = asyncio.get_event_loop_policy()
+    asyncio.set_event_loop_policy(qasync.DefaultQEventLoopPolicy())  # type: ignore[attr-defined]
+    worker = WorkerLoop("test-worker")
+    try:
+        assert await worker.run(_child_says()) == b"hello"
+        assert not isinstance(worker.loop, qasync.QEventLoop)
+    finally:
+        worker.stop()
+        asyncio.set_event_loop_policy(previous)
+
+
+async def test_cancelling_the_caller_cancels_the_work_on_the_worker() -> None:
+    worker = WorkerLoop("test-worker")
+    cancelled = asyncio.Event()
+    loop = asyncio.get_running_loop()
+
+    async def wait_forever() -> None:
+        try:
+            await asyncio.sleep(60)
+        except asyncio.CancelledError:
+            loop.call_soon_threadsafe(cancelled.set)
+            raise
+
+    task = asyncio.ensure_future(worker.run(wait_forever()))
+    await asyncio.sleep(0.1)
+    task.cancel()
+    await asyncio.wait_for(cancelled.wait(), 5)
+    worker.stop()
