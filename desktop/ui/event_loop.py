@@ -58,8 +58,9 @@ class EventLoop(qasync.QEventLoop):  # type: ignore[misc]
         *args: Any,
         context: contextvars.Context | None = None,
     ) -> asyncio.Handle:
-        self._check_closed()
         handle = asyncio.Handle(callback, args, self, context=context)
+        if self.is_closed():
+            return handle  # as in qasync: what a thread hands over after close is dropped
         self._ready.append(handle)
         if not self._turn.isActive() and self.is_running():
             self._turn.start()
@@ -83,8 +84,9 @@ class EventLoop(qasync.QEventLoop):  # type: ignore[misc]
         *args: Any,
         context: contextvars.Context | None = None,
     ) -> asyncio.TimerHandle:
-        self._check_closed()
         handle = asyncio.TimerHandle(when, callback, args, self, context=context)
+        if self.is_closed():
+            return handle
         heapq.heappush(self._scheduled, handle)
         _set_scheduled(handle, True)
         if self._scheduled[0] is handle:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import threading
 import time
 
 from desktop.core.events import TextDelta
@@ -84,3 +85,20 @@ def test_callbacks_scheduled_while_the_loop_is_stopped_wait_for_its_next_run(qap
         assert ran == ["soon", "later"]
     finally:
         loop.close()
+
+
+def test_a_thread_finishing_after_the_loop_closed_is_dropped_quietly(qapp):
+    """A worker thread's result handed over (call_soon_threadsafe) after the loop closed
+    must not raise inside Qt's event delivery (a failed teardown, or a crash report)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.ui.event_loop import make_event_loop
+
+    loop = make_event_loop(qapp)
+    ran: list[str] = []
+    worker = threading.Thread(target=loop.call_soon_threadsafe, args=(ran.append, "late"))
+    worker.start()
+    worker.join()
+    loop.close()
+    QCoreApplication.processEvents()  # the thread's hand-over arrives now
+    assert ran == []
