@@ -1,6 +1,6 @@
 """The Settings page: a section list on the left, the chosen section beside it.
 
-Sections: Providers, Default model, Images, Appearance, Shortcuts, About. The shell hosts
+Sections: Providers, Default model, Images, Tools, Appearance, Shortcuts, About. The shell hosts
 the page; Esc asks it to go back (``closeRequested``). Each section owns its widgets and
 subscribes to the settings it shows; the page only switches between them. A section is
 scrolled as a whole only when the window is too small for it, never inside another
@@ -34,12 +34,21 @@ from desktop.ui.settings.page_tasks import PageTasks
 from desktop.ui.settings.provider_form import ProviderForm
 from desktop.ui.settings.providers_section import ProvidersSection
 from desktop.ui.settings.shortcuts_section import ShortcutsSection
+from desktop.ui.settings.tool_settings import ToolSettingsBox
 from desktop.ui.tasks import TaskOwner
 from desktop.ui.theme import Theme
 from desktop.ui.translations import Translations
 
 NAV_WIDTH = 192
-SECTIONS = ("providers", "default-model", "images", "appearance", "shortcuts", "about")
+SECTIONS = (
+    "providers",
+    "default-model",
+    "images",
+    "tools",
+    "appearance",
+    "shortcuts",
+    "about",
+)
 
 
 class SettingsPage(QWidget):
@@ -72,6 +81,7 @@ class SettingsPage(QWidget):
         )
         self.default_model = DefaultModelSection(providers, settings_store, self._tasks)
         self.images = ImageSettingsBox(settings, settings_store)
+        self.tools = ToolSettingsBox(settings, settings_store)
         self.appearance: AppearanceBox | None = None
         if translations is not None and theme is not None:
             self.appearance = AppearanceBox(translations, theme, settings, settings_store)
@@ -91,6 +101,7 @@ class SettingsPage(QWidget):
             ("providers", "server", self.providers),
             ("default-model", "box", self.default_model),
             ("images", "image-plus", self.images),
+            ("tools", "wrench", self.tools),
             ("appearance", "eye", self.appearance),
             ("shortcuts", "keyboard", self.shortcuts),
             ("about", "info", self.about),
@@ -122,6 +133,7 @@ class SettingsPage(QWidget):
             "providers": self.tr("Providers"),
             "default-model": self.tr("Default model"),
             "images": self.tr("Images"),
+            "tools": self.tr("Tools"),
             "appearance": self.tr("Appearance"),
             "shortcuts": self.tr("Shortcuts"),
             "about": self.tr("About"),
