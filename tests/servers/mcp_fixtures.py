@@ -4,7 +4,8 @@ tools), over stdio and Streamable HTTP, and a server manager on a private config
 - ``mcp_stdio_config``: a :class:`ServerConfig` that starts the server as a subprocess of
   this Python (``events`` file in the test's folder: ``read_events(path)``).
 - ``mcp_http_server``: the server on uvicorn at 127.0.0.1 on a free port (``.url``,
-  ``.events``); ``mcp_http_factory(variant="2")`` starts more, each stopped afterwards.
+  ``.events``, ``.headers``: each request's headers); ``mcp_http_factory(variant="2")``
+  starts more, each stopped afterwards.
 - ``mcp_manager``: a :class:`McpServerManager` with keys in memory only, closed afterwards
   (every server it started is stopped); ``mcp_manager_factory(open_secrets=...)`` for
   other keyrings.
@@ -20,6 +21,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,6 +54,8 @@ class McpHttpServer:
     variant: str = ""
     port: int = 0
     events: list[str] = field(default_factory=list)
+    headers: list[dict[str, str]] = field(default_factory=list)
+    """The headers of every request the server received."""
     _server: object = None
     _thread: threading.Thread | None = None
 
@@ -66,7 +70,14 @@ class McpHttpServer:
 
         mcp_test_server.EVENTS.clear()
         self.events = mcp_test_server.EVENTS
-        app = mcp_test_server.build_server(self.variant).streamable_http_app()
+        inner = mcp_test_server.build_server(self.variant).streamable_http_app()
+        seen = self.headers
+
+        async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
+            if scope["type"] == "http":
+                seen.append({k.decode(): v.decode() for k, v in scope["headers"]})
+            await inner(scope, receive, send)
+
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]

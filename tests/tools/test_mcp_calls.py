@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import signal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -184,3 +186,17 @@ async def test_tool_names_are_unique_across_servers(
     result = await McpToolSource(mcp_manager).call(remote, call, call.arguments)
     assert result.name == "remote__get_current_weather"
     assert json.loads(result.text)["location"] == "Paris"
+
+
+async def test_a_server_that_dies_by_itself_is_shown_failed_and_restarts(
+    mcp_manager: McpServerManager, mcp_stdio_config: ServerConfig
+) -> None:
+    await mcp_manager.save_server(mcp_stdio_config)
+    pid = json.loads((await mcp_manager.call("test", "server_pid", {})).text)["pid"]
+    os.kill(pid, signal.SIGKILL)
+    await wait_until(lambda: mcp_manager.status("test").state is ServerState.FAILED)
+    assert str(mcp_manager.status("test").message).startswith("The server stopped by itself.")
+    refused = await mcp_manager.call("test", "measure", {"text": "x"})
+    assert refused.is_error and "is not running" in refused.text
+    status = await mcp_manager.restart("test")
+    assert status.state is ServerState.RUNNING

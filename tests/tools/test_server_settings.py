@@ -18,7 +18,7 @@ from desktop.tools.manager import McpServerManager, ServerState
 from desktop.tools.mcp_json import McpJsonProblem, parse_mcp_servers
 from desktop.tools.server_config import ServerConfig, Transport
 from desktop.tools.server_store import ServersFile, ServerStore
-from tests.servers.mcp_fixtures import SERVER_SCRIPT, stdio_config
+from tests.servers.mcp_fixtures import SERVER_SCRIPT, McpHttpServer, stdio_config
 from tests.storage.secret_service import SecretServiceSession
 
 CLAUDE_DESKTOP = {
@@ -229,3 +229,30 @@ def _opened_keyring() -> Callable[[], object]:
         return store[0]
 
     return open_secrets
+
+
+async def test_a_bearer_token_and_secret_headers_reach_an_http_server_from_the_keyring(
+    mcp_manager_factory: Callable[..., McpServerManager],
+    secret_service: SecretServiceSession,
+    mcp_http_server: McpHttpServer,
+) -> None:
+    token, team_key = "tok-5be0c1d2", "team-key-91aa"
+    manager = mcp_manager_factory(open_secrets=_opened_keyring())
+    config = ServerConfig(
+        "remote",
+        Transport.HTTP,
+        url=mcp_http_server.url,
+        headers={"X-Team": "blue"},
+        secret_headers=("X-Api-Key",),
+        has_token=True,
+    )
+    await manager.save_server(config, {"token": token, "header:X-Api-Key": team_key})
+    assert not (await manager.call("remote", "measure", {"text": "a b"})).is_error
+    sent = mcp_http_server.headers[-1]
+    assert sent["authorization"] == f"Bearer {token}"
+    assert sent["x-api-key"] == team_key
+    assert sent["x-team"] == "blue"
+    await manager.aclose()
+    for path in (p for p in config_dir().rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        assert token.encode() not in data and team_key.encode() not in data, path
