@@ -10,16 +10,16 @@ from desktop.tools.server_config import ServerConfig
 
 
 def state_words(config: ServerConfig, status: ServerStatus) -> str:
-    tr = QCoreApplication.translate
+    # Spelled out each time: lupdate reads only QCoreApplication.translate("Context", ...).
     if not config.enabled:
-        return tr("ToolsPage", "Off")
+        return QCoreApplication.translate("ToolsPage", "Off")
     return {
-        ServerState.STOPPED: tr("ToolsPage", "Starts when needed"),
-        ServerState.STARTING: tr("ToolsPage", "Starting…"),
-        ServerState.RUNNING: tr("ToolsPage", "Running · {count} tools").format(
-            count=len(status.tools)
-        ),
-        ServerState.FAILED: tr("ToolsPage", "Failed"),
+        ServerState.STOPPED: QCoreApplication.translate("ToolsPage", "Starts when needed"),
+        ServerState.STARTING: QCoreApplication.translate("ToolsPage", "Starting…"),
+        ServerState.RUNNING: QCoreApplication.translate(
+            "ToolsPage", "Running · {count} tools"
+        ).format(count=len(status.tools)),
+        ServerState.FAILED: QCoreApplication.translate("ToolsPage", "Failed"),
     }[status.state]
 
 
