@@ -109,12 +109,12 @@ def test_the_frame_paints_before_the_services_and_the_chats_page_load(
     assert done.returncode == 0, done.stderr[-3000:]
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["shown"]["services"] is False and seen["shown"]["chat page"] is False
-    assert seen["shown"]["rail"] == ["Chats", "Models", "Settings"]
+    assert seen["shown"]["rail"] == ["Chats", "Models", "Tools", "Settings"]
     assert seen["shown"]["columns"] == [["sidebarColumn", 280]], "the page's outline"
     assert seen["ready"] == {
         "services": True,
         "chat page": True,
-        "rail": ["Chats", "Models", "Settings"],
+        "rail": ["Chats", "Models", "Tools", "Settings"],
         "focus in chats": True,
         "columns": [["sidebarColumn", 280]],
     }
