@@ -283,10 +283,15 @@ class MessageBubble(QFrame):
 
     @property
     def tool_steps(self) -> ToolStepsView:
-        """The answer's tool calls, above its text (built with the first call)."""
+        """The answer's tool calls: each round inside the text where the model made it,
+        the servers reached below it (built with the first call)."""
         if self._tool_steps is None:
-            self._tool_steps = ToolStepsView(self)
-            self._layout.insertWidget(self._layout.indexOf(self.body), self._tool_steps)
+            body = self.body
+            assert isinstance(body, MarkdownView)  # an answer's
+            self._tool_steps = ToolStepsView(
+                body.insert_break, lambda breaks: body.set_text(body.text(), breaks), self
+            )
+            self._layout.insertWidget(self._layout.indexOf(self.body) + 1, self._tool_steps)
         return self._tool_steps
 
     def has_tool_steps(self) -> bool:

@@ -106,18 +106,24 @@ class ReplyRunner(QObject):
         return self.tools.kit(self.approver, parameters)
 
     def _tool_steps(self) -> ToolStepsView | None:
-        return self._bubble.tool_steps if self._bubble is not None else None
+        """The answer's tool steps; a round they begin goes below the text that arrived
+        before it (drawn by the renderer first)."""
+        if self._bubble is None:
+            return None
+        steps = self._bubble.tool_steps
+        steps.place_round = self.renderer.insert_break
+        return steps
 
     def _tool_event(self, event: object) -> None:
-        if isinstance(event, ToolCallDelta) and self._bubble is not None:
-            if event.name:  # a call is arriving (its arguments may take a while)
-                self._bubble.tool_steps.show_arriving(event.index, event.name)
-        elif isinstance(event, ToolStepEvent) and self._bubble is not None:
-            steps = self._bubble.tool_steps
+        if isinstance(event, ToolLoopStopped):
+            self._loop_stop = event.text
+        elif isinstance(event, ToolCallDelta) and event.name:
+            # A call is arriving (its arguments may take a while).
+            if (steps := self._tool_steps()) is not None:
+                steps.show_arriving(event.index, event.name)
+        elif isinstance(event, ToolStepEvent) and (steps := self._tool_steps()) is not None:
             steps.pictures = self._chat.store.thumbnails
             steps.show_step(event.round, event.position, event.step)
-        elif isinstance(event, ToolLoopStopped):
-            self._loop_stop = event.text
 
     def abandon(self) -> None:
         """Stop a running answer (it is saved as stopped) before another chat shows."""

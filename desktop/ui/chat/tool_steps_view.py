@@ -1,5 +1,8 @@
-"""An answer's tool calls, above its text: a card per call, the approval card while the
-person decides, and a line naming the servers the answer reached.
+"""An answer's tool calls, inside its text where the model made them: a box per round
+(its cards, and the approval card while the person decides) stands in the answer's body
+between what the model said before the round and after it (MarkdownView.insert_break;
+``place_round`` puts a live round there, ``show_rounds`` a saved answer's at their
+``text_end``); this widget itself, below the answer, names the servers it reached.
 
 :class:`CardApprover` is the chat page's :class:`~desktop.core.toolbox.Approver`: the
 tool loop awaits it; it puts an approval card into the answer being written and returns
@@ -23,13 +26,37 @@ from desktop.ui.chat.approval_card import ApprovalCard
 from desktop.ui.chat.tool_card import Pictures, ToolCard
 
 
+class RoundBox(QWidget):
+    """One round's cards, between two stretches of the answer's text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("toolRound")
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(0, 4, 0, 8)
+        self.box.setSpacing(6)
+
+
+PlaceRound = Callable[[QWidget], None]
+PlaceSaved = Callable[[Sequence[tuple[int, QWidget]]], None]
+
+
 class ToolStepsView(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, place_round: PlaceRound, place_saved: PlaceSaved, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("toolSteps")
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 2, 0, 4)
         self._layout.setSpacing(6)
+        self.place_round = place_round
+        """Puts a live round's box at the end of the answer so far (the reply runner's
+        renderer, which draws the text that arrived first)."""
+        self._place_saved = place_saved
+        self.rounds: dict[int, RoundBox] = {}
+        self._open: RoundBox | None = None
+        """The box of a round still being written (its number comes with its first step)."""
         self.cards: dict[tuple[int, int], ToolCard] = {}
         self.arriving: dict[int, QLabel] = {}
         """Calls the model is still writing, by index (until their round is saved)."""
@@ -38,6 +65,7 @@ class ToolStepsView(QWidget):
         self.reached.setObjectName("toolsReached")
         self.reached.hide()
         self._layout.addWidget(self.reached)
+        self.hide()  # until a server is reached
         self._servers: list[str] = []
         self.pictures: Pictures | None = None
         """Where the cards find thumbnails of results' pictures (None: not shown)."""
@@ -58,9 +86,8 @@ class ToolStepsView(QWidget):
             line = QLabel()
             line.setObjectName("toolArriving")
             self.arriving[index] = line
-            self._layout.insertWidget(self._layout.indexOf(self.reached), line)
+            self._next_round().box.addWidget(line)
         line.setText(self.tr("Preparing a call of {tool}…").format(tool=name))
-        self.show()
 
     def drop_arriving(self) -> None:
         for line in self.arriving.values():
@@ -68,22 +95,36 @@ class ToolStepsView(QWidget):
             line.deleteLater()
         self.arriving.clear()
 
+    def _next_round(self) -> RoundBox:
+        """The box of the round being written, placed below the text so far."""
+        if self._open is None:
+            self._open = RoundBox()
+            self.place_round(self._open)
+        return self._open
+
+    def _round(self, number: int) -> RoundBox:
+        box = self.rounds.get(number)
+        if box is None:
+            box = self.rounds[number] = self._next_round()
+            self._open = None
+        return box
+
     def show_step(self, round_number: int, position: int, step: ToolStep) -> ToolCard:
         self.drop_arriving()
         key = (round_number, position)
         card = self.cards.get(key)
         if card is None:
-            card = ToolCard(step, self.pictures, self)
+            box = self._round(round_number)
+            card = ToolCard(step, self.pictures, box)
             if self.open_image is not None:
                 card.openRequested.connect(self.open_image)
             self.cards[key] = card
-            self._layout.insertWidget(self._layout.indexOf(self.reached), card)
+            box.box.addWidget(card)
         else:
             card.show_step(step)
         if step.server and step.outcome.reached_server and step.server not in self._servers:
             self._servers.append(step.server)
             self._show_reached()
-        self.show()
         return card
 
     def end_live(self, outcome: ToolOutcome) -> None:
@@ -101,9 +142,15 @@ class ToolStepsView(QWidget):
     ) -> None:
         """A saved answer's calls (``pictures``: thumbnails of their results' pictures)."""
         self.pictures, self.open_image = pictures, open_image
-        for round_ in rounds:
-            for position, step in enumerate(round_.steps):
-                self.show_step(round_.number, position, step)
+        live, self.place_round = self.place_round, lambda _box: None
+        try:
+            for round_ in rounds:
+                for position, step in enumerate(round_.steps):
+                    self.show_step(round_.number, position, step)
+        finally:
+            self.place_round = live
+        ends = {round_.number: round_.text_end for round_ in rounds}
+        self._place_saved([(ends[number], box) for number, box in self.rounds.items()])
         self._servers = servers_reached(rounds)
         self._show_reached()
 
@@ -113,15 +160,16 @@ class ToolStepsView(QWidget):
                 self.tr("Used tools on: {servers}").format(servers=", ".join(self._servers))
             )
         self.reached.setVisible(bool(self._servers))
+        self.setVisible(bool(self._servers))
 
     def ask(
         self, tool: AvailableTool, call: ToolCall, changed_from: ToolDefinition | None
     ) -> ApprovalCard:
         self.drop_approval()
-        card = ApprovalCard(tool, call, changed_from, self)
+        box = self._open or (max(self.rounds.items())[1] if self.rounds else self._next_round())
+        card = ApprovalCard(tool, call, changed_from, box)
         self.approval = card
-        self._layout.insertWidget(self._layout.indexOf(self.reached), card)
-        self.show()
+        box.box.addWidget(card)
         focused = QApplication.focusWidget()
         if focused is None or focused.objectName() != "composerEdit":  # not while typing
             card.editor.setFocus()

@@ -10,7 +10,10 @@ pending no timer runs at all.
 A frame with much to draw (a fast local server) takes a few turns of the event loop, a
 step each (MarkdownView.prepare_frame / draw_frame / show_frame), so no turn is long.
 After the answer ends, text that raced past out of sight (held pages) is drawn a step a
-frame; a held page scrolled into view is drawn in the next frame.
+frame, then the pages of each stretch of text are drawn again as one document, a step a
+frame (page_merge: a selection crosses the whole stretch); a held page scrolled into view
+is drawn in the next frame. A tool round ends a stretch of text (:meth:`insert_break`):
+its cards stand below what the model said before it, above what it says after.
 
 Each character is in one place while it streams: in ``_pending`` until a frame takes it,
 then in the view. The saved copy is the history's (ChatService).
@@ -25,6 +28,8 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 if TYPE_CHECKING:  # imported with the first answer: an empty chat starts without it
+    from PySide6.QtWidgets import QWidget
+
     from desktop.ui.render.markdown_view import MarkdownView
 
 FRAME_MS = 20
@@ -89,6 +94,7 @@ class AnswerRenderer(QObject):
                 earlier.finish()
             while earlier.draw_held_step():
                 pass
+            earlier.cancel_merge()  # its pages stay apart: no stall for a new answer
         self.drop()
         self._view, self._thoughts = view, thoughts
         self._fed = self._shown = len(view.source())
@@ -103,6 +109,23 @@ class AnswerRenderer(QObject):
     def add_text(self, chunk: str) -> None:
         self._pending.append(chunk)
         self._schedule()
+
+    def insert_break(self, widget: QWidget) -> None:
+        """The model stopped to call tools: what it said so far is drawn now, ``widget``
+        (the round's cards) goes below it, and text arriving later below ``widget``."""
+        view = self._live_view()
+        if view is None:
+            return
+        if self._stepping:  # a frame drawn out of sight: finish and show it
+            while view.draw_frame():
+                pass
+            view.show_frame()
+            self._stepping = False
+        self._show_thinking()
+        self._feed(following=False)
+        view.insert_break(widget)
+        self._shown = self._fed
+        self._shown_frame()
 
     def add_thinking(self, chunk: str) -> None:
         self._thinking.append(chunk)
@@ -184,6 +207,8 @@ class AnswerRenderer(QObject):
             self._shown_frame()
         elif self._ended and view.held_pages:
             view.draw_held_step()
+            self._shown_frame()
+        elif self._ended and view.merge_step():
             self._shown_frame()
         else:
             self.idle.emit()

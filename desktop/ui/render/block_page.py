@@ -90,6 +90,8 @@ class BlockPage(QWidget):
         self.chars = 0
         self.view: BlockDocumentView | None = None
         self._heights: list[int] = []  # of the held blocks
+        self.after_break = False
+        """The first page below a break (a tool round): never merged with the one before."""
         if not held:
             self.draw()
 

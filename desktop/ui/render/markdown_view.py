@@ -16,6 +16,7 @@ answer ended (:meth:`draw_held_step`), or when one is seen.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
@@ -23,9 +24,11 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.core.markdown_blocks import Block, BlockKind, BlockSplitter, split_blocks
 from desktop.ui.render.answer_renderer import DRAW_APART_CHARS
+from desktop.ui.render.block_document_view import BlockDocumentView
 from desktop.ui.render.block_page import PAGE_CHARS, BlockPage, HeightEstimate, first_run
 from desktop.ui.render.grow_in_place import paint_growth_only
 from desktop.ui.render.growing_block_view import GrowingBlockView
+from desktop.ui.render.page_merge import PageMerger
 
 DRAW_STEP_CHARS = 1200
 """Text drawn in one turn (~3 ms): a step of a frame drawn out of sight, or of the held
@@ -64,9 +67,7 @@ class MarkdownView(QWidget):
         self._layout.setSpacing(0)
         paint_growth_only(self)
         self._pages: list[BlockPage] = []
-        first = self._new_page(held=False)
-        first.show()
-        self.document_view = first.view
+        self._new_page(held=False).show()
         self.tail_view: GrowingBlockView | None = None  # built when a stream first needs it
         self._spare_tail: GrowingBlockView | None = None
         self._splitter = BlockSplitter()
@@ -75,6 +76,17 @@ class MarkdownView(QWidget):
         self._in_view_px: int | None = None  # how much of the end the view shows
         self._estimate: HeightEstimate | None = None
         self._frame: _Frame | None = None  # prepared, not shown yet
+        self._breaks: list[tuple[int, QWidget]] = []
+        """(where in the text, widget): what stands between two stretches of text (a
+        tool round's cards), in order."""
+        self._merger = PageMerger(self._layout, self._pages)
+
+    @property
+    def document_view(self) -> BlockDocumentView:
+        """The first page's document (the first page is always drawn)."""
+        view = self._pages[0].view
+        assert view is not None
+        return view
 
     # -- content -------------------------------------------------------------
     def text(self) -> str:
@@ -113,10 +125,41 @@ class MarkdownView(QWidget):
         """The finished code blocks (the ones with a Copy link), in order."""
         return [block for block in self._blocks if block.kind is BlockKind.CODE]
 
-    def set_text(self, text: str) -> None:
-        """Show a complete text (replaces what was shown)."""
+    def breaks(self) -> list[tuple[int, QWidget]]:
+        """What stands between stretches of the text, and where: (offset, widget)."""
+        return list(self._breaks)
+
+    def set_text(self, text: str, breaks: Sequence[tuple[int, QWidget]] = ()) -> None:
+        """Show a complete text (replaces what was shown), with ``breaks``' widgets at
+        their offsets in it (a saved answer's tool rounds where the model called them)."""
         self.clear()
-        self._add_finished(split_blocks(text), in_sight=True)
+        start = 0
+        for offset, widget in sorted(breaks, key=lambda item: item[0]):
+            end = max(start, min(offset, len(text)))
+            self._add_finished(split_blocks(text[start:end]), in_sight=True)
+            self._break(widget, end)
+            start = end
+        self._add_finished(split_blocks(text[start:]), in_sight=True)
+
+    def insert_break(self, widget: QWidget) -> None:
+        """End the text so far: ``widget`` follows it, and text appended later goes
+        below ``widget`` (the model said this, then called tools, then went on). What
+        was held is drawn first, so each stretch of text is drawn in one place."""
+        self._catch_up()
+        self._add_finished(self._splitter.finish(), in_sight=True)
+        while self.draw_held_step():
+            pass
+        self._show_tail(None)
+        self._splitter = BlockSplitter()
+        self._break(widget, sum(len(block.source) for block in self._blocks))
+
+    def _break(self, widget: QWidget, offset: int) -> None:
+        self._breaks.append((offset, widget))
+        self._layout.addWidget(widget)  # after the pages (the growing block moves below)
+        widget.show()
+        page = self._new_page(held=False)
+        page.after_break = True
+        page.show()
 
     def append(self, chunk: str, *, redraw_tail: bool = True) -> None:
         """Add streamed text; only the block still growing is redrawn.
@@ -126,6 +169,7 @@ class MarkdownView(QWidget):
         growing block keeps showing what it showed, until a frame settles both
         (:meth:`prepare_frame`).
         """
+        self.cancel_merge()
         if redraw_tail:
             self._catch_up()
         self._add_finished(self._splitter.feed(chunk), in_sight=redraw_tail)
@@ -210,6 +254,11 @@ class MarkdownView(QWidget):
 
     def clear(self) -> None:
         self._frame = None
+        self.cancel_merge()
+        for _, widget in self._breaks:  # the tool steps own them: only taken out
+            self._layout.removeWidget(widget)
+            widget.hide()
+        self._breaks.clear()
         while len(self._pages) > 1:
             self._remove_page()
         self._pages[0].reset()
@@ -336,6 +385,15 @@ class MarkdownView(QWidget):
         if not page.blocks:
             self._remove_page(index)
         return self.held_pages > 0
+
+    def merge_step(self) -> bool:
+        """Draw the next step of the pages of one stretch of text again as one document
+        (page_merge): a selection then crosses what were page edges. False when there
+        is nothing (more) to merge: a step a frame, after the held pages."""
+        return self._merger.step(DRAW_STEP_CHARS, self.width())
+
+    def cancel_merge(self) -> None:
+        self._merger.cancel()
 
     def draw_seen(self) -> None:
         """Draw the held pages that are in view (a person scrolled to them)."""

@@ -518,3 +518,45 @@ async def test_read_only_tools_run_unasked_once_the_person_opted_in(open_window,
     steps = answer_bubble(pane).tool_steps
     assert steps.approval is None  # never asked
     assert {c.outcome.text() for c in steps.cards.values()} <= {"Done", "Not run"}
+
+
+def answer_parts(bubble) -> list[str]:  # type: ignore[no-untyped-def]
+    """What an answer shows from top to bottom: its stretches of text, and "[tool]" for
+    each round's cards (by where they sit on screen)."""
+    body = bubble.body
+    parts: list[tuple[int, str]] = []
+    for page in body.pages():
+        if page.isVisible() and page.blocks and page.view is not None:
+            parts.append((page.mapTo(bubble, page.rect().topLeft()).y(), page.view.source_text()))
+    for _, box in body.breaks():
+        if box.isVisible():
+            parts.append((box.mapTo(bubble, box.rect().topLeft()).y(), "[tool]"))
+    return [text.strip() for _, text in sorted(parts)]
+
+
+async def test_text_before_a_tool_round_stays_above_its_card_live_and_reopened(
+    open_window, server, weather
+):
+    server.script(["Let me check ", "the weather."], tool_calls=[WEATHER_CALL])
+    pane = await tool_pane(open_window, weather)
+    pane.composer.setPlainText(QUESTION)
+    pane.send()
+    card = await approval(pane)
+    bubble = answer_bubble(pane)
+    await wait_until(lambda: answer_parts(bubble) == ["Let me check the weather.", "[tool]"])
+    assert card.isVisible()  # the approval card stands in the round, below the words
+    server.script([ANSWER])
+    card.run_button.click()
+    await wait_until(lambda: not pane.streaming and not pane.runner.renderer.busy, timeout=20)
+
+    expected = ["Let me check the weather.", "[tool]", ANSWER]
+    assert answer_parts(bubble) == expected
+    assert bubble.text() == "Let me check the weather." + ANSWER
+
+    conversation = pane.conversation_id
+    pane.new_conversation()
+    pane.open_conversation(conversation)
+    reopened = answer_bubble(pane)
+    await wait_until(lambda: answer_parts(reopened) == expected)
+    assert reopened.text() == "Let me check the weather." + ANSWER
+    assert only_card(pane).outcome.text() == "Done"

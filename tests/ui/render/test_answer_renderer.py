@@ -8,6 +8,7 @@ import asyncio
 from collections.abc import AsyncGenerator
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QGuiApplication
 
 from desktop.core.events import ChatEvent, Done, TextDelta, ThinkingDelta
 from desktop.core.messages import Role
@@ -158,3 +159,46 @@ def test_growing_prose_is_drawn_again_only_from_its_last_paragraph(qtbot) -> Non
     qtbot.addWidget(whole)
     whole.add(Block(BlockKind.PROSE, first + "The last one grows and *grows* on."), copyable=False)
     assert view.toPlainText() == whole.toPlainText()
+
+
+async def test_a_fast_answer_ends_as_one_document_that_selects_and_copies_whole(qtbot) -> None:
+    messages, bubble, renderer, _ = answer(qtbot)
+    view = view_of(bubble)
+    paragraphs = [f"Paragraph {n}. {PARAGRAPH}\n\n" for n in range(60)]
+    most_pages = 0
+    for start in range(0, 60, 6):  # a fast local server: bursts far past the view
+        renderer.add_text("".join(paragraphs[start : start + 6]))
+        await asyncio.sleep(0.03)
+        most_pages = max(most_pages, len(view.pages()))
+    renderer.finish()
+    assert most_pages > 1, "the answer streamed onto several pages"
+    await wait_until(lambda: not renderer.busy, timeout=10)
+
+    [page] = view.pages()
+    assert page.isVisible() and view.document_view is page.view
+    assert messages.following, "the end stayed in view while the pages were merged"
+    document = page.view
+    assert document is not None
+    document.selectAll()  # Ctrl+A in the answer
+    document.copy()
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith("Paragraph 0.") and "Paragraph 59." in copied
+    assert bubble.text() == "".join(paragraphs)
+
+
+async def test_pages_merge_only_after_the_answer_and_a_step_a_frame(qtbot) -> None:
+    _, bubble, renderer, host = answer(qtbot)
+    view = view_of(bubble)
+    for n in range(40):
+        renderer.add_text(f"Paragraph {n}. {PARAGRAPH}\n\n")
+        if n % 8 == 7:
+            await asyncio.sleep(0.03)
+    await wait_until(lambda: not view.held_pages and len(view.pages()) > 1, timeout=5)
+    renderer.add_text("The end.")
+    await asyncio.sleep(0.1)
+    assert len(view.pages()) > 1, "no merge while the answer streams"
+    renderer.finish()
+    frames = host.frames
+    await wait_until(lambda: not renderer.busy, timeout=10)
+    assert len(view.pages()) == 1
+    assert host.frames - frames >= 3, "drawn again in steps, a frame each"
