@@ -62,23 +62,38 @@ class ServerLog:
             return [line for line in list(self._lines)[-count:] if line.strip()]
 
 
+MASK = "•••"
+MIN_MASKED = 4
+"""Shorter secret values are not masked (they would turn common words into dots)."""
+
+
 class _StderrReader(asyncio.Protocol):
-    def __init__(self, server_log: ServerLog, ended: asyncio.Event) -> None:
+    """Lines of a server's stderr into its log, with its secret values masked: a server
+    that prints its environment or a token while debugging shows dots instead."""
+
+    def __init__(self, server_log: ServerLog, ended: asyncio.Event, secrets: list[str]) -> None:
         self._log = server_log
         self._ended = ended
         self._partial = b""
+        self._secrets = sorted((s for s in secrets if len(s) >= MIN_MASKED), key=len, reverse=True)
+
+    def _add(self, raw: bytes) -> None:
+        line = raw.decode("utf-8", "replace").rstrip("\r")
+        for secret in self._secrets:
+            line = line.replace(secret, MASK)
+        self._log.add(line)
 
     def data_received(self, data: bytes) -> None:
         *lines, self._partial = (self._partial + data).split(b"\n")
         for line in lines:
-            self._log.add(line.decode("utf-8", "replace").rstrip("\r"))
+            self._add(line)
         if len(self._partial) > 8192:
-            self._log.add(self._partial.decode("utf-8", "replace"))
+            self._add(self._partial)
             self._partial = b""
 
     def connection_lost(self, exc: Exception | None) -> None:
         if self._partial:
-            self._log.add(self._partial.decode("utf-8", "replace"))
+            self._add(self._partial)
             self._partial = b""
         self._ended.set()
 
@@ -203,7 +218,10 @@ class ServerConnection:
         self.pid = pid
 
     async def _watch_stderr(self, loop: asyncio.AbstractEventLoop, reader: IO[bytes]) -> None:
-        await loop.connect_read_pipe(lambda: _StderrReader(self.log, self._stderr_ended), reader)
+        secrets = list(self._secrets.values())
+        await loop.connect_read_pipe(
+            lambda: _StderrReader(self.log, self._stderr_ended, secrets), reader
+        )
         await self._stderr_ended.wait()
         if not self.stopping and self._client is not None:
             self.log.add("[the server's process ended]")

@@ -38,6 +38,10 @@ class WorkerLoop:
                     asyncio.set_event_loop(loop)
                     loop.call_soon(ready.set)
                     loop.run_forever()
+                    left = asyncio.all_tasks(loop)  # a stderr reader of a server that hung
+                    for task in left:
+                        task.cancel()
+                    loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
                     loop.run_until_complete(loop.shutdown_asyncgens())
                     loop.close()
 

@@ -21,6 +21,7 @@ Its tools:
 - ``spawn_child()``: starts a ``sleep 300`` child and returns its pid (process trees).
 - ``read_env(name)``: the value of an environment variable of the server, or "" (what a
   stdio server was given).
+- ``say(text)``: writes ``text`` to the server's stderr (its log) and returns "said".
 
 The weather tool's definition changes with the variant: ``PARLEY_MCP_VARIANT=2`` in the
 environment (stdio) or ``build_server(variant="2")`` (HTTP) gives it another description
@@ -38,6 +39,7 @@ import json
 import os
 import struct
 import subprocess
+import sys
 import time
 import zlib
 from typing import Any
@@ -157,6 +159,11 @@ def build_server(variant: str = "") -> MCPServer:
     def read_env(name: str) -> str:
         return os.environ.get(name, "")
 
+    @server.tool(description="Write a line to the server's error output", structured_output=False)
+    def say(text: str) -> str:
+        print(text, file=sys.stderr, flush=True)
+        return "said"
+
     return server
 
 
@@ -169,7 +176,5 @@ def _weather(location: str, unit: str) -> str:
 
 
 if __name__ == "__main__":
-    import sys
-
     print("parley test server starting", file=sys.stderr, flush=True)
     build_server().run("stdio")

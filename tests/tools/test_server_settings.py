@@ -20,6 +20,7 @@ from desktop.tools.server_config import ServerConfig, Transport
 from desktop.tools.server_store import ServersFile, ServerStore
 from tests.servers.mcp_fixtures import SERVER_SCRIPT, McpHttpServer, stdio_config
 from tests.storage.secret_service import SecretServiceSession
+from tests.ui.conftest import wait_until
 
 CLAUDE_DESKTOP = {
     "mcpServers": {
@@ -207,6 +208,8 @@ async def test_a_secret_env_value_reaches_the_server_and_no_file_or_log(
     await manager.import_servers(parse_mcp_servers(json.dumps(document)))
     result = await manager.call("test", "read_env", {"name": "SERVICE_API_KEY"})
     assert result.text == secret
+    await manager.call("test", "say", {"text": f"debug: key={secret} region=eu"})
+    await wait_until(lambda: "debug: key=••• region=eu" in manager.log_lines("test"))
     assert manager.config("test").secret_env == ("SERVICE_API_KEY",)  # type: ignore[union-attr]
     assert not any(secret in line for line in manager.log_lines("test"))
     await manager.aclose()
