@@ -95,6 +95,73 @@
     </message>
 </context>
 <context>
+    <name>ApprovalCard</name>
+    <message>
+        <source>{server} wants to run {tool}</source>
+        <translation>{server} 想要运行 {tool}</translation>
+    </message>
+    <message>
+        <source>Arguments (you can edit them)</source>
+        <translation>参数（可以编辑）</translation>
+    </message>
+    <message>
+        <source>Arguments of the call, as JSON</source>
+        <translation>调用的参数（JSON）</translation>
+    </message>
+    <message>
+        <source>Reason for denying (optional, told to the model)</source>
+        <translation>拒绝的理由（可选，会告诉模型）</translation>
+    </message>
+    <message>
+        <source>Reason for denying</source>
+        <translation>拒绝的理由</translation>
+    </message>
+    <message>
+        <source>Run once</source>
+        <translation>运行一次</translation>
+    </message>
+    <message>
+        <source>Always allow this tool</source>
+        <translation>始终允许此工具</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>This tool changed since you allowed it. Check what it does now:</source>
+        <translation>此工具在你允许之后有了变化。请查看它现在做什么：</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Parameter {name}</source>
+        <translation>参数 {name}</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>• {what}: was “{was}”, now “{now}”</source>
+        <translation>• {what}：原为“{was}”，现为“{now}”</translation>
+    </message>
+    <message>
+        <source>Not valid JSON: {error}</source>
+        <translation>不是有效的 JSON：{error}</translation>
+    </message>
+    <message>
+        <source>The arguments must be a JSON object ({ … }).</source>
+        <translation>参数必须是一个 JSON 对象（{ … }）。</translation>
+    </message>
+    <message>
+        <source>Run this call once (Ctrl+Enter)</source>
+        <translation>运行这次调用（Ctrl+Enter）</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentDraft</name>
     <message>
         <source>Dropped image</source>
@@ -141,8 +208,24 @@
         <translation>复制</translation>
     </message>
     <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
         <source>Copied</source>
         <translation>已复制</translation>
+    </message>
+    <message>
+        <source>Save code</source>
+        <translation>保存代码</translation>
+    </message>
+    <message>
+        <source>The code could not be saved: {}</source>
+        <translation>无法保存代码：{}</translation>
+    </message>
+    <message>
+        <source>This formula could not be drawn</source>
+        <translation>无法绘制此公式</translation>
     </message>
 </context>
 <context>
@@ -448,6 +531,10 @@
         <source>Seed · Max tokens</source>
         <translation>种子 · 最大 token 数</translation>
     </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
 </context>
 <context>
     <name>ComposerEdit</name>
@@ -477,6 +564,14 @@
     <message>
         <source>{used} tokens so far. This model&apos;s context window is unknown, so how much of it is used cannot be shown.</source>
         <translation>目前已用 {used} token。此模型的上下文窗口大小未知，因此无法显示已用比例。</translation>
+    </message>
+    <message>
+        <source>The tools on in this chat take about {tokens} tokens ({share:.0%} of the window) in every request.</source>
+        <translation>此对话启用的工具在每次请求中约占 {tokens} 个 token（上下文窗口的 {share:.0%}）。</translation>
+    </message>
+    <message>
+        <source>Turn off servers or tools this chat does not need (chat settings, Tools).</source>
+        <translation>关闭此对话用不到的服务器或工具（对话设置 → 工具）。</translation>
     </message>
     <message>
         <source>The conversation no longer fits the context window: the model will not see its beginning. Raise the context window in the settings or start a new chat.</source>
@@ -1128,6 +1223,27 @@ Ollama 返回：{detail}</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>Add %n server(s)</source>
+        <translation>
+            <numerusform>添加 %n 个服务器</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Paste mcpServers JSON</source>
+        <translation>粘贴 mcpServers JSON</translation>
+    </message>
+    <message>
+        <source>Paste the JSON that Claude Desktop, LM Studio, Cursor and others use. Values of variables and headers that look secret (keys, tokens) go to the system keyring.</source>
+        <translation>粘贴 Claude Desktop、LM Studio、Cursor 等应用使用的 JSON。看起来是机密的变量和请求头的值（密钥、令牌）会存入系统钥匙串。</translation>
+    </message>
+</context>
+<context>
     <name>InstalledModelsView</name>
     <message>
         <source>Installed</source>
@@ -1270,6 +1386,14 @@ Ollama 返回：{detail}</translation>
         <translation>本机上的模型和下载</translation>
     </message>
     <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>MCP servers that give models tools</source>
+        <translation>为模型提供工具的 MCP 服务器</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1347,6 +1471,14 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>Copy this message</source>
         <translation>复制此消息</translation>
+    </message>
+    <message>
+        <source>Copy as markdown</source>
+        <translation>复制为 Markdown</translation>
+    </message>
+    <message>
+        <source>Copy as plain text</source>
+        <translation>复制为纯文本</translation>
     </message>
     <message>
         <source>Edit</source>
@@ -2365,6 +2497,207 @@ Ollama 返回：{detail}</translation>
     </message>
 </context>
 <context>
+    <name>ServerDetail</name>
+    <message>
+        <source>In {folder}</source>
+        <translation>位于 {folder}</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新启动</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Restart {name}</source>
+        <translation>重新启动 {name}</translation>
+    </message>
+    <message>
+        <source>Start {name}</source>
+        <translation>启动 {name}</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>编辑 {name}</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>移除 {name}</translation>
+    </message>
+    <message>
+        <source>Tools ({count})</source>
+        <translation>工具（{count}）</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>What the server writes to its error output shows here.</source>
+        <translation>服务器写到错误输出的内容会显示在这里。</translation>
+    </message>
+    <message>
+        <source>This server is off. Turn it on to offer its tools to models.</source>
+        <translation>此服务器已关闭。打开它，才能把它的工具提供给模型。</translation>
+    </message>
+    <message>
+        <source>Starting the server and asking for its tools…</source>
+        <translation>正在启动服务器并获取它的工具…</translation>
+    </message>
+    <message>
+        <source>The server did not start; its log may say more.</source>
+        <translation>服务器没有启动；它的日志里可能有更多信息。</translation>
+    </message>
+    <message>
+        <source>This server offers no tools.</source>
+        <translation>此服务器不提供任何工具。</translation>
+    </message>
+    <message>
+        <source>Parley starts the server when a chat first needs its tools. Start it now to see them.</source>
+        <translation>对话第一次需要它的工具时，Parley 会启动此服务器。现在启动即可查看这些工具。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Working folder</source>
+        <translation>工作文件夹</translation>
+    </message>
+    <message>
+        <source>Edit MCP server</source>
+        <translation>编辑 MCP 服务器</translation>
+    </message>
+    <message>
+        <source>Add MCP server</source>
+        <translation>添加 MCP 服务器</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Runs as</source>
+        <translation>运行方式</translation>
+    </message>
+    <message>
+        <source>A command on this computer (stdio)</source>
+        <translation>本机上的命令（stdio）</translation>
+    </message>
+    <message>
+        <source>A server at a URL (Streamable HTTP)</source>
+        <translation>某个 URL 上的服务器（Streamable HTTP）</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer 令牌</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <source>weather, files, github…</source>
+        <translation>天气、文件、代码仓库…</translation>
+    </message>
+    <message>
+        <source>npx, uvx, docker, python… or a full path</source>
+        <translation>npx、uvx、docker、python…或完整路径</translation>
+    </message>
+    <message>
+        <source>Parley&apos;s own (leave empty)</source>
+        <translation>Parley 自己的（留空）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Saved in the keyring; type to replace</source>
+        <translation>已存入钥匙串；输入新值即可替换</translation>
+    </message>
+    <message>
+        <source>Optional; sent as Authorization: Bearer …</source>
+        <translation>可选；作为 Authorization: Bearer … 发送</translation>
+    </message>
+    <message>
+        <source>Add variable</source>
+        <translation>添加变量</translation>
+    </message>
+    <message>
+        <source>Add header</source>
+        <translation>添加请求头</translation>
+    </message>
+    <message>
+        <source>Give the server a name.</source>
+        <translation>请为服务器起个名字。</translation>
+    </message>
+    <message>
+        <source>Another server is already called {name}.</source>
+        <translation>已有另一个服务器叫 {name}。</translation>
+    </message>
+    <message>
+        <source>Say which command starts the server.</source>
+        <translation>请填写启动服务器的命令。</translation>
+    </message>
+    <message>
+        <source>The arguments cannot be read: {error}.</source>
+        <translation>无法读取参数：{error}。</translation>
+    </message>
+    <message>
+        <source>The URL must start with http:// or https://.</source>
+        <translation>URL 必须以 http:// 或 https:// 开头。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerRow</name>
+    <message>
+        <source>Local command</source>
+        <translation>本地命令</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Use {name}</source>
+        <translation>使用 {name}</translation>
+    </message>
+    <message>
+        <source>On: its tools can be offered to models</source>
+        <translation>打开：它的工具可以提供给模型</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Parley settings</source>
@@ -2385,6 +2718,10 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>Images</source>
         <translation>图片</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
     </message>
     <message>
         <source>Appearance</source>
@@ -2476,6 +2813,10 @@ Ollama 返回：{detail}</translation>
         <translation>转到模型</translation>
     </message>
     <message>
+        <source>Go to Tools</source>
+        <translation>转到“工具”</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2555,6 +2896,289 @@ Ollama 返回：{detail}</translation>
     </message>
 </context>
 <context>
+    <name>ToolCard</name>
+    <message>
+        <source>Waiting for you</source>
+        <translation>等待你的决定</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Not run</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>Show or hide the call&apos;s arguments and result</source>
+        <translation>显示或隐藏调用的参数和结果</translation>
+    </message>
+    <message>
+        <source>Your reason: {reason}</source>
+        <translation>你的理由：{reason}</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Result, with a picture sent to the model</source>
+        <translation>结果（附一张发送给模型的图片）</translation>
+    </message>
+    <message>
+        <source>Result, with {n} pictures sent to the model</source>
+        <translation>结果（附 {n} 张发送给模型的图片）</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>{ms:.0f} ms</source>
+        <translation>{ms:.0f} 毫秒</translation>
+    </message>
+    <message>
+        <source>{s:.1f} s</source>
+        <translation>{s:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>The server says this tool only reads, never changes.</source>
+        <translation>服务器声明此工具只读取，不做任何更改。</translation>
+    </message>
+    <message>
+        <source>Hide schema</source>
+        <translation>隐藏结构</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>结构</translation>
+    </message>
+    <message>
+        <source>Hide the input schema of {tool}</source>
+        <translation>隐藏 {tool} 的输入结构</translation>
+    </message>
+    <message>
+        <source>Show the input schema of {tool}</source>
+        <translation>显示 {tool} 的输入结构</translation>
+    </message>
+</context>
+<context>
+    <name>ToolSettingsBox</name>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>Limits for models that call tools. Servers and their tools are on the Tools page.</source>
+        <translation>调用工具的模型的限制。服务器及其工具在“工具”页面中。</translation>
+    </message>
+    <message>
+        <source>Rounds of tool calls per answer</source>
+        <translation>每个回答的工具调用轮数</translation>
+    </message>
+    <message>
+        <source>An answer that calls tools more often than this is stopped, with what it wrote so far kept. The same call made again and again stops it sooner.</source>
+        <translation>调用工具超过此轮数的回答会被停止，已写出的内容会保留。反复进行同一个调用会让它更早停止。</translation>
+    </message>
+    <message>
+        <source>Run tools marked read-only without asking</source>
+        <translation>标为只读的工具无需询问即可运行</translation>
+    </message>
+    <message>
+        <source>A server can say a tool only reads (searching, fetching a page). Its word is trusted only if this is on; tools you set to Deny stay denied.</source>
+        <translation>服务器可以声明某个工具只读取（例如搜索、获取网页）。只有打开此项才会相信这一声明；你设为“拒绝”的工具仍会被拒绝。</translation>
+    </message>
+</context>
+<context>
+    <name>ToolStepsView</name>
+    <message>
+        <source>Preparing a call of {tool}…</source>
+        <translation>正在准备调用 {tool}…</translation>
+    </message>
+    <message>
+        <source>Used tools on: {servers}</source>
+        <translation>使用了这些服务器上的工具：{servers}</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsChooser</name>
+    <message>
+        <source>Tools this conversation may use</source>
+        <translation>此对话可以使用的工具</translation>
+    </message>
+    <message>
+        <source>No tool servers</source>
+        <translation>没有工具服务器</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>All servers</source>
+        <translation>全部服务器</translation>
+    </message>
+    <message>
+        <source>{on} of {all} servers</source>
+        <translation>{all} 个服务器中的 {on} 个</translation>
+    </message>
+    <message>
+        <source>No tools yet: add servers on the Tools page</source>
+        <translation>还没有工具：请在“工具”页面添加服务器</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsPage</name>
+    <message>
+        <source>Remove {name}?</source>
+        <translation>移除 {name}？</translation>
+    </message>
+    <message>
+        <source>Remove the server {name}? Its secrets are deleted from the keyring.</source>
+        <translation>要移除服务器 {name} 吗？它的机密信息会从钥匙串中删除。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Open an mcpServers JSON file</source>
+        <translation>打开 mcpServers JSON 文件</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{file} could not be read: {error}</source>
+        <translation>无法读取 {file}：{error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n server(s).</source>
+        <translation>
+            <numerusform>已添加 %n 个服务器。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated %n server(s) of the same name.</source>
+        <translation>
+            <numerusform>已更新 %n 个同名服务器。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>MCP servers give models tools: files, the web, your apps. Parley asks you before a tool runs.</source>
+        <translation>MCP 服务器为模型提供工具：文件、网络、你的应用。工具运行前，Parley 会先征求你的同意。</translation>
+    </message>
+    <message>
+        <source>Paste JSON…</source>
+        <translation>粘贴 JSON…</translation>
+    </message>
+    <message>
+        <source>Paste the mcpServers JSON of Claude Desktop, LM Studio or Cursor</source>
+        <translation>粘贴 Claude Desktop、LM Studio 或 Cursor 的 mcpServers JSON</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Add the servers of an mcpServers JSON file</source>
+        <translation>添加 mcpServers JSON 文件中的服务器</translation>
+    </message>
+    <message>
+        <source>Add server</source>
+        <translation>添加服务器</translation>
+    </message>
+    <message>
+        <source>Close the message</source>
+        <translation>关闭消息</translation>
+    </message>
+    <message>
+        <source>No MCP servers yet</source>
+        <translation>还没有 MCP 服务器</translation>
+    </message>
+    <message>
+        <source>Paste mcpServers JSON…</source>
+        <translation>粘贴 mcpServers JSON…</translation>
+    </message>
+    <message>
+        <source>Add a server</source>
+        <translation>添加服务器</translation>
+    </message>
+    <message>
+        <source>Add a server by its command (npx, uvx, docker…) or its URL, or paste the mcpServers JSON you use in another app. Servers start when a chat first needs their tools.</source>
+        <translation>通过命令（npx、uvx、docker…）或 URL 添加服务器，或者粘贴你在其他应用中使用的 mcpServers JSON。对话第一次需要服务器的工具时，服务器才会启动。</translation>
+    </message>
+    <message>
+        <source>Stop a tool call after</source>
+        <translation>工具调用超时</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Seconds a tool call may take</source>
+        <translation>一次工具调用最多可用的秒数</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Starts when needed</source>
+        <translation>需要时启动</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Running · {count} tools</source>
+        <translation>运行中 · {count} 个工具</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+</context>
+<context>
     <name>WindowShortcuts</name>
     <message>
         <source>&amp;New conversation</source>
@@ -2575,6 +3199,37 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>_Row</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Saved in the keyring; type to replace</source>
+        <translation>已存入钥匙串；输入新值即可替换</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>机密</translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring, never in a settings file</source>
+        <translation>保存在系统钥匙串中，绝不写入设置文件</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove this row</source>
+        <translation>移除这一行</translation>
     </message>
 </context>
 <context>
@@ -3498,6 +4153,130 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>it does not hold a JSON object</source>
         <translation>其中没有 JSON 对象</translation>
+    </message>
+    <message>
+        <source>Stopped after {rounds} rounds of tool calls (the limit set in Settings). The answer so far is kept; ask again to continue.</source>
+        <translation>已在 {rounds} 轮工具调用后停止（设置中的上限）。已有的回答会保留；再问一次即可继续。</translation>
+    </message>
+    <message>
+        <source>Stopped: the model kept making the same call ({tools}). The answer so far is kept.</source>
+        <translation>已停止：模型一直在重复同一个调用（{tools}）。已有的回答会保留。</translation>
+    </message>
+    <message>
+        <source>npx comes with Node.js: install Node.js (nodejs.org, or your package manager).</source>
+        <translation>npx 随 Node.js 提供：请安装 Node.js（nodejs.org，或通过你的包管理器）。</translation>
+    </message>
+    <message>
+        <source>uvx comes with uv: install it with `pip install uv` or astral&apos;s installer (docs.astral.sh/uv).</source>
+        <translation>uvx 随 uv 提供：用 `pip install uv` 或 astral 的安装程序安装（docs.astral.sh/uv）。</translation>
+    </message>
+    <message>
+        <source>Install Docker (Docker Desktop or Docker Engine) and make sure it is running.</source>
+        <translation>请安装 Docker（Docker Desktop 或 Docker Engine）并确保它正在运行。</translation>
+    </message>
+    <message>
+        <source>Install Python 3 (python.org, or your package manager).</source>
+        <translation>请安装 Python 3（python.org，或通过你的包管理器）。</translation>
+    </message>
+    <message>
+        <source>Install Node.js (nodejs.org, or your package manager).</source>
+        <translation>请安装 Node.js（nodejs.org，或通过你的包管理器）。</translation>
+    </message>
+    <message>
+        <source>bunx comes with Bun: install Bun (bun.sh).</source>
+        <translation>bunx 随 Bun 提供：请安装 Bun（bun.sh）。</translation>
+    </message>
+    <message>
+        <source>Install Deno (deno.com).</source>
+        <translation>请安装 Deno（deno.com）。</translation>
+    </message>
+    <message>
+        <source>Install it, or give its full path as the server&apos;s command.</source>
+        <translation>请安装它，或者把它的完整路径填作服务器的命令。</translation>
+    </message>
+    <message>
+        <source>The command {command} was not found on this computer. {hint}</source>
+        <translation>在这台电脑上找不到命令 {command}。{hint}</translation>
+    </message>
+    <message>
+        <source>No such server.</source>
+        <translation>没有这个服务器。</translation>
+    </message>
+    <message>
+        <source>Off.</source>
+        <translation>已关闭。</translation>
+    </message>
+    <message>
+        <source>The server did not start: {reason}</source>
+        <translation>服务器没有启动：{reason}</translation>
+    </message>
+    <message>
+        <source>The server stopped by itself. {last}</source>
+        <translation>服务器自行停止了。{last}</translation>
+    </message>
+    <message>
+        <source>Ended after a cancelled call, because it stopped answering. It starts again when next needed.</source>
+        <translation>一次调用被取消后它不再响应，因此已结束。下次需要时会重新启动。</translation>
+    </message>
+    <message>
+        <source>The working folder {folder} does not exist.</source>
+        <translation>工作文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>This is not valid JSON (line {line}, column {column}: {error}).</source>
+        <translation>这不是有效的 JSON（第 {line} 行第 {column} 列：{error}）。</translation>
+    </message>
+    <message>
+        <source>The JSON must be an object with &quot;mcpServers&quot; in it.</source>
+        <translation>JSON 必须是一个包含 &quot;mcpServers&quot; 的对象。</translation>
+    </message>
+    <message>
+        <source>This looks like one server: put it inside {&quot;mcpServers&quot;: {&quot;name&quot;: …}}.</source>
+        <translation>这看起来是单个服务器：请把它放进 {&quot;mcpServers&quot;: {&quot;name&quot;: …}} 中。</translation>
+    </message>
+    <message>
+        <source>The JSON has no &quot;mcpServers&quot; object naming the servers.</source>
+        <translation>JSON 中没有列出服务器的 &quot;mcpServers&quot; 对象。</translation>
+    </message>
+    <message>
+        <source>&quot;mcpServers&quot; names no servers.</source>
+        <translation>&quot;mcpServers&quot; 中没有任何服务器。</translation>
+    </message>
+    <message>
+        <source>A server has no name; it was skipped.</source>
+        <translation>有一个服务器没有名称，已跳过。</translation>
+    </message>
+    <message>
+        <source>{name}: its settings are not a JSON object; skipped.</source>
+        <translation>{name}：它的设置不是 JSON 对象，已跳过。</translation>
+    </message>
+    <message>
+        <source>{name} uses the old SSE transport, which Parley does not support; use its Streamable HTTP address instead. Skipped.</source>
+        <translation>{name} 使用旧的 SSE 传输方式，Parley 不支持；请改用它的 Streamable HTTP 地址。已跳过。</translation>
+    </message>
+    <message>
+        <source>{name}: &quot;url&quot; must be an http:// or https:// address; skipped.</source>
+        <translation>{name}：&quot;url&quot; 必须是 http:// 或 https:// 地址，已跳过。</translation>
+    </message>
+    <message>
+        <source>{name} has neither a &quot;command&quot; nor a &quot;url&quot;; it was skipped.</source>
+        <translation>{name} 既没有 &quot;command&quot; 也没有 &quot;url&quot;，已跳过。</translation>
+    </message>
+    <message>
+        <source>{name}: &quot;args&quot; must be a list of strings; skipped.</source>
+        <translation>{name}：&quot;args&quot; 必须是字符串列表，已跳过。</translation>
+    </message>
+    <message>
+        <source>{name}: &quot;env&quot; must be an object of names and values; skipped.</source>
+        <translation>{name}：&quot;env&quot; 必须是由名称和值组成的对象，已跳过。</translation>
+    </message>
+    <message>
+        <source>{name}: &quot;headers&quot; must be an object of names and values; skipped.</source>
+        <translation>{name}：&quot;headers&quot; 必须是由名称和值组成的对象，已跳过。</translation>
+    </message>
+    <message>
+        <source>{file} could not be read ({error}); no MCP servers are set.</source>
+        <translation>无法读取 {file}（{error}）；没有设置任何 MCP 服务器。</translation>
     </message>
 </context>
 </TS>

@@ -53,6 +53,8 @@ NAMES = {
     "GGUF", "PNG", "JPEG", "WebP", "GIF", "BMP", "PDF", "SSE", "CA", "OLLAMA_HOST",
     "sha256", "token", "tokens", "tok", "MB", "GB", "KB", "MiB", "GiB", "ms",
     "Bearer", "Basic", "Authorization", "api-key", "x-api-key", "SOCKS", "socks5",
+    "MCP", "mcpServers", "stdio", "Streamable HTTP", "Cursor", "Claude Desktop",
+    "npx", "uvx", "docker", "Docker", "Node.js", "Python", "python", "uv", "Bun", "Deno",
     # key caps
     "Ctrl", "Shift", "Alt", "Esc", "Tab", "Del",
     # languages in their own names
@@ -117,7 +119,9 @@ def widget_texts(widget: QWidget) -> list[str]:
     texts = [widget.accessibleName(), widget.accessibleDescription(), widget.toolTip()]
     if isinstance(widget, QLabel | QAbstractButton):
         texts.append(widget.text())
-    if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
+    if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit) and (
+        widget.property("example") != "code"  # an example command line or document
+    ):
         texts.append(widget.placeholderText())
     if isinstance(widget, QTextEdit) and widget.isReadOnly():
         texts.append(widget.toPlainText())
@@ -232,8 +236,25 @@ async def walk(window: MainWindow, names: set[str]) -> list[str]:
         found += leftovers(dialog, where, names)
         dialog.reject()
 
+    tools = window.show_page("tools")
+    found += leftovers(window, "tools", names)
+    for where, dialog in (
+        ("server dialog", tools.add_server()),  # type: ignore[attr-defined]
+        ("mcpServers dialog", tools.paste_json()),  # type: ignore[attr-defined]
+    ):
+        found += leftovers(dialog, where, names)
+        dialog.reject()
+
     settings = window.open_settings()
-    for key in ("providers", "default-model", "images", "appearance", "shortcuts", "about"):
+    for key in (
+        "providers",
+        "default-model",
+        "images",
+        "tools",
+        "appearance",
+        "shortcuts",
+        "about",
+    ):
         settings.show_section(key)
         found += leftovers(window, f"settings/{key}", names)
     menu = settings.providers.providers.add_menu

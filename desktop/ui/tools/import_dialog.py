@@ -39,6 +39,7 @@ class ImportDialog(QDialog):
         self.editor = QPlainTextEdit(document)
         self.editor.setObjectName("toolSchema")
         self.editor.setPlaceholderText(EXAMPLE)
+        self.editor.setProperty("example", "code")  # an example document, not words
         self.editor.textChanged.connect(self._check)
         self.problem = QLabel()
         self.problem.setObjectName("dialogProblem")

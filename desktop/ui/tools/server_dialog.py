@@ -168,6 +168,7 @@ class ServerDialog(QDialog):
         self.name.setPlaceholderText(self.tr("weather, files, github…"))
         self.command.setPlaceholderText(self.tr("npx, uvx, docker, python… or a full path"))
         self.args.setPlaceholderText("-y @modelcontextprotocol/server-filesystem ~/Documents")
+        self.args.setProperty("example", "code")  # an example command line, not words
         self.cwd.setPlaceholderText(self.tr("Parley's own (leave empty)"))
         self.browse.setText(self.tr("Choose…"))
         self.url.setPlaceholderText("https://example.com/mcp")
