@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -50,16 +51,55 @@ class StoredMessage:
     """An answer's calls of tools and their results, round by round (tool_steps.py)."""
 
 
-@dataclass(frozen=True, slots=True)
 class PathStep:
-    """A message on the visible path, with its siblings (alternatives and edited versions)."""
+    """A message on the visible path, with its siblings (alternatives and edited versions).
 
-    message: StoredMessage
-    sibling_ids: tuple[int, ...]
+    The history gives its steps with the message still undecoded (:meth:`later`): it is
+    decoded when ``message`` is first read. Opening a 2,000-message conversation then
+    decodes the few messages shown first, not every one (that was half of its first paint).
+    """
+
+    __slots__ = ("_decode", "_message", "message_id", "sibling_ids")
+
+    def __init__(self, message: StoredMessage, sibling_ids: tuple[int, ...]) -> None:
+        self._message: StoredMessage | None = message
+        self._decode: Callable[[], StoredMessage] | None = None
+        self.message_id = message.id
+        self.sibling_ids = sibling_ids
+
+    @classmethod
+    def later(
+        cls, message_id: int, sibling_ids: tuple[int, ...], decode: Callable[[], StoredMessage]
+    ) -> PathStep:
+        """The step of message ``message_id``, which ``decode`` makes when first needed."""
+        step = cls.__new__(cls)
+        step._message, step._decode = None, decode
+        step.message_id, step.sibling_ids = message_id, sibling_ids
+        return step
+
+    @property
+    def message(self) -> StoredMessage:
+        message = self._message
+        if message is None:
+            assert self._decode is not None
+            message = self._message = self._decode()
+            self._decode = None  # and the stored row it held
+        return message
 
     @property
     def index(self) -> int:
-        return self.sibling_ids.index(self.message.id)
+        return self.sibling_ids.index(self.message_id)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PathStep):
+            return NotImplemented
+        return self.sibling_ids == other.sibling_ids and self.message == other.message
+
+    def __hash__(self) -> int:
+        return hash((self.message_id, self.sibling_ids))
+
+    def __repr__(self) -> str:
+        return f"PathStep(message_id={self.message_id}, sibling_ids={self.sibling_ids})"
 
 
 @dataclass(frozen=True, slots=True)

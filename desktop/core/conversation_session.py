@@ -8,9 +8,9 @@ history store satisfies, and on an ``add_user_message`` function (ChatService's)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, overload
 
 from desktop.core.attachment import ImageAttachment
 from desktop.core.chat_parameters import ChatParameters
@@ -55,21 +55,65 @@ class UserMessageWriter(Protocol):
     ) -> StoredMessage: ...
 
 
+class PathMessages(Sequence[StoredMessage]):
+    """The messages of the path's steps, each decoded when first read (the steps are the
+    session's own: this view follows them)."""
+
+    __slots__ = ("_steps",)
+
+    def __init__(self, steps: list[PathStep]) -> None:
+        self._steps = steps
+
+    def __len__(self) -> int:
+        return len(self._steps)
+
+    @overload
+    def __getitem__(self, index: int) -> StoredMessage: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[StoredMessage]: ...
+    def __getitem__(self, index: int | slice) -> StoredMessage | list[StoredMessage]:
+        if isinstance(index, slice):
+            return [step.message for step in self._steps[index]]
+        return self._steps[index].message
+
+    def __iter__(self) -> Iterator[StoredMessage]:
+        return (step.message for step in self._steps)
+
+    def __reversed__(self) -> Iterator[StoredMessage]:
+        return (step.message for step in reversed(self._steps))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"PathMessages({len(self)} messages)"
+
+
 class ConversationSession:
     def __init__(self, store: SessionStore, add_user_message: UserMessageWriter) -> None:
         self._store = store
         self._add_user_message = add_user_message
         self.conversation_id: int | None = None
-        self.path: list[StoredMessage] = []
+        self.steps: list[PathStep] = []
+        """The visible path, first to last; a step's message is decoded when first read."""
         self.siblings: dict[int, tuple[int, ...]] = {}
         self.pending = ChatParameters()
         """Parameters for a conversation that has no message yet."""
         self.pending_prompt = ""
 
     # -- which conversation ----------------------------------------------------
+    @property
+    def path(self) -> PathMessages:
+        """The visible path's messages (read-only; each decoded when first read)."""
+        return PathMessages(self.steps)
+
     def new(self, think: bool | str | None = None) -> None:
         self.conversation_id = None
-        self.path = []
+        self.steps = []
         self.siblings = {}
         self.pending = ChatParameters(think=think)
         self.pending_prompt = ""
@@ -89,8 +133,8 @@ class ConversationSession:
         return steps
 
     def _take(self, steps: list[PathStep]) -> None:
-        self.path = [step.message for step in steps]
-        self.siblings = {step.message.id: step.sibling_ids for step in steps}
+        self.steps = list(steps)  # send() appends: not to the list the caller holds
+        self.siblings = {step.message_id: step.sibling_ids for step in steps}
 
     # -- settings --------------------------------------------------------------
     def parameters(self) -> ChatParameters:
@@ -139,7 +183,7 @@ class ConversationSession:
             self._store.set_parameters(conversation.id, self.pending)
             self.conversation_id = conversation.id
         message = self._add_user_message(self.conversation_id, text, images=images)
-        self.path.append(message)
+        self.steps.append(PathStep(message, (message.id,)))
         self.siblings[message.id] = (message.id,)
         return message
 
@@ -149,7 +193,7 @@ class ConversationSession:
         if message_id is not None:
             self._store.select_message(message_id)
         steps = self._store.active_path(self.conversation_id)
-        ids = [step.message.id for step in steps]
+        ids = [step.message_id for step in steps]
         kept = steps[: ids.index(message_id) + 1] if message_id is not None else []
         self._take(kept)
         return kept

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
@@ -184,6 +185,12 @@ def _message(row: sqlite3.Row) -> StoredMessage:
 def _with_rounds(message: StoredMessage, rounds: dict[int, tuple[ToolRound, ...]]) -> StoredMessage:
     found = rounds.get(message.id)
     return dataclasses.replace(message, tool_rounds=found) if found else message
+
+
+def _decoded(row: sqlite3.Row, rounds: tuple[ToolRound, ...]) -> StoredMessage:
+    """A path step's message, decoded when first read (PathStep.later)."""
+    message = _message(row)
+    return dataclasses.replace(message, tool_rounds=rounds) if rounds else message
 
 
 def _walk(links: list[sqlite3.Row]) -> tuple[list[int], dict[int | None, list[int]]]:
@@ -595,8 +602,9 @@ class HistoryStore:
     def active_path(self, conversation_id: int) -> list[PathStep]:
         """The visible messages from the first to the last, each with its siblings.
 
-        One read of the conversation's rows, walked here; only the path's are decoded
-        (reading the links, then the path's rows by a json_each join, took twice as long).
+        One read of the conversation's rows, walked here (reading the links, then the
+        path's rows by a json_each join, took twice as long). A step's message is decoded
+        from its row when first read: opening a long conversation decodes the few shown.
         """
         with self._lock:
             found = self._conn.execute(
@@ -608,8 +616,10 @@ class HistoryStore:
         steps: list[PathStep] = []
         parent: int | None = None
         for message_id in path:
-            message = _with_rounds(_message(rows[message_id]), rounds)
-            steps.append(PathStep(message, tuple(sorted(children[parent]))))
+            kids = children[parent]
+            siblings = (message_id,) if len(kids) == 1 else tuple(sorted(kids))
+            decode = partial(_decoded, rows[message_id], rounds.get(message_id, ()))
+            steps.append(PathStep.later(message_id, siblings, decode))
             parent = message_id
         return steps
 

@@ -22,12 +22,16 @@ def _short(count: int) -> str:
     return f"{count / 1000:.1f}k" if count >= 1000 else str(count)
 
 
+def _counted(message: StoredMessage) -> bool:
+    return message.stats is not None and bool(message.stats.prompt_tokens)
+
+
 def _uncounted_calls_tokens(path: Sequence[StoredMessage]) -> int:
     """About the tokens of the tool calls and results after the last answer the server
     counted (that answer's own count includes its calls: they went with its requests)."""
-    last = max(
-        (i for i, m in enumerate(path) if m.stats is not None and m.stats.prompt_tokens),
-        default=-1,
+    last = next(  # from the end: a long path's older messages are not even decoded
+        (i for i in range(len(path) - 1, -1, -1) if _counted(path[i])),
+        -1,
     )
     return sum(
         estimate_message_tokens(step.call.raw_arguments + step.result_text)
@@ -101,7 +105,7 @@ class ContextMeter(QWidget):
             draft=draft,
         )
         known = bool(model_window) or bool(parameters.num_ctx) or sent_with_requests
-        counted = any(m.stats is not None and m.stats.prompt_tokens for m in path)
+        counted = any(_counted(message) for message in reversed(path))
         calls = _uncounted_calls_tokens(path)
         if calls:
             usage = dataclasses.replace(usage, used=usage.used + calls, exact=False)

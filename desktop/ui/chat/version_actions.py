@@ -94,9 +94,9 @@ class VersionActions(QObject):
         bubble.siblingRequested.connect(self.flip)
 
     def steps(self) -> list[PathStep]:
-        """The path the session holds, as steps for the message list."""
-        siblings = self._session.siblings
-        return [PathStep(m, siblings.get(m.id, (m.id,))) for m in self._session.path]
+        """The path the session holds, as steps for the message list (their messages are
+        decoded as their bubbles are built)."""
+        return list(self._session.steps)
 
     def show_path(self) -> None:
         self._messages.set_steps(self.steps())
