@@ -6,7 +6,6 @@ import asyncio
 import os
 import sys
 
-import qasync
 from PySide6.QtWidgets import QApplication
 
 from bench import (
@@ -25,6 +24,7 @@ from bench import (
     stream_render,
     tool_round,
 )
+from desktop.ui.event_loop import make_event_loop
 
 
 def main() -> int:
@@ -32,7 +32,7 @@ def main() -> int:
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(app)
+    loop = make_event_loop(app)
     asyncio.set_event_loop(loop)
     with loop:
         loop.run_until_complete(stream_render.run())
