@@ -22,7 +22,7 @@ from desktop.storage.json_file import (
     write_json_object,
 )
 from desktop.storage.paths import config_dir
-from desktop.storage.quarantine import move_aside
+from desktop.storage.quarantine import set_aside
 from desktop.storage.secrets import SecretStore
 from desktop.tools.server_config import ServerConfig
 
@@ -84,20 +84,7 @@ class ServerStore:
             file=self.path.name,
             error=words_of(error),
         )
-        try:
-            kept = move_aside(self.path, "bad")
-        except OSError as move_error:
-            self.load_problem = text(
-                QT_TRANSLATE_NOOP("core", "{reason} The file could not be moved aside: {error}."),
-                reason=reason,
-                error=Text.plain(str(move_error)),
-            )
-        else:
-            self.load_problem = text(
-                QT_TRANSLATE_NOOP("core", "{reason} The old file was kept as {kept}."),
-                reason=reason,
-                kept=Text.plain(str(kept)),
-            )
+        self.load_problem = set_aside(self.path, reason)
 
 
 def clamp_timeout(seconds: float) -> float:

@@ -76,9 +76,9 @@ class WorkerLoop:
 
 def import_sdk() -> None:
     """Import the MCP SDK (on the worker thread, once): ~1.3 s and a six-figure number of
-    objects. The cyclic collector is paused meanwhile, and the SDK's objects are then set
-    aside like the app's own startup objects (desktop.app.keep_startup_objects): a
-    collection walking them holds the GIL, and so the window, for tens of ms."""
+    objects. The cyclic collector is paused meanwhile, and when the app has set its startup
+    objects aside (desktop.app.keep_startup_objects) the SDK's join them: a collection
+    walking them holds the GIL, and so the window, for tens of ms."""
     if "mcp.client.client" in sys.modules:
         return
     collecting = gc.isenabled()
@@ -89,7 +89,8 @@ def import_sdk() -> None:
     finally:
         if collecting:
             gc.enable()
-    gc.freeze()
+    if gc.get_freeze_count():  # the app set its startup heap aside: the SDK joins it
+        gc.freeze()
 
 
 def _plain_loop() -> asyncio.AbstractEventLoop:

@@ -19,7 +19,7 @@ from desktop.tools.results import RemoteTool, schema_text
 from desktop.ui.design import Space
 from desktop.ui.theme import QUIET, set_kind
 
-CARDS_PER_TURN = 2
+CARDS_PER_TURN = 1
 
 
 class ToolCard(QFrame):
