@@ -18,7 +18,7 @@ from desktop.core.saved_pull import RESUME, STATES, SavedPull
 from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
 from desktop.storage.json_file import read_json_object, remove_interrupted_writes, write_json_object
 from desktop.storage.paths import data_dir
-from desktop.storage.quarantine import move_aside
+from desktop.storage.quarantine import set_aside
 
 FORMAT_VERSION = 1
 
@@ -53,26 +53,14 @@ class PullQueueStore:
 
     def _keep_bad_file(self, error: Exception) -> None:
         reason = text(
-            QT_TRANSLATE_NOOP("core", "The download queue {file} could not be read ({error})."),
+            QT_TRANSLATE_NOOP(
+                "core",
+                "The download queue {file} could not be read ({error}); the queue starts empty.",
+            ),
             file=self.path.name,
             error=words_of(error),
         )
-        try:
-            kept = move_aside(self.path, "bad")
-        except OSError as move_error:
-            self.load_problem = text(
-                QT_TRANSLATE_NOOP("core", "{reason} It could not be moved aside: {error}."),
-                reason=reason,
-                error=Text.plain(str(move_error)),
-            )
-        else:
-            self.load_problem = text(
-                QT_TRANSLATE_NOOP(
-                    "core", "{reason} It was kept as {kept}; the queue starts empty."
-                ),
-                reason=reason,
-                kept=Text.plain(str(kept)),
-            )
+        self.load_problem = set_aside(self.path, reason)
 
 
 def _entries(raw: dict[str, object]) -> list[object]:

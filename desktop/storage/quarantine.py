@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
+
 
 def move_aside(path: Path, label: str, companions: Sequence[str] = ()) -> Path:
     """Rename ``path`` to ``<name>.<label>-<local timestamp>`` next to it and return the new path.
@@ -28,3 +30,21 @@ def move_aside(path: Path, label: str, companions: Sequence[str] = ()) -> Path:
         if companion.exists():
             os.rename(companion, Path(f"{target}{suffix}"))
     return target
+
+
+def set_aside(path: Path, reason: Text) -> Text:
+    """Move a file that could not be read out of the way (kept for the person, never
+    deleted) and say so: ``reason``, then where the file went or why it stayed."""
+    try:
+        kept = move_aside(path, "bad")
+    except OSError as error:
+        return text(
+            QT_TRANSLATE_NOOP("core", "{reason} The file could not be moved aside: {error}."),
+            reason=reason,
+            error=Text.plain(str(error)),
+        )
+    return text(
+        QT_TRANSLATE_NOOP("core", "{reason} The old file was kept as {kept}."),
+        reason=reason,
+        kept=Text.plain(str(kept)),
+    )

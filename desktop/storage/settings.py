@@ -19,7 +19,7 @@ from desktop.storage.json_codec import decode, encode
 from desktop.storage.json_file import read_json_object, remove_interrupted_writes, write_json_object
 from desktop.storage.observable import Observable
 from desktop.storage.paths import config_dir
-from desktop.storage.quarantine import move_aside
+from desktop.storage.quarantine import set_aside
 
 
 def new_key_id(provider_id: str) -> str:
@@ -86,20 +86,7 @@ class SettingsStore:
             file=self.path.name,
             error=words_of(error),
         )
-        try:
-            kept = move_aside(self.path, "bad")
-        except OSError as move_error:
-            self.load_problem = text(
-                QT_TRANSLATE_NOOP("core", "{reason} The file could not be moved aside: {error}."),
-                reason=reason,
-                error=Text.plain(str(move_error)),
-            )
-        else:
-            self.load_problem = text(
-                QT_TRANSLATE_NOOP("core", "{reason} The old file was kept as {kept}."),
-                reason=reason,
-                kept=Text.plain(str(kept)),
-            )
+        self.load_problem = set_aside(self.path, reason)
 
     def _from_mapping(self, raw: dict[str, object]) -> Settings:
         rejected: list[str] = []
