@@ -87,6 +87,7 @@ class ToolStepsView(QWidget):
             line.setObjectName("toolArriving")
             self.arriving[index] = line
             self._next_round().box.addWidget(line)
+            line.show()  # the box may be shown already
         line.setText(self.tr("Preparing a call of {tool}…").format(tool=name))
 
     def drop_arriving(self) -> None:
@@ -120,6 +121,7 @@ class ToolStepsView(QWidget):
                 card.openRequested.connect(self.open_image)
             self.cards[key] = card
             box.box.addWidget(card)
+            card.show()  # the box may be shown already
         else:
             card.show_step(step)
         if step.server and step.outcome.reached_server and step.server not in self._servers:
@@ -170,6 +172,7 @@ class ToolStepsView(QWidget):
         card = ApprovalCard(tool, call, changed_from, box)
         self.approval = card
         box.box.addWidget(card)
+        card.show()  # the box may be shown already
         focused = QApplication.focusWidget()
         if focused is None or focused.objectName() != "composerEdit":  # not while typing
             card.editor.setFocus()

@@ -155,11 +155,12 @@ class MarkdownView(QWidget):
 
     def _break(self, widget: QWidget, offset: int) -> None:
         self._breaks.append((offset, widget))
+        for page in self._pages:
+            if not page.blocks:
+                page.hide()  # no empty line above the cards (none was said before them)
         self._layout.addWidget(widget)  # after the pages (the growing block moves below)
         widget.show()
-        page = self._new_page(held=False)
-        page.after_break = True
-        page.show()
+        self._new_page(held=False).after_break = True  # shown with its first block
 
     def append(self, chunk: str, *, redraw_tail: bool = True) -> None:
         """Add streamed text; only the block still growing is redrawn.
@@ -262,6 +263,7 @@ class MarkdownView(QWidget):
         while len(self._pages) > 1:
             self._remove_page()
         self._pages[0].reset()
+        self._pages[0].show()
         self._blocks.clear()
         self._splitter = BlockSplitter()
         self._tail_stale = False
@@ -331,6 +333,8 @@ class MarkdownView(QWidget):
         try:
             while index >= 0 and self._pages[index].isHidden():
                 self._pages[index].show()
+                if self._pages[index].after_break:
+                    break  # the pages before a break are shown already (or empty)
                 index -= 1
             if tail is not None:
                 self._swap_tails(tail)
