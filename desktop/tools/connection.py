@@ -143,7 +143,7 @@ class ServerConnection:
         tools: list[RemoteTool] = []
         cursor: str | None = None
         for _ in range(100):  # a server whose pages never end cannot hang the list
-            result = await self._client.list_tools(cursor=cursor)
+            result = await self._client.list_tools(cursor=cursor, cache_mode="refresh")
             tools += [remote_tool(tool) for tool in result.tools]
             cursor = result.next_cursor
             if not cursor:

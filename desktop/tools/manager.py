@@ -211,6 +211,22 @@ class McpServerManager:
             start.add_done_callback(lambda _: self._starting.pop(name, None))
         return await asyncio.shield(start)
 
+    async def current_tools(self, name: str) -> ServerStatus:
+        """The server running, with its tools as it lists them now: a server may change
+        them while it runs (and policies must see the definitions it gives today)."""
+        status = self.status(name)
+        connection = self._connections.get(name)
+        if status.state is not ServerState.RUNNING or connection is None:
+            return await self.ensure_started(name)
+        try:
+            tools = tuple(await self._worker.run(connection.list_tools()))
+        except Exception as error:
+            connection.log.add(f"[listing the tools failed: {describe(error)}]")
+            return status
+        if tools != status.tools and self._connections.get(name) is connection:
+            return self._set(name, dataclasses.replace(status, tools=tools))
+        return self.status(name)
+
     async def restart(self, name: str) -> ServerStatus:
         await self.stop(name)
         self._set(name, ServerStatus())

@@ -23,8 +23,9 @@ def model_name(name: str) -> str:
 
 
 class McpToolSource:
-    """Tools of the enabled servers, started when first asked for; names unique across
-    servers (a clash gets the server's name in front: ``github__search``)."""
+    """Tools of the enabled servers, started when first asked for and listed again at
+    each ask (a running server may change them); names unique across servers (a clash
+    gets the server's name in front: ``github__search``)."""
 
     def __init__(self, manager: McpServerManager) -> None:
         self.manager = manager
@@ -35,7 +36,7 @@ class McpToolSource:
             for config in self.manager.servers
             if config.enabled and (servers is None or config.name in servers)
         ]
-        statuses = await asyncio.gather(*(self.manager.ensure_started(c.name) for c in configs))
+        statuses = await asyncio.gather(*(self.manager.current_tools(c.name) for c in configs))
         found: list[tuple[str, str, str, ToolDefinition, bool]] = []
         for config, status in zip(configs, statuses, strict=True):
             if status.state is not ServerState.RUNNING:

@@ -21,6 +21,7 @@ Its tools:
 - ``spawn_child()``: starts a ``sleep 300`` child and returns its pid (process trees).
 - ``read_env(name)``: the value of an environment variable of the server, or "" (what a
   stdio server was given).
+- ``grow(name)``: adds a tool ``name`` (it echoes its ``text``) while the server runs.
 - ``say(text)``: writes ``text`` to the server's stderr (its log) and returns "said".
 
 The weather tool's definition changes with the variant: ``PARLEY_MCP_VARIANT=2`` in the
@@ -158,6 +159,14 @@ def build_server(variant: str = "") -> MCPServer:
     )
     def read_env(name: str) -> str:
         return os.environ.get(name, "")
+
+    @server.tool(description="Add a tool named `name` to this server", structured_output=False)
+    def grow(name: str) -> str:
+        def added(text: str) -> str:
+            return text
+
+        server.add_tool(added, name=name, description="A tool added while running")
+        return f"added {name}"
 
     @server.tool(description="Write a line to the server's error output", structured_output=False)
     def say(text: str) -> str:

@@ -200,3 +200,15 @@ async def test_a_server_that_dies_by_itself_is_shown_failed_and_restarts(
     assert refused.is_error and "is not running" in refused.text
     status = await mcp_manager.restart("test")
     assert status.state is ServerState.RUNNING
+
+
+async def test_tools_a_running_server_adds_are_offered_at_the_next_ask(
+    mcp_manager: McpServerManager, mcp_stdio_config: ServerConfig
+) -> None:
+    await mcp_manager.save_server(mcp_stdio_config)
+    source = McpToolSource(mcp_manager)
+    assert "echo_back" not in [tool.name for tool in await source.available_tools()]
+    await mcp_manager.call("test", "grow", {"name": "echo_back"})
+    tools = {tool.name: tool for tool in await source.available_tools()}
+    assert tools["echo_back"].definition.description == "A tool added while running"
+    assert any(tool.name == "echo_back" for tool in mcp_manager.status("test").tools)
