@@ -167,6 +167,7 @@ class AppServices:
             source, policies, self.settings, timeout=lambda: manager.tool_timeout + 5.0
         )
         wire_chat_tools(window.chat_pane, access, self.tasks)
+        window.set_tool_policies(policies)
 
     async def _start_providers(self) -> None:
         """Keys saved under a provider kind move to their provider's own entry first. The

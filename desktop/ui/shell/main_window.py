@@ -50,7 +50,7 @@ if TYPE_CHECKING:  # imported when the services are attached or the page first b
     from desktop.ui.shell.provider_status import ProviderStatus
     from desktop.ui.shell.setup_guide import SetupGuide
     from desktop.ui.tasks import TaskOwner
-    from desktop.ui.tools.tools_page import ToolsPage
+    from desktop.ui.tools.tools_page import ServerPolicies, ToolsPage
 
 CHATS, MODELS, TOOLS, SETTINGS = "chats", "models", "tools", "settings"
 
@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
     _pulls: PullManager
     _providers: ProviderRegistry
     _tools: McpServerManager | None = None
+    _tool_policies: ServerPolicies | None = None
 
     def __init__(
         self,
@@ -301,9 +302,15 @@ class MainWindow(QMainWindow):
 
         if self._tools is None:  # a window without the app's services (tests)
             self._tools = McpServerManager(ServerStore(default_servers_path()), _no_keyring)
-        page = ToolsPage(self._tools, self._tasks)
+        page = ToolsPage(self._tools, self._tasks, policies=self._tool_policies)
         self.shortcuts.watch(page)
         return page
+
+    def set_tool_policies(self, policies: ServerPolicies) -> None:
+        """The person's policies, for the Tools page to show and change per server."""
+        self._tool_policies = policies
+        if self.pages.is_built(TOOLS):
+            cast("ToolsPage", self.pages.page(TOOLS)).set_policies(policies)
 
     def _build_settings_page(self) -> SettingsPage:
         from desktop.ui.settings.settings_page import SettingsPage

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.toolbox import Policy
 from desktop.tools.manager import ServerState, ServerStatus
 from desktop.tools.server_config import ServerConfig
 from desktop.ui.design import Space
@@ -30,6 +32,8 @@ class ServerDetail(QFrame):
     restartRequested = Signal(str)
     editRequested = Signal(str)
     removeRequested = Signal(str)
+    policyChosen = Signal(str, str)
+    """(server identity, Policy value): what to do when a tool of this server is called."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +58,17 @@ class ServerDetail(QFrame):
         self.restart.clicked.connect(lambda: self.restartRequested.emit(self._name()))
         self.edit.clicked.connect(lambda: self.editRequested.emit(self._name()))
         self.remove.clicked.connect(lambda: self.removeRequested.emit(self._name()))
+        self.policy_label = QLabel()
+        self.policy = QComboBox()
+        self.policy_label.setBuddy(self.policy)
+        for value in (Policy.ASK, Policy.ALLOW, Policy.DENY):
+            self.policy.addItem("", value.value)
+        self.policy.activated.connect(self._policy_activated)
+        policy_row = QHBoxLayout()
+        policy_row.setSpacing(Space.S)
+        policy_row.addWidget(self.policy_label)
+        policy_row.addWidget(self.policy)
+        policy_row.addStretch(1)
         self.problem = QFrame()
         self.problem.setObjectName("serverProblem")
         self.problem_text = QLabel()
@@ -93,6 +108,7 @@ class ServerDetail(QFrame):
         layout.setSpacing(Space.S)
         layout.addLayout(title)
         layout.addWidget(self.identity)
+        layout.addLayout(policy_row)
         layout.addWidget(self.problem)
         layout.addSpacing(Space.XS)
         layout.addWidget(self.tabs, 1)
@@ -118,6 +134,17 @@ class ServerDetail(QFrame):
         self.restart.setEnabled(config.enabled and status.state is not ServerState.STARTING)
         self.retranslate()
 
+    def show_policy(self, policy: Policy | None) -> None:
+        """The server's policy, or None to hide the choice (no policies in this window)."""
+        self.policy.setVisible(policy is not None)
+        self.policy_label.setVisible(policy is not None)
+        if policy is not None:
+            self.policy.setCurrentIndex(max(0, self.policy.findData(policy.value)))
+
+    def _policy_activated(self, index: int) -> None:
+        if self.config is not None:
+            self.policyChosen.emit(self.config.identity, str(self.policy.itemData(index)))
+
     def show_log(self, lines: list[str]) -> None:
         bar = self.log.verticalScrollBar()
         at_end = bar.value() >= bar.maximum() - 2
@@ -141,6 +168,11 @@ class ServerDetail(QFrame):
             0, self.tr("Tools ({count})").format(count=count) if running else self.tr("Tools")
         )
         self.tabs.setTabText(1, self.tr("Log"))
+        self.policy_label.setText(self.tr("When a model calls one of its tools"))
+        for index, words in enumerate(
+            (self.tr("Ask me each time"), self.tr("Run without asking"), self.tr("Never run"))
+        ):
+            self.policy.setItemText(index, words)
         self.log.setPlaceholderText(
             self.tr("What the server writes to its error output shows here.")
         )

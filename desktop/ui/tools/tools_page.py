@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Coroutine
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.toolbox import Policy
 from desktop.tools.manager import McpServerManager
 from desktop.tools.mcp_json import ImportResult
 from desktop.tools.server_config import ServerConfig
@@ -41,16 +42,32 @@ from desktop.ui.tools.server_dialog import ServerDialog
 from desktop.ui.tools.server_list import ServerList
 
 LIST_WIDTH = 300
+
+
+class ServerPolicies(Protocol):
+    """The person's allow / ask / deny per server (desktop.core.tool_policy.ToolPolicies)."""
+
+    def server_policy(self, identity: str) -> Policy: ...
+
+    def set_server_policy(self, identity: str, policy: Policy) -> None: ...
+
+
 MAX_JSON_BYTES = 1_000_000
 
 
 class ToolsPage(QWidget):
     def __init__(
-        self, manager: McpServerManager, tasks: TaskOwner, parent: QWidget | None = None
+        self,
+        manager: McpServerManager,
+        tasks: TaskOwner,
+        parent: QWidget | None = None,
+        *,
+        policies: ServerPolicies | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("toolsPage")
         self.manager = manager
+        self.policies = policies
         self._tasks = tasks
         self._pending: set[asyncio.Task[Any]] = set()
         self.dialog: QWidget | None = None
@@ -92,6 +109,7 @@ class ToolsPage(QWidget):
         self.detail.restartRequested.connect(lambda name: self._run(self.manager.restart(name)))
         self.detail.editRequested.connect(self.edit_server)
         self.detail.removeRequested.connect(self.confirm_removal)
+        self.detail.policyChosen.connect(self._policy_chosen)
         content = QWidget()
         columns = QHBoxLayout(content)
         columns.setContentsMargins(0, 0, 0, 0)
@@ -188,6 +206,17 @@ class ToolsPage(QWidget):
         if config is not None:
             self.detail.show_server(config, self.manager.status(name))
             self.detail.show_log(self.manager.log_lines(name))
+            policies = self.policies
+            shown = policies.server_policy(config.identity) if policies is not None else None
+            self.detail.show_policy(shown)
+
+    def set_policies(self, policies: ServerPolicies | None) -> None:
+        self.policies = policies
+        self._show_chosen(self.servers.current_name())
+
+    def _policy_chosen(self, identity: str, value: str) -> None:
+        if self.policies is not None:
+            self.policies.set_server_policy(identity, Policy(value))
 
     def _status_changed(self, name: str) -> None:
         config = self.manager.config(name)

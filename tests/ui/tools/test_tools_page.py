@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.core.tool_policy import ToolPolicies
+from desktop.core.toolbox import Policy
 from desktop.tools.manager import McpServerManager, ServerState
 from desktop.ui.tasks import TaskOwner
 from desktop.ui.tools.key_values import Entry
@@ -167,3 +169,22 @@ async def test_a_file_of_servers_is_shown_before_it_is_added(
     dialog.add.click()
     await page.idle()
     assert [server.name for server in page.manager.servers] == ["time"]
+
+
+async def test_the_person_chooses_what_happens_when_a_servers_tools_are_called(
+    make_page: Callable[..., ToolsPage],
+) -> None:
+    saved: list[dict[str, object]] = []
+    policies = ToolPolicies(save=saved.append)
+    page = make_page()
+    config = await page.manager.save_server(stdio_config("weather"))
+    assert page.detail.policy.isHidden()  # no policies in this window
+    page.set_policies(policies)
+    assert not page.detail.policy.isHidden()
+    assert page.detail.policy.currentText() == "Ask me each time"
+    page.detail.policy.setCurrentIndex(page.detail.policy.findData(Policy.ALLOW.value))
+    page.detail.policy.activated.emit(page.detail.policy.currentIndex())
+    assert policies.server_policy(config.identity) is Policy.ALLOW
+    assert saved, "the book was saved"
+    page.reload()
+    assert page.detail.policy.currentText() == "Run without asking"
