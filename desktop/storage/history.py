@@ -161,23 +161,46 @@ def _text_from_json(data: str | None) -> Text | None:
         return None
 
 
-def _message(row: sqlite3.Row) -> StoredMessage:
-    """A stored message from its row (for a 2,000-message path: a dict lookup for role and
+_MESSAGE_COLUMNS = (
+    "id, conversation_id, role, content, state, model, created_at, thinking, stats, error,"
+    " error_text, parent_id, images"
+)
+"""What :func:`_message` reads, in its order."""
+_LINK_COLUMNS = "id, parent_id, chosen"
+"""What :func:`_walk` reads, in its order."""
+
+
+def _message(row: Sequence[Any]) -> StoredMessage:
+    """A stored message from its row of ``_MESSAGE_COLUMNS`` (a dict lookup for role and
     state instead of an Enum call, and no JSON parse for the usual empty image list)."""
-    images = row["images"]
+    (
+        id_,
+        conversation_id,
+        role,
+        content,
+        state,
+        model,
+        created_at,
+        thinking,
+        stats,
+        error,
+        error_text,
+        parent_id,
+        images,
+    ) = row
     return StoredMessage(
-        id=row["id"],
-        conversation_id=row["conversation_id"],
-        role=_ROLES[row["role"]],
-        content=row["content"],
-        state=_STATES[row["state"]],
-        model=row["model"],
-        created_at=datetime.fromisoformat(row["created_at"]),
-        thinking=row["thinking"],
-        stats=_stats_from_json(row["stats"]),
-        error=row["error"],
-        error_text=_text_from_json(row["error_text"]),
-        parent_id=row["parent_id"],
+        id=id_,
+        conversation_id=conversation_id,
+        role=_ROLES[role],
+        content=content,
+        state=_STATES[state],
+        model=model,
+        created_at=datetime.fromisoformat(created_at),
+        thinking=thinking,
+        stats=_stats_from_json(stats),
+        error=error,
+        error_text=_text_from_json(error_text),
+        parent_id=parent_id,
         images=image_blobs.digests(images) if images != _NO_IMAGES else (),
     )
 
@@ -187,23 +210,26 @@ def _with_rounds(message: StoredMessage, rounds: dict[int, tuple[ToolRound, ...]
     return dataclasses.replace(message, tool_rounds=found) if found else message
 
 
-def _decoded(row: sqlite3.Row, rounds: tuple[ToolRound, ...]) -> StoredMessage:
-    """A path step's message, decoded when first read (PathStep.later)."""
-    message = _message(row)
+def _decoded(row: tuple[Any, ...], rounds: tuple[ToolRound, ...]) -> StoredMessage:
+    """A path step's message from its row of links and message columns, decoded when
+    first read (PathStep.later)."""
+    message = _message(row[3:])
     return dataclasses.replace(message, tool_rounds=rounds) if rounds else message
 
 
-def _walk(links: list[sqlite3.Row]) -> tuple[list[int], dict[int | None, list[int]]]:
-    """The visible path (the most recently chosen child at every step) and all children."""
+def _walk(links: Sequence[Sequence[Any]]) -> tuple[list[int], dict[int | None, list[int]]]:
+    """The visible path (the most recently chosen child at every step) and all children,
+    from rows that start with ``_LINK_COLUMNS``."""
     children: dict[int | None, list[int]] = {}
     chosen: dict[int, int] = {}
     for row in links:
-        children.setdefault(row["parent_id"], []).append(row["id"])
-        chosen[row["id"]] = row["chosen"]
+        id_ = row[0]
+        children.setdefault(row[1], []).append(id_)
+        chosen[id_] = row[2]
     path: list[int] = []
     parent: int | None = None
     while kids := children.get(parent):
-        parent = max(kids, key=lambda kid: (chosen[kid], kid))
+        parent = kids[0] if len(kids) == 1 else max(kids, key=lambda kid: (chosen[kid], kid))
         path.append(parent)
     return path, children
 
@@ -474,7 +500,7 @@ class HistoryStore:
                 ),
             )
             row = conn.execute(
-                "SELECT * FROM messages WHERE id = ?", (cursor.lastrowid,)
+                f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE id = ?", (cursor.lastrowid,)
             ).fetchone()
         return _message(row)
 
@@ -531,15 +557,15 @@ class HistoryStore:
         """The conversation's messages in the order they were added."""
         with self._lock:
             rows = self._conn.execute(
-                "SELECT * FROM messages WHERE conversation_id = ? ORDER BY id", (conversation_id,)
+                f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY id",
+                (conversation_id,),
             ).fetchall()
             rounds = tool_calls.rounds_of_conversation(self._conn, conversation_id)
         return [_with_rounds(_message(row), rounds) for row in rows]
 
     def _links(self, conversation_id: int) -> list[sqlite3.Row]:
         return self._conn.execute(
-            "SELECT id, parent_id, chosen FROM messages WHERE conversation_id = ?",
-            (conversation_id,),
+            f"SELECT {_LINK_COLUMNS} FROM messages WHERE conversation_id = ?", (conversation_id,)
         ).fetchall()
 
     def _next_choice(self, conversation_id: int) -> int:
@@ -592,7 +618,7 @@ class HistoryStore:
         """Raises ``KeyError`` when there is no such message."""
         with self._lock:
             row = self._conn.execute(
-                "SELECT * FROM messages WHERE id = ?", (message_id,)
+                f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE id = ?", (message_id,)
             ).fetchone()
             rounds = tool_calls.rounds_of_messages(self._conn, (message_id,)) if row else {}
         if row is None:
@@ -607,12 +633,16 @@ class HistoryStore:
         from its row when first read: opening a long conversation decodes the few shown.
         """
         with self._lock:
-            found = self._conn.execute(
-                "SELECT * FROM messages WHERE conversation_id = ?", (conversation_id,)
+            cursor = self._conn.cursor()
+            cursor.row_factory = None  # plain tuples: walked by position, decoded later
+            found = cursor.execute(
+                f"SELECT {_LINK_COLUMNS}, {_MESSAGE_COLUMNS} FROM messages"
+                " WHERE conversation_id = ?",
+                (conversation_id,),
             ).fetchall()
             rounds = tool_calls.rounds_of_conversation(self._conn, conversation_id)
         path, children = _walk(found)
-        rows = {row["id"]: row for row in found}
+        rows = {row[0]: row for row in found}
         steps: list[PathStep] = []
         parent: int | None = None
         for message_id in path:
