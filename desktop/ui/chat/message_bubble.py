@@ -108,17 +108,7 @@ class MessageBubble(QFrame):
         self._header.setVisible(role is not Role.USER)  # the card on the right says who
         layout.addWidget(self._header)
 
-        self._thinking_toggle = QToolButton()
-        self._thinking_toggle.setObjectName("thinkingToggle")
-        self._thinking_toggle.setText(self.tr("Thinking"))
-        self._thinking_toggle.setCheckable(True)
-        self._thinking_toggle.setChecked(True)
-        self._thinking_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self._thinking_toggle.setIcon(icon("chevron-down", "muted", "muted"))
-        self._thinking_toggle.setAccessibleName(self.tr("Show or hide the model's thinking"))
-        self._thinking_toggle.toggled.connect(self._show_thinking)
-        self._thinking_toggle.hide()
-        layout.addWidget(self._thinking_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        self._toggle: QToolButton | None = None  # built with the first thought
         self._thinking_view: AutoHeightBrowser | None = None  # built with the first thought
         self._tool_steps: ToolStepsView | None = None  # built with the first tool call
 
@@ -145,8 +135,9 @@ class MessageBubble(QFrame):
 
     def retranslate(self) -> None:
         """Every text in the language now in use (the footer from what it shows)."""
-        self._thinking_toggle.setText(self.tr("Thinking"))
-        self._thinking_toggle.setAccessibleName(self.tr("Show or hide the model's thinking"))
+        if self._toggle is not None:
+            self._toggle.setText(self.tr("Thinking"))
+            self._toggle.setAccessibleName(self.tr("Show or hide the model's thinking"))
         if self.role is Role.USER:
             you = QCoreApplication.translate("ChatPane", "You")  # as version_actions names it
             self.setAccessibleName(you)
@@ -268,6 +259,26 @@ class MessageBubble(QFrame):
 
     def rendered_text(self) -> str:
         return self.body.plain_text()
+
+    @property
+    def _thinking_toggle(self) -> QToolButton:
+        """Folds the thinking away and back, above it (built with the first thought: most
+        messages have none, and a long conversation opens faster without it)."""
+        if self._toggle is None:
+            toggle = QToolButton()
+            toggle.setObjectName("thinkingToggle")
+            toggle.setCheckable(True)
+            toggle.setChecked(True)
+            toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            toggle.setIcon(icon("chevron-down", "muted", "muted"))
+            toggle.toggled.connect(self._show_thinking)
+            toggle.setText(self.tr("Thinking"))
+            toggle.setAccessibleName(self.tr("Show or hide the model's thinking"))
+            toggle.hide()
+            self._toggle = toggle
+            index = self._layout.indexOf(self._header) + 1
+            self._layout.insertWidget(index, toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        return self._toggle
 
     @property
     def thinking_view(self) -> AutoHeightBrowser:
