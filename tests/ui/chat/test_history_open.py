@@ -158,3 +158,49 @@ async def test_one_line_messages_build_the_first_twenty_only(scripted, open_wind
     await wait_until(lambda: len(pane.messages.bubbles()) >= INITIAL_BUBBLES)
     await asyncio.sleep(0.3)
     assert len(pane.messages.bubbles()) == INITIAL_BUBBLES
+
+
+async def test_opening_reads_only_the_messages_it_shows(scripted, open_window, monkeypatch):
+    """A long conversation's first screens decode their own messages only (the context
+    meter finds the last counted answer from the end); scrolling up decodes the older
+    ones as their bubbles are built, and each shows its own text."""
+    from desktop.core.events import ChatStats
+    from desktop.storage import history
+
+    store = HistoryStore.open(default_history_path())
+    try:
+        chat = store.create_conversation("Counted", "scripted:latest")
+        parent = None
+        for number in range(400):
+            role = Role.USER if number % 2 == 0 else Role.ASSISTANT
+            model = "scripted:latest" if role is Role.ASSISTANT else ""
+            text = f"line {number}"
+            parent = store.add_message(chat.id, role, text, model=model, parent_id=parent).id
+            if role is Role.ASSISTANT:
+                store.update_message(parent, stats=ChatStats(10 * number, 5))
+    finally:
+        store.close()
+    decoded: list[int] = []
+    original = history._message
+
+    def counting(row):  # type: ignore[no-untyped-def]
+        decoded.append(row[0])
+        return original(row)
+
+    monkeypatch.setattr(history, "_message", counting)
+    pane = await ready_pane(open_window)
+    conversations = pane.window().conversations
+    conversations.setCurrentIndex(conversations.index_for(chat.id))
+    messages = pane.messages
+    await wait_until(lambda: len(messages.bubbles()) == INITIAL_BUBBLES)
+    await asyncio.sleep(0.2)  # the meter is brought up to date after the switch
+    shown = [bubble.message_id for bubble in messages.bubbles()]
+    assert sorted(set(decoded)) == sorted(shown), "only the messages shown were read"
+    assert [b.text() for b in messages.bubbles()[-2:]] == ["line 398", "line 399"]
+    assert pane.meter.label.text().startswith("4.0k"), "the last answer's count: 3,990 + 5"
+
+    messages.verticalScrollBar().setValue(0)
+    await wait_until(lambda: len(messages.bubbles()) > INITIAL_BUBBLES)
+    older = messages.bubbles()[0]
+    assert older.text() == f"line {400 - len(messages.bubbles())}"
+    assert sorted(set(decoded)) == sorted(b.message_id for b in messages.bubbles())
