@@ -28,7 +28,7 @@ from desktop.ui.render.block_document_view import BlockDocumentView
 from desktop.ui.render.block_page import PAGE_CHARS, BlockPage, HeightEstimate, first_run
 from desktop.ui.render.grow_in_place import paint_growth_only
 from desktop.ui.render.growing_block_view import GrowingBlockView
-from desktop.ui.render.page_merge import PageMerger
+from desktop.ui.render.page_merge import PageMerger, discard
 
 DRAW_STEP_CHARS = 1200
 """Text drawn in one turn (~3 ms): a step of a frame drawn out of sight, or of the held
@@ -372,9 +372,7 @@ class MarkdownView(QWidget):
         return page
 
     def _remove_page(self, index: int = -1) -> None:
-        page = self._pages.pop(index)
-        page.setParent(None)
-        page.deleteLater()
+        discard(self._layout, self._pages.pop(index))
 
     def draw_held_step(self) -> bool:
         """Draw the start of the first held page on the drawn page before it; True
