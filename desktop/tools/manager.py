@@ -144,9 +144,9 @@ class McpServerManager:
         if old is not None:
             await self.stop(old.name)
             self._servers[self._servers.index(old)] = config
-            if old.name != config.name:
+            if old.name != config.name:  # its log tells listeners under its old name
                 self._status.pop(old.name, None)
-                self._logs[config.name] = self._logs.pop(old.name, ServerLog())
+                self._logs.pop(old.name, None)
         else:
             self._servers.append(config)
         self._set(config.name, ServerStatus())
