@@ -13,7 +13,7 @@ in a 2,000-line block).
 from __future__ import annotations
 
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -29,6 +29,18 @@ APPLY_BUDGET_S = 0.004
 """Time a turn of the event loop spends colouring lines."""
 LINES_PER_STEP = 24
 """Lines coloured, then laid out together (~2 ms)."""
+LEXED_KEPT = 512
+"""Blocks whose tokens are kept: an answer's pages drawn again as one document after it
+streamed (page_merge) colour their code without asking the worker again."""
+_lexed_blocks: OrderedDict[tuple[str, str], LexedCode] = OrderedDict()
+"""(code, language) → its tokens: a cache of a pure function, shared like the formulas'."""
+
+
+def _remember(key: tuple[str, str], lexed: LexedCode | None) -> None:
+    if lexed is not None:
+        _lexed_blocks[key] = lexed
+        if len(_lexed_blocks) > LEXED_KEPT:
+            _lexed_blocks.popitem(last=False)
 
 
 @dataclass(slots=True)
@@ -78,7 +90,17 @@ class CodeColours(QObject):
         job = self._next_job
         self._next_job += 1
         self._asked[job] = QTextCursor(first_line)
-        render_worker().run("lex", (code, language), self._lexed, job)
+        key = (code, language)
+        known = _lexed_blocks.get(key)
+        if known is not None:
+            _lexed_blocks.move_to_end(key)  # told on the next turn, as from the worker
+            QTimer.singleShot(0, self, lambda: self._lexed(job, known))
+            return
+        render_worker().run("lex", key, self._lexed_new, (job, key))
+
+    def _lexed_new(self, asked: tuple[int, tuple[str, str]], lexed: LexedCode | None) -> None:
+        _remember(asked[1], lexed)
+        self._lexed(asked[0], lexed)
 
     def _lexed(self, job: int, lexed: LexedCode | None) -> None:
         if not shiboken6.isValid(self):  # its document went away meanwhile

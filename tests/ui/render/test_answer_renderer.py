@@ -202,3 +202,25 @@ async def test_pages_merge_only_after_the_answer_and_a_step_a_frame(qtbot) -> No
     await wait_until(lambda: not renderer.busy, timeout=10)
     assert len(view.pages()) == 1
     assert host.frames - frames >= 3, "drawn again in steps, a frame each"
+
+
+async def test_code_is_still_coloured_after_the_pages_merge(qtbot) -> None:
+    from desktop.ui.render.code_highlighter import LIGHT
+    from tests.ui.render.test_rich_answers import colour_of
+
+    _, bubble, renderer, _ = answer(qtbot)
+    view = view_of(bubble)
+    for n in range(40):
+        renderer.add_text(f"Paragraph {n}. {PARAGRAPH}\n\n")
+        if n % 10 == 9:
+            renderer.add_text(f"```\nSELECT name_{n} FROM orders;\n```\n\n")
+            await asyncio.sleep(0.03)
+    renderer.finish()
+    await wait_until(lambda: not renderer.busy, timeout=10)
+    [page] = view.pages()
+    document = page.view
+    assert document is not None
+    await wait_until(lambda: not document.code_colours.busy, timeout=10)
+    assert colour_of(document, "SELECT name_9") == LIGHT["keyword"]
+    assert colour_of(document, "SELECT name_39") == LIGHT["keyword"]
+    assert "\nsql\nCopy" in document.toPlainText(), "the guessed language is shown"
