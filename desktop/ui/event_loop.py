@@ -62,8 +62,8 @@ class EventLoop(qasync.QEventLoop):  # type: ignore[misc]
         if self.is_closed():
             return handle  # as in qasync: what a thread hands over after close is dropped
         self._ready.append(handle)
-        if not self._turn.isActive() and self.is_running():
-            self._turn.start()
+        if not self._turn.isActive():
+            self._turn.start()  # fires once the loop runs (a turn while stopped waits)
         return handle
 
     def call_later(
@@ -117,7 +117,7 @@ class EventLoop(qasync.QEventLoop):  # type: ignore[misc]
         while heap and heap[0].cancelled():
             _set_scheduled(heapq.heappop(heap), False)
             self._dropped -= 1
-        if not heap or not self.is_running():
+        if not heap:
             self._due.stop()
             return
         wait_ms = max(0, math.ceil((heap[0].when() - self.time()) * 1000))
@@ -151,14 +151,12 @@ class EventLoop(qasync.QEventLoop):  # type: ignore[misc]
             self._turn.start()
 
     def run_forever(self) -> Any:
-        QTimer.singleShot(0, self._resume)  # once the loop runs
-        return super().run_forever()
-
-    def _resume(self) -> None:
-        """Callbacks that came due while the loop did not run go now."""
-        self._set_due()
+        # Set before Qt's loop starts, so they fire in its first turn: a step that waited
+        # between runs comes before anything else queued meanwhile (deferred deletions).
         if self._ready:
             self._turn.start()
+        self._set_due()
+        return super().run_forever()
 
     def close(self) -> None:
         self._turn.stop()
