@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPush
 
 from desktop.storage.settings import SettingsStore
 from desktop.ui.design import Space
+from desktop.ui.page_tasks import PageTasks
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
-from desktop.ui.settings.page_tasks import PageTasks
 from desktop.ui.settings.section import Section, card
 from desktop.ui.strings import add_named_row, provider_name, relabel_row
 from desktop.ui.theme import PRIMARY, set_kind

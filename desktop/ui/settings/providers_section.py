@@ -20,11 +20,11 @@ from desktop.providers.ollama_host import resolve_ollama_host
 from desktop.storage.secrets import SecretStore
 from desktop.storage.settings import SettingsStore, new_key_id
 from desktop.ui.design import Space
+from desktop.ui.page_tasks import PageTasks
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry, preset_or_custom
 from desktop.ui.settings.failure_text import failure_text
 from desktop.ui.settings.keyring_notice import KeyringNotice
 from desktop.ui.settings.local_ollama_form import LocalOllamaForm
-from desktop.ui.settings.page_tasks import PageTasks
 from desktop.ui.settings.provider_form import ProviderForm
 from desktop.ui.settings.provider_list import ProviderList
 from desktop.ui.settings.section import Section

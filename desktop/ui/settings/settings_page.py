@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 
 from desktop.storage.settings import SettingsStore
 from desktop.ui.icons import icon
+from desktop.ui.page_tasks import PageTasks
 from desktop.ui.provider_registry import ProviderRegistry
 from desktop.ui.settings.about_section import AboutSection
 from desktop.ui.settings.appearance_box import AppearanceBox
 from desktop.ui.settings.attachments_settings import ImageSettingsBox
 from desktop.ui.settings.default_model_section import DefaultModelSection
-from desktop.ui.settings.page_tasks import PageTasks
 from desktop.ui.settings.provider_form import ProviderForm
 from desktop.ui.settings.providers_section import ProvidersSection
 from desktop.ui.settings.shortcuts_section import ShortcutsSection

@@ -33,6 +33,7 @@ from desktop.tools.mcp_json import ImportResult
 from desktop.tools.server_config import ServerConfig
 from desktop.ui.design import Space
 from desktop.ui.icons import icon
+from desktop.ui.page_tasks import PageTasks
 from desktop.ui.strings import translated
 from desktop.ui.tasks import TaskOwner
 from desktop.ui.theme import PRIMARY, QUIET, SECONDARY, set_kind
@@ -68,8 +69,7 @@ class ToolsPage(QWidget):
         self.setObjectName("toolsPage")
         self.manager = manager
         self.policies = policies
-        self._tasks = tasks
-        self._pending: set[asyncio.Task[Any]] = set()
+        self._tasks = PageTasks(tasks, "tools page")
         self.dialog: QWidget | None = None
         """The dialog open now (add/edit, paste, open a file, confirm removal)."""
 
@@ -322,15 +322,11 @@ class ToolsPage(QWidget):
         dialog.open()  # type: ignore[attr-defined]
 
     def _run(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        task = self._tasks.spawn(coro, name="tools page")
-        self._pending.add(task)
-        task.add_done_callback(self._pending.discard)
-        return task
+        return self._tasks.run(coro)
 
     async def idle(self) -> None:
         """Wait until every action the page started has finished (tests)."""
-        while self._pending:
-            await asyncio.wait(set(self._pending))
+        await self._tasks.idle()
 
     # -- words ---------------------------------------------------------------------
     def retranslate(self) -> None:

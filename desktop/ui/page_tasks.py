@@ -1,4 +1,5 @@
-"""The Settings page's own tasks: started through the app's TaskOwner, awaited by idle()."""
+"""A page's own tasks (Settings, Tools): started through the app's TaskOwner, so they end
+with the app, and awaited together by idle() (tests, and a page closing)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,13 @@ from desktop.ui.tasks import TaskOwner
 
 
 class PageTasks:
-    def __init__(self, tasks: TaskOwner) -> None:
+    def __init__(self, tasks: TaskOwner, name: str = "settings") -> None:
         self._tasks = tasks
+        self._name = name
         self._pending: set[asyncio.Task[Any]] = set()
 
     def run(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        task = self._tasks.spawn(coro, name="settings")
+        task = self._tasks.spawn(coro, name=self._name)
         self._pending.add(task)
         task.add_done_callback(self._pending.discard)
         return task

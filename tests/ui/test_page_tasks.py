@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from desktop.ui.settings.page_tasks import PageTasks
+from desktop.ui.page_tasks import PageTasks
 from desktop.ui.tasks import TaskOwner
 
 
