@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
@@ -20,6 +21,25 @@ def use_private_dirs(root: Path) -> None:
     """Settings and history go under ``root``, never the person's own."""
     os.environ["PARLEY_DATA_DIR"] = str(root / "data")
     os.environ["PARLEY_CONFIG_DIR"] = str(root / "config")
+
+
+@asynccontextmanager
+async def fresh_window(size: tuple[int, int]) -> AsyncIterator[tuple[AppServices, MainWindow]]:
+    """The app's services and shown window over empty private dirs, no Ollama reachable;
+    closed after."""
+    with tempfile.TemporaryDirectory() as scratch:
+        use_private_dirs(Path(scratch))
+        os.environ["OLLAMA_HOST"] = "http://127.0.0.1:9"
+        services = AppServices.create()
+        window = services.build_window()
+        window.resize(*size)
+        window.show()
+        await asyncio.sleep(0.3)
+        try:
+            yield services, window
+        finally:
+            window.close()
+            await services.aclose()
 
 
 async def open_chat(model: str) -> tuple[AppServices, MainWindow]:

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from bench.app_window import fresh_window
 from bench.loop_probe import LoopProbe
-from desktop.app import AppServices
 
 STALL_TARGET_MS = 50.0
 
@@ -47,16 +47,7 @@ def png(image: Image.Image) -> bytes:
 
 
 async def attach_once(path: Path) -> dict[str, float | str]:
-    with tempfile.TemporaryDirectory() as scratch:
-        root = Path(scratch)
-        os.environ["PARLEY_DATA_DIR"] = str(root / "data")
-        os.environ["PARLEY_CONFIG_DIR"] = str(root / "config")
-        os.environ["OLLAMA_HOST"] = "http://127.0.0.1:9"
-        services = AppServices.create()
-        window = services.build_window()
-        window.resize(1200, 900)
-        window.show()
-        await asyncio.sleep(0.3)
+    async with fresh_window((1200, 900)) as (_services, window):
         pane = window.chat_pane
         probe = LoopProbe()
         probe.start()
@@ -69,8 +60,6 @@ async def attach_once(path: Path) -> dict[str, float | str]:
         await asyncio.sleep(0.05)
         probe.stop()
         [image] = pane.draft.images
-        window.close()
-        await services.aclose()
         return {
             "ms": elapsed,
             "stall": probe.longest_ms,

@@ -12,12 +12,12 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
+from bench.app_window import fresh_window
 from bench.loop_probe import LoopProbe, p99_ms
-from desktop.app import AppServices, keep_startup_objects
+from desktop.app import keep_startup_objects
 from desktop.tools.manager import ServerState
 from desktop.tools.server_config import ServerConfig, Transport
 
@@ -28,16 +28,7 @@ SERVER = Path(__file__).resolve().parent.parent / "tests" / "servers" / "mcp_tes
 
 async def measure() -> list[dict[str, float | str]]:
     rows: list[dict[str, float | str]] = []
-    with tempfile.TemporaryDirectory() as scratch:
-        root = Path(scratch)
-        os.environ["PARLEY_DATA_DIR"] = str(root / "data")
-        os.environ["PARLEY_CONFIG_DIR"] = str(root / "config")
-        os.environ["OLLAMA_HOST"] = "http://127.0.0.1:9"
-        services = AppServices.create()
-        window = services.build_window()
-        window.resize(1180, 760)
-        window.show()
-        await asyncio.sleep(0.3)
+    async with fresh_window((1180, 760)) as (services, window):
         keep_startup_objects()  # as the app does once its window has settled
         tools = services.tools
         assert tools is not None
@@ -65,8 +56,6 @@ async def measure() -> list[dict[str, float | str]]:
                     "p99_gap_ms": p99_ms(probe.gaps_ms),
                 }
             )
-        window.close()
-        await services.aclose()
     return rows
 
 
@@ -86,13 +75,14 @@ async def run() -> bool:
 
 
 if __name__ == "__main__":
-    import qasync
     from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.event_loop import make_event_loop
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(app)
+    loop = make_event_loop(app)
     asyncio.set_event_loop(loop)
     with loop:
         loop.run_until_complete(run())
