@@ -102,6 +102,7 @@ class ChatPane(QWidget):
 
         self.versions: VersionActions
         self.messages = MessageList(lambda step, column: self.versions.make_bubble(step, column))
+        self.messages.firstScreensShown.connect(self._update_meter)  # after _load's paint
         self.runner = ReplyRunner(chat, self.messages, tasks, self)
         self.bridge = self.runner.bridge
         # A failure that says the server is gone or the key refused shows in the provider
@@ -314,17 +315,17 @@ class ChatPane(QWidget):
             self.route_bar.cached_details(), conversation.parameters.think
         )
         self._warn_if_unavailable()
-        self._after_switch()
-        QTimer.singleShot(0, self._update_meter)
+        self._after_switch(meter=False)  # counted once the messages are painted
 
-    def _after_switch(self) -> None:
+    def _after_switch(self, *, meter: bool = True) -> None:
         """Another conversation (or a new chat) is shown: its title, draft and note."""
         self.drafts.show(self.conversation_id)
         self.export_button.setEnabled(self.conversation_id is not None)
         self._show_title()
         self.route_bar.show_note(self.session.earlier_model())
         self._show_body()
-        self._update_meter()
+        if meter:
+            self._update_meter()
         self.conversationShown.emit(self.conversation_id)
 
     def refresh_title(self) -> None:

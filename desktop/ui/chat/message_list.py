@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -110,6 +110,10 @@ def _side_margin(width: int) -> int:
 
 
 class MessageList(QScrollArea):
+    firstScreensShown = Signal()
+    """The conversation given to :meth:`set_steps` was painted and its first screens built:
+    what reads its whole path (the context meter) runs now, not before that paint."""
+
     def __init__(self, make_bubble: BubbleFactory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._make_bubble = make_bubble
@@ -225,6 +229,7 @@ class MessageList(QScrollArea):
         self.build_older(INITIAL_BUBBLES - len(self._bubbles))
         self._apply_layouts()
         self._painted = True
+        self.firstScreensShown.emit()
 
     def add(self, role: Role, title: str) -> MessageBubble:
         """A new message at the end (the person's, or an answer about to stream)."""

@@ -160,42 +160,56 @@ async def test_one_line_messages_build_the_first_twenty_only(scripted, open_wind
     assert len(pane.messages.bubbles()) == INITIAL_BUBBLES
 
 
-async def test_opening_reads_only_the_messages_it_shows(scripted, open_window, monkeypatch):
-    """A long conversation's first screens decode their own messages only (the context
-    meter finds the last counted answer from the end); scrolling up decodes the older
-    ones as their bubbles are built, and each shows its own text."""
+def seed_answered(title: str, count: int, *, counted: bool) -> int:
+    """A conversation whose answers name their model; ``counted``: with the server's
+    token counts (3,990 + 5 for the last of 400)."""
     from desktop.core.events import ChatStats
-    from desktop.storage import history
 
     store = HistoryStore.open(default_history_path())
     try:
-        chat = store.create_conversation("Counted", "scripted:latest")
+        chat = store.create_conversation(title, "scripted:latest")
         parent = None
-        for number in range(400):
+        for number in range(count):
             role = Role.USER if number % 2 == 0 else Role.ASSISTANT
             model = "scripted:latest" if role is Role.ASSISTANT else ""
             text = f"line {number}"
             parent = store.add_message(chat.id, role, text, model=model, parent_id=parent).id
-            if role is Role.ASSISTANT:
+            if role is Role.ASSISTANT and counted:
                 store.update_message(parent, stats=ChatStats(10 * number, 5))
     finally:
         store.close()
-    decoded: list[int] = []
+    return chat.id
+
+
+def count_decoded(monkeypatch) -> set[int]:  # type: ignore[no-untyped-def]
+    """The ids of the messages the history decodes from now on."""
+    from desktop.storage import history
+
+    decoded: set[int] = set()
     original = history._message
 
     def counting(row):  # type: ignore[no-untyped-def]
-        decoded.append(row[0])
+        decoded.add(row[0])
         return original(row)
 
     monkeypatch.setattr(history, "_message", counting)
+    return decoded
+
+
+async def test_opening_reads_only_the_messages_it_shows(scripted, open_window, monkeypatch):
+    """A long conversation's first screens decode their own messages only (the context
+    meter finds the last counted answer from the end); scrolling up decodes the older
+    ones as their bubbles are built, and each shows its own text."""
+    chat_id = seed_answered("Counted", 400, counted=True)
+    decoded = count_decoded(monkeypatch)
     pane = await ready_pane(open_window)
     conversations = pane.window().conversations
-    conversations.setCurrentIndex(conversations.index_for(chat.id))
+    conversations.setCurrentIndex(conversations.index_for(chat_id))
     messages = pane.messages
     await wait_until(lambda: len(messages.bubbles()) == INITIAL_BUBBLES)
-    await asyncio.sleep(0.2)  # the meter is brought up to date after the switch
+    await asyncio.sleep(0.2)  # the meter is brought up to date after the first paint
     shown = [bubble.message_id for bubble in messages.bubbles()]
-    assert sorted(set(decoded)) == sorted(shown), "only the messages shown were read"
+    assert sorted(decoded) == sorted(shown), "only the messages shown were read"
     assert [b.text() for b in messages.bubbles()[-2:]] == ["line 398", "line 399"]
     assert pane.meter.label.text().startswith("4.0k"), "the last answer's count: 3,990 + 5"
 
@@ -203,4 +217,32 @@ async def test_opening_reads_only_the_messages_it_shows(scripted, open_window, m
     await wait_until(lambda: len(messages.bubbles()) > INITIAL_BUBBLES)
     older = messages.bubbles()[0]
     assert older.text() == f"line {400 - len(messages.bubbles())}"
-    assert sorted(set(decoded)) == sorted(b.message_id for b in messages.bubbles())
+    assert sorted(decoded) == sorted(b.message_id for b in messages.bubbles())
+
+
+async def test_without_counts_the_meter_reads_the_path_after_the_first_paint(
+    scripted, open_window, monkeypatch
+):
+    """Answers the server did not count make the meter estimate every message: that comes
+    after the end of the conversation is on screen, not before."""
+    chat_id = seed_answered("Uncounted", 400, counted=False)
+    decoded = count_decoded(monkeypatch)
+    pane = await ready_pane(open_window)
+    conversations = pane.window().conversations
+    messages = pane.messages
+    read_by_paint: list[int] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not read_by_paint:
+                read_by_paint.append(len(decoded))
+            return False
+
+    conversations.setCurrentIndex(conversations.index_for(chat_id))
+    last = messages.bubbles()[-1]
+    watch = Watch()
+    for widget in (last.body, *last.body.findChildren(QWidget)):
+        widget.installEventFilter(watch)
+    await wait_until(lambda: len(decoded) == 400)
+    assert read_by_paint == [FIRST_SCREEN_BUBBLES], "the end was painted before the rest was read"
+    await wait_until(lambda: pane.meter.label.text().startswith("~"))  # estimated, all of it
