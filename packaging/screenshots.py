@@ -1,8 +1,9 @@
-"""Take the README screenshots: every page (Chats, Models, Settings) at 1180x760, in light
-and dark, in English and Chinese.
+"""Take the README screenshots: every page (Chats, Models, Tools, Settings) at 1180x760,
+in light and dark, in English and Chinese.
 
 Each shot is a real window with real services, talking to the scripted Ollama test server
-on 127.0.0.1, after a real exchange (question sent, answer streamed and saved).
+on 127.0.0.1, after a real exchange (question sent, answer streamed and saved); the Tools
+page shows the tests' MCP server, started over stdio.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py [OUT_DIR]
 """
@@ -31,7 +32,8 @@ MODELS = (
     ScriptedModel("hf.co/unsloth/Qwen3-30B-A3B-Instruct-2507-GGUF:Q4_K_M", ("completion",)),
     ScriptedModel("nomic-embed-text:latest", ("embedding",)),
 )
-PAGES = ("chats", "models", "settings")
+PAGES = ("chats", "models", "tools", "settings")
+MCP_SERVER = ROOT / "tests" / "servers" / "mcp_test_server.py"
 EXCHANGES = {
     "en": [
         ("Plan a weekend in Lisbon", "Day one: Alfama and the castle at sunset. Day two: Belém."),
@@ -44,7 +46,8 @@ EXCHANGES = {
             "    for number, line in enumerate(file, start=1):\n"
             "        print(number, line.rstrip())\n```\n\n"
             "- `rstrip()` drops the newline at the end of each line.\n"
-            "- The file is closed for you when the block ends. ✅",
+            "- The file is closed for you when the block ends. ✅\n\n"
+            "Reading $n$ lines takes time $O(n)$ and memory $O(1)$.",
         ),
     ],
     "zh_CN": [
@@ -58,7 +61,8 @@ EXCHANGES = {
             "    for number, line in enumerate(file, start=1):\n"
             "        print(number, line.rstrip())\n```\n\n"
             "- `rstrip()` 会去掉每行末尾的换行符。\n"
-            "- 代码块结束时文件会自动关闭。✅",
+            "- 代码块结束时文件会自动关闭。✅\n\n"
+            "读取 $n$ 行的时间是 $O(n)$，内存是 $O(1)$。",
         ),
     ],
 }
@@ -96,12 +100,15 @@ async def shoot(language: str, theme: str, out: Path, server: ScriptedOllama) ->
             await wait_until(lambda: not pane.streaming)
         pane.composer.clear()
         window.refresh_conversations()
+        await start_mcp_server(services)
         shots = []
         tag = f"{language.replace('_', '-').lower()}-{theme}"
         for page in PAGES:
             window.show_page(page)
             if page == "models":
                 await wait_until(lambda: window.model_pane.installed.select("qwen3:4b"))
+            if page == "tools":
+                window.show_page("tools").servers.choose("weather")  # type: ignore[attr-defined]
             await asyncio.sleep(1.0)
             path = out / f"{page}-{tag}.png"
             window.grab().save(str(path))
@@ -109,6 +116,16 @@ async def shoot(language: str, theme: str, out: Path, server: ScriptedOllama) ->
         window.close()
         await services.aclose()
     return shots
+
+
+async def start_mcp_server(services: object) -> None:
+    from desktop.tools.server_config import ServerConfig, Transport
+
+    tools = services.tools  # type: ignore[attr-defined]
+    await tools.save_server(
+        ServerConfig("weather", Transport.STDIO, command=sys.executable, args=(str(MCP_SERVER),))
+    )
+    await tools.ensure_started("weather")
 
 
 async def main(out: Path) -> None:
