@@ -7,9 +7,9 @@
     server.stop()
 
 Shapes and status codes follow Ollama (v0.33): /, /api/version, /api/tags, /api/ps,
-/api/show, /api/delete, /api/copy, /api/pull and /api/chat. Every request lands in
-``requests``, every stream a client abandoned in ``disconnects``, and ``inject`` arms
-faults (see tests.servers.faults.Fault).
+/api/show, /api/delete, /api/copy, /api/pull, /api/create, /api/blobs/:digest and
+/api/chat. Every request lands in ``requests``, every stream a client abandoned in
+``disconnects``, and ``inject`` arms faults (see tests.servers.faults.Fault).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
-from tests.servers import ollama_chat, ollama_pull
+from tests.servers import ollama_chat, ollama_create, ollama_pull
 from tests.servers.loopback_http import BadRequest, Exchange, LoopbackServer
 from tests.servers.model_store import (
     CHATML_GO_TEMPLATE,
@@ -66,6 +66,8 @@ class OllamaServer(LoopbackServer):
         """Blob bytes each pull moved, by display name (``tiny:latest``)."""
         self.received_images: list[bytes] = []
         """The decoded bytes of every image sent to /api/chat, in order."""
+        self.blobs_received: list[str] = []
+        """The digest of every blob a POST /api/blobs stored, in order."""
         self._running: dict[ModelName, RunningModel] = {}
         self._running_lock = threading.Lock()
         self._blob_locks: dict[str, threading.Lock] = defaultdict(threading.Lock)
@@ -80,6 +82,7 @@ class OllamaServer(LoopbackServer):
             "/api/copy": {"POST": self._copy},
             "/api/pull": {"POST": lambda exchange: ollama_pull.handle_pull(self, exchange)},
             "/api/chat": {"POST": lambda exchange: ollama_chat.handle_chat(self, exchange)},
+            "/api/create": {"POST": lambda exchange: ollama_create.handle_create(self, exchange)},
         }
 
     def start(self) -> OllamaServer:
@@ -165,6 +168,15 @@ class OllamaServer(LoopbackServer):
             return self._blob_locks[digest]
 
     # -- routes ------------------------------------------------------------------------
+
+    def route_missing(self, exchange: Exchange) -> None:
+        if exchange.path.startswith(ollama_create.BLOBS_PREFIX) and exchange.method in (
+            "HEAD",
+            "POST",
+        ):
+            ollama_create.handle_blob(self, exchange)
+            return
+        super().route_missing(exchange)
 
     def _root(self, exchange: Exchange) -> None:
         exchange.send_text(HTTPStatus.OK, "Ollama is running")
