@@ -151,7 +151,7 @@ class ReplyRunner(QObject):
         if bubble is not None:
             self.renderer.finish()
             if bubble.has_tool_steps():
-                bubble.tool_steps.drop_arriving()  # a call cut off while it was written
+                bubble.tool_steps.drop_arriving(ended=True)  # a call cut off while written
                 if state is not MessageState.COMPLETE:
                     bubble.tool_steps.end_live(ToolOutcome.CANCELLED)
             said: str | Text = error.text if error else (self._loop_stop or "")

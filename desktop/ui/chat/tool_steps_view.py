@@ -90,11 +90,15 @@ class ToolStepsView(QWidget):
             line.show()  # the box may be shown already
         line.setText(self.tr("Preparing a call of {tool}…").format(tool=name))
 
-    def drop_arriving(self) -> None:
+    def drop_arriving(self, *, ended: bool = False) -> None:
+        """Take the lines of calls being written away (``ended``: the answer ended, so a
+        round they began and no call finished is taken away too)."""
         for line in self.arriving.values():
             line.hide()
             line.deleteLater()
         self.arriving.clear()
+        if ended and self._open is not None:
+            self._open.hide()
 
     def _next_round(self) -> RoundBox:
         """The box of the round being written, placed below the text so far."""

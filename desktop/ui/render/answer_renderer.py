@@ -79,6 +79,7 @@ class AnswerRenderer(QObject):
         self._seen = False  # a held page was painted: draw it if it is in view
         self._prepared = 0  # characters a frame drawn out of sight will show
         self._stepping = False  # a frame drawn out of sight waits for its next step
+        self._preparing = False  # its first step takes the text that came into view
         self._last_frame = float("-inf")
         self._clock = QTimer(self)
         self._clock.setSingleShot(True)
@@ -120,7 +121,7 @@ class AnswerRenderer(QObject):
             while view.draw_frame():
                 pass
             view.show_frame()
-            self._stepping = False
+            self._stepping = self._preparing = False
         self._show_thinking()
         self._feed(following=False)
         view.insert_break(widget)
@@ -150,7 +151,7 @@ class AnswerRenderer(QObject):
         self._view = self._thoughts = None
         self._pending.clear()
         self._thinking.clear()
-        self._ending = self._ended = self._stepping = self._seen = False
+        self._ending = self._ended = self._stepping = self._preparing = self._seen = False
         self._clock.stop()
 
     # -- state -------------------------------------------------------------------
@@ -191,7 +192,8 @@ class AnswerRenderer(QObject):
             fed = self._fed
             self._feed(following=following)
             self._prepared = self._fed
-            if self._fed - fed > DRAW_APART_CHARS and view.prepare_frame(self._in_view_px()):
+            if self._fed - fed > DRAW_APART_CHARS and following:
+                self._preparing = True  # in the next turn: taking the text is a turn's work
                 self._next_step()
                 return
             self._shown = self._fed
@@ -236,6 +238,11 @@ class AnswerRenderer(QObject):
 
     def _step(self, view: MarkdownView) -> None:
         """A step of a frame drawn out of sight; once all is drawn, it is shown."""
+        if self._preparing:
+            self._preparing = False
+            view.prepare_frame(self._in_view_px())  # False: nothing out of sight to draw
+            self._clock.start(0)
+            return
         self._stepping = view.draw_frame()
         if self._stepping:
             self._clock.start(0)

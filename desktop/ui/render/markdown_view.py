@@ -29,6 +29,7 @@ from desktop.ui.render.block_page import PAGE_CHARS, BlockPage, HeightEstimate, 
 from desktop.ui.render.grow_in_place import paint_growth_only
 from desktop.ui.render.growing_block_view import GrowingBlockView
 from desktop.ui.render.page_merge import PageMerger, discard
+from desktop.ui.render.tail_views import TailViews, visible
 
 DRAW_STEP_CHARS = 1200
 """Text drawn in one turn (~3 ms): a step of a frame drawn out of sight, or of the held
@@ -68,8 +69,7 @@ class MarkdownView(QWidget):
         paint_growth_only(self)
         self._pages: list[BlockPage] = []
         self._new_page(held=False).show()
-        self.tail_view: GrowingBlockView | None = None  # built when a stream first needs it
-        self._spare_tail: GrowingBlockView | None = None
+        self._tails = TailViews(self._layout)
         self._splitter = BlockSplitter()
         self._blocks: list[Block] = []
         self._tail_stale = False  # appends went on without redrawing the tail
@@ -149,7 +149,7 @@ class MarkdownView(QWidget):
         self._add_finished(self._splitter.finish(), in_sight=True)
         while self.draw_held_step():
             pass
-        self._show_tail(None)
+        self._tails.show(None)
         self._splitter = BlockSplitter()
         self._break(widget, sum(len(block.source) for block in self._blocks))
 
@@ -176,7 +176,7 @@ class MarkdownView(QWidget):
         self._add_finished(self._splitter.feed(chunk), in_sight=redraw_tail)
         self._tail_stale = not redraw_tail
         if redraw_tail:
-            self._show_tail(self._splitter.tail)
+            self._tails.show(self._splitter.tail)
 
     def _catch_up(self) -> None:
         """Show at once what appends left for a frame (the view stopped following the
@@ -184,12 +184,12 @@ class MarkdownView(QWidget):
         if self._tail_stale or self._frame is not None:
             self._tail_stale = False
             self._settle(self._in_view())
-            self._show_tail(self._splitter.tail)
+            self._tails.show(self._splitter.tail)
 
     def prepare_frame(self, in_view_px: int | None = None) -> bool:
         """The start of a frame, if appends left the end behind (else False): the
         blocks about to come into view are taken off their held pages (and, when they
-        are many, drawn on a hidden page: a step now, the rest by :meth:`draw_frame`),
+        are many, drawn on a hidden page a step a turn by :meth:`draw_frame`),
         and the growing block is drawn out of sight as it is now. Nothing in view
         changes until :meth:`show_frame`. ``in_view_px``: how much of the end is about
         to be in view (else: up to the window's height)."""
@@ -199,10 +199,10 @@ class MarkdownView(QWidget):
         self._tail_stale = False
         if in_view_px is not None:
             self._in_view_px = in_view_px
-        tail = self._visible(self._splitter.tail)
+        tail = visible(self._splitter.tail)
         tail_view = None
         if tail is not None:
-            tail_view = self._spare()
+            tail_view = self._tails.spare()
             tail_view.draw(tail)
         tail_px = tail_view.height() if tail_view is not None else 0
         near = self._take_near(max(0, self._in_view() - tail_px))  # the tail is in view too
@@ -213,8 +213,7 @@ class MarkdownView(QWidget):
         elif near:
             self._open_page()  # where they go: text held meanwhile goes after it
         self._frame = _Frame(tail_view, self._pages[-1], near, undrawn)
-        self.draw_frame()
-        return True
+        return True  # the steps in the next turns (:meth:`draw_frame`)
 
     def draw_frame(self) -> bool:
         """Draw the next step of the frame being prepared; True while steps remain."""
@@ -237,7 +236,7 @@ class MarkdownView(QWidget):
             frame.last.add(frame.undrawn + frame.near)
         self._show_hidden(frame.last, frame.tail)
         if frame.tail is None:
-            self._show_tail(None)
+            self._tails.show(None)
 
     def finish(self, *, in_frame: bool = False) -> None:
         """The stream ended: the growing block becomes a finished one, and held text
@@ -251,7 +250,7 @@ class MarkdownView(QWidget):
             self._settle(self._in_view())  # even when no last block is left to finish
             self._add_finished(self._splitter.finish(), in_sight=True)
             self._tail_stale = False
-            self._show_tail(None)
+            self._tails.show(None)
 
     def clear(self) -> None:
         self._frame = None
@@ -267,7 +266,7 @@ class MarkdownView(QWidget):
         self._blocks.clear()
         self._splitter = BlockSplitter()
         self._tail_stale = False
-        self._show_tail(None)
+        self._tails.show(None)
 
     # -- pages -----------------------------------------------------------------
     def _add_finished(self, blocks: list[Block], *, in_sight: bool) -> None:
@@ -280,7 +279,7 @@ class MarkdownView(QWidget):
         self._settle(self._in_view())
         self._open_page().add(blocks)
         self._show_hidden()
-        self._show_tail(None)  # the finished blocks took its text
+        self._tails.show(None)  # the finished blocks took its text
 
     def _in_view(self) -> int:
         """How much of the end the view showed last (at most the window's height)."""
@@ -337,7 +336,7 @@ class MarkdownView(QWidget):
                     break  # the pages before a break are shown already (or empty)
                 index -= 1
             if tail is not None:
-                self._swap_tails(tail)
+                self._tails.swap(tail)
         finally:
             self._layout.setEnabled(True)
         self._layout.invalidate()
@@ -404,59 +403,11 @@ class MarkdownView(QWidget):
                 page.draw()
 
     # -- the growing block -------------------------------------------------------
-    @staticmethod
-    def _visible(tail: Block) -> Block | None:
-        """The growing block, unless it has nothing to show yet."""
-        return None if tail.kind is BlockKind.PROSE and not tail.source.strip() else tail
-
-    def _show_tail(self, tail: Block | None) -> None:
-        tail = None if tail is None else self._visible(tail)
-        view = self.tail_view
-        if tail is None:
-            if view is not None and view.block is not None:
-                view.draw(None)
-                view.hide()
-            return
-        view = self._tail()
-        self._keep_last(view)
-        view.draw(tail)
-        if view.isHidden():
-            view.show()
-
-    def _swap_tails(self, spare: GrowingBlockView) -> None:
-        """Show ``spare``, drawn out of sight, instead of the growing block's view."""
-        shown = self.tail_view
-        self._keep_last(spare)
-        spare.show()
-        if shown is not None:
-            shown.hide()
-        self.tail_view, self._spare_tail = spare, shown
-
-    def _keep_last(self, view: GrowingBlockView) -> None:
-        """Pages held while the growing block was not redrawn went below it."""
-        if self._layout.indexOf(view) != self._layout.count() - 1:
-            self._layout.removeWidget(view)
-            self._layout.addWidget(view)
+    @property
+    def tail_view(self) -> GrowingBlockView | None:
+        """The view of the growing block shown now (None before a stream needs it)."""
+        return self._tails.shown
 
     def prepare_tail(self) -> None:
         """Build the (hidden) view of the growing block before an answer streams in."""
-        self._tail().hide()
-
-    def _tail(self) -> GrowingBlockView:
-        if self.tail_view is None:
-            self.tail_view = self._new_tail()
-        return self.tail_view
-
-    def _spare(self) -> GrowingBlockView:
-        """The growing block's second view, for frames drawn out of sight."""
-        if self._spare_tail is None:
-            self._spare_tail = self._new_tail()
-        self._spare_tail.lay_out_at(self.width())
-        return self._spare_tail
-
-    def _new_tail(self) -> GrowingBlockView:
-        view = GrowingBlockView()
-        view.hide()
-        view.lay_out_at(self.width())
-        self._layout.addWidget(view)
-        return view
+        self._tails.prepare()
