@@ -65,12 +65,18 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
 
         session = self._session_here()
         timeouts = request.extensions.get("timeout", {})
-        body = await request.aread()
+        # A body from an async iterator (an upload, sent chunked) is streamed, not buffered.
+        streaming = "transfer-encoding" in request.headers
+        body = request.stream if streaming else await request.aread()
         with _mapped_errors(request):
             response = await session.request(
                 request.method,
                 yarl.URL(str(request.url), encoded=True),
-                headers=request.headers.multi_items(),
+                headers=[
+                    (key, value)
+                    for key, value in request.headers.multi_items()
+                    if not streaming or key.lower() != "transfer-encoding"  # aiohttp's own
+                ],
                 data=body or None,
                 allow_redirects=False,
                 timeout=aiohttp.ClientTimeout(

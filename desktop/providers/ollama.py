@@ -11,9 +11,11 @@ import json
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping, Sequence
 from contextlib import aclosing
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import (
+    BadRequest,
     ModelNotFound,
     ProtocolError,
     ProviderError,
@@ -29,6 +31,11 @@ from desktop.providers import ollama_records as records
 from desktop.providers.batches import read_batch
 from desktop.providers.endpoint import Endpoint, display_url, error_text, truncate
 from desktop.providers.ndjson import iter_ndjson_batches
+from desktop.providers.ollama_create_errors import (
+    create_interrupted,
+    create_refused,
+    upload_refused,
+)
 from desktop.providers.ollama_wire import chat_request
 from desktop.providers.status_errors import status_error
 from desktop.providers.token_clock import TokenClock
@@ -130,6 +137,73 @@ class OllamaProvider:
         except StreamInterrupted as exc:
             raise _pull_interrupted(name, exc.detail) from exc
         raise _pull_interrupted(name, "the stream ended without a success line")
+
+    async def create(self, name: str, request: Mapping[str, object]) -> AsyncIterator[str]:
+        """/api/create ``name`` from ``request`` (``from`` or ``files``, and ``system``,
+        ``template``, ``parameters``); yields each status line up to ``success``."""
+        body = {**request, "model": name, "stream": True}
+        batches = self._batches(
+            "/api/create",
+            body,
+            model=str(request.get("from") or ""),
+            is_last=_is_success,
+            line_error=partial(create_refused, name),
+        )
+        try:
+            async with aclosing(batches):
+                async for batch in batches:
+                    for line in batch:
+                        status = records.text(line, "status")
+                        yield status
+                        if status == "success":
+                            return
+        except BadRequest as exc:
+            raise create_refused(name, exc.detail, exc.status) from exc
+        except StreamInterrupted as exc:
+            raise create_interrupted(name, exc.detail) from exc
+        raise create_interrupted(name, "the stream ended without a success line")
+
+    async def has_blob(self, digest: str) -> bool:
+        """Whether Ollama already holds the blob ``sha256:<hex>`` (HEAD /api/blobs)."""
+        import httpx
+
+        try:
+            response = await self._client.head(self._url(f"/api/blobs/{digest}"))
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            raise transport_error(exc, self._endpoint) from exc
+        if response.status_code == 404:
+            return False
+        if response.status_code >= 400:
+            raise self._status_error(response, response.content, "")
+        return True
+
+    async def push_blob(
+        self, digest: str, path: Path, progress: Callable[[int], None] | None = None
+    ) -> None:
+        """Upload ``path`` as the blob ``digest``, streamed in chunks read off the loop;
+        ``progress(bytes_sent)`` after each. Cancelling the task aborts the upload."""
+        import asyncio
+
+        import httpx
+
+        async def chunks() -> AsyncIterator[bytes]:
+            sent = 0
+            with path.open("rb") as stream:
+                while data := await asyncio.to_thread(stream.read, 4 * 1024 * 1024):
+                    yield data
+                    sent += len(data)
+                    if progress is not None:
+                        progress(sent)
+
+        try:
+            response = await self._client.post(
+                self._url(f"/api/blobs/{digest}"), content=chunks(), timeout=None
+            )
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            raise transport_error(exc, self._endpoint) from exc
+        if response.status_code >= 400:
+            error = self._status_error(response, response.content, "")
+            raise upload_refused(path.name, error.detail, response.status_code)
 
     async def chat(
         self,
