@@ -52,6 +52,8 @@ class ModelDetails:
     license: str = ""
     modelfile: str = ""
     modified_at: datetime | None = None
+    parent_model: str = ""
+    """The model this one was created from (a variant made with /api/create ``from``)."""
     model_info: dict[str, object] = field(default_factory=dict)
 
     @property

@@ -150,6 +150,7 @@ def model_details(name: str, record: Json) -> ModelDetails:
         system=text(record, "system"),
         license=text(record, "license"),
         modelfile=text(record, "modelfile"),
+        parent_model=text(details, "parent_model"),
         modified_at=parse_timestamp(record.get("modified_at")),
         model_info=mapping(record, "model_info"),
     )

@@ -255,7 +255,7 @@ class InstalledModel:
     def details(self) -> dict[str, Any]:
         config = self.config
         return {
-            "parent_model": "",
+            "parent_model": config.get("parent_model", ""),
             "format": config["model_format"],
             "family": config["model_family"],
             "families": config["model_families"],

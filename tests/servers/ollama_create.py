@@ -83,7 +83,7 @@ def handle_create(server: OllamaServer, exchange: Exchange) -> None:
             return
         layers = list(base.manifest.layers)
         parameters = dict(base.parameters)
-        config = base.config
+        config = {**base.config, "parent_model": base.name.full}
     else:
         if not sink.send({"status": "parsing GGUF"}):
             return

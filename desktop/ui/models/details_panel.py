@@ -58,6 +58,8 @@ class ModelDetailsPanel(QWidget):
     deleteRequested = Signal(object)  # LocalModel
     copyRequested = Signal(object)
     renameRequested = Signal(object)
+    variantRequested = Signal(str)  # the model a variant is made from
+    editRequested = Signal(str)  # a variant to edit in place
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,9 +95,19 @@ class ModelDetailsPanel(QWidget):
         self.rename_button = QPushButton()
         set_kind(self.copy_button, QUIET)
         set_kind(self.rename_button, QUIET)
+        self.variant_button = QPushButton()
+        self.edit_button = QPushButton()
+        set_kind(self.variant_button, QUIET)
+        set_kind(self.edit_button, QUIET)
         self.delete_button = QPushButton(icon("trash-2", "warning"), "")
         set_kind(self.delete_button, DESTRUCTIVE)
-        for button in (self.chat_button, self.copy_button, self.rename_button):
+        for button in (
+            self.chat_button,
+            self.copy_button,
+            self.rename_button,
+            self.variant_button,
+            self.edit_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
@@ -117,6 +129,7 @@ class ModelDetailsPanel(QWidget):
             self.chat_button,
             self.copy_button,
             self.rename_button,
+            self.variant_button,
             self.delete_button,
         )
         self.chat_button.clicked.connect(lambda: self._emit_name(self.chatRequested))
@@ -124,6 +137,8 @@ class ModelDetailsPanel(QWidget):
         self.copy_button.clicked.connect(lambda: self._emit_model(self.copyRequested))
         self.rename_button.clicked.connect(lambda: self._emit_model(self.renameRequested))
         self.delete_button.clicked.connect(lambda: self._emit_model(self.deleteRequested))
+        self.variant_button.clicked.connect(lambda: self._emit_name(self.variantRequested))
+        self.edit_button.clicked.connect(lambda: self._emit_name(self.editRequested))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -135,6 +150,14 @@ class ModelDetailsPanel(QWidget):
         self.copy_button.setText(self.tr("Copy…"))
         self.copy_button.setAccessibleName(self.tr("Copy the model under a new name"))
         self.rename_button.setText(self.tr("Rename…"))
+        self.variant_button.setText(self.tr("Variant…"))
+        self.variant_button.setToolTip(
+            self.tr("Make a new model from this one with your own system prompt and parameters")
+        )
+        self.edit_button.setText(self.tr("Edit…"))
+        self.edit_button.setToolTip(
+            self.tr("Change this variant's system prompt, parameters or template")
+        )
         self.delete_button.setText(self.tr("Delete…"))
         self.delete_button.setAccessibleName(self.tr("Delete the model from Ollama"))
         self.view.setAccessibleName(self.tr("Details of the selected model"))
@@ -154,6 +177,7 @@ class ModelDetailsPanel(QWidget):
         for widget in self._header:
             widget.setVisible(model is not None)
             widget.setEnabled(model is not None)
+        self.edit_button.hide()  # shown below for a variant whose details are known
         if model is None:
             hint = self.tr("Select a model to see what it is and what it needs.")
             self.view.setHtml(f"<p style='margin-top:24px'>{html.escape(hint)}</p>")
@@ -166,6 +190,7 @@ class ModelDetailsPanel(QWidget):
         self.capabilities_label.setVisible(bool(capabilities))
         chat = not embedding_only(capabilities)
         self.chat_button.setEnabled(chat)
+        self.edit_button.setVisible(bool(details and details.parent_model))
         self.chat_button.setToolTip(
             self.tr("Chat with this model")
             if chat

@@ -46,6 +46,7 @@ from desktop.ui.models.model_list_model import ModelListModel
 from desktop.ui.models.panel import FoldingPanel
 from desktop.ui.models.pull_box import PullBox
 from desktop.ui.models.running_view import RunningModelsView
+from desktop.ui.models.variant_dialog import VariantDialog
 from desktop.ui.ollama_monitor import OllamaMonitor, OllamaStatus
 from desktop.ui.strings import translated
 from desktop.ui.tasks import TaskOwner
@@ -129,6 +130,8 @@ class ModelManagerPane(QWidget):
 
         self.details_cache = ModelDetailsCache(provider, tasks, self)
         self.model_actions = ModelActions(provider, models.models, tasks, self)
+        self.variant_dialog: VariantDialog | None = None
+        """The variant dialog opened last (tests drive it)."""
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 10, 20, 10)
@@ -177,6 +180,8 @@ class ModelManagerPane(QWidget):
         self.details.deleteRequested.connect(self.model_actions.confirm_delete)
         self.details.copyRequested.connect(self.model_actions.ask_copy)
         self.details.renameRequested.connect(lambda m: self.model_actions.ask_copy(m, rename=True))
+        self.details.variantRequested.connect(self.open_variant)
+        self.details.editRequested.connect(lambda name: self.open_variant(name, edit=True))
         self.model_actions.finished.connect(self._action_finished)
         self.model_actions.failed.connect(self.show_message)
         self.pull_box.pullRequested.connect(self._pull)
@@ -256,6 +261,16 @@ class ModelManagerPane(QWidget):
         more after it, so the last list shown is never one read before the change (two
         fetches of our own could land out of order)."""
         self._monitor.refresh()
+
+    def open_variant(self, base: str, *, edit: bool = False) -> VariantDialog:
+        dialog = VariantDialog(
+            lambda: self._monitor.provider, self._tasks, base, edit=edit, parent=self
+        )
+        dialog.created.connect(lambda _name: self._action_finished(""))
+        dialog.finished.connect(dialog.deleteLater)
+        self.variant_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _pull(self, name: str) -> None:
         self.pulls.add(name)
