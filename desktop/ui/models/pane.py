@@ -40,6 +40,7 @@ from desktop.ui.models.capability_badges import embedding_only
 from desktop.ui.models.details_cache import ModelDetailsCache
 from desktop.ui.models.details_panel import ModelDetailsPanel
 from desktop.ui.models.download_list import DownloadList
+from desktop.ui.models.gguf_import import GgufDropTarget, GgufImport
 from desktop.ui.models.installed_view import InstalledModelsView
 from desktop.ui.models.model_actions import ModelActions
 from desktop.ui.models.model_list_model import ModelListModel
@@ -132,6 +133,8 @@ class ModelManagerPane(QWidget):
         self.model_actions = ModelActions(provider, models.models, tasks, self)
         self.variant_dialog: VariantDialog | None = None
         """The variant dialog opened last (tests drive it)."""
+        self.importer = GgufImport(provider, tasks)
+        self.drop_target = GgufDropTarget(self, self.importer)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 10, 20, 10)
@@ -139,6 +142,7 @@ class ModelManagerPane(QWidget):
         layout.addLayout(self._header())
         self.notice = OllamaNotice()
         layout.addWidget(self.notice)
+        layout.addWidget(self.importer)
 
         self.installed = InstalledModelsView(models)
         self.details = ModelDetailsPanel()
@@ -184,6 +188,8 @@ class ModelManagerPane(QWidget):
         self.details.editRequested.connect(lambda name: self.open_variant(name, edit=True))
         self.model_actions.finished.connect(self._action_finished)
         self.model_actions.failed.connect(self.show_message)
+        self.importer.finished.connect(self._action_finished)
+        self.importer.failed.connect(self.show_message)
         self.pull_box.pullRequested.connect(self._pull)
         self.downloads.pullFinished.connect(lambda _name: self.reload_models())
         self.downloads.itemsChanged.connect(self._downloads_changed)
@@ -231,6 +237,7 @@ class ModelManagerPane(QWidget):
         row.setSpacing(8)
         self.pull_box = PullBox()
         row.addWidget(self.pull_box, 1)
+        row.addWidget(self.importer.button)
         self.refresh_button = QToolButton()
         self.refresh_button.setIcon(icon("refresh-cw"))
         set_kind(self.refresh_button, QUIET)
