@@ -77,6 +77,12 @@ class ToolPolicies:
     def server_policy(self, identity: str) -> Policy:
         return self._servers.get(identity, Policy.ASK)
 
+    def tool_policy(self, tool: AvailableTool) -> Policy | None:
+        """The tool's own choice, if the person made one for what it does now (None: the
+        server's choice applies)."""
+        rule = self._tools.get(_key(tool.identity, tool.remote_name or tool.name))
+        return rule.policy if rule is not None and rule.fingerprint == tool.fingerprint else None
+
     # -- on disk ---------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:
         return {

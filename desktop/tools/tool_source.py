@@ -11,6 +11,7 @@ from desktop.core.events import ToolCall
 from desktop.core.toolbox import AvailableTool
 from desktop.core.tools import ToolDefinition, ToolResult
 from desktop.tools.manager import McpServerManager, ServerState
+from desktop.tools.results import RemoteTool
 
 _NOT_IN_NAME = re.compile(r"[^A-Za-z0-9_-]+")
 MAX_NAME = 64
@@ -20,6 +21,13 @@ MAX_NAME = 64
 def model_name(name: str) -> str:
     """``name`` as every family accepts it: letters, digits, ``_`` and ``-``, ≤ 64."""
     return (_NOT_IN_NAME.sub("_", name).strip("_") or "tool")[:MAX_NAME]
+
+
+def offered(server: str, identity: str, tool: RemoteTool, name: str = "") -> AvailableTool:
+    """``tool`` of a server as a model is offered it, under ``name`` (its own name by
+    default; a clash between servers gets a prefixed one)."""
+    shown = ToolDefinition(name or model_name(tool.name), tool.description, tool.input_schema)
+    return AvailableTool(server, identity, shown, tool.name, tool.read_only)
 
 
 class McpToolSource:
@@ -37,25 +45,21 @@ class McpToolSource:
             if config.enabled and (servers is None or config.name in servers)
         ]
         statuses = await asyncio.gather(*(self.manager.current_tools(c.name) for c in configs))
-        found: list[tuple[str, str, str, ToolDefinition, bool]] = []
+        found: list[tuple[str, str, RemoteTool]] = []
         for config, status in zip(configs, statuses, strict=True):
-            if status.state is not ServerState.RUNNING:
-                continue
-            for tool in status.tools:
-                definition = ToolDefinition(tool.name, tool.description, tool.input_schema)
-                found.append((config.name, config.identity, tool.name, definition, tool.read_only))
-        counts = Counter(model_name(remote) for _, _, remote, _, _ in found)
+            if status.state is ServerState.RUNNING:
+                found += [(config.name, config.identity, tool) for tool in status.tools]
+        counts = Counter(model_name(tool.name) for _, _, tool in found)
         tools: list[AvailableTool] = []
         taken: set[str] = set()
-        for server, identity, remote, definition, read_only in found:
-            name = model_name(remote)
+        for server, identity, tool in found:
+            name = model_name(tool.name)
             if counts[name] > 1 or name in taken:
-                name = model_name(f"{server}__{remote}")
+                name = model_name(f"{server}__{tool.name}")
             while name in taken:
                 name = model_name(name[: MAX_NAME - 2] + "_2")
             taken.add(name)
-            shown = ToolDefinition(name, definition.description, definition.parameters)
-            tools.append(AvailableTool(server, identity, shown, remote, read_only))
+            tools.append(offered(server, identity, tool, name))
         return tools
 
     async def call(

@@ -1,10 +1,13 @@
-"""A server's tools as cards: name, read-only badge, description, and the input schema
-on demand."""
+"""A server's tools as cards: name, read-only badge, description, the input schema on
+demand, and what happens when a model calls it (the server's choice, or the tool's own)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -15,14 +18,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.toolbox import Policy
 from desktop.tools.results import RemoteTool, schema_text
 from desktop.ui.design import Space
 from desktop.ui.theme import QUIET, set_kind
 
 CARDS_PER_TURN = 1
+SERVERS_CHOICE = ""
+"""The tool follows its server's choice (it has no policy of its own)."""
+
+PolicyOf = Callable[[RemoteTool], "Policy | None"]
+"""A tool's own policy (None: the server's applies)."""
 
 
 class ToolCard(QFrame):
+    policyChosen = Signal(str, str)
+    """(the tool's name, a Policy value or SERVERS_CHOICE)."""
+
     def __init__(self, tool: RemoteTool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("toolCard")
@@ -44,11 +56,20 @@ class ToolCard(QFrame):
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.schema: QPlainTextEdit | None = None
         """Made the first time it is asked for: most people never look at a schema."""
+        self.policy = QComboBox()
+        self.policy.setObjectName("toolPolicy")
+        for value in (SERVERS_CHOICE, Policy.ALLOW.value, Policy.DENY.value):
+            self.policy.addItem("", value)
+        self.policy.hide()  # shown where the person's policies are known
+        self.policy.activated.connect(
+            lambda index: self.policyChosen.emit(self.tool.name, self.policy.itemData(index))
+        )
         top = QHBoxLayout()
         top.setSpacing(Space.S)
         top.addWidget(self.name)
         top.addWidget(self.badge)
         top.addStretch(1)
+        top.addWidget(self.policy)
         top.addWidget(self.schema_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(Space.M, Space.S, Space.M, Space.S)
@@ -57,6 +78,12 @@ class ToolCard(QFrame):
         layout.addWidget(self.description)
         self._layout = layout
         self.retranslate()
+
+    def show_policy(self, policy: Policy | None) -> None:
+        """The tool's own policy (None: its server's choice applies)."""
+        value = policy.value if policy is not None and policy is not Policy.ASK else ""
+        self.policy.setCurrentIndex(max(0, self.policy.findData(value)))
+        self.policy.show()
 
     def _show_schema(self, shown: bool) -> None:
         if self.schema is None:
@@ -70,6 +97,13 @@ class ToolCard(QFrame):
         self.retranslate()
 
     def retranslate(self) -> None:
+        for index, words in enumerate(
+            (self.tr("As the server says"), self.tr("Run without asking"), self.tr("Never run"))
+        ):
+            self.policy.setItemText(index, words)
+        self.policy.setAccessibleName(
+            self.tr("When a model calls {tool}").format(tool=self.tool.name)
+        )
         self.badge.setText(self.tr("read-only"))
         self.badge.setToolTip(self.tr("The server says this tool only reads, never changes."))
         shown = self.schema_button.isChecked()
@@ -91,6 +125,8 @@ class ToolCard(QFrame):
 class ToolCards(QScrollArea):
     filled = Signal()
     """Every card of the last :meth:`set_tools` is shown."""
+    policyChosen = Signal(str, str)
+    """A card's choice: (the tool's name, a Policy value or SERVERS_CHOICE)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +144,19 @@ class ToolCards(QScrollArea):
         self._target: tuple[RemoteTool, ...] = ()
         self._waiting: tuple[RemoteTool, ...] = ()
         self._scheduled = False
+        self.policy_of: PolicyOf | None = None
+        """Each tool's own policy, where the person's policies are known."""
+
+    def show_policies(self) -> None:
+        """Show each card's policy again (another server, or its policies changed)."""
+        for card in self.cards:
+            self._show_policy(card)
+
+    def _show_policy(self, card: ToolCard) -> None:
+        if self.policy_of is not None:
+            card.show_policy(self.policy_of(card.tool))
+        else:
+            card.policy.hide()
 
     def set_tools(self, tools: tuple[RemoteTool, ...]) -> None:
         """Show ``tools``: a few cards per turn of the event loop, so that a server with
@@ -130,6 +179,8 @@ class ToolCards(QScrollArea):
         self._scheduled = False
         for tool in self._waiting[:CARDS_PER_TURN]:
             card = ToolCard(tool, self._body)
+            card.policyChosen.connect(self.policyChosen)
+            self._show_policy(card)
             self._layout.insertWidget(len(self.cards), card)
             self.cards.append(card)
         self._waiting = self._waiting[CARDS_PER_TURN:]

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.toolbox import Policy
+from desktop.core.toolbox import AvailableTool, Policy
 from desktop.tools.manager import McpServerManager
 from desktop.tools.mcp_json import ImportResult
 from desktop.tools.server_config import ServerConfig
+from desktop.tools.tool_source import offered
 from desktop.ui.design import Space
 from desktop.ui.icons import icon
 from desktop.ui.page_tasks import PageTasks
@@ -41,16 +42,22 @@ from desktop.ui.tools.import_dialog import ImportDialog
 from desktop.ui.tools.server_detail import ServerDetail
 from desktop.ui.tools.server_dialog import ServerDialog
 from desktop.ui.tools.server_list import ServerList
+from desktop.ui.tools.tool_cards import SERVERS_CHOICE
 
 LIST_WIDTH = 300
 
 
 class ServerPolicies(Protocol):
-    """The person's allow / ask / deny per server (desktop.core.tool_policy.ToolPolicies)."""
+    """The person's allow / ask / deny per server and per tool
+    (desktop.core.tool_policy.ToolPolicies)."""
 
     def server_policy(self, identity: str) -> Policy: ...
 
     def set_server_policy(self, identity: str, policy: Policy) -> None: ...
+
+    def tool_policy(self, tool: AvailableTool) -> Policy | None: ...
+
+    def set_tool_policy(self, tool: AvailableTool, policy: Policy) -> None: ...
 
 
 MAX_JSON_BYTES = 1_000_000
@@ -110,6 +117,7 @@ class ToolsPage(QWidget):
         self.detail.editRequested.connect(self.edit_server)
         self.detail.removeRequested.connect(self.confirm_removal)
         self.detail.policyChosen.connect(self._policy_chosen)
+        self.detail.tools.policyChosen.connect(self._tool_policy_chosen)
         content = QWidget()
         columns = QHBoxLayout(content)
         columns.setContentsMargins(0, 0, 0, 0)
@@ -209,6 +217,12 @@ class ToolsPage(QWidget):
             policies = self.policies
             shown = policies.server_policy(config.identity) if policies is not None else None
             self.detail.show_policy(shown)
+            self.detail.tools.policy_of = (
+                None
+                if policies is None
+                else lambda tool: policies.tool_policy(offered(config.name, config.identity, tool))
+            )
+            self.detail.tools.show_policies()
 
     def set_policies(self, policies: ServerPolicies | None) -> None:
         self.policies = policies
@@ -217,6 +231,20 @@ class ToolsPage(QWidget):
     def _policy_chosen(self, identity: str, value: str) -> None:
         if self.policies is not None:
             self.policies.set_server_policy(identity, Policy(value))
+
+    def _tool_policy_chosen(self, name: str, value: str) -> None:
+        """A tool's own choice; SERVERS_CHOICE (stored as "ask") follows the server."""
+        config = self.manager.config(self.servers.current_name())
+        tool = (
+            next(
+                (tool for tool in self.manager.status(config.name).tools if tool.name == name), None
+            )
+            if config is not None
+            else None
+        )
+        if self.policies is not None and config is not None and tool is not None:
+            policy = Policy(value) if value != SERVERS_CHOICE else Policy.ASK
+            self.policies.set_tool_policy(offered(config.name, config.identity, tool), policy)
 
     def _status_changed(self, name: str) -> None:
         config = self.manager.config(name)

@@ -188,3 +188,41 @@ async def test_the_person_chooses_what_happens_when_a_servers_tools_are_called(
     assert saved, "the book was saved"
     page.reload()
     assert page.detail.policy.currentText() == "Run without asking"
+
+
+async def test_a_tool_can_have_its_own_choice_which_the_chat_then_follows(
+    make_page: Callable[..., ToolsPage],
+) -> None:
+    """Per tool, not only per server: "never run" on one tool denies exactly the tool a
+    chat is offered, and "as the server says" hands it back to the server's choice."""
+    from desktop.tools.tool_source import McpToolSource
+
+    policies = ToolPolicies()
+    page = make_page()
+    await page.manager.save_server(stdio_config("weather"))
+    page.set_policies(policies)
+    page.detail.restart.click()
+    await page.idle()
+    await wait_until(lambda: page.manager.status("weather").state is ServerState.RUNNING)
+    count = len(page.manager.status("weather").tools)
+    await wait_until(lambda: len(page.detail.tools.cards) == count)
+    cards = {card.tool.name: card for card in page.detail.tools.cards}
+    choice = cards["get_current_weather"].policy
+    assert not choice.isHidden() and choice.currentText() == "As the server says"
+
+    choice.setCurrentIndex(choice.findData(Policy.DENY.value))
+    choice.activated.emit(choice.currentIndex())
+    offered = {tool.name: tool for tool in await McpToolSource(page.manager).available_tools()}
+    assert policies.policy(offered["get_current_weather"]) is Policy.DENY
+    assert policies.policy(offered["slow"]) is Policy.ASK  # the others follow the server
+
+    page.reload()
+    await wait_until(lambda: len(page.detail.tools.cards) == count)
+    cards = {card.tool.name: card for card in page.detail.tools.cards}
+    assert cards["get_current_weather"].policy.currentText() == "Never run"
+    choice = cards["get_current_weather"].policy
+    choice.setCurrentIndex(choice.findData(""))
+    choice.activated.emit(choice.currentIndex())
+    page.detail.policy.setCurrentIndex(page.detail.policy.findData(Policy.ALLOW.value))
+    page.detail.policy.activated.emit(page.detail.policy.currentIndex())
+    assert policies.policy(offered["get_current_weather"]) is Policy.ALLOW
