@@ -4,15 +4,19 @@ the keyring only, what environment a stdio server gets, and commands that are mi
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 import pytest
 
-from desktop.storage.paths import config_dir
+from desktop.storage.log_file import start_log_file
+from desktop.storage.paths import config_dir, data_dir
 from desktop.storage.secrets import SecretStore
+from desktop.storage.state_paths import state_dir
 from desktop.tools.launch import MissingCommand, extra_folders, prepare_launch
 from desktop.tools.manager import McpServerManager, ServerState
 from desktop.tools.mcp_json import McpJsonProblem, parse_mcp_servers
@@ -195,6 +199,7 @@ async def test_a_secret_env_value_reaches_the_server_and_no_file_or_log(
     mcp_manager_factory: Callable[..., McpServerManager], secret_service: SecretServiceSession
 ) -> None:
     secret = "mcp-secret-7d1f9a3c"
+    log_path = start_log_file(level=logging.DEBUG)  # the app's own log, at its most talkative
     manager = mcp_manager_factory(open_secrets=_opened_keyring())
     document = {
         "mcpServers": {
@@ -213,13 +218,29 @@ async def test_a_secret_env_value_reaches_the_server_and_no_file_or_log(
     assert manager.config("test").secret_env == ("SERVICE_API_KEY",)  # type: ignore[union-attr]
     assert not any(secret in line for line in manager.log_lines("test"))
     await manager.aclose()
-    written = [path for path in config_dir().rglob("*") if path.is_file()]
-    assert written, "the servers file was written"
+    written = [
+        path
+        for folder in (config_dir(), data_dir(), state_dir())
+        for path in folder.rglob("*")
+        if path.is_file()
+    ]
+    assert log_path in written and (config_dir() / "mcp_servers.json") in written
+    assert log_path is not None and log_path.stat().st_size > 0, "the session was logged"
     for path in written:
         assert secret.encode() not in path.read_bytes(), path
+    _stop_log_file(log_path)
     # A second run finds it in the keyring.
     again = mcp_manager_factory(open_secrets=_opened_keyring())
     assert (await again.call("test", "read_env", {"name": "SERVICE_API_KEY"})).text == secret
+
+
+def _stop_log_file(path: Path | None) -> None:
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(logging.WARNING)
 
 
 def _opened_keyring() -> Callable[[], object]:
