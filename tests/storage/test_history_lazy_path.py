@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -154,3 +155,33 @@ def test_opening_a_path_decodes_no_message(tmp_path: Path, monkeypatch) -> None:
             "message 199",
         ]
         assert decoded == [step.message_id for step in steps[-3:]]
+
+
+def test_a_long_path_read_in_any_order_is_the_stored_conversation(tmp_path: Path) -> None:
+    """Rows are read a chunk at a time (PATH_CHUNK on each side of the first decoded):
+    from the end (opening), from the start (export) or from the middle, the same."""
+    with HistoryStore.open(tmp_path / "history.sqlite3") as store:
+        chat = store.create_conversation("Long", "m")
+        for number in range(5 * history.PATH_CHUNK):
+            role = Role.USER if number % 2 == 0 else Role.ASSISTANT
+            store.add_message(chat.id, role, f"message {number}")
+        stored = store.messages(chat.id)
+        assert [s.message for s in store.active_path(chat.id)] == stored
+        assert [s.message for s in reversed(store.active_path(chat.id))] == stored[::-1]
+        steps = store.active_path(chat.id)
+        middle = len(steps) // 2
+        assert [s.message for s in steps[middle:] + steps[:middle]] == (
+            stored[middle:] + stored[:middle]
+        )
+
+
+def test_a_message_deleted_before_it_is_read_is_said_to_be_gone(tmp_path: Path) -> None:
+    with HistoryStore.open(tmp_path / "history.sqlite3") as store:
+        chat = store.create_conversation("Chat", "m")
+        first = store.add_message(chat.id, Role.USER, "first")
+        store.add_message(chat.id, Role.ASSISTANT, "second")
+        steps = store.active_path(chat.id)
+        store.delete_message(first.id)
+        with pytest.raises(KeyError):
+            _ = steps[0].message
+        assert steps[1].message.content == "second"
