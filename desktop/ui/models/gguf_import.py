@@ -103,7 +103,7 @@ class GgufImport(QFrame):
         self.cancel_button = QPushButton()
         set_kind(self.cancel_button, QUIET)
         self.cancel_button.clicked.connect(self.cancel)
-        layout.addWidget(self.title, 2)
+        layout.addWidget(self.title, 3)
         layout.addWidget(self.status, 2)
         layout.addWidget(self.bar, 3)
         layout.addWidget(self.cancel_button)

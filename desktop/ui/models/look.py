@@ -41,7 +41,7 @@ QLabel#downloadError {{ color: {warning}; }}
 QFrame#downloadRow QPushButton, QFrame#loadedRow QPushButton {{ padding: 3px 10px;
   min-height: 0; }}
 QSplitter#modelsSplitter::handle {{ background: transparent; }}
-QFrame#importRow {{ background: {alternate}; border: 1px solid {border};
+QFrame#importRow {{ background: {base}; border: 1px solid {border};
   border-radius: {radius_m}; }}
 QLabel#importTitle {{ font-weight: 600; color: {text}; }}
 QLabel#importStatus {{ color: {muted}; font-size: {font_small}; }}
