@@ -6,7 +6,7 @@ here too, through the settings' change notifications.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from desktop.storage.settings import Settings, SettingsStore
@@ -81,9 +81,8 @@ class AppearanceBox(Section):
 
     def _show(self, language: str, look: str) -> None:
         for combo, value in ((self.language, language), (self.theme, look)):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(max(combo.findData(value), 0))
-            combo.blockSignals(False)
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(max(combo.findData(value), 0))
 
     def _setting_changed(self, name: str) -> None:
         if name in ("language", "theme"):

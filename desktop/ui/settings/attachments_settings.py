@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox, QWidget
 
 from desktop.core.image_preparation import DEFAULT_MAX_EDGE, MAX_MAX_EDGE, MIN_MAX_EDGE
@@ -68,10 +68,9 @@ class ImageSettingsBox(Section):
             self.retranslate()
 
     def _setting_changed(self, name: str) -> None:
-        if name == "image_max_edge" and self.max_edge.value() != self._settings.image_max_edge:
-            self.max_edge.blockSignals(True)
-            self.max_edge.setValue(self._settings.image_max_edge or DEFAULT_MAX_EDGE)
-            self.max_edge.blockSignals(False)
+        if name == "image_max_edge":
+            with QSignalBlocker(self.max_edge):
+                self.max_edge.setValue(self._settings.image_max_edge or DEFAULT_MAX_EDGE)
 
     def _changed(self, value: int) -> None:
         self._settings.image_max_edge = value

@@ -7,7 +7,7 @@ Tools page; these two limits apply to every conversation.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QSpinBox, QWidget
 
 from desktop.core.tool_loop_guard import DEFAULT_MAX_ROUNDS
@@ -86,14 +86,13 @@ class ToolSettingsBox(Section):
             self.retranslate()
 
     def _setting_changed(self, name: str) -> None:
-        if name == "tool_round_cap" and self.round_cap.value() != self._settings.tool_round_cap:
-            self.round_cap.blockSignals(True)
-            self.round_cap.setValue(self._settings.tool_round_cap or DEFAULT_MAX_ROUNDS)
-            self.round_cap.blockSignals(False)
+        """Show a value changed elsewhere, without saving it back."""
+        if name == "tool_round_cap":
+            with QSignalBlocker(self.round_cap):
+                self.round_cap.setValue(self._settings.tool_round_cap or DEFAULT_MAX_ROUNDS)
         elif name == "tools_read_only_allowed":
-            self.read_only.blockSignals(True)
-            self.read_only.setChecked(self._settings.tools_read_only_allowed)
-            self.read_only.blockSignals(False)
+            with QSignalBlocker(self.read_only):
+                self.read_only.setChecked(self._settings.tools_read_only_allowed)
 
     def _cap_changed(self, value: int) -> None:
         self._settings.tool_round_cap = value
