@@ -19,6 +19,7 @@ bad parameter) its words show and the dialog stays open.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Signal
@@ -159,6 +160,7 @@ class VariantDialog(QDialog):
         self.retranslate()
         self.resize(640, 620)
         self.loaded = tasks.spawn(self._load(), name="ollama-variant-show")
+        self.creating: asyncio.Task[None] | None = None
 
     def retranslate(self) -> None:
         """Every text in the language in use (at start, and after a switch)."""
@@ -201,7 +203,14 @@ class VariantDialog(QDialog):
             self._say(self.tr("Give the new model a name."), error=True)
             return
         self._set_busy(True)
-        self._tasks.spawn(self._create(name, self.request()), name="ollama-create")
+        self.creating = self._tasks.spawn(self._create(name, self.request()), name="ollama-create")
+
+    def done(self, result: int) -> None:
+        """Closing stops what the dialog still waits for: its widgets go with it."""
+        self.loaded.cancel()
+        if self.creating is not None:
+            self.creating.cancel()
+        super().done(result)
 
     async def _load(self) -> None:
         try:
