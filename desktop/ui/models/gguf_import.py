@@ -74,10 +74,13 @@ class GgufImport(QFrame):
         self,
         provider: Callable[[], OllamaProvider],
         tasks: TaskOwner,
+        taken: Callable[[str], bool] = lambda _name: False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importRow")
+        self._taken = taken
+        """Whether a model of that name is installed: an import never replaces one."""
         self._provider = provider
         self._tasks = tasks
         self.task: asyncio.Task[None] | None = None
@@ -143,7 +146,16 @@ class GgufImport(QFrame):
             self.failed.emit(self.tr("An import is running; wait for it or cancel it."))
             return
         self._cancel = threading.Event()
-        self.task = self._tasks.spawn(self._run(path, name or model_name_for(path)), name="import")
+        name = name or self.free_name(model_name_for(path))
+        self.task = self._tasks.spawn(self._run(path, name), name="import")
+
+    def free_name(self, base: str) -> str:
+        """``base``, or ``base-2``, ``base-3``… if a model already has the name."""
+        name, number = base, 1
+        while self._taken(f"{name}:latest"):
+            number += 1
+            name = f"{base}-{number}"
+        return name
 
     def cancel(self) -> None:
         self._cancel.set()

@@ -133,7 +133,7 @@ class ModelManagerPane(QWidget):
         self.model_actions = ModelActions(provider, models.models, tasks, self)
         self.variant_dialog: VariantDialog | None = None
         """The variant dialog opened last (tests drive it)."""
-        self.importer = GgufImport(provider, tasks)
+        self.importer = GgufImport(provider, tasks, lambda name: models.find(name) is not None)
         self.drop_target = GgufDropTarget(self, self.importer)
 
         layout = QVBoxLayout(self)

@@ -74,6 +74,11 @@ async def test_a_blob_ollama_has_is_not_sent_again(ollama_env, open_window, tiny
     assert blob_requests(ollama_env) == ["HEAD"]
     assert ollama_env.blobs_received == []
 
+    # the same file again: a new name, never a silent replacement of the first
+    pane.importer.start(tiny_model_path)
+    await wait_until(lambda: window.models.find("tiny-2:latest") is not None)
+    assert ollama_env.requests_to("/api/create")[-1].body["model"] == "tiny-2"
+
 
 async def test_cancel_while_hashing_sends_nothing(
     ollama_env, open_window, tiny_model_path, tmp_path
