@@ -271,7 +271,12 @@ class ModelManagerPane(QWidget):
 
     def open_variant(self, base: str, *, edit: bool = False) -> VariantDialog:
         dialog = VariantDialog(
-            lambda: self._monitor.provider, self._tasks, base, edit=edit, parent=self
+            lambda: self._monitor.provider,
+            self._tasks,
+            base,
+            edit=edit,
+            taken=lambda name: self._models.find(name) is not None,
+            parent=self,
         )
         dialog.created.connect(lambda _name: self._action_finished(""))
         dialog.finished.connect(dialog.deleteLater)

@@ -96,10 +96,13 @@ class VariantDialog(QDialog):
         base: str,
         *,
         edit: bool = False,
+        taken: Callable[[str], bool] = lambda _name: False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("variantDialog")
+        self._taken = taken
+        """Whether a model of that full name is installed (it would be replaced)."""
         self._provider = provider
         self._tasks = tasks
         self.base = base
@@ -201,6 +204,15 @@ class VariantDialog(QDialog):
         name = self.name_edit.text().strip()
         if not name:
             self._say(self.tr("Give the new model a name."), error=True)
+            return
+        full = name if ":" in name else name + ":latest"
+        if self._taken(full) and not (self.edit and full == self.base):
+            self._say(
+                self.tr("A model named {name} is installed already; choose another name.").format(
+                    name=full
+                ),
+                error=True,
+            )
             return
         self._set_busy(True)
         self.creating = self._tasks.spawn(self._create(name, self.request()), name="ollama-create")

@@ -70,6 +70,13 @@ async def test_a_variant_is_created_with_the_exact_body_and_its_modelfile_shown(
 
 async def test_a_name_ollama_refuses_shows_its_words_and_the_dialog_stays(ollama_env, open_window):
     _window, _pane, dialog = await open_variant(ollama_env, open_window)
+    dialog.name_edit.setText("tiny")
+    dialog.create_button.click()
+    assert dialog.status.text() == (
+        "A model named tiny:latest is installed already; choose another name."
+    )
+    assert ollama_env.requests_to("/api/create") == []
+
     dialog.name_edit.setText("no good!")
     dialog.create_button.click()
 
