@@ -1144,6 +1144,65 @@ Ollama 返回：{detail}</translation>
     </message>
 </context>
 <context>
+    <name>GgufImport</name>
+    <message>
+        <source>Import GGUF…</source>
+        <translation>导入 GGUF…</translation>
+    </message>
+    <message>
+        <source>Make a model from a .gguf file on this computer</source>
+        <translation>用这台电脑上的 .gguf 文件创建模型</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import a GGUF model</source>
+        <translation>导入 GGUF 模型</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF 模型 (*.gguf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>An import is running; wait for it or cancel it.</source>
+        <translation>正在导入；请等待它完成或将其取消。</translation>
+    </message>
+    <message>
+        <source>Importing {file}</source>
+        <translation>正在导入 {file}</translation>
+    </message>
+    <message>
+        <source>The import of {file} was cancelled.</source>
+        <translation>已取消导入 {file}。</translation>
+    </message>
+    <message>
+        <source>{name} was imported from {file}.</source>
+        <translation>已从 {file} 导入 {name}。</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>Reading {done} of {total}</source>
+        <translation>正在读取：{done} / {total}</translation>
+    </message>
+    <message>
+        <source>Sending to Ollama: {done} of {total}</source>
+        <translation>正在发送到 Ollama：{done} / {total}</translation>
+    </message>
+    <message>
+        <source>Creating the model…</source>
+        <translation>正在创建模型…</translation>
+    </message>
+</context>
+<context>
     <name>GrowingBlockView</name>
     <message>
         <source>Text still arriving</source>
@@ -1660,6 +1719,22 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>Rename…</source>
         <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Variant…</source>
+        <translation>变体…</translation>
+    </message>
+    <message>
+        <source>Make a new model from this one with your own system prompt and parameters</source>
+        <translation>以此模型为基础，用你自己的系统提示词和参数创建新模型</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Change this variant&apos;s system prompt, parameters or template</source>
+        <translation>修改此变体的系统提示词、参数或模板</translation>
     </message>
     <message>
         <source>Delete…</source>
@@ -2547,6 +2622,22 @@ Ollama 返回：{detail}</translation>
         <translation>日志</translation>
     </message>
     <message>
+        <source>When a model calls one of its tools</source>
+        <translation>当模型调用它的工具时</translation>
+    </message>
+    <message>
+        <source>Ask me each time</source>
+        <translation>每次都询问我</translation>
+    </message>
+    <message>
+        <source>Run without asking</source>
+        <translation>无需询问直接运行</translation>
+    </message>
+    <message>
+        <source>Never run</source>
+        <translation>从不运行</translation>
+    </message>
+    <message>
         <source>What the server writes to its error output shows here.</source>
         <translation>服务器写到错误输出的内容会显示在这里。</translation>
     </message>
@@ -2966,6 +3057,22 @@ Ollama 返回：{detail}</translation>
         <translation>{s:.1f} 秒</translation>
     </message>
     <message>
+        <source>As the server says</source>
+        <translation>跟随服务器设置</translation>
+    </message>
+    <message>
+        <source>Run without asking</source>
+        <translation>无需询问直接运行</translation>
+    </message>
+    <message>
+        <source>Never run</source>
+        <translation>从不运行</translation>
+    </message>
+    <message>
+        <source>When a model calls {tool}</source>
+        <translation>当模型调用 {tool} 时</translation>
+    </message>
+    <message>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
@@ -3176,6 +3283,89 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>Failed</source>
         <translation>失败</translation>
+    </message>
+</context>
+<context>
+    <name>VariantDialog</name>
+    <message>
+        <source>Edit model</source>
+        <translation>编辑模型</translation>
+    </message>
+    <message>
+        <source>Create variant</source>
+        <translation>创建变体</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>编辑 {name}</translation>
+    </message>
+    <message>
+        <source>Create a variant of {name}</source>
+        <translation>创建 {name} 的变体</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>for example my-assistant</source>
+        <translation>例如 my-assistant</translation>
+    </message>
+    <message>
+        <source>What the model is told before every chat (optional)</source>
+        <translation>每次对话前告诉模型的内容（可选）</translation>
+    </message>
+    <message>
+        <source>The model&apos;s own template (optional)</source>
+        <translation>模型自己的模板（可选）</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Give the new model a name.</source>
+        <translation>请为新模型起个名字。</translation>
+    </message>
+    <message>
+        <source>A model named {name} is installed already; choose another name.</source>
+        <translation>已经安装了名为 {name} 的模型；请换一个名字。</translation>
+    </message>
+    <message>
+        <source>{name} is ready. Its Modelfile:</source>
+        <translation>{name} 已就绪。它的 Modelfile：</translation>
     </message>
 </context>
 <context>
@@ -3951,16 +4141,8 @@ Ollama 返回：{detail}</translation>
         <translation>{label} 是 {kind} 图片，不是 PNG 或 JPEG。</translation>
     </message>
     <message>
-        <source>The download queue {file} could not be read ({error}).</source>
-        <translation>无法读取下载队列 {file}（{error}）。</translation>
-    </message>
-    <message>
-        <source>{reason} It could not be moved aside: {error}.</source>
-        <translation>{reason}也无法把它移到一旁：{error}。</translation>
-    </message>
-    <message>
-        <source>{reason} It was kept as {kept}; the queue starts empty.</source>
-        <translation>{reason}它已保留为 {kept}；队列从空开始。</translation>
+        <source>The download queue {file} could not be read ({error}); the queue starts empty.</source>
+        <translation>无法读取下载队列 {file}（{error}）；队列将从空开始。</translation>
     </message>
     <message>
         <source>it does not hold a list of downloads</source>
@@ -4277,6 +4459,30 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>{file} could not be read ({error}); no MCP servers are set.</source>
         <translation>无法读取 {file}（{error}）；没有设置任何 MCP 服务器。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} is not a GGUF model file. Ollama imports models in GGUF format (files ending in .gguf, as found on Hugging Face).</source>
+        <translation>{file} 不是 GGUF 模型文件。Ollama 导入的是 GGUF 格式的模型（以 .gguf 结尾的文件，例如 Hugging Face 上的那些）。</translation>
+    </message>
+    <message>
+        <source>{file} is incomplete: the file ends before the model&apos;s data does. Download or copy it again.</source>
+        <translation>{file} 不完整：文件在模型数据结束之前就结束了。请重新下载或复制。</translation>
+    </message>
+    <message>
+        <source>Ollama did not create {name}: {said}</source>
+        <translation>Ollama 没有创建 {name}：{said}</translation>
+    </message>
+    <message>
+        <source>Creating {name} stopped before Ollama finished. Check the Ollama server log and try again.</source>
+        <translation>创建 {name} 在 Ollama 完成之前就停止了。请查看 Ollama 服务器日志后重试。</translation>
+    </message>
+    <message>
+        <source>Ollama did not accept {file}: {said}</source>
+        <translation>Ollama 没有接受 {file}：{said}</translation>
     </message>
 </context>
 </TS>
