@@ -53,6 +53,7 @@ NAMES = {
     "GGUF", "PNG", "JPEG", "WebP", "GIF", "BMP", "PDF", "SSE", "CA", "OLLAMA_HOST",
     "sha256", "token", "tokens", "tok", "MB", "GB", "KB", "MiB", "GiB", "ms",
     "Bearer", "Basic", "Authorization", "api-key", "x-api-key", "SOCKS", "socks5",
+    "my-assistant",  # an example model name (Ollama's names are ASCII)
     "MCP", "mcpServers", "stdio", "Streamable HTTP", "Cursor", "Claude Desktop",
     "npx", "uvx", "docker", "Docker", "Node.js", "Python", "python", "uv", "Bun", "Deno",
     # key caps
@@ -232,6 +233,7 @@ async def walk(window: MainWindow, names: set[str]) -> list[str]:
         ("copy dialog", actions.ask_copy(model)),
         ("rename dialog", actions.ask_copy(model, rename=True)),
         ("host dialog", window.ollama_host.ask(window)),
+        ("variant dialog", pane_models.open_variant(MODEL)),
     ):
         found += leftovers(dialog, where, names)
         dialog.reject()
