@@ -15,9 +15,12 @@ laid out only from the change on (in a table cell every append would lay out the
 
 from __future__ import annotations
 
+import atexit
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import shiboken6
 from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QColor,
@@ -53,6 +56,24 @@ COPY_SCHEME = "copy"
 SAVE_SCHEME = "save"
 CODE_PADDING_PX = 10
 """Room around the code inside its frame (the header row spans it too)."""
+
+
+@functools.cache
+def _hand_clipboard_back_at_exit() -> None:
+    """Once: at exit, while Python still runs, a copy made here is put on the clipboard
+    again as Qt's own text. The clipboard owns what it holds and deletes it in Qt's exit
+    clean-up, after Python has ended; an object made in Python then took the process down
+    with a segmentation fault when the app quit after a copy."""
+    atexit.register(_clipboard_as_qt_text)
+
+
+def _clipboard_as_qt_text() -> None:
+    if QGuiApplication.instance() is None:
+        return
+    clipboard = QGuiApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is not None and shiboken6.createdByPython(data):
+        clipboard.setText(data.text())
 
 
 def _dark(widget: QWidget) -> bool:
@@ -340,6 +361,7 @@ class BlockDocumentView(AutoHeightBrowser):
         data = QMimeData()
         data.setHtml(rich.html())
         data.setText(source_text(self.document(), cursor.selectionStart(), cursor.selectionEnd()))
+        _hand_clipboard_back_at_exit()
         return data
 
     def reset(self) -> None:
