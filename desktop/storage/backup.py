@@ -100,13 +100,13 @@ def _free_name(folder: Path, name: str) -> Path:
     return target
 
 
-def _problem(template: str, **params: object) -> BackupProblem:
+def problem(template: str, **params: object) -> BackupProblem:
     return BackupProblem(
         text(template, **{key: Text.plain(str(value)) for key, value in params.items()})
     )
 
 
-def _fsync(path: Path) -> None:
+def fsync_path(path: Path) -> None:
     flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) if path.is_dir() else os.O_RDONLY
     with contextlib.suppress(OSError):  # a folder cannot be opened on Windows
         descriptor = os.open(path, flags)
@@ -116,14 +116,14 @@ def _fsync(path: Path) -> None:
             os.close(descriptor)
 
 
-def _remove_partial(path: Path) -> None:
+def remove_partial(path: Path) -> None:
     for suffix in ("", "-journal", "-wal", "-shm"):
         with contextlib.suppress(FileNotFoundError):
             Path(f"{path}{suffix}").unlink()
 
 
 @contextlib.contextmanager
-def _closing(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+def closing_conn(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     finally:
@@ -151,10 +151,10 @@ def copy_database(
             raise BackupCancelled
 
     with (
-        _closing(
+        closing_conn(
             sqlite3.connect(source_uri or source, uri=source_uri is not None, isolation_level=None)
         ) as src,
-        _closing(sqlite3.connect(target, isolation_level=None)) as dst,
+        closing_conn(sqlite3.connect(target, isolation_level=None)) as dst,
     ):
         src.execute("PRAGMA query_only = ON")
         src.execute("BEGIN")  # one snapshot for every step: writers go on, the copy never
@@ -193,7 +193,7 @@ def _facts(conn: sqlite3.Connection, kind: BackupKind, app_version: str) -> dict
 
 def write_facts(path: Path, kind: BackupKind, app_version: str) -> None:
     """The facts table in the database at ``path`` (a fresh copy of a history)."""
-    with _closing(sqlite3.connect(path, isolation_level=None)) as conn:
+    with closing_conn(sqlite3.connect(path, isolation_level=None)) as conn:
         facts = _facts(conn, kind, app_version)
         conn.execute("BEGIN IMMEDIATE")
         conn.execute(f"CREATE TABLE {META_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
@@ -220,10 +220,10 @@ def write_backup(
         private_dir(folder)
         target = _free_name(folder, backup_name(kind, now or datetime.now(UTC)))
         partial = folder / f".{target.name}{PARTIAL}"
-        _remove_partial(partial)
+        remove_partial(partial)
         private_file(partial)
     except OSError as error:
-        raise _problem(
+        raise problem(
             QT_TRANSLATE_NOOP("core", "The backup could not be written to {folder}: {error}."),
             folder=folder,
             error=error.strerror or error,
@@ -231,13 +231,13 @@ def write_backup(
     try:
         copy_database(history, partial, progress=progress, cancelled=cancelled)
         write_facts(partial, kind, app_version)
-        _fsync(partial)
+        fsync_path(partial)
         os.replace(partial, target)
-        _fsync(folder)
+        fsync_path(folder)
     except BaseException as error:
-        _remove_partial(partial)
+        remove_partial(partial)
         if isinstance(error, sqlite3.Error | OSError):
-            raise _problem(
+            raise problem(
                 QT_TRANSLATE_NOOP("core", "The backup could not be written to {folder}: {error}."),
                 folder=folder,
                 error=getattr(error, "strerror", None) or error,
@@ -248,7 +248,7 @@ def write_backup(
 
 def _header_problem(path: Path, size: int) -> BackupProblem | None:
     """Not SQLite at all, or shorter than its header says (a copy cut short)."""
-    not_backup = _problem(
+    not_backup = problem(
         QT_TRANSLATE_NOOP("core", "{file} is not a Parley backup."), file=path.name
     )
     with path.open("rb") as handle:
@@ -260,7 +260,7 @@ def _header_problem(path: Path, size: int) -> BackupProblem | None:
     pages = int.from_bytes(header[28:32], "big")
     counted = header[24:28] == header[92:96]  # the page count is valid for this version
     if counted and pages * page_size > size:
-        return _problem(
+        return problem(
             QT_TRANSLATE_NOOP(
                 "core",
                 "{file} is cut short ({size} of {expected} bytes): it was not copied whole.",
@@ -287,25 +287,25 @@ def read_backup(path: Path) -> BackupInfo:
     """
     try:
         size = path.stat().st_size
-        problem = _header_problem(path, size)
+        found = _header_problem(path, size)
     except OSError as error:
-        raise _problem(
+        raise problem(
             QT_TRANSLATE_NOOP("core", "{file} could not be read: {error}."),
             file=path.name,
             error=error.strerror or error,
         ) from error
-    if problem is not None:
-        raise problem
+    if found is not None:
+        raise found
     uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
-        with _closing(sqlite3.connect(uri, uri=True)) as conn:
+        with closing_conn(sqlite3.connect(uri, uri=True)) as conn:
             rows = conn.execute(f"SELECT key, value FROM {META_TABLE}").fetchall()
     except sqlite3.Error as error:
         if "no such table" in str(error):
-            raise _problem(
+            raise problem(
                 QT_TRANSLATE_NOOP("core", "{file} is not a Parley backup."), file=path.name
             ) from error
-        raise _problem(
+        raise problem(
             QT_TRANSLATE_NOOP("core", "{file} is damaged and cannot be restored: {error}."),
             file=path.name,
             error=error,
@@ -319,7 +319,7 @@ def _info(path: Path, size: int, facts: dict[str, str]) -> BackupInfo:
         form = int(facts.get("format", "0"))
         schema = int(facts["schema_version"])
         if form > FORMAT or schema > len(MIGRATIONS):
-            raise _problem(
+            raise problem(
                 QT_TRANSLATE_NOOP(
                     "core",
                     "{file} was made by a newer version of Parley ({version}). Update Parley "
@@ -345,6 +345,6 @@ def _info(path: Path, size: int, facts: dict[str, str]) -> BackupInfo:
             size=size,
         )
     except (KeyError, ValueError) as error:
-        raise _problem(
+        raise problem(
             QT_TRANSLATE_NOOP("core", "{file} is not a Parley backup."), file=path.name
         ) from error

@@ -12,7 +12,7 @@ import dataclasses
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from functools import partial
@@ -875,6 +875,21 @@ class HistoryStore:
             )
             tool_calls.mark_interrupted(conn)
         return cursor.rowcount
+
+    def reconnect(self, between: Callable[[], None]) -> None:
+        """Close the database, run ``between`` (a restore puts another file at ``path``),
+        open it again. Writes and searches wait meanwhile; the file is reopened even when
+        ``between`` raises."""
+        self.cancel_search()
+        with self._reader_lock, self._lock:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
+            self._conn.close()
+            try:
+                between()
+            finally:
+                self._conn = _connect_private(self.path, 5.0)
 
     @property
     def closed(self) -> bool:

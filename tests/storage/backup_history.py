@@ -24,7 +24,7 @@ def fill(store: HistoryStore, conversations: int, messages: int, *, label: str =
         chat = store.create_conversation(f"{label}chat {number}", "m")
         for index in range(messages):
             role = Role.USER if index % 2 == 0 else Role.ASSISTANT
-            pictures = [image(number + 1000 * len(label))] if index == 0 else []
+            pictures = [image(number + 1000 * sum(map(ord, label)))] if index == 0 else []
             store.add_message(chat.id, role, f"{label}message {index} 你好", images=pictures)
 
 
