@@ -74,19 +74,32 @@ class WorkerLoop:
         thread.join(timeout)
 
 
+IMPORT_SWITCH_INTERVAL = 0.0005
+"""Seconds a thread may hold the GIL while another waits, during the SDK's import.
+
+Python's default is 5 ms. Each time the window's thread enters Python (a timer, a paint,
+an event filter) it may wait that long for the importing thread, and one frame enters
+Python many times: the first start stalled the window 30-64 ms. At 0.5 ms it stalls
+24-35 ms, and the import takes no longer (bench/mcp_start.py)."""
+
+
 def import_sdk() -> None:
     """Import the MCP SDK (on the worker thread, once): ~1.3 s and a six-figure number of
     objects. The cyclic collector is paused meanwhile, and when the app has set its startup
     objects aside (desktop.app.keep_startup_objects) the SDK's join them: a collection
-    walking them holds the GIL, and so the window, for tens of ms."""
+    walking them holds the GIL, and so the window, for tens of ms. The GIL changes hands
+    more often meanwhile (:data:`IMPORT_SWITCH_INTERVAL`)."""
     if "mcp.client.client" in sys.modules:
         return
     collecting = gc.isenabled()
+    switching = sys.getswitchinterval()
     gc.disable()
+    sys.setswitchinterval(IMPORT_SWITCH_INTERVAL)
     try:
         import mcp.client.client
         import mcp.client.streamable_http  # noqa: F401
     finally:
+        sys.setswitchinterval(switching)
         if collecting:
             gc.enable()
     if gc.get_freeze_count():  # the app set its startup heap aside: the SDK joins it
