@@ -47,6 +47,7 @@ NAMES = frozenset(
         "image-plus",
         "info",
         "keyboard",
+        "lock",
         "log-out",
         "message-square",
         "panel-left",
