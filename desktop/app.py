@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     import httpx
 
     from desktop.core.tool_policy import ToolPolicies
+    from desktop.ui.models.model_list_model import ModelListModel
+    from desktop.ui.models.pane import ModelManagerPane
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +154,30 @@ class AppServices:
                 tools=self.tools,
             )
         self._let_answers_use_tools(window)
+        self._keep_per_model(window)
+
+    def _keep_per_model(self, window: MainWindow) -> None:
+        """New chats start with each model's defaults; the Models page edits them and
+        compares its memory estimate with what Ollama measures."""
+        from desktop.core.measured_fit import available_ram_bytes
+        from desktop.storage.measured_fit_file import MeasuredFitStore, default_measured_fit_path
+        from desktop.storage.model_defaults_file import (
+            ModelDefaultsStore,
+            default_model_defaults_path,
+        )
+
+        defaults = ModelDefaultsStore(default_model_defaults_path())
+        if defaults.load_problem:
+            window.statusBar().showMessage(translated(defaults.load_problem))
+        fit = MeasuredFitStore(default_measured_fit_path())
+        window.chat_pane.use_model_defaults(defaults)
+
+        def keep(pane: ModelManagerPane, models: ModelListModel) -> object:
+            from desktop.ui.models.per_model import PerModelKeeping  # with the page, not at start
+
+            return PerModelKeeping(pane, models, defaults, fit, available_ram_bytes)
+
+        window.model_page_extensions = (keep,)
 
     def _let_answers_use_tools(self, window: MainWindow) -> None:
         """The chat's answers may call the servers' tools, under the person's policies.

@@ -49,6 +49,8 @@ class RunningModel:
     model: InstalledModel
     expires_at: datetime
     context_length: int
+    memory: tuple[int, int] | None = None
+    """(size, size_vram) /api/ps reports; None: the model's file size, all on the GPU."""
 
 
 class OllamaServer(LoopbackServer):
@@ -145,11 +147,15 @@ class OllamaServer(LoopbackServer):
     # -- the running set (what /api/ps shows) ------------------------------------------
 
     def mark_running(
-        self, model: InstalledModel, keep_alive: timedelta | None, context_length: int
+        self,
+        model: InstalledModel,
+        keep_alive: timedelta | None,
+        context_length: int,
+        memory: tuple[int, int] | None = None,
     ) -> None:
         expires_at = datetime.now().astimezone() + (keep_alive or DEFAULT_KEEP_ALIVE)
         with self._running_lock:
-            self._running[model.name] = RunningModel(model, expires_at, context_length)
+            self._running[model.name] = RunningModel(model, expires_at, context_length, memory)
 
     def unload(self, name: ModelName) -> None:
         with self._running_lock:
@@ -200,7 +206,11 @@ class OllamaServer(LoopbackServer):
             {
                 **model_summary(run.model),
                 "expires_at": run.expires_at.isoformat(),
-                "size_vram": run.model.size,
+                **(
+                    {"size": run.memory[0], "size_vram": run.memory[1]}
+                    if run.memory
+                    else {"size_vram": run.model.size}
+                ),
                 "context_length": run.context_length,
             }
             for run in self.running()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
 from PySide6.QtGui import QGuiApplication
@@ -60,11 +61,16 @@ class ModelDetailsPanel(QWidget):
     renameRequested = Signal(object)
     variantRequested = Signal(str)  # the model a variant is made from
     editRequested = Signal(str)  # a variant to edit in place
+    defaultsRequested = Signal(str)  # the model whose defaults for new chats to edit
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model: LocalModel | None = None
         self._details: ModelDetails | None = None
+        self.memory_html: Callable[[LocalModel, ModelDetails | None], str] | None = None
+        """The Memory section (estimate beside Ollama's measurement); None: the estimate."""
+        self.defaults_html: Callable[[LocalModel], str] | None = None
+        """What a new chat with the model starts with; None: no such section."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 8)
         layout.setSpacing(6)
@@ -99,6 +105,9 @@ class ModelDetailsPanel(QWidget):
         self.edit_button = QPushButton()
         set_kind(self.variant_button, QUIET)
         set_kind(self.edit_button, QUIET)
+        self.defaults_button = QPushButton()
+        set_kind(self.defaults_button, QUIET)
+        self.defaults_button.hide()  # shown once there is a place to keep defaults
         self.delete_button = QPushButton(icon("trash-2", "warning"), "")
         set_kind(self.delete_button, DESTRUCTIVE)
         for button in (
@@ -107,6 +116,7 @@ class ModelDetailsPanel(QWidget):
             self.rename_button,
             self.variant_button,
             self.edit_button,
+            self.defaults_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -139,6 +149,7 @@ class ModelDetailsPanel(QWidget):
         self.delete_button.clicked.connect(lambda: self._emit_model(self.deleteRequested))
         self.variant_button.clicked.connect(lambda: self._emit_name(self.variantRequested))
         self.edit_button.clicked.connect(lambda: self._emit_name(self.editRequested))
+        self.defaults_button.clicked.connect(lambda: self._emit_name(self.defaultsRequested))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -157,6 +168,10 @@ class ModelDetailsPanel(QWidget):
         self.edit_button.setText(self.tr("Edit…"))
         self.edit_button.setToolTip(
             self.tr("Change this variant's system prompt, parameters or template")
+        )
+        self.defaults_button.setText(self.tr("Defaults…"))
+        self.defaults_button.setToolTip(
+            self.tr("Defaults for new chats: what a chat with this model starts with")
         )
         self.delete_button.setText(self.tr("Delete…"))
         self.delete_button.setAccessibleName(self.tr("Delete the model from Ollama"))
@@ -191,12 +206,17 @@ class ModelDetailsPanel(QWidget):
         chat = not embedding_only(capabilities)
         self.chat_button.setEnabled(chat)
         self.edit_button.setVisible(bool(details and details.parent_model))
+        self.defaults_button.setVisible(self.defaults_html is not None and chat)
         self.chat_button.setToolTip(
             self.tr("Chat with this model")
             if chat
             else self.tr("An embedding model turns text into numbers; it cannot chat.")
         )
         self.view.setHtml(self._html(model, details))
+
+    def refresh(self) -> None:
+        """Show the selected model again (its measurement or defaults changed)."""
+        self.show_model(self._model, self._details)
 
     def show_details(self, digest: str, details: ModelDetails) -> None:
         """Details arrived from the background; shown if they belong to the selected model."""
@@ -250,7 +270,13 @@ class ModelDetailsPanel(QWidget):
             (self.tr("Format"), model.format or "?"),
         ]
         parts = [_heading(self.tr("Memory"))]
-        parts.append(f"<p>{html.escape(fit_sentence(model, details))}</p>")
+        if self.memory_html is not None:
+            parts.append(self.memory_html(model, details))
+        else:
+            parts.append(f"<p>{html.escape(fit_sentence(model, details))}</p>")
+        if self.defaults_html is not None and not embedding_only(model.capabilities):
+            parts.append(_heading(self.tr("Defaults for new chats")))
+            parts.append(self.defaults_html(model))
         parts.append(_heading(self.tr("What the name says")))
         parts.append(_rows(name_parts(model.name)))
         parts.append(_heading(self.tr("Facts")))

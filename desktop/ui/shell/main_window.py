@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
     _providers: ProviderRegistry
     _tools: McpServerManager | None = None
     _tool_policies: ServerPolicies | None = None
+    model_page_extensions: tuple[Callable[[ModelManagerPane, ModelListModel], object], ...] = ()
+    """Called with the Models page when it is built (the app's per-model keeping)."""
 
     def __init__(
         self,
@@ -292,6 +294,8 @@ class MainWindow(QMainWindow):
         pane = ModelManagerPane(self.models, self._monitor, self._pulls, self._tasks)
         pane.chatRequested.connect(self.chat_with)
         pane.keepAliveChosen.connect(self._set_keep_alive)
+        for extend in self.model_page_extensions:
+            extend(pane, self.models)
         self.shortcuts.watch(pane)
         return pane
 
