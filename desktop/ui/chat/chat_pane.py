@@ -25,6 +25,7 @@ from desktop.core.chat_service import ChatService
 from desktop.core.conversation import PathStep
 from desktop.core.conversation_session import ConversationSession
 from desktop.core.messages import ChatOptions
+from desktop.core.model_defaults import ModelDefaultsSource, new_chat_start
 from desktop.core.model_records import ModelDetails
 from desktop.storage.history import HistoryStore
 from desktop.ui.chat.attachment_draft import AttachmentDraft
@@ -76,6 +77,9 @@ class ChatPane(QWidget):
         self.session = ConversationSession(chat.store, chat.add_user_message)
         self.options = ChatOptions()
         """Request options that override the conversation's settings where set."""
+        self.model_defaults: ModelDefaultsSource | None = None
+        """What a new chat starts with per model (set by the app; None: plain settings)."""
+        self._from_model_defaults = False
         self._warmed_up = False
 
         layout = QVBoxLayout(self)
@@ -229,6 +233,8 @@ class ChatPane(QWidget):
         if self.conversation_id is not None:
             self.session.move_to(provider_id, model)
             self._warn_if_unavailable()
+        else:
+            self._start_with_model_defaults()
         self.modelChanged.emit(provider_id, model)
 
     def use_default_model(self) -> None:
@@ -241,6 +247,29 @@ class ChatPane(QWidget):
         self.route_bar.set_route(provider_id, model)
         self.route_bar.show_note(self.session.earlier_model())
         self.empty_state.set_model(model, self.route_bar.cached_details())
+
+    def use_model_defaults(self, source: ModelDefaultsSource) -> None:
+        """Start new chats with each model's defaults (the open new chat too)."""
+        self.model_defaults = source
+        self._start_with_model_defaults()
+
+    def _start_with_model_defaults(self) -> None:
+        """A chat with no message yet takes the picked model's defaults for new chats."""
+        provider_id, model = self.route_bar.route
+        if self.model_defaults is None or not model or self.conversation_id is not None:
+            return
+        defaults = self.model_defaults.defaults_for(provider_id, model)
+        start = new_chat_start(
+            defaults, self.session.pending, started_from_defaults=self._from_model_defaults
+        )
+        if start is None:
+            return
+        self._from_model_defaults = defaults is not None
+        parameters, prompt = start
+        self.session.set_parameters(parameters)
+        self.session.set_system_prompt(prompt)
+        self.settings_panel.load(parameters, prompt)
+        self.route_bar.show_thinking_choices(self.route_bar.cached_details(), parameters.think)
 
     def _details_known(self, details: ModelDetails | None) -> None:
         self.route_bar.show_thinking_choices(details, self.session.parameters().think)
@@ -276,9 +305,11 @@ class ChatPane(QWidget):
         self.drafts.keep()
         self.session.new(think=self.route_bar.think_default())
         self.settings_panel.load(self.session.pending, "")
+        self._from_model_defaults = False
         self.messages.clear()
         self.notice.clear()
         self.use_default_model()
+        self._start_with_model_defaults()
         self._after_switch()
         self.composer.setFocus()
 

@@ -1,0 +1,99 @@
+"""Defaults for new chats, set on the Models page: a new chat with that model sends them;
+another model and a chat already started do not."""
+
+from __future__ import annotations
+
+from desktop.core.chat_parameters import ChatParameters
+from desktop.services.provider_registry import LOCAL_OLLAMA_ID
+from desktop.ui.models.defaults_dialog import ModelDefaultsDialog
+from tests.servers.fixtures import TINY, TINY_VISION
+from tests.ui.chat_fixtures import ask
+from tests.ui.conftest import wait_until
+from tests.ui.models.page_steps import open_models, select
+
+
+def last_chat(server) -> dict:
+    return server.requests_to("/api/chat")[-1].body
+
+
+async def test_defaults_for_a_model_start_its_new_chats_only(ollama_env, open_window):
+    ollama_env.install(TINY)
+    ollama_env.install(TINY_VISION)
+    window = await open_models(open_window)
+    chat = window.chat_pane
+    await wait_until(lambda: TINY in chat.available_models())
+    chat.choose_model(LOCAL_OLLAMA_ID, TINY)
+    await ask(chat, "before any defaults")  # a chat that exists before the defaults
+    earlier = chat.conversation_id
+
+    pane = window.model_pane
+    window.show_page("models")
+    await wait_until(lambda: window.models.find(TINY) is not None)
+    select(pane, TINY)
+    assert pane.details.defaults_button.isVisible()
+    assert "New chats use the usual settings." in pane.details.view.toPlainText()
+    pane.details.defaults_button.click()
+    dialog = window.findChild(ModelDefaultsDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.system_edit.setPlainText("You talk like a pirate.")
+    dialog.temperature.setValue(0.3)
+    dialog.context.setValue(4096)
+    dialog.save_button.click()
+
+    shown = pane.details.view.toPlainText()
+    assert "temperature 0.3 · context 4,096" in shown
+    assert "You talk like a pirate." in shown
+    assert pane.message.text() == f"New chats with {TINY} start with these settings."
+
+    # A new chat with the model: the request carries its defaults.
+    window.new_chat()
+    chat.choose_model(LOCAL_OLLAMA_ID, TINY)
+    assert chat.settings_panel.system_prompt.toPlainText() == "You talk like a pirate."
+    await ask(chat, "ahoy")
+    body = last_chat(ollama_env)
+    assert body["model"] == TINY
+    assert body["options"] == {"temperature": 0.3, "num_ctx": 4096}
+    assert body["messages"][0] == {"role": "system", "content": "You talk like a pirate."}
+    stored = window.chat_pane._chat.store.get_conversation(chat.conversation_id)
+    assert stored.parameters == ChatParameters(temperature=0.3, num_ctx=4096)
+
+    # Another model in a new chat: the plain settings again.
+    window.new_chat()
+    chat.choose_model(LOCAL_OLLAMA_ID, TINY)
+    chat.choose_model(LOCAL_OLLAMA_ID, TINY_VISION)
+    assert chat.settings_panel.system_prompt.toPlainText() == ""
+    await ask(chat, "hello")
+    body = last_chat(ollama_env)
+    assert body["model"] == TINY_VISION
+    assert "temperature" not in body["options"]
+    assert all(message["role"] != "system" for message in body["messages"])
+
+    # The chat that existed keeps its own settings with the same model.
+    chat.open_conversation(earlier)
+    await ask(chat, "still plain?")
+    body = last_chat(ollama_env)
+    assert body["model"] == TINY
+    assert "temperature" not in body["options"]
+    assert all(message["role"] != "system" for message in body["messages"])
+
+
+async def test_cleared_defaults_leave_new_chats_plain(ollama_env, open_window):
+    ollama_env.install(TINY)
+    window = await open_models(open_window)
+    pane = window.model_pane
+    await wait_until(lambda: window.models.find(TINY) is not None)
+    select(pane, TINY)
+    pane.details.defaults_button.click()
+    dialog = window.findChild(ModelDefaultsDialog)
+    dialog.temperature.setValue(1.5)
+    dialog.save_button.click()
+    pane.details.defaults_button.click()
+    dialog = next(d for d in window.findChildren(ModelDefaultsDialog) if d.isVisible())
+    assert dialog.temperature.value() == 1.5, "the dialog shows the saved defaults"
+    dialog.clear_button.click()
+    dialog.save_button.click()
+    assert pane.message.text() == f"New chats with {TINY} start with the usual settings."
+
+    window.new_chat()
+    window.chat_pane.choose_model(LOCAL_OLLAMA_ID, TINY)
+    assert window.chat_pane.session.parameters().temperature is None
