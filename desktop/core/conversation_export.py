@@ -76,6 +76,9 @@ class ExportedConversation:
     updated_at: datetime
     messages: tuple[ExportedMessage, ...]
     images: tuple[ImageAttachment, ...] = ()
+    source_id: str = ""
+    """Where an imported conversation came from ("chatgpt:<id>"): importing it again
+    finds it already present. Empty: no such identity (it is always added)."""
 
 
 def exported(

@@ -354,6 +354,17 @@ def _add_tool_calls(conn: sqlite3.Connection) -> None:
         )
 
 
+def _add_import_sources(conn: sqlite3.Connection) -> None:
+    """Where imported conversations came from (an app and its conversation id), so
+    importing the same export twice adds nothing the second time (storage/bulk_import.py).
+    """
+    conn.execute(
+        "CREATE TABLE import_sources (source_id TEXT PRIMARY KEY, conversation_id INTEGER"
+        " NOT NULL REFERENCES conversations(id) ON DELETE CASCADE)"
+    )
+    conn.execute("CREATE INDEX import_sources_by_conversation ON import_sources(conversation_id)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_core_tables,
     _create_search_index,
@@ -363,6 +374,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_drafts,
     _add_error_text,
     _add_tool_calls,
+    _add_import_sources,
 )
 
 

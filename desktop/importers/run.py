@@ -1,0 +1,115 @@
+"""A preview or an import of an export, on a worker thread (``asyncio.to_thread``).
+
+The UI passes a :class:`Progress` it polls from its own thread: the worker writes how far
+it has read and reads whether Cancel was pressed. An import writes batches of about
+:data:`BATCH_MESSAGES` messages, each a short transaction, hidden until the last is written
+(storage/bulk_import.py): a failure, Cancel or kill leaves the visible history as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC
+from pathlib import Path
+
+from desktop.core.conversation_export import ExportedConversation
+from desktop.importers.model import ImportCancelled, Preview, ReadConversation, Report
+from desktop.importers.source import ExportFile
+from desktop.storage.bulk_import import BulkImport
+
+BATCH_MESSAGES = 2000
+
+
+@dataclass(slots=True)
+class Progress:
+    """Shared between the worker (writes ``done``) and the UI (sets ``cancelled``)."""
+
+    done: float = 0.0
+    cancelled: bool = False
+    phase: str = "read"
+    """"read" while an export is read, "write" while an import writes."""
+
+    def update(self, done: float) -> None:
+        self.done = done
+        if self.cancelled:
+            raise ImportCancelled
+
+
+def _aware(item: ReadConversation) -> ReadConversation:
+    """Dates without a zone (an old Parley file) taken as UTC, so they compare."""
+    conversation = item.conversation
+    if conversation is None or conversation.created_at.tzinfo is not None:
+        return item
+    from dataclasses import replace
+
+    fixed = replace(
+        conversation,
+        created_at=conversation.created_at.replace(tzinfo=UTC),
+        updated_at=conversation.updated_at.replace(tzinfo=UTC)
+        if conversation.updated_at.tzinfo is None
+        else conversation.updated_at,
+    )
+    return replace(item, conversation=fixed)
+
+
+def preview(path: Path, history: Path, progress: Progress) -> Preview:
+    """What the export holds and how much of it the history has already.
+    Raises ImportProblem (the file) or ImportCancelled."""
+    export = ExportFile(path)
+    result = Preview(export.app, export.size)
+    sources: list[str] = []
+    for item in export.conversations(decode=False, progress=progress.update):
+        if progress.cancelled:
+            raise ImportCancelled
+        item = _aware(item)
+        result.count(item)
+        if item.conversation is not None and item.conversation.source_id:
+            sources.append(item.conversation.source_id)
+    with BulkImport(history) as bulk:
+        result.present = len(bulk.present(sources))
+    return result
+
+
+def import_export(path: Path, history: Path, progress: Progress) -> Report:
+    """Import every conversation the history does not have yet, all or nothing.
+    Raises ImportProblem (the file, after which nothing is written) or ImportCancelled."""
+    export = ExportFile(path)
+    report = Report(export.app)
+    with BulkImport(history) as bulk:
+        bulk.discard_unfinished()
+        batch: list[ExportedConversation] = []
+        size = 0
+        try:
+            for item in export.conversations(decode=True, progress=progress.update):
+                if progress.cancelled:
+                    raise ImportCancelled
+                if item.notes:
+                    report.notes.append((item.title, item.notes))
+                if item.conversation is None:
+                    if item.problem is not None:
+                        report.problems.append((item.title, item.problem))
+                    continue
+                batch.append(_aware(item).conversation)  # type: ignore[arg-type]
+                size += len(item.conversation.messages) + 1
+                if size >= BATCH_MESSAGES:
+                    _write(bulk, batch, report)
+                    batch, size = [], 0
+            _write(bulk, batch, report)
+            if progress.cancelled:
+                raise ImportCancelled
+            progress.phase = "finish"
+            report.added = bulk.finish()
+        except BaseException:
+            bulk.discard()
+            raise
+    return report
+
+
+def _write(bulk: BulkImport, batch: list[ExportedConversation], report: Report) -> None:
+    if not batch:
+        return
+    skipped = set(bulk.write(batch))
+    report.present += len(skipped)
+    report.messages += sum(
+        len(item.messages) for item in batch if not item.source_id or item.source_id not in skipped
+    )
