@@ -9,6 +9,7 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from bench import (
+    gguf_import,
     history_open,
     history_search,
     image_attach,
@@ -44,6 +45,7 @@ def main() -> int:
         loop.run_until_complete(model_list.run())
         loop.run_until_complete(pull_progress.run())
         loop.run_until_complete(image_attach.run())
+        loop.run_until_complete(gguf_import.run())
         loop.run_until_complete(soak.run())
         loop.run_until_complete(tool_round.run())
         loop.run_until_complete(mcp_start.run())
