@@ -1,5 +1,5 @@
 """The conversation sidebar: the dated list, search over titles and every message, delete
-with Undo, import of an exported conversation; collapsible to a strip (Ctrl+B).
+with Undo, import of other apps' exports (import_dialog.py); collapsible to a strip (Ctrl+B).
 
 Startup shows the first screen of conversations (one indexed query) and loads the rest
 once the list has painted; later refreshes read the store on a worker thread. Typing a
@@ -44,6 +44,7 @@ from desktop.ui.theme import QUIET, set_kind
 if TYPE_CHECKING:  # made when first needed, not at startup
     from PySide6.QtWidgets import QFileDialog
 
+    from desktop.ui.chat.import_dialog import ImportConversationsDialog
     from desktop.ui.chat.search_results import SearchResultsView
 
 UNDO_MS = 10_000
@@ -163,6 +164,7 @@ class ConversationSidebar(QWidget):
         self.search.conversationChosen.connect(self.conversationSelected)
         self.search.messageChosen.connect(self.messageChosen)
         self.import_dialog: QFileDialog | None = None
+        self.preview_dialog: ImportConversationsDialog | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -186,9 +188,11 @@ class ConversationSidebar(QWidget):
         self.search_box.setAccessibleName(self.tr("Search conversations"))
         self.undo_button.setText(self.tr("Undo"))
         self.undo_button.setAccessibleName(self.tr("Bring the deleted conversation back"))
-        self.import_button.setText(self.tr("Import…"))
-        self.import_button.setAccessibleName(self.tr("Import a conversation from a JSON file"))
-        self.import_button.setToolTip(self.tr("Import a conversation exported as JSON"))
+        self.import_button.setText(self.tr("Import conversations…"))
+        self.import_button.setAccessibleName(self.tr("Import conversations"))
+        self.import_button.setToolTip(
+            self.tr("Import conversations from ChatGPT, Claude, DeepSeek, Open WebUI or Parley")
+        )
         self.toggle_action.setText(self.tr("Show or hide the sidebar"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -355,12 +359,27 @@ class ConversationSidebar(QWidget):
     def choose_import(self) -> None:
         from PySide6.QtWidgets import QFileDialog  # its type costs ~5 ms to make at startup
 
-        dialog = QFileDialog(self, self.tr("Import a conversation"))
+        dialog = QFileDialog(self, self.tr("Import conversations"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilter(self.tr("Parley conversation (*.json)"))
-        dialog.fileSelected.connect(self.import_file)
+        dialog.setNameFilter(
+            self.tr("Exports of ChatGPT, Claude, DeepSeek, Open WebUI or Parley (*.zip *.json)")
+        )
+        dialog.fileSelected.connect(self.preview_import)
         self.import_dialog = dialog
         dialog.open()
+
+    def preview_import(self, path: str) -> ImportConversationsDialog:
+        """Read the export, show what it holds, and import it when the person agrees."""
+        from desktop.ui.chat.import_dialog import ImportConversationsDialog
+
+        dialog = ImportConversationsDialog(Path(path), self._store.path, self._tasks, self)
+        dialog.importStarted.connect(self._forget_trash)  # its purge must not meet the import
+        dialog.imported.connect(lambda _added: self.reload(self._current))
+        dialog.finished.connect(dialog.deleteLater)
+        self.preview_dialog = dialog
+        dialog.open()
+        dialog.start()
+        return dialog
 
     def import_file(self, path: str) -> Conversation | None:
         """Import and open the conversation; a bad file is explained, nothing is added."""

@@ -68,4 +68,13 @@ QPlainTextEdit#approvalArguments {{ border-radius: {radius_s}; }}
 QToolButton#toolsChooser {{ border: 1px solid {input_border}; border-radius: {radius_s};
   padding: 4px 10px; background: {base}; }}
 QToolButton#toolsChooser:hover {{ background: {hover}; }}
+/* importing conversations (import_dialog.py) */
+QLabel#importHeading {{ font-size: {font_heading}; font-weight: 600; }}
+QLabel#importSource, QLabel#importStatus, QLabel#importFigureCaption {{ color: {muted}; }}
+QFrame#importFigure {{ background: {base}; border: 1px solid {border};
+  border-radius: {radius_m}; }}
+QLabel#importFigureValue {{ font-size: {font_display}; font-weight: 600; }}
+QLabel#importLine[warning="true"] {{ color: {warning}; }}
+QListWidget#importDetails {{ background: {base}; border: 1px solid {border};
+  border-radius: {radius_m}; padding: 4px; }}
 """
