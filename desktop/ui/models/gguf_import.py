@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import ParleyError
+from desktop.core.errors import ParleyError, ProviderError
 from desktop.core.gguf_file import HashCancelled, check_gguf, hash_file
 from desktop.providers.ollama import OllamaProvider
 from desktop.ui.fitting_label import ElidingLabel
@@ -46,6 +46,15 @@ from desktop.ui.theme import QUIET, SECONDARY, set_kind
 
 BAR_STEPS = 1000
 TICK_MS = 100
+
+
+class NotCreated(Exception):
+    """/api/create failed: no model was added (an uploaded blob stays with Ollama)."""
+
+    def __init__(self, error: ProviderError, uploaded: bool) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.uploaded = uploaded
 
 
 def model_name_for(path: Path) -> str:
@@ -175,6 +184,16 @@ class GgufImport(QFrame):
             self.failed.emit(self.tr("The import of {file} was cancelled.").format(file=path.name))
         except HashCancelled:
             self.failed.emit(self.tr("The import of {file} was cancelled.").format(file=path.name))
+        except NotCreated as problem:
+            words = [translated(problem.error).rstrip(".") + ".", self.tr("No model was added.")]
+            if problem.uploaded:  # Ollama prunes blobs no model uses when it starts
+                words.append(
+                    self.tr(
+                        "The uploaded copy stays in Ollama's storage until Ollama removes "
+                        "unused files (it does so when it starts)."
+                    )
+                )
+            self.failed.emit(" ".join(words))
         except ParleyError as error:
             self.failed.emit(translated(error))
         else:
@@ -191,13 +210,17 @@ class GgufImport(QFrame):
         self._set_phase("hash", 0, size)
         digest = await asyncio.to_thread(hash_file, path, self._progress, self._cancel)
         provider = self._provider()
-        if not await provider.has_blob(digest):
+        uploaded = not await provider.has_blob(digest)
+        if uploaded:
             self._set_phase("upload", 0, size)
             await provider.push_blob(digest, path, self._progress)
         self._set_phase("create", 0, 0)
-        async for status in provider.create(name, {"files": {path.name: digest}}):
-            self._phase_text = status
-            self._tick()
+        try:
+            async for status in provider.create(name, {"files": {path.name: digest}}):
+                self._phase_text = status
+                self._tick()
+        except ProviderError as error:
+            raise NotCreated(error, uploaded) from error
 
     def _progress(self, done: int) -> None:
         """Called per chunk (the hashing from its thread): only the count is stored."""

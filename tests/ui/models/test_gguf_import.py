@@ -3,6 +3,7 @@ and the bad files refused before anything is sent."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import os
 import shutil
@@ -117,3 +118,60 @@ async def test_bad_files_are_refused_before_any_upload(
 
     assert blob_requests(ollama_env) == [] and ollama_env.requests_to("/api/create") == []
     assert window.models.rowCount() == 0
+
+
+async def test_a_create_that_fails_after_the_upload_adds_no_model_and_says_what_stays(
+    ollama_env, open_window, tiny_model_path, tmp_path
+):
+    source = tmp_path / "Odd Model.gguf"
+    shutil.copyfile(tiny_model_path, source)
+    ollama_env.inject("/api/create", error_after=1, error_message="unsupported architecture")
+    window = await open_models(open_window)
+    pane = window.model_pane
+
+    pane.importer.start(source)
+
+    await wait_until(lambda: not pane.importer.busy)
+    assert ollama_env.blobs_received == [digest_of(source)], "the file was uploaded"
+    assert pane.message.text() == (
+        "Ollama did not create odd-model: unsupported architecture. "
+        "No model was added. The uploaded copy stays in Ollama's storage until Ollama "
+        "removes unused files (it does so when it starts)."
+    )
+    assert not pane.importer.isVisible()
+    asked = len(ollama_env.requests_to("/api/tags"))
+    pane.reload_models()
+    await wait_until(lambda: len(ollama_env.requests_to("/api/tags")) > asked)
+    await asyncio.sleep(0.1)
+    assert window.models.find("odd-model:latest") is None
+    assert ollama_env.store.all() == []
+
+
+async def test_a_name_ollama_refuses_creates_nothing(ollama_env, open_window, tiny_model_path):
+    ollama_env.store.blobs.put_file(tiny_model_path, "application/vnd.ollama.image.model")
+    window = await open_models(open_window)
+    pane = window.model_pane
+
+    pane.importer.start(tiny_model_path, name="no good!")
+
+    await wait_until(lambda: not pane.importer.busy)
+    assert pane.message.text() == (
+        "Ollama did not create no good!: invalid model name. No model was added."
+    )
+    assert blob_requests(ollama_env) == ["HEAD"], "Ollama had the file: nothing was sent"
+    assert ollama_env.store.all() == []
+
+
+async def test_ollama_gone_before_the_upload_sends_and_creates_nothing(
+    ollama_env, open_window, tiny_model_path
+):
+    window = await open_models(open_window)
+    pane = window.model_pane
+    ollama_env.stop()
+
+    pane.importer.start(tiny_model_path)
+
+    await wait_until(lambda: not pane.importer.busy)
+    assert pane.message.text().startswith("Ollama is not running at")
+    assert not pane.importer.isVisible()
+    assert ollama_env.blobs_received == [] and ollama_env.requests_to("/api/create") == []
