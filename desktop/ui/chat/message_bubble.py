@@ -12,6 +12,8 @@ and a Retry button right where it happened.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, SignalInstance
 from PySide6.QtGui import QEnterEvent, QGuiApplication, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
@@ -299,22 +301,28 @@ class MessageBubble(QFrame):
         if self._tool_steps is None:
             body = self.body
             assert isinstance(body, MarkdownView)  # an answer's
-            self._tool_steps = ToolStepsView(
-                body.insert_break, lambda breaks: body.set_text(body.text(), breaks), self
-            )
+            self._tool_steps = ToolStepsView(body.insert_break, self)
             self._layout.insertWidget(self._layout.indexOf(self.body) + 1, self._tool_steps)
         return self._tool_steps
 
     def has_tool_steps(self) -> bool:
         return self._tool_steps is not None
 
-    def set_content(self, text: str, thinking: str = "") -> None:
+    def set_content(
+        self, text: str, thinking: str = "", breaks: Sequence[tuple[int, QWidget]] = ()
+    ) -> None:
+        """Show a saved message (``breaks``: its tool rounds' boxes, from
+        ToolStepsView.show_rounds, at their offsets in ``text``)."""
         self._thinking = [thinking] if thinking else []
         if thinking:
             self.thinking_view.setPlainText(thinking)
             self._thinking_toggle.show()
             self._thinking_toggle.setChecked(False)
-        self.body.set_text(text)
+        if breaks:
+            assert isinstance(self.body, MarkdownView)  # only answers call tools
+            self.body.set_text(text, breaks)
+        else:
+            self.body.set_text(text)
 
     def set_attachments(self, widget: QWidget) -> None:
         """Show ``widget`` (the attached images) above the message text (on the right,

@@ -38,13 +38,10 @@ class RoundBox(QWidget):
 
 
 PlaceRound = Callable[[QWidget], None]
-PlaceSaved = Callable[[Sequence[tuple[int, QWidget]]], None]
 
 
 class ToolStepsView(QWidget):
-    def __init__(
-        self, place_round: PlaceRound, place_saved: PlaceSaved, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, place_round: PlaceRound, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("toolSteps")
         self._layout = QVBoxLayout(self)
@@ -53,7 +50,6 @@ class ToolStepsView(QWidget):
         self.place_round = place_round
         """Puts a live round's box at the end of the answer so far (the reply runner's
         renderer, which draws the text that arrived first)."""
-        self._place_saved = place_saved
         self.rounds: dict[int, RoundBox] = {}
         self._open: RoundBox | None = None
         """The box of a round still being written (its number comes with its first step)."""
@@ -145,8 +141,10 @@ class ToolStepsView(QWidget):
         rounds: Sequence[ToolRound],
         pictures: Pictures | None = None,
         open_image: Callable[[str], None] | None = None,
-    ) -> None:
-        """A saved answer's calls (``pictures``: thumbnails of their results' pictures)."""
+    ) -> list[tuple[int, QWidget]]:
+        """A saved answer's calls (``pictures``: thumbnails of their results' pictures),
+        and where each round's box goes in the answer's text (the offsets for
+        MarkdownView.set_text, which draws the text once, with the boxes in place)."""
         self.pictures, self.open_image = pictures, open_image
         live, self.place_round = self.place_round, lambda _box: None
         try:
@@ -156,9 +154,9 @@ class ToolStepsView(QWidget):
         finally:
             self.place_round = live
         ends = {round_.number: round_.text_end for round_ in rounds}
-        self._place_saved([(ends[number], box) for number, box in self.rounds.items()])
         self._servers = servers_reached(rounds)
         self._show_reached()
+        return [(ends[number], box) for number, box in self.rounds.items()]
 
     def _show_reached(self) -> None:
         if self._servers:

@@ -5,7 +5,7 @@ and starts the new answer.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -69,13 +69,14 @@ class VersionActions(QObject):
             message.role, title or QCoreApplication.translate("ChatPane", "Assistant"), parent
         )
         bubble.set_message_id(message.id)
-        bubble.set_content(message.content, message.thinking)
+        breaks: Sequence[tuple[int, QWidget]] = ()
         if message.tool_rounds:
             store = self._store
             open_image = self._open_image
-            bubble.tool_steps.show_rounds(
+            breaks = bubble.tool_steps.show_rounds(
                 message.tool_rounds, store.thumbnails, lambda d: open_image(store.image(d))
             )
+        bubble.set_content(message.content, message.thinking, breaks)
         bubble.set_footer(message.state, message.stats, message.error_text or message.error)
         bubble.set_siblings(step.index, len(step.sibling_ids))
         if message.images:

@@ -35,6 +35,7 @@ from desktop.tools.server_store import ServersFile, ServerStore, default_servers
 from desktop.tools.tool_source import McpToolSource
 from desktop.ui.chat.chat_pane import ChatPane
 from desktop.ui.chat.tool_access import ToolAccess, wire_chat_tools
+from desktop.ui.render.markdown_view import MarkdownView
 from tests.servers.cloud_fixtures import OPENAI_KEY
 from tests.servers.mcp_fixtures import read_events, stdio_config
 from tests.servers.mcp_test_server import VARIANT_2_DESCRIPTION, WEATHER_DESCRIPTION
@@ -535,7 +536,7 @@ def answer_parts(bubble) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 async def test_text_before_a_tool_round_stays_above_its_card_live_and_reopened(
-    open_window, server, weather
+    open_window, server, weather, monkeypatch
 ):
     server.script(["Let me check ", "the weather."], tool_calls=[WEATHER_CALL])
     pane = await tool_pane(open_window, weather)
@@ -555,8 +556,17 @@ async def test_text_before_a_tool_round_stays_above_its_card_live_and_reopened(
 
     conversation = pane.conversation_id
     pane.new_conversation()
+    drawn: list[str] = []
+    set_text = MarkdownView.set_text
+
+    def counted(view: MarkdownView, text: str, breaks=()) -> None:
+        drawn.append(text)
+        set_text(view, text, breaks)
+
+    monkeypatch.setattr(MarkdownView, "set_text", counted)
     pane.open_conversation(conversation)
     reopened = answer_bubble(pane)
     await wait_until(lambda: answer_parts(reopened) == expected)
+    assert drawn.count(reopened.text()) == 1, "the answer's text is drawn once, rounds in place"
     assert reopened.text() == "Let me check the weather." + ANSWER
     assert only_card(pane).outcome.text() == "Done"
