@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop.ui.models.variant_dialog import VariantDialog
 from tests.servers.fixtures import TINY
+from tests.servers.model_store import ModelName
 from tests.ui.conftest import wait_until
 from tests.ui.models.page_steps import open_models, select
 
@@ -85,3 +86,27 @@ async def test_a_name_ollama_refuses_shows_its_words_and_the_dialog_stays(ollama
     assert dialog.isVisible() and dialog.create_button.isEnabled()
     assert dialog.status.property("error") is True
     assert [model.name.display for model in ollama_env.store.all()] == [TINY]
+
+
+async def test_a_base_removed_meanwhile_or_a_cut_stream_leaves_no_model(ollama_env, open_window):
+    _window, _pane, dialog = await open_variant(ollama_env, open_window)
+
+    ollama_env.inject("/api/create", drop_after=1, once=True)
+    dialog.create_button.click()
+    await wait_until(lambda: "stopped before Ollama finished" in dialog.status.text())
+    assert dialog.status.text() == (
+        "Creating tiny-custom stopped before Ollama finished. Check the Ollama server log "
+        "and try again."
+    )
+    assert dialog.create_button.isEnabled() and not dialog.modelfile.isVisible()
+    assert [model.name.display for model in ollama_env.store.all()] == [TINY]
+
+    ollama_env.store.delete(ModelName.parse(TINY))  # deleted in a terminal meanwhile
+    dialog.create_button.click()
+    await wait_until(lambda: "not installed" in dialog.status.text())
+    assert dialog.status.text() == (
+        "The model tiny:latest is not installed in Ollama. Pull it in the model manager, "
+        "or choose another model."
+    )
+    assert dialog.status.property("error") is True
+    assert ollama_env.store.all() == []
