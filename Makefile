@@ -42,6 +42,8 @@ lint: $(TEST_STAMP)
 
 bench: system-test $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+	# 100,000 messages; `python -m bench.history_import 10000 100` for the issue's 1,000,000
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.history_import
 
 # dist/parley/ (one folder, runs without Python); on Linux also dist/Parley.AppDir.
 package: system-run $(PACKAGE_STAMP) translations

@@ -32,6 +32,12 @@ from desktop.storage import image_blobs, tool_calls
 if TYPE_CHECKING:
     from desktop.core.conversation_export import ExportedConversation
 
+_COLUMNS = (
+    "id, conversation_id, role, content, state, model, thinking, stats, error, created_at,"
+    " parent_id, chosen, images"
+)
+_VALUES = ", ".join(f"value ->> {index}" for index in range(13))
+"""A message row from the JSON list of one row's values."""
 MARK_PREFIX = "importing:"
 """How ``deleted_at`` marks the conversations of a run that has not finished."""
 
@@ -86,20 +92,41 @@ class BulkImport:
         try:
             skipped = self.present(item.source_id for item in batch)
             seen: set[str] = set()
+            rows: list[tuple[object, ...]] = []
+            rounds: list[tuple[int, ExportedConversation, int]] = []
+            next_id = int(
+                conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM messages").fetchone()[0]
+            )
             for conversation in batch:
                 source = conversation.source_id
                 if source and (source in skipped or source in seen):
                     skipped.add(source)
                     continue
                 seen.add(source)
-                self._insert(conversation)
+                first = next_id
+                next_id = self._insert(conversation, first, rows)
+                if any(message.tool_rounds for message in conversation.messages):
+                    rounds.append((first, conversation, 0))
+            # One statement for every message of the batch: the search index's trigger
+            # then writes the index once, not once per message (FTS5 flushes its pending
+            # terms at every statement): 3× faster than executemany.
+            conn.execute(
+                f"INSERT INTO messages ({_COLUMNS}) SELECT {_VALUES} FROM json_each(?)",
+                (json.dumps(rows, ensure_ascii=False),),
+            )
+            for first, conversation, _ in rounds:
+                self._save_rounds(conversation, first)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
         return sorted(skipped)
 
-    def _insert(self, exported: ExportedConversation) -> None:
+    def _insert(
+        self, exported: ExportedConversation, first: int, rows: list[tuple[object, ...]]
+    ) -> int:
+        """Adds the conversation's row and its messages' rows (ids from ``first`` on) to
+        ``rows``; returns the next free message id."""
         conn = self._conn
         cursor = conn.execute(
             "INSERT INTO conversations (title, model, provider, system_prompt, created_at,"
@@ -122,13 +149,9 @@ class BulkImport:
                 "INSERT OR REPLACE INTO import_sources (source_id, conversation_id) VALUES (?, ?)",
                 (exported.source_id, conversation_id),
             )
-        # Ids are given here (the batch holds the write lock), so the rows go in with
-        # one executemany instead of one statement each.
-        first = int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM messages").fetchone()[0])
         new_ids = {message.key: first + index for index, message in enumerate(exported.messages)}
         images = {image.digest: image for image in exported.images}
         count = len(exported.messages)
-        rows = []
         for number, message in enumerate(exported.messages, start=1):
             attached = [images[digest] for digest in message.images if digest in images]
             rows.append(
@@ -148,18 +171,16 @@ class BulkImport:
                     image_blobs.save_images(conn, attached) if attached else "[]",
                 )
             )
-        conn.executemany(
-            "INSERT INTO messages (id, conversation_id, role, content, state, model, thinking,"
-            " stats, error, created_at, parent_id, chosen, images)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        for message in exported.messages:
-            for round_ in message.tool_rounds:
-                tool_calls.save_round(conn, new_ids[message.key], round_)
-                pictures = [images.get(d) for step in round_.steps for d in step.images]
-                image_blobs.save_images(conn, [p for p in pictures if p is not None])
         self.added += 1
+        return first + count
+
+    def _save_rounds(self, exported: ExportedConversation, first: int) -> None:
+        images = {image.digest: image for image in exported.images}
+        for index, message in enumerate(exported.messages):
+            for round_ in message.tool_rounds:
+                tool_calls.save_round(self._conn, first + index, round_)
+                pictures = [images.get(d) for step in round_.steps for d in step.images]
+                image_blobs.save_images(self._conn, [p for p in pictures if p is not None])
 
     def finish(self) -> int:
         """Shows every conversation this run wrote, at once; returns how many."""
