@@ -119,20 +119,19 @@ class Budget:
     """True: the memory the GPU holds (the model must stay whole on it); False: free RAM."""
 
 
-def memory_budget(measurement: Measurement, available_ram: int | None) -> Budget | None:
-    """What a reload of this model may use.
+def memory_budgets(measurement: Measurement, available_ram: int | None) -> list[Budget]:
+    """What a reload of this model may use, the GPU first.
 
     Split between GPU and RAM: the GPU was full at ``size_vram``, so that is what the
-    model can have there. Otherwise the free RAM plus what the model holds in RAM now (a
+    model can have there. Then the free RAM plus what the model holds in RAM now (a
     reload frees it first), less headroom. Ollama does not report free GPU memory, so a
     model wholly on the GPU is judged by RAM, where it would spill.
     """
-    if measurement.split:
-        return Budget(measurement.size_vram, on_gpu=True)
-    if available_ram is None:
-        return None
-    in_ram = measurement.size - measurement.size_vram
-    return Budget(round((available_ram + in_ram) * HEADROOM), on_gpu=False)
+    budgets = [Budget(measurement.size_vram, on_gpu=True)] if measurement.split else []
+    if available_ram is not None:
+        in_ram = measurement.size - measurement.size_vram
+        budgets.append(Budget(round((available_ram + in_ram) * HEADROOM), on_gpu=False))
+    return budgets
 
 
 def parse_available(meminfo: str) -> int | None:

@@ -12,7 +12,7 @@ from desktop.core.measured_fit import (
     fit_key,
     largest_context,
     learn,
-    memory_budget,
+    memory_budgets,
     parse_available,
 )
 from desktop.core.memory_estimate import estimate_memory
@@ -72,18 +72,19 @@ def test_the_model_window_caps_the_suggestion_and_too_little_memory_gives_none()
     assert largest_context(llama_8b, GB) is None
 
 
-def test_a_split_model_is_budgeted_by_what_the_gpu_held():
+def test_a_split_model_is_budgeted_by_what_the_gpu_held_then_by_ram():
     split = Measurement("a", 8192, 5 * GB, size=6 * GB, size_vram=4 * GB)
-    budget = memory_budget(split, available_ram=50 * GB)
-    assert budget is not None and budget.on_gpu and budget.bytes == 4 * GB
+    gpu, ram = memory_budgets(split, available_ram=50 * GB)
+    assert gpu.on_gpu and gpu.bytes == 4 * GB
+    assert not ram.on_gpu and ram.bytes == round(52 * GB * HEADROOM)
 
 
 def test_a_model_in_ram_may_use_free_ram_plus_its_own_share():
     in_ram = Measurement("a", 8192, 5 * GB, size=6 * GB, size_vram=0)
-    budget = memory_budget(in_ram, available_ram=10 * GB)
-    assert budget is not None and not budget.on_gpu
+    [budget] = memory_budgets(in_ram, available_ram=10 * GB)
+    assert not budget.on_gpu
     assert budget.bytes == round(16 * GB * HEADROOM)
-    assert memory_budget(in_ram, available_ram=None) is None
+    assert memory_budgets(in_ram, available_ram=None) == []
 
 
 def test_available_memory_is_read_from_meminfo():

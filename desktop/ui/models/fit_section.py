@@ -17,7 +17,7 @@ from desktop.core.measured_fit import (
     Measurement,
     corrected_bytes,
     largest_context,
-    memory_budget,
+    memory_budgets,
 )
 from desktop.core.memory_estimate import (
     COMFORTABLE_SHARE,
@@ -133,30 +133,38 @@ def _suggestion(
     available_ram: int | None,
     limit: int | None,
 ) -> str:
-    budget = memory_budget(measurement, available_ram)
-    if budget is None:
+    budgets = memory_budgets(measurement, available_ram)
+    ratio = correction.ratio if correction else measurement.ratio
+    said: list[str] = []
+    for budget in budgets:
+        size = format_bytes(budget.bytes)
+        context = largest_context(estimate_at, budget.bytes, ratio=ratio, limit=limit)
+        if context is not None and budget.on_gpu:
+            words = QCoreApplication.translate(
+                "FitSection", "{n}, keeping the model wholly on the GPU ({size})"
+            )
+        elif context is not None and limit and context >= limit:
+            words = QCoreApplication.translate(
+                "FitSection", "{n}: the model's whole window fits in free memory ({size})"
+            )
+        elif context is not None:
+            words = QCoreApplication.translate("FitSection", "{n} in free memory ({size})")
+        elif budget.on_gpu:
+            words = QCoreApplication.translate(
+                "FitSection", "none keeps the model wholly on the GPU ({size})"
+            )
+        else:
+            words = QCoreApplication.translate(
+                "FitSection", "less than {n} in free memory ({size}): close other programs first"
+            )
+        said.append(words.format(n=_tokens(context or 2048), size=size))
+        if context is not None:
+            break
+    if not said:
         return QCoreApplication.translate(
             "FitSection", "unknown (this computer does not say how much memory is free)"
         )
-    ratio = correction.ratio if correction else measurement.ratio
-    context = largest_context(estimate_at, budget.bytes, ratio=ratio, limit=limit)
-    if context is None:
-        return QCoreApplication.translate(
-            "FitSection", "less than {n}: free some memory first"
-        ).format(n=_tokens(2048))
-    if budget.on_gpu:
-        words = QCoreApplication.translate(
-            "FitSection", "{n}, keeping the model wholly on the GPU ({gpu})"
-        )
-    elif limit and context >= limit:
-        words = QCoreApplication.translate(
-            "FitSection", "{n}: the model's whole window fits in free memory ({free})"
-        )
-    else:
-        words = QCoreApplication.translate("FitSection", "{n} in free memory ({free})")
-    return words.format(
-        n=_tokens(context), gpu=format_bytes(budget.bytes), free=format_bytes(budget.bytes)
-    )
+    return "; ".join(said)
 
 
 def _before_loading(
