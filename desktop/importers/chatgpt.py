@@ -66,10 +66,7 @@ class _Parts:
 
     def read(self, node: Node, content: dict[str, Any]) -> None:
         kind = str(content.get("content_type", ""))
-        if kind == "text":
-            words = [part for part in content.get("parts") or [] if isinstance(part, str)]
-            node.content.append("".join(words))
-        elif kind == "multimodal_text":
+        if kind in ("text", "multimodal_text"):
             for part in content.get("parts") or []:
                 self._part(node, part)
         elif kind == "code":
@@ -116,6 +113,15 @@ class _Parts:
         else:
             self._note(node, kind or "part", part)
 
+    def attachment(self, node: Node, attachment: object) -> None:
+        """A file sent with the message: a picture is among its parts; any other file's
+        content is not in the export, so what is known of it is kept as a note."""
+        if not isinstance(attachment, dict):
+            return
+        if str(attachment.get("mime_type") or "").startswith("image/"):
+            return
+        self._note(node, f"attachment {attachment.get('name') or ''}".strip(), attachment)
+
     def _note(self, node: Node, kind: str, value: object) -> None:
         self.notes.append(kind)
         node.content.append(note(kind, value))
@@ -159,6 +165,8 @@ def read(item: dict[str, Any], files: ExportFiles) -> ReadConversation:
                     node.role = None
             else:
                 parts._note(node, "message without content", message)
+            for attachment in metadata.get("attachments") or []:
+                parts.attachment(node, attachment)
         nodes.append(node)
     current = item.get("current_node")
     built = build(nodes, str(current) if current is not None else None, created)

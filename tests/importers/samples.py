@@ -118,7 +118,14 @@ def chatgpt_conversations() -> list[Any]:
         },
         "q2b": {
             "id": "q2b",
-            "message": _message("user", _text("Second wording"), T0 + 50),
+            "message": _message(
+                "user",
+                _text("Second wording"),
+                T0 + 50,
+                attachments=[
+                    {"id": "file-Doc", "name": "报告.pdf", "mime_type": "application/pdf"}
+                ],
+            ),
             "parent": "a2b",
             "children": ["a3"],
         },

@@ -23,7 +23,12 @@ def test_chatgpt_preview_counts_what_the_export_holds(store: HistoryStore, tmp_p
     assert found.notes == [
         (
             "Branches and code",
-            ("image not in the export", "tether_browsing_display", "future_widget"),
+            (
+                "image not in the export",
+                "attachment 报告.pdf",
+                "tether_browsing_display",
+                "future_widget",
+            ),
         )
     ]
     ((title, problem),) = found.problems
@@ -46,7 +51,7 @@ def test_chatgpt_tree_becomes_parley_branches(store: HistoryStore, tmp_path: Pat
     assert "image not in the export" in question and "file-Gone" in question
     # the code call, its output and the answer after it are one answer
     assert answer == "```python\nprint(sorted([3, 1]))\n```\n\n```\n[1, 3]\n```\n\n排序完成: [1, 3]"
-    assert edited == "Second wording"
+    assert edited.startswith("Second wording\n\n*Kept from the export (attachment 报告.pdf):*")
     assert "tether_browsing_display" in last and '"future_widget"' in last
     (conversation,) = [c for c in store.list_conversations() if c.title == "Branches and code"]
     first = store.active_path(conversation.id)[0].message

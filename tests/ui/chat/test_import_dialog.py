@@ -43,7 +43,7 @@ async def test_preview_then_import_then_report(
     assert (figures.conversations.value.text(), figures.messages.value.text()) == ("2", "8")
     assert figures.images.value.text() == "2"
     assert dialog.summary.range.text().startswith("From ")
-    assert "3 parts" in dialog.summary.notes_label.text()
+    assert "4 parts" in dialog.summary.notes_label.text()
     assert "1 conversation cannot be read" in dialog.summary.problems_label.text()
     rows = [dialog.summary.details.item(i).text() for i in range(dialog.summary.details.count())]
     assert rows[0].startswith("Broken one — “mapping” is missing")
