@@ -115,6 +115,8 @@ class HubServer(LoopbackServer):
         self.repos: dict[str, HubRepo] = {}
         self.searches: list[dict[str, list[str]]] = []
         """The query of every search received, in order."""
+        self.search_delays: list[float] = []
+        """Seconds to hold each next search before answering (a slow network)."""
         self.routes["/api/models"] = {"GET": self._search}
 
     def add(self, repo: HubRepo) -> HubRepo:
@@ -126,6 +128,8 @@ class HubServer(LoopbackServer):
     def _search(self, exchange: Exchange) -> None:
         query = parse_qs(urlsplit(exchange.handler.path).query)
         self.searches.append(query)
+        if self.search_delays and not exchange.pause(self.search_delays.pop(0)):
+            return
         repos = list(self.repos.values())
         if search := _one(query, "search"):
             needle = search.lower()

@@ -49,4 +49,23 @@ QLabel#variantHeading {{ font-size: {font_title}; font-weight: 600; color: {text
 QLabel#variantStatus {{ color: {muted}; }}
 QLabel#variantStatus[error="true"] {{ color: {warning}; }}
 QPlainTextEdit#variantModelfile {{ font-family: monospace; }}
+QPushButton#segment {{ background: {base}; color: {muted}; border: 1px solid {input_border};
+  border-radius: 0; padding: 4px 14px; }}
+QPushButton#segment[edge="first"] {{ border-top-left-radius: {radius_m};
+  border-bottom-left-radius: {radius_m}; }}
+QPushButton#segment[edge="last"] {{ border-top-right-radius: {radius_m};
+  border-bottom-right-radius: {radius_m}; border-left: none; }}
+QPushButton#segment:hover {{ background: {hover}; color: {text}; }}
+QPushButton#segment:checked {{ background: {selected}; color: {selected_text}; }}
+QFrame#modelsCard QListView#discoverList {{ border: none; background: transparent; }}
+QListView#discoverList::item {{ border: none; }}
+QListView#discoverList::item:hover {{ background: {hover}; }}
+QListView#discoverList::item:selected {{ background: {selected}; color: {selected_text}; }}
+QLabel#discoverStatus {{ color: {muted}; font-size: {font_small}; }}
+QLabel#discoverStatus[warning="true"] {{ color: {warning}; }}
+QLabel#discoverNotice {{ background: {warning_bg}; color: {text}; border: 1px solid {caution};
+  border-radius: {radius_m}; padding: 8px 10px; }}
+QLabel#discoverNote {{ color: {muted}; font-size: {font_small}; }}
+QTreeWidget#discoverChoices {{ border: 1px solid {border}; border-radius: {radius_m};
+  background: {base}; }}
 """
