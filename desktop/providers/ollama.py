@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import (
+    AuthFailed,
     BadRequest,
     ModelNotFound,
     ProtocolError,
@@ -419,6 +420,21 @@ def _answer_error(message: str) -> ServerError:
 
 
 def _pull_error(name: str, message: str) -> ProviderError:
+    if name.startswith(("hf.co/", "huggingface.co/")) and ": 401:" in message:
+        # The Hub refuses a gated repo's manifest until the licence is accepted; another
+        # attempt cannot help, so it is not retried.
+        return AuthFailed(
+            text(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Hugging Face refused {name}: the repository is gated. Accept its licence "
+                    "on huggingface.co and add Ollama's public key to your Hugging Face "
+                    "account, then press Retry.",
+                ),
+                name=name,
+            ),
+            detail=message,
+        )
     if "file does not exist" in message:
         return ModelNotFound(
             text(

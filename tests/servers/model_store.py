@@ -215,6 +215,9 @@ class Registry:
     def manifest(self, name: ModelName) -> bytes | None:
         return self._manifests.get(name)
 
+    def published(self) -> list[ModelName]:
+        return list(self._manifests)
+
 
 @dataclass(frozen=True)
 class InstalledModel:

@@ -17,6 +17,7 @@ from tests.servers.response_sink import Sink
 if TYPE_CHECKING:
     from tests.servers.ollama_server import OllamaServer
 
+HF_HOST = "hf.co"
 REPORT_SECONDS = 0.06  # Ollama reports download progress about every 60 ms
 CHUNK_BYTES = 64 * 1024
 
@@ -29,7 +30,13 @@ def handle_pull(server: OllamaServer, exchange: Exchange) -> None:
     sink = exchange.open_sink(stream=body.get("stream", True) is not False)
     if not sink.send({"status": "pulling manifest"}):
         return
-    raw = server.registry.manifest(name)
+    if name.host == HF_HOST:
+        raw, problem = hf_manifest(server, name)
+        if raw is None:
+            sink.fail(problem)
+            return
+    else:
+        raw = server.registry.manifest(name)
     if raw is None:
         sink.fail("pull model manifest: file does not exist")
         return
@@ -53,6 +60,31 @@ def handle_pull(server: OllamaServer, exchange: Exchange) -> None:
     server.store.write_manifest(name, raw)
     if sink.send({"status": "success"}):
         sink.finish()
+
+
+def hf_manifest(server: OllamaServer, name: ModelName) -> tuple[bytes | None, str]:
+    """An ``hf.co/{user}/{repo}:{quant}`` name as Ollama's Hugging Face registry takes it:
+    the quantization in any case (``:q4_k_m``), ``latest`` meaning Q4_K_M, a gated repo
+    refused with the Hub's words, an unknown quantization refused as a bad tag."""
+    repo = f"{name.namespace}/{name.model}"
+    if repo in server.hf_gated:
+        return None, (
+            f'pull model manifest: 401: {{"error":"Access to model {repo} is restricted. You '
+            'must have access to it and be authenticated to access it. Please log in."}'
+        )
+    wanted = "q4_k_m" if name.tag == "latest" else name.tag.lower()
+    for published in server.registry.published():
+        same_repo = (published.host, published.namespace, published.model) == (
+            name.host,
+            name.namespace,
+            name.model,
+        )
+        if same_repo and published.tag.lower() == wanted:
+            return server.registry.manifest(published), ""
+    return None, (
+        'pull model manifest: 400: {"error":"The specified tag is not available in the '
+        'repository. Please use another tag or \\"latest\\""}'
+    )
 
 
 def progress(layer: Layer, completed: int) -> dict[str, Any]:

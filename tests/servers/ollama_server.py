@@ -62,6 +62,8 @@ class OllamaServer(LoopbackServer):
         self.version = version
         self.registry = Registry(root / "registry")
         self.store = ModelStore(root / "models")
+        self.hf_gated: set[str] = set()
+        """Hugging Face repos (``user/repo``) whose licence Ollama's key has not accepted."""
         self.pull_rate: float | None = None
         """Bytes per second a pull moves; None: as fast as the disk goes."""
         self.bytes_sent_by_pull: dict[str, int] = defaultdict(int)
