@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from desktop.core.tool_policy import ToolPolicies
     from desktop.ui.models.model_list_model import ModelListModel
     from desktop.ui.models.pane import ModelManagerPane
+    from desktop.ui.settings.history_backups import HistoryBackups
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,8 @@ class AppServices:
     tool_policies: ToolPolicies | None = None
     """The person's allow / ask / deny per tool and server (set when the window attaches)."""
     """The MCP servers (started when first needed, stopped with their process trees on quit)."""
+    backups: HistoryBackups | None = None
+    """History backups and the daily backup's timer (made when the window attaches)."""
 
     @property
     def tool_source(self) -> McpToolSource | None:
@@ -155,6 +158,16 @@ class AppServices:
             )
         self._let_answers_use_tools(window)
         self._keep_per_model(window)
+        self._back_up_daily(window)
+
+    def _back_up_daily(self, window: MainWindow) -> None:
+        from desktop.ui.settings.history_backups import HistoryBackups
+
+        backups = self.backups = HistoryBackups(
+            self.history, self.settings, self.settings_store, self.tasks, parent=window
+        )
+        window.set_backups(backups)
+        backups.start()
 
     def _keep_per_model(self, window: MainWindow) -> None:
         """New chats start with each model's defaults; the Models page edits them and

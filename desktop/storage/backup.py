@@ -170,7 +170,9 @@ def _count(conn: sqlite3.Connection, sql: str) -> int:
     return int(conn.execute(sql).fetchone()[0])
 
 
-def _facts(conn: sqlite3.Connection, kind: BackupKind, app_version: str) -> dict[str, str]:
+def _facts(
+    conn: sqlite3.Connection, kind: BackupKind, app_version: str, created_at: datetime
+) -> dict[str, str]:
     live = "SELECT id FROM conversations WHERE deleted_at IS NULL"
     first, last = conn.execute(
         f"SELECT MIN(created_at), MAX(created_at) FROM messages WHERE conversation_id IN ({live})"
@@ -178,7 +180,7 @@ def _facts(conn: sqlite3.Connection, kind: BackupKind, app_version: str) -> dict
     return {
         "format": str(FORMAT),
         "kind": kind.value,
-        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "created_at": created_at.astimezone(UTC).isoformat(timespec="seconds"),
         "app_version": app_version,
         "schema_version": str(int(conn.execute("PRAGMA user_version").fetchone()[0])),
         "conversations": str(_count(conn, f"SELECT COUNT(*) FROM ({live})")),
@@ -191,10 +193,10 @@ def _facts(conn: sqlite3.Connection, kind: BackupKind, app_version: str) -> dict
     }
 
 
-def write_facts(path: Path, kind: BackupKind, app_version: str) -> None:
+def write_facts(path: Path, kind: BackupKind, app_version: str, created_at: datetime) -> None:
     """The facts table in the database at ``path`` (a fresh copy of a history)."""
     with closing_conn(sqlite3.connect(path, isolation_level=None)) as conn:
-        facts = _facts(conn, kind, app_version)
+        facts = _facts(conn, kind, app_version, created_at)
         conn.execute("BEGIN IMMEDIATE")
         conn.execute(f"CREATE TABLE {META_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         conn.executemany(f"INSERT INTO {META_TABLE} VALUES (?, ?)", facts.items())
@@ -216,9 +218,10 @@ def write_backup(
     Raises :class:`BackupProblem` (the folder cannot be written, the disk is full, the
     history cannot be read) or :class:`BackupCancelled`; either way no file is left.
     """
+    now = now or datetime.now(UTC)
     try:
         private_dir(folder)
-        target = _free_name(folder, backup_name(kind, now or datetime.now(UTC)))
+        target = _free_name(folder, backup_name(kind, now))
         partial = folder / f".{target.name}{PARTIAL}"
         remove_partial(partial)
         private_file(partial)
@@ -230,7 +233,7 @@ def write_backup(
         ) from error
     try:
         copy_database(history, partial, progress=progress, cancelled=cancelled)
-        write_facts(partial, kind, app_version)
+        write_facts(partial, kind, app_version, now)
         fsync_path(partial)
         os.replace(partial, target)
         fsync_path(folder)

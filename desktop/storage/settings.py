@@ -52,6 +52,10 @@ class Settings(Observable):
     """The most rounds of tool calls one answer may make (the tool loop stops it then)."""
     tools_read_only_allowed: bool = False
     """Tools their server marks read-only run without asking (the person opted in)."""
+    backup_daily: bool = True
+    """A backup of the history each day, the last 7 kept (desktop.storage.backup_schedule)."""
+    backup_folder: str = ""
+    """Where backups go; empty: ``backups`` in the data folder."""
     schema: int = 1
 
 

@@ -1,15 +1,16 @@
 """The Settings page: a section list on the left, the chosen section beside it.
 
-Sections: Providers, Default model, Images, Tools, Appearance, Shortcuts, About. The shell hosts
-the page; Esc asks it to go back (``closeRequested``). Each section owns its widgets and
-subscribes to the settings it shows; the page only switches between them. A section is
-scrolled as a whole only when the window is too small for it, never inside another
-scroll area.
+Sections: Providers, Default model, Images, Tools, History and backups, Appearance,
+Shortcuts, About. The shell hosts the page; Esc asks it to go back (``closeRequested``).
+Each section owns its widgets and subscribes to the settings it shows; the page only
+switches between them. A section is scrolled as a whole only when the window is too
+small for it, never inside another scroll area.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -39,12 +40,17 @@ from desktop.ui.tasks import TaskOwner
 from desktop.ui.theme import Theme
 from desktop.ui.translations import Translations
 
+if TYPE_CHECKING:
+    from desktop.ui.settings.backup_section import BackupSection
+    from desktop.ui.settings.history_backups import HistoryBackups
+
 NAV_WIDTH = 192
 SECTIONS = (
     "providers",
     "default-model",
     "images",
     "tools",
+    "backups",
     "appearance",
     "shortcuts",
     "about",
@@ -66,6 +72,7 @@ class SettingsPage(QWidget):
         set_ollama_host: Callable[[str], None] | None = None,
         translations: Translations | None = None,
         theme: Theme | None = None,
+        backups: HistoryBackups | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -82,6 +89,11 @@ class SettingsPage(QWidget):
         self.default_model = DefaultModelSection(providers, settings_store, self._tasks)
         self.images = ImageSettingsBox(settings, settings_store)
         self.tools = ToolSettingsBox(settings, settings_store)
+        self.backups: BackupSection | None = None
+        if backups is not None:
+            from desktop.ui.settings.backup_section import BackupSection
+
+            self.backups = BackupSection(backups)
         self.appearance: AppearanceBox | None = None
         if translations is not None and theme is not None:
             self.appearance = AppearanceBox(translations, theme, settings, settings_store)
@@ -102,6 +114,7 @@ class SettingsPage(QWidget):
             ("default-model", "box", self.default_model),
             ("images", "image-plus", self.images),
             ("tools", "wrench", self.tools),
+            ("backups", "folder-open", self.backups),
             ("appearance", "eye", self.appearance),
             ("shortcuts", "keyboard", self.shortcuts),
             ("about", "info", self.about),
@@ -134,6 +147,7 @@ class SettingsPage(QWidget):
             "default-model": self.tr("Default model"),
             "images": self.tr("Images"),
             "tools": self.tr("Tools"),
+            "backups": self.tr("History and backups"),
             "appearance": self.tr("Appearance"),
             "shortcuts": self.tr("Shortcuts"),
             "about": self.tr("About"),

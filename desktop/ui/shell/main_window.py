@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # imported when the services are attached or the page first b
     from desktop.ui.models.pane import ModelManagerPane
     from desktop.ui.ollama_monitor import OllamaMonitor
     from desktop.ui.provider_registry import ProviderRegistry
+    from desktop.ui.settings.history_backups import HistoryBackups
     from desktop.ui.settings.settings_page import SettingsPage
     from desktop.ui.shell.chat_parts import ChatParts
     from desktop.ui.shell.chats_page import ChatsPage
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
     _providers: ProviderRegistry
     _tools: McpServerManager | None = None
     _tool_policies: ServerPolicies | None = None
+    _backups: HistoryBackups | None = None
     model_page_extensions: tuple[Callable[[ModelManagerPane, ModelListModel], object], ...] = ()
     """Called with the Models page when it is built (the app's per-model keeping)."""
 
@@ -326,6 +328,7 @@ class MainWindow(QMainWindow):
             set_ollama_host=self.set_host,
             translations=self._translations,
             theme=self._theme,
+            backups=self._backups,
         )
         page.closeRequested.connect(self._leave_settings)
         if self._ui_state.settings_section:
@@ -333,6 +336,17 @@ class MainWindow(QMainWindow):
         page.sectionChanged.connect(self._remember_section)
         self.shortcuts.watch(page)
         return page
+
+    def set_backups(self, backups: HistoryBackups) -> None:
+        """History backups, for Settings → History and backups; a restore reloads the chats."""
+        self._backups = backups
+        backups.historyReplaced.connect(self._history_replaced)
+
+    def _history_replaced(self) -> None:
+        if self._parts is not None:  # the open conversation may not exist any more
+            self._parts.pane.new_conversation()
+            self._parts.sidebar.reload(None)
+            self._parts.setup.update()
 
     def _remember_section(self, key: str) -> None:
         self._ui_state.settings_section = key

@@ -1,0 +1,164 @@
+"""Settings → History and backups in the real window: Back up now writes a file with the
+history's counts; Restore previews a backup, replaces the history and the sidebar shows
+the restored conversations; the daily backup runs when due and keeps seven."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from desktop.storage.backup import BackupKind, write_backup
+from desktop.storage.backup_schedule import default_backup_folder, kept_backups
+from desktop.storage.history import HistoryStore, default_history_path
+from desktop.storage.settings import SettingsStore, default_settings_path
+from desktop.ui.settings.backup_section import BackupSection
+from desktop.ui.settings.history_backups import HistoryBackups
+from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.tasks import TaskOwner
+from tests.storage.backup_history import counts, fill
+from tests.ui.conftest import wait_until
+
+DAY = timedelta(days=1)
+
+
+def section_of(window: MainWindow) -> BackupSection:
+    page = window.open_settings()
+    page.show_section("backups")
+    assert page.backups is not None
+    return page.backups
+
+
+async def test_back_up_now_then_restore_with_a_preview(
+    open_window: Callable[[], MainWindow],
+) -> None:
+    with HistoryStore.open(default_history_path()) as history:
+        fill(history, 3, 4, label="kept ")
+    window = open_window()
+    await wait_until(lambda: len(window.conversations.titles()) == 3)
+    section = section_of(window)
+    backups = section.backups
+
+    section.back_up.click()
+    await wait_until(lambda: not backups.running and backups.kept)
+    made = backups.kept[0]
+    assert made.path.parent == default_backup_folder() and made.path.exists()
+    assert counts(made.path) == (3, 12, 3)
+    assert made.path.name in section.status.text()
+    assert section.kept.count() == 1 and "3 conversations" in section.kept.item(0).text()
+    assert section.last_backup.text() != "None yet"
+
+    fill(backups.history, 2, 2, label="later ")
+    window.conversation_sidebar.reload(None)
+    await wait_until(lambda: len(window.conversations.titles()) == 5)
+
+    section.preview_file(str(made.path))
+    await wait_until(lambda: section.preview.isVisible())
+    assert section.preview.conversations.text() == "3"
+    assert section.preview.messages.text() == "12"
+    assert section.preview.images.text() == "3"
+    assert made.path.name in section.preview.title.text()
+
+    section.preview.restore.click()
+    await wait_until(lambda: not backups.running and "Restored" in section.status.text())
+    await wait_until(
+        lambda: sorted(window.conversations.titles()) == [f"kept chat {n}" for n in range(3)]
+    )
+    assert window.chat_pane.conversation_id is None
+    await backups.idle()
+    kinds = sorted(info.kind.value for info in backups.kept)
+    assert kinds == ["before-restore", "manual"]  # the old history, to undo with
+
+
+async def test_a_file_that_is_not_a_backup_is_said_and_nothing_changes(
+    open_window: Callable[[], MainWindow], tmp_path: Path
+) -> None:
+    with HistoryStore.open(default_history_path()) as history:
+        fill(history, 2, 2)
+    window = open_window()
+    section = section_of(window)
+    noise = tmp_path / "photo.parley-backup"
+    noise.write_bytes(b"\x89PNG not a backup at all" * 100)
+    section.preview_file(str(noise))
+    await wait_until(lambda: "is not a Parley backup" in section.status.text())
+    assert section.status.isVisible() and not section.preview.isVisible()
+    assert section.status.property("state") == "error"
+    assert len(section.backups.history.list_conversations()) == 2
+
+
+@pytest.fixture
+async def daily(qtbot: object) -> AsyncIterator[Callable[..., HistoryBackups]]:
+    made: list[tuple[HistoryBackups, TaskOwner, HistoryStore]] = []
+
+    def factory(now: datetime, **kwargs: object) -> HistoryBackups:
+        history = HistoryStore.open(default_history_path())
+        fill(history, 1, 2)
+        store = SettingsStore(default_settings_path())
+        tasks = TaskOwner()
+        backups = HistoryBackups(
+            history,
+            store.load(),
+            store,
+            tasks,
+            clock=lambda: now,
+            start_delay_ms=0,
+            **kwargs,  # type: ignore[arg-type]
+        )
+        made.append((backups, tasks, history))
+        return backups
+
+    yield factory
+    for backups, tasks, history in made:
+        await tasks.cancel_all()
+        history.close()
+        backups.deleteLater()
+
+
+def old_backups(history: Path, now: datetime, days: range, kind: BackupKind) -> None:
+    for day in days:
+        write_backup(history, default_backup_folder(), kind, app_version="0", now=now - day * DAY)
+
+
+async def test_the_daily_backup_runs_when_due_and_keeps_seven(
+    daily: Callable[..., HistoryBackups],
+) -> None:
+    now = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
+    backups = daily(now)
+    old_backups(backups.history.path, now, range(2, 10), BackupKind.DAILY)  # 8, the last 2 days ago
+    old_backups(backups.history.path, now, range(30, 31), BackupKind.MANUAL)
+    backups.start()
+    await wait_until(lambda: any(b.created_at == now for b in backups.kept))
+    await wait_until(lambda: len(backups.kept) == 8)
+    daily_ones = [b for b in backups.kept if b.kind is BackupKind.DAILY]
+    assert len(daily_ones) == 7
+    assert min(b.created_at for b in daily_ones) == now - 7 * DAY  # the oldest went
+    assert [b.kind for b in backups.kept].count(BackupKind.MANUAL) == 1  # never pruned
+    assert len(kept_backups(default_backup_folder())) == 8
+    due = backups.next_daily_in_ms
+    assert due is not None and due > 23 * 3600 * 1000  # one timer, for tomorrow
+
+
+async def test_no_daily_backup_before_a_day_has_passed_and_none_when_off(
+    daily: Callable[..., HistoryBackups],
+) -> None:
+    now = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
+    backups = daily(now)
+    write_backup(
+        backups.history.path,
+        default_backup_folder(),
+        BackupKind.DAILY,
+        app_version="0",
+        now=now - timedelta(hours=2),
+    )
+    backups.start()
+    await wait_until(lambda: backups.kept)
+    await backups.idle()
+    assert len(backups.kept) == 1
+    due = backups.next_daily_in_ms
+    assert due is not None and abs(due - 22 * 3600 * 1000) < 2000
+    backups.set_daily(False)
+    assert backups.next_daily_in_ms is None
+    backups.set_daily(True)
+    assert backups.next_daily_in_ms is not None
