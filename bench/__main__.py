@@ -9,6 +9,7 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from bench import (
+    discover_search,
     gguf_import,
     history_open,
     history_search,
@@ -44,6 +45,7 @@ def main() -> int:
         loop.run_until_complete(sidebar.run())
         loop.run_until_complete(model_list.run())
         loop.run_until_complete(pull_progress.run())
+        loop.run_until_complete(discover_search.run())
         loop.run_until_complete(image_attach.run())
         loop.run_until_complete(gguf_import.run())
         loop.run_until_complete(soak.run())

@@ -323,6 +323,7 @@ class DiscoverPage(QWidget):
     # -- choosing -------------------------------------------------------------------------
 
     def _source_chosen(self, source: int) -> None:
+        self._typing.stop()  # a search still due from typing is for the other source
         self.retranslate()
         if source == LIBRARY:
             self._show_library()
