@@ -36,8 +36,7 @@ _COLUMNS = (
     "id, conversation_id, role, content, state, model, thinking, stats, error, created_at,"
     " parent_id, chosen, images"
 )
-_VALUES = ", ".join(f"value ->> {index}" for index in range(13))
-"""A message row from the JSON list of one row's values."""
+_PLACES = ", ".join("?" * 13)
 MARK_PREFIX = "importing:"
 """How ``deleted_at`` marks the conversations of a run that has not finished."""
 
@@ -51,6 +50,7 @@ class BulkImport:
         )
         self._conn.execute("PRAGMA foreign_keys = ON")
         self._conn.execute("PRAGMA synchronous = NORMAL")
+        self._conn.execute(f"CREATE TEMP TABLE import_rows ({_COLUMNS})")
         self._mark = f"{MARK_PREFIX}{uuid.uuid4().hex}"
         self.added = 0
         """Conversations written by this run so far."""
@@ -107,13 +107,13 @@ class BulkImport:
                 next_id = self._insert(conversation, first, rows)
                 if any(message.tool_rounds for message in conversation.messages):
                     rounds.append((first, conversation, 0))
-            # One statement for every message of the batch: the search index's trigger
-            # then writes the index once, not once per message (FTS5 flushes its pending
-            # terms at every statement): 3× faster than executemany.
-            conn.execute(
-                f"INSERT INTO messages ({_COLUMNS}) SELECT {_VALUES} FROM json_each(?)",
-                (json.dumps(rows, ensure_ascii=False),),
-            )
+            # The rows go through a table of this connection's own and then into messages
+            # in one statement: the search index's trigger then writes the index once,
+            # not once per message (FTS5 flushes its pending terms at every statement):
+            # five times faster than inserting each message.
+            conn.executemany(f"INSERT INTO temp.import_rows VALUES ({_PLACES})", rows)
+            conn.execute(f"INSERT INTO messages ({_COLUMNS}) SELECT * FROM temp.import_rows")
+            conn.execute("DELETE FROM temp.import_rows")
             for first, conversation, _ in rounds:
                 self._save_rounds(conversation, first)
             conn.execute("COMMIT")
