@@ -92,12 +92,6 @@ class DiscoverDetail(QWidget):
     def retranslate(self) -> None:
         """Set the texts in the language in use; called at start and on every language change."""
         self._update_pull()
-        self.note.setText(
-            self.tr(
-                "Memory is estimated for a {n}-token context from the file size; Ollama "
-                "downloads the file named by the quantization."
-            ).format(n=f"{CONTEXT:,}")
-        )
         if isinstance(self._shown, HubRepoFiles):
             self.show_repo(self._shown)
         elif isinstance(self._shown, LibraryModel):
@@ -155,6 +149,12 @@ class DiscoverDetail(QWidget):
                 label = self.tr("{quant} ({n} files)").format(quant=quant.quant, n=quant.parts)
             rows.append((label, quant, pull_name(model.repo_id, quant.quant)))
         self._fill(rows, preferred="Q4_K_M")
+        self.note.setText(
+            self.tr(
+                "Memory is estimated for a {n}-token context from the file size; Ollama "
+                "downloads the file named by the quantization."
+            ).format(n=f"{CONTEXT:,}")
+        )
 
     def show_library(self, model: LibraryModel) -> None:
         self._shown = model
@@ -168,6 +168,12 @@ class DiscoverDetail(QWidget):
             for tag in model.tags
         ]
         self._fill(rows, preferred=model.default_tag)
+        self.note.setText(
+            self.tr(
+                "Memory is estimated for a {n}-token context from the download size; without "
+                "a tag Ollama pulls {name}."
+            ).format(n=f"{CONTEXT:,}", name=model.pull_name())
+        )
 
     def _fill(self, rows: list[tuple[str, QuantFile, str]], preferred: str) -> None:
         self.choices.clear()
