@@ -226,6 +226,9 @@ class ImportConversationsDialog(QDialog):
         except (OSError, sqlite3.Error) as error:
             self._fail(self.tr("The export could not be read: {error}").format(error=error))
             return
+        if self.preview.conversations == 0 and self.preview.problems:
+            self._fail(translated(self.preview.problems[0][1]))  # one file, one reason
+            return
         self._finish(Stage.PREVIEW)
 
     async def _write(self) -> None:

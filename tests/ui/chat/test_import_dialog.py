@@ -84,6 +84,13 @@ async def test_a_bad_file_is_explained_and_adds_nothing(
     assert "damaged or incomplete" in dialog.failure.text()
     assert dialog.status.text() == "Your history is unchanged."
     assert not dialog.import_button.isVisible() and dialog.close_button.isVisible()
+    dialog.close_button.click()
+
+    newer = tmp_path / "newer.json"
+    newer.write_text('{"format": "parley.conversation", "version": 99, "messages": []}')
+    dialog = sidebar.preview_import(str(newer))
+    await wait_until(lambda: dialog.stage is Stage.FAILED)
+    assert "newer Parley (format version 99)" in dialog.failure.text()
     assert snapshot(sidebar._store.path) == before
 
 
