@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal, SignalInstance
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -26,6 +26,7 @@ from desktop.ui.models.model_explanation import fit_sentence, name_parts
 from desktop.ui.theme import DESTRUCTIVE, PRIMARY, QUIET, set_kind
 
 LONG_TEXT = 4000
+DEFAULTS_LINK = "parley:defaults"
 INFO_VALUE = 120
 DOCUMENT_STYLE = """
 h4 { font-size: 10pt; font-weight: 600; margin-top: 14px; margin-bottom: 4px; }
@@ -105,9 +106,6 @@ class ModelDetailsPanel(QWidget):
         self.edit_button = QPushButton()
         set_kind(self.variant_button, QUIET)
         set_kind(self.edit_button, QUIET)
-        self.defaults_button = QPushButton()
-        set_kind(self.defaults_button, QUIET)
-        self.defaults_button.hide()  # shown once there is a place to keep defaults
         self.delete_button = QPushButton(icon("trash-2", "warning"), "")
         set_kind(self.delete_button, DESTRUCTIVE)
         for button in (
@@ -116,7 +114,6 @@ class ModelDetailsPanel(QWidget):
             self.rename_button,
             self.variant_button,
             self.edit_button,
-            self.defaults_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -149,7 +146,8 @@ class ModelDetailsPanel(QWidget):
         self.delete_button.clicked.connect(lambda: self._emit_model(self.deleteRequested))
         self.variant_button.clicked.connect(lambda: self._emit_name(self.variantRequested))
         self.edit_button.clicked.connect(lambda: self._emit_name(self.editRequested))
-        self.defaults_button.clicked.connect(lambda: self._emit_name(self.defaultsRequested))
+        self.view.setOpenLinks(False)  # its one link opens the defaults, never a page
+        self.view.anchorClicked.connect(self._link_clicked)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -168,10 +166,6 @@ class ModelDetailsPanel(QWidget):
         self.edit_button.setText(self.tr("Edit…"))
         self.edit_button.setToolTip(
             self.tr("Change this variant's system prompt, parameters or template")
-        )
-        self.defaults_button.setText(self.tr("Defaults…"))
-        self.defaults_button.setToolTip(
-            self.tr("Defaults for new chats: what a chat with this model starts with")
         )
         self.delete_button.setText(self.tr("Delete…"))
         self.delete_button.setAccessibleName(self.tr("Delete the model from Ollama"))
@@ -206,7 +200,6 @@ class ModelDetailsPanel(QWidget):
         chat = not embedding_only(capabilities)
         self.chat_button.setEnabled(chat)
         self.edit_button.setVisible(bool(details and details.parent_model))
-        self.defaults_button.setVisible(self.defaults_html is not None and chat)
         self.chat_button.setToolTip(
             self.tr("Chat with this model")
             if chat
@@ -233,6 +226,14 @@ class ModelDetailsPanel(QWidget):
             return self.view.toPlainText()
         head = [self._model.name, self.facts_label.text(), self.capabilities_label.text()]
         return "\n".join([*head, self.view.toPlainText()])
+
+    def open_defaults(self) -> None:
+        """The defaults for new chats with the selected model, to edit."""
+        self._emit_name(self.defaultsRequested)
+
+    def _link_clicked(self, url: QUrl) -> None:
+        if url.toString() == DEFAULTS_LINK:
+            self.open_defaults()
 
     def _emit_name(self, signal: SignalInstance) -> None:
         if self._model is not None:
@@ -277,6 +278,8 @@ class ModelDetailsPanel(QWidget):
         if self.defaults_html is not None and not embedding_only(model.capabilities):
             parts.append(_heading(self.tr("Defaults for new chats")))
             parts.append(self.defaults_html(model))
+            change = html.escape(self.tr("Set the defaults for new chats…"))
+            parts.append(f"<p><a href='{DEFAULTS_LINK}'>{change}</a></p>")
         parts.append(_heading(self.tr("What the name says")))
         parts.append(_rows(name_parts(model.name)))
         parts.append(_heading(self.tr("Facts")))

@@ -3,6 +3,9 @@ another model and a chat already started do not."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
 from desktop.core.chat_parameters import ChatParameters
 from desktop.services.provider_registry import LOCAL_OLLAMA_ID
 from desktop.ui.models.defaults_dialog import ModelDefaultsDialog
@@ -10,6 +13,22 @@ from tests.servers.fixtures import TINY, TINY_VISION
 from tests.ui.chat_fixtures import ask
 from tests.ui.conftest import wait_until
 from tests.ui.models.page_steps import open_models, select
+
+
+def click_defaults_link(pane) -> None:
+    """A mouse click on the link under "Defaults for new chats" in the details."""
+    view = pane.details.view
+    found = view.document().find("Set the defaults for new chats…")
+    assert not found.isNull()
+    view.setTextCursor(found)
+    view.ensureCursorVisible()
+    spot = view.cursorRect(found).center() - QPoint(20, 0)
+    QTest.mousePress(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, spot
+    )
+    QTest.mouseRelease(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, spot
+    )
 
 
 def last_chat(server) -> dict:
@@ -30,9 +49,9 @@ async def test_defaults_for_a_model_start_its_new_chats_only(ollama_env, open_wi
     window.show_page("models")
     await wait_until(lambda: window.models.find(TINY) is not None)
     select(pane, TINY)
-    assert pane.details.defaults_button.isVisible()
-    assert "New chats use the usual settings." in pane.details.view.toPlainText()
-    pane.details.defaults_button.click()
+    shown = pane.details.view.toPlainText()
+    assert "New chats use the usual settings.\nSet the defaults for new chats…" in shown
+    click_defaults_link(pane)
     dialog = window.findChild(ModelDefaultsDialog)
     assert dialog is not None and dialog.isVisible()
     dialog.system_edit.setPlainText("You talk like a pirate.")
@@ -83,11 +102,11 @@ async def test_cleared_defaults_leave_new_chats_plain(ollama_env, open_window):
     pane = window.model_pane
     await wait_until(lambda: window.models.find(TINY) is not None)
     select(pane, TINY)
-    pane.details.defaults_button.click()
+    click_defaults_link(pane)
     dialog = window.findChild(ModelDefaultsDialog)
     dialog.temperature.setValue(1.5)
     dialog.save_button.click()
-    pane.details.defaults_button.click()
+    click_defaults_link(pane)
     dialog = next(d for d in window.findChildren(ModelDefaultsDialog) if d.isVisible())
     assert dialog.temperature.value() == 1.5, "the dialog shows the saved defaults"
     dialog.clear_button.click()
