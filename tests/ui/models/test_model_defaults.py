@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from desktop.core.chat_parameters import ChatParameters
 from desktop.services.provider_registry import LOCAL_OLLAMA_ID
 from desktop.ui.models.defaults_dialog import ModelDefaultsDialog
-from tests.servers.fixtures import TINY, TINY_VISION
+from tests.servers.fixtures import TINY, TINY_THINK, TINY_VISION
 from tests.ui.chat_fixtures import ask
 from tests.ui.conftest import wait_until
 from tests.ui.models.page_steps import open_models, select
@@ -116,3 +116,31 @@ async def test_cleared_defaults_leave_new_chats_plain(ollama_env, open_window):
     window.new_chat()
     window.chat_pane.choose_model(LOCAL_OLLAMA_ID, TINY)
     assert window.chat_pane.session.parameters().temperature is None
+
+
+async def test_a_thinking_default_is_shown_and_sent(ollama_env, open_window):
+    ollama_env.install(TINY_THINK)
+    window = await open_models(open_window)
+    pane = window.model_pane
+    await wait_until(lambda: window.models.find(TINY_THINK) is not None)
+    select(pane, TINY_THINK)
+    await wait_until(lambda: pane.details_cache.get(window.models.find(TINY_THINK).digest))
+    click_defaults_link(pane)
+    dialog = window.findChild(ModelDefaultsDialog)
+    assert dialog.think.isEnabled()
+    assert [dialog.think.itemText(i) for i in range(dialog.think.count())] == [
+        "As the model does",
+        "On",
+        "Off",
+    ]
+    dialog.think.setCurrentIndex(2)
+    dialog.save_button.click()
+
+    window.new_chat()
+    chat = window.chat_pane
+    await wait_until(lambda: TINY_THINK in chat.available_models())
+    chat.choose_model(LOCAL_OLLAMA_ID, TINY_THINK)
+    await wait_until(lambda: chat.think_combo.isVisible())
+    assert chat.think_combo.currentText() == "Thinking off"
+    await ask(chat, "think about it")
+    assert last_chat(ollama_env)["think"] is False
