@@ -9,6 +9,7 @@ explained in ``load_problem``; new chats then start with the plain defaults.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,12 @@ class ModelDefaultsStore:
         self.path = path
         self.load_problem: Text | None = None
         self._models: dict[str, ModelDefaults] = {}
+        self._listeners: list[Callable[[str, str], None]] = []
         self._load()
+
+    def subscribe(self, listener: Callable[[str, str], None]) -> None:
+        """``listener(provider_id, model)`` after each saved change."""
+        self._listeners.append(listener)
 
     def defaults_for(self, provider_id: str, model: str) -> ModelDefaults | None:
         return self._models.get(_key(provider_id, model))
@@ -51,6 +57,8 @@ class ModelDefaultsStore:
             self._models.pop(key, None)
         models = {name: entry.to_mapping() for name, entry in sorted(self._models.items())}
         write_json_object(self.path, {"version": FORMAT_VERSION, "models": models})
+        for listener in self._listeners:
+            listener(provider_id, model)
 
     def _load(self) -> None:
         remove_interrupted_writes(self.path)

@@ -253,6 +253,12 @@ class ChatPane(QWidget):
         self.model_defaults = source
         self._start_with_model_defaults()
 
+    def model_defaults_changed(self, provider_id: str, model: str) -> None:
+        """A new chat open with that model takes its changed defaults."""
+        if self.route_bar.route == (provider_id, model):
+            self._from_model_defaults = True  # cleared defaults: back to the plain settings
+            self._start_with_model_defaults()
+
     def _start_with_model_defaults(self) -> None:
         """A chat with no message yet takes the picked model's defaults for new chats."""
         provider_id, model = self.route_bar.route

@@ -144,3 +144,25 @@ async def test_a_thinking_default_is_shown_and_sent(ollama_env, open_window):
     assert chat.think_combo.currentText() == "Thinking off"
     await ask(chat, "think about it")
     assert last_chat(ollama_env)["think"] is False
+
+
+async def test_the_new_chat_open_when_defaults_change_takes_them(ollama_env, open_window):
+    ollama_env.install(TINY)
+    window = await open_models(open_window)
+    chat = window.chat_pane
+    await wait_until(lambda: chat.current_model() == TINY)  # the first model, in a new chat
+    pane = window.model_pane
+    await wait_until(lambda: window.models.find(TINY) is not None)
+    select(pane, TINY)
+    click_defaults_link(pane)
+    dialog = window.findChild(ModelDefaultsDialog)
+    dialog.system_edit.setPlainText("Answer in French.")
+    dialog.save_button.click()
+
+    window.show_page("chats")
+    assert chat.settings_panel.system_prompt.toPlainText() == "Answer in French."
+    await ask(chat, "hello")
+    assert last_chat(ollama_env)["messages"][0] == {
+        "role": "system",
+        "content": "Answer in French.",
+    }
