@@ -48,6 +48,7 @@ class DiscoverDetail(QWidget):
         super().__init__(parent)
         self._machine = machine
         self._shown: HubRepoFiles | LibraryModel | None = None
+        self._library_view: tuple[dict[str, int] | None, str] = (None, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(8)
@@ -95,7 +96,7 @@ class DiscoverDetail(QWidget):
         if isinstance(self._shown, HubRepoFiles):
             self.show_repo(self._shown)
         elif isinstance(self._shown, LibraryModel):
-            self.show_library(self._shown)
+            self.show_library(self._shown, *self._library_view)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -156,15 +157,25 @@ class DiscoverDetail(QWidget):
             ).format(n=f"{CONTEXT:,}")
         )
 
-    def show_library(self, model: LibraryModel) -> None:
+    def show_library(
+        self, model: LibraryModel, sizes: dict[str, int] | None = None, checked: str = ""
+    ) -> None:
+        """``sizes``: fresh from the registry (else the shipped ones); ``checked``: a line
+        on where the sizes come from."""
         self._shown = model
+        self._library_view = (sizes, checked)
         self.title.setText(model.name)
         words = ", ".join(capability_label(c) for c in model.capabilities)
         self.facts.setText(f"{model.description}\n{words}" if words else model.description)
         self._set_notice("")
         self.choices.setHeaderLabels([self.tr("Tag"), self.tr("Size"), self.tr("On this computer")])
+        fresh = sizes or {}
         rows = [
-            (tag.tag, QuantFile("Q4_K_M", (), tag.size), model.pull_name(tag.tag))
+            (
+                tag.tag,
+                QuantFile("Q4_K_M", (), fresh.get(tag.tag, tag.size)),
+                model.pull_name(tag.tag),
+            )
             for tag in model.tags
         ]
         self._fill(rows, preferred=model.default_tag)
@@ -173,9 +184,13 @@ class DiscoverDetail(QWidget):
                 "Memory is estimated for a {n}-token context from the download size; without "
                 "a tag Ollama pulls {name}."
             ).format(n=f"{CONTEXT:,}", name=model.pull_name())
+            + (f"\n{checked}" if checked else "")
         )
 
     def _fill(self, rows: list[tuple[str, QuantFile, str]], preferred: str) -> None:
+        kept = self.chosen_name()  # the same list drawn again keeps the person's choice
+        if any(name == kept for _label, _quant, name in rows):
+            preferred = next(label for label, _quant, name in rows if name == kept)
         self.choices.clear()
         machine = self._machine()
         current = None

@@ -34,14 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import (
-    ConnectionFailed,
-    ModelNotFound,
-    ProviderError,
-    ProviderTimeout,
-    RateLimited,
-    ServerError,
-)
+from desktop.core.errors import ConnectionFailed, ProviderError, ProviderTimeout
 from desktop.core.gpu_memory import total_vram_bytes
 from desktop.core.hub_files import MachineMemory
 from desktop.core.memory_estimate import total_ram_bytes
@@ -49,10 +42,13 @@ from desktop.core.ollama_library import LibraryCatalog, LibraryModel, load_catal
 from desktop.core.pull_manager import PullManager
 from desktop.resources import resource_path
 from desktop.services.hub_search import HubModel, HubSearch
+from desktop.services.library_registry import LibraryRegistry
 from desktop.ui.fitting_label import WrappingLabel
 from desktop.ui.icons import icon
 from desktop.ui.models.discover_detail import DiscoverDetail
+from desktop.ui.models.discover_library import LibrarySizes
 from desktop.ui.models.discover_results import ResultsView
+from desktop.ui.models.discover_texts import hub_error_text
 from desktop.ui.models.download_list import DownloadList
 from desktop.ui.models.panel import FoldingPanel
 from desktop.ui.tasks import TaskOwner
@@ -124,6 +120,7 @@ class DiscoverPage(QWidget):
         self.setObjectName("discoverPage")
         self.hub = hub or HubSearch()
         self.catalog = catalog or load_catalog(resource_path(LIBRARY_FILE))
+        self.library_sizes = LibrarySizes(LibraryRegistry(), tasks, self)
         self.pulls = pulls
         self._tasks = tasks
         self._search_task: asyncio.Task[None] | None = None
@@ -193,6 +190,8 @@ class DiscoverPage(QWidget):
         self.source.chosen.connect(self._source_chosen)
         self.results.selectionModel().currentChanged.connect(lambda *_: self._result_chosen())
         self.detail.pullRequested.connect(self.pull)
+        self.library_sizes.sizesReady.connect(lambda name, _sizes: self._library_sizes(name))
+        self.library_sizes.sizesFailed.connect(lambda name: self._library_sizes(name, failed=True))
         self.downloads.itemsChanged.connect(self._downloads_changed)
         self.retranslate()
 
@@ -289,7 +288,7 @@ class DiscoverPage(QWidget):
 
     def _hub_failed(self, error: ProviderError) -> None:
         self._hub_offline = isinstance(error, ConnectionFailed | ProviderTimeout)
-        self._hub_status = self.hub_error_text(error)
+        self._hub_status = hub_error_text(error, self.hub.endpoint)
         self.results.results.set_items([])
         self.detail.show_nothing()
         if self._hub_offline:
@@ -297,33 +296,14 @@ class DiscoverPage(QWidget):
         else:
             self._show_status()
 
-    def hub_error_text(self, error: ProviderError) -> str:
-        host = self.hub.endpoint.split("://", 1)[-1]
-        if isinstance(error, ConnectionFailed | ProviderTimeout):
-            return self.tr(
-                "Hugging Face cannot be reached at {host}: check the network connection. "
-                "Ollama's library below is the list shipped with Parley."
-            ).format(host=host)
-        if isinstance(error, RateLimited):
-            if error.retry_after:
-                return self.tr(
-                    "Hugging Face is limiting searches from this address: try again in {n} s."
-                ).format(n=round(error.retry_after))
-            return self.tr("Hugging Face is limiting searches from this address: try again soon.")
-        if isinstance(error, ServerError):
-            return self.tr(
-                "Hugging Face answered with an error ({status}): try again later."
-            ).format(status=error.status)
-        if isinstance(error, ModelNotFound):
-            return self.tr("This repository does not exist any more, or it is private.")
-        return self.tr(
-            "Hugging Face answered in a way Parley does not understand: {detail}"
-        ).format(detail=error.detail[:200])
-
     # -- choosing -------------------------------------------------------------------------
 
     def _source_chosen(self, source: int) -> None:
-        self._typing.stop()  # a search still due from typing is for the other source
+        self._typing.stop()  # a search due from typing, or on its way, was for the other source
+        if self._search_task is not None:
+            self._search_task.cancel()
+            self._search_task = None
+            self._searched = None
         self.retranslate()
         if source == LIBRARY:
             self._show_library()
@@ -344,7 +324,11 @@ class DiscoverPage(QWidget):
             self._open_task.cancel()
             self._open_task = None
         if isinstance(item, LibraryModel):
-            self.detail.show_library(item)
+            self.detail.show_library(
+                item, None, self.tr("Checking the sizes with Ollama's registry…")
+            )
+            self._library_sizes(item.name)
+            self.library_sizes.request(item)
         elif isinstance(item, HubModel):
             self.detail.show_loading(item.repo_id)
             self._open_task = self._tasks.spawn(self._open(item.repo_id), name="discover-repo")
@@ -353,9 +337,24 @@ class DiscoverPage(QWidget):
         try:
             repo = await self.hub.open_repo(repo_id)
         except ProviderError as error:
-            self.detail.show_error(repo_id, self.hub_error_text(error))
+            self.detail.show_error(repo_id, hub_error_text(error, self.hub.endpoint))
             return
         self.detail.show_repo(repo)
+
+    def _library_sizes(self, name: str, *, failed: bool = False) -> None:
+        """Show the sizes known for the library model ``name`` if it is still the one open."""
+        item = self.results.current_item()
+        if not isinstance(item, LibraryModel) or item.name != name:
+            return
+        sizes = self.library_sizes.known.get(name)
+        if sizes is not None:
+            self.detail.show_library(item, sizes, self.tr("Sizes checked with Ollama's registry."))
+        elif failed:
+            stamp = self.catalog.as_of.isoformat() if self.catalog.as_of else "?"
+            note = self.tr(
+                "Ollama's registry cannot be reached: sizes as shipped with Parley ({date})."
+            ).format(date=stamp)
+            self.detail.show_library(item, None, note)
 
     def pull(self, name: str) -> None:
         self.pulls.add(name)
@@ -369,8 +368,9 @@ class DiscoverPage(QWidget):
         else:
             stamp = self.catalog.as_of.strftime("%Y-%m-%d") if self.catalog.as_of else "?"
             library = self.tr(
-                "Popular models of Ollama's library as of {date}, shipped with Parley: Ollama "
-                "offers no list to refresh it from."
+                "Popular models of Ollama's library as of {date}, shipped with Parley (Ollama "
+                "offers no list to refresh it from); sizes are checked with its registry when "
+                "a model is opened."
             ).format(date=stamp)
             warn = self._hub_offline
             text = f"{self._hub_status}\n{library}" if warn else library

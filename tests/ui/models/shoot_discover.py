@@ -18,7 +18,9 @@ import pytest
 from desktop.app import AppServices
 from desktop.core.hub_files import MachineMemory
 from desktop.services.hub_search import HubSearch
+from desktop.services.library_registry import LibraryRegistry
 from tests.servers.hf_server import LLAMA_GATED, QWEN, sample_hub
+from tests.servers.ollama_registry_server import RegistryServer
 from tests.ui.conftest import wait_until
 
 SIZES = ((1180, 760), (1024, 640))
@@ -42,6 +44,10 @@ async def test_shoot(ollama_server_factory, tiny_model_path, monkeypatch, qtbot)
     window.show_page("models")
     page = window.model_pane.discover
     page._machine = MachineMemory(ram=16 * GB, vram=8 * GB)
+    registry = RegistryServer()
+    registry.sizes = {("qwen3", "4b"): 2_600_000_000}
+    registry.start()
+    page.library_sizes.registry = LibraryRegistry(registry.url)
     page.use_hub(HubSearch(hub.url))
     page.section_switch.choose(1)
     await wait_until(lambda: page.results.results.rowCount() > 0, 5)
@@ -77,3 +83,4 @@ async def test_shoot(ollama_server_factory, tiny_model_path, monkeypatch, qtbot)
     await wait_until(lambda: page.source.current() == 1, 5)
     await shoot("offline")
     await services.aclose()
+    registry.stop()

@@ -13,8 +13,10 @@ import pytest
 from desktop.core.hub_files import MachineMemory
 from desktop.core.pull_manager import PullState
 from desktop.services.hub_search import HubSearch
+from desktop.services.library_registry import LibraryRegistry
 from desktop.ui.models.discover_page import HUGGING_FACE, LIBRARY, DiscoverPage
 from tests.servers.hf_server import GB, LLAMA_GATED, QWEN, HubServer, sample_hub
+from tests.servers.ollama_registry_server import RegistryServer
 from tests.ui.conftest import wait_until
 from tests.ui.models.page_steps import open_models
 
@@ -28,10 +30,22 @@ def hub() -> Iterator[HubServer]:
     server.stop()
 
 
-async def open_discover(open_window, hub_url: str) -> DiscoverPage:
+@pytest.fixture
+def registry() -> Iterator[RegistryServer]:
+    """Ollama's registry: qwen3:4b and :8b have grown since the list was shipped."""
+    server = RegistryServer()
+    server.sizes = {("qwen3", "4b"): 2_600_000_000, ("qwen3", "8b"): 5_300_000_000}
+    server.start()
+    yield server
+    server.stop()
+
+
+async def open_discover(open_window, hub_url: str, registry_url: str = "") -> DiscoverPage:
     window = await open_models(open_window)
     page = window.model_pane.discover
     page._machine = MachineMemory(ram=16 * GB, vram=5 * GB)
+    # never the real registry: a closed loopback port when the test gives none
+    page.library_sizes.registry = LibraryRegistry(registry_url or "http://127.0.0.1:9")
     page.use_hub(HubSearch(hub_url))
     assert not page.isVisible()
     page.section_switch.choose(1)
@@ -132,6 +146,8 @@ async def test_no_network_says_so_and_shows_the_shipped_library(hub, ollama_env,
     page.results.select_row(0)
     assert page.detail.title.text() == "nomic-embed-text"
     assert choice_rows(page) == [("v1.5", "274.0 MB", "Fits in GPU memory")]
+    await wait_until(lambda: "registry cannot be reached" in page.detail.note.text())
+    assert "sizes as shipped with Parley (2025-09-15)" in page.detail.note.text()
     page.detail.pull()
     assert page.pulls.find("nomic-embed-text:v1.5") is not None
 
@@ -172,3 +188,27 @@ async def test_typing_on_cancels_the_search_in_flight(hub, ollama_env, open_wind
     await asyncio.sleep(1.3)
     assert rows(page) == ["bartowski/Qwen3-4B-GGUF"]
     assert page.status.text() == "1 GGUF repository"
+
+
+async def test_library_sizes_are_refreshed_from_ollamas_registry(
+    hub, registry, ollama_env, open_window
+):
+    page = await open_discover(open_window, hub.url, registry.url)
+    page.source.choose(LIBRARY)
+    page.search_edit.setText("qwen3")
+    assert rows(page)[0] == "qwen3"
+    page.results.select_row(0)
+    assert page.detail.choose("14b")  # chosen before the registry answers …
+    await wait_until(lambda: "Sizes checked with Ollama's registry" in page.detail.note.text())
+    shown = {tag: size for tag, size, _fit in choice_rows(page)}
+    assert shown["4b"] == "2.6 GB" and shown["8b"] == "5.3 GB"  # fresh
+    assert shown["0.6b"] == "523.0 MB"  # not in the registry: as shipped
+    assert page.detail.chosen_name() == "qwen3:14b"  # … and kept
+    asked = [r.path for r in registry.requests if "/qwen3/" in r.path]
+    assert len(asked) == 8  # each tag once
+    page.results.select_row(1)
+    page.results.select_row(0)  # known for the session: not asked again, shown at once
+    assert "Sizes checked with Ollama's registry" in page.detail.note.text()
+    assert shown == {tag: size for tag, size, _fit in choice_rows(page)}
+    await asyncio.sleep(0.3)
+    assert [r.path for r in registry.requests if "/qwen3/" in r.path] == asked
