@@ -30,7 +30,7 @@ from desktop.ui.formatting import format_bytes, format_date
 from desktop.ui.settings.history_backups import HistoryBackups
 from desktop.ui.settings.restore_preview import RestorePreview
 from desktop.ui.settings.section import Section, card
-from desktop.ui.strings import relabel_row, translated
+from desktop.ui.strings import add_named_row, relabel_row, translated
 from desktop.ui.theme import PRIMARY, QUIET, set_kind
 
 PROGRESS_MS = 100
@@ -96,13 +96,17 @@ class BackupSection(Section):
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.form.setHorizontalSpacing(Space.L)
-        self.form.addRow("", self.last_backup)
+        add_named_row(self.form, self.last_backup)
         self.folder_row = QHBoxLayout()
         self.folder_row.setSpacing(Space.S)
         self.folder_row.addWidget(self.folder, 1)
         self.folder_row.addWidget(self.change_folder)
-        self.form.addRow("", self.folder_row)
+        add_named_row(self.form, self.folder_row)
         inner.addLayout(self.form)
+        inner.addSpacing(Space.XS)
+        inner.addWidget(self.daily)
+        inner.addWidget(self.daily_note)
+        inner.addSpacing(Space.XS)
         buttons = QHBoxLayout()
         buttons.setSpacing(Space.S)
         buttons.addWidget(self.back_up)
@@ -116,10 +120,6 @@ class BackupSection(Section):
         inner.addWidget(self.status)
         self.body.addWidget(frame)
         self.body.addWidget(self.preview)
-        daily, daily_layout = card()
-        daily_layout.addWidget(self.daily)
-        daily_layout.addWidget(self.daily_note)
-        self.body.addWidget(daily)
         kept, kept_layout = card()
         title_row = QHBoxLayout()
         title_row.addWidget(self.kept_title, 1)
@@ -148,8 +148,8 @@ class BackupSection(Section):
         self.daily.setText(self.tr("Back up every day"))
         self.daily_note.setText(
             self.tr(
-                "Once a day while Parley runs, into the folder above. The last {count} daily "
-                "backups are kept; backups you make yourself are never deleted."
+                "Once a day while Parley runs. The last {count} daily backups are kept; "
+                "backups you make yourself are never deleted."
             ).format(count=KEEP_DAILY)
         )
         self.progress.setAccessibleName(self.tr("Backup progress"))

@@ -6,6 +6,8 @@ range, when and by which Parley it was made) and asks before anything is replace
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -13,8 +15,12 @@ from desktop.storage.backup import BackupInfo
 from desktop.ui.design import Space
 from desktop.ui.formatting import format_bytes, format_date
 from desktop.ui.settings.section import card
-from desktop.ui.strings import relabel_row
+from desktop.ui.strings import add_named_row, relabel_row
 from desktop.ui.theme import DESTRUCTIVE, QUIET, set_kind
+
+
+def _day(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d") if moment else ""
 
 
 class RestorePreview(QWidget):
@@ -26,7 +32,6 @@ class RestorePreview(QWidget):
         super().__init__(parent)
         self.info: BackupInfo | None = None
         frame, inner = card(self)
-        frame.setObjectName("restorePreview")
         self.title = QLabel()
         self.title.setObjectName("groupTitle")
         self.title.setWordWrap(True)
@@ -42,7 +47,7 @@ class RestorePreview(QWidget):
         self.form.setVerticalSpacing(Space.XS)
         for value in (self.conversations, self.messages, self.images, self.dates, self.made):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.form.addRow("", value)
+            add_named_row(self.form, value)
         self.warning = QLabel()
         self.warning.setObjectName("hint")
         self.warning.setWordWrap(True)
@@ -96,13 +101,13 @@ class RestorePreview(QWidget):
         self.conversations.setText(f"{info.conversations:,}")
         self.messages.setText(f"{info.messages:,}")
         self.images.setText(f"{info.images:,}")
-        self.dates.setText(
-            self.tr("{first} to {last}").format(
-                first=format_date(info.first_at), last=format_date(info.last_at)
-            )
-            if info.first_at
-            else self.tr("no messages")
-        )
+        first, last = _day(info.first_at), _day(info.last_at)
+        if not first:
+            self.dates.setText(self.tr("no messages"))
+        elif first == last:
+            self.dates.setText(first)
+        else:
+            self.dates.setText(self.tr("{first} to {last}").format(first=first, last=last))
         self.made.setText(
             self.tr("{when} by Parley {version} · {size}").format(
                 when=format_date(info.created_at),
