@@ -183,8 +183,8 @@ class AppServices:
         if defaults.load_problem:
             window.statusBar().showMessage(translated(defaults.load_problem))
         fit = MeasuredFitStore(default_measured_fit_path())
-        window.chat_pane.use_model_defaults(defaults)
-        defaults.subscribe(window.chat_pane.model_defaults_changed)
+        window.chat_pane.new_chat_defaults.use(defaults)
+        defaults.subscribe(window.chat_pane.new_chat_defaults.changed)
 
         def keep(pane: ModelManagerPane, models: ModelListModel) -> object:
             from desktop.ui.models.per_model import PerModelKeeping  # with the page, not at start

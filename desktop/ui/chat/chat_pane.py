@@ -25,7 +25,6 @@ from desktop.core.chat_service import ChatService
 from desktop.core.conversation import PathStep
 from desktop.core.conversation_session import ConversationSession
 from desktop.core.messages import ChatOptions
-from desktop.core.model_defaults import ModelDefaultsSource, new_chat_start
 from desktop.core.model_records import ModelDetails
 from desktop.storage.history import HistoryStore
 from desktop.ui.chat.attachment_draft import AttachmentDraft
@@ -38,6 +37,7 @@ from desktop.ui.chat.draft_keeper import DraftKeeper
 from desktop.ui.chat.empty_state import EmptyState
 from desktop.ui.chat.image_guard import ImageGuard
 from desktop.ui.chat.message_list import MessageList
+from desktop.ui.chat.new_chat_defaults import NewChatDefaults
 from desktop.ui.chat.reply_runner import ReplyRunner
 from desktop.ui.chat.route_bar import RouteBar
 from desktop.ui.chat.version_actions import VersionActions
@@ -77,9 +77,6 @@ class ChatPane(QWidget):
         self.session = ConversationSession(chat.store, chat.add_user_message)
         self.options = ChatOptions()
         """Request options that override the conversation's settings where set."""
-        self.model_defaults: ModelDefaultsSource | None = None
-        """What a new chat starts with per model (set by the app; None: plain settings)."""
-        self._from_model_defaults = False
         self._warmed_up = False
 
         layout = QVBoxLayout(self)
@@ -133,6 +130,7 @@ class ChatPane(QWidget):
         self.route_bar.thinkChosen.connect(self.settings_panel.set_think)
         self.route_bar.detailsKnown.connect(self._details_known)
         self.picker = self.route_bar.picker
+        self.new_chat_defaults = NewChatDefaults(self.session, self.settings_panel, self.route_bar)
         self.route_label = self.route_bar.route_label
         self.think_combo = self.route_bar.think_combo
         providers.changed.connect(self._providers_changed)
@@ -234,7 +232,7 @@ class ChatPane(QWidget):
             self.session.move_to(provider_id, model)
             self._warn_if_unavailable()
         else:
-            self._start_with_model_defaults()
+            self.new_chat_defaults.apply()
         self.modelChanged.emit(provider_id, model)
 
     def use_default_model(self) -> None:
@@ -247,35 +245,6 @@ class ChatPane(QWidget):
         self.route_bar.set_route(provider_id, model)
         self.route_bar.show_note(self.session.earlier_model())
         self.empty_state.set_model(model, self.route_bar.cached_details())
-
-    def use_model_defaults(self, source: ModelDefaultsSource) -> None:
-        """Start new chats with each model's defaults (the open new chat too)."""
-        self.model_defaults = source
-        self._start_with_model_defaults()
-
-    def model_defaults_changed(self, provider_id: str, model: str) -> None:
-        """A new chat open with that model takes its changed defaults."""
-        if self.route_bar.route == (provider_id, model):
-            self._from_model_defaults = True  # cleared defaults: back to the plain settings
-            self._start_with_model_defaults()
-
-    def _start_with_model_defaults(self) -> None:
-        """A chat with no message yet takes the picked model's defaults for new chats."""
-        provider_id, model = self.route_bar.route
-        if self.model_defaults is None or not model or self.conversation_id is not None:
-            return
-        defaults = self.model_defaults.defaults_for(provider_id, model)
-        start = new_chat_start(
-            defaults, self.session.pending, started_from_defaults=self._from_model_defaults
-        )
-        if start is None:
-            return
-        self._from_model_defaults = defaults is not None
-        parameters, prompt = start
-        self.session.set_parameters(parameters)
-        self.session.set_system_prompt(prompt)
-        self.settings_panel.load(parameters, prompt)
-        self.route_bar.show_thinking_choices(self.route_bar.cached_details(), parameters.think)
 
     def _details_known(self, details: ModelDetails | None) -> None:
         self.route_bar.show_thinking_choices(details, self.session.parameters().think)
@@ -311,11 +280,11 @@ class ChatPane(QWidget):
         self.drafts.keep()
         self.session.new(think=self.route_bar.think_default())
         self.settings_panel.load(self.session.pending, "")
-        self._from_model_defaults = False
+        self.new_chat_defaults.new_chat()
         self.messages.clear()
         self.notice.clear()
         self.use_default_model()
-        self._start_with_model_defaults()
+        self.new_chat_defaults.apply()
         self._after_switch()
         self.composer.setFocus()
 
