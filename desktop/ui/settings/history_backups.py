@@ -29,6 +29,7 @@ from desktop.storage.backup import (
 )
 from desktop.storage.backup_restore import RestoreResult, remove_leftovers, restore_backup
 from desktop.storage.backup_schedule import (
+    DAILY_EVERY,
     backup_folder,
     daily_due_in,
     kept_backups,
@@ -41,8 +42,8 @@ from desktop.ui.strings import translated
 from desktop.ui.tasks import TaskOwner
 
 T = TypeVar("T")
-START_DELAY_MS = 20_000
-"""A daily backup due at start waits this long: the window settles first."""
+START_DELAY_MS = 120_000
+"""A daily backup due at start waits this long: startup and the first question come first."""
 MAX_TIMER_MS = 2**31 - 1
 RETRY_MS = 60 * 60 * 1000
 """A daily backup that failed is tried again an hour later."""
@@ -249,6 +250,9 @@ class HistoryBackups(QObject):
 
     def _daily_due(self) -> None:
         if self.running:  # after the running action, _refresh sets the timer again
+            return
+        if not self.history.conversation_summaries(newest=1):  # nothing to lose yet
+            self._daily.start(min(int(DAILY_EVERY.total_seconds() * 1000), MAX_TIMER_MS))
             return
         self.run(self._back_up_daily())
 

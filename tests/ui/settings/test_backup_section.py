@@ -4,6 +4,8 @@ the restored conversations; the daily backup runs when due and keeps seven."""
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -92,9 +94,9 @@ async def test_a_file_that_is_not_a_backup_is_said_and_nothing_changes(
 async def daily(qtbot: object) -> AsyncIterator[Callable[..., HistoryBackups]]:
     made: list[tuple[HistoryBackups, TaskOwner, HistoryStore]] = []
 
-    def factory(now: datetime, **kwargs: object) -> HistoryBackups:
+    def factory(now: datetime, chats: int = 1, **kwargs: object) -> HistoryBackups:
         history = HistoryStore.open(default_history_path())
-        fill(history, 1, 2)
+        fill(history, chats, 2)
         store = SettingsStore(default_settings_path())
         tasks = TaskOwner()
         backups = HistoryBackups(
@@ -162,3 +164,34 @@ async def test_no_daily_backup_before_a_day_has_passed_and_none_when_off(
     assert backups.next_daily_in_ms is None
     backups.set_daily(True)
     assert backups.next_daily_in_ms is not None
+
+
+async def test_an_empty_history_gets_no_daily_backup(
+    daily: Callable[..., HistoryBackups],
+) -> None:
+    backups = daily(datetime(2026, 12, 6, 9, 0, tzinfo=UTC), chats=0)
+    backups.start()
+    await wait_until(lambda: (backups.next_daily_in_ms or 0) > 23 * 3600 * 1000)
+    await backups.idle()
+    assert backups.kept == [] and not default_backup_folder().exists()
+
+
+async def test_the_window_keeps_answering_while_a_big_history_is_backed_up(
+    open_window: Callable[[], MainWindow],
+) -> None:
+    """The copy runs in a worker: the event loop's longest stall stays under 50 ms."""
+    with HistoryStore.open(default_history_path()) as history:
+        fill(history, 40, 10, label="z" * 12_000)  # ~5 MB: some twenty 1 MB steps
+    window = open_window()
+    section = section_of(window)
+    await asyncio.sleep(0.5)  # the window's own start-up work is not measured
+    stalls: list[float] = []
+    section.back_up.click()
+    last = time.perf_counter()
+    while section.backups.running or not section.backups.kept:
+        await asyncio.sleep(0.005)
+        now = time.perf_counter()
+        stalls.append(now - last)
+        last = now
+    assert section.backups.kept[0].size > 4_000_000
+    assert max(stalls) < 0.05, sorted(stalls)[-5:]
