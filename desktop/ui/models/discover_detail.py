@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,12 +33,14 @@ from desktop.core.ollama_library import LibraryModel
 from desktop.services.hub_search import HubRepoFiles
 from desktop.ui.fitting_label import WrappingLabel
 from desktop.ui.formatting import format_bytes
-from desktop.ui.icons import icon
+from desktop.ui.icons import current_colors, icon
 from desktop.ui.models.capability_badges import capability_label
 from desktop.ui.models.discover_results import hub_facts
 from desktop.ui.theme import PRIMARY, set_kind
 
 CONTEXT = 4096
+FIT_COLOR = {Placement.VRAM: "success", Placement.TOO_BIG: "warning"}
+"""Colour roles of the fit column (the others in the text colour)."""
 NAME_ROLE = Qt.ItemDataRole.UserRole + 21
 
 
@@ -100,8 +103,8 @@ class DiscoverDetail(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange):
+            self.retranslate()  # a change of look recolours the fit column too
 
     # -- what it shows --------------------------------------------------------------------
 
@@ -193,6 +196,7 @@ class DiscoverDetail(QWidget):
             preferred = next(label for label, _quant, name in rows if name == kept)
         self.choices.clear()
         machine = self._machine()
+        colors = current_colors()
         current = None
         for label, quant, name in rows:
             verdict = fit(quant, machine, CONTEXT)
@@ -200,6 +204,9 @@ class DiscoverDetail(QWidget):
                 [label, format_bytes(quant.size) if quant.size else "—", self._fit_words(verdict)]
             )
             item.setData(0, NAME_ROLE, name)
+            role = FIT_COLOR.get(verdict.placement)
+            if role is not None:
+                item.setForeground(2, QColor(getattr(colors, role)))
             item.setToolTip(2, self._fit_detail(verdict, machine))
             item.setData(
                 2, Qt.ItemDataRole.AccessibleDescriptionRole, self._fit_detail(verdict, machine)
