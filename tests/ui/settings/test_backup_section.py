@@ -195,3 +195,41 @@ async def test_the_window_keeps_answering_while_a_big_history_is_backed_up(
         last = now
     assert section.backups.kept[0].size > 4_000_000
     assert max(stalls) < 0.05, sorted(stalls)[-5:]
+
+
+async def test_cancel_a_backup_and_a_folder_that_cannot_be_written(
+    open_window: Callable[[], MainWindow], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.storage import backup
+
+    with HistoryStore.open(default_history_path()) as history:
+        fill(history, 20, 10, label="c" * 2000)
+    window = open_window()
+    section = section_of(window)
+    backups = section.backups
+    monkeypatch.setattr(backup, "PAGES_PER_STEP", 1)
+    section.back_up.click()
+    await wait_until(lambda: backups.done > 0)
+    assert section.progress.isVisible() and section.cancel.isVisible()
+    assert not section.back_up.isEnabled()
+    section.cancel.click()
+    await wait_until(lambda: not backups.running)
+    assert "cancelled" in section.status.text()
+    await backups.idle()
+    assert list(default_backup_folder().iterdir()) == []
+    assert not section.progress.isVisible()
+
+    in_the_way = tmp_path / "a file"
+    in_the_way.write_text("not a folder")
+    backups.set_folder(str(in_the_way))
+    await wait_until(lambda: section.folder.text() == str(in_the_way))
+    section.back_up.click()
+    await wait_until(lambda: not backups.running and backups.failed)
+    assert "The backup could not be written to" in section.status.text()
+    assert section.status.property("state") == "error"
+    saved = SettingsStore(default_settings_path()).load()
+    assert saved.backup_folder == str(in_the_way)
+
+    section.daily.click()  # off: saved, and no timer waits any more
+    assert SettingsStore(default_settings_path()).load().backup_daily is False
+    assert backups.next_daily_in_ms is None
