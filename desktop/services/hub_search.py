@@ -67,6 +67,8 @@ class HubRepoFiles:
 
     model: HubModel
     quants: tuple[QuantFile, ...]
+    page_url: str = ""
+    """The repo's page on the Hub (where a gated repo's licence is accepted)."""
 
 
 def _license(info: ModelInfo) -> str | None:
@@ -164,4 +166,6 @@ class HubSearch:
         except Exception as error:
             raise _classified(error) from error
         files = [(sibling.rfilename, sibling.size) for sibling in info.siblings or ()]
-        return HubRepoFiles(hub_model(info), tuple(group_by_quant(files)))
+        return HubRepoFiles(
+            hub_model(info), tuple(group_by_quant(files)), f"{self.endpoint}/{info.id}"
+        )

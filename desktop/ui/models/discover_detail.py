@@ -13,6 +13,7 @@ with sizes and whether each fits this computer, and Pull.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -64,7 +65,9 @@ class DiscoverDetail(QWidget):
         layout.addWidget(self.facts)
         self.notice = WrappingLabel()
         self.notice.setObjectName("discoverNotice")
-        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.setTextFormat(Qt.TextFormat.RichText)
+        self.notice.setOpenExternalLinks(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.notice.hide()
         layout.addWidget(self.notice)
         self.choices = QTreeWidget()
@@ -124,7 +127,7 @@ class DiscoverDetail(QWidget):
 
     def show_error(self, repo_id: str, text: str) -> None:
         self.show_nothing(repo_id)
-        self._set_notice(text)
+        self._set_notice(html.escape(text))
 
     def show_repo(self, repo: HubRepoFiles) -> None:
         self._shown = repo
@@ -132,15 +135,22 @@ class DiscoverDetail(QWidget):
         self.title.setText(model.repo_id)
         self.facts.setText(hub_facts(model))
         if model.gated:
+            words = self.tr(
+                "This repository is gated: accept its licence on huggingface.co, signed "
+                "in, and add Ollama's public key to your Hugging Face account; until then "
+                "Ollama cannot download it."
+            )
+            link = self.tr("Open its page")
             self._set_notice(
-                self.tr(
-                    "This repository is gated: accept its licence on huggingface.co, signed "
-                    "in, and add Ollama's public key to your Hugging Face account; until then "
-                    "Ollama cannot download it."
-                )
+                f"{html.escape(words)} <a href='{html.escape(repo.page_url)}'>"
+                f"{html.escape(link)}</a>"
+                if repo.page_url
+                else html.escape(words)
             )
         elif not repo.quants:
-            self._set_notice(self.tr("This repository has no GGUF files Ollama can run."))
+            self._set_notice(
+                html.escape(self.tr("This repository has no GGUF files Ollama can run."))
+            )
         else:
             self._set_notice("")
         self.choices.setHeaderLabels(

@@ -122,6 +122,7 @@ async def test_a_gated_repo_says_so_and_ollamas_refusal_shows_on_the_download(
     assert page.detail.notice.text().startswith(
         "This repository is gated: accept its licence on huggingface.co"
     )
+    assert f"<a href='{hub.url}/{LLAMA_GATED}'>" in page.detail.notice.text()
     page.detail.pull()
     item = page.pulls.find(name)
     assert item is not None
