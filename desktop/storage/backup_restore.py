@@ -87,10 +87,17 @@ def _stage(
         ) from error
 
 
-def _answer_streaming(history: Path) -> bool:
+def _refuse_while_streaming(history: Path) -> None:
+    """An answer being written would go on writing into the restored history, over a
+    message of the backup's that has its id."""
     with closing_conn(sqlite3.connect(history)) as conn:
         row = conn.execute("SELECT 1 FROM messages WHERE state = 'streaming' LIMIT 1").fetchone()
-    return row is not None
+    if row is not None:
+        raise problem(
+            QT_TRANSLATE_NOOP(
+                "core", "An answer is still being written. Stop it or let it finish, then restore."
+            )
+        )
 
 
 def restore_backup(
@@ -125,13 +132,7 @@ def restore_backup(
             _stage(backup, staged, first_half, cancelled)
         except SchemaTooNew as error:
             raise BackupProblem(error.text) from error
-        if _answer_streaming(store.path):
-            raise problem(
-                QT_TRANSLATE_NOOP(
-                    "core",
-                    "An answer is still being written. Stop it or let it finish, then restore.",
-                )
-            )
+        _refuse_while_streaming(store.path)  # said before the long copy, checked again below
         before = write_backup(
             store.path,
             folder,
@@ -152,7 +153,9 @@ def restore_backup(
 
 
 def _install(staged: Path, history: Path) -> None:
-    """Called with the history closed: the checked copy takes the history's name."""
+    """Called with the history closed and its lock held (no answer can start meanwhile):
+    the checked copy takes the history's name."""
+    _refuse_while_streaming(history)  # one that began during the copy
     if Path(f"{history}-wal").exists():  # another program has the history open
         raise problem(
             QT_TRANSLATE_NOOP(

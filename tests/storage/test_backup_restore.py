@@ -148,3 +148,27 @@ def test_an_answer_streaming_when_the_backup_was_made_comes_back_interrupted(
     store.update_message(store.messages(chat.id)[0].id, state=MessageState.COMPLETE)
     restore(store, saved, folder)
     assert [m.state for m in store.messages(chat.id)] == [MessageState.INTERRUPTED]
+
+
+def test_an_answer_that_starts_during_the_restore_stops_it_before_the_swap(
+    store: HistoryStore, folder: Path
+) -> None:
+    """Checked again under the store's lock: the answer would go on writing into the
+    restored history, over the message of the backup's that has its id."""
+    fill(store, 1, 1, label="old ")
+    saved = backed_up(store, folder)
+    chat = store.create_conversation("asked during the restore", "m")
+    started: list[int] = []
+
+    def answer_starts(done: int, total: int) -> None:
+        if done * 2 > total and not started:  # while the current history is backed up
+            started.append(
+                store.add_message(chat.id, Role.ASSISTANT, "", state=MessageState.STREAMING).id
+            )
+
+    with pytest.raises(BackupProblem, match="An answer is still being written"):
+        restore(store, saved, folder, progress=answer_starts)
+    assert started and "asked during the restore" in titles(store)
+    store.update_message(started[0], content="the whole answer", state=MessageState.COMPLETE)
+    assert store.messages(chat.id)[0].content == "the whole answer"
+    assert not staged_path(store.path).exists()
