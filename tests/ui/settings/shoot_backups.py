@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -59,5 +60,23 @@ async def test_shoot(qtbot: object) -> None:
             await asyncio.sleep(0.3)
             scheme = "dark" if dark else "light"
             window.grab().save(str(folder / f"backups-{width}x{height}-{scheme}.png"))
+    from desktop.storage import backup
+
+    backup.PAGES_PER_STEP = 1  # slow enough to be seen
+    shown = section.backups._progress
+
+    def slowly(done: int, total: int) -> None:
+        time.sleep(0.03)
+        shown(done, total)
+
+    section.backups._progress = slowly  # type: ignore[method-assign]
+    section.preview.cancel.click()
+    section.back_up.click()
+    await wait_until(lambda: section.backups.done > 10)
+    await asyncio.sleep(0.2)
+    window.grab().save(str(folder / "backups-running-dark.png"))
+    section.cancel.click()
+    await wait_until(lambda: not section.backups.running)
+    backup.PAGES_PER_STEP = 256
     await services.aclose()
     window.close()
