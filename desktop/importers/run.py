@@ -17,7 +17,7 @@ from desktop.importers.model import ImportCancelled, Preview, ReadConversation, 
 from desktop.importers.source import ExportFile
 from desktop.storage.bulk_import import BulkImport
 
-BATCH_MESSAGES = 2000
+BATCH_MESSAGES = 500
 
 
 @dataclass(slots=True)
