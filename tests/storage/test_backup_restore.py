@@ -7,6 +7,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import closing
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,25 @@ def test_an_answer_that_starts_during_the_restore_stops_it_before_the_swap(
     store.update_message(started[0], content="the whole answer", state=MessageState.COMPLETE)
     assert store.messages(chat.id)[0].content == "the whole answer"
     assert not staged_path(store.path).exists()
+
+
+def test_a_backup_from_an_older_parley_is_brought_up_to_date(
+    store: HistoryStore, folder: Path, tmp_path: Path
+) -> None:
+    from desktop.storage.backup import write_facts
+
+    older = tmp_path / f"older{backup.SUFFIX}"
+    with closing(sqlite3.connect(older, isolation_level=None)) as db:
+        for step in MIGRATIONS[:-1]:  # the schema one release ago
+            step(db)
+        db.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+        db.execute(
+            "INSERT INTO conversations (title, model, provider, created_at, updated_at)"
+            " VALUES ('from an older Parley', 'm', 'ollama', '2025-01-02T03:04:05+00:00',"
+            " '2025-01-02T03:04:05+00:00')"
+        )
+    write_facts(older, BackupKind.MANUAL, "0.0.1", datetime(2025, 1, 2, tzinfo=UTC))
+    restore(store, older, folder)
+    assert titles(store) == ["from an older Parley"]
+    with closing(sqlite3.connect(store.path)) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
