@@ -42,6 +42,10 @@ def _NONE() -> str:
     return ""
 
 
+def _loaded(model: RunningModel) -> tuple[str, int, int, int | None]:
+    return model.name, model.size, model.size_vram, model.context_length
+
+
 def _words_of(error: ProviderError) -> Callable[[], str]:
     """The error in the language in use whenever it is shown."""
     return lambda: translated(error)
@@ -228,7 +232,8 @@ class RunningModelsView(QWidget):
         finally:
             self._in_flight = False
             self.refreshes += 1
-        changed = [m.name for m in running] != [m.name for m in self._running]
+        # a model loaded again (another context) is news too: the measured fit learns from it
+        changed = [_loaded(m) for m in running] != [_loaded(m) for m in self._running]
         self._message = _NONE
         self._running = running
         self._render()

@@ -81,3 +81,22 @@ async def test_the_measurement_is_shown_learned_and_used_next(
     assert "Largest context that fits free memory now: 4,096 tokens." in shown
     select(pane, OTHER_KIND)
     await wait_until(lambda: "Once the model is loaded" in pane.details.view.toPlainText())
+
+
+async def test_a_model_loaded_again_with_another_context_is_measured_again(
+    ollama_env, open_window, tiny_model_path
+):
+    publish(ollama_env, tiny_model_path)
+    window = await open_models(open_window)
+    pane = window.model_pane
+    await wait_until(lambda: window.models.find(FIT) is not None)
+    select(pane, FIT)
+    loaded = ollama_env.store.get(ModelName.parse(FIT))
+    ollama_env.mark_running(loaded, None, 8192, (1_300_000_000, 0))
+    await wait_until(lambda: "8,192 tokens (0% on the GPU)" in pane.details.view.toPlainText())
+
+    ollama_env.mark_running(loaded, None, 4096, (1_100_000_000, 0))  # a chat asked for less
+
+    await wait_until(lambda: "4,096 tokens (0% on the GPU)" in pane.details.view.toPlainText())
+    learned = MeasuredFitStore(default_measured_fit_path()).correction("llama/q4_K_M")
+    assert learned is not None and learned.samples == 2
