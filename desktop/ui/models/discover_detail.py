@@ -16,13 +16,15 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -53,8 +55,13 @@ class DiscoverDetail(QWidget):
         self._machine = machine
         self._shown: HubRepoFiles | LibraryModel | None = None
         self._library_view: tuple[dict[str, int] | None, str] = (None, "")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 14)
+        outer.setSpacing(8)
+        body = QWidget()
+        body.setObjectName("discoverDetailBody")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(16, 14, 16, 0)
         layout.setSpacing(8)
         self.title = WrappingLabel()
         self.title.setObjectName("detailName")
@@ -84,12 +91,21 @@ class DiscoverDetail(QWidget):
         self.note = WrappingLabel()
         self.note.setObjectName("discoverNote")
         layout.addWidget(self.note)
+        # The facts scroll when the card is short; Pull stays in sight under them.
+        scroll = QScrollArea()
+        scroll.setObjectName("discoverDetailScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
         actions = QHBoxLayout()
+        actions.setContentsMargins(16, 0, 16, 0)
         actions.addStretch(1)
         self.pull_button = QPushButton(icon("download", "accent_text"), "")
         set_kind(self.pull_button, PRIMARY)
         actions.addWidget(self.pull_button)
-        layout.addLayout(actions)
+        outer.addLayout(actions)
         self.choices.currentItemChanged.connect(lambda *_: self._update_pull())
         self.choices.itemDoubleClicked.connect(lambda *_: self.pull())
         self.pull_button.clicked.connect(self.pull)
@@ -106,8 +122,11 @@ class DiscoverDetail(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange):
-            self.retranslate()  # a change of look recolours the fit column too
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            # the fit column's colours, once the new look is all set (its flag comes after)
+            QTimer.singleShot(0, self.retranslate)
 
     # -- what it shows --------------------------------------------------------------------
 

@@ -58,6 +58,7 @@ QPushButton#segment[edge="last"] {{ border-top-right-radius: {radius_m};
 QPushButton#segment:hover {{ background: {hover}; color: {text}; }}
 QPushButton#segment:checked {{ background: {selected}; color: {selected_text}; }}
 QFrame#modelsCard QListView#discoverList {{ border: none; background: transparent; }}
+QScrollArea#discoverDetailScroll, QWidget#discoverDetailBody {{ background: transparent; }}
 QListView#discoverList::item {{ border: none; }}
 QListView#discoverList::item:hover {{ background: {hover}; }}
 QListView#discoverList::item:selected {{ background: {selected}; color: {selected_text}; }}
