@@ -26,6 +26,9 @@ class Progress:
 
     done: float = 0.0
     cancelled: bool = False
+    quitting: bool = False
+    """The app is closing: stop at once, without deleting what was written (it stays
+    hidden, and the next start's purge of the trash deletes it)."""
     phase: str = "read"
     """"read" while an export is read, "write" while an import writes."""
 
@@ -100,7 +103,8 @@ def import_export(path: Path, history: Path, progress: Progress) -> Report:
             progress.phase = "finish"
             report.added = bulk.finish()
         except BaseException:
-            bulk.discard()
+            if not progress.quitting:
+                bulk.discard()
             raise
     return report
 

@@ -217,6 +217,9 @@ class ImportConversationsDialog(QDialog):
             self.preview = await asyncio.to_thread(
                 run.preview, self.export, self._history, self._progress
             )
+        except asyncio.CancelledError:
+            self._quit()
+            raise
         except ImportCancelled:
             self._finish(None)
             return
@@ -236,6 +239,9 @@ class ImportConversationsDialog(QDialog):
             self.report = await asyncio.to_thread(
                 run.import_export, self.export, self._history, self._progress
             )
+        except asyncio.CancelledError:
+            self._quit()
+            raise
         except ImportCancelled:
             self._fail(self.tr("The import was cancelled; nothing was added."))
             return
@@ -247,6 +253,14 @@ class ImportConversationsDialog(QDialog):
             return
         self._finish(Stage.DONE)
         self.imported.emit(self.report.added)
+
+    def _quit(self) -> None:
+        """The app is closing (its tasks are cancelled): the worker thread must stop too,
+        or quitting would wait for the whole import."""
+        self._progress.quitting = True
+        self._progress.cancelled = True
+        self._timer.stop()
+        self._task = None
 
     def _fail(self, words: str) -> None:
         self.problem = words

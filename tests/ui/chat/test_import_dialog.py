@@ -3,6 +3,9 @@ is explained and adds nothing; Cancel while writing leaves the history as it was
 
 from __future__ import annotations
 
+import asyncio
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -119,3 +122,44 @@ async def test_cancel_while_importing_takes_everything_back(
     assert 5 <= len(written) < 100
     assert snapshot(sidebar._store.path) == before
     assert sidebar.list.titles() == ["Already here"]
+
+
+async def test_quitting_during_an_import_stops_its_thread_at_once(
+    sidebar: ConversationSidebar, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closing the app cancels its tasks; the import's thread must stop too (Python waits
+    for it at exit), and what it wrote stays hidden until the next start's purge."""
+    shown = sidebar._store.list_conversations()
+    monkeypatch.setattr(run, "BATCH_MESSAGES", 5)
+    template = samples.chatgpt_conversations()[1]
+    many = [{**template, "conversation_id": f"c{n}", "title": f"Chat {n}"} for n in range(400)]
+    dialog = sidebar.preview_import(str(samples.chatgpt_export(tmp_path, many)))
+    await wait_until(lambda: dialog.stage is Stage.PREVIEW)
+    real_write = run.BulkImport.write
+    written: list[int] = []
+    ended = threading.Event()
+
+    def write(self: run.BulkImport, batch: list[object]) -> list[str]:
+        written.append(len(batch))
+        if len(written) == 5:
+            asyncio.run_coroutine_threadsafe(sidebar._tasks.cancel_all(), loop)
+        time.sleep(0.01)
+        return real_write(self, batch)  # type: ignore[arg-type]
+
+    real_import = run.import_export
+
+    def import_export(*args: object) -> object:
+        try:
+            return real_import(*args)  # type: ignore[arg-type]
+        finally:
+            ended.set()
+
+    monkeypatch.setattr(run.BulkImport, "write", write)
+    monkeypatch.setattr(run, "import_export", import_export)
+    loop = asyncio.get_running_loop()
+    dialog.import_button.click()
+    await wait_until(ended.is_set)
+    assert 5 <= len(written) < 20, "the thread went on after the app's tasks were cancelled"
+    assert sidebar._store.list_conversations() == shown
+    sidebar._store.purge_trash()  # the next start
+    assert sidebar._store.list_conversations() == shown
