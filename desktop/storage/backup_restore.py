@@ -144,7 +144,11 @@ def restore_backup(
         if cancelled is not None and cancelled.is_set():
             before.path.unlink()
             raise BackupCancelled
-        store.reconnect(lambda: _install(staged, store.path))
+        try:
+            store.reconnect(lambda: _install(staged, store.path))
+        except sqlite3.ProgrammingError as error:  # closed: Parley is quitting
+            before.path.unlink()
+            raise BackupCancelled from error
     except BaseException:
         remove_partial(staged)
         raise

@@ -882,6 +882,8 @@ class HistoryStore:
         ``between`` raises."""
         self.cancel_search()
         with self._reader_lock, self._lock:
+            if self._closed:  # the app quit meanwhile: nothing may change any more
+                raise sqlite3.ProgrammingError("the history is closed")
             if self._reader is not None:
                 self._reader.close()
                 self._reader = None

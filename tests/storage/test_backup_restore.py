@@ -195,3 +195,26 @@ def test_a_backup_from_an_older_parley_is_brought_up_to_date(
     assert titles(store) == ["from an older Parley"]
     with closing(sqlite3.connect(store.path)) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_a_restore_that_reaches_a_closed_history_changes_nothing(
+    store: HistoryStore, folder: Path
+) -> None:
+    """Parley quit while the backup was being copied: the file is left as it was closed."""
+    fill(store, 1, 1, label="old ")
+    saved = backed_up(store, folder)
+    fill(store, 1, 1, label="new ")
+
+    def quit_halfway(done: int, total: int) -> None:
+        if done * 2 > total:
+            store.close()
+
+    with pytest.raises(BackupCancelled):
+        restore(store, saved, folder, progress=quit_halfway)
+    assert store.closed
+    with HistoryStore.open(store.path) as reopened:
+        assert sorted(c.title for c in reopened.list_conversations()) == [
+            "new chat 0",
+            "old chat 0",
+        ]
+    assert sorted(folder.iterdir()) == [saved] and not staged_path(store.path).exists()
