@@ -19,15 +19,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
-
-from huggingface_hub import HfApi, ModelInfo, get_session, hf_raise_for_status
-from huggingface_hub.errors import (
-    GatedRepoError,
-    HfHubHTTPError,
-    RepositoryNotFoundError,
-)
-from huggingface_hub.utils._headers import build_hf_headers
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import (
     AuthFailed,
@@ -39,6 +31,9 @@ from desktop.core.errors import (
     ServerError,
 )
 from desktop.core.hub_files import QuantFile, group_by_quant
+
+if TYPE_CHECKING:
+    from huggingface_hub import HfApi, ModelInfo
 
 DEFAULT_ENDPOINT = "https://huggingface.co"
 SEARCH_FIELDS = ("downloads", "likes", "lastModified", "gated", "cardData", "tags")
@@ -95,6 +90,8 @@ def hub_model(info: ModelInfo) -> HubModel:
 
 def _classified(error: Exception) -> ProviderError:
     """The client's exception as one of Parley's, with the Hub's words as the detail."""
+    from huggingface_hub.errors import GatedRepoError, HfHubHTTPError, RepositoryNotFoundError
+
     detail = str(error).strip()
     if isinstance(error, GatedRepoError):
         return GatedRepo("gated repository", detail=detail, status=401)
@@ -128,7 +125,16 @@ class HubSearch:
         self.endpoint = endpoint.rstrip("/")
         self.timeout = timeout
         self.limit = limit
-        self._api = HfApi(endpoint=self.endpoint, token=False, library_name="parley")
+        self._api: HfApi | None = None
+
+    def _client(self) -> HfApi:
+        """The client, made (and huggingface_hub imported, ~0.4 s) on first use, in the
+        worker thread: never while the window starts."""
+        if self._api is None:
+            from huggingface_hub import HfApi
+
+            self._api = HfApi(endpoint=self.endpoint, token=False, library_name="parley")
+        return self._api
 
     async def search(self, text: str) -> list[HubModel]:
         """GGUF repos whose name holds ``text``, most downloaded first."""
@@ -145,6 +151,9 @@ class HubSearch:
             params.append(("search", text.strip()))
         params.append(("limit", self.limit))
         params.extend(("expand", field) for field in SEARCH_FIELDS)
+        from huggingface_hub import ModelInfo, get_session, hf_raise_for_status
+        from huggingface_hub.utils._headers import build_hf_headers
+
         try:
             response = get_session().get(
                 f"{self.endpoint}/api/models",
@@ -162,7 +171,7 @@ class HubSearch:
 
     def open_repo_now(self, repo_id: str) -> HubRepoFiles:
         try:
-            info = self._api.model_info(repo_id, files_metadata=True, timeout=self.timeout)
+            info = self._client().model_info(repo_id, files_metadata=True, timeout=self.timeout)
         except Exception as error:
             raise _classified(error) from error
         files = [(sibling.rfilename, sibling.size) for sibling in info.siblings or ()]

@@ -70,3 +70,16 @@ async def test_failures_become_parleys_errors_without_the_clients_retries(hub):
     with pytest.raises(ConnectionFailed):
         await HubSearch(url).search("qwen")
     assert time.monotonic() - started < 3  # no 1-8 s backoff sleeps
+
+
+def test_the_window_starts_without_importing_huggingface_hub():
+    """~0.4 s of imports: they happen in the first search's worker thread, not at start."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, desktop.launch, desktop.ui.models.pane, desktop.services.hub_search;"
+        "print('huggingface_hub' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
