@@ -83,7 +83,12 @@ async def test_a_file_that_is_not_a_backup_is_said_and_nothing_changes(
     section = section_of(window)
     noise = tmp_path / "photo.parley-backup"
     noise.write_bytes(b"\x89PNG not a backup at all" * 100)
-    section.preview_file(str(noise))
+    section.restore_file.click()  # Restore… asks for a file, without a nested loop
+    dialog = section.file_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert "*.parley-backup" in dialog.nameFilters()[0]
+    dialog.fileSelected.emit(str(noise))
+    dialog.reject()
     await wait_until(lambda: "is not a Parley backup" in section.status.text())
     assert section.status.isVisible() and not section.preview.isVisible()
     assert section.status.property("state") == "error"
