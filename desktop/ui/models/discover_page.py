@@ -19,17 +19,13 @@ from __future__ import annotations
 import asyncio
 import time
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLineEdit,
-    QPushButton,
-    QSizePolicy,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +44,7 @@ from desktop.ui.icons import icon
 from desktop.ui.models.discover_detail import DiscoverDetail
 from desktop.ui.models.discover_library import LibrarySizes
 from desktop.ui.models.discover_results import ResultsView
+from desktop.ui.models.discover_section_switch import SectionSwitch
 from desktop.ui.models.discover_texts import hub_error_text
 from desktop.ui.models.download_list import DownloadList
 from desktop.ui.models.panel import FoldingPanel
@@ -67,45 +64,6 @@ def _card(widget: QWidget) -> QFrame:
     return card
 
 
-class SectionSwitch(QWidget):
-    """Two or more buttons of which one is on: Installed | Discover, Hugging Face | library."""
-
-    chosen = Signal(int)
-
-    def __init__(self, count: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
-        self.group = QButtonGroup(self)
-        self.buttons: list[QPushButton] = []
-        for index in range(count):
-            button = QPushButton()
-            button.setObjectName("segment")
-            button.setCheckable(True)
-            button.setProperty(
-                "edge", "first" if index == 0 else "last" if index == count - 1 else "middle"
-            )
-            self.group.addButton(button, index)
-            row.addWidget(button)
-            self.buttons.append(button)
-        self.buttons[0].setChecked(True)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.group.idClicked.connect(self.chosen)
-
-    def set_texts(self, *texts: str) -> None:
-        for button, text in zip(self.buttons, texts, strict=True):
-            button.setText(text)
-
-    def current(self) -> int:
-        return self.group.checkedId()
-
-    def choose(self, index: int) -> None:
-        if self.current() != index:
-            self.buttons[index].setChecked(True)
-            self.chosen.emit(index)
-
-
 class DiscoverPage(QWidget):
     def __init__(
         self,
@@ -113,14 +71,18 @@ class DiscoverPage(QWidget):
         tasks: TaskOwner,
         hub: HubSearch | None = None,
         catalog: LibraryCatalog | None = None,
+        registry: LibraryRegistry | None = None,
+        machine: MachineMemory | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """``hub`` defaults to huggingface.co, ``catalog`` to the list shipped in resources/."""
+        """``hub`` defaults to huggingface.co, ``catalog`` to the list shipped in resources/,
+        ``registry`` to Ollama's, ``machine`` to this computer's RAM (the GPU's is asked
+        when the section is first shown)."""
         super().__init__(parent)
         self.setObjectName("discoverPage")
         self.hub = hub or HubSearch()
         self.catalog = catalog or load_catalog(resource_path(LIBRARY_FILE))
-        self.library_sizes = LibrarySizes(LibraryRegistry(), tasks, self)
+        self.library_sizes = LibrarySizes(registry or LibraryRegistry(), tasks, self)
         self.pulls = pulls
         self._tasks = tasks
         self._search_task: asyncio.Task[None] | None = None
@@ -128,19 +90,10 @@ class DiscoverPage(QWidget):
         self._searched: str | None = None
         self._hub_status = ""
         self._hub_offline = False
-        self._machine = MachineMemory(total_ram_bytes())
-        self._vram_asked = False
+        self._machine = machine or MachineMemory(total_ram_bytes())
+        self._vram_asked = machine is not None
         self.results_shown_at = 0.0
         """perf_counter() when the last answer was put in the list (the benchmark reads it)."""
-
-        self.section_row = QWidget()
-        """Installed | Discover: the Models page puts it above its sections (see ``stack``)."""
-        sections = QHBoxLayout(self.section_row)
-        sections.setContentsMargins(0, 0, 0, 0)
-        self.section_switch = SectionSwitch(2)
-        sections.addWidget(self.section_switch)
-        sections.addStretch(1)
-        self.section_row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -197,10 +150,6 @@ class DiscoverPage(QWidget):
 
     def retranslate(self) -> None:
         """Set the texts in the language in use; called at start and on every language change."""
-        self.section_switch.set_texts(self.tr("Installed"), self.tr("Discover"))
-        self.section_switch.buttons[1].setToolTip(
-            self.tr("Find models on Hugging Face and in Ollama's library")
-        )
         self.source.set_texts(self.tr("Hugging Face"), self.tr("Ollama library"))
         self.downloads_panel.set_title(self.tr("Downloads"))
         self._downloads_changed()
@@ -223,14 +172,6 @@ class DiscoverPage(QWidget):
             self._tasks.spawn(self._ask_vram(), name="discover-vram")
         if self.source.current() == HUGGING_FACE and self._searched is None:
             self.search_now()
-
-    def stack(self, installed: QWidget) -> QStackedWidget:
-        """The page's body: ``installed`` or this section, as the switch says."""
-        stack = QStackedWidget()
-        stack.addWidget(installed)
-        stack.addWidget(self)
-        self.section_switch.chosen.connect(stack.setCurrentIndex)
-        return stack
 
     def use_hub(self, hub: HubSearch) -> None:
         """Search another endpoint from now on (the composition root, tests)."""

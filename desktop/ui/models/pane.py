@@ -39,7 +39,7 @@ from desktop.ui.icons import icon
 from desktop.ui.models.capability_badges import embedding_only
 from desktop.ui.models.details_cache import ModelDetailsCache
 from desktop.ui.models.details_panel import ModelDetailsPanel
-from desktop.ui.models.discover_page import DiscoverPage
+from desktop.ui.models.discover_section import DiscoverSection
 from desktop.ui.models.download_list import DownloadList
 from desktop.ui.models.gguf_import import GgufDropTarget, GgufImport
 from desktop.ui.models.installed_view import InstalledModelsView
@@ -168,8 +168,8 @@ class ModelManagerPane(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([540, 540])
-        self.discover = DiscoverPage(pulls, tasks)
-        layout.addWidget(self.discover.section_row)
+        self.discover = DiscoverSection(pulls, tasks)
+        layout.addWidget(self.discover)
         layout.addWidget(self.discover.stack(self.splitter), 1)
 
         self.message = WrappingLabel()

@@ -42,14 +42,16 @@ async def test_shoot(ollama_server_factory, tiny_model_path, monkeypatch, qtbot)
     window.resize(*SIZES[0])
     window.show()
     window.show_page("models")
-    page = window.model_pane.discover
-    page._machine = MachineMemory(ram=16 * GB, vram=8 * GB)
+    section = window.model_pane.discover
+    section.machine = MachineMemory(ram=16 * GB, vram=8 * GB)
     registry = RegistryServer()
     registry.sizes = {("qwen3", "4b"): 2_600_000_000}
     registry.start()
-    page.library_sizes.registry = LibraryRegistry(registry.url)
-    page.use_hub(HubSearch(hub.url))
-    page.section_switch.choose(1)
+    section.registry = LibraryRegistry(registry.url)
+    section.set_hub(HubSearch(hub.url))
+    section.switch.choose(1)
+    page = section.page
+    assert page is not None
     await wait_until(lambda: page.results.results.rowCount() > 0, 5)
 
     async def shoot(tag: str) -> None:

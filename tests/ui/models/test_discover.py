@@ -42,14 +42,16 @@ def registry() -> Iterator[RegistryServer]:
 
 async def open_discover(open_window, hub_url: str, registry_url: str = "") -> DiscoverPage:
     window = await open_models(open_window)
-    page = window.model_pane.discover
-    page._machine = MachineMemory(ram=16 * GB, vram=5 * GB)
+    section = window.model_pane.discover
+    assert section.page is None  # nothing of Discover is built until it is chosen
+    section.machine = MachineMemory(ram=16 * GB, vram=5 * GB)
     # never the real registry: a closed loopback port when the test gives none
-    page.library_sizes.registry = LibraryRegistry(registry_url or "http://127.0.0.1:9")
-    page.use_hub(HubSearch(hub_url))
-    assert not page.isVisible()
-    page.section_switch.choose(1)
-    assert page.isVisible() and not window.model_pane.installed.isVisible()
+    section.registry = LibraryRegistry(registry_url or "http://127.0.0.1:9")
+    section.set_hub(HubSearch(hub_url))
+    section.switch.choose(1)
+    page = section.page
+    assert page is not None and page.isVisible()
+    assert not window.model_pane.installed.isVisible()
     return page
 
 
