@@ -101,9 +101,7 @@ async def measure(count: int) -> dict[str, float]:
         deadline = time.perf_counter() + 10
         while not (clock.painted and search.arrived and clock.painted > search.arrived):
             if time.perf_counter() > deadline:
-                raise RuntimeError(
-                    f"not painted within 10 s: {page.status.text()}"
-                )
+                raise RuntimeError(f"not painted within 10 s: {page.status.text()}")
             await asyncio.sleep(0.001)
         assert page.results.results.rowCount() == count
         latencies.append((clock.painted - search.arrived) * 1000)
