@@ -146,12 +146,6 @@ class BackupSection(Section):
         self.cancel.setText(self.tr("Cancel"))
         self.restore_chosen.setText(self.tr("Restore selected…"))
         self.daily.setText(self.tr("Back up every day"))
-        self.daily_note.setText(
-            self.tr(
-                "Once a day while Parley runs. The last {count} daily backups are kept; "
-                "backups you make yourself are never deleted."
-            ).format(count=KEEP_DAILY)
-        )
         self.progress.setAccessibleName(self.tr("Backup progress"))
         self.kept.setAccessibleName(self.tr("Kept backups"))
         self._show_state()
@@ -174,6 +168,14 @@ class BackupSection(Section):
             else self.tr("None yet")
         )
         self.folder.setText(str(backups.folder))
+        note = self.tr(
+            "Once a day while Parley runs. The last {count} daily backups are kept; "
+            "backups you make yourself are never deleted."
+        ).format(count=KEEP_DAILY)
+        due = backups.next_daily_at
+        if due is not None:
+            note += " " + self.tr("Next one around {when}.").format(when=format_date(due))
+        self.daily_note.setText(note)
         running = bool(backups.running)
         for button in (self.back_up, self.restore_file, self.change_folder):
             button.setEnabled(not running)

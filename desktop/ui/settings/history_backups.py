@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -106,6 +106,12 @@ class HistoryBackups(QObject):
     @property
     def folder(self) -> Path:
         return backup_folder(self.settings.backup_folder)
+
+    @property
+    def next_daily_at(self) -> datetime | None:
+        """When the next daily backup is due, None when it is off."""
+        due = self.next_daily_in_ms
+        return None if due is None else datetime.now(UTC) + timedelta(milliseconds=due)
 
     @property
     def next_daily_in_ms(self) -> int | None:
@@ -234,8 +240,8 @@ class HistoryBackups(QObject):
         """Read the folder again, remove what was killed half way, set the daily timer."""
         folder, history = self.folder, self.history.path
         self.kept = await self._in_thread(lambda: _tidy_and_list(history, folder))
-        self.changed.emit()
         self._schedule()
+        self.changed.emit()
 
     def _schedule(self) -> None:
         if not (self._started and self.settings.backup_daily):
@@ -268,5 +274,6 @@ class HistoryBackups(QObject):
     def _setting_changed(self, name: str) -> None:
         if name == "backup_daily":
             self._schedule()
+            self.changed.emit()
         elif name == "backup_folder" and self._started:
             self.run(self._refresh())

@@ -235,6 +235,8 @@ async def test_cancel_a_backup_and_a_folder_that_cannot_be_written(
     saved = SettingsStore(default_settings_path()).load()
     assert saved.backup_folder == str(in_the_way)
 
+    assert "Next one around" in section.daily_note.text()
     section.daily.click()  # off: saved, and no timer waits any more
     assert SettingsStore(default_settings_path()).load().backup_daily is False
     assert backups.next_daily_in_ms is None
+    assert "Next one around" not in section.daily_note.text()
