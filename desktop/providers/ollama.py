@@ -15,12 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import (
-    AuthFailed,
     BadRequest,
-    ModelNotFound,
     ProtocolError,
     ProviderError,
-    ServerError,
     StreamInterrupted,
 )
 from desktop.core.events import ChatEvent, Done, TextDelta, ToolCall
@@ -30,15 +27,19 @@ from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
 from desktop.core.tools import takes_tools
 from desktop.providers import ollama_records as records
 from desktop.providers.batches import read_batch
-from desktop.providers.endpoint import Endpoint, display_url, error_text, truncate
+from desktop.providers.endpoint import Endpoint, display_url, error_text
 from desktop.providers.ndjson import iter_ndjson_batches
-from desktop.providers.ollama_create_errors import (
+from desktop.providers.ollama_errors import (
+    answer_error,
     create_interrupted,
     create_refused,
+    not_ollama,
+    ollama_status_error,
+    pull_error,
+    pull_interrupted,
     upload_refused,
 )
 from desktop.providers.ollama_wire import chat_request
-from desktop.providers.status_errors import status_error
 from desktop.providers.token_clock import TokenClock
 from desktop.providers.tool_support import tools_refused
 from desktop.providers.transport_errors import transport_error
@@ -88,7 +89,7 @@ class OllamaProvider:
         body = await self._json("GET", "/api/version")
         version = records.text(body, "version")
         if not version:
-            raise self._not_ollama(error_text(json.dumps(body)))
+            raise not_ollama(self._endpoint, error_text(json.dumps(body)))
         return version
 
     async def list_models(self) -> list[LocalModel]:
@@ -125,7 +126,7 @@ class OllamaProvider:
             body,
             model=name,
             is_last=_is_success,
-            line_error=partial(_pull_error, name),
+            line_error=partial(pull_error, name),
         )
         try:
             async with aclosing(batches):
@@ -136,8 +137,8 @@ class OllamaProvider:
                         if progress.status == "success":
                             return
         except StreamInterrupted as exc:
-            raise _pull_interrupted(name, exc.detail) from exc
-        raise _pull_interrupted(name, "the stream ended without a success line")
+            raise pull_interrupted(name, exc.detail) from exc
+        raise pull_interrupted(name, "the stream ended without a success line")
 
     async def create(self, name: str, request: Mapping[str, object]) -> AsyncIterator[str]:
         """/api/create ``name`` from ``request`` (``from`` or ``files``, and ``system``,
@@ -175,7 +176,7 @@ class OllamaProvider:
         if response.status_code == 404:
             return False
         if response.status_code >= 400:
-            raise self._status_error(response, response.content, "")
+            raise ollama_status_error(response, response.content, "", self._endpoint)
         return True
 
     async def push_blob(
@@ -203,7 +204,7 @@ class OllamaProvider:
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
             raise transport_error(exc, self._endpoint) from exc
         if response.status_code >= 400:
-            error = self._status_error(response, response.content, "")
+            error = ollama_status_error(response, response.content, "", self._endpoint)
             raise upload_refused(path.name, error.detail, response.status_code)
 
     async def chat(
@@ -228,7 +229,7 @@ class OllamaProvider:
             return events
 
         batches = self._batches(
-            "/api/chat", body, model=model, is_last=_is_done, line_error=_answer_error
+            "/api/chat", body, model=model, is_last=_is_done, line_error=answer_error
         )
         try:
             async with aclosing(batches):
@@ -275,7 +276,7 @@ class OllamaProvider:
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
             raise transport_error(exc, self._endpoint) from exc
         if response.status_code >= 400:
-            raise self._status_error(response, response.content, model)
+            raise ollama_status_error(response, response.content, model, self._endpoint)
         return response
 
     async def _json(
@@ -287,7 +288,7 @@ class OllamaProvider:
         except ValueError:
             parsed = None
         if not isinstance(parsed, dict):
-            raise self._not_ollama(error_text(response.content))
+            raise not_ollama(self._endpoint, error_text(response.content))
         return parsed
 
     async def _batches(
@@ -314,7 +315,9 @@ class OllamaProvider:
         try:
             async with self._client.stream("POST", self._url(path), json=body) as response:
                 if response.status_code >= 400:
-                    raise self._status_error(response, await response.aread(), model)
+                    raise ollama_status_error(
+                        response, await response.aread(), model, self._endpoint
+                    )
                 async for batch in iter_ndjson_batches(response.aiter_bytes()):
                     if last is not None:
                         continue
@@ -333,66 +336,11 @@ class OllamaProvider:
         if malformed is not None:
             # Raised outside the handler so no traceback keeps httpx's half-read stream
             # generators alive until a garbage collection finalizes them off the loop.
-            raise self._not_ollama(malformed)
+            raise not_ollama(self._endpoint, malformed)
         if last is not None and "error" in last:
             raise line_error(records.text(last, "error"))
         if last is not None:
             yield [last]
-
-    def _status_error(self, response: httpx.Response, body: bytes, model: str) -> ProviderError:
-        error = status_error(response.status_code, body, response.headers, self._endpoint)
-        if response.status_code != 404:
-            return error
-        if model and _is_json_error(body):
-            return ModelNotFound(
-                text(
-                    QT_TRANSLATE_NOOP(
-                        "core",
-                        "The model {model} is not installed in Ollama. Pull it in the model "
-                        "manager, or choose another model.",
-                    ),
-                    model=model,
-                ),
-                detail=error.detail,
-                status=404,
-            )
-        return ModelNotFound(
-            text(
-                QT_TRANSLATE_NOOP(
-                    "core",
-                    "{where} does not offer {path} (it answered “{detail}”). Check that the "
-                    "Ollama host in Settings points at Ollama, and update Ollama if it is old.",
-                ),
-                where=self._endpoint.where,
-                path=response.request.url.path,
-                detail=Text.plain(error.detail),
-            ),
-            detail=error.detail,
-            status=404,
-        )
-
-    def _not_ollama(self, detail: str) -> ProtocolError:
-        return ProtocolError(
-            text(
-                QT_TRANSLATE_NOOP(
-                    "core",
-                    "{where} sent a reply this app cannot read ({shown}). Check that the "
-                    "Ollama host in Settings points at Ollama, and update Ollama if it is old.",
-                ),
-                where=self._endpoint.where,
-                shown=Text.plain(truncate(detail, 120)),
-            ),
-            detail=detail,
-        )
-
-
-def _is_json_error(body: bytes) -> bool:
-    """Whether a 404 came from Ollama itself (``{"error": ...}``), not from a missing route."""
-    try:
-        parsed: object = json.loads(body)
-    except ValueError:
-        return False
-    return isinstance(parsed, dict) and "error" in parsed
 
 
 def _is_done(line: Json) -> bool:
@@ -401,77 +349,3 @@ def _is_done(line: Json) -> bool:
 
 def _is_success(line: Json) -> bool:
     return line.get("status") == "success"
-
-
-def _answer_error(message: str) -> ServerError:
-    return ServerError(
-        text(
-            QT_TRANSLATE_NOOP(
-                "core",
-                "Ollama reported an error while answering: {said}. Try again; if it repeats, "
-                "look at the Ollama server log.",
-            ),
-            said=Text.plain(message)
-            if message
-            else Text(QT_TRANSLATE_NOOP("core", "no reason given")),
-        ),
-        detail=message,
-    )
-
-
-def _pull_error(name: str, message: str) -> ProviderError:
-    if name.startswith(("hf.co/", "huggingface.co/")) and ": 401:" in message:
-        # The Hub refuses a gated repo's manifest until the licence is accepted; another
-        # attempt cannot help, so it is not retried.
-        return AuthFailed(
-            text(
-                QT_TRANSLATE_NOOP(
-                    "core",
-                    "Hugging Face refused {name}: the repository is gated. Accept its licence "
-                    "on huggingface.co and add Ollama's public key to your Hugging Face "
-                    "account, then press Retry.",
-                ),
-                name=name,
-            ),
-            detail=message,
-        )
-    if "file does not exist" in message:
-        return ModelNotFound(
-            text(
-                QT_TRANSLATE_NOOP(
-                    "core",
-                    "No model named {name} in the registry; check the spelling (for example "
-                    "llama3.2 or qwen3:8b) on ollama.com/library.",
-                ),
-                name=name,
-            ),
-            detail=message,
-        )
-    return ServerError(
-        text(
-            QT_TRANSLATE_NOOP(
-                "core",
-                "Ollama could not download {name}: {said}. Check the internet connection and "
-                "try again.",
-            ),
-            name=name,
-            said=Text.plain(message)
-            if message
-            else Text(QT_TRANSLATE_NOOP("core", "no reason given")),
-        ),
-        detail=message,
-    )
-
-
-def _pull_interrupted(name: str, detail: str) -> StreamInterrupted:
-    return StreamInterrupted(
-        text(
-            QT_TRANSLATE_NOOP(
-                "core",
-                "The download of {name} stopped before it finished. Pull it again; Ollama "
-                "resumes where it left off.",
-            ),
-            name=name,
-        ),
-        detail=detail,
-    )
