@@ -70,6 +70,20 @@ def group_by_quant(files: Iterable[tuple[str, int | None]]) -> list[QuantFile]:
     return sorted(found, key=lambda entry: (entry.size, entry.quant))
 
 
+_REPO_TEXT = re.compile(
+    r"^(?:(?:https?://)?(?:www\.)?(?:huggingface\.co|hf\.co)/)?"
+    r"([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)(?:[:/?#].*)?$"
+)
+
+
+def repo_id_in(text: str) -> str | None:
+    """The ``user/repo`` a search text names: a pasted page address
+    (``https://huggingface.co/user/repo/tree/main``), an ``hf.co/user/repo:Q4_K_M`` pull
+    name, or ``user/repo`` itself; None for plain words."""
+    match = _REPO_TEXT.match(text.strip())
+    return match.group(1) if match else None
+
+
 def pull_name(repo_id: str, quant: str) -> str:
     """What Ollama pulls: ``hf.co/{user}/{repo}:{quant}``."""
     return f"{HUB_HOST}/{repo_id}:{quant}"

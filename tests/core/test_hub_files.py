@@ -14,6 +14,7 @@ from desktop.core.hub_files import (
     needed_bytes,
     pull_name,
     quant_of,
+    repo_id_in,
 )
 
 GB = 1_000_000_000
@@ -83,3 +84,22 @@ def test_gpu_memory_is_read_from_nvidia_smi_and_amdgpu(tmp_path):
     (card / "mem_info_vram_total").write_text("17163091968\n")
     assert amd_vram(tmp_path) == 17163091968
     assert amd_vram(tmp_path / "none") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "repo"),
+    [
+        ("https://huggingface.co/unsloth/Qwen3-4B-GGUF", "unsloth/Qwen3-4B-GGUF"),
+        ("https://huggingface.co/unsloth/Qwen3-4B-GGUF/tree/main", "unsloth/Qwen3-4B-GGUF"),
+        (
+            "hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M",
+            "bartowski/Llama-3.2-1B-Instruct-GGUF",
+        ),
+        ("  unsloth/gemma-3-4b-it-GGUF ", "unsloth/gemma-3-4b-it-GGUF"),
+        ("qwen3 4b", None),
+        ("qwen3", None),
+        ("https://example.com/a/b", None),
+    ],
+)
+def test_a_pasted_address_or_pull_name_names_its_repo(text, repo):
+    assert repo_id_in(text) == repo

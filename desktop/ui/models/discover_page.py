@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import ConnectionFailed, ProviderError, ProviderTimeout
 from desktop.core.gpu_memory import total_vram_bytes
-from desktop.core.hub_files import MachineMemory
+from desktop.core.hub_files import MachineMemory, repo_id_in
 from desktop.core.memory_estimate import total_ram_bytes
 from desktop.core.ollama_library import LibraryCatalog, LibraryModel, load_catalog
 from desktop.core.pull_manager import PullManager
@@ -202,13 +202,17 @@ class DiscoverPage(QWidget):
         self._search_task = self._tasks.spawn(self._search(text), name="discover-search")
 
     async def _search(self, text: str) -> None:
+        repo = repo_id_in(text)  # a pasted page address or pull name: search for its repo
         try:
-            rows = await self.hub.search(text)
+            rows = await self.hub.search(repo or text)
         except ProviderError as error:
             self._hub_failed(error)
             return
         self._hub_offline = False
         self.show_results(rows)
+        ids = [row.repo_id.lower() for row in rows]
+        if repo and repo.lower() in ids:
+            self.results.select_row(ids.index(repo.lower()))  # and open it
         if len(rows) == 1:
             self._hub_status = self.tr("1 GGUF repository")
         elif rows:

@@ -215,3 +215,14 @@ async def test_library_sizes_are_refreshed_from_ollamas_registry(
     assert shown == {tag: size for tag, size, _fit in choice_rows(page)}
     await asyncio.sleep(0.3)
     assert [r.path for r in registry.requests if "/qwen3/" in r.path] == asked
+
+
+async def test_a_pasted_hugging_face_address_opens_its_repo(hub, ollama_env, open_window):
+    page = await open_discover(open_window, hub.url)
+    await wait_until(lambda: len(rows(page)) == 6)
+    page.search_edit.setText(f"https://huggingface.co/{QWEN}/tree/main")
+    page.search_now()
+    await wait_until(lambda: page.detail.title.text() == QWEN)
+    assert hub.searches[-1]["search"] == [QWEN]
+    await wait_until(lambda: page.detail.choices.topLevelItemCount() == 5)
+    assert page.detail.chosen_name() == f"hf.co/{QWEN}:Q4_K_M"
