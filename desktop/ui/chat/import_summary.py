@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -87,10 +86,10 @@ class ImportSummary(QWidget):
         self.problems_label.setObjectName("importLine")
         self.problems_label.setProperty("warning", True)
         self.problems_label.setWordWrap(True)
-        self.details = QListWidget()
+        self.details = QPlainTextEdit()
         self.details.setObjectName("importDetails")
-        self.details.setWordWrap(True)
-        self.details.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.details.setReadOnly(True)
+        self.details.setAccessibleName(self.tr("What is left out or kept as notes"))
         for widget in (self.range, self.present, self.notes_label, self.problems_label):
             column.addWidget(widget)
         column.addWidget(self.details, 1)
@@ -170,16 +169,13 @@ class ImportSummary(QWidget):
             )
         self.problems_label.setText(words)
         self.problems_label.setVisible(bool(problems))
-        self.details.clear()
-        rows = [(title, translated(problem), True) for title, problem in problems]
-        rows += [(title, ", ".join(kinds), False) for title, kinds in notes]
-        for title, text, problem in rows[:DETAIL_ROWS]:
-            item = QListWidgetItem(f"{title} — {text}")
-            item.setToolTip(text)
-            item.setData(Qt.ItemDataRole.UserRole, "problem" if problem else "note")
-            self.details.addItem(item)
+        rows = [f"{title} — {translated(problem)}" for title, problem in problems]
+        rows += [f"{title} — {', '.join(kinds)}" for title, kinds in notes]
         if len(rows) > DETAIL_ROWS:
-            self.details.addItem(
-                self.tr("… and {count} more").format(count=number(len(rows) - DETAIL_ROWS))
-            )
+            more = self.tr("… and {count} more").format(count=number(len(rows) - DETAIL_ROWS))
+            rows = [*rows[:DETAIL_ROWS], more]
+        self.details.setPlainText("\n".join(rows))
         self.details.setVisible(bool(rows))
+
+    def detail_rows(self) -> list[str]:
+        return self.details.toPlainText().splitlines()

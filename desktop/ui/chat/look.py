@@ -75,6 +75,6 @@ QFrame#importFigure {{ background: {base}; border: 1px solid {border};
   border-radius: {radius_m}; }}
 QLabel#importFigureValue {{ font-size: {font_display}; font-weight: 600; }}
 QLabel#importLine[warning="true"] {{ color: {warning}; }}
-QListWidget#importDetails {{ background: {base}; border: 1px solid {border};
+QPlainTextEdit#importDetails {{ background: {base}; border: 1px solid {border};
   border-radius: {radius_m}; padding: 4px; }}
 """

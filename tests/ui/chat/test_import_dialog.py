@@ -48,7 +48,7 @@ async def test_preview_then_import_then_report(
     assert dialog.summary.range.text().startswith("From ")
     assert "4 parts" in dialog.summary.notes_label.text()
     assert "1 conversation cannot be read" in dialog.summary.problems_label.text()
-    rows = [dialog.summary.details.item(i).text() for i in range(dialog.summary.details.count())]
+    rows = dialog.summary.detail_rows()
     assert rows[0].startswith("Broken one — “mapping” is missing")
     assert rows[1].startswith("Branches and code — image not in the export")
     assert (
