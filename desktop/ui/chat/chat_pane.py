@@ -321,6 +321,7 @@ class ChatPane(QWidget):
             self.route_bar.cached_details(), conversation.parameters.think
         )
         self._warn_if_unavailable()
+        self.meter.counting()
         self._after_switch(meter=False)  # counted once the messages are painted
 
     def _after_switch(self, *, meter: bool = True) -> None:

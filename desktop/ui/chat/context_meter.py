@@ -113,6 +113,22 @@ class ContextMeter(QWidget):
         self._tools_counted = counted
         self._show_with_tools()
 
+    def counting(self) -> None:
+        """Another conversation opened and is counted once its messages are painted:
+        until then no figure shows, rather than the previous conversation's."""
+        self._shown = None
+        self.usage = None
+        self.bar.setUpdatesEnabled(False)  # painted with the rest (see set_usage)
+        self.bar.setValue(self.bar.minimum())
+        self.bar.setUpdatesEnabled(True)
+        self.label.setText("…")
+        self.setToolTip("")
+        for widget in (self.label, self.bar):
+            if widget.property("level"):
+                widget.setProperty("level", "")
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+
     def set_tool_definitions(self, definitions: Sequence[ToolDefinition]) -> None:
         """The tools on for this conversation (their definitions take room too)."""
         tokens = definitions_tokens(definitions)

@@ -7,7 +7,7 @@ import asyncio
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from tests.ui.chat_fixtures import ask, ready_pane
 from tests.ui.conftest import wait_until
@@ -48,6 +48,50 @@ async def test_typing_moves_the_meter_without_painting_it_at_once(scripted, open
     assert usage is not None and usage.over_limit, "the message outgrew the window"
     assert pane.meter.bar.value() == usage.window
     assert pane.meter.bar.property("level") == "over"
+
+
+async def test_opening_another_conversation_never_shows_the_previous_ones_count(
+    scripted, open_window
+):
+    pane = await ready_pane(open_window)
+    pane.settings_panel.context.setValue(2048)
+    await ask(pane, "Hi")
+    short_chat = pane.conversation_id
+    await asyncio.sleep(0.1)
+    short_text = pane.meter.label.text()
+    pane.new_conversation()
+    pane.settings_panel.context.setValue(2048)
+    await ask(pane, "word " * 2500)
+    await wait_until(lambda: pane.meter.bar.property("level") == "over")
+    long_text = pane.meter.label.text()
+    assert long_text != short_text
+
+    painted: list[str] = []
+    watcher = LabelPaints(pane.meter.label, painted)
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(watcher)
+    try:
+        pane.open_conversation(short_chat)
+        await wait_until(lambda: pane.meter.label.text() == short_text, timeout=3)
+    finally:
+        app.removeEventFilter(watcher)
+    assert painted and long_text not in painted, "a frame showed the previous chat's count"
+    assert pane.meter.bar.property("level") == ""
+
+
+class LabelPaints(QObject):
+    """The texts ``label`` showed in its paints."""
+
+    def __init__(self, label: QLabel, painted: list[str]) -> None:
+        super().__init__()
+        self.label = label
+        self.painted = painted
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.label and event.type() == QEvent.Type.Paint:
+            self.painted.append(self.label.text())
+        return False
 
 
 def test_tools_taking_a_large_share_of_the_window_are_warned_about(qtbot):
