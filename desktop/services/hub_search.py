@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 DEFAULT_ENDPOINT = "https://huggingface.co"
 SEARCH_FIELDS = ("downloads", "likes", "lastModified", "gated", "cardData", "tags")
 SEARCH_LIMIT = 50
+SORTS = ("downloads", "likes", "lastModified", "trendingScore")
+"""The Hub's sort keys Discover offers: most downloaded, most liked, recently updated,
+trending."""
 
 
 class GatedRepo(AuthFailed):
@@ -136,16 +139,17 @@ class HubSearch:
             self._api = HfApi(endpoint=self.endpoint, token=False, library_name="parley")
         return self._api
 
-    async def search(self, text: str) -> list[HubModel]:
-        """GGUF repos whose name holds ``text``, most downloaded first."""
-        return await asyncio.to_thread(self.search_now, text)
+    async def search(self, text: str, sort: str = "downloads") -> list[HubModel]:
+        """GGUF repos whose name holds ``text``, in the Hub's ``sort`` order (SORTS),
+        highest first."""
+        return await asyncio.to_thread(self.search_now, text, sort)
 
     async def open_repo(self, repo_id: str) -> HubRepoFiles:
         return await asyncio.to_thread(self.open_repo_now, repo_id)
 
-    def search_now(self, text: str) -> list[HubModel]:
+    def search_now(self, text: str, sort: str = "downloads") -> list[HubModel]:
         """The blocking search (the benchmark and worker threads call it)."""
-        params: list[tuple[str, Any]] = [("filter", "gguf"), ("sort", "downloads")]
+        params: list[tuple[str, Any]] = [("filter", "gguf"), ("sort", sort)]
         params.append(("direction", "-1"))
         if text.strip():
             params.append(("search", text.strip()))

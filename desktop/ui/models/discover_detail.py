@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -87,6 +88,9 @@ class DiscoverDetail(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Takes the room there is (at least a few rows), so the note under it stays in sight.
+        self.choices.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.choices.setMinimumHeight(110)
         layout.addWidget(self.choices, 1)
         self.note = WrappingLabel()
         self.note.setObjectName("discoverNote")

@@ -22,6 +22,7 @@ import time
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLineEdit,
@@ -37,7 +38,7 @@ from desktop.core.memory_estimate import total_ram_bytes
 from desktop.core.ollama_library import LibraryCatalog, LibraryModel, load_catalog
 from desktop.core.pull_manager import PullManager
 from desktop.resources import resource_path
-from desktop.services.hub_search import HubModel, HubSearch
+from desktop.services.hub_search import SORTS, HubModel, HubSearch
 from desktop.services.library_registry import LibraryRegistry
 from desktop.ui.fitting_label import WrappingLabel
 from desktop.ui.icons import icon
@@ -107,6 +108,11 @@ class DiscoverPage(QWidget):
             icon("search", "muted"), QLineEdit.ActionPosition.LeadingPosition
         )
         top.addWidget(self.search_edit, 1)
+        self.sort_combo = QComboBox()
+        self.sort_combo.setObjectName("discoverSort")
+        for key in SORTS:
+            self.sort_combo.addItem("", key)
+        top.addWidget(self.sort_combo)
         self.source = SectionSwitch(2)
         top.addWidget(self.source)
         layout.addLayout(top)
@@ -141,6 +147,7 @@ class DiscoverPage(QWidget):
         self.search_edit.textChanged.connect(self._text_changed)
         self.search_edit.returnPressed.connect(self.search_now)
         self.source.chosen.connect(self._source_chosen)
+        self.sort_combo.currentIndexChanged.connect(lambda _index: self.search_now())
         self.results.selectionModel().currentChanged.connect(lambda *_: self._result_chosen())
         self.detail.pullRequested.connect(self.pull)
         self.library_sizes.sizesReady.connect(lambda name, _sizes: self._library_sizes(name))
@@ -150,6 +157,16 @@ class DiscoverPage(QWidget):
 
     def retranslate(self) -> None:
         """Set the texts in the language in use; called at start and on every language change."""
+        words = (
+            self.tr("Most downloaded"),
+            self.tr("Most liked"),
+            self.tr("Recently updated"),
+            self.tr("Trending"),
+        )
+        for index, text in enumerate(words):
+            self.sort_combo.setItemText(index, text)
+        self.sort_combo.setAccessibleName(self.tr("Order of the Hugging Face results"))
+        self.sort_combo.setVisible(self.source.current() == HUGGING_FACE)
         self.source.set_texts(self.tr("Hugging Face"), self.tr("Ollama library"))
         self.downloads_panel.set_title(self.tr("Downloads"))
         self._downloads_changed()
@@ -204,7 +221,7 @@ class DiscoverPage(QWidget):
     async def _search(self, text: str) -> None:
         repo = repo_id_in(text)  # a pasted page address or pull name: search for its repo
         try:
-            rows = await self.hub.search(repo or text)
+            rows = await self.hub.search(repo or text, self.sort_combo.currentData())
         except ProviderError as error:
             self._hub_failed(error)
             return
@@ -216,9 +233,7 @@ class DiscoverPage(QWidget):
         if len(rows) == 1:
             self._hub_status = self.tr("1 GGUF repository")
         elif rows:
-            self._hub_status = self.tr("{n} GGUF repositories, most downloaded first").format(
-                n=len(rows)
-            )
+            self._hub_status = self.tr("{n} GGUF repositories").format(n=len(rows))
         elif text:
             self._hub_status = self.tr("No GGUF repositories match “{text}”.").format(text=text)
         else:

@@ -226,3 +226,16 @@ async def test_a_pasted_hugging_face_address_opens_its_repo(hub, ollama_env, ope
     assert hub.searches[-1]["search"] == [QWEN]
     await wait_until(lambda: page.detail.choices.topLevelItemCount() == 5)
     assert page.detail.chosen_name() == f"hf.co/{QWEN}:Q4_K_M"
+
+
+async def test_the_results_can_be_ordered_as_the_hub_orders_them(hub, ollama_env, open_window):
+    page = await open_discover(open_window, hub.url)
+    await wait_until(lambda: len(rows(page)) == 6)
+    assert hub.searches[-1]["sort"] == ["downloads"]
+    downloaded = rows(page)
+    page.sort_combo.setCurrentIndex(page.sort_combo.findData("likes"))
+    await wait_until(lambda: hub.searches[-1]["sort"] == ["likes"] and rows(page) != downloaded)
+    assert rows(page)[:2] == [QWEN, LLAMA_GATED]  # 512 and 230 likes
+    assert page.sort_combo.currentText() == "Most liked"
+    page.source.choose(LIBRARY)
+    assert not page.sort_combo.isVisible()  # the library has one order
