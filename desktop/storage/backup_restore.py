@@ -34,6 +34,7 @@ from desktop.storage.backup import (
     remove_partial,
     write_backup,
 )
+from desktop.storage.bulk_import import MARK_PREFIX
 from desktop.storage.history import HistoryStore
 from desktop.storage.paths import private_file
 from desktop.storage.schema import SchemaTooNew, migrate
@@ -89,13 +90,25 @@ def _stage(
 
 def _refuse_while_streaming(history: Path) -> None:
     """An answer being written would go on writing into the restored history, over a
-    message of the backup's that has its id."""
+    message of the backup's that has its id; an import running would go on writing into
+    the history set aside (its connection is open on it) and its batches be lost."""
     with closing_conn(sqlite3.connect(history)) as conn:
         row = conn.execute("SELECT 1 FROM messages WHERE state = 'streaming' LIMIT 1").fetchone()
+        importing = conn.execute(
+            "SELECT 1 FROM conversations WHERE deleted_at LIKE ? LIMIT 1", (f"{MARK_PREFIX}%",)
+        ).fetchone()
     if row is not None:
         raise problem(
             QT_TRANSLATE_NOOP(
                 "core", "An answer is still being written. Stop it or let it finish, then restore."
+            )
+        )
+    if importing is not None:
+        raise problem(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Conversations are being imported. Let the import finish or cancel it, then "
+                "restore.",
             )
         )
 

@@ -3,6 +3,7 @@ backup of its own; a bad backup, a newer one, Cancel or a streaming answer chang
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.conversation_export import exported
 from desktop.core.messages import MessageState, Role
 from desktop.storage import backup
 from desktop.storage.backup import (
@@ -21,6 +23,7 @@ from desktop.storage.backup import (
     write_backup,
 )
 from desktop.storage.backup_restore import restore_backup, staged_path
+from desktop.storage.bulk_import import BulkImport
 from desktop.storage.history import HistoryStore
 from desktop.storage.schema import MIGRATIONS
 from tests.storage.backup_history import counts, fill
@@ -138,6 +141,23 @@ def test_no_restore_while_an_answer_is_being_written(store: HistoryStore, folder
     with pytest.raises(BackupProblem, match="An answer is still being written"):
         restore(store, saved, folder)
     assert "streaming" in titles(store)
+
+
+def test_no_restore_while_conversations_are_being_imported(
+    store: HistoryStore, folder: Path
+) -> None:
+    fill(store, 1, 1, label="old ")
+    saved = backed_up(store, folder)
+    fill(store, 1, 1, label="new ")
+    chat = store.list_conversations()[0]
+    messages = store.messages(chat.id)
+    copy = exported(chat, messages, [message.id for message in messages])
+    with BulkImport(store.path) as bulk:
+        bulk.write([dataclasses.replace(copy, title="imported", source_id="test:1")])
+        with pytest.raises(BackupProblem, match="Conversations are being imported"):
+            restore(store, saved, folder)
+        bulk.finish()
+    assert "imported" in titles(store) and "new chat 0" in titles(store)
 
 
 def test_an_answer_streaming_when_the_backup_was_made_comes_back_interrupted(
