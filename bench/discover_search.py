@@ -50,8 +50,8 @@ class TimedHub(HubSearch):
     arrived = 0.0
     clock: PaintClock | None = None
 
-    async def search(self, text: str) -> list[HubModel]:
-        rows = await super().search(text)
+    async def search(self, text: str, sort: str = "downloads") -> list[HubModel]:
+        rows = await super().search(text, sort)
         self.arrived = time.perf_counter()
         if self.clock is not None:
             self.clock.armed = True  # the next paint of the list is the one that counts
