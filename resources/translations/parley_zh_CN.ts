@@ -198,6 +198,121 @@
     </message>
 </context>
 <context>
+    <name>BackupSection</name>
+    <message>
+        <source>History and backups</source>
+        <translation>历史记录与备份</translation>
+    </message>
+    <message>
+        <source>Every conversation, with its pictures, in one file you can keep or move to another computer.</source>
+        <translation>所有对话连同图片存成一个文件,可以留存,也可以带到另一台电脑。</translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation>上次备份</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Restore selected…</source>
+        <translation>恢复所选…</translation>
+    </message>
+    <message>
+        <source>Back up every day</source>
+        <translation>每天备份</translation>
+    </message>
+    <message>
+        <source>Once a day while Parley runs. The last {count} daily backups are kept; backups you make yourself are never deleted.</source>
+        <translation>Parley 运行时每天一次。保留最近 {count} 份每日备份;你手动做的备份永远不会被删除。</translation>
+    </message>
+    <message>
+        <source>Backup progress</source>
+        <translation>备份进度</translation>
+    </message>
+    <message>
+        <source>Kept backups</source>
+        <translation>保留的备份</translation>
+    </message>
+    <message>
+        <source>{when} · {size}</source>
+        <translation>{when} · {size}</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>还没有</translation>
+    </message>
+    <message>
+        <source>Next one around {when}.</source>
+        <translation>下一次约在 {when}。</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Kept backups ({count})</source>
+        <translation>保留的备份({count})</translation>
+    </message>
+    <message>
+        <source>made by you</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>{when}  ·  {kind}  ·  {count} conversations  ·  {size}</source>
+        <translation>{when}  ·  {kind}  ·  {count} 个对话  ·  {size}</translation>
+    </message>
+    <message>
+        <source>No backups in this folder yet.</source>
+        <translation>这个文件夹里还没有备份。</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Parley backups (*{suffix})</source>
+        <translation>Parley 备份 (*{suffix})</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Folder for backups</source>
+        <translation>备份文件夹</translation>
+    </message>
+</context>
+<context>
     <name>BlockDocumentView</name>
     <message>
         <source>code</source>
@@ -640,14 +755,6 @@
         <translation>搜索对话</translation>
     </message>
     <message>
-        <source>Import…</source>
-        <translation>导入…</translation>
-    </message>
-    <message>
-        <source>Import a conversation from a JSON file</source>
-        <translation>从 JSON 文件导入对话</translation>
-    </message>
-    <message>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -680,10 +787,6 @@
         <translation>搜索对话和消息</translation>
     </message>
     <message>
-        <source>Import a conversation exported as JSON</source>
-        <translation>导入以 JSON 格式导出的对话</translation>
-    </message>
-    <message>
         <source>Show or hide the sidebar</source>
         <translation>显示或隐藏侧边栏</translation>
     </message>
@@ -704,16 +807,24 @@
         <translation>搜索对话和消息（Ctrl+F）</translation>
     </message>
     <message>
+        <source>Import conversations…</source>
+        <translation>导入对话…</translation>
+    </message>
+    <message>
+        <source>Import conversations</source>
+        <translation>导入对话</translation>
+    </message>
+    <message>
+        <source>Import conversations from ChatGPT, Claude, DeepSeek, Open WebUI or Parley</source>
+        <translation>从 ChatGPT、Claude、DeepSeek、Open WebUI 或 Parley 导入对话</translation>
+    </message>
+    <message>
         <source>Deleted “{title}”.</source>
         <translation>已删除“{title}”。</translation>
     </message>
     <message>
-        <source>Import a conversation</source>
-        <translation>导入对话</translation>
-    </message>
-    <message>
-        <source>Parley conversation (*.json)</source>
-        <translation>Parley 对话 (*.json)</translation>
+        <source>Exports of ChatGPT, Claude, DeepSeek, Open WebUI or Parley (*.zip *.json)</source>
+        <translation>ChatGPT、Claude、DeepSeek、Open WebUI 或 Parley 的导出文件 (*.zip *.json)</translation>
     </message>
     <message>
         <source>Could not read {path}: {error}</source>
@@ -757,6 +868,218 @@
     <message>
         <source>Now: the last model you used.</source>
         <translation>当前：你上次使用的模型。</translation>
+    </message>
+</context>
+<context>
+    <name>DiscoverDetail</name>
+    <message>
+        <source>Choose a model on the left</source>
+        <translation>在左侧选择一个模型</translation>
+    </message>
+    <message>
+        <source>Reading the repository&apos;s files…</source>
+        <translation>正在读取仓库的文件…</translation>
+    </message>
+    <message>
+        <source>This repository is gated: accept its licence on huggingface.co, signed in, and add Ollama&apos;s public key to your Hugging Face account; until then Ollama cannot download it.</source>
+        <translation>这个仓库需要授权:请登录 huggingface.co 接受它的许可协议,并把 Ollama 的公钥添加到你的 Hugging Face 账户;在此之前 Ollama 无法下载它。</translation>
+    </message>
+    <message>
+        <source>Open its page</source>
+        <translation>打开它的页面</translation>
+    </message>
+    <message>
+        <source>This repository has no GGUF files Ollama can run.</source>
+        <translation>这个仓库没有 Ollama 能运行的 GGUF 文件。</translation>
+    </message>
+    <message>
+        <source>Quantization</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>在这台电脑上</translation>
+    </message>
+    <message>
+        <source>{quant} ({n} files)</source>
+        <translation>{quant}({n} 个文件)</translation>
+    </message>
+    <message>
+        <source>Memory is estimated for a {n}-token context from the file size; Ollama downloads the file named by the quantization.</source>
+        <translation>内存按 {n} 个 token 的上下文、根据文件大小估算;Ollama 会下载以该量化命名的文件。</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Memory is estimated for a {n}-token context from the download size; without a tag Ollama pulls {name}.</source>
+        <translation>内存按 {n} 个 token 的上下文、根据下载大小估算;不带标签时 Ollama 拉取 {name}。</translation>
+    </message>
+    <message>
+        <source>Fits in GPU memory</source>
+        <translation>可放入显存</translation>
+    </message>
+    <message>
+        <source>Fits in RAM</source>
+        <translation>可放入内存</translation>
+    </message>
+    <message>
+        <source>Too big</source>
+        <translation>太大</translation>
+    </message>
+    <message>
+        <source>Needs about {need}.</source>
+        <translation>约需 {need}。</translation>
+    </message>
+    <message>
+        <source>This computer has {ram} of RAM</source>
+        <translation>这台电脑有 {ram} 内存</translation>
+    </message>
+    <message>
+        <source> and {vram} of GPU memory.</source>
+        <translation>,以及 {vram} 显存。</translation>
+    </message>
+    <message>
+        <source>Pull {choice}</source>
+        <translation>拉取 {choice}</translation>
+    </message>
+    <message>
+        <source>Pull</source>
+        <translation>拉取</translation>
+    </message>
+    <message>
+        <source>Download {name} with Ollama</source>
+        <translation>用 Ollama 下载 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>DiscoverPage</name>
+    <message>
+        <source>Most downloaded</source>
+        <translation>下载最多</translation>
+    </message>
+    <message>
+        <source>Most liked</source>
+        <translation>点赞最多</translation>
+    </message>
+    <message>
+        <source>Recently updated</source>
+        <translation>最近更新</translation>
+    </message>
+    <message>
+        <source>Trending</source>
+        <translation>热门</translation>
+    </message>
+    <message>
+        <source>Order of the Hugging Face results</source>
+        <translation>Hugging Face 结果的排序</translation>
+    </message>
+    <message>
+        <source>Hugging Face</source>
+        <translation>Hugging Face</translation>
+    </message>
+    <message>
+        <source>Ollama library</source>
+        <translation>Ollama 模型库</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Search GGUF models on Hugging Face</source>
+        <translation>在 Hugging Face 上搜索 GGUF 模型</translation>
+    </message>
+    <message>
+        <source>Filter Ollama&apos;s library</source>
+        <translation>筛选 Ollama 模型库</translation>
+    </message>
+    <message>
+        <source>Searching Hugging Face…</source>
+        <translation>正在搜索 Hugging Face…</translation>
+    </message>
+    <message>
+        <source>1 GGUF repository</source>
+        <translation>1 个 GGUF 仓库</translation>
+    </message>
+    <message>
+        <source>{n} GGUF repositories</source>
+        <translation>{n} 个 GGUF 仓库</translation>
+    </message>
+    <message>
+        <source>No GGUF repositories match “{text}”.</source>
+        <translation>没有与“{text}”匹配的 GGUF 仓库。</translation>
+    </message>
+    <message>
+        <source>Hugging Face lists no GGUF repositories.</source>
+        <translation>Hugging Face 没有列出 GGUF 仓库。</translation>
+    </message>
+    <message>
+        <source>Checking the sizes with Ollama&apos;s registry…</source>
+        <translation>正在向 Ollama 的仓库核对大小…</translation>
+    </message>
+    <message>
+        <source>Sizes checked with Ollama&apos;s registry.</source>
+        <translation>大小已向 Ollama 的仓库核对。</translation>
+    </message>
+    <message>
+        <source>Ollama&apos;s registry cannot be reached: sizes as shipped with Parley ({date}).</source>
+        <translation>无法连接 Ollama 的仓库:显示 Parley 自带的大小({date})。</translation>
+    </message>
+    <message>
+        <source>Popular models of Ollama&apos;s library as of {date}, shipped with Parley (Ollama offers no list to refresh it from); sizes are checked with its registry when a model is opened.</source>
+        <translation>Ollama 模型库中的热门模型,截至 {date},随 Parley 提供(Ollama 没有可供刷新的列表);打开模型时会向其仓库核对大小。</translation>
+    </message>
+    <message>
+        <source>Hugging Face cannot be reached at {host}: check the network connection. Ollama&apos;s library below is the list shipped with Parley.</source>
+        <translation>无法连接 {host} 上的 Hugging Face:请检查网络连接。下面的 Ollama 模型库是 Parley 自带的列表。</translation>
+    </message>
+    <message>
+        <source>Hugging Face is limiting searches from this address: try again in {n} s.</source>
+        <translation>Hugging Face 正在限制来自这个地址的搜索:请在 {n} 秒后重试。</translation>
+    </message>
+    <message>
+        <source>Hugging Face is limiting searches from this address: try again soon.</source>
+        <translation>Hugging Face 正在限制来自这个地址的搜索:请稍后重试。</translation>
+    </message>
+    <message>
+        <source>Hugging Face answered with an error ({status}): try again later.</source>
+        <translation>Hugging Face 返回了错误({status}):请稍后重试。</translation>
+    </message>
+    <message>
+        <source>This repository does not exist any more, or it is private.</source>
+        <translation>这个仓库已不存在,或者是私有的。</translation>
+    </message>
+    <message>
+        <source>Hugging Face answered in a way Parley does not understand: {detail}</source>
+        <translation>Hugging Face 的回复 Parley 无法理解:{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>DiscoverResults</name>
+    <message>
+        <source>Gated: its licence must be accepted on huggingface.co</source>
+        <translation>需授权:必须先在 huggingface.co 上接受它的许可协议</translation>
+    </message>
+</context>
+<context>
+    <name>DiscoverSection</name>
+    <message>
+        <source>Installed</source>
+        <translation>已安装</translation>
+    </message>
+    <message>
+        <source>Discover</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Find models on Hugging Face and in Ollama&apos;s library</source>
+        <translation>在 Hugging Face 和 Ollama 模型库中查找模型</translation>
     </message>
 </context>
 <context>
@@ -1144,6 +1467,125 @@ Ollama 返回：{detail}</translation>
     </message>
 </context>
 <context>
+    <name>FitSection</name>
+    <message>
+        <source>{n} tokens</source>
+        <translation>{n} 个 token</translation>
+    </message>
+    <message>
+        <source>Ollama measured</source>
+        <translation>Ollama 实测</translation>
+    </message>
+    <message>
+        <source>{size} at {context} ({percent:.0f}% on the GPU)</source>
+        <translation>{size},上下文 {context}({percent:.0f}% 在 GPU 上)</translation>
+    </message>
+    <message>
+        <source>Parley estimated</source>
+        <translation>Parley 估算</translation>
+    </message>
+    <message>
+        <source>{size} ({difference:+.0%})</source>
+        <translation>{size}({difference:+.0%})</translation>
+    </message>
+    <message>
+        <source>Next estimate</source>
+        <translation>下次估算</translation>
+    </message>
+    <message>
+        <source>{size}, measured (×{ratio:.2f} from {n} load(s))</source>
+        <translation>{size},按实测校正(×{ratio:.2f},来自 {n} 次加载)</translation>
+    </message>
+    <message>
+        <source>Largest context that fits</source>
+        <translation>能放下的最大上下文</translation>
+    </message>
+    <message>
+        <source>{n}, keeping the model wholly on the GPU ({size})</source>
+        <translation>{n},模型可完全留在 GPU 上({size})</translation>
+    </message>
+    <message>
+        <source>{n}: the model&apos;s whole window fits in free memory ({size})</source>
+        <translation>{n}:模型的整个上下文窗口都能放入空闲内存({size})</translation>
+    </message>
+    <message>
+        <source>{n} in free memory ({size})</source>
+        <translation>空闲内存中可用 {n}({size})</translation>
+    </message>
+    <message>
+        <source>none keeps the model wholly on the GPU ({size})</source>
+        <translation>没有哪个上下文能让模型完全留在 GPU 上({size})</translation>
+    </message>
+    <message>
+        <source>less than {n} in free memory ({size}): close other programs first</source>
+        <translation>空闲内存中不足 {n}({size}):请先关闭其他程序</translation>
+    </message>
+    <message>
+        <source>unknown (this computer does not say how much memory is free)</source>
+        <translation>未知(这台电脑没有报告空闲内存)</translation>
+    </message>
+    <message>
+        <source>Once the model is loaded, Parley compares this with what Ollama measures.</source>
+        <translation>模型加载后,Parley 会把这个估算与 Ollama 的实测对比。</translation>
+    </message>
+    <message>
+        <source>Needs about {need} at {context}, measured: corrected ×{ratio:.2f} by {n} load(s) of {model}.</source>
+        <translation>上下文 {context} 时约需 {need},按实测校正:根据 {model} 的 {n} 次加载乘以 {ratio:.2f}。</translation>
+    </message>
+    <message>
+        <source>It fits this computer&apos;s {ram} comfortably.</source>
+        <translation>在这台电脑的 {ram} 内存中绰绰有余。</translation>
+    </message>
+    <message>
+        <source>It is tight in this computer&apos;s {ram}.</source>
+        <translation>在这台电脑的 {ram} 内存中比较紧张。</translation>
+    </message>
+    <message>
+        <source>It does not fit this computer&apos;s {ram}.</source>
+        <translation>这台电脑的 {ram} 内存放不下。</translation>
+    </message>
+    <message>
+        <source>Largest context that fits free memory now: {n}.</source>
+        <translation>当前空闲内存能放下的最大上下文:{n}。</translation>
+    </message>
+    <message>
+        <source>New chats use the usual settings.</source>
+        <translation>新对话使用常规设置。</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>temperature {v}</source>
+        <translation>温度 {v}</translation>
+    </message>
+    <message>
+        <source>top P {v}</source>
+        <translation>Top P {v}</translation>
+    </message>
+    <message>
+        <source>context {v}</source>
+        <translation>上下文 {v}</translation>
+    </message>
+    <message>
+        <source>seed {v}</source>
+        <translation>种子 {v}</translation>
+    </message>
+    <message>
+        <source>at most {v} tokens</source>
+        <translation>最多 {v} 个 token</translation>
+    </message>
+    <message>
+        <source>thinking {v}</source>
+        <translation>思考 {v}</translation>
+    </message>
+</context>
+<context>
     <name>GgufImport</name>
     <message>
         <source>Import GGUF…</source>
@@ -1182,6 +1624,14 @@ Ollama 返回：{detail}</translation>
         <translation>已取消导入 {file}。</translation>
     </message>
     <message>
+        <source>No model was added.</source>
+        <translation>没有添加任何模型。</translation>
+    </message>
+    <message>
+        <source>The uploaded copy stays in Ollama&apos;s storage until Ollama removes unused files (it does so when it starts).</source>
+        <translation>上传的副本会留在 Ollama 的存储中,直到 Ollama 清理未使用的文件(它在启动时清理)。</translation>
+    </message>
+    <message>
         <source>{name} was imported from {file}.</source>
         <translation>已从 {file} 导入 {name}。</translation>
     </message>
@@ -1207,6 +1657,25 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>Text still arriving</source>
         <translation>文字仍在输出</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryBackups</name>
+    <message>
+        <source>The backup was cancelled; no file was written.</source>
+        <translation>备份已取消;没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Backed up to {file}.</source>
+        <translation>已备份到 {file}。</translation>
+    </message>
+    <message>
+        <source>The restore was cancelled; the history is as it was.</source>
+        <translation>恢复已取消;历史记录保持原样。</translation>
+    </message>
+    <message>
+        <source>Restored {file}. The history as it was is kept as {before}: restore it to undo.</source>
+        <translation>已恢复 {file}。原来的历史记录保存为 {before}:恢复它即可撤销。</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1751,89 @@ Ollama 返回：{detail}</translation>
     </message>
 </context>
 <context>
+    <name>ImportConversationsDialog</name>
+    <message>
+        <source>Import conversations</source>
+        <translation>导入对话</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{app} export</source>
+        <translation>{app} 导出文件</translation>
+    </message>
+    <message>
+        <source>Reading the export…</source>
+        <translation>正在读取导出文件…</translation>
+    </message>
+    <message>
+        <source>Nothing is written to your history yet.</source>
+        <translation>尚未向你的历史记录写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Import these conversations?</source>
+        <translation>导入这些对话吗?</translation>
+    </message>
+    <message>
+        <source>Import 1 conversation</source>
+        <translation>导入 1 个对话</translation>
+    </message>
+    <message>
+        <source>Import {count} conversations</source>
+        <translation>导入 {count} 个对话</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Cancel takes back what was written: your history stays as it was.</source>
+        <translation>取消会撤回已写入的内容:你的历史记录保持原样。</translation>
+    </message>
+    <message>
+        <source>Imported 1 conversation</source>
+        <translation>已导入 1 个对话</translation>
+    </message>
+    <message>
+        <source>Imported {count} conversations</source>
+        <translation>已导入 {count} 个对话</translation>
+    </message>
+    <message>
+        <source>Nothing new to import</source>
+        <translation>没有新的内容可导入</translation>
+    </message>
+    <message>
+        <source>Could not import</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <source>Your history is unchanged.</source>
+        <translation>你的历史记录没有改变。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>The export could not be read: {error}</source>
+        <translation>无法读取导出文件:{error}</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was added.</source>
+        <translation>导入已取消;没有添加任何内容。</translation>
+    </message>
+    <message>
+        <source>The import failed: {error}</source>
+        <translation>导入失败:{error}</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message numerus="yes">
         <source>Add %n server(s)</source>
@@ -1300,6 +1852,89 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>Paste the JSON that Claude Desktop, LM Studio, Cursor and others use. Values of variables and headers that look secret (keys, tokens) go to the system keyring.</source>
         <translation>粘贴 Claude Desktop、LM Studio、Cursor 等应用使用的 JSON。看起来是机密的变量和请求头的值（密钥、令牌）会存入系统钥匙串。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummary</name>
+    <message>
+        <source>What is left out or kept as notes</source>
+        <translation>被略去或保留为备注的内容</translation>
+    </message>
+    <message>
+        <source>conversations</source>
+        <translation>个对话</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>条消息</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>张图片</translation>
+    </message>
+    <message>
+        <source>From {first} to {last}</source>
+        <translation>从 {first} 到 {last}</translation>
+    </message>
+    <message>
+        <source>1 conversation already in your history will be skipped.</source>
+        <translation>1 个已在你历史记录中的对话将被跳过。</translation>
+    </message>
+    <message>
+        <source>{count} conversations already in your history will be skipped.</source>
+        <translation>{count} 个已在你历史记录中的对话将被跳过。</translation>
+    </message>
+    <message>
+        <source>conversations added</source>
+        <translation>个对话已添加</translation>
+    </message>
+    <message>
+        <source>messages added</source>
+        <translation>条消息已添加</translation>
+    </message>
+    <message>
+        <source>1 conversation was already present and skipped.</source>
+        <translation>1 个对话已存在,已跳过。</translation>
+    </message>
+    <message>
+        <source>{count} conversations were already present and skipped.</source>
+        <translation>{count} 个对话已存在,已跳过。</translation>
+    </message>
+    <message>
+        <source>1 part Parley cannot show will be kept as a note in its message.</source>
+        <translation>1 个 Parley 无法显示的部分将作为备注保留在其消息中。</translation>
+    </message>
+    <message>
+        <source>{count} parts Parley cannot show will be kept as notes in their messages.</source>
+        <translation>{count} 个 Parley 无法显示的部分将作为备注保留在各自的消息中。</translation>
+    </message>
+    <message>
+        <source>1 part was kept as a note in its message.</source>
+        <translation>1 个部分已作为备注保留在其消息中。</translation>
+    </message>
+    <message>
+        <source>{count} parts were kept as notes in their messages.</source>
+        <translation>{count} 个部分已作为备注保留在各自的消息中。</translation>
+    </message>
+    <message>
+        <source>1 conversation cannot be read and will be left out.</source>
+        <translation>1 个对话无法读取,将被略去。</translation>
+    </message>
+    <message>
+        <source>{count} conversations cannot be read and will be left out.</source>
+        <translation>{count} 个对话无法读取,将被略去。</translation>
+    </message>
+    <message>
+        <source>1 conversation could not be read and was left out.</source>
+        <translation>1 个对话无法读取,已略去。</translation>
+    </message>
+    <message>
+        <source>{count} conversations could not be read and were left out.</source>
+        <translation>{count} 个对话无法读取,已略去。</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… 还有 {count} 项</translation>
     </message>
 </context>
 <context>
@@ -1687,6 +2322,105 @@ Ollama 返回：{detail}</translation>
     </message>
 </context>
 <context>
+    <name>ModelDefaultsDialog</name>
+    <message>
+        <source>Defaults for new chats</source>
+        <translation>新对话的默认设置</translation>
+    </message>
+    <message>
+        <source>Defaults for new chats with {name}</source>
+        <translation>使用 {name} 的新对话的默认设置</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Context window</source>
+        <translation>上下文窗口</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <source>Top P</source>
+        <translation>Top P</translation>
+    </message>
+    <message>
+        <source>Max tokens</source>
+        <translation>最大 token 数</translation>
+    </message>
+    <message>
+        <source>What the model is told at the start of each new chat (optional)</source>
+        <translation>每个新对话开始时告诉模型的话(可选)</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Context window in tokens</source>
+        <translation>上下文窗口(token 数)</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>As the model does</source>
+        <translation>跟随模型</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>New chats with this model start with the usual settings</source>
+        <translation>使用这个模型的新对话以常规设置开始</translation>
+    </message>
+    <message>
+        <source>A new chat takes these when this model is picked for it. Chats already started keep their own settings. Nothing is sent to Ollama.</source>
+        <translation>为新对话选择这个模型时会采用这些设置。已开始的对话保留自己的设置。不会向 Ollama 发送任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>ModelDetailsPanel</name>
     <message>
         <source>Details of the selected model</source>
@@ -1799,6 +2533,14 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>Memory</source>
         <translation>内存</translation>
+    </message>
+    <message>
+        <source>Defaults for new chats</source>
+        <translation>新对话的默认设置</translation>
+    </message>
+    <message>
+        <source>Set the defaults for new chats…</source>
+        <translation>设置新对话的默认值…</translation>
     </message>
     <message>
         <source>What the name says</source>
@@ -2063,6 +2805,25 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>Check again whether Ollama answers</source>
         <translation>再次检查 Ollama 是否响应</translation>
+    </message>
+</context>
+<context>
+    <name>PerModelKeeping</name>
+    <message>
+        <source>What Parley learned about memory could not be saved: {error}</source>
+        <translation>Parley 学到的内存数据无法保存:{error}</translation>
+    </message>
+    <message>
+        <source>The defaults for {name} could not be saved: {error}</source>
+        <translation>无法保存 {name} 的默认设置:{error}</translation>
+    </message>
+    <message>
+        <source>New chats with {name} start with these settings.</source>
+        <translation>使用 {name} 的新对话以这些设置开始。</translation>
+    </message>
+    <message>
+        <source>New chats with {name} start with the usual settings.</source>
+        <translation>使用 {name} 的新对话以常规设置开始。</translation>
     </message>
 </context>
 <context>
@@ -2494,6 +3255,57 @@ Ollama 返回：{detail}</translation>
     </message>
 </context>
 <context>
+    <name>RestorePreview</name>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Your history now is replaced by this one. It is kept as a backup first, so you can undo the restore.</source>
+        <translation>你当前的历史记录将被这份替换。它会先被保存为备份,因此可以撤销这次恢复。</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>创建于</translation>
+    </message>
+    <message>
+        <source>Restore {file}?</source>
+        <translation>恢复 {file} 吗?</translation>
+    </message>
+    <message>
+        <source>no messages</source>
+        <translation>没有消息</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>{when} by Parley {version} · {size}</source>
+        <translation>{when},由 Parley {version} 创建 · {size}</translation>
+    </message>
+</context>
+<context>
     <name>RunningModelsView</name>
     <message>
         <source>Models loaded in memory</source>
@@ -2813,6 +3625,10 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>Tools</source>
         <translation>工具</translation>
+    </message>
+    <message>
+        <source>History and backups</source>
+        <translation>历史记录与备份</translation>
     </message>
     <message>
         <source>Appearance</source>
@@ -4037,6 +4853,10 @@ Ollama 返回：{detail}</translation>
         <translation>Ollama 在回答时报错：{said}。请重试；如果反复出现，请查看 Ollama 服务器日志。</translation>
     </message>
     <message>
+        <source>Hugging Face refused {name}: the repository is gated. Accept its licence on huggingface.co and add Ollama&apos;s public key to your Hugging Face account, then press Retry.</source>
+        <translation>Hugging Face 拒绝了 {name}:这个仓库需要授权。请在 huggingface.co 上接受它的许可协议,并把 Ollama 的公钥添加到你的 Hugging Face 账户,然后点“重试”。</translation>
+    </message>
+    <message>
         <source>No model named {name} in the registry; check the spelling (for example llama3.2 or qwen3:8b) on ollama.com/library.</source>
         <translation>仓库中没有名为 {name} 的模型；请在 ollama.com/library 核对拼写（例如 llama3.2 或 qwen3:8b）。</translation>
     </message>
@@ -4483,6 +5303,102 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>Ollama did not accept {file}: {said}</source>
         <translation>Ollama 没有接受 {file}：{said}</translation>
+    </message>
+    <message>
+        <source>“{field}” is missing or of another kind: the export may come from a newer version of the app than Parley knows.</source>
+        <translation>“{field}”缺失或类型不对:这个导出文件可能来自 Parley 尚不认识的新版本应用。</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text.</source>
+        <translation>这个文件不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>A conversation in the file is larger than {limit} MB; Parley does not read it.</source>
+        <translation>文件中有一个对话超过 {limit} MB;Parley 不读取它。</translation>
+    </message>
+    <message>
+        <source>The file ends in the middle: it is incomplete (truncated).</source>
+        <translation>文件在中途结束:它不完整(被截断)。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>The file has more after its JSON.</source>
+        <translation>文件在 JSON 之后还有其他内容。</translation>
+    </message>
+    <message>
+        <source>The file is not a JSON list of conversations.</source>
+        <translation>这个文件不是对话的 JSON 列表。</translation>
+    </message>
+    <message>
+        <source>The zip file is damaged or incomplete (was the download cut short?).</source>
+        <translation>zip 文件已损坏或不完整(下载是否中断了?)。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {error}</source>
+        <translation>无法读取文件:{error}</translation>
+    </message>
+    <message>
+        <source>The zip file holds no conversations.json.</source>
+        <translation>zip 文件中没有 conversations.json。</translation>
+    </message>
+    <message>
+        <source>The file holds no conversations.</source>
+        <translation>文件中没有对话。</translation>
+    </message>
+    <message>
+        <source>Parley does not know this file: it is not an export of ChatGPT, Claude, DeepSeek, Open WebUI or Parley (or one from a newer version of the app, with another shape).</source>
+        <translation>Parley 不认识这个文件:它不是 ChatGPT、Claude、DeepSeek、Open WebUI 或 Parley 的导出文件(或者来自结构不同的新版本应用)。</translation>
+    </message>
+    <message>
+        <source>Conversation {number} cannot be read ({error}).</source>
+        <translation>无法读取第 {number} 个对话({error})。</translation>
+    </message>
+    <message>
+        <source>Conversation {number} does not have the shape of the others in the file.</source>
+        <translation>第 {number} 个对话的结构与文件中的其他对话不同。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {folder}: {error}.</source>
+        <translation>无法把备份写入 {folder}:{error}。</translation>
+    </message>
+    <message>
+        <source>{file} is not a Parley backup.</source>
+        <translation>{file} 不是 Parley 备份。</translation>
+    </message>
+    <message>
+        <source>{file} is cut short ({size} of {expected} bytes): it was not copied whole.</source>
+        <translation>{file} 不完整({expected} 字节中只有 {size}):它没有被完整复制。</translation>
+    </message>
+    <message>
+        <source>{file} could not be read: {error}.</source>
+        <translation>无法读取 {file}:{error}。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged and cannot be restored: {error}.</source>
+        <translation>{file} 已损坏,无法恢复:{error}。</translation>
+    </message>
+    <message>
+        <source>{file} was made by a newer version of Parley ({version}). Update Parley to restore it.</source>
+        <translation>{file} 由更新版本的 Parley({version})创建。请更新 Parley 后再恢复。</translation>
+    </message>
+    <message>
+        <source>An answer is still being written. Stop it or let it finish, then restore.</source>
+        <translation>还有回答正在写入。请停止它或等它完成,然后再恢复。</translation>
+    </message>
+    <message>
+        <source>Conversations are being imported. Let the import finish or cancel it, then restore.</source>
+        <translation>正在导入对话。请等导入完成或取消它,然后再恢复。</translation>
+    </message>
+    <message>
+        <source>The history is open in another program; close it, then restore.</source>
+        <translation>历史记录正被另一个程序打开;请关闭它,然后再恢复。</translation>
+    </message>
+    <message>
+        <source>The per-model defaults {file} could not be read ({error}); new chats start with the usual settings.</source>
+        <translation>无法读取按模型保存的默认设置 {file}({error});新对话以常规设置开始。</translation>
     </message>
 </context>
 </TS>
