@@ -29,13 +29,23 @@ class LibraryModel:
     capabilities: tuple[str, ...]
     default_tag: str
     tags: tuple[LibraryTag, ...]
+    translated: tuple[tuple[str, str], ...] = ()
+    """The description in other languages: (language such as "zh_CN", text)."""
+
+    def described(self, language: str) -> str:
+        """The description in ``language`` ("zh_CN", or "zh" for any Chinese), else English."""
+        for tag, words in self.translated:
+            if tag == language or tag.split("_")[0] == language.split("_")[0]:
+                return words
+        return self.description
 
     def pull_name(self, tag: str | None = None) -> str:
         return f"{self.name}:{tag or self.default_tag}"
 
     def matches(self, text: str) -> bool:
         needle = text.strip().lower()
-        return not needle or needle in self.name or needle in self.description.lower()
+        descriptions = [self.description, *(words for _tag, words in self.translated)]
+        return not needle or needle in self.name or any(needle in d.lower() for d in descriptions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +68,9 @@ def _model(raw: dict[str, Any]) -> LibraryModel:
         capabilities=tuple(str(c) for c in raw.get("capabilities", ())),
         default_tag=str(raw.get("default_tag") or (tags[0].tag if tags else "latest")),
         tags=tags,
+        translated=tuple(
+            (str(tag), str(words)) for tag, words in dict(raw.get("descriptions") or {}).items()
+        ),
     )
 
 

@@ -205,7 +205,7 @@
     </message>
     <message>
         <source>Every conversation, with its pictures, in one file you can keep or move to another computer.</source>
-        <translation>所有对话连同图片存成一个文件,可以留存,也可以带到另一台电脑。</translation>
+        <translation>所有对话连同图片存成一个文件，可以留存，也可以带到另一台电脑。</translation>
     </message>
     <message>
         <source>Last backup</source>
@@ -241,7 +241,7 @@
     </message>
     <message>
         <source>Once a day while Parley runs. The last {count} daily backups are kept; backups you make yourself are never deleted.</source>
-        <translation>Parley 运行时每天一次。保留最近 {count} 份每日备份;你手动做的备份永远不会被删除。</translation>
+        <translation>Parley 运行时每天一次。保留最近 {count} 份每日备份；你手动做的备份永远不会被删除。</translation>
     </message>
     <message>
         <source>Backup progress</source>
@@ -273,7 +273,7 @@
     </message>
     <message>
         <source>Kept backups ({count})</source>
-        <translation>保留的备份({count})</translation>
+        <translation>保留的备份（{count}）</translation>
     </message>
     <message>
         <source>made by you</source>
@@ -882,7 +882,7 @@
     </message>
     <message>
         <source>This repository is gated: accept its licence on huggingface.co, signed in, and add Ollama&apos;s public key to your Hugging Face account; until then Ollama cannot download it.</source>
-        <translation>这个仓库需要授权:请登录 huggingface.co 接受它的许可协议,并把 Ollama 的公钥添加到你的 Hugging Face 账户;在此之前 Ollama 无法下载它。</translation>
+        <translation>这个仓库需要授权：请登录 huggingface.co 接受它的许可协议，并把 Ollama 的公钥添加到你的 Hugging Face 账户；在此之前 Ollama 无法下载它。</translation>
     </message>
     <message>
         <source>Open its page</source>
@@ -906,11 +906,11 @@
     </message>
     <message>
         <source>{quant} ({n} files)</source>
-        <translation>{quant}({n} 个文件)</translation>
+        <translation>{quant}（{n} 个文件）</translation>
     </message>
     <message>
         <source>Memory is estimated for a {n}-token context from the file size; Ollama downloads the file named by the quantization.</source>
-        <translation>内存按 {n} 个 token 的上下文、根据文件大小估算;Ollama 会下载以该量化命名的文件。</translation>
+        <translation>内存按 {n} 个 token 的上下文、根据文件大小估算；Ollama 会下载以该量化命名的文件。</translation>
     </message>
     <message>
         <source>Tag</source>
@@ -918,7 +918,7 @@
     </message>
     <message>
         <source>Memory is estimated for a {n}-token context from the download size; without a tag Ollama pulls {name}.</source>
-        <translation>内存按 {n} 个 token 的上下文、根据下载大小估算;不带标签时 Ollama 拉取 {name}。</translation>
+        <translation>内存按 {n} 个 token 的上下文、根据下载大小估算；不带标签时 Ollama 拉取 {name}。</translation>
     </message>
     <message>
         <source>Fits in GPU memory</source>
@@ -942,7 +942,7 @@
     </message>
     <message>
         <source> and {vram} of GPU memory.</source>
-        <translation>,以及 {vram} 显存。</translation>
+        <translation>，以及 {vram} 显存。</translation>
     </message>
     <message>
         <source>Pull {choice}</source>
@@ -1029,42 +1029,42 @@
     </message>
     <message>
         <source>Ollama&apos;s registry cannot be reached: sizes as shipped with Parley ({date}).</source>
-        <translation>无法连接 Ollama 的仓库:显示 Parley 自带的大小({date})。</translation>
+        <translation>无法连接 Ollama 的仓库：显示 Parley 自带的大小（{date}）。</translation>
     </message>
     <message>
         <source>Popular models of Ollama&apos;s library as of {date}, shipped with Parley (Ollama offers no list to refresh it from); sizes are checked with its registry when a model is opened.</source>
-        <translation>Ollama 模型库中的热门模型,截至 {date},随 Parley 提供(Ollama 没有可供刷新的列表);打开模型时会向其仓库核对大小。</translation>
+        <translation>Ollama 模型库中的热门模型，截至 {date}，随 Parley 提供（Ollama 没有可供刷新的列表）；打开模型时会向其仓库核对大小。</translation>
     </message>
     <message>
         <source>Hugging Face cannot be reached at {host}: check the network connection. Ollama&apos;s library below is the list shipped with Parley.</source>
-        <translation>无法连接 {host} 上的 Hugging Face:请检查网络连接。下面的 Ollama 模型库是 Parley 自带的列表。</translation>
+        <translation>无法连接 {host} 上的 Hugging Face：请检查网络连接。下面的 Ollama 模型库是 Parley 自带的列表。</translation>
     </message>
     <message>
         <source>Hugging Face is limiting searches from this address: try again in {n} s.</source>
-        <translation>Hugging Face 正在限制来自这个地址的搜索:请在 {n} 秒后重试。</translation>
+        <translation>Hugging Face 正在限制来自这个地址的搜索：请在 {n} 秒后重试。</translation>
     </message>
     <message>
         <source>Hugging Face is limiting searches from this address: try again soon.</source>
-        <translation>Hugging Face 正在限制来自这个地址的搜索:请稍后重试。</translation>
+        <translation>Hugging Face 正在限制来自这个地址的搜索：请稍后重试。</translation>
     </message>
     <message>
         <source>Hugging Face answered with an error ({status}): try again later.</source>
-        <translation>Hugging Face 返回了错误({status}):请稍后重试。</translation>
+        <translation>Hugging Face 返回了错误（{status}）：请稍后重试。</translation>
     </message>
     <message>
         <source>This repository does not exist any more, or it is private.</source>
-        <translation>这个仓库已不存在,或者是私有的。</translation>
+        <translation>这个仓库已不存在，或者是私有的。</translation>
     </message>
     <message>
         <source>Hugging Face answered in a way Parley does not understand: {detail}</source>
-        <translation>Hugging Face 的回复 Parley 无法理解:{detail}</translation>
+        <translation>Hugging Face 的回复 Parley 无法理解：{detail}</translation>
     </message>
 </context>
 <context>
     <name>DiscoverResults</name>
     <message>
         <source>Gated: its licence must be accepted on huggingface.co</source>
-        <translation>需授权:必须先在 huggingface.co 上接受它的许可协议</translation>
+        <translation>需授权：必须先在 huggingface.co 上接受它的许可协议</translation>
     </message>
 </context>
 <context>
@@ -1478,7 +1478,7 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>{size} at {context} ({percent:.0f}% on the GPU)</source>
-        <translation>{size},上下文 {context}({percent:.0f}% 在 GPU 上)</translation>
+        <translation>{size}，上下文 {context}（{percent:.0f}% 在 GPU 上）</translation>
     </message>
     <message>
         <source>Parley estimated</source>
@@ -1494,7 +1494,7 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>{size}, measured (×{ratio:.2f} from {n} load(s))</source>
-        <translation>{size},按实测校正(×{ratio:.2f},来自 {n} 次加载)</translation>
+        <translation>{size}，按实测校正（×{ratio:.2f}，来自 {n} 次加载）</translation>
     </message>
     <message>
         <source>Largest context that fits</source>
@@ -1502,11 +1502,11 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>{n}, keeping the model wholly on the GPU ({size})</source>
-        <translation>{n},模型可完全留在 GPU 上({size})</translation>
+        <translation>{n}，模型可完全留在 GPU 上（{size}）</translation>
     </message>
     <message>
         <source>{n}: the model&apos;s whole window fits in free memory ({size})</source>
-        <translation>{n}:模型的整个上下文窗口都能放入空闲内存({size})</translation>
+        <translation>{n}：模型的整个上下文窗口都能放入空闲内存（{size}）</translation>
     </message>
     <message>
         <source>{n} in free memory ({size})</source>
@@ -1514,23 +1514,23 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>none keeps the model wholly on the GPU ({size})</source>
-        <translation>没有哪个上下文能让模型完全留在 GPU 上({size})</translation>
+        <translation>没有哪个上下文能让模型完全留在 GPU 上（{size}）</translation>
     </message>
     <message>
         <source>less than {n} in free memory ({size}): close other programs first</source>
-        <translation>空闲内存中不足 {n}({size}):请先关闭其他程序</translation>
+        <translation>空闲内存中不足 {n}({size})：请先关闭其他程序</translation>
     </message>
     <message>
         <source>unknown (this computer does not say how much memory is free)</source>
-        <translation>未知(这台电脑没有报告空闲内存)</translation>
+        <translation>未知（这台电脑没有报告空闲内存）</translation>
     </message>
     <message>
         <source>Once the model is loaded, Parley compares this with what Ollama measures.</source>
-        <translation>模型加载后,Parley 会把这个估算与 Ollama 的实测对比。</translation>
+        <translation>模型加载后，Parley 会把这个估算与 Ollama 的实测对比。</translation>
     </message>
     <message>
         <source>Needs about {need} at {context}, measured: corrected ×{ratio:.2f} by {n} load(s) of {model}.</source>
-        <translation>上下文 {context} 时约需 {need},按实测校正:根据 {model} 的 {n} 次加载乘以 {ratio:.2f}。</translation>
+        <translation>上下文 {context} 时约需 {need}，按实测校正：根据 {model} 的 {n} 次加载乘以 {ratio:.2f}。</translation>
     </message>
     <message>
         <source>It fits this computer&apos;s {ram} comfortably.</source>
@@ -1546,7 +1546,7 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>Largest context that fits free memory now: {n}.</source>
-        <translation>当前空闲内存能放下的最大上下文:{n}。</translation>
+        <translation>当前空闲内存能放下的最大上下文：{n}。</translation>
     </message>
     <message>
         <source>New chats use the usual settings.</source>
@@ -1629,7 +1629,7 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>The uploaded copy stays in Ollama&apos;s storage until Ollama removes unused files (it does so when it starts).</source>
-        <translation>上传的副本会留在 Ollama 的存储中,直到 Ollama 清理未使用的文件(它在启动时清理)。</translation>
+        <translation>上传的副本会留在 Ollama 的存储中，直到 Ollama 清理未使用的文件（它在启动时清理）。</translation>
     </message>
     <message>
         <source>{name} was imported from {file}.</source>
@@ -1663,7 +1663,7 @@ Ollama 返回：{detail}</translation>
     <name>HistoryBackups</name>
     <message>
         <source>The backup was cancelled; no file was written.</source>
-        <translation>备份已取消;没有写入任何文件。</translation>
+        <translation>备份已取消；没有写入任何文件。</translation>
     </message>
     <message>
         <source>Backed up to {file}.</source>
@@ -1671,11 +1671,11 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>The restore was cancelled; the history is as it was.</source>
-        <translation>恢复已取消;历史记录保持原样。</translation>
+        <translation>恢复已取消；历史记录保持原样。</translation>
     </message>
     <message>
         <source>Restored {file}. The history as it was is kept as {before}: restore it to undo.</source>
-        <translation>已恢复 {file}。原来的历史记录保存为 {before}:恢复它即可撤销。</translation>
+        <translation>已恢复 {file}。原来的历史记录保存为 {before}：恢复它即可撤销。</translation>
     </message>
 </context>
 <context>
@@ -1778,7 +1778,7 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>Import these conversations?</source>
-        <translation>导入这些对话吗?</translation>
+        <translation>导入这些对话吗？</translation>
     </message>
     <message>
         <source>Import 1 conversation</source>
@@ -1794,7 +1794,7 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>Cancel takes back what was written: your history stays as it was.</source>
-        <translation>取消会撤回已写入的内容:你的历史记录保持原样。</translation>
+        <translation>取消会撤回已写入的内容：你的历史记录保持原样。</translation>
     </message>
     <message>
         <source>Imported 1 conversation</source>
@@ -1822,15 +1822,15 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>The export could not be read: {error}</source>
-        <translation>无法读取导出文件:{error}</translation>
+        <translation>无法读取导出文件：{error}</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was added.</source>
-        <translation>导入已取消;没有添加任何内容。</translation>
+        <translation>导入已取消；没有添加任何内容。</translation>
     </message>
     <message>
         <source>The import failed: {error}</source>
-        <translation>导入失败:{error}</translation>
+        <translation>导入失败：{error}</translation>
     </message>
 </context>
 <context>
@@ -1894,11 +1894,11 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>1 conversation was already present and skipped.</source>
-        <translation>1 个对话已存在,已跳过。</translation>
+        <translation>1 个对话已存在，已跳过。</translation>
     </message>
     <message>
         <source>{count} conversations were already present and skipped.</source>
-        <translation>{count} 个对话已存在,已跳过。</translation>
+        <translation>{count} 个对话已存在，已跳过。</translation>
     </message>
     <message>
         <source>1 part Parley cannot show will be kept as a note in its message.</source>
@@ -1918,19 +1918,19 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>1 conversation cannot be read and will be left out.</source>
-        <translation>1 个对话无法读取,将被略去。</translation>
+        <translation>1 个对话无法读取，将被略去。</translation>
     </message>
     <message>
         <source>{count} conversations cannot be read and will be left out.</source>
-        <translation>{count} 个对话无法读取,将被略去。</translation>
+        <translation>{count} 个对话无法读取，将被略去。</translation>
     </message>
     <message>
         <source>1 conversation could not be read and was left out.</source>
-        <translation>1 个对话无法读取,已略去。</translation>
+        <translation>1 个对话无法读取，已略去。</translation>
     </message>
     <message>
         <source>{count} conversations could not be read and were left out.</source>
-        <translation>{count} 个对话无法读取,已略去。</translation>
+        <translation>{count} 个对话无法读取，已略去。</translation>
     </message>
     <message>
         <source>… and {count} more</source>
@@ -2361,7 +2361,7 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>What the model is told at the start of each new chat (optional)</source>
-        <translation>每个新对话开始时告诉模型的话(可选)</translation>
+        <translation>每个新对话开始时告诉模型的话（可选）</translation>
     </message>
     <message>
         <source>Default</source>
@@ -2373,7 +2373,7 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>Context window in tokens</source>
-        <translation>上下文窗口(token 数)</translation>
+        <translation>上下文窗口（token 数）</translation>
     </message>
     <message>
         <source>Random</source>
@@ -2811,11 +2811,11 @@ Ollama 返回：{detail}</translation>
     <name>PerModelKeeping</name>
     <message>
         <source>What Parley learned about memory could not be saved: {error}</source>
-        <translation>Parley 学到的内存数据无法保存:{error}</translation>
+        <translation>Parley 学到的内存数据无法保存：{error}</translation>
     </message>
     <message>
         <source>The defaults for {name} could not be saved: {error}</source>
-        <translation>无法保存 {name} 的默认设置:{error}</translation>
+        <translation>无法保存 {name} 的默认设置：{error}</translation>
     </message>
     <message>
         <source>New chats with {name} start with these settings.</source>
@@ -3266,7 +3266,7 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>Your history now is replaced by this one. It is kept as a backup first, so you can undo the restore.</source>
-        <translation>你当前的历史记录将被这份替换。它会先被保存为备份,因此可以撤销这次恢复。</translation>
+        <translation>你当前的历史记录将被这份替换。它会先被保存为备份，因此可以撤销这次恢复。</translation>
     </message>
     <message>
         <source>Conversations</source>
@@ -3290,7 +3290,7 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>Restore {file}?</source>
-        <translation>恢复 {file} 吗?</translation>
+        <translation>恢复 {file} 吗？</translation>
     </message>
     <message>
         <source>no messages</source>
@@ -3302,7 +3302,7 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>{when} by Parley {version} · {size}</source>
-        <translation>{when},由 Parley {version} 创建 · {size}</translation>
+        <translation>{when}，由 Parley {version} 创建 · {size}</translation>
     </message>
 </context>
 <context>
@@ -4854,7 +4854,7 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>Hugging Face refused {name}: the repository is gated. Accept its licence on huggingface.co and add Ollama&apos;s public key to your Hugging Face account, then press Retry.</source>
-        <translation>Hugging Face 拒绝了 {name}:这个仓库需要授权。请在 huggingface.co 上接受它的许可协议,并把 Ollama 的公钥添加到你的 Hugging Face 账户,然后点“重试”。</translation>
+        <translation>Hugging Face 拒绝了 {name}：这个仓库需要授权。请在 huggingface.co 上接受它的许可协议，并把 Ollama 的公钥添加到你的 Hugging Face 账户，然后点“重试”。</translation>
     </message>
     <message>
         <source>No model named {name} in the registry; check the spelling (for example llama3.2 or qwen3:8b) on ollama.com/library.</source>
@@ -5306,7 +5306,7 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>“{field}” is missing or of another kind: the export may come from a newer version of the app than Parley knows.</source>
-        <translation>“{field}”缺失或类型不对:这个导出文件可能来自 Parley 尚不认识的新版本应用。</translation>
+        <translation>“{field}”缺失或类型不对：这个导出文件可能来自 Parley 尚不认识的新版本应用。</translation>
     </message>
     <message>
         <source>The file is not UTF-8 text.</source>
@@ -5318,7 +5318,7 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>The file ends in the middle: it is incomplete (truncated).</source>
-        <translation>文件在中途结束:它不完整(被截断)。</translation>
+        <translation>文件在中途结束：它不完整（被截断）。</translation>
     </message>
     <message>
         <source>The file is empty.</source>
@@ -5334,11 +5334,11 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>The zip file is damaged or incomplete (was the download cut short?).</source>
-        <translation>zip 文件已损坏或不完整(下载是否中断了?)。</translation>
+        <translation>zip 文件已损坏或不完整（下载是否中断了？）。</translation>
     </message>
     <message>
         <source>The file cannot be read: {error}</source>
-        <translation>无法读取文件:{error}</translation>
+        <translation>无法读取文件：{error}</translation>
     </message>
     <message>
         <source>The zip file holds no conversations.json.</source>
@@ -5350,11 +5350,11 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>Parley does not know this file: it is not an export of ChatGPT, Claude, DeepSeek, Open WebUI or Parley (or one from a newer version of the app, with another shape).</source>
-        <translation>Parley 不认识这个文件:它不是 ChatGPT、Claude、DeepSeek、Open WebUI 或 Parley 的导出文件(或者来自结构不同的新版本应用)。</translation>
+        <translation>Parley 不认识这个文件：它不是 ChatGPT、Claude、DeepSeek、Open WebUI 或 Parley 的导出文件（或者来自结构不同的新版本应用）。</translation>
     </message>
     <message>
         <source>Conversation {number} cannot be read ({error}).</source>
-        <translation>无法读取第 {number} 个对话({error})。</translation>
+        <translation>无法读取第 {number} 个对话（{error}）。</translation>
     </message>
     <message>
         <source>Conversation {number} does not have the shape of the others in the file.</source>
@@ -5362,7 +5362,7 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>The backup could not be written to {folder}: {error}.</source>
-        <translation>无法把备份写入 {folder}:{error}。</translation>
+        <translation>无法把备份写入 {folder}：{error}。</translation>
     </message>
     <message>
         <source>{file} is not a Parley backup.</source>
@@ -5370,15 +5370,15 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>{file} is cut short ({size} of {expected} bytes): it was not copied whole.</source>
-        <translation>{file} 不完整({expected} 字节中只有 {size}):它没有被完整复制。</translation>
+        <translation>{file} 不完整（{expected} 字节中只有 {size}）：它没有被完整复制。</translation>
     </message>
     <message>
         <source>{file} could not be read: {error}.</source>
-        <translation>无法读取 {file}:{error}。</translation>
+        <translation>无法读取 {file}：{error}。</translation>
     </message>
     <message>
         <source>{file} is damaged and cannot be restored: {error}.</source>
-        <translation>{file} 已损坏,无法恢复:{error}。</translation>
+        <translation>{file} 已损坏，无法恢复：{error}。</translation>
     </message>
     <message>
         <source>{file} was made by a newer version of Parley ({version}). Update Parley to restore it.</source>
@@ -5386,19 +5386,19 @@ Ollama 返回：{detail}</translation>
     </message>
     <message>
         <source>An answer is still being written. Stop it or let it finish, then restore.</source>
-        <translation>还有回答正在写入。请停止它或等它完成,然后再恢复。</translation>
+        <translation>还有回答正在写入。请停止它或等它完成，然后再恢复。</translation>
     </message>
     <message>
         <source>Conversations are being imported. Let the import finish or cancel it, then restore.</source>
-        <translation>正在导入对话。请等导入完成或取消它,然后再恢复。</translation>
+        <translation>正在导入对话。请等导入完成或取消它，然后再恢复。</translation>
     </message>
     <message>
         <source>The history is open in another program; close it, then restore.</source>
-        <translation>历史记录正被另一个程序打开;请关闭它,然后再恢复。</translation>
+        <translation>历史记录正被另一个程序打开；请关闭它，然后再恢复。</translation>
     </message>
     <message>
         <source>The per-model defaults {file} could not be read ({error}); new chats start with the usual settings.</source>
-        <translation>无法读取按模型保存的默认设置 {file}({error});新对话以常规设置开始。</translation>
+        <translation>无法读取按模型保存的默认设置 {file}({error})；新对话以常规设置开始。</translation>
     </message>
 </context>
 </TS>

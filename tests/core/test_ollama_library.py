@@ -28,6 +28,18 @@ def test_the_shipped_list_has_25_to_40_models_each_with_sized_tags_and_a_date():
     ]
 
 
+def test_every_model_is_described_in_chinese_too_and_found_by_its_words():
+    catalog = load_catalog(resource_path("ollama_library.json"))
+    for model in catalog.models:
+        chinese = model.described("zh_CN")
+        assert chinese != model.description and any("\u4e00" <= c <= "\u9fff" for c in chinese)
+        assert model.described("zh") == chinese and model.described("en_US") == model.description
+    assert [m.name for m in catalog.models if m.matches("嵌入")][:2] == [
+        "nomic-embed-text",
+        "mxbai-embed-large",
+    ]
+
+
 def test_a_missing_or_damaged_file_gives_an_empty_list(tmp_path):
     assert load_catalog(tmp_path / "none.json") is EMPTY_CATALOG
     (tmp_path / "bad.json").write_text('{"models": [{"nope": 1}]}')

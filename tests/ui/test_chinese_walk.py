@@ -29,7 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.hub_search import HubSearch
+from desktop.services.library_registry import LibraryRegistry
 from desktop.storage.settings import SettingsStore, default_settings_path
+from desktop.ui.models.defaults_dialog import ModelDefaultsDialog
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.translations import CHINESE, ENGLISH
 from tests.servers.scripted_ollama import ScriptedModel, ScriptedOllama
@@ -56,6 +59,11 @@ NAMES = {
     "my-assistant",  # an example model name (Ollama's names are ASCII)
     "MCP", "mcpServers", "stdio", "Streamable HTTP", "Cursor", "Claude Desktop",
     "npx", "uvx", "docker", "Docker", "Node.js", "Python", "python", "uv", "Bun", "Deno",
+    "ChatGPT", "Open WebUI", "huggingface.co", "hf.co",
+    # makers and model families in the shipped library's descriptions
+    "Meta", "Llama", "Gemma", "Mistral AI", "Mistral Small", "NVIDIA", "Microsoft", "mini",
+    "Vicuna", "Vision", "IBM", "Granite", "Deep Cogito", "Turbo", "AllenAI", "OLMo",
+    "BAAI",
     # key caps
     "Ctrl", "Shift", "Alt", "Esc", "Tab", "Del",
     # languages in their own names
@@ -225,6 +233,22 @@ async def walk(window: MainWindow, names: set[str]) -> list[str]:
     await wait_until(lambda: "32,768" in pane_models.details.view.toPlainText())
     found += leftovers(window, "models", names)
 
+    section = pane_models.discover  # offline: a closed loopback port, never the network
+    section.registry = LibraryRegistry("http://127.0.0.1:9")
+    section.set_hub(HubSearch("http://127.0.0.1:9"))
+    section.switch.choose(1)
+    discover = section.page
+    assert discover is not None
+    await wait_until(lambda: "127.0.0.1" in discover.status.text())
+    library = {model.name for model in discover.catalog.models}
+    found += leftovers(window, "models/discover", names | library)
+    section.switch.choose(0)
+    pane_models.details.open_defaults()
+    defaults = pane_models.findChild(ModelDefaultsDialog)
+    assert defaults is not None
+    found += leftovers(defaults, "defaults dialog", names)
+    defaults.reject()
+
     model = pane_models.details.model
     assert model is not None
     actions = pane_models.model_actions
@@ -254,6 +278,7 @@ async def walk(window: MainWindow, names: set[str]) -> list[str]:
         "images",
         "tools",
         "appearance",
+        "backups",
         "shortcuts",
         "about",
     ):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,6 +55,8 @@ class DiscoverDetail(QWidget):
         super().__init__(parent)
         self._machine = machine
         self._shown: HubRepoFiles | LibraryModel | None = None
+        self._choose_shown = True
+        """The title asks to choose a model (said again on a language change)."""
         self._library_view: tuple[dict[str, int] | None, str] = (None, "")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 14)
@@ -123,6 +125,8 @@ class DiscoverDetail(QWidget):
             self.show_repo(self._shown)
         elif isinstance(self._shown, LibraryModel):
             self.show_library(self._shown, *self._library_view)
+        elif self._choose_shown:
+            self.title.setText(self.tr("Choose a model on the left"))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -136,6 +140,7 @@ class DiscoverDetail(QWidget):
 
     def show_nothing(self, text: str = "") -> None:
         self._shown = None
+        self._choose_shown = not text
         self.title.setText(text or self.tr("Choose a model on the left"))
         self.facts.setText("")
         self._set_notice("")
@@ -202,7 +207,8 @@ class DiscoverDetail(QWidget):
         self._library_view = (sizes, checked)
         self.title.setText(model.name)
         words = ", ".join(capability_label(c) for c in model.capabilities)
-        self.facts.setText(f"{model.description}\n{words}" if words else model.description)
+        described = model.described(QLocale().name())
+        self.facts.setText(f"{described}\n{words}" if words else described)
         self._set_notice("")
         self.choices.setHeaderLabels([self.tr("Tag"), self.tr("Size"), self.tr("On this computer")])
         fresh = sizes or {}

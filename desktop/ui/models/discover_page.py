@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QShowEvent
@@ -89,7 +90,8 @@ class DiscoverPage(QWidget):
         self._search_task: asyncio.Task[None] | None = None
         self._open_task: asyncio.Task[None] | None = None
         self._searched: str | None = None
-        self._hub_status = ""
+        self._hub_status: Callable[[], str] = str
+        """The Hugging Face line, said again in the language in use on each change."""
         self._hub_offline = False
         self._machine = machine or MachineMemory(total_ram_bytes())
         self._vram_asked = machine is not None
@@ -214,7 +216,7 @@ class DiscoverPage(QWidget):
         if self._search_task is not None:
             self._search_task.cancel()
         self._searched = text
-        self._hub_status = self.tr("Searching Hugging Face…")
+        self._hub_status = lambda: self.tr("Searching Hugging Face…")
         self._show_status()
         self._search_task = self._tasks.spawn(self._search(text), name="discover-search")
 
@@ -230,14 +232,17 @@ class DiscoverPage(QWidget):
         ids = [row.repo_id.lower() for row in rows]
         if repo and repo.lower() in ids:
             self.results.select_row(ids.index(repo.lower()))  # and open it
-        if len(rows) == 1:
-            self._hub_status = self.tr("1 GGUF repository")
+        count = len(rows)
+        if count == 1:
+            self._hub_status = lambda: self.tr("1 GGUF repository")
         elif rows:
-            self._hub_status = self.tr("{n} GGUF repositories").format(n=len(rows))
+            self._hub_status = lambda: self.tr("{n} GGUF repositories").format(n=count)
         elif text:
-            self._hub_status = self.tr("No GGUF repositories match “{text}”.").format(text=text)
+            self._hub_status = lambda: self.tr("No GGUF repositories match “{text}”.").format(
+                text=text
+            )
         else:
-            self._hub_status = self.tr("Hugging Face lists no GGUF repositories.")
+            self._hub_status = lambda: self.tr("Hugging Face lists no GGUF repositories.")
         self._show_status()
 
     def show_results(self, rows: list[HubModel]) -> None:
@@ -248,7 +253,8 @@ class DiscoverPage(QWidget):
 
     def _hub_failed(self, error: ProviderError) -> None:
         self._hub_offline = isinstance(error, ConnectionFailed | ProviderTimeout)
-        self._hub_status = hub_error_text(error, self.hub.endpoint)
+        endpoint = self.hub.endpoint
+        self._hub_status = lambda: hub_error_text(error, endpoint)
         self.results.results.set_items([])
         self.detail.show_nothing()
         if self._hub_offline:
@@ -324,7 +330,7 @@ class DiscoverPage(QWidget):
 
     def _show_status(self) -> None:
         if self.source.current() == HUGGING_FACE:
-            text, warn = self._hub_status, self._hub_offline
+            text, warn = self._hub_status(), self._hub_offline
         else:
             stamp = self.catalog.as_of.strftime("%Y-%m-%d") if self.catalog.as_of else "?"
             library = self.tr(
@@ -333,7 +339,7 @@ class DiscoverPage(QWidget):
                 "a model is opened."
             ).format(date=stamp)
             warn = self._hub_offline
-            text = f"{self._hub_status}\n{library}" if warn else library
+            text = f"{self._hub_status()}\n{library}" if warn else library
         self.status.setText(text)
         self.status.setProperty("warning", warn)
         self.status.style().unpolish(self.status)

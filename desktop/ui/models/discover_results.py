@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
+    QEvent,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -67,7 +69,7 @@ def hub_facts(model: HubModel) -> str:
 def library_facts(model: LibraryModel) -> str:
     tags = [tag.tag for tag in model.tags]
     span = tags[0] if len(tags) == 1 else f"{tags[0]}–{tags[-1]}"
-    return f"{span} · {model.description}"
+    return f"{span} · {model.described(QLocale().name())}"
 
 
 def _tooltip(item: HubModel | LibraryModel) -> str:
@@ -79,7 +81,7 @@ def _tooltip(item: HubModel | LibraryModel) -> str:
             )
         return text
     capabilities = ", ".join(capability_label(c) for c in item.capabilities)
-    return f"{item.name}\n{item.description}\n{capabilities}"
+    return f"{item.name}\n{item.described(QLocale().name())}\n{capabilities}"
 
 
 class ResultsModel(QAbstractListModel):
@@ -194,6 +196,11 @@ class ResultsView(QListView):
 
     def current_item(self) -> HubModel | LibraryModel | None:
         return self.results.item(self.currentIndex().row())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.viewport().update()  # the library's descriptions in the new language
 
     def select_row(self, row: int) -> None:
         self.setCurrentIndex(self.results.index(row, 0))
