@@ -9,12 +9,11 @@ what arrived since the last ``update_message``.
 from __future__ import annotations
 
 import dataclasses
-import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from types import TracebackType
@@ -39,6 +38,19 @@ from desktop.core.text import Text
 from desktop.core.tool_steps import ToolRound, ToolStep
 from desktop.storage import image_blobs, tool_calls
 from desktop.storage.clean_close import record_clean_close, unchanged_since_clean_close
+from desktop.storage.history_rows import (
+    LINK_COLUMNS,
+    MESSAGE_COLUMNS,
+    conversation_from_row,
+    like_pattern,
+    message_from_row,
+    plain_snippet,
+    stats_to_json,
+    text_to_json,
+    timestamp_now,
+    visible_path,
+    with_rounds,
+)
 from desktop.storage.paths import data_dir, make_private, private_dir, private_file
 from desktop.storage.quarantine import move_aside
 from desktop.storage.schema import SchemaTooNew, migrate
@@ -51,10 +63,8 @@ __all__ = ["LEAF", "HistoryStore", "Leaf", "SchemaTooNew", "default_history_path
 _SQLITE_COMPANIONS = ("-wal", "-shm")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _CORRUPTION_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
-_STATS_FIELDS = frozenset(field.name for field in dataclasses.fields(ChatStats))
 _TRIGRAM = 3  # the trigram index finds substrings of at least three characters
 SNIPPET_TOKENS = 12
-SNIPPET_CHARS = 90
 
 
 def default_history_path() -> Path:
@@ -109,107 +119,6 @@ def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
     return conn
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-def _stats_to_json(stats: ChatStats) -> str:
-    return json.dumps(dataclasses.asdict(stats))
-
-
-def _stats_from_json(text: str | None) -> ChatStats | None:
-    if not text:
-        return None
-    try:
-        data: Any = json.loads(text)
-    except json.JSONDecodeError:
-        return None
-    if not isinstance(data, dict):
-        return None
-    return ChatStats(**{key: value for key, value in data.items() if key in _STATS_FIELDS})
-
-
-def _conversation(row: sqlite3.Row) -> Conversation:
-    return Conversation(
-        id=row["id"],
-        title=row["title"],
-        model=row["model"],
-        provider=row["provider"],
-        created_at=datetime.fromisoformat(row["created_at"]),
-        updated_at=datetime.fromisoformat(row["updated_at"]),
-        system_prompt=row["system_prompt"],
-        pinned=bool(row["pinned"]),
-        parameters=ChatParameters.from_json(row["parameters"]),
-    )
-
-
-_ROLES = {role.value: role for role in Role}
-_STATES = {state.value: state for state in MessageState}
-_NO_IMAGES = "[]"
-
-
-def _text_to_json(words: str | Text) -> str | None:
-    return json.dumps(words.to_json()) if isinstance(words, Text) and words.translated else None
-
-
-def _text_from_json(data: str | None) -> Text | None:
-    if not data:
-        return None
-    try:
-        return Text.from_json(json.loads(data))
-    except ValueError:
-        return None
-
-
-_MESSAGE_COLUMNS = (
-    "id, conversation_id, role, content, state, model, created_at, thinking, stats, error,"
-    " error_text, parent_id, images"
-)
-"""What :func:`_message` reads, in its order."""
-_LINK_COLUMNS = "id, parent_id, chosen"
-"""What :func:`_walk` reads, in its order."""
-
-
-def _message(row: Sequence[Any]) -> StoredMessage:
-    """A stored message from its row of ``_MESSAGE_COLUMNS`` (a dict lookup for role and
-    state instead of an Enum call, and no JSON parse for the usual empty image list)."""
-    (
-        id_,
-        conversation_id,
-        role,
-        content,
-        state,
-        model,
-        created_at,
-        thinking,
-        stats,
-        error,
-        error_text,
-        parent_id,
-        images,
-    ) = row
-    return StoredMessage(
-        id=id_,
-        conversation_id=conversation_id,
-        role=_ROLES[role],
-        content=content,
-        state=_STATES[state],
-        model=model,
-        created_at=datetime.fromisoformat(created_at),
-        thinking=thinking,
-        stats=_stats_from_json(stats),
-        error=error,
-        error_text=_text_from_json(error_text),
-        parent_id=parent_id,
-        images=image_blobs.digests(images) if images != _NO_IMAGES else (),
-    )
-
-
-def _with_rounds(message: StoredMessage, rounds: dict[int, tuple[ToolRound, ...]]) -> StoredMessage:
-    found = rounds.get(message.id)
-    return dataclasses.replace(message, tool_rounds=found) if found else message
-
-
 PATH_CHUNK = 64
 """How many messages of a path are read on each side of the first one decoded: about the
 first screens of a long conversation (scrolling up reads the next)."""
@@ -241,50 +150,9 @@ class _PathRows:
         row = self._rows.pop(message_id, None)
         if row is None:
             raise KeyError(f"no message with id {message_id}")
-        message = _message(row)
+        message = message_from_row(row)
         found = self._rounds.pop(message_id, None)
         return dataclasses.replace(message, tool_rounds=found) if found else message
-
-
-def _walk(links: Sequence[Sequence[Any]]) -> tuple[list[int], dict[int | None, list[int]]]:
-    """The visible path (the most recently chosen child at every step) and all children,
-    from rows that start with ``_LINK_COLUMNS``."""
-    children: dict[int | None, list[int]] = {}
-    chosen: dict[int, int] = {}
-    for row in links:
-        id_ = row[0]
-        children.setdefault(row[1], []).append(id_)
-        chosen[id_] = row[2]
-    path: list[int] = []
-    parent: int | None = None
-    while kids := children.get(parent):
-        parent = kids[0] if len(kids) == 1 else max(kids, key=lambda kid: (chosen[kid], kid))
-        path.append(parent)
-    return path, children
-
-
-def _plain_snippet(content: str, terms: list[str]) -> str:
-    """A short excerpt around the first hit with every term marked (for the LIKE search)."""
-    lowered = content.casefold()
-    first = min((i for t in terms if (i := lowered.find(t.casefold())) >= 0), default=0)
-    start = max(0, first - SNIPPET_CHARS // 3)
-    excerpt = content[start : start + SNIPPET_CHARS]
-    marked = excerpt
-    for term in sorted(terms, key=len, reverse=True):
-        out: list[str] = []
-        rest = marked
-        while (i := rest.casefold().find(term.casefold())) >= 0:
-            out += [rest[:i], HIT_START, rest[i : i + len(term)], HIT_END]
-            rest = rest[i + len(term) :]
-        marked = "".join(out) + rest
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if start + SNIPPET_CHARS < len(content) else ""
-    return prefix + marked + suffix
-
-
-def _like(term: str) -> str:
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _connect_private(path: Path, busy_timeout: float) -> sqlite3.Connection:
@@ -361,7 +229,7 @@ class HistoryStore:
         self, title: str, model: str, provider: str = "ollama", system_prompt: str = ""
     ) -> Conversation:
         with self._writing() as conn:
-            now = _now()
+            now = timestamp_now()
             cursor = conn.execute(
                 "INSERT INTO conversations"
                 " (title, model, provider, system_prompt, created_at, updated_at)"
@@ -371,7 +239,7 @@ class HistoryStore:
             row = conn.execute(
                 "SELECT * FROM conversations WHERE id = ?", (cursor.lastrowid,)
             ).fetchone()
-        return _conversation(row)
+        return conversation_from_row(row)
 
     def list_conversations(self) -> list[Conversation]:
         """All conversations not in the trash, the most recently updated first."""
@@ -380,7 +248,7 @@ class HistoryStore:
                 "SELECT * FROM conversations WHERE deleted_at IS NULL"
                 " ORDER BY updated_at DESC, id DESC"
             ).fetchall()
-        return [_conversation(row) for row in rows]
+        return [conversation_from_row(row) for row in rows]
 
     def conversation_summaries(self, newest: int | None = None) -> list[ConversationSummary]:
         """What the conversation list shows: the conversations not in the trash, the most
@@ -428,7 +296,7 @@ class HistoryStore:
             ).fetchone()
         if row is None:
             raise KeyError(f"no conversation with id {conversation_id}")
-        return _conversation(row)
+        return conversation_from_row(row)
 
     def rename_conversation(self, conversation_id: int, title: str) -> bool:
         """Returns False when there is no such conversation."""
@@ -467,7 +335,7 @@ class HistoryStore:
 
     def trash_conversation(self, conversation_id: int) -> bool:
         """Hides the conversation (undoable with :meth:`restore_conversation`)."""
-        return self._set_conversation(conversation_id, "deleted_at", _now())
+        return self._set_conversation(conversation_id, "deleted_at", timestamp_now())
 
     def restore_conversation(self, conversation_id: int) -> bool:
         return self._set_conversation(conversation_id, "deleted_at", None)
@@ -503,14 +371,14 @@ class HistoryStore:
         Raises ``KeyError`` when the conversation does not exist (e.g. it was deleted).
         """
         with self._writing() as conn:
-            now = _now()
+            now = timestamp_now()
             touched = conn.execute(
                 "UPDATE conversations SET updated_at = ? WHERE id = ?", (now, conversation_id)
             )
             if touched.rowcount == 0:
                 raise KeyError(f"no conversation with id {conversation_id}")
             if isinstance(parent_id, Leaf):
-                path, _ = _walk(self._links(conversation_id))
+                path, _ = visible_path(self._links(conversation_id))
                 parent_id = path[-1] if path else None
             cursor = conn.execute(
                 "INSERT INTO messages (conversation_id, role, content, state, model, thinking,"
@@ -529,9 +397,9 @@ class HistoryStore:
                 ),
             )
             row = conn.execute(
-                f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE id = ?", (cursor.lastrowid,)
+                f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE id = ?", (cursor.lastrowid,)
             ).fetchone()
-        return _message(row)
+        return message_from_row(row)
 
     def update_message(
         self,
@@ -553,10 +421,10 @@ class HistoryStore:
         if state is not None:
             changes["state"] = state.value
         if stats is not None:
-            changes["stats"] = _stats_to_json(stats)
+            changes["stats"] = stats_to_json(stats)
         if error is not None:
             changes["error"] = str(error)
-            changes["error_text"] = _text_to_json(error)
+            changes["error_text"] = text_to_json(error)
         assignments = ", ".join(f"{column} = ?" for column in changes) or "id = id"
         with self._writing() as conn:
             cursor = conn.execute(
@@ -586,15 +454,15 @@ class HistoryStore:
         """The conversation's messages in the order they were added."""
         with self._lock:
             rows = self._conn.execute(
-                f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY id",
+                f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY id",
                 (conversation_id,),
             ).fetchall()
             rounds = tool_calls.rounds_of_conversation(self._conn, conversation_id)
-        return [_with_rounds(_message(row), rounds) for row in rows]
+        return [with_rounds(message_from_row(row), rounds) for row in rows]
 
     def _links(self, conversation_id: int) -> list[sqlite3.Row]:
         return self._conn.execute(
-            f"SELECT {_LINK_COLUMNS} FROM messages WHERE conversation_id = ?", (conversation_id,)
+            f"SELECT {LINK_COLUMNS} FROM messages WHERE conversation_id = ?", (conversation_id,)
         ).fetchall()
 
     def _next_choice(self, conversation_id: int) -> int:
@@ -623,7 +491,7 @@ class HistoryStore:
                 " VALUES (?, ?, ?, ?) ON CONFLICT (conversation_key) DO UPDATE"
                 " SET text = excluded.text, images = excluded.images,"
                 " updated_at = excluded.updated_at",
-                (key, text, image_blobs.save_images(conn, images), _now()),
+                (key, text, image_blobs.save_images(conn, images), timestamp_now()),
             )
 
     def draft(self, conversation_id: int | None) -> Draft:
@@ -647,12 +515,12 @@ class HistoryStore:
         """Raises ``KeyError`` when there is no such message."""
         with self._lock:
             row = self._conn.execute(
-                f"SELECT {_MESSAGE_COLUMNS} FROM messages WHERE id = ?", (message_id,)
+                f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE id = ?", (message_id,)
             ).fetchone()
             rounds = tool_calls.rounds_of_messages(self._conn, (message_id,)) if row else {}
         if row is None:
             raise KeyError(f"no message with id {message_id}")
-        return _with_rounds(_message(row), rounds)
+        return with_rounds(message_from_row(row), rounds)
 
     def active_path(self, conversation_id: int) -> list[PathStep]:
         """The visible messages from the first to the last, each with its siblings.
@@ -666,10 +534,10 @@ class HistoryStore:
             cursor = self._conn.cursor()
             cursor.row_factory = None  # plain tuples: walked by position
             links = cursor.execute(
-                f"SELECT {_LINK_COLUMNS} FROM messages WHERE conversation_id = ?",
+                f"SELECT {LINK_COLUMNS} FROM messages WHERE conversation_id = ?",
                 (conversation_id,),
             ).fetchall()
-        path, children = _walk(links)
+        path, children = visible_path(links)
         rows = _PathRows(self, path)
         steps: list[PathStep] = []
         parent: int | None = None
@@ -688,8 +556,7 @@ class HistoryStore:
             cursor = self._conn.cursor()
             cursor.row_factory = None
             found = cursor.execute(
-                f"SELECT {_MESSAGE_COLUMNS} FROM messages"
-                f" WHERE id IN ({', '.join('?' * len(ids))})",
+                f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE id IN ({', '.join('?' * len(ids))})",
                 tuple(ids),
             ).fetchall()
             rounds = tool_calls.rounds_of_messages(self._conn, ids)
@@ -753,7 +620,7 @@ class HistoryStore:
                 f" WHERE messages_fts MATCH ? AND c.deleted_at IS NULL {likes}"
                 " ORDER BY messages_fts.rowid DESC LIMIT ?"
             )
-            params: list[object] = [match, *map(_like, filtered), limit]
+            params: list[object] = [match, *map(like_pattern, filtered), limit]
         else:
             sql = (
                 f"SELECT {columns}, NULL AS snippet FROM messages AS m"
@@ -761,7 +628,7 @@ class HistoryStore:
                 f" WHERE c.deleted_at IS NULL AND m.state != 'streaming' {likes}"
                 " ORDER BY m.id DESC LIMIT ?"
             )
-            params = [*map(_like, filtered), limit]
+            params = [*map(like_pattern, filtered), limit]
         with self._reader_lock:
             if self._closed:
                 return []
@@ -779,7 +646,7 @@ class HistoryStore:
                 role=Role(row["role"]),
                 snippet=row["snippet"]
                 if filtered == [] and row["snippet"]
-                else _plain_snippet(row["content"], terms),
+                else plain_snippet(row["content"], terms),
                 updated_at=datetime.fromisoformat(row["updated_at"]),
             )
             for row in rows
@@ -836,7 +703,7 @@ class HistoryStore:
                         message.state.value,
                         message.model,
                         message.thinking,
-                        None if message.stats is None else _stats_to_json(message.stats),
+                        None if message.stats is None else stats_to_json(message.stats),
                         message.error,
                         message.created_at.isoformat(),
                         None if message.parent_key is None else new_ids[message.parent_key],
@@ -853,7 +720,7 @@ class HistoryStore:
             result = conn.execute(
                 "SELECT * FROM conversations WHERE id = ?", (conversation_id,)
             ).fetchone()
-        return _conversation(result)
+        return conversation_from_row(result)
 
     def mark_interrupted_streams(self) -> int:
         """Marks answers left streaming by a crash or kill as interrupted; returns how many.

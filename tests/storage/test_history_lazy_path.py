@@ -140,13 +140,13 @@ def test_opening_a_path_decodes_no_message(tmp_path: Path, monkeypatch) -> None:
             role = Role.USER if number % 2 == 0 else Role.ASSISTANT
             store.add_message(chat.id, role, f"message {number}")
         decoded: list[int] = []
-        original = history._message
+        original = history.message_from_row
 
         def counting(row):  # type: ignore[no-untyped-def]
             decoded.append(row[0])  # its id
             return original(row)
 
-        monkeypatch.setattr(history, "_message", counting)
+        monkeypatch.setattr(history, "message_from_row", counting)
         steps = store.active_path(chat.id)
         assert len(steps) == 200 and decoded == []
         assert [step.message.content for step in steps[-3:]] == [

@@ -186,13 +186,13 @@ def count_decoded(monkeypatch) -> set[int]:  # type: ignore[no-untyped-def]
     from desktop.storage import history
 
     decoded: set[int] = set()
-    original = history._message
+    original = history.message_from_row
 
     def counting(row):  # type: ignore[no-untyped-def]
         decoded.add(row[0])
         return original(row)
 
-    monkeypatch.setattr(history, "_message", counting)
+    monkeypatch.setattr(history, "message_from_row", counting)
     return decoded
 
 
