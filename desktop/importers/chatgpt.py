@@ -17,8 +17,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from desktop.core.chat_parameters import ChatParameters
-from desktop.core.conversation_export import ExportedConversation
 from desktop.core.messages import Role
 from desktop.core.text import QT_TRANSLATE_NOOP, Text
 from desktop.importers.files import ExportFiles
@@ -171,16 +169,7 @@ def read(item: dict[str, Any], files: ExportFiles) -> ReadConversation:
     current = item.get("current_node")
     built = build(nodes, str(current) if current is not None else None, created)
     source = str(item.get("conversation_id") or item.get("id") or "")
-    conversation = ExportedConversation(
-        title=title,
-        model="",
-        provider="ollama",
-        system_prompt=built.system_prompt,
-        parameters=ChatParameters(),
-        created_at=created,
-        updated_at=max(updated, created),
-        messages=built.messages,
-        images=built.images,
-        source_id=f"chatgpt:{source}" if source else "",
+    conversation = built.conversation(
+        title, created, updated, f"chatgpt:{source}" if source else ""
     )
     return ReadConversation(title, conversation, tuple(parts.notes), parts.images)

@@ -15,8 +15,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from desktop.core.chat_parameters import ChatParameters
-from desktop.core.conversation_export import ExportedConversation
 from desktop.core.messages import Role
 from desktop.importers.chatgpt import shape_problem
 from desktop.importers.model import ReadConversation
@@ -99,16 +97,5 @@ def read(item: dict[str, Any]) -> ReadConversation:
     # the export does not say which branch was shown: the one written last
     built = build(nodes, newest[1] if newest else None, created)
     source = str(item.get("uuid") or "")
-    conversation = ExportedConversation(
-        title=title,
-        model="",
-        provider="ollama",
-        system_prompt=built.system_prompt,
-        parameters=ChatParameters(),
-        created_at=created,
-        updated_at=max(updated, created),
-        messages=built.messages,
-        images=built.images,
-        source_id=f"claude:{source}" if source else "",
-    )
+    conversation = built.conversation(title, created, updated, f"claude:{source}" if source else "")
     return ReadConversation(title, conversation, tuple(notes))

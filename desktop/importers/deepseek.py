@@ -14,8 +14,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from desktop.core.chat_parameters import ChatParameters
-from desktop.core.conversation_export import ExportedConversation
 from desktop.core.messages import Role
 from desktop.importers.chatgpt import shape_problem
 from desktop.importers.model import ReadConversation
@@ -78,15 +76,7 @@ def read(item: dict[str, Any]) -> ReadConversation:
         nodes.append(node)
     built = build(nodes, None, created)
     source = str(item.get("id") or "")
-    conversation = ExportedConversation(
-        title=title,
-        model="",
-        provider="ollama",
-        system_prompt=built.system_prompt,
-        parameters=ChatParameters(),
-        created_at=created,
-        updated_at=max(updated, created),
-        messages=built.messages,
-        source_id=f"deepseek:{source}" if source else "",
+    conversation = built.conversation(
+        title, created, updated, f"deepseek:{source}" if source else ""
     )
     return ReadConversation(title, conversation, tuple(notes))

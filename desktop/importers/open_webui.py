@@ -18,8 +18,6 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from desktop.core.chat_parameters import ChatParameters
-from desktop.core.conversation_export import ExportedConversation
 from desktop.core.image_preparation import ImageProblem, stored_image
 from desktop.core.messages import Role
 from desktop.importers.chatgpt import shape_problem
@@ -125,17 +123,12 @@ def read(item: dict[str, Any], decode: bool) -> ReadConversation:
     current = history.get("currentId") if isinstance(history, dict) else None
     built = build(nodes, None if current is None else str(current), created)
     source = str(item.get("id") or "")
-    conversation = ExportedConversation(
-        title=title,
-        model="",
-        provider="ollama",
-        system_prompt=built.system_prompt or _system(chat.get("params")),
-        parameters=ChatParameters(),
-        created_at=created,
-        updated_at=max(updated, created),
-        messages=built.messages,
-        images=built.images,
-        source_id=f"open-webui:{source}" if source else "",
+    conversation = built.conversation(
+        title,
+        created,
+        updated,
+        f"open-webui:{source}" if source else "",
+        _system(chat.get("params")),
     )
     return ReadConversation(title, conversation, tuple(files.notes), files.images)
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from desktop.core.attachment import ImageAttachment
-from desktop.core.conversation_export import ExportedMessage
+from desktop.core.chat_parameters import ChatParameters
+from desktop.core.conversation_export import ExportedConversation, ExportedMessage
 from desktop.core.messages import MessageState, Role
 
 
@@ -37,6 +38,29 @@ class Built:
     messages: tuple[ExportedMessage, ...]
     images: tuple[ImageAttachment, ...]
     system_prompt: str
+
+    def conversation(
+        self,
+        title: str,
+        created: datetime,
+        updated: datetime,
+        source_id: str,
+        system_prompt: str = "",
+    ) -> ExportedConversation:
+        """The conversation as Parley keeps it (``source_id``: "app:id", or "" when the
+        export gives no id; ``system_prompt``: when the tree holds none)."""
+        return ExportedConversation(
+            title=title,
+            model="",
+            provider="ollama",
+            system_prompt=self.system_prompt or system_prompt,
+            parameters=ChatParameters(),
+            created_at=created,
+            updated_at=max(updated, created),
+            messages=self.messages,
+            images=self.images,
+            source_id=source_id,
+        )
 
 
 def note(kind: str, value: object) -> str:
