@@ -134,13 +134,6 @@ async def run() -> None:
 
 
 if __name__ == "__main__":
-    import os
+    from bench.window_loop import run_in_window_loop
 
-    from desktop.ui.event_loop import make_event_loop
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QApplication([])
-    loop = make_event_loop(app)
-    asyncio.set_event_loop(loop)
-    with loop:
-        loop.run_until_complete(run())
+    run_in_window_loop(run)

@@ -173,16 +173,6 @@ async def _measure(path: Path, size: int) -> None:
 
 
 if __name__ == "__main__":
-    import sys
+    from bench.window_loop import run_in_window_loop
 
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.ui.event_loop import make_event_loop
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QApplication(sys.argv[:1])
-    app.setQuitOnLastWindowClosed(False)
-    loop = make_event_loop(app)
-    asyncio.set_event_loop(loop)
-    with loop:
-        loop.run_until_complete(run())
+    run_in_window_loop(run)

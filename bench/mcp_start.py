@@ -10,7 +10,6 @@ The sessions run on their own loop thread, so the target is no gap over 50 ms.
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
 import time
 from pathlib import Path
@@ -75,14 +74,6 @@ async def run() -> bool:
 
 
 if __name__ == "__main__":
-    from PySide6.QtWidgets import QApplication
+    from bench.window_loop import run_in_window_loop
 
-    from desktop.ui.event_loop import make_event_loop
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QApplication(sys.argv[:1])
-    app.setQuitOnLastWindowClosed(False)
-    loop = make_event_loop(app)
-    asyncio.set_event_loop(loop)
-    with loop:
-        loop.run_until_complete(run())
+    run_in_window_loop(run)

@@ -193,15 +193,9 @@ async def run() -> None:
 
 def main() -> int:
     """Run this benchmark alone: ``python -m bench.stream_cpu``."""
-    from desktop.ui.event_loop import make_event_loop
+    from bench.window_loop import run_in_window_loop
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QApplication(sys.argv[:1])
-    app.setQuitOnLastWindowClosed(False)
-    loop = make_event_loop(app)
-    asyncio.set_event_loop(loop)
-    with loop:
-        loop.run_until_complete(run())
+    run_in_window_loop(run)
     return 0
 
 
