@@ -40,7 +40,13 @@ from desktop.core.ollama_library import LibraryModel
 from desktop.services.hub_search import HubModel
 from desktop.ui.icons import icon
 from desktop.ui.models.capability_badges import capability_label, draw_badges
-from desktop.ui.models.model_row import PAD_X, name_font, row_height, small_font
+from desktop.ui.models.model_row import (
+    PAD_X,
+    draw_row_background,
+    name_font,
+    row_height,
+    small_font,
+)
 from desktop.ui.theme import colors_for, is_dark
 
 Index = QModelIndex | QPersistentModelIndex
@@ -118,13 +124,7 @@ class ResultsModel(QAbstractListModel):
 class ResultDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         item = index.data(ITEM_ROLE)
-        background = QStyleOptionViewItem(option)
-        self.initStyleOption(background, index)
-        background.text = ""
-        background.icon = QIcon()
-        widget = option.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, widget)
+        draw_row_background(self, painter, option, index)
         if not isinstance(item, HubModel | LibraryModel):
             return
         app = QApplication.instance()

@@ -59,6 +59,23 @@ def row_height(font: QFont) -> int:
     return PAD_Y * 2 + first + LINE_GAP + second
 
 
+def draw_row_background(
+    delegate: QStyledItemDelegate,
+    painter: QPainter,
+    option: QStyleOptionViewItem,
+    index: QModelIndex | QPersistentModelIndex,
+) -> None:
+    """The row's background as the style draws it (hover, selection), without its text:
+    the delegate draws its own lines on top."""
+    background = QStyleOptionViewItem(option)
+    delegate.initStyleOption(background, index)
+    background.text = ""
+    background.icon = QIcon()
+    widget = option.widget
+    style = widget.style() if widget is not None else QApplication.style()
+    style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, widget)
+
+
 @dataclass(frozen=True, slots=True)
 class RowLayout:
     """Where each text of a row goes and what it says there (elided or not).
@@ -120,13 +137,7 @@ class ModelRowDelegate(QStyledItemDelegate):
         if not isinstance(model, LocalModel):
             super().paint(painter, option, index)
             return
-        background = QStyleOptionViewItem(option)
-        self.initStyleOption(background, index)
-        background.text = ""
-        background.icon = QIcon()
-        widget = option.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, widget)
+        draw_row_background(self, painter, option, index)
 
         app = QApplication.instance()
         colors = colors_for(isinstance(app, QApplication) and is_dark(app))
