@@ -32,7 +32,7 @@ MODELS = (
     ScriptedModel("hf.co/unsloth/Qwen3-30B-A3B-Instruct-2507-GGUF:Q4_K_M", ("completion",)),
     ScriptedModel("nomic-embed-text:latest", ("embedding",)),
 )
-PAGES = ("chats", "models", "tools", "settings")
+PAGES = ("chats", "models", "discover", "tools", "settings")
 MCP_SERVER = ROOT / "tests" / "servers" / "mcp_test_server.py"
 EXCHANGES = {
     "en": [
@@ -72,7 +72,9 @@ THINKING = {
 }
 
 
-async def shoot(language: str, theme: str, out: Path, server: ScriptedOllama) -> list[Path]:
+async def shoot(
+    language: str, theme: str, out: Path, server: ScriptedOllama, hub_url: str
+) -> list[Path]:
     from desktop.app import AppServices
     from tests.ui.conftest import wait_until
 
@@ -104,7 +106,10 @@ async def shoot(language: str, theme: str, out: Path, server: ScriptedOllama) ->
         shots = []
         tag = f"{language.replace('_', '-').lower()}-{theme}"
         for page in PAGES:
-            window.show_page(page)
+            if page == "discover":
+                await open_discover(window, hub_url)
+            else:
+                window.show_page(page)
             if page == "models":
                 await wait_until(lambda: window.model_pane.installed.select("qwen3:4b"))
             if page == "tools":
@@ -118,6 +123,26 @@ async def shoot(language: str, theme: str, out: Path, server: ScriptedOllama) ->
     return shots
 
 
+async def open_discover(window: object, hub_url: str) -> None:
+    """Models → Discover, searching the tests' loopback Hub (never the network), with the
+    first repo opened and its Q4_K_M chosen."""
+    from desktop.core.hub_files import MachineMemory
+    from desktop.services.hub_search import HubSearch
+    from desktop.services.library_registry import LibraryRegistry
+    from tests.ui.conftest import wait_until
+
+    pane = window.show_page("models")  # type: ignore[attr-defined]
+    section = pane.discover
+    section.machine = MachineMemory(ram=16 * 1_000_000_000, vram=8 * 1_000_000_000)
+    section.registry = LibraryRegistry("http://127.0.0.1:9")
+    section.set_hub(HubSearch(hub_url))
+    section.switch.choose(1)
+    page = section.page
+    await wait_until(lambda: page.results.results.rowCount() > 0)
+    page.results.select_row(0)
+    await wait_until(lambda: page.detail.choices.topLevelItemCount() > 0)
+
+
 async def start_mcp_server(services: object) -> None:
     from desktop.tools.server_config import ServerConfig, Transport
 
@@ -129,13 +154,17 @@ async def start_mcp_server(services: object) -> None:
 
 
 async def main(out: Path) -> None:
+    from tests.servers.hf_server import sample_hub
+
     server = ScriptedOllama(MODELS).start()
+    hub = sample_hub(extra=6)
     os.environ["OLLAMA_HOST"] = server.url
     try:
         for language in ("en", "zh_CN"):
             for theme in ("light", "dark"):
-                print(*await shoot(language, theme, out, server), sep="\n")
+                print(*await shoot(language, theme, out, server, hub.url), sep="\n")
     finally:
+        hub.stop()
         server.stop()
 
 

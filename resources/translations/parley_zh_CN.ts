@@ -918,7 +918,7 @@
     </message>
     <message>
         <source>Memory is estimated for a {n}-token context from the download size; without a tag Ollama pulls {name}.</source>
-        <translation>内存按 {n} 个 token 的上下文、根据下载大小估算；不带标签时 Ollama 拉取 {name}。</translation>
+        <translation>内存按 {n} 个 token 的上下文、根据下载大小估算；不带标签时 Ollama 下载 {name}。</translation>
     </message>
     <message>
         <source>Fits in GPU memory</source>
@@ -946,11 +946,11 @@
     </message>
     <message>
         <source>Pull {choice}</source>
-        <translation>拉取 {choice}</translation>
+        <translation>下载 {choice}</translation>
     </message>
     <message>
         <source>Pull</source>
-        <translation>拉取</translation>
+        <translation>下载</translation>
     </message>
     <message>
         <source>Download {name} with Ollama</source>
