@@ -36,5 +36,20 @@ async def ready_pane(open_window: Callable[[], MainWindow], model: str = SCRIPTE
 async def ask(pane: ChatPane, text: str) -> None:
     """Type a prompt, send it, and wait for the whole answer."""
     pane.composer.setPlainText(text)
-    pane.send()
-    await wait_until(lambda: not pane.streaming)
+    await answered(pane, pane.send)
+
+
+async def answered(pane: ChatPane, start: Callable[[], object]) -> None:
+    """Start an answer and wait until it ended and the pane settled after it (the version
+    labels and the sidebar refresh one event-loop turn after the stream stops)."""
+    ends: list[bool] = []
+
+    def ended() -> None:
+        ends.append(True)
+
+    pane.runner.settled.connect(ended)
+    try:
+        start()
+        await wait_until(lambda: ends and not pane.streaming)
+    finally:
+        pane.runner.settled.disconnect(ended)

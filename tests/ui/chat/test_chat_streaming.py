@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from desktop.core.messages import MessageState
 from desktop.storage.history import HistoryStore, default_history_path
 from desktop.ui.render.block_document_view import BlockDocumentView
-from tests.ui.chat_fixtures import SCRIPTED_THINK, ask, ready_pane
+from tests.ui.chat_fixtures import SCRIPTED_THINK, answered, ask, ready_pane
 from tests.ui.conftest import growing_block, wait_until
 
 CHINESE_PIECES = ["你", "好，世", "界 🌍", " o", "k", "\n\n**粗体** 👩‍💻 done"]
@@ -168,8 +168,7 @@ async def test_error_mid_answer_shows_in_the_bubble_and_retry_answers_again(scri
     assert failed.retry_button.isVisible()
     assert stored_answer(pane.conversation_id).state is MessageState.FAILED
 
-    failed.retry_button.click()
-    await wait_until(lambda: not pane.streaming)
+    await answered(pane, failed.retry_button.click)
     answer = pane.messages.bubbles()[-1]
     assert answer.text() == "one two three"
     assert not answer.retry_button.isVisible()

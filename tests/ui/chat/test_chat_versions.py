@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtTest import QTest
 
 from desktop.storage.history import HistoryStore, default_history_path
-from tests.ui.chat_fixtures import ask, ready_pane
-from tests.ui.conftest import wait_until
+from tests.ui.chat_fixtures import answered, ask, ready_pane
 
 
 def texts(pane) -> list[str]:
@@ -19,8 +18,7 @@ async def test_regenerate_keeps_the_old_answer_to_flip_back_to(scripted, open_wi
     await ask(pane, "Question")
     scripted.script(["Second answer."])
     first = pane.messages.bubbles()[-1]
-    first.regenerate_button.click()
-    await wait_until(lambda: not pane.streaming)
+    await answered(pane, first.regenerate_button.click)
 
     assert texts(pane) == ["Question", "Second answer."]
     answer = pane.messages.bubbles()[-1]
@@ -47,8 +45,8 @@ async def test_edit_and_resend_branches_and_old_branch_stays(scripted, open_wind
     first.edit_button.click()
     assert first.editor.toPlainText() == "Question one"
     first.editor.setPlainText("Question one, better")
-    first.send_edit_button.click()
-    await wait_until(lambda: not pane.streaming and len(pane.messages.bubbles()) == 2)
+    await answered(pane, first.send_edit_button.click)
+    assert len(pane.messages.bubbles()) == 2
     assert texts(pane) == ["Question one, better", "Answer B."]
     assert pane.messages.bubbles()[0].sibling_text() == "2/2"
     assert [m["content"] for m in scripted.chat_bodies()[-1]["messages"]] == [
