@@ -108,8 +108,14 @@ def memory_html(
         rows.append(
             (
                 QCoreApplication.translate("FitSection", "Next estimate"),
-                QCoreApplication.translate(
-                    "FitSection", "{size}, measured (×{ratio:.2f} from {n} load(s))"
+                (
+                    QCoreApplication.translate(
+                        "FitSection", "{size}, measured (×{ratio:.2f} from one load)"
+                    )
+                    if correction.samples == 1
+                    else QCoreApplication.translate(
+                        "FitSection", "{size}, measured (×{ratio:.2f} from {n} loads)"
+                    )
                 ).format(
                     size=format_bytes(corrected_bytes(at, correction)),
                     ratio=correction.ratio,
@@ -184,10 +190,18 @@ def _before_loading(
     context = min(limit or SHOWN_CONTEXT, SHOWN_CONTEXT)
     need = corrected_bytes(estimate_at(context), correction)
     ram = machine_ram()
-    sentence = QCoreApplication.translate(
-        "FitSection",
-        "Needs about {need} at {context}, measured: corrected ×{ratio:.2f} "
-        "by {n} load(s) of {model}.",
+    sentence = (
+        QCoreApplication.translate(
+            "FitSection",
+            "Needs about {need} at {context}, measured: corrected ×{ratio:.2f} "
+            "by one load of {model}.",
+        )
+        if correction.samples == 1
+        else QCoreApplication.translate(
+            "FitSection",
+            "Needs about {need} at {context}, measured: corrected ×{ratio:.2f} "
+            "by {n} loads of {model}.",
+        )
     ).format(
         need=format_bytes(need),
         context=_tokens(context),

@@ -8,7 +8,7 @@ the header keeps its height until there is something to say.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
 
 from desktop.core.pull_name import NameCheck, validate_pull_name
 from desktop.ui.fitting_label import WrappingLabel
@@ -28,6 +28,9 @@ class PullBox(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
+        # On a wide window the field stops growing at its maximum; the space left goes
+        # before it, so the field and Pull stay together next to Import and Refresh.
+        row.addStretch(0)
         self.name_edit = QLineEdit()
         self.name_edit.setClearButtonEnabled(True)
         self.name_edit.setMinimumWidth(160)
@@ -35,6 +38,7 @@ class PullBox(QWidget):
         row.addWidget(self.name_edit, 1)
         self.pull_button = QPushButton(icon("download", "accent_text"), "")
         set_kind(self.pull_button, PRIMARY)
+        self.pull_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         row.addWidget(self.pull_button)
 
         self.feedback = QWidget(self)  # the page places it under the header

@@ -20,7 +20,7 @@ from tests.servers.fixtures import TINY, TINY_LOOP, TINY_THINK, TINY_VISION
 from tests.servers.model_store import ModelName
 from tests.ui.conftest import wait_until
 
-SIZES = ((1180, 760), (1024, 640))
+SIZES = ((1180, 760), (1024, 640), (1920, 1080))
 MODELS = (
     ("hf.co/unsloth/Qwen3-4B-Instruct-2507-GGUF:Q4_K_M", "4.0B", "Q4_K_M", ("completion", "tools")),
     ("qwen2.5:0.5b-instruct", "595.78M", "Q8_0", ("completion", "tools")),

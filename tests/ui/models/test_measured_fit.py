@@ -56,7 +56,7 @@ async def test_the_measurement_is_shown_learned_and_used_next(
     assert "Ollama measured\n1.3 GB at 8,192 tokens (92% on the GPU)" in shown
     assert f"Parley estimated\n{format_bytes(estimated)} ({ratio - 1:+.0%})" in shown
     corrected = format_bytes(round(estimated * ratio))
-    assert f"Next estimate\n{corrected}, measured (×{ratio:.2f} from 1 load(s))" in shown
+    assert f"Next estimate\n{corrected}, measured (×{ratio:.2f} from one load)" in shown
     most = largest_context(estimate_at, 1_200_000_000, ratio=ratio, limit=4096)
     assert most is not None and 2048 <= most < 4096
     assert (
@@ -77,7 +77,7 @@ async def test_the_measurement_is_shown_learned_and_used_next(
     next_need = format_bytes(round(estimate_at(4096).total_bytes * ratio))
     shown = pane.details.view.toPlainText()
     assert f"Needs about {next_need} at 4,096 tokens, measured: corrected ×{ratio:.2f}" in shown
-    assert f"by 1 load(s) of {FIT}" in shown
+    assert f"by one load of {FIT}" in shown
     assert "Largest context that fits free memory now: 4,096 tokens." in shown
     select(pane, OTHER_KIND)
     await wait_until(lambda: "Once the model is loaded" in pane.details.view.toPlainText())

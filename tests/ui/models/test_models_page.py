@@ -217,3 +217,16 @@ async def test_enter_on_an_embedding_model_does_not_open_a_chat(
 
     assert window.current_page() == "models"
     assert "cannot chat" in pane.message.text()
+
+
+async def test_on_a_wide_window_pull_stays_a_button_next_to_its_field(ollama_env, open_window):
+    """At 1920 wide the field stops at its maximum; Pull keeps its own width and sits right
+    after the field instead of stretching into a long bar."""
+    window = await open_models(open_window)
+    window.resize(1920, 1080)
+    await asyncio.sleep(0.2)
+    box = window.model_pane.pull_box
+    button, field = box.pull_button, box.name_edit
+    assert button.width() <= button.sizeHint().width() + 2
+    assert field.width() == field.maximumWidth()
+    assert 0 < button.x() - field.geometry().right() <= 12
