@@ -36,6 +36,8 @@ class ConversationSummary(NamedTuple):
     model: str
     updated_at: datetime
     pinned: bool = False
+    folder_id: int | None = None
+    """The folder the conversation is in (None: no folder)."""
 
 
 def date_group(updated_at: datetime, today: date, *, pinned: bool = False) -> DateGroup:

@@ -38,6 +38,7 @@ from desktop.core.text import Text
 from desktop.core.tool_steps import ToolRound, ToolStep
 from desktop.storage import image_blobs, tool_calls
 from desktop.storage.clean_close import record_clean_close, unchanged_since_clean_close
+from desktop.storage.folders import FolderStore
 from desktop.storage.history_rows import (
     LINK_COLUMNS,
     MESSAGE_COLUMNS,
@@ -203,6 +204,11 @@ class HistoryStore:
         return cls(_connect_private(path, busy_timeout), path, recovered_from=moved)
 
     @property
+    def folders(self) -> FolderStore:
+        """The folders conversations are kept in (storage/folders.py)."""
+        return FolderStore(lambda: self._conn, self._lock)
+
+    @property
     def has_search_index(self) -> bool:
         """False when this SQLite lacks FTS5 and the full-text index was skipped."""
         return self._search_sql() is not None
@@ -254,7 +260,7 @@ class HistoryStore:
         """What the conversation list shows: the conversations not in the trash, the most
         recently updated first. ``newest``: only that many, plus every pinned one (a
         first screen, fast however long the history)."""
-        columns = "id, title, model, updated_at, pinned"
+        columns = "id, title, model, updated_at, pinned, folder_id"
         alive = "FROM conversations WHERE deleted_at IS NULL"
         order = "ORDER BY updated_at DESC, id DESC"
         with self._lock:
@@ -270,22 +276,24 @@ class HistoryStore:
                 ).fetchall()
                 rows.sort(key=lambda row: (row[3], row[0]), reverse=True)
         return [
-            ConversationSummary(id_, title, model, datetime.fromisoformat(updated), bool(pinned))
-            for id_, title, model, updated, pinned in rows
+            ConversationSummary(
+                id_, title, model, datetime.fromisoformat(updated), bool(pinned), folder
+            )
+            for id_, title, model, updated, pinned, folder in rows
         ]
 
     def conversation_summary(self, conversation_id: int) -> ConversationSummary | None:
         """The conversation as the list shows it; None when it is gone or in the trash."""
         with self._lock:
             row = self._conn.execute(
-                "SELECT id, title, model, updated_at, pinned FROM conversations"
+                "SELECT id, title, model, updated_at, pinned, folder_id FROM conversations"
                 " WHERE id = ? AND deleted_at IS NULL",
                 (conversation_id,),
             ).fetchone()
         if row is None:
             return None
         return ConversationSummary(
-            row[0], row[1], row[2], datetime.fromisoformat(row[3]), bool(row[4])
+            row[0], row[1], row[2], datetime.fromisoformat(row[3]), bool(row[4]), row[5]
         )
 
     def get_conversation(self, conversation_id: int) -> Conversation:
@@ -599,9 +607,11 @@ class HistoryStore:
             conn.execute("DELETE FROM messages WHERE id = ?", (message_id,))
         return True
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+    def search(
+        self, query: str, limit: int = 50, folders: Sequence[int] | None = None
+    ) -> list[SearchHit]:
         """Messages containing every word of ``query`` (any case, substrings too), newest
-        first, in conversations that are not in the trash."""
+        first, in conversations that are not in the trash (and in ``folders``, if given)."""
         terms = query.split()
         if not terms:
             return []
@@ -609,6 +619,8 @@ class HistoryStore:
         indexed = [t for t in terms if len(t) >= _TRIGRAM] if "trigram" in index else []
         filtered = [t for t in terms if t not in indexed]
         likes = " ".join("AND m.content LIKE ? ESCAPE '\\'" for _ in filtered)
+        if folders is not None:  # ids are ints: safe to write into the query
+            likes += f" AND c.folder_id IN ({', '.join(str(int(f)) for f in folders) or 'NULL'})"
         columns = "m.id, m.conversation_id, m.role, m.content, c.title, c.updated_at"
         if indexed:
             match = " ".join('"' + term.replace('"', '""') + '"' for term in indexed)

@@ -365,6 +365,37 @@ def _add_import_sources(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX import_sources_by_conversation ON import_sources(conversation_id)")
 
 
+def _add_folders(conn: sqlite3.Connection) -> None:
+    """Folders (projects) holding conversations, one level of nesting (storage/folders.py).
+
+    A folder keeps what a new chat in it starts with: a model and provider ("" keeps the
+    app's choice), a system prompt and the tools (JSON: servers, tools off). Deleting a
+    folder never deletes a conversation: ``folder_id`` goes back to NULL (no folder).
+    """
+    conn.execute(
+        """
+        CREATE TABLE folders (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            parent_id INTEGER REFERENCES folders(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            model TEXT NOT NULL DEFAULT '',
+            provider TEXT NOT NULL DEFAULT '',
+            system_prompt TEXT NOT NULL DEFAULT '',
+            tools TEXT NOT NULL DEFAULT '{}'
+        )
+        """
+    )
+    conn.execute("CREATE INDEX folders_by_parent ON folders(parent_id, position)")
+    conn.execute(
+        "ALTER TABLE conversations ADD COLUMN folder_id INTEGER"
+        " REFERENCES folders(id) ON DELETE SET NULL"
+    )
+    conn.execute("CREATE INDEX conversations_by_folder ON conversations(folder_id)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_core_tables,
     _create_search_index,
@@ -375,6 +406,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_error_text,
     _add_tool_calls,
     _add_import_sources,
+    _add_folders,
 )
 
 
