@@ -30,17 +30,31 @@ class ExportFiles:
         self._archive = archive
         self.decode = decode
         self._by_id: dict[str, zipfile.ZipInfo] = {}
+        self._by_name: dict[str, zipfile.ZipInfo] = {}
         if archive is not None:
             for info in archive.infolist():
-                if not info.is_dir() and (key := file_id(PurePosixPath(info.filename).name)):
+                if info.is_dir():
+                    continue
+                name = PurePosixPath(info.filename).name
+                self._by_name.setdefault(name, info)
+                if key := file_id(name):
                     self._by_id.setdefault(key, info)
 
     def has(self, pointer: str) -> bool:
         return file_id(pointer) in self._by_id
 
+    def has_name(self, name: str) -> bool:
+        return name in self._by_name
+
     def image(self, pointer: str) -> ImageAttachment | str:
         """The picture, or why it is not there (a few words for the note)."""
-        info = self._by_id.get(file_id(pointer))
+        return self._picture(self._by_id.get(file_id(pointer)))
+
+    def named(self, name: str) -> ImageAttachment | str:
+        """The picture in the member called ``name`` (in any folder)."""
+        return self._picture(self._by_name.get(name))
+
+    def _picture(self, info: zipfile.ZipInfo | None) -> ImageAttachment | str:
         if info is None or self._archive is None:
             return "not in the export"
         if info.file_size > IMAGE_LIMIT:

@@ -15,6 +15,8 @@ class SourceApp(StrEnum):
     CLAUDE = "claude"
     DEEPSEEK = "deepseek"
     OPEN_WEBUI = "open-webui"
+    CHATBOX = "chatbox"
+    CHERRY_STUDIO = "cherry-studio"
     PARLEY = "parley"
 
 
@@ -23,6 +25,8 @@ APP_NAMES = {
     SourceApp.CLAUDE: "Claude",
     SourceApp.DEEPSEEK: "DeepSeek",
     SourceApp.OPEN_WEBUI: "Open WebUI",
+    SourceApp.CHATBOX: "Chatbox",
+    SourceApp.CHERRY_STUDIO: "Cherry Studio",
     SourceApp.PARLEY: "Parley",
 }
 """Product names: shown as they are, never translated."""

@@ -15,7 +15,15 @@ from typing import IO, Any
 
 from desktop.core.conversation_export import FORMAT, ImportProblem, from_json
 from desktop.core.text import QT_TRANSLATE_NOOP, Text
-from desktop.importers import chatgpt, claude, deepseek, json_stream, open_webui
+from desktop.importers import (
+    chatbox,
+    chatgpt,
+    cherry_studio,
+    claude,
+    deepseek,
+    json_stream,
+    open_webui,
+)
 from desktop.importers.files import ExportFiles
 from desktop.importers.model import ReadConversation, SourceApp
 
@@ -41,6 +49,10 @@ def detect(item: object) -> SourceApp | None:
     """Which app wrote an export whose first conversation is ``item``."""
     if isinstance(item, dict) and item.get("format") == FORMAT:
         return SourceApp.PARLEY
+    if chatbox.looks_like(item):
+        return SourceApp.CHATBOX
+    if cherry_studio.looks_like(item):
+        return SourceApp.CHERRY_STUDIO
     if deepseek.looks_like(item):
         return SourceApp.DEEPSEEK
     if chatgpt.looks_like(item):
@@ -90,6 +102,11 @@ class ExportFile:
         named = [i for i in infos if PurePosixPath(i.filename).name == "conversations.json"]
         if named:
             return min(named, key=lambda info: len(info.filename))
+        top = {info.filename: info for info in infos if "/" not in info.filename}
+        if "data.json" in top:  # Cherry Studio (backup versions up to 5)
+            return top["data.json"]
+        if "metadata.json" in top:  # Cherry Studio's newer "direct" backups
+            _direct_backup(archive.read(top["metadata.json"]))
         jsons = [i for i in infos if i.filename.lower().endswith(".json")]
         if len(jsons) == 1:
             return jsons[0]
@@ -124,13 +141,28 @@ class ExportFile:
             if first is None:
                 raise _problem(QT_TRANSLATE_NOOP("core", "The file holds no conversations."))
             app = detect(first)
+            if app is SourceApp.CHERRY_STUDIO:
+                found = cherry_studio.version(first)
+                if found is None or found > cherry_studio.NEWEST_JSON_VERSION:
+                    raise _newer("Cherry Studio", found, cherry_studio.NEWEST_JSON_VERSION)
+            if app is SourceApp.CHATBOX and next(chatbox.sessions(first), None) is None:
+                found = chatbox.version(first)
+                if found is not None and found > chatbox.KNOWN_CONFIG_VERSION:
+                    raise _newer("Chatbox", found, chatbox.KNOWN_CONFIG_VERSION)
+                raise _problem(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "This Chatbox backup holds no conversations (was “Chat History”"
+                        " ticked when it was exported?).",
+                    )
+                )
             if app is None:
                 raise _problem(
                     QT_TRANSLATE_NOOP(
                         "core",
                         "Parley does not know this file: it is not an export of ChatGPT,"
-                        " Claude, DeepSeek, Open WebUI or Parley (or one from a newer"
-                        " version of the app, with another shape).",
+                        " Claude, DeepSeek, Open WebUI, Chatbox, Cherry Studio or Parley"
+                        " (or one from a newer version of the app, with another shape).",
                     )
                 )
             return app
@@ -151,6 +183,13 @@ class ExportFile:
                     raise _damaged_zip(error) from error
                 if item is None:
                     return
+                if self.app is SourceApp.CHATBOX and isinstance(item, dict):
+                    for session in chatbox.sessions(item):
+                        yield from chatbox.read(session, item, decode)
+                    continue
+                if self.app is SourceApp.CHERRY_STUDIO and isinstance(item, dict):
+                    yield from cherry_studio.Backup(item, self.files).conversations(decode)
+                    continue
                 number += 1
                 yield self._read(item, number, decode)
 
@@ -173,6 +212,8 @@ class ExportFile:
                     return open_webui.read(item, decode)
                 case SourceApp.PARLEY:
                     return _parley(item, name)
+                case _:  # a backup of a whole app: read in conversations()
+                    return ReadConversation(name, None, problem=_unlike(number))
         except ImportProblem as problem:
             return ReadConversation(name, None, problem=problem.text)
         except (TypeError, ValueError, AttributeError, KeyError) as error:
@@ -184,6 +225,35 @@ class ExportFile:
                     {"number": number, "error": Text.plain(f"{type(error).__name__}: {error}")},
                 ),
             )
+
+
+def _newer(app: str, version: int | None, known: int) -> ImportProblem:
+    return _problem(
+        QT_TRANSLATE_NOOP(
+            "core",
+            "This {app} backup has format version {version}, newer than the versions"
+            " Parley reads (up to {known}). Make the backup again with the app's JSON"
+            " export, or update Parley.",
+        ),
+        app=app,
+        version="?" if version is None else version,
+        known=known,
+    )
+
+
+def _direct_backup(metadata: bytes) -> None:
+    """A zip of an app's folders, not of an export: say which app and version it is."""
+    try:
+        found = json.loads(metadata)
+    except ValueError:
+        return
+    if isinstance(found, dict) and "Cherry" in str(found.get("appName", "")):
+        version = found.get("version")
+        raise _newer(
+            "Cherry Studio",
+            version if isinstance(version, int) else None,
+            cherry_studio.NEWEST_JSON_VERSION,
+        )
 
 
 def _unlike(number: int) -> Text:
