@@ -84,8 +84,9 @@ class _Buffer:
                     raise _problem(
                         QT_TRANSLATE_NOOP(
                             "core",
-                            "A conversation in the file is larger than {limit} MB;"
-                            " Parley does not read it.",
+                            "A conversation in the file (or an app's whole backup, which"
+                            " is one piece) is larger than {limit} MB; Parley does not"
+                            " read it.",
                         ),
                         limit=ITEM_LIMIT >> 20,
                     ) from error

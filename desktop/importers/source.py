@@ -145,6 +145,12 @@ class ExportFile:
                 found = cherry_studio.version(first)
                 if found is None or found > cherry_studio.NEWEST_JSON_VERSION:
                     raise _newer("Cherry Studio", found, cherry_studio.NEWEST_JSON_VERSION)
+                if not cherry_studio.Backup(first, self.files).topics:
+                    raise _problem(
+                        QT_TRANSLATE_NOOP(
+                            "core", "This Cherry Studio backup holds no conversations (topics)."
+                        )
+                    )
             if app is SourceApp.CHATBOX and next(chatbox.sessions(first), None) is None:
                 found = chatbox.version(first)
                 if found is not None and found > chatbox.KNOWN_CONFIG_VERSION:

@@ -181,3 +181,83 @@ def test_a_conversation_over_the_limit_is_refused(monkeypatch: pytest.MonkeyPatc
     source._parts = iter([b'[{"a": "', b"x" * 400_000, b'"}]'])
     with pytest.raises(ImportProblem, match="larger than"):
         list(json_stream.items(source, chunk=4096))
+
+
+def test_backups_of_newer_or_other_shapes_are_named(store: HistoryStore, tmp_path: Path) -> None:
+    """Cherry Studio 6+ copies its database folders (metadata.json says the version);
+    a data.json of a newer version; a Chatbox backup of a newer configVersion without
+    sessions Parley can find; backups that hold no conversations at all."""
+    from tests.importers import samples_backups
+
+    before = _before(store, tmp_path)
+    metadata = {"version": 7, "appName": "Cherry Studio", "appVersion": "1.7.0"}
+    folders = samples.write_zip(
+        tmp_path / "cherry-studio.direct.zip",
+        {
+            "metadata.json": json.dumps(metadata),
+            "IndexedDB/x.leveldb/LOCK": b"",
+            "cache.json": "{}",
+        },
+    )
+    newer_json = samples_backups.cherry_export(tmp_path, samples_backups.cherry_backup(6))
+    chatbox_newer = samples_backups.chatbox_export(
+        tmp_path, {"settings": {}, "configVersion": 99, "__exported_items": [], "sessions": {}}
+    )
+    cases = [
+        (folders, "Cherry Studio backup has format version 7"),
+        (newer_json, "Cherry Studio backup has format version 6"),
+        (chatbox_newer, "Chatbox backup has format version 99"),
+    ]
+    for path, says in cases:
+        with pytest.raises(ImportProblem, match=says):
+            preview(path, store.path, Progress())
+        with pytest.raises(ImportProblem, match=says):
+            import_export(path, store.path, Progress())
+    settings_only = {"settings": {}, "configVersion": 14, "__exported_items": ["setting"]}
+    empty_chatbox = samples_backups.chatbox_export(tmp_path, settings_only)
+    with pytest.raises(ImportProblem, match="Chatbox backup holds no conversations"):
+        import_export(empty_chatbox, store.path, Progress())
+    wrong = {"time": 1, "version": 5, "localStorage": {}, "indexedDB": "not tables"}
+    with pytest.raises(ImportProblem, match="Cherry Studio backup holds no conversations"):
+        import_export(samples_backups.cherry_export(tmp_path, wrong), store.path, Progress())
+    assert snapshot(store.path) == before
+
+
+def test_a_truncated_cherry_backup_is_called_damaged(store: HistoryStore, tmp_path: Path) -> None:
+    from tests.importers import samples_backups
+
+    before = _before(store, tmp_path)
+    whole = samples_backups.cherry_export(tmp_path).read_bytes()
+    path = tmp_path / "cherry-cut.zip"
+    path.write_bytes(whole[: len(whole) * 2 // 3])
+    with pytest.raises(ImportProblem, match="damaged or incomplete"):
+        import_export(path, store.path, Progress())
+    assert snapshot(store.path) == before
+
+
+def test_a_2_gb_export_shows_progress_and_cancels_early(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    """A real 2 GB file on disk (sparse: a list of conversations, then a hole): the preview
+    reports progress as a share of the whole file and stops at Cancel after a few MB."""
+    before = _before(store, tmp_path)
+    path = tmp_path / "huge.json"
+    item = json.dumps(_many(1)[0]).encode()
+    with path.open("wb") as handle:
+        handle.write(b"[" + b",".join([item] * 2000) + b",")
+        handle.truncate(2 << 30)
+    seen: list[float] = []
+
+    class Watching(Progress):
+        def update(self, done: float) -> None:
+            seen.append(done)
+            if done > 0.001:  # about 2 MB in
+                self.cancelled = True
+            super().update(done)
+
+    with pytest.raises(ImportCancelled):
+        preview(path, store.path, Watching())
+    with pytest.raises(ImportCancelled):
+        import_export(path, store.path, Watching())
+    assert 0.001 < max(seen) < 0.01  # a share of 2 GB, and it stopped soon after Cancel
+    assert snapshot(store.path) == before
