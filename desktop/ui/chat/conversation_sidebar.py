@@ -362,7 +362,10 @@ class ConversationSidebar(QWidget):
         dialog = QFileDialog(self, self.tr("Import conversations"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilter(
-            self.tr("Exports of ChatGPT, Claude, DeepSeek, Open WebUI or Parley (*.zip *.json)")
+            self.tr(
+                "Exports of ChatGPT, Claude, DeepSeek, Open WebUI, Chatbox, Cherry Studio"
+                " or Parley (*.zip *.json)"
+            )
         )
         dialog.fileSelected.connect(self.preview_import)
         self.import_dialog = dialog

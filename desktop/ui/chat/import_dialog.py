@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.conversation_export import ImportProblem
 from desktop.importers import run
-from desktop.importers.model import APP_NAMES, ImportCancelled, Preview, Report
+from desktop.importers.model import APP_NAMES, ImportCancelled, Preview, Report, SourceApp
 from desktop.ui.chat.import_summary import ImportSummary, counted, number
 from desktop.ui.design import Space
 from desktop.ui.strings import translated
@@ -139,7 +139,10 @@ class ImportConversationsDialog(QDialog):
         parts = [self.export.name, size]
         if self.preview is not None:
             app = APP_NAMES[self.preview.app]
-            parts.insert(0, self.tr("{app} export").format(app=app))
+            if self.preview.app in (SourceApp.CHATBOX, SourceApp.CHERRY_STUDIO):
+                parts.insert(0, self.tr("{app} backup").format(app=app))
+            else:
+                parts.insert(0, self.tr("{app} export").format(app=app))
         return " · ".join(parts)
 
     def _show_stage(self) -> None:

@@ -74,6 +74,37 @@ async def test_preview_then_import_then_report(
     again.reject()
 
 
+async def test_a_chatbox_backup_previews_and_reports(
+    sidebar: ConversationSidebar, tmp_path: Path
+) -> None:
+    from tests.importers import samples_backups
+
+    await wait_until(lambda: sidebar.list.painted)
+    dialog = sidebar.preview_import(str(samples_backups.chatbox_export(tmp_path)))
+    await wait_until(lambda: dialog.stage is Stage.PREVIEW)
+    assert dialog.source.text().startswith("Chatbox backup · chatbox-exported-data-2023-11-15")
+    figures = dialog.summary
+    assert (figures.conversations.value.text(), figures.messages.value.text()) == ("2", "7")
+    assert figures.images.value.text() == "2"
+    assert "1 conversation cannot be read" in figures.problems_label.text()
+    assert any(row.startswith("Broken — “messages” is missing") for row in figures.detail_rows())
+    assert dialog.import_button.text() == "Import 2 conversations"
+    dialog.import_button.click()
+    await wait_until(lambda: dialog.stage is Stage.DONE)
+    assert dialog.heading.text() == "Imported 2 conversations"
+    await wait_until(lambda: len(sidebar.list.titles()) == 3)
+    assert "猫 and code — Old thread" in sidebar.list.titles()
+    dialog.close_button.click()
+
+    metadata = '{"version": 7, "appName": "Cherry Studio"}'
+    folders = samples.write_zip(tmp_path / "cherry.zip", {"metadata.json": metadata})
+    failed = sidebar.preview_import(str(folders))
+    await wait_until(lambda: failed.stage is Stage.FAILED)
+    assert "Cherry Studio backup has format version 7" in failed.failure.text()
+    assert failed.status.text() == "Your history is unchanged."
+    failed.close_button.click()
+
+
 async def test_a_bad_file_is_explained_and_adds_nothing(
     sidebar: ConversationSidebar, tmp_path: Path
 ) -> None:
