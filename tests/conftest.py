@@ -15,6 +15,7 @@ pytest_plugins = [
     "tests.storage.secret_service",
     "tests.servers.cloud_fixtures",
     "tests.servers.mcp_fixtures",
+    "tests.servers.embedding_fixtures",
     "tests.ui.chat_fixtures",
 ]
 

@@ -7,9 +7,10 @@
     server.stop()
 
 Shapes and status codes follow Ollama (v0.33): /, /api/version, /api/tags, /api/ps,
-/api/show, /api/delete, /api/copy, /api/pull, /api/create, /api/blobs/:digest and
-/api/chat. Every request lands in ``requests``, every stream a client abandoned in
-``disconnects``, and ``inject`` arms faults (see tests.servers.faults.Fault).
+/api/show, /api/delete, /api/copy, /api/pull, /api/create, /api/blobs/:digest,
+/api/chat and /api/embed (tests.servers.embed_routes). Every request lands in
+``requests``, every stream a client abandoned in ``disconnects``, and ``inject`` arms
+faults (see tests.servers.faults.Fault).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
-from tests.servers import ollama_chat, ollama_create, ollama_pull
+from tests.servers import embed_routes, ollama_chat, ollama_create, ollama_pull
 from tests.servers.loopback_http import BadRequest, Exchange, LoopbackServer
 from tests.servers.model_store import (
     CHATML_GO_TEMPLATE,
@@ -87,6 +88,7 @@ class OllamaServer(LoopbackServer):
             "/api/pull": {"POST": lambda exchange: ollama_pull.handle_pull(self, exchange)},
             "/api/chat": {"POST": lambda exchange: ollama_chat.handle_chat(self, exchange)},
             "/api/create": {"POST": lambda exchange: ollama_create.handle_create(self, exchange)},
+            "/api/embed": {"POST": self._embed},
         }
 
     def start(self) -> OllamaServer:
@@ -185,6 +187,9 @@ class OllamaServer(LoopbackServer):
             ollama_create.handle_blob(self, exchange)
             return
         super().route_missing(exchange)
+
+    def _embed(self, exchange: Exchange) -> None:
+        embed_routes.handle_ollama_embed(self, exchange)
 
     def _root(self, exchange: Exchange) -> None:
         exchange.send_text(HTTPStatus.OK, "Ollama is running")

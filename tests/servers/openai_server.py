@@ -5,7 +5,8 @@
     openai.OpenAI(base_url=server.url + "/v1", api_key="sk-test").chat.completions...
     server.stop()
 
-Routes: GET /v1/models, POST /v1/chat/completions (SSE or one JSON answer). Azure:
+Routes: GET /v1/models, POST /v1/chat/completions (SSE or one JSON answer), POST
+/v1/embeddings (real MiniLM vectors for ``embedding_models``). Azure:
 POST /openai/deployments/{deployment}/chat/completions?api-version=... (``api-key``
 header, the version checked) and the v1 form under /openai/v1/. Shapes follow the
 OpenAI API and the official SDK's parsing; error bodies are OpenAI's (Azure's on Azure
@@ -18,9 +19,11 @@ from __future__ import annotations
 import time
 from http import HTTPStatus
 from itertools import count
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from tests.servers.embed_routes import handle_openai_embeddings
 from tests.servers.faults import Fault
 from tests.servers.loopback_http import BadRequest, Exchange, LoopbackServer
 from tests.servers.scripted_reply import (
@@ -34,6 +37,7 @@ from tests.servers.sse_sink import SseStream
 from tests.servers.tool_turns import call_deltas, openai_tool_problem
 
 CHAT = "/v1/chat/completions"
+EMBEDDINGS = "/v1/embeddings"
 MODELS = "/v1/models"
 AZURE_V1_CHAT = "/openai/v1/chat/completions"
 AZURE_V1_MODELS = "/openai/v1/models"
@@ -104,9 +108,12 @@ class OpenAIServer(LoopbackServer):
         """Models that refuse ``tools`` as Ollama's /v1 does (400 "does not support tools")."""
         self.needs_reasoning_back = False
         """As DeepSeek's thinking mode: a call turn must come back with its reasoning."""
+        self.embedding_models: dict[str, Path] = {}
+        """Models /v1/embeddings answers, by name: GGUF files run by tests.servers.embed_routes."""
         self._ids = count(1)
         self.routes = {
             MODELS: {"GET": self._models},
+            EMBEDDINGS: {"POST": lambda exchange: handle_openai_embeddings(self, exchange)},
             CHAT: {"POST": self._chat},
             AZURE_V1_MODELS: {"GET": self._azure_v1_models},
             AZURE_V1_CHAT: {"POST": self._azure_v1_chat},
