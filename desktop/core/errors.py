@@ -22,7 +22,8 @@ the words::
     │   ├── RateLimited             429: too many requests
     │   │   └── QuotaExceeded       the account's quota or credit is used up
     │   ├── BadRequest              other 4xx: the request was refused
-    │   │   └── ToolsNotSupported       the model takes no tools (ask again without them)
+    │   │   ├── ToolsNotSupported       the model takes no tools (ask again without them)
+    │   │   └── NotAnEmbeddingModel     (providers.embed_errors) a chat model picked for embeddings
     │   ├── ServerError             5xx, or an error frame inside a 200 stream
     │   ├── ProtocolError           the reply is not the protocol (wrong kind of service)
     │   ├── StreamInterrupted       the stream closed before its final message

@@ -83,6 +83,33 @@ class ApiTransport:
         except ProviderError as error:
             raise self.scrub(error) from error.__cause__
 
+    async def post_json(
+        self,
+        url: str,
+        body: Mapping[str, object],
+        *,
+        headers: Mapping[str, str] | None = None,
+    ) -> object:
+        """POST ``body`` and return the parsed JSON answer (as :meth:`get_json`)."""
+        try:
+            try:
+                response = await self._client.post(
+                    url,
+                    json=body,
+                    headers=self._request_headers(headers),
+                    auth=self._auth or httpx.USE_CLIENT_DEFAULT,
+                )
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:
+                raise transport_error(exc, self.endpoint) from exc
+            if response.status_code >= 400:
+                raise self._status_error(response.status_code, response.content, response.headers)
+            try:
+                return response.json()
+            except ValueError:
+                raise self.not_the_protocol(error_text(response.content)) from None
+        except ProviderError as error:
+            raise self.scrub(error) from error.__cause__
+
     async def stream_events(
         self,
         url: str,
