@@ -159,6 +159,7 @@ class AppServices:
         self._let_answers_use_tools(window)
         self._keep_per_model(window)
         self._back_up_daily(window)
+        self._keep_prompts(window)
 
     def _back_up_daily(self, window: MainWindow) -> None:
         from desktop.ui.settings.history_backups import HistoryBackups
@@ -168,6 +169,21 @@ class AppServices:
         )
         window.set_backups(backups)
         backups.start()
+
+    def _keep_prompts(self, window: MainWindow) -> None:
+        """The prompt library: `/` in the composer, personas in the chat settings, Settings."""
+        from desktop.storage.prompt_library_file import (
+            PromptLibraryStore,
+            default_prompt_library_path,
+        )
+        from desktop.ui.chat.prompt_book import PromptBook
+
+        book = PromptBook(PromptLibraryStore(default_prompt_library_path()), window)
+        if book.store.load_problem:
+            window.statusBar().showMessage(translated(book.store.load_problem))
+        window.chat_pane.card.use_prompts(book)
+        window.chat_pane.settings_panel.use_prompts(book)
+        window.set_prompts(book)
 
     def _keep_per_model(self, window: MainWindow) -> None:
         """New chats start with each model's defaults; the Models page edits them and

@@ -1,6 +1,12 @@
-"""Per-conversation settings: system prompt and sampling parameters, "Default" when unset."""
+"""Per-conversation settings: system prompt and sampling parameters, "Default" when unset.
+
+The Persona combo above the system prompt fills it from a preset (desktop/ui/chat/
+prompt_persona.py); editing the prompt afterwards shows "Custom".
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -14,8 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.chat_parameters import DEFAULT_CONTEXT_WINDOW, ChatParameters
+from desktop.ui.chat.prompt_persona import PersonaChooser
 from desktop.ui.chat.tools_chooser import ToolsChooser
 from desktop.ui.strings import relabel_row
+
+if TYPE_CHECKING:
+    from desktop.ui.chat.prompt_book import PromptBook
 
 SAVE_DELAY_MS = 400
 MAX_CONTEXT = 1 << 21
@@ -59,6 +69,8 @@ class ChatSettingsPanel(QFrame):
         )
         self.system_prompt.setAccessibleName(self.tr("System prompt"))
         self.system_prompt.setMaximumHeight(70)
+        self.persona = PersonaChooser(self.system_prompt)
+        form.addRow(self.tr("Persona"), self.persona)
         form.addRow(self.tr("System prompt"), self.system_prompt)
         default = self.tr("Default")
         self.temperature = _number(0.0, 2.0, 0.1, default)
@@ -98,6 +110,8 @@ class ChatSettingsPanel(QFrame):
             lambda: self.systemPromptChanged.emit(self.system_prompt.toPlainText())
         )
         self.system_prompt.textChanged.connect(self._prompt_edited)
+        # A persona chosen takes effect at once, even for a message sent right after it.
+        self.persona.activated.connect(lambda _row: self.flush())
         for box in (self.temperature, self.top_p):
             box.valueChanged.connect(self._changed)
         for spin in (self.context, self.seed, self.max_tokens):
@@ -110,6 +124,7 @@ class ChatSettingsPanel(QFrame):
         )
         self.system_prompt.setAccessibleName(self.tr("System prompt"))
         relabel_row(self.system_prompt, self.tr("System prompt"))
+        relabel_row(self.persona, self.tr("Persona"))
         self.temperature.setAccessibleName(self.tr("Temperature"))
         self.temperature.setToolTip(self.tr("Higher is more varied, lower more focused"))
         self.top_p.setAccessibleName(self.tr("Top P"))
@@ -136,6 +151,10 @@ class ChatSettingsPanel(QFrame):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+
+    def use_prompts(self, book: PromptBook) -> None:
+        """Offer the library's personas (the built-in ones are offered without it)."""
+        self.persona.use_prompts(book)
 
     def load(self, parameters: ChatParameters, system_prompt: str) -> None:
         """Show a conversation's settings without reporting them as changes."""

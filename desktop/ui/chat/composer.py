@@ -1,10 +1,15 @@
 """The text box where a prompt is written: Enter sends, Shift+Enter a new line, Esc stops.
 
+A line started with `/` lists saved prompts (desktop/ui/chat/prompt_slash.py); while that
+list is open it takes ↑/↓/Enter/Esc through ``key_hook``.
+
 Pictures dropped or pasted into it (files, or image data) are offered to the draft's
 attachments through ``imagesOffered`` instead of being inserted as text.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -23,6 +28,10 @@ class ComposerEdit(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.key_hook: Callable[[QKeyEvent], bool] | None = None
+        """Sees each key first; True when it handled the key (the prompt picker's keys)."""
+        self.claims_key: Callable[[QKeyEvent], bool] | None = None
+        """True for a key that must reach ``key_hook`` before any shortcut (Esc)."""
         self.retranslate()
         self.setTabChangesFocus(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -53,7 +62,20 @@ class ComposerEdit(QPlainTextEdit):
         if self.height() != height or self.minimumHeight() != height:
             self.setFixedHeight(height)
 
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and self.claims_key is not None
+            and isinstance(event, QKeyEvent)
+            and self.claims_key(event)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.key_hook is not None and self.key_hook(event):
+            return
         if event.key() == Qt.Key.Key_Escape:
             self.stopRequested.emit()
             return

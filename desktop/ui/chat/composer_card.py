@@ -2,11 +2,16 @@
 model, Image, thinking, the context meter and one button that sends, or stops an answer
 while it streams.
 
+Typing `/` at the start of a line lists the saved prompts once ``use_prompts`` gave the
+card the library.
+
 Send is disabled while something blocks sending (pictures the model cannot see), with
 the reason in its tooltip.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QTextCursor
@@ -27,6 +32,10 @@ from desktop.ui.chat.image_viewer import ImageOpener
 from desktop.ui.chat.route_bar import RouteBar
 from desktop.ui.icons import icon
 
+if TYPE_CHECKING:
+    from desktop.ui.chat.prompt_book import PromptBook
+    from desktop.ui.chat.prompt_slash import SlashPrompts
+
 
 class ComposerCard(QFrame):
     sendRequested = Signal()
@@ -45,6 +54,7 @@ class ComposerCard(QFrame):
         self.setObjectName("composerCard")
         self._streaming = False
         self._blocked = ""
+        self.slash: SlashPrompts | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(6)
@@ -129,6 +139,12 @@ class ComposerCard(QFrame):
         dialog.filesSelected.connect(self._draft.add_paths)
         self.attach_dialog = dialog
         dialog.open()
+
+    def use_prompts(self, book: PromptBook) -> None:
+        """Let `/` at the start of a line insert the library's prompts."""
+        from desktop.ui.chat.prompt_slash import SlashPrompts
+
+        self.slash = SlashPrompts(self.edit, book)
 
     def fill(self, text: str) -> None:
         """Put ``text`` in the message box, ready to be completed and sent."""

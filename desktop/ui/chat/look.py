@@ -77,4 +77,24 @@ QLabel#importFigureValue {{ font-size: {font_display}; font-weight: 600; }}
 QLabel#importLine[warning="true"] {{ color: {warning}; }}
 QPlainTextEdit#importDetails {{ background: {base}; border: 1px solid {border};
   border-radius: {radius_m}; padding: 4px; }}
+/* prompt library: the / picker, the variable form, the library window (prompt_*.py) */
+QFrame#promptPicker {{ background: {surface_raised}; border: 1px solid {border};
+  border-radius: {radius_l}; }}
+QLabel#promptPickerHeading {{ color: {muted}; font-size: {font_small}; font-weight: 600;
+  padding: 4px 10px 2px 10px; }}
+QListWidget#promptPickerList {{ background: transparent; border: none; outline: none; }}
+QLabel#promptPickerEmpty {{ color: {muted}; padding: 8px 10px; }}
+QPushButton#promptPickerManage {{ text-align: left; padding: 6px 10px; }}
+QLabel#promptFormTitle {{ font-size: {font_title}; font-weight: 600; }}
+QLabel#promptFormPreview {{ color: {muted}; background: {alternate}; border-radius: {radius_m};
+  padding: 8px 10px; }}
+QLabel#promptFormWarning, QLabel#promptEditorProblem {{ color: {warning}; }}
+QLabel#promptEditorNotice, QLabel#promptEditorHint {{ color: {muted}; }}
+QListWidget#promptLibraryList {{ border: 1px solid {border}; border-radius: {radius_m};
+  background: {base}; padding: {space_xs}; outline: none; }}
+QListWidget#promptLibraryList::item {{ padding: 7px 8px; border-radius: {radius_s}; }}
+QListWidget#promptLibraryList::item:hover {{ background: {hover}; }}
+QListWidget#promptLibraryList::item:selected {{ background: {selected}; color: {selected_text}; }}
+QLabel#promptLibraryStatus {{ color: {muted}; }}
+QLabel#promptLibraryStatus[problem="true"] {{ color: {warning}; }}
 """

@@ -41,8 +41,10 @@ from desktop.ui.theme import Theme
 from desktop.ui.translations import Translations
 
 if TYPE_CHECKING:
+    from desktop.ui.chat.prompt_book import PromptBook
     from desktop.ui.settings.backup_section import BackupSection
     from desktop.ui.settings.history_backups import HistoryBackups
+    from desktop.ui.settings.prompts_section import PromptsSection
 
 NAV_WIDTH = 192
 SECTIONS = (
@@ -50,6 +52,7 @@ SECTIONS = (
     "default-model",
     "images",
     "tools",
+    "prompts",
     "backups",
     "appearance",
     "shortcuts",
@@ -73,6 +76,7 @@ class SettingsPage(QWidget):
         translations: Translations | None = None,
         theme: Theme | None = None,
         backups: HistoryBackups | None = None,
+        prompts: PromptBook | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -94,6 +98,11 @@ class SettingsPage(QWidget):
             from desktop.ui.settings.backup_section import BackupSection
 
             self.backups = BackupSection(backups)
+        self.prompts: PromptsSection | None = None
+        if prompts is not None:
+            from desktop.ui.settings.prompts_section import PromptsSection
+
+            self.prompts = PromptsSection(prompts)
         self.appearance: AppearanceBox | None = None
         if translations is not None and theme is not None:
             self.appearance = AppearanceBox(translations, theme, settings, settings_store)
@@ -114,6 +123,7 @@ class SettingsPage(QWidget):
             ("default-model", "box", self.default_model),
             ("images", "image-plus", self.images),
             ("tools", "wrench", self.tools),
+            ("prompts", "message-square", self.prompts),
             ("backups", "folder-open", self.backups),
             ("appearance", "eye", self.appearance),
             ("shortcuts", "keyboard", self.shortcuts),
@@ -147,6 +157,7 @@ class SettingsPage(QWidget):
             "default-model": self.tr("Default model"),
             "images": self.tr("Images"),
             "tools": self.tr("Tools"),
+            "prompts": self.tr("Prompts"),
             "backups": self.tr("History and backups"),
             "appearance": self.tr("Appearance"),
             "shortcuts": self.tr("Shortcuts"),

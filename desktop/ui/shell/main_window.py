@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # imported when the services are attached or the page first b
     from desktop.ui.chat.chat_pane import ChatPane
     from desktop.ui.chat.conversation_list import ConversationList
     from desktop.ui.chat.conversation_sidebar import ConversationSidebar
+    from desktop.ui.chat.prompt_book import PromptBook
     from desktop.ui.models.model_list_model import ModelListModel
     from desktop.ui.models.pane import ModelManagerPane
     from desktop.ui.ollama_monitor import OllamaMonitor
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
     _tools: McpServerManager | None = None
     _tool_policies: ServerPolicies | None = None
     _backups: HistoryBackups | None = None
+    _prompts: PromptBook | None = None
     model_page_extensions: tuple[Callable[[ModelManagerPane, ModelListModel], object], ...] = ()
     """Called with the Models page when it is built (the app's per-model keeping)."""
 
@@ -329,6 +331,7 @@ class MainWindow(QMainWindow):
             translations=self._translations,
             theme=self._theme,
             backups=self._backups,
+            prompts=self._prompts,
         )
         page.closeRequested.connect(self._leave_settings)
         if self._ui_state.settings_section:
@@ -336,6 +339,10 @@ class MainWindow(QMainWindow):
         page.sectionChanged.connect(self._remember_section)
         self.shortcuts.watch(page)
         return page
+
+    def set_prompts(self, prompts: PromptBook) -> None:
+        """The prompt library, for Settings → Prompts (set before the page is built)."""
+        self._prompts = prompts
 
     def set_backups(self, backups: HistoryBackups) -> None:
         """History backups, for Settings → History and backups; a restore reloads the chats."""
