@@ -86,8 +86,8 @@ Python many times: the first start stalled the window 30-64 ms. At 0.5 ms it sta
 def import_sdk() -> None:
     """Import the MCP SDK (on the worker thread, once): ~1.3 s and a six-figure number of
     objects. The cyclic collector is paused meanwhile, and when the app has set its startup
-    objects aside (desktop.app.keep_startup_objects) the SDK's join them: a collection
-    walking them holds the GIL, and so the window, for tens of ms. The GIL changes hands
+    objects aside (desktop.app.keep_startup_objects) the SDK's join them before it resumes:
+    a collection walking them holds the GIL, and so the window, for tens of ms. The GIL changes hands
     more often meanwhile (:data:`IMPORT_SWITCH_INTERVAL`)."""
     if "mcp.client.client" in sys.modules:
         return
@@ -100,10 +100,13 @@ def import_sdk() -> None:
         import mcp.client.streamable_http  # noqa: F401
     finally:
         sys.setswitchinterval(switching)
+        if gc.get_freeze_count():  # the app set its startup heap aside: the SDK joins it
+            # Before the collector is on again: with it off, all of the SDK's objects are
+            # still in the youngest generation, and the first collection after enabling
+            # walked them all at once (60-160 ms, on whichever thread allocated next).
+            gc.freeze()
         if collecting:
             gc.enable()
-    if gc.get_freeze_count():  # the app set its startup heap aside: the SDK joins it
-        gc.freeze()
 
 
 def _plain_loop() -> asyncio.AbstractEventLoop:

@@ -168,8 +168,9 @@ class ToolCards(QScrollArea):
             card.deleteLater()
         self.cards = []
         self._waiting = tools
-        if not self._scheduled:
-            self._add_some()
+        if not self._scheduled:  # not in this turn: it already shows the server's new state
+            self._scheduled = True
+            QTimer.singleShot(0, self._add_some)
 
     @property
     def complete(self) -> bool:
