@@ -19,7 +19,34 @@ from tests.documents.pdf_maker import write_pdf
 
 PAGES = 200
 LINES = 46
-WORDS = ["retrieval", "embedding", "vector", "chunk", "page", "document", "index", "model", "query", "answer", "the", "of", "and", "to", "in", "reciprocal", "rank", "fusion", "keyword", "search", "passage", "citation", "2026", "(note)", "café", "naïve"]
+WORDS = [
+    "retrieval",
+    "embedding",
+    "vector",
+    "chunk",
+    "page",
+    "document",
+    "index",
+    "model",
+    "query",
+    "answer",
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "reciprocal",
+    "rank",
+    "fusion",
+    "keyword",
+    "search",
+    "passage",
+    "citation",
+    "2026",
+    "(note)",
+    "café",
+    "naïve",
+]
 
 
 def installed_mb(*packages: str) -> float:
