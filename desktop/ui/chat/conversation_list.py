@@ -19,9 +19,7 @@ from PySide6.QtCore import (
     QEvent,
     QLocale,
     QModelIndex,
-    QPersistentModelIndex,
     QPoint,
-    QSize,
     Qt,
     QTimer,
     Signal,
@@ -41,67 +39,23 @@ from PySide6.QtWidgets import (
     QApplication,
     QListView,
     QMenu,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QWidget,
 )
 
 from desktop.core.conversation_groups import ConversationSummary, DateGroup, Period
+from desktop.core.folders import Folder
+from desktop.ui.chat.conversation_delegate import RowDelegate, heading_font, row_height
+from desktop.ui.chat.conversation_drops import ConversationDrops
 from desktop.ui.chat.conversation_model import (
-    HEADING_ROLE,
+    FOLDER_ROLE,
     ID_ROLE,
     PINNED_ROLE,
     ConversationListModel,
 )
 from desktop.ui.design import Space, colors_for
 
-ROW_PADDING = Space.S
-"""Above and below a row's text, and before it."""
 
-
-class RowDelegate(QStyledItemDelegate):
-    """One height for every row; headings drawn small and muted at the foot of theirs."""
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        return QSize(option.rect.width(), row_height(option.fontMetrics.height()))
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        if not index.data(HEADING_ROLE):
-            super().paint(painter, option, index)
-            return
-        app = QApplication.instance()
-        muted = colors_for(bool(app is not None and app.property("parleyDark"))).muted
-        painter.save()
-        painter.setFont(heading_font(option.font))
-        painter.setPen(QColor(muted))
-        area = option.rect.adjusted(ROW_PADDING + 2, 0, -ROW_PADDING, -Space.XS)
-        text = painter.fontMetrics().elidedText(
-            str(index.data()), Qt.TextElideMode.ElideRight, area.width()
-        )
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
-        painter.drawText(area, int(flags), text)
-        painter.restore()
-
-
-def row_height(text_height: int) -> int:
-    return text_height + 2 * ROW_PADDING
-
-
-def heading_font(font: QFont) -> QFont:
-    heading = QFont(font)
-    heading.setWeight(QFont.Weight.DemiBold)
-    heading.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
-    return heading
-
-
-class ConversationList(QListView):
+class ConversationList(ConversationDrops, QListView):
     conversationSelected = Signal(int)
     renameRequested = Signal(int, str)
     pinRequested = Signal(int, bool)
@@ -109,13 +63,33 @@ class ConversationList(QListView):
     refreshWanted = Signal()
     """The list changed while a title was edited: show it anew."""
     firstPainted = Signal()
+    folderChosen = Signal(object)
+    """The folder row now current (its id), or None once a conversation is."""
+    folderRenameRequested = Signal(int, str)
+    folderDeleteRequested = Signal(int)
+    moveRequested = Signal(object, object)
+    """(conversation ids, folder id or None): dropped or chosen from "Move to folder"."""
+    menuWanted = Signal(object, object, object)
+    """(QMenu, folder id or None, conversation id or None): fill the context menu."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conversationList")
-        self.model_ = ConversationListModel(self._heading_text, self._untitled, self._renamed)
+        self.model_ = ConversationListModel(
+            self._heading_text, self._untitled, self._renamed, self._folder_renamed
+        )
         self.setModel(self.model_)
-        self.setItemDelegate(RowDelegate(self))
+        self.delegate = RowDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self.folders: list[Folder] = []
+        self.counts: dict[int, int] = {}
+        self.expanded: set[int] = set()
+        self.current_folder: int | None = None
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(False)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setUniformItemSizes(True)
         self.setMouseTracking(True)  # hover
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -133,6 +107,7 @@ class ConversationList(QListView):
         self._refresh_wanted = False  # the list changed while a title was edited
         self._painted = False
         self._chosen_by_press: int | None = None
+        self._today = date.today()
         self.shown_id: int | None = None
         """The conversation the owner shows (the highlighted row, if it is listed)."""
 
@@ -167,8 +142,11 @@ class ConversationList(QListView):
         summaries: Sequence[ConversationSummary],
         current: int | None,
         today: date | None = None,
+        folders: Sequence[Folder] | None = None,
+        counts: dict[int, int] | None = None,
     ) -> None:
-        """Show ``summaries`` with ``current`` highlighted. While a title is being edited
+        """Show ``summaries`` with ``current`` highlighted (and ``folders`` above them,
+        when given; None keeps the folders shown). While a title is being edited
         the list is left as it is (refilling it would drop what the person typed);
         ``refreshWanted`` asks for the list again once the edit is done."""
         if self.state() == QAbstractItemView.State.EditingState:
@@ -177,7 +155,22 @@ class ConversationList(QListView):
         scrolled = self.verticalScrollBar().value()
         self._updating = True
         try:
-            self.model_.set_summaries(summaries, today or date.today())
+            if folders is not None:
+                self.folders = list(folders)
+                self.counts = dict(counts or {})
+                known = {folder.id for folder in self.folders}
+                self.expanded &= known
+                if self.current_folder not in known:
+                    self.current_folder = None
+            self._today = today or date.today()
+            self.model_.set_summaries(
+                summaries,
+                self._today,
+                self.folders,
+                self.counts,
+                self.expanded,
+                self.tr("Folders"),
+            )
             self.executeDelayedItemsLayout()  # the scroll range of the new rows
             self.verticalScrollBar().setValue(scrolled)
             self.show_current(current)
@@ -188,6 +181,8 @@ class ConversationList(QListView):
         """Highlight the conversation the owner shows (none: a new chat)."""
         self.shown_id = conversation_id
         row = self.model_.row_of(conversation_id) if conversation_id is not None else None
+        if row is None and conversation_id is None and self.current_folder is not None:
+            row = self.model_.folder_row(self.current_folder)  # a new chat in the folder
         was_updating, self._updating = self._updating, True
         try:
             if row is None:
@@ -213,6 +208,35 @@ class ConversationList(QListView):
         if group.month is not None:
             return QLocale().toString(QDate(group.month.year, group.month.month, 1), "MMMM yyyy")
         return names[group.period]
+
+    def _folder_renamed(self, folder_id: int, name: str) -> bool:
+        self.folderRenameRequested.emit(folder_id, name)
+        return False  # the list is read anew once the folder is renamed
+
+    def set_expanded(self, folder_id: int, expanded: bool) -> None:
+        if expanded == (folder_id in self.expanded):
+            return
+        if expanded:
+            self.expanded.add(folder_id)
+        else:
+            self.expanded.discard(folder_id)
+        self.set_summaries(self.model_.summaries, self.shown_id, self._today)
+        row = self.model_.folder_row(folder_id)
+        if row is not None and self.current_folder == folder_id:
+            was_updating, self._updating = self._updating, True
+            self.setCurrentIndex(self.model_.index(row))
+            self._updating = was_updating
+
+    def select_folder(self, folder_id: int) -> None:
+        row = self.model_.folder_row(folder_id)
+        if row is not None:
+            self.setCurrentIndex(self.model_.index(row))
+
+    def edit_folder(self, folder_id: int) -> None:
+        row = self.model_.folder_row(folder_id)
+        if row is not None and self.state() != QAbstractItemView.State.EditingState:
+            self.setCurrentIndex(self.model_.index(row))
+            self.edit(self.model_.index(row))
 
     def _untitled(self) -> str:
         return self.tr("New chat")
@@ -261,7 +285,11 @@ class ConversationList(QListView):
     def _current_changed(self, index: QModelIndex, previous: QModelIndex) -> None:
         if not index.isValid() or self._updating:
             return
-        if not self.model_.is_heading(index.row()):  # headings cannot be current
+        folder = index.data(FOLDER_ROLE)
+        if folder is not None:
+            self.current_folder = int(folder)
+            self.folderChosen.emit(self.current_folder)
+        elif not self.model_.is_heading(index.row()):  # headings cannot be current
             self._choose(index)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -272,6 +300,10 @@ class ConversationList(QListView):
         """A click on the row that was current already (it changed nothing) still asks for
         its conversation: after Ctrl+N the old row may still be highlighted."""
         chosen_by_press, self._chosen_by_press = self._chosen_by_press, None
+        folder = index.data(FOLDER_ROLE) if index.isValid() else None
+        if folder is not None:
+            self.set_expanded(int(folder), int(folder) not in self.expanded)
+            return
         if (
             index.isValid()
             and not self.model_.is_heading(index.row())
@@ -283,6 +315,9 @@ class ConversationList(QListView):
         pinned = bool(index.data(PINNED_ROLE))
         self.pin_action.setText(self.tr("Unpin") if pinned else self.tr("Pin"))
         conversation_id = int(index.data(ID_ROLE))
+        if self.current_folder is not None:
+            self.current_folder = None
+            self.folderChosen.emit(None)
         self.shown_id = self._chosen_by_press = conversation_id
         self.conversationSelected.emit(conversation_id)
 
@@ -298,18 +333,28 @@ class ConversationList(QListView):
             self.pinRequested.emit(int(index.data(ID_ROLE)), not bool(index.data(PINNED_ROLE)))
 
     def _delete_current(self) -> None:
+        folder = self.currentIndex().data(FOLDER_ROLE)
+        if folder is not None:
+            self.folderDeleteRequested.emit(int(folder))
+            return
         conversation_id = self.current_id()
         if conversation_id is not None:
             self.deleteRequested.emit(conversation_id)
 
     def _context_menu(self, position: QPoint) -> None:
         index = self.indexAt(position)
-        if not index.isValid() or self.model_.is_heading(index.row()):
-            return
-        self.setCurrentIndex(index)
         menu = QMenu(self)
-        menu.addActions([self.rename_action, self.pin_action, self.delete_action])
-        menu.popup(self.viewport().mapToGlobal(position))
+        folder = index.data(FOLDER_ROLE) if index.isValid() else None
+        conversation = self.model_.conversation_at(index.row()) if index.isValid() else None
+        if folder is not None or conversation is not None:
+            self.setCurrentIndex(index)
+        if conversation is not None:
+            menu.addActions([self.rename_action, self.pin_action])
+        self.menuWanted.emit(menu, folder, None if conversation is None else conversation.id)
+        if conversation is not None:
+            menu.addAction(self.delete_action)
+        if not menu.isEmpty():
+            menu.popup(self.viewport().mapToGlobal(position))
 
     # -- first paint -----------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -31,9 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.conversation import Conversation, SearchHit
+from desktop.core.conversation_groups import ConversationSummary
+from desktop.core.folders import Folder
 from desktop.storage.history import HistoryStore
 from desktop.ui.chat.conversation_list import ConversationList
 from desktop.ui.chat.pane_widths import margins_between, share, splitter_pane
+from desktop.ui.chat.sidebar_folders import SidebarFolders
 from desktop.ui.chat.sidebar_search import SidebarSearch
 from desktop.ui.design import Space
 from desktop.ui.icons import icon
@@ -97,6 +100,9 @@ class ConversationSidebar(QWidget):
         self.title = QLabel()
         self.title.setObjectName("paneTitle")
         header.addWidget(self.title, 1)
+        self.folder_button = self._icon_button("folder-open")
+        self.folder_button.clicked.connect(lambda: self.folders.new_folder())
+        header.addWidget(self.folder_button)
         self.new_button = self._icon_button("square-pen")
         self.new_button.clicked.connect(self._new)
         header.addWidget(self.new_button)
@@ -110,6 +116,9 @@ class ConversationSidebar(QWidget):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.addAction(icon("search", "muted"), QLineEdit.ActionPosition.LeadingPosition)
         layout.addWidget(self.search_box)
+        self.scope_row = QHBoxLayout()
+        self.scope_row.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.scope_row)
 
         self.stack = QStackedWidget()
         self.list = ConversationList()
@@ -158,9 +167,15 @@ class ConversationSidebar(QWidget):
         self._undo_timer.setSingleShot(True)
         self._undo_timer.setInterval(UNDO_MS)
         self._undo_timer.timeout.connect(self._forget_trash)
+        self.folders = SidebarFolders(store, self.list, self.search_status, self)
+        self.folders.changed.connect(self.changed)
+        self.scope_row.addWidget(self.folders.chip)
+        self.scope_row.addStretch(1)
         self.search = SidebarSearch(
             store, tasks, self.search_box, self.stack, self.list, self.search_status, self
         )
+        self.search.scope = self.folders.scope
+        self.folders.scopeChanged.connect(self.search.scope_changed)
         self.search.conversationChosen.connect(self.conversationSelected)
         self.search.messageChosen.connect(self.messageChosen)
         self.import_dialog: QFileDialog | None = None
@@ -172,6 +187,7 @@ class ConversationSidebar(QWidget):
         change."""
         for button, accessible, tip in (
             (self.new_button, self.tr("New chat"), self.tr("Start a new conversation (Ctrl+N)")),
+            (self.folder_button, self.tr("New folder"), self.tr("New folder")),
             (
                 self.collapse_button,
                 self.tr("Hide the sidebar"),
@@ -265,6 +281,9 @@ class ConversationSidebar(QWidget):
         self.search_box.selectAll()
 
     def _new(self) -> None:
+        if self.list.current_folder is not None:  # a new chat in the selected folder
+            self.folders.newChatRequested.emit(self.list.current_folder)
+            return
         self.list.show_current(None)
         self.newRequested.emit()
 
@@ -275,7 +294,12 @@ class ConversationSidebar(QWidget):
         thread."""
         self._current = current
         if not self.list.painted:
-            self.list.set_summaries(self._store.conversation_summaries(FIRST_SCREEN), current)
+            self.list.set_summaries(
+                self._store.conversation_summaries(FIRST_SCREEN),
+                current,
+                folders=self._store.folders.all(),
+                counts=self._store.folders.counts(),
+            )
             return
         self._load_generation += 1
         self._tasks.spawn(self._load(self._load_generation), name="conversation list")
@@ -295,14 +319,18 @@ class ConversationSidebar(QWidget):
             self.reload(self._current)
 
     async def _load(self, generation: int) -> None:
-        summaries = await asyncio.to_thread(self._store.conversation_summaries)
+        summaries, folders, counts = await asyncio.to_thread(self._read_list)
         if generation != self._load_generation:
             return
         if not self._complete:  # made now, the first keystroke of a search is quicker
             self._complete = True
             QTimer.singleShot(0, lambda: self.search.results)
-        self.list.set_summaries(summaries, self._current)
+        self.list.set_summaries(summaries, self._current, folders=folders, counts=counts)
         self.search.refilter()
+
+    def _read_list(self) -> tuple[list[ConversationSummary], list[Folder], dict[int, int]]:
+        folders = self._store.folders
+        return self._store.conversation_summaries(), folders.all(), folders.counts()
 
     # -- rename, pin, delete ---------------------------------------------------
     def _rename(self, conversation_id: int, title: str) -> None:

@@ -8,6 +8,7 @@ The results view is made on first use (or once the list is loaded), not at start
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -52,6 +53,8 @@ class SidebarSearch(QObject):
         self._title_hits: list[Result] = []
         self._titles: TitleIndex | None = None
         self._results: SearchResultsView | None = None
+        self.scope: Callable[[], list[int] | None] = lambda: None
+        """The folders a search is limited to (None: everywhere)."""
         box.textChanged.connect(self._query_changed)
         box.installEventFilter(self)
         self._timer = QTimer(self)
@@ -112,6 +115,11 @@ class SidebarSearch(QObject):
         else:
             self._timer.stop()
 
+    def scope_changed(self) -> None:
+        """The "In <folder>" chip or the selected folder changed: search again."""
+        if self._box.text().strip():
+            self._query_changed(self._box.text())
+
     def refilter(self) -> None:
         """The list changed: find titles again in what it lists now."""
         if self._box.text().strip():
@@ -122,6 +130,11 @@ class SidebarSearch(QObject):
         from desktop.ui.chat.search_results import TitleIndex
 
         listed = self._list.model_.summaries
+        scope = self.scope()
+        if scope is not None:
+            inside = set(scope)
+            listed = [summary for summary in listed if summary.folder_id in inside]
+            self._titles = None
         if self._titles is None or self._titles.conversations is not listed:
             self._titles = TitleIndex(listed)
         self._title_hits = self._titles.find(query.split(), self.tr("New chat"))
@@ -132,7 +145,7 @@ class SidebarSearch(QObject):
         self._tasks.spawn(self._search(self._box.text().strip(), self._generation), name="search")
 
     async def _search(self, query: str, generation: int) -> None:
-        hits = await asyncio.to_thread(self._store.search, query)
+        hits = await asyncio.to_thread(self._store.search, query, 50, self.scope())
         if generation == self._generation:
             self.show_hits(hits)
 

@@ -19,6 +19,7 @@ from desktop.storage.ui_state import UiState
 from desktop.ui.chat.chat_pane import ChatPane
 from desktop.ui.chat.conversation_list import ConversationList
 from desktop.ui.chat.conversation_sidebar import ConversationSidebar
+from desktop.ui.chat.folder_chats import FolderChats
 from desktop.ui.ollama_monitor import OllamaMonitor
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
 from desktop.ui.shell.chats_page import ChatsPage
@@ -111,6 +112,7 @@ class ChatParts:
     ) -> None:
         """The wiring among the parts themselves and the services they follow."""
         sidebar, pane, setup = self.sidebar, self.pane, self.setup
+        FolderChats(self.chat.store, sidebar, pane)  # owned by the sidebar
         sidebar.conversationSelected.connect(pane.open_conversation)
         sidebar.messageChosen.connect(pane.show_message)
         sidebar.conversationTrashed.connect(pane.conversation_removed)

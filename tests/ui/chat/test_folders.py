@@ -1,0 +1,164 @@
+"""Folders in the sidebar as a person uses them: make one, drag a conversation onto it,
+start a chat in it with its model and prompt, search only inside it, and find titles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from desktop.core.messages import Role
+from desktop.storage.history import HistoryStore
+from desktop.ui.chat.conversation_model import FOLDER_ROLE
+from desktop.ui.chat.conversation_sidebar import ConversationSidebar
+from desktop.ui.chat.search_results import CONVERSATION, MESSAGE
+from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.tasks import TaskOwner
+from tests.ui.chat_fixtures import SCRIPTED_THINK, ask, ready_pane
+from tests.ui.conftest import wait_until
+
+
+def editing(view: QWidget) -> QLineEdit:
+    """The name editor open in the list (an earlier one may await deletion)."""
+    return [e for e in view.findChildren(QLineEdit) if e.isVisible()][-1]
+
+
+async def open_sidebar(qtbot: object, store: HistoryStore) -> tuple[ConversationSidebar, TaskOwner]:
+    tasks = TaskOwner()
+    sidebar = ConversationSidebar(store, tasks)
+    qtbot.addWidget(sidebar)  # type: ignore[attr-defined]
+    sidebar.resize(300, 600)
+    sidebar.reload(None)
+    sidebar.show()
+    await wait_until(lambda: sidebar.list.painted)
+    return sidebar, tasks
+
+
+def drop_on(sidebar: ConversationSidebar, conversation_id: int, row: int | None) -> None:
+    """Drag the conversation's row and drop it on ``row`` (None: the empty space below)."""
+    view = sidebar.list
+    source = view.index_for(conversation_id)
+    data = view.model().mimeData([source])  # what the view puts in the drag
+    if row is None:
+        spot = QPointF(10, view.viewport().height() - 5)
+    else:
+        spot = QPointF(view.visualRect(view.model().index(row, 0)).center())
+    drop = QDropEvent(
+        spot,
+        Qt.DropAction.MoveAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    # The view's own drop handling (Qt delivers a Drop event only during a real drag).
+    view.dragMoveEvent(
+        move := QDragMoveEvent(
+            spot.toPoint(), drop.possibleActions(), data, drop.buttons(), drop.modifiers()
+        )
+    )
+    assert move.isAccepted()
+    view.dropEvent(drop)
+    assert drop.isAccepted()
+
+
+async def test_deleting_a_folder_asks_and_keeps_its_conversations(
+    qtbot: object, tmp_path: Path
+) -> None:
+    store = HistoryStore.open(tmp_path / "history.sqlite3")
+    chat = store.create_conversation("Kept", "m")
+    work = store.folders.create("Work")
+    store.folders.move_conversation(chat.id, work.id)
+    sidebar, tasks = await open_sidebar(qtbot, store)
+    sidebar.list.select_folder(work.id)
+    sidebar.list.setFocus()
+    qtbot.keyClick(sidebar.list, Qt.Key.Key_Delete)  # type: ignore[attr-defined]
+    ask = sidebar.folders.ask
+    assert ask is not None and ask.isVisible()
+    assert "1 conversations move out" in ask.informativeText()
+    assert ask.checkBox() is not None and not ask.checkBox().isChecked()  # default: keep
+    delete = next(b for b in ask.buttons() if b.text() == "Delete folder")
+    delete.click()
+    await wait_until(lambda: store.folders.all() == [])
+    assert [c.title for c in store.list_conversations()] == ["Kept"]
+    await wait_until(lambda: sidebar.list.titles() == ["Kept"])
+    await tasks.cancel_all()
+    store.close()
+
+
+async def test_search_in_a_folder_finds_only_its_conversations_and_titles_first(
+    qtbot: object, tmp_path: Path
+) -> None:
+    store = HistoryStore.open(tmp_path / "history.sqlite3")
+    work = store.folders.create("Work")
+    clients = store.folders.create("Clients", parent_id=work.id)
+    for title, folder in (
+        ("Invoice template", work.id),
+        ("Acme call", clients.id),
+        ("Invoice from the plumber", None),
+    ):
+        chat = store.create_conversation(title, "m")
+        store.add_message(chat.id, Role.USER, f"notes about the invoice ({title})")
+        store.folders.move_conversation(chat.id, folder)
+    sidebar, tasks = await open_sidebar(qtbot, store)
+    await wait_until(lambda: len(sidebar.list.model_.summaries) == 3)
+
+    sidebar.search_box.setText("invoice")  # everywhere: the titles come first
+    await wait_until(lambda: any(r.kind == MESSAGE for r in sidebar.results.model_.results()))
+    results = sidebar.results.model_.results()
+    kinds = [r.kind for r in results if r.kind in (CONVERSATION, MESSAGE)]
+    assert kinds.index(CONVERSATION) < kinds.index(MESSAGE)
+    titles = {r.conversation_id for r in results if r.kind == CONVERSATION}
+    assert len(titles) == 2  # "Invoice template" and "Invoice from the plumber"
+    assert len({r.conversation_id for r in results if r.kind == MESSAGE}) == 3
+
+    sidebar.search_box.clear()
+    sidebar.list.select_folder(work.id)
+    assert sidebar.folders.chip.isVisibleTo(sidebar) and sidebar.folders.chip.text() == "In Work"
+    sidebar.search_box.setText("invoice")
+    await wait_until(lambda: any(r.kind == MESSAGE for r in sidebar.results.model_.results()))
+    found = sidebar.results.model_.results()
+    inside = {c.id for c in store.conversation_summaries() if c.folder_id is not None}
+    hits = {r.conversation_id for r in found if r.kind in (CONVERSATION, MESSAGE)}
+    assert hits == inside, "a search in Work found conversations outside it (or missed Clients)"
+
+    sidebar.folders.chip.click()  # off: everywhere again
+    await wait_until(
+        lambda: (
+            len({r.conversation_id for r in sidebar.results.model_.results() if r.kind == MESSAGE})
+            == 3
+        )
+    )
+    await tasks.cancel_all()
+    store.close()
+
+
+async def test_a_new_chat_in_a_folder_starts_with_its_model_and_prompt(
+    open_window: Callable[[], MainWindow], scripted: object
+) -> None:
+    pane = await ready_pane(open_window)
+    window = pane.window()
+    assert isinstance(window, MainWindow)
+    store = window._chat.store
+    work = store.folders.create("Tax")
+    store.folders.set_defaults(
+        work.id, model=SCRIPTED_THINK, provider="ollama", system_prompt="Answer as a tax adviser."
+    )
+    sidebar = window.conversation_sidebar
+    sidebar.reload(None)
+    await wait_until(lambda: sidebar.list.model_.folder_row(work.id) is not None)
+
+    sidebar.list.select_folder(work.id)
+    sidebar.new_button.click()  # New chat while the folder is selected
+    assert pane.current_model() == SCRIPTED_THINK
+    assert pane.settings_panel.system_prompt.toPlainText() == "Answer as a tax adviser."
+    await ask(pane, "What can I deduct?")
+    conversation = store.get_conversation(pane.conversation_id or 0)
+    assert conversation.model == SCRIPTED_THINK
+    assert conversation.system_prompt == "Answer as a tax adviser."
+    assert store.conversation_summary(conversation.id).folder_id == work.id  # type: ignore[union-attr]
+    await wait_until(lambda: sidebar.list.model_.row_of(conversation.id) is not None)
+    row = sidebar.list.model_.row_of(conversation.id)
+    assert row is not None and sidebar.list.model_.index(row).data(FOLDER_ROLE) is None
