@@ -83,6 +83,9 @@ QFrame#promptPicker {{ background: {surface_raised}; border: 1px solid {border};
 QLabel#promptPickerHeading {{ color: {muted}; font-size: {font_small}; font-weight: 600;
   padding: 4px 10px 2px 10px; }}
 QListWidget#promptPickerList {{ background: transparent; border: none; outline: none; }}
+QListWidget#promptPickerList::item {{ border-radius: {radius_m}; border: none; }}
+QListWidget#promptPickerList::item:hover {{ background: {hover}; }}
+QListWidget#promptPickerList::item:selected {{ background: {selected}; }}
 QLabel#promptPickerEmpty {{ color: {muted}; padding: 8px 10px; }}
 QPushButton#promptPickerManage {{ text-align: left; padding: 6px 10px; }}
 QLabel#promptFormTitle {{ font-size: {font_title}; font-weight: 600; }}

@@ -98,6 +98,8 @@ class PromptLibraryWindow(QDialog):
         self.close_button.clicked.connect(self.close)
         bottom.addWidget(self.close_button)
         layout.addLayout(bottom)
+        for button in self.findChildren(QPushButton):  # Enter in a field never deletes or closes
+            button.setAutoDefault(False)
         book.changed.connect(self._fill)
         self.retranslate()
         if book.store.load_problem:

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QLabel,
     QListWidget,
@@ -59,15 +60,14 @@ class _PromptRow(QStyledItemDelegate):
             return
         palette = option.palette
         rect: QRect = option.rect
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        background = QStyleOptionViewItem(option)
+        self.initStyleOption(background, index)
+        background.text = ""
+        widget = background.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        # The row's background as the look's ::item:selected / :hover rules draw it.
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, widget)
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if selected:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(palette.color(QPalette.ColorRole.Highlight).lighter(100))
-            painter.setOpacity(0.16)
-            painter.drawRoundedRect(rect.adjusted(2, 1, -2, -1), 6, 6)
-            painter.setOpacity(1.0)
         inner = rect.adjusted(Space.M, 5, -Space.M, -5)
         bold = QFont(option.font)
         bold.setWeight(QFont.Weight.DemiBold)
@@ -171,7 +171,9 @@ class PromptPicker(QFrame):
         self.setFixedWidth(min(WIDTH, parent.width() - 2 * Space.S))
         self.adjustSize()
         below = owner.mapTo(parent, caret.bottomLeft() + QPoint(0, 4))
-        above = owner.mapTo(parent, caret.topLeft() - QPoint(0, 4 + self.height()))
+        # Above, it clears the whole box it was opened from (not just the caret's line).
+        top = min(caret.top(), 0) - Space.S - 4
+        above = owner.mapTo(parent, QPoint(caret.left(), top - self.height()))
         spot = below if below.y() + self.height() <= parent.height() - Space.S else above
         x = max(Space.S, min(spot.x() - Space.M, parent.width() - self.width() - Space.S))
         self.move(x, max(Space.S, spot.y()))

@@ -11,7 +11,7 @@ for that line until the line stops starting with `/`.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
 
 from desktop.core.prompt_library import Prompt
 from desktop.ui.chat.composer import ComposerEdit
@@ -49,7 +49,17 @@ class SlashPrompts(QObject):
             self.picker.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.edit and event.type() in (QEvent.Type.FocusOut, QEvent.Type.Hide):
+        if watched is not self.edit:
+            return False
+        # Another widget took the keyboard: the list goes. Another window becoming active
+        # keeps it, for when the person comes back to the message.
+        switched = (
+            isinstance(event, QFocusEvent)
+            and event.reason() == Qt.FocusReason.ActiveWindowFocusReason
+        )
+        if event.type() == QEvent.Type.Hide or (
+            event.type() == QEvent.Type.FocusOut and not switched
+        ):
             self.close()
         return False
 
