@@ -131,6 +131,7 @@ class PromptEditor(QWidget):
         )
         draft = self.draft()
         found = variables(draft.text)
+        self.hint.setVisible(self._kind == "prompt")
         self.hint.setText(
             self.tr("Asks for: {names}").format(names=", ".join(found))
             if found

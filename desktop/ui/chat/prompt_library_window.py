@@ -62,6 +62,8 @@ class PromptLibraryWindow(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("promptLibraryList")
         self.list.setFixedWidth(250)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
         left.addWidget(self.list, 1)
         buttons = QHBoxLayout()

@@ -109,7 +109,7 @@ class SlashPrompts(QObject):
         if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self.picker.move_selection(-1 if key == Qt.Key.Key_Up else 1)
             return True
-        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             prompt = self.picker.current()
             if prompt is not None:

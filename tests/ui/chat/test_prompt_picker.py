@@ -296,3 +296,22 @@ def test_picker_places_itself_above_the_caret_without_room_below(qtbot) -> None:
     picker.place(QRect(40, 20, 2, 16), host)
     assert picker.geometry().top() > 36
     assert picker.mapTo(host, QPoint(0, 0)).x() >= 0
+
+
+def test_the_form_warns_about_an_unmatched_brace_and_inserts_as_written(qtbot) -> None:  # type: ignore[no-untyped-def]
+    form = PromptForm(Prompt("Broken", "Say {{word}} and {{oops} here"))
+    qtbot.addWidget(form)
+    filled: list[str] = []
+    form.filled.connect(filled.append)
+    form.open()
+    assert list(form.fields) == ["word"]
+    assert form.warning.isVisible() and "has no partner" in form.warning.text()
+    form.fields["word"].setText("hi")
+    form.insert_button.click()
+    assert filled == ["Say hi and {{oops} here"]
+    assert not form.isVisible()
+    fine = PromptForm(Prompt("Fine", "{{a}}"))
+    qtbot.addWidget(fine)
+    fine.open()
+    assert not fine.warning.isVisible()
+    fine.reject()
