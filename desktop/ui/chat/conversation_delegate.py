@@ -5,7 +5,7 @@ conversations inside a folder indented under it. No widget per row."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -49,14 +49,16 @@ def _colors() -> Colors:
 class RowDelegate(QStyledItemDelegate):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
-        self._icons: dict[tuple[str, bool], QIcon] = {}
+        self._icons: dict[tuple[str, bool, float], QPixmap] = {}
         self.drop_row: int | None = None
         """The folder row a dragged conversation would go into (drawn outlined)."""
 
-    def _icon(self, name: str, dark: bool) -> QIcon:
-        key = (name, dark)
-        if key not in self._icons:  # made once per look: icon() draws an SVG
-            self._icons[key] = icon(name, "muted")
+    def _icon(self, name: str, dark: bool, ratio: float) -> QPixmap:
+        """A pixmap, not the icon: made once per look (icon() draws an SVG), and a kept
+        QIcon would keep its Python engine alive past the view."""
+        key = (name, dark, ratio)
+        if key not in self._icons:
+            self._icons[key] = icon(name, "muted").pixmap(QSize(ICON, ICON), ratio)
         return self._icons[key]
 
     def sizeHint(
@@ -127,9 +129,10 @@ class RowDelegate(QStyledItemDelegate):
         top = rect.top() + (rect.height() - ICON) // 2
         x = rect.left() + ROW_PADDING
         chevron = "chevron-down" if index.data(EXPANDED_ROLE) else "chevron-right"
-        self._icon(chevron, dark).paint(painter, QRect(x, top, ICON, ICON))
+        ratio = painter.device().devicePixelRatioF()
+        painter.drawPixmap(QRect(x, top, ICON, ICON), self._icon(chevron, dark, ratio))
         x += ICON + Space.XS
-        self._icon("folder-open", dark).paint(painter, QRect(x, top, ICON, ICON))
+        painter.drawPixmap(QRect(x, top, ICON, ICON), self._icon("folder-open", dark, ratio))
         x += ICON + Space.S
         count = str(index.data(COUNT_ROLE) or 0)
         metrics = painter.fontMetrics()

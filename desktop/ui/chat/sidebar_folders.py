@@ -132,6 +132,7 @@ class SidebarFolders(QObject):
             self._store.folders.rename(folder_id, name)
         except FolderProblem as problem:
             self.say(translated(problem))
+            QTimer.singleShot(0, self, lambda: self._list.edit_folder(folder_id))  # again
             return False
         self._status.hide()
         QTimer.singleShot(0, self, self._reload_now)  # once the name's editor has closed

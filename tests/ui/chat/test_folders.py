@@ -64,6 +64,65 @@ def drop_on(sidebar: ConversationSidebar, conversation_id: int, row: int | None)
     assert drop.isAccepted()
 
 
+async def test_make_a_folder_and_drag_a_conversation_in_and_out(
+    qtbot: object, tmp_path: Path
+) -> None:
+    store = HistoryStore.open(tmp_path / "history.sqlite3")
+    budget = store.create_conversation("Budget 2026", "m")
+    store.create_conversation("Holiday plans", "m")
+    sidebar, tasks = await open_sidebar(qtbot, store)
+    await wait_until(lambda: len(sidebar.list.titles()) == 2)
+
+    view = sidebar.list
+    sidebar.folder_button.click()  # New folder: its name is ready to type
+    editor = editing(view)
+    assert view.state() == view.State.EditingState and editor.text() == "New folder"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Work")  # type: ignore[attr-defined]
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    await wait_until(lambda: [f.name for f in store.folders.all()] == ["Work"])
+    work = store.folders.all()[0]
+    await wait_until(lambda: "Work" in view.model_.stringList())
+    row = view.model_.folder_row(work.id)
+    assert row is not None and view.model_.headings()[0] == "Folders"
+    assert view.state() != view.State.EditingState
+
+    drop_on(sidebar, budget.id, row)
+    assert store.conversation_summary(budget.id).folder_id == work.id  # type: ignore[union-attr]
+    await wait_until(lambda: view.model_.folder_at(view.model_.folder_row(work.id) or 0).count == 1)  # type: ignore[union-attr]
+    # The folder opened to show it, indented under the folder and not in the dated list.
+    folder_row = view.model_.folder_row(work.id)
+    assert folder_row is not None and view.model_.row_of(budget.id) == folder_row + 1
+    assert view.model_.index(folder_row + 1).data(FOLDER_ROLE) is None
+
+    drop_on(sidebar, budget.id, None)  # out again, onto the dated part
+    assert store.conversation_summary(budget.id).folder_id is None  # type: ignore[union-attr]
+
+    sidebar.folders.new_folder()  # a second "Work" beside it is refused, and said
+    await wait_until(lambda: view.state() == view.State.EditingState)
+    editor = editing(view)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "work")  # type: ignore[attr-defined]
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    await wait_until(lambda: "already a folder named “work”" in sidebar.search_status.text())
+    assert sidebar.search_status.isVisibleTo(sidebar)
+    assert sorted(f.name for f in store.folders.all()) == ["New folder", "Work"]
+    await wait_until(lambda: view.state() == view.State.EditingState)  # offered again
+    qtbot.keyClick(editing(view), Qt.Key.Key_Escape)  # type: ignore[attr-defined]
+    await wait_until(lambda: view.state() != view.State.EditingState)
+    sub = store.folders.create("Clients", parent_id=work.id)
+    from desktop.core.folders import FolderProblem
+
+    try:
+        store.folders.create("Deeper", parent_id=sub.id)
+    except FolderProblem as problem:
+        assert "one level deep" in str(problem)
+    else:
+        raise AssertionError("a third level was allowed")
+    await tasks.cancel_all()
+    store.close()
+
+
 async def test_deleting_a_folder_asks_and_keeps_its_conversations(
     qtbot: object, tmp_path: Path
 ) -> None:
