@@ -4,7 +4,7 @@ conversations inside a folder indented under it. No widget per row."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -47,8 +47,8 @@ def _colors() -> Colors:
 
 
 class RowDelegate(QStyledItemDelegate):
-    def __init__(self, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._icons: dict[tuple[str, bool, float], QPixmap] = {}
         self.drop_row: int | None = None
         """The folder row a dragged conversation would go into (drawn outlined)."""
@@ -117,7 +117,7 @@ class RowDelegate(QStyledItemDelegate):
         self.initStyleOption(background, index)
         background.text = ""
         background.rect = option.rect.adjusted(depth * INDENT, 0, 0, 0)
-        widget = option.widget  # type: ignore[attr-defined]
+        widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, widget)
         painter.save()

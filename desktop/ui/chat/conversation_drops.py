@@ -9,21 +9,31 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, SignalInstance
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QListView
 
-from desktop.ui.chat.conversation_model import CONVERSATION_MIME, FOLDER_ROLE
+from desktop.ui.chat.conversation_delegate import RowDelegate
+from desktop.ui.chat.conversation_model import (
+    CONVERSATION_MIME,
+    FOLDER_ROLE,
+    ConversationListModel,
+)
 
 if TYPE_CHECKING:
-    from desktop.ui.chat.conversation_list import ConversationList
 
-    Base = ConversationList
+    class _ListView(QListView):
+        """What the drop handling uses of :class:`ConversationList`."""
+
+        model_: ConversationListModel
+        delegate: RowDelegate
+        moveRequested: SignalInstance
+
 else:
-    Base = object
+    _ListView = object
 
 
-class ConversationDrops(Base):
+class ConversationDrops(_ListView):
     def drop_target(self, position: QPoint) -> tuple[bool, int | None]:
         """Where a conversation dropped at ``position`` goes: (True, folder id) for a
         folder or a conversation in one, (True, None) for no folder; (False, None) where

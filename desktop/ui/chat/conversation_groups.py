@@ -14,7 +14,7 @@ from desktop.core.folders import Folder
 
 class FolderRow(NamedTuple):
     folder: Folder
-    count: int
+    conversations: int
     """Conversations in the folder itself (a sub-folder's are counted in its own row)."""
     expanded: bool
 

@@ -170,16 +170,16 @@ class ConversationListModel(QStringListModel):
             return folder.name
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.tr("Folder {name}, {count} conversations").format(
-                name=folder.name, count=row.count
+                name=folder.name, count=row.conversations
             )
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             return self.tr("{name} · {count} conversations").format(
-                name=folder.name, count=row.count
+                name=folder.name, count=row.conversations
             )
         if role == FOLDER_ROLE:
             return folder.id
         if role == COUNT_ROLE:
-            return row.count
+            return row.conversations
         if role == EXPANDED_ROLE:
             return row.expanded
         if role == HEADING_ROLE:

@@ -101,7 +101,7 @@ class ConversationSidebar(QWidget):
         self.title.setObjectName("paneTitle")
         header.addWidget(self.title, 1)
         self.folder_button = self._icon_button("folder-open")
-        self.folder_button.clicked.connect(lambda: self.folders.new_folder())
+        self.folder_button.clicked.connect(self._new_folder)
         header.addWidget(self.folder_button)
         self.new_button = self._icon_button("square-pen")
         self.new_button.clicked.connect(self._new)
@@ -279,6 +279,9 @@ class ConversationSidebar(QWidget):
         self.set_collapsed(False)
         self.search_box.setFocus()
         self.search_box.selectAll()
+
+    def _new_folder(self) -> None:
+        self.folders.new_folder()
 
     def _new(self) -> None:
         if self.list.current_folder is not None:  # a new chat in the selected folder

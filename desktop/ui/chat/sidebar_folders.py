@@ -10,6 +10,7 @@ conversations unless the person ticks the box.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QMenu, QMessageBox, QToolButton, QWidget
@@ -99,7 +100,7 @@ class SidebarFolders(QObject):
         move.setObjectName("moveToFolder")
         for folder in self._store.folders.all():
             name = ("    " if folder.parent_id is not None else "") + folder.name
-            action = move.addAction(name, lambda f=folder.id: self.move([conversation_id], f))
+            action = move.addAction(name, partial(self.move, [conversation_id], folder.id))
             action.setEnabled(folder.id != inside)
         if inside is not None:
             move.addSeparator()

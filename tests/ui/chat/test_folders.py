@@ -89,7 +89,12 @@ async def test_make_a_folder_and_drag_a_conversation_in_and_out(
 
     drop_on(sidebar, budget.id, row)
     assert store.conversation_summary(budget.id).folder_id == work.id  # type: ignore[union-attr]
-    await wait_until(lambda: view.model_.folder_at(view.model_.folder_row(work.id) or 0).count == 1)  # type: ignore[union-attr]
+
+    def count_shown() -> int | None:
+        shown = view.model_.folder_at(view.model_.folder_row(work.id) or 0)
+        return None if shown is None else shown.conversations
+
+    await wait_until(lambda: count_shown() == 1)
     # The folder opened to show it, indented under the folder and not in the dated list.
     folder_row = view.model_.folder_row(work.id)
     assert folder_row is not None and view.model_.row_of(budget.id) == folder_row + 1
