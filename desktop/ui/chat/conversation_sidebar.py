@@ -18,14 +18,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +33,7 @@ from desktop.core.conversation_groups import ConversationSummary
 from desktop.core.folders import Folder
 from desktop.storage.history import HistoryStore
 from desktop.ui.chat.conversation_list import ConversationList
-from desktop.ui.chat.pane_widths import margins_between, share, splitter_pane
+from desktop.ui.chat.sidebar_collapse import EXPANDED_WIDTH, SidebarCollapse
 from desktop.ui.chat.sidebar_folders import SidebarFolders
 from desktop.ui.chat.sidebar_search import SidebarSearch
 from desktop.ui.design import Space
@@ -53,12 +51,9 @@ if TYPE_CHECKING:  # made when first needed, not at startup
 UNDO_MS = 10_000
 FIRST_SCREEN = 100
 """Conversations shown before the window first paints (more than fit any screen)."""
-STRIP_WIDTH = 48
-EXPANDED_WIDTH = 272
-MAX_WIDTH = 16_777_215  # QWIDGETSIZE_MAX
 
 
-class ConversationSidebar(QWidget):
+class ConversationSidebar(SidebarCollapse, QWidget):
     conversationSelected = Signal(int)
     messageChosen = Signal(int, int)  # conversation id, message id
     conversationTrashed = Signal(int)
@@ -215,65 +210,6 @@ class ConversationSidebar(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-
-    def _icon_button(self, name: str) -> QToolButton:
-        """An icon-only button; its name and tooltip are set in retranslate()."""
-        button = QToolButton()
-        button.setObjectName("sidebarIcon")
-        button.setIcon(icon(name))
-        button.setAutoRaise(True)
-        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        return button
-
-    def _build_strip(self) -> QWidget:
-        strip = QWidget()
-        strip.setObjectName("sidebarStrip")
-        strip.setFixedWidth(STRIP_WIDTH)
-        column = QVBoxLayout(strip)
-        column.setContentsMargins(Space.XS, Space.S, Space.XS, Space.S)
-        column.setSpacing(Space.XS)
-        self.expand_button = self._icon_button("panel-left")
-        self.expand_button.clicked.connect(lambda: self.set_collapsed(False))
-        strip_new = self.strip_new = self._icon_button("square-pen")
-        strip_new.clicked.connect(self._new)
-        strip_search = self.strip_search = self._icon_button("search")
-        strip_search.clicked.connect(self.focus_search)
-        for button in (self.expand_button, strip_new, strip_search):
-            column.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addStretch(1)
-        return strip
-
-    # -- collapse ----------------------------------------------------------------
-    @property
-    def collapsed(self) -> bool:
-        return self._collapsed
-
-    def set_collapsed(self, collapsed: bool) -> None:
-        """Fold the sidebar to a strip of icons, or open it at its former width."""
-        if collapsed == self._collapsed:
-            return
-        splitter, pane = splitter_pane(self)
-        if collapsed:
-            if pane.isVisible() and pane.width() > STRIP_WIDTH:
-                self._expanded_width = pane.width()
-            focused = QApplication.focusWidget()
-            had_focus = focused is not None and self.panel.isAncestorOf(focused)
-            self.panel.hide()
-            self.strip.show()
-            collapsed_width = STRIP_WIDTH + margins_between(self, pane)
-            pane.setMaximumWidth(collapsed_width)
-            if splitter is not None:
-                share(splitter, pane, collapsed_width)
-            if had_focus:
-                self.expand_button.setFocus()
-        else:
-            self.strip.hide()
-            self.panel.show()
-            pane.setMaximumWidth(MAX_WIDTH)
-            if splitter is not None:
-                share(splitter, pane, self._expanded_width)
-        self._collapsed = collapsed
-        self.collapsedChanged.emit(collapsed)
 
     def focus_search(self) -> None:
         self.set_collapsed(False)
