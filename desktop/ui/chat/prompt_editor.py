@@ -108,6 +108,18 @@ class PromptEditor(QWidget):
         self.save_button.setVisible(not readonly)
         self._check()
 
+    def unsaved(self) -> bool:
+        """The fields differ from what was shown (a new one: something was typed)."""
+        if self._prompt is not None and self._prompt.builtin:
+            return False
+        draft = self.draft()
+        if self._prompt is None:
+            return bool(draft.name or draft.text.strip())
+        return draft != self._prompt
+
+    def can_save(self) -> bool:
+        return self.save_button.isEnabled()
+
     def draft(self) -> Prompt:
         tags = tuple(t.strip() for t in self.tags.text().split(",") if t.strip())
         return Prompt(self.name.text().strip(), self.text.toPlainText(), self._kind, tags)

@@ -1,9 +1,11 @@
 """The prompt library window: prompts and personas, added, edited, duplicated, deleted,
 imported and exported as JSON.
 
-Not modal; one per window (PromptBook.show_window). Its file choosers and the delete
-question are opened with ``open()``; ``import_path``/``export_path`` do the work and
-say how it went in the status line.
+Not modal; one per window (PromptBook.show_window). Valid changes in the editor are kept
+when the person moves to another entry, tab, or closes the window (nothing typed is lost
+to a click); a draft that cannot be saved (no name, no text, a name taken) is left.
+Its file choosers and the delete question are opened with ``open()``;
+``import_path``/``export_path`` do the work and say how it went in the status line.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ class PromptLibraryWindow(QDialog):
         self.resize(820, 540)
         self.file_dialog: QFileDialog | None = None
         self.question: QMessageBox | None = None
+        self._filling = self._writing = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(Space.L, Space.L, Space.L, Space.M)
         layout.setSpacing(Space.M)
@@ -52,7 +55,7 @@ class PromptLibraryWindow(QDialog):
         self.tabs.addTab("")
         self.tabs.addTab("")
         self.tabs.setExpanding(False)
-        self.tabs.currentChanged.connect(lambda _: self._fill())
+        self.tabs.currentChanged.connect(self._kind_changed)
         layout.addWidget(self.tabs)
 
         body = QHBoxLayout()
@@ -64,7 +67,7 @@ class PromptLibraryWindow(QDialog):
         self.list.setFixedWidth(250)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.list.currentItemChanged.connect(lambda *_: self._show_current())
+        self.list.currentItemChanged.connect(self._moved)
         left.addWidget(self.list, 1)
         buttons = QHBoxLayout()
         buttons.setSpacing(Space.XS)
@@ -102,7 +105,7 @@ class PromptLibraryWindow(QDialog):
         layout.addLayout(bottom)
         for button in self.findChildren(QPushButton):  # Enter in a field never deletes or closes
             button.setAutoDefault(False)
-        book.changed.connect(self._fill)
+        book.changed.connect(lambda: None if self._writing else self._fill())
         self.retranslate()
         if book.store.load_problem:
             self._say(translated(book.store.load_problem), problem=True)
@@ -135,6 +138,13 @@ class PromptLibraryWindow(QDialog):
         self.tabs.setCurrentIndex(1 if kind == "persona" else 0)
 
     def _fill(self, select: Prompt | None = None) -> None:
+        self._filling = True
+        try:
+            self._refill(select)
+        finally:
+            self._filling = False
+
+    def _refill(self, select: Prompt | None) -> None:
         current = select or self.editor.prompt
         self.list.blockSignals(True)
         self.list.clear()
@@ -154,6 +164,27 @@ class PromptLibraryWindow(QDialog):
         item = self.list.currentItem()
         return cast("Prompt | None", item.data(KIND_ROLE)) if item is not None else None
 
+    def _kind_changed(self, _index: int) -> None:
+        if not self._keep_unsaved():
+            self._fill()
+
+    def _moved(self, current: QListWidgetItem | None, _previous: object) -> None:
+        target = current.data(KIND_ROLE) if current is not None else None
+        if not self._keep_unsaved(target):
+            self._show_current()
+
+    def _keep_unsaved(self, select: Prompt | None = None) -> bool:
+        """Save the editor's valid, unsaved changes before it shows something else; True
+        when it did (the list was filled again, ``select`` chosen)."""
+        if self._filling or not self.editor.unsaved() or not self.editor.can_save():
+            return False
+        self.save(self.editor.draft(), select=select)
+        return True
+
+    def done(self, result: int) -> None:
+        self._keep_unsaved()
+        super().done(result)
+
     def _show_current(self) -> None:
         prompt = self._current()
         self.editor.show_prompt(prompt, self.kind)
@@ -172,8 +203,9 @@ class PromptLibraryWindow(QDialog):
         self.editor.show_prompt(None, self.kind)
         self.editor.name.setFocus()
 
-    def save(self, draft: Prompt) -> None:
-        """Keep ``draft`` in place of the prompt being edited (or as a new one)."""
+    def save(self, draft: Prompt, select: Prompt | None = None) -> None:
+        """Keep ``draft`` in place of the prompt being edited (or as a new one), then show
+        ``select`` (default: the draft)."""
         mine = self.book.own()
         editing = self.editor.prompt
         index = next((i for i, p in enumerate(mine) if editing is not None and p == editing), None)
@@ -181,8 +213,8 @@ class PromptLibraryWindow(QDialog):
             mine.append(draft)
         else:
             mine[index] = draft
-        self._write(mine, draft)
-        self._say(self.tr("Saved “{name}”.").format(name=draft.name))
+        if self._write(mine, select or draft):
+            self._say(self.tr("Saved “{name}”.").format(name=draft.name))
 
     def duplicate(self) -> None:
         prompt = self._current()
@@ -214,15 +246,19 @@ class PromptLibraryWindow(QDialog):
         delete.clicked.connect(lambda: self.delete(prompt))
         box.open()
 
-    def _write(self, prompts: list[Prompt], select: Prompt | None) -> None:
+    def _write(self, prompts: list[Prompt], select: Prompt | None) -> bool:
+        self._writing = True
         try:
             self.book.store.replace_all(prompts)
         except OSError as error:
             self._say(
                 self.tr("Could not save the library: {error}").format(error=error), problem=True
             )
-            return
+            return False
+        finally:
+            self._writing = False
         self._fill(select)
+        return True
 
     # -- import and export ---------------------------------------------------------
     def import_path(self, path: Path) -> None:

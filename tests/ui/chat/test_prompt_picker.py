@@ -315,3 +315,27 @@ def test_the_form_warns_about_an_unmatched_brace_and_inserts_as_written(qtbot) -
     fine.open()
     assert not fine.warning.isVisible()
     fine.reject()
+
+
+async def test_edits_are_kept_when_moving_on_or_closing_the_library(qtbot, scripted, open_window):  # type: ignore[no-untyped-def]
+    pane, slash = await prompt_pane(open_window)
+    window = slash.book.show_window(pane.window())
+    assert isinstance(window, PromptLibraryWindow)
+    rows = [window.list.item(i).text() for i in range(window.list.count())]
+    window.list.setCurrentRow(rows.index("Trip plan"))
+    window.editor.text.setPlainText("Plan a weekend in {{city}}.")
+    window.list.setCurrentRow(rows.index("Greeting"))  # a click elsewhere does not lose it
+    assert window.editor.prompt == GREET
+    assert [p.text for p in slash.book.own()] == ["Plan a weekend in {{city}}.", GREET.text]
+
+    window.new_button.click()
+    window.editor.name.setText("Unfinished")  # no text: it cannot be saved, and is not
+    window.show_kind("persona")
+    assert [p.name for p in slash.book.own()] == ["Trip plan", "Greeting"]
+    window.show_kind("prompt")
+    window.new_button.click()
+    window.editor.name.setText("Haiku")
+    window.editor.text.setPlainText("A haiku about {{season}}.")
+    window.close()
+    assert not window.isVisible()
+    assert [p.name for p in slash.book.own()] == ["Trip plan", "Greeting", "Haiku"]
