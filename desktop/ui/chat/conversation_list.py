@@ -183,6 +183,9 @@ class ConversationList(ConversationDrops, QListView):
         row = self.model_.row_of(conversation_id) if conversation_id is not None else None
         if row is None and conversation_id is None and self.current_folder is not None:
             row = self.model_.folder_row(self.current_folder)  # a new chat in the folder
+        shown = self.model_.conversation_at(row) if row is not None else None
+        if shown is not None:
+            self._follow_folder(shown.folder_id)
         was_updating, self._updating = self._updating, True
         try:
             if row is None:
@@ -208,6 +211,12 @@ class ConversationList(ConversationDrops, QListView):
         if group.month is not None:
             return QLocale().toString(QDate(group.month.year, group.month.month, 1), "MMMM yyyy")
         return names[group.period]
+
+    def _follow_folder(self, folder_id: int | None) -> None:
+        """The folder a new chat goes into follows the conversation shown."""
+        if folder_id != self.current_folder:
+            self.current_folder = folder_id
+            self.folderChosen.emit(folder_id)
 
     def _folder_renamed(self, folder_id: int, name: str) -> bool:
         self.folderRenameRequested.emit(folder_id, name)
@@ -315,9 +324,8 @@ class ConversationList(ConversationDrops, QListView):
         pinned = bool(index.data(PINNED_ROLE))
         self.pin_action.setText(self.tr("Unpin") if pinned else self.tr("Pin"))
         conversation_id = int(index.data(ID_ROLE))
-        if self.current_folder is not None:
-            self.current_folder = None
-            self.folderChosen.emit(None)
+        summary = self.model_.conversation_at(index.row())
+        self._follow_folder(None if summary is None else summary.folder_id)
         self.shown_id = self._chosen_by_press = conversation_id
         self.conversationSelected.emit(conversation_id)
 

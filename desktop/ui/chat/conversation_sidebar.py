@@ -171,6 +171,7 @@ class ConversationSidebar(SidebarCollapse, QWidget):
         )
         self.search.scope = self.folders.scope
         self.folders.scopeChanged.connect(self.search.scope_changed)
+        self.search_box.textChanged.connect(self.folders.searching)
         self.search.conversationChosen.connect(self.conversationSelected)
         self.search.messageChosen.connect(self.messageChosen)
         self.import_dialog: QFileDialog | None = None
@@ -220,10 +221,7 @@ class ConversationSidebar(SidebarCollapse, QWidget):
         self.folders.new_folder()
 
     def _new(self) -> None:
-        if self.list.current_folder is not None:  # a new chat in the selected folder
-            self.folders.newChatRequested.emit(self.list.current_folder)
-            return
-        self.list.show_current(None)
+        self.list.show_current(None)  # a folder selected stays so: the chat goes in it
         self.newRequested.emit()
 
     # -- the list --------------------------------------------------------------

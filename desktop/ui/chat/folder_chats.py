@@ -1,5 +1,5 @@
-"""New chats in a folder: started from the folder's "New chat here" (or the sidebar's New
-chat while a folder is selected), they open with the folder's model, system prompt and
+"""New chats in a folder: started from the folder's "New chat here" (or New chat, Ctrl+N,
+while a folder is selected in the sidebar), they open with the folder's model, system prompt and
 tools, and the conversation goes into the folder when its first message is sent.
 
 The folder's system prompt replaces the model's default prompt; the model's other
@@ -40,11 +40,16 @@ class FolderChats(QObject):
         ]
 
     def start(self, folder_id: int) -> None:
+        """A new chat in the folder (its "New chat here")."""
+        self._sidebar.list.select_folder(folder_id)
+        self._pane.new_conversation()  # shown as None: the folder's settings follow
+        self._pane.composer.setFocus()
+
+    def _apply(self, folder_id: int) -> None:
         folder = self._store.folders.get(folder_id)
         if folder is None:
             return
         pane = self._pane
-        pane.new_conversation()
         self.pending = (folder_id, datetime.now(UTC))
         if folder.model:
             pane.choose_model(folder.provider or LOCAL_OLLAMA_ID, folder.model)
@@ -55,13 +60,18 @@ class FolderChats(QObject):
         pane.session.set_parameters(parameters)
         pane.session.set_system_prompt(prompt)
         pane.settings_panel.load(parameters, prompt)
-        self._sidebar.list.select_folder(folder_id)
-        pane.composer.setFocus()
 
     def _shown(self, conversation_id: int | None) -> None:
-        """A conversation made after "New chat here" goes into the folder; opening any
-        other conversation forgets the folder."""
-        if self.pending is None or conversation_id is None:
+        """A new chat while a folder is selected (Ctrl+N, New chat, "New chat here") takes
+        the folder's settings, and goes into the folder once it is made; opening any other
+        conversation forgets the folder."""
+        if conversation_id is None:
+            folder_id = self._sidebar.list.current_folder
+            self.pending = None
+            if folder_id is not None:
+                self._apply(folder_id)
+            return
+        if self.pending is None:
             return
         folder_id, started = self.pending
         self.pending = None

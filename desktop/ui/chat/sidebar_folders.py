@@ -52,6 +52,8 @@ class SidebarFolders(QObject):
         self.chip.setChecked(True)
         self.chip.toggled.connect(lambda _on: self.scopeChanged.emit())
         self.chip.hide()
+        self._searching = False
+        self._folder_shown = False
         listed.menuWanted.connect(self._fill_menu)
         listed.folderRenameRequested.connect(self.rename)
         listed.folderDeleteRequested.connect(self.ask_delete)
@@ -65,8 +67,17 @@ class SidebarFolders(QObject):
         if folder is not None:
             self.chip.setText(self.tr("In {folder}").format(folder=folder.name))
             self.chip.setToolTip(self.tr("Search only in this folder (click for everywhere)"))
-        self.chip.setVisible(folder is not None)
+        self._folder_shown = folder is not None
+        self._show_chip()
         self.scopeChanged.emit()
+
+    def searching(self, text: str) -> None:
+        """The chip shows while something is typed in the search box."""
+        self._searching = bool(text.strip())
+        self._show_chip()
+
+    def _show_chip(self) -> None:
+        self.chip.setVisible(self._searching and self._folder_shown)
 
     def scope(self) -> list[int] | None:
         """The folders a search is limited to (the selected one and its sub-folders)."""

@@ -17,7 +17,7 @@ from desktop.ui.chat.conversation_sidebar import ConversationSidebar
 from desktop.ui.chat.search_results import CONVERSATION, MESSAGE
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.tasks import TaskOwner
-from tests.ui.chat_fixtures import SCRIPTED_THINK, ask, ready_pane
+from tests.ui.chat_fixtures import SCRIPTED, SCRIPTED_THINK, ask, ready_pane
 from tests.ui.conftest import wait_until
 
 
@@ -180,8 +180,9 @@ async def test_search_in_a_folder_finds_only_its_conversations_and_titles_first(
 
     sidebar.search_box.clear()
     sidebar.list.select_folder(work.id)
-    assert sidebar.folders.chip.isVisibleTo(sidebar) and sidebar.folders.chip.text() == "In Work"
+    assert not sidebar.folders.chip.isVisibleTo(sidebar)  # shown while searching
     sidebar.search_box.setText("invoice")
+    assert sidebar.folders.chip.isVisibleTo(sidebar) and sidebar.folders.chip.text() == "In Work"
     await wait_until(lambda: any(r.kind == MESSAGE for r in sidebar.results.model_.results()))
     found = sidebar.results.model_.results()
     inside = {c.id for c in store.conversation_summaries() if c.folder_id is not None}
@@ -226,3 +227,26 @@ async def test_a_new_chat_in_a_folder_starts_with_its_model_and_prompt(
     await wait_until(lambda: sidebar.list.model_.row_of(conversation.id) is not None)
     row = sidebar.list.model_.row_of(conversation.id)
     assert row is not None and sidebar.list.model_.index(row).data(FOLDER_ROLE) is None
+
+    # Ctrl+N while a conversation of the folder is open: the next chat goes there too.
+    window.new_chat()
+    assert pane.current_model() == SCRIPTED_THINK
+    await ask(pane, "And the home office?")
+    second = pane.conversation_id
+    assert second is not None and second != conversation.id
+    assert store.conversation_summary(second).folder_id == work.id  # type: ignore[union-attr]
+
+    # A conversation in no folder open: Ctrl+N starts a plain chat, in no folder.
+    loose = store.create_conversation("Loose", SCRIPTED)
+    sidebar.reload(None)
+    await wait_until(lambda: sidebar.list.model_.row_of(loose.id) is not None)
+    sidebar.list.select(loose.id)
+    await wait_until(lambda: pane.conversation_id == loose.id)
+    window.new_chat()
+    assert pane.settings_panel.system_prompt.toPlainText() == ""
+    await ask(pane, "Hello")
+    assert store.conversation_summary(pane.conversation_id or 0).folder_id is None  # type: ignore[union-attr]
+
+    # "New chat here" from the folder's menu.
+    sidebar.folders.newChatRequested.emit(work.id)
+    assert pane.settings_panel.system_prompt.toPlainText() == "Answer as a tax adviser."
