@@ -10,7 +10,7 @@ for that line until the line stops starting with `/`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
 
 from desktop.core.prompt_library import Prompt
@@ -38,7 +38,7 @@ class SlashPrompts(QObject):
         edit.installEventFilter(self)
         edit.key_hook = self._key
         edit.claims_key = lambda event: self.open and event.key() == Qt.Key.Key_Escape
-        book.changed.connect(self._update)
+        book.changed.connect(lambda: self._update() if self.open else None)
 
     @property
     def open(self) -> bool:
@@ -50,6 +50,8 @@ class SlashPrompts(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is not self.edit:
+            if event.type() == QEvent.Type.Resize and self.open:  # the window: follow the box
+                QTimer.singleShot(0, self._update)  # once the layout has moved it
             return False
         # Another widget took the keyboard: the list goes. Another window becoming active
         # keeps it, for when the person comes back to the message.
@@ -93,6 +95,7 @@ class SlashPrompts(QObject):
             if self.picker is not None:
                 self.picker.deleteLater()
             self.picker = PromptPicker(window)
+            window.installEventFilter(self)
             self.picker.chosen.connect(self.choose)
             self.picker.manageRequested.connect(self._manage)
         return self.picker

@@ -339,3 +339,20 @@ async def test_edits_are_kept_when_moving_on_or_closing_the_library(qtbot, scrip
     window.close()
     assert not window.isVisible()
     assert [p.name for p in slash.book.own()] == ["Trip plan", "Greeting", "Haiku"]
+
+
+async def test_the_open_picker_follows_the_message_box_when_the_window_resizes(
+    qtbot, scripted, open_window
+):  # type: ignore[no-untyped-def]
+    pane, slash = await prompt_pane(open_window)
+    window = pane.window()
+    typed(qtbot, pane, "/")
+    picker = picker_of(slash)
+
+    def gap() -> int:
+        box_top = pane.composer.mapTo(window, QPoint(0, 0)).y()
+        return box_top - picker.geometry().bottom()
+
+    assert 0 < gap() < 40, "just above the message box"
+    window.resize(window.width(), window.height() - 120)
+    await wait_until(lambda: 0 < gap() < 40)
