@@ -1,0 +1,428 @@
+"""Documents, their chunks and vectors: a SQLite file beside the history (documents.sqlite3).
+
+Kept apart from the history database so it needs no schema step of the history and can
+be deleted to start over. Tables: ``documents`` (who owns it: a conversation or a
+collection; its full text, which citations open; the embedding model its vectors came
+from), ``chunks`` (span, page, section, text, and the vector as a float32 BLOB, NULL
+until embedded), and ``chunks_fts`` (FTS5 over the chunk texts, kept by triggers).
+
+Why BLOBs searched with numpy, not sqlite-vec: this Python's sqlite3 cannot load
+extensions, and at 100,000 chunks × 384 dimensions a numpy product over the matrix held
+in memory answers in a fraction of the time sqlite-vec's vec0 scan takes through apsw
+(bench/vector_storage.py), with no extra binary to ship.
+
+Resume: chunks are written with the document, vectors filled in batch by batch, each
+batch one transaction. :meth:`pending_chunks` lists what is still to embed, so indexing
+continues where it stopped, and ``UNIQUE(document_id, ordinal)`` keeps a chunk single.
+Deleting a document deletes its chunks, their vectors and their FTS rows (cascade and
+triggers). Every method blocks: call them through ``asyncio.to_thread``.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from desktop.core.rank_fusion import reciprocal_rank_fusion
+from desktop.storage.paths import data_dir, private_dir, private_file
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    owner TEXT NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    pages INTEGER NOT NULL DEFAULT 0,
+    text TEXT NOT NULL,
+    embed_model TEXT,
+    dimensions INTEGER,
+    added_at TEXT NOT NULL,
+    UNIQUE (owner, sha256)
+);
+CREATE TABLE IF NOT EXISTS chunks (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    page INTEGER,
+    section TEXT NOT NULL,
+    text TEXT NOT NULL,
+    vector BLOB,
+    UNIQUE (document_id, ordinal)
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+    text, content='chunks', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS chunks_fts_insert AFTER INSERT ON chunks BEGIN
+    INSERT INTO chunks_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS chunks_fts_delete AFTER DELETE ON chunks BEGIN
+    INSERT INTO chunks_fts(chunks_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+"""
+WORD = re.compile(r"\w{2,}")
+# Words every question has: matched by keyword search they rank passages at random and,
+# fused with equal weight, push the vector search's good answers out of the top k.
+_STOP_WORDS = """a about after all also am an and any are as at be because been before being but by
+    can could did do does doing for from had has have how if in into is it its just me
+    more most my no not of on or our should so some such than that the their them then
+    there these they this those to too up us very was we were what when where which while
+    who why will with would you your i get got much many can't don't"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
+CANDIDATES = 50
+"""How many chunks each of keyword and vector search hands to the fusion."""
+
+
+class ChunkLike(Protocol):
+    @property
+    def ordinal(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def page(self) -> int | None: ...
+    @property
+    def section(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    id: int
+    owner: str
+    name: str
+    kind: str
+    size: int
+    pages: int
+    chunks: int
+    embedded: int
+    embed_model: str | None
+
+    @property
+    def complete(self) -> bool:
+        return self.embedded == self.chunks
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One retrieved chunk: where it is, what it says, how it ranked in each search."""
+
+    chunk_id: int
+    document_id: int
+    document: str
+    page: int | None
+    section: str
+    start: int
+    end: int
+    text: str
+    score: float
+    keyword_rank: int | None
+    vector_rank: int | None
+
+
+class ModelMismatch(ValueError):
+    """Vectors of another model than the document's: they cannot be compared."""
+
+
+def default_path() -> Path:
+    return data_dir() / "documents.sqlite3"
+
+
+def keyword_query(question: str) -> str:
+    """An FTS5 query matching any word of ``question`` but the commonest (each quoted: no
+    FTS syntax)."""
+    words = dict.fromkeys(
+        word
+        for word in (found.lower() for found in WORD.findall(question))
+        if word not in STOP_WORDS
+    )
+    return " OR ".join(f'"{word}"' for word in list(words)[:32])
+
+
+class DocumentStore:
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self.path = path
+        self._lock = threading.RLock()
+        self._matrices: dict[
+            tuple[tuple[str, ...], str], tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]
+        ] = {}
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> DocumentStore:
+        path = path or default_path()
+        private_dir(path.parent)
+        private_file(path)
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=5)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.executescript(SCHEMA)
+        return cls(conn, path)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # -- documents -----------------------------------------------------------------------
+
+    def add_document(
+        self,
+        *,
+        owner: str,
+        name: str,
+        kind: str,
+        sha256: str,
+        size: int,
+        pages: int,
+        text: str,
+        chunks: Sequence[ChunkLike],
+    ) -> tuple[int, bool]:
+        """Store a document with its chunks (not embedded yet) in one transaction.
+
+        Returns (id, created); the same file added again to the same owner returns the
+        existing document, so adding twice never duplicates chunks.
+        """
+        with self._lock, self._conn:
+            self._conn.execute("BEGIN IMMEDIATE")
+            row = self._conn.execute(
+                "SELECT id FROM documents WHERE owner = ? AND sha256 = ?", (owner, sha256)
+            ).fetchone()
+            if row is not None:
+                return int(row[0]), False
+            cursor = self._conn.execute(
+                "INSERT INTO documents (owner, name, kind, sha256, size, pages, text, added_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (owner, name, kind, sha256, size, pages, text, datetime.now(UTC).isoformat()),
+            )
+            document_id = int(cursor.lastrowid or 0)
+            self._conn.executemany(
+                "INSERT INTO chunks (document_id, ordinal, start, end, page, section, text)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    (document_id, c.ordinal, c.start, c.end, c.page, c.section, c.text)
+                    for c in chunks
+                ),
+            )
+            return document_id, True
+
+    def documents(self, owner: str | None = None) -> list[StoredDocument]:
+        query = (
+            "SELECT d.id, d.owner, d.name, d.kind, d.size, d.pages, d.embed_model,"
+            " COUNT(c.id), COUNT(c.vector) FROM documents d"
+            " LEFT JOIN chunks c ON c.document_id = d.id"
+            + (" WHERE d.owner = ?" if owner is not None else "")
+            + " GROUP BY d.id ORDER BY d.id"
+        )
+        with self._lock:
+            rows = self._conn.execute(query, (owner,) if owner is not None else ()).fetchall()
+        return [
+            StoredDocument(
+                id=row[0],
+                owner=row[1],
+                name=row[2],
+                kind=row[3],
+                size=row[4],
+                pages=row[5],
+                embed_model=row[6],
+                chunks=row[7],
+                embedded=row[8],
+            )
+            for row in rows
+        ]
+
+    def document_text(self, document_id: int) -> str:
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT text FROM documents WHERE id = ?", (document_id,)
+            ).fetchone()
+        if row is None:
+            raise KeyError(document_id)
+        return str(row[0])
+
+    def delete_document(self, document_id: int) -> None:
+        """The document, its chunks, their vectors and keyword index rows."""
+        with self._lock, self._conn:
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+            self._matrices.clear()
+
+    # -- embedding -----------------------------------------------------------------------
+
+    def pending_chunks(self, document_id: int, limit: int) -> list[tuple[int, str]]:
+        """The first ``limit`` chunks still without a vector, in document order."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT id, text FROM chunks WHERE document_id = ? AND vector IS NULL"
+                " ORDER BY ordinal LIMIT ?",
+                (document_id, limit),
+            ).fetchall()
+        return [(int(row[0]), str(row[1])) for row in rows]
+
+    def save_vectors(
+        self, document_id: int, model: str, vectors: Iterable[tuple[int, Sequence[float]]]
+    ) -> None:
+        """Vectors for chunks of one document, in one transaction, stored L2-normalised."""
+        pairs = [(chunk_id, np.asarray(vector, np.float32)) for chunk_id, vector in vectors]
+        if not pairs:
+            return
+        dimensions = {len(vector) for _, vector in pairs}
+        if len(dimensions) != 1:
+            raise ModelMismatch(f"vectors of different lengths: {sorted(dimensions)}")
+        with self._lock, self._conn:
+            self._conn.execute("BEGIN IMMEDIATE")
+            row = self._conn.execute(
+                "SELECT embed_model, dimensions FROM documents WHERE id = ?", (document_id,)
+            ).fetchone()
+            if row is None:
+                raise KeyError(document_id)
+            if row[0] is not None and (row[0], row[1]) != (model, *dimensions):
+                raise ModelMismatch(f"the document was embedded with {row[0]} ({row[1]} dims)")
+            self._conn.execute(
+                "UPDATE documents SET embed_model = ?, dimensions = ? WHERE id = ?",
+                (model, dimensions.pop(), document_id),
+            )
+            self._conn.executemany(
+                "UPDATE chunks SET vector = ? WHERE id = ? AND document_id = ?",
+                ((_unit(vector).tobytes(), chunk_id, document_id) for chunk_id, vector in pairs),
+            )
+            self._matrices.clear()
+
+    def clear_vectors(self, document_id: int) -> None:
+        """Forget the document's vectors (a new embedding model): it is pending again."""
+        with self._lock, self._conn:
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.execute(
+                "UPDATE chunks SET vector = NULL WHERE document_id = ?", (document_id,)
+            )
+            self._conn.execute(
+                "UPDATE documents SET embed_model = NULL, dimensions = NULL WHERE id = ?",
+                (document_id,),
+            )
+            self._matrices.clear()
+
+    # -- retrieval -----------------------------------------------------------------------
+
+    def keyword_search(
+        self, question: str, owners: Sequence[str], limit: int = CANDIDATES
+    ) -> list[int]:
+        """Chunk ids whose text has words of ``question``, best BM25 first."""
+        query = keyword_query(question)
+        if not query or not owners:
+            return []
+        marks = ",".join("?" * len(owners))
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT c.id FROM chunks_fts f JOIN chunks c ON c.id = f.rowid"
+                " JOIN documents d ON d.id = c.document_id"
+                f" WHERE chunks_fts MATCH ? AND d.owner IN ({marks})"
+                " ORDER BY bm25(chunks_fts) LIMIT ?",
+                (query, *owners, limit),
+            ).fetchall()
+        return [int(row[0]) for row in rows]
+
+    def vector_search(
+        self,
+        vector: Sequence[float],
+        owners: Sequence[str],
+        model: str,
+        limit: int = CANDIDATES,
+    ) -> list[int]:
+        """Chunk ids nearest to ``vector`` by cosine, among vectors made by ``model``."""
+        ids, matrix = self._matrix(tuple(sorted(owners)), model)
+        if not len(ids):
+            return []
+        query = _unit(np.asarray(vector, np.float32))
+        if query.shape[0] != matrix.shape[1]:
+            raise ModelMismatch(f"a {query.shape[0]}-dim query for {matrix.shape[1]}-dim vectors")
+        scores = matrix @ query
+        count = min(limit, len(ids))
+        top = np.argpartition(-scores, count - 1)[:count]
+        return [int(ids[i]) for i in top[np.argsort(-scores[top], kind="stable")]]
+
+    def search(
+        self,
+        question: str,
+        vector: Sequence[float] | None,
+        owners: Sequence[str],
+        model: str,
+        top_k: int = 5,
+    ) -> list[Hit]:
+        """Keyword and vector results fused by reciprocal rank; the best ``top_k``."""
+        keyword = self.keyword_search(question, owners)
+        nearest = self.vector_search(vector, owners, model) if vector is not None else []
+        fused = reciprocal_rank_fusion([keyword, nearest])[:top_k]
+        if not fused:
+            return []
+        keyword_rank = {chunk: rank for rank, chunk in enumerate(keyword, start=1)}
+        vector_rank = {chunk: rank for rank, chunk in enumerate(nearest, start=1)}
+        ids = [chunk for chunk, _ in fused]
+        marks = ",".join("?" * len(ids))
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT c.id, c.document_id, d.name, c.page, c.section, c.start, c.end, c.text"
+                f" FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id IN ({marks})",
+                ids,
+            ).fetchall()
+        by_id = {row[0]: row for row in rows}
+        return [
+            Hit(
+                chunk_id=chunk,
+                document_id=by_id[chunk][1],
+                document=by_id[chunk][2],
+                page=by_id[chunk][3],
+                section=by_id[chunk][4],
+                start=by_id[chunk][5],
+                end=by_id[chunk][6],
+                text=by_id[chunk][7],
+                score=score,
+                keyword_rank=keyword_rank.get(chunk),
+                vector_rank=vector_rank.get(chunk),
+            )
+            for chunk, score in fused
+            if chunk in by_id
+        ]
+
+    def _matrix(
+        self, owners: tuple[str, ...], model: str
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
+        """The vectors of ``owners`` made by ``model``, read once and kept until a write."""
+        key = (owners, model)
+        with self._lock:
+            cached = self._matrices.get(key)
+            if cached is not None:
+                return cached
+            marks = ",".join("?" * len(owners))
+            rows = self._conn.execute(
+                "SELECT c.id, c.vector FROM chunks c JOIN documents d ON d.id = c.document_id"
+                f" WHERE d.owner IN ({marks}) AND d.embed_model = ? AND c.vector IS NOT NULL"
+                " ORDER BY c.id",
+                (*owners, model),
+            ).fetchall()
+            ids = np.fromiter((row[0] for row in rows), np.int64, len(rows))
+            if rows:
+                matrix = np.frombuffer(b"".join(row[1] for row in rows), np.float32)
+                matrix = matrix.reshape(len(rows), -1)
+            else:
+                matrix = np.zeros((0, 0), np.float32)
+            self._matrices[key] = (ids, matrix)
+            return ids, matrix
+
+
+def _unit(vector: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm > 0 else vector
