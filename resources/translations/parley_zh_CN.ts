@@ -591,6 +591,10 @@
         <translation>系统提示词</translation>
     </message>
     <message>
+        <source>Persona</source>
+        <translation>角色</translation>
+    </message>
+    <message>
         <source>Default</source>
         <translation>默认</translation>
     </message>
@@ -720,6 +724,10 @@
         <translation>删除</translation>
     </message>
     <message>
+        <source>Folders</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
@@ -746,6 +754,17 @@
     <message>
         <source>Unpin</source>
         <translation>取消置顶</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationListModel</name>
+    <message>
+        <source>Folder {name}, {count} conversations</source>
+        <translation>文件夹 {name}，{count} 个对话</translation>
+    </message>
+    <message>
+        <source>{name} · {count} conversations</source>
+        <translation>{name} · {count} 个对话</translation>
     </message>
 </context>
 <context>
@@ -795,6 +814,10 @@
         <translation>显示侧边栏</translation>
     </message>
     <message>
+        <source>New folder</source>
+        <translation>新建文件夹</translation>
+    </message>
+    <message>
         <source>Show the sidebar (Ctrl+B)</source>
         <translation>显示侧边栏（Ctrl+B）</translation>
     </message>
@@ -823,8 +846,8 @@
         <translation>已删除“{title}”。</translation>
     </message>
     <message>
-        <source>Exports of ChatGPT, Claude, DeepSeek, Open WebUI or Parley (*.zip *.json)</source>
-        <translation>ChatGPT、Claude、DeepSeek、Open WebUI 或 Parley 的导出文件 (*.zip *.json)</translation>
+        <source>Exports of ChatGPT, Claude, DeepSeek, Open WebUI, Chatbox, Cherry Studio or Parley (*.zip *.json)</source>
+        <translation>ChatGPT、Claude、DeepSeek、Open WebUI、Chatbox、Cherry Studio 或 Parley 的导出文件 (*.zip *.json)</translation>
     </message>
     <message>
         <source>Could not read {path}: {error}</source>
@@ -1493,10 +1516,6 @@ Ollama 返回：{detail}</translation>
         <translation>下次估算</translation>
     </message>
     <message>
-        <source>{size}, measured (×{ratio:.2f} from {n} load(s))</source>
-        <translation>{size}，按实测校正（×{ratio:.2f}，来自 {n} 次加载）</translation>
-    </message>
-    <message>
         <source>Largest context that fits</source>
         <translation>能放下的最大上下文</translation>
     </message>
@@ -1529,8 +1548,20 @@ Ollama 返回：{detail}</translation>
         <translation>模型加载后，Parley 会把这个估算与 Ollama 的实测对比。</translation>
     </message>
     <message>
-        <source>Needs about {need} at {context}, measured: corrected ×{ratio:.2f} by {n} load(s) of {model}.</source>
-        <translation>上下文 {context} 时约需 {need}，按实测校正：根据 {model} 的 {n} 次加载乘以 {ratio:.2f}。</translation>
+        <source>{size}, measured (×{ratio:.2f} from one load)</source>
+        <translation>{size}，实测（按 1 次加载校正 ×{ratio:.2f}）</translation>
+    </message>
+    <message>
+        <source>{size}, measured (×{ratio:.2f} from {n} loads)</source>
+        <translation>{size}，实测（按 {n} 次加载校正 ×{ratio:.2f}）</translation>
+    </message>
+    <message>
+        <source>Needs about {need} at {context}, measured: corrected ×{ratio:.2f} by one load of {model}.</source>
+        <translation>在 {context} 时约需 {need}，为实测值：按 {model} 的 1 次加载校正 ×{ratio:.2f}。</translation>
+    </message>
+    <message>
+        <source>Needs about {need} at {context}, measured: corrected ×{ratio:.2f} by {n} loads of {model}.</source>
+        <translation>在 {context} 时约需 {need}，为实测值：按 {model} 的 {n} 次加载校正 ×{ratio:.2f}。</translation>
     </message>
     <message>
         <source>It fits this computer&apos;s {ram} comfortably.</source>
@@ -1583,6 +1614,37 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>thinking {v}</source>
         <translation>思考 {v}</translation>
+    </message>
+</context>
+<context>
+    <name>FolderSettingsDialog</name>
+    <message>
+        <source>Folder settings — {name}</source>
+        <translation>文件夹设置 — {name}</translation>
+    </message>
+    <message>
+        <source>A new chat in this folder starts with these. Its system prompt replaces the model&apos;s own default prompt.</source>
+        <translation>在此文件夹中新建的对话将使用这些设置。这里的系统提示词会取代模型自己的默认提示词。</translation>
+    </message>
+    <message>
+        <source>The model chosen in the app</source>
+        <translation>应用中当前选择的模型</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Instructions for every chat in this folder</source>
+        <translation>对此文件夹中每个对话的指示</translation>
+    </message>
+    <message>
+        <source>Chats in this folder may use tools</source>
+        <translation>此文件夹中的对话可以使用工具</translation>
     </message>
 </context>
 <context>
@@ -1763,6 +1825,10 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{app} backup</source>
+        <translation>{app} 备份</translation>
     </message>
     <message>
         <source>{app} export</source>
@@ -2827,6 +2893,284 @@ Ollama 返回：{detail}</translation>
     </message>
 </context>
 <context>
+    <name>PersonaChooser</name>
+    <message>
+        <source>Persona</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>A preset system prompt for this chat</source>
+        <translation>为此对话预设的系统提示词</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Manage personas…</source>
+        <translation>管理角色…</translation>
+    </message>
+</context>
+<context>
+    <name>PromptEditor</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Optional, separated by commas</source>
+        <translation>可选，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Built into Parley. Duplicate it to make your own version.</source>
+        <translation>Parley 内置。复制一份即可改成你自己的版本。</translation>
+    </message>
+    <message>
+        <source>A persona is a system prompt you can pick for any chat.</source>
+        <translation>角色是可以为任何对话选用的系统提示词。</translation>
+    </message>
+    <message>
+        <source>Type / and its name at the start of a line in the message box.</source>
+        <translation>在消息框的行首输入 / 和它的名称。</translation>
+    </message>
+    <message>
+        <source>How the model should behave…</source>
+        <translation>模型应当如何表现…</translation>
+    </message>
+    <message>
+        <source>For example: Explain {{topic}} in simple words.</source>
+        <translation>例如：用简单的话解释 {{topic}}。</translation>
+    </message>
+    <message>
+        <source>Asks for: {names}</source>
+        <translation>插入时询问：{names}</translation>
+    </message>
+    <message>
+        <source>Write {{name}} where a value should be asked for when it is inserted.</source>
+        <translation>在需要插入时询问取值的位置写 {{name}}。</translation>
+    </message>
+    <message>
+        <source>Give it a name.</source>
+        <translation>请起个名称。</translation>
+    </message>
+    <message>
+        <source>Another one is already called “{name}”.</source>
+        <translation>已有另一个名为“{name}”的条目。</translation>
+    </message>
+    <message>
+        <source>Write its text.</source>
+        <translation>请填写内容。</translation>
+    </message>
+    <message>
+        <source>A “{{” or “}}” has no partner; it will be inserted as written.</source>
+        <translation>有“{{”或“}}”没有配对；插入时将按原样保留。</translation>
+    </message>
+</context>
+<context>
+    <name>PromptForm</name>
+    <message>
+        <source>Fill in the prompt</source>
+        <translation>填写提示词</translation>
+    </message>
+    <message>
+        <source>A “{{” or “}}” in this prompt has no partner; it is inserted as written.</source>
+        <translation>此提示词中有“{{”或“}}”没有配对；将按原样插入。</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>插入</translation>
+    </message>
+    <message>
+        <source>Value for {name}</source>
+        <translation>{name} 的值</translation>
+    </message>
+</context>
+<context>
+    <name>PromptLibraryWindow</name>
+    <message>
+        <source>Prompt library</source>
+        <translation>提示词库</translation>
+    </message>
+    <message>
+        <source>Prompts</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Prompts and personas</source>
+        <translation>提示词与角色</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Saved “{name}”.</source>
+        <translation>已保存“{name}”。</translation>
+    </message>
+    <message>
+        <source>Deleted “{name}”.</source>
+        <translation>已删除“{name}”。</translation>
+    </message>
+    <message>
+        <source>Delete “{name}”? This cannot be undone.</source>
+        <translation>删除“{name}”？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Could not save the library: {error}</source>
+        <translation>无法保存提示词库：{error}</translation>
+    </message>
+    <message>
+        <source>{file} was not imported: {reason}. Your library is unchanged.</source>
+        <translation>{file} 未导入：{reason}。你的提示词库没有改动。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n prompt(s).</source>
+        <translation>
+            <numerusform>已导入 %n 个提示词。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Names already in use were kept beside the old ones: {names}.</source>
+        <translation>名称已被占用的条目已与原有条目并存：{names}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were already in the library.</source>
+        <translation>
+            <numerusform>%n 个已在库中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not export: {error}</source>
+        <translation>无法导出：{error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n prompt(s) to {file}.</source>
+        <translation>
+            <numerusform>已将 %n 个提示词导出到 {file}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import prompts</source>
+        <translation>导入提示词</translation>
+    </message>
+    <message>
+        <source>Export prompts</source>
+        <translation>导出提示词</translation>
+    </message>
+    <message>
+        <source>Prompt libraries (*.json)</source>
+        <translation>提示词库 (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PromptPicker</name>
+    <message>
+        <source>Prompts</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Saved prompts</source>
+        <translation>已保存的提示词</translation>
+    </message>
+    <message>
+        <source>Manage prompts…</source>
+        <translation>管理提示词…</translation>
+    </message>
+    <message>
+        <source>No prompt matches “{query}”.</source>
+        <translation>没有与“{query}”匹配的提示词。</translation>
+    </message>
+</context>
+<context>
+    <name>PromptsSection</name>
+    <message>
+        <source>Prompts</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Prompts you reuse, and personas: system prompts you can pick for a chat.</source>
+        <translation>你常用的提示词，以及角色：可为对话选用的系统提示词。</translation>
+    </message>
+    <message>
+        <source>In the message box, type / at the start of a line to insert a prompt. Write {{name}} in a prompt for a value asked when it is inserted.</source>
+        <translation>在消息框的行首输入 / 即可插入提示词。在提示词中写 {{name}}，插入时会询问它的值。</translation>
+    </message>
+    <message>
+        <source>Open the prompt library…</source>
+        <translation>打开提示词库…</translation>
+    </message>
+    <message>
+        <source>Personas…</source>
+        <translation>角色…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your library: %n prompt(s)</source>
+        <translation>
+            <numerusform>你的库：%n 个提示词</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n persona(s)</source>
+        <translation>
+            <numerusform>%n 个角色</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n built in</source>
+        <translation>
+            <numerusform>%n 个内置</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProviderCard</name>
     <message>
         <source>{host} · version {version}</source>
@@ -3627,6 +3971,10 @@ Ollama 返回：{detail}</translation>
         <translation>工具</translation>
     </message>
     <message>
+        <source>Prompts</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
         <source>History and backups</source>
         <translation>历史记录与备份</translation>
     </message>
@@ -3753,6 +4101,65 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>Keys that work anywhere in the window. F1 shows them too.</source>
         <translation>在窗口任意位置都可用的按键。按 F1 也能查看。</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarFolders</name>
+    <message>
+        <source>In {folder}</source>
+        <translation>在 {folder} 中</translation>
+    </message>
+    <message>
+        <source>Search only in this folder (click for everywhere)</source>
+        <translation>只在此文件夹中搜索（点击改为全部）</translation>
+    </message>
+    <message>
+        <source>New folder</source>
+        <translation>新建文件夹</translation>
+    </message>
+    <message>
+        <source>New chat here</source>
+        <translation>在此新建对话</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>New sub-folder</source>
+        <translation>新建子文件夹</translation>
+    </message>
+    <message>
+        <source>Folder settings…</source>
+        <translation>文件夹设置…</translation>
+    </message>
+    <message>
+        <source>Delete folder…</source>
+        <translation>删除文件夹…</translation>
+    </message>
+    <message>
+        <source>Move to folder</source>
+        <translation>移到文件夹</translation>
+    </message>
+    <message>
+        <source>No folder</source>
+        <translation>不放入文件夹</translation>
+    </message>
+    <message>
+        <source>Delete folder</source>
+        <translation>删除文件夹</translation>
+    </message>
+    <message>
+        <source>Delete the folder “{name}”?</source>
+        <translation>删除文件夹“{name}”？</translation>
+    </message>
+    <message>
+        <source>Its {count} conversations move out to no folder.</source>
+        <translation>其中的 {count} 个对话将移出文件夹。</translation>
+    </message>
+    <message>
+        <source>Also delete its conversations</source>
+        <translation>同时删除其中的对话</translation>
     </message>
 </context>
 <context>
@@ -5157,6 +5564,46 @@ Ollama 返回：{detail}</translation>
         <translation>其中没有 JSON 对象</translation>
     </message>
     <message>
+        <source>its version is not a number</source>
+        <translation>其版本号不是数字</translation>
+    </message>
+    <message>
+        <source>it was written by a newer Parley (prompt format {version}; this one reads up to {supported})</source>
+        <translation>它由更新版本的 Parley 写入（提示词格式 {version}；此版本最多能读 {supported}）</translation>
+    </message>
+    <message>
+        <source>it is a {format} file, not a prompt library</source>
+        <translation>它是 {format} 文件，不是提示词库</translation>
+    </message>
+    <message>
+        <source>it has no list of prompts</source>
+        <translation>其中没有提示词列表</translation>
+    </message>
+    <message>
+        <source>it is not an object</source>
+        <translation>它不是一个对象</translation>
+    </message>
+    <message>
+        <source>it has no name</source>
+        <translation>它没有名称</translation>
+    </message>
+    <message>
+        <source>it has no text</source>
+        <translation>它没有内容</translation>
+    </message>
+    <message>
+        <source>its kind is not prompt or persona</source>
+        <translation>其类型既不是提示词也不是角色</translation>
+    </message>
+    <message>
+        <source>its tags are not a list of words</source>
+        <translation>其标签不是词语列表</translation>
+    </message>
+    <message>
+        <source>prompt number {number} cannot be read: {reason}</source>
+        <translation>第 {number} 个提示词无法读取：{reason}</translation>
+    </message>
+    <message>
         <source>Stopped after {rounds} rounds of tool calls (the limit set in Settings). The answer so far is kept; ask again to continue.</source>
         <translation>已在 {rounds} 轮工具调用后停止（设置中的上限）。已有的回答会保留；再问一次即可继续。</translation>
     </message>
@@ -5313,8 +5760,8 @@ Ollama 返回：{detail}</translation>
         <translation>这个文件不是 UTF-8 文本。</translation>
     </message>
     <message>
-        <source>A conversation in the file is larger than {limit} MB; Parley does not read it.</source>
-        <translation>文件中有一个对话超过 {limit} MB;Parley 不读取它。</translation>
+        <source>A conversation in the file (or an app&apos;s whole backup, which is one piece) is larger than {limit} MB; Parley does not read it.</source>
+        <translation>文件中有一个对话（或某个应用的整份备份，它是一个整体）超过 {limit} MB；Parley 不读取它。</translation>
     </message>
     <message>
         <source>The file ends in the middle: it is incomplete (truncated).</source>
@@ -5349,12 +5796,24 @@ Ollama 返回：{detail}</translation>
         <translation>文件中没有对话。</translation>
     </message>
     <message>
-        <source>Parley does not know this file: it is not an export of ChatGPT, Claude, DeepSeek, Open WebUI or Parley (or one from a newer version of the app, with another shape).</source>
-        <translation>Parley 不认识这个文件：它不是 ChatGPT、Claude、DeepSeek、Open WebUI 或 Parley 的导出文件（或者来自结构不同的新版本应用）。</translation>
+        <source>This Cherry Studio backup holds no conversations (topics).</source>
+        <translation>这个 Cherry Studio 备份中没有对话（话题）。</translation>
+    </message>
+    <message>
+        <source>This Chatbox backup holds no conversations (was “Chat History” ticked when it was exported?).</source>
+        <translation>这个 Chatbox 备份中没有对话（导出时是否勾选了“聊天记录”？）。</translation>
+    </message>
+    <message>
+        <source>Parley does not know this file: it is not an export of ChatGPT, Claude, DeepSeek, Open WebUI, Chatbox, Cherry Studio or Parley (or one from a newer version of the app, with another shape).</source>
+        <translation>Parley 不认识此文件：它不是 ChatGPT、Claude、DeepSeek、Open WebUI、Chatbox、Cherry Studio 或 Parley 的导出文件（或者来自该应用的较新版本，格式已不同）。</translation>
     </message>
     <message>
         <source>Conversation {number} cannot be read ({error}).</source>
         <translation>无法读取第 {number} 个对话（{error}）。</translation>
+    </message>
+    <message>
+        <source>This {app} backup has format version {version}, newer than the versions Parley reads (up to {known}). Make the backup again with the app&apos;s JSON export, or update Parley.</source>
+        <translation>这个 {app} 备份的格式版本为 {version}，比 Parley 能读的版本（最高 {known}）更新。请用该应用的 JSON 导出重新备份，或更新 Parley。</translation>
     </message>
     <message>
         <source>Conversation {number} does not have the shape of the others in the file.</source>
@@ -5399,6 +5858,122 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>The per-model defaults {file} could not be read ({error}); new chats start with the usual settings.</source>
         <translation>无法读取按模型保存的默认设置 {file}({error})；新对话以常规设置开始。</translation>
+    </message>
+    <message>
+        <source>Concise assistant</source>
+        <translation>简洁助手</translation>
+    </message>
+    <message>
+        <source>You are a concise assistant. Answer directly in as few words as the question allows, without preamble or repetition. Use a short list when it is clearer than prose. Say plainly when you do not know.</source>
+        <translation>你是一位简洁的助手。用问题允许的最少字数直接回答，不要开场白，不要重复。列表比段落更清楚时就用简短的列表。不知道时直接说不知道。</translation>
+    </message>
+    <message>
+        <source>Translator (Chinese ↔ English)</source>
+        <translation>翻译（中文 ↔ 英文）</translation>
+    </message>
+    <message>
+        <source>You are a professional translator between Chinese and English. When the message is in Chinese, translate it into natural English; otherwise translate it into natural Simplified Chinese. Keep the meaning, tone and formatting (lists, code, names). Reply with the translation only.</source>
+        <translation>你是一位专业的中英翻译。消息是中文时，把它译成自然的英文；否则译成自然的简体中文。保留原意、语气和格式（列表、代码、名称）。只回复译文。</translation>
+    </message>
+    <message>
+        <source>Code reviewer</source>
+        <translation>代码审查员</translation>
+    </message>
+    <message>
+        <source>You are a careful senior code reviewer. For the code you are given, point out bugs first, then security problems, then unclear names or structure, each with the line it concerns and a concrete fix. Do not rewrite code that is fine. End with a one-line verdict.</source>
+        <translation>你是一位细致的资深代码审查员。对给你的代码，先指出缺陷，再指出安全问题，然后是不清晰的命名或结构，每一条都注明所在的行并给出具体修改。没有问题的代码不要重写。最后用一行给出结论。</translation>
+    </message>
+    <message>
+        <source>Writing editor</source>
+        <translation>写作编辑</translation>
+    </message>
+    <message>
+        <source>You are an experienced editor. Improve the clarity, grammar and flow of the text you are given while keeping the author&apos;s voice and meaning. Return the edited text, then a short list of the most important changes and why.</source>
+        <translation>你是一位经验丰富的编辑。在保留作者语气和原意的前提下，改进所给文字的清晰度、语法和行文。先给出修改后的文字，再简要列出最重要的改动及其原因。</translation>
+    </message>
+    <message>
+        <source>Patient teacher</source>
+        <translation>耐心的老师</translation>
+    </message>
+    <message>
+        <source>You are a patient teacher. Explain step by step, starting from what the learner already knows, with one small example per idea. Check understanding with a short question at the end.</source>
+        <translation>你是一位耐心的老师。从学习者已知的内容出发，一步一步地讲解，每个概念配一个小例子。最后用一个简短的问题检查理解程度。</translation>
+    </message>
+    <message>
+        <source>Explain simply</source>
+        <translation>通俗解释</translation>
+    </message>
+    <message>
+        <source>Explain {{topic}} in simple words, as to someone new to it, with one everyday example.</source>
+        <translation>用简单的话解释 {{topic}}，就像讲给初次接触的人听，并举一个日常的例子。</translation>
+    </message>
+    <message>
+        <source>Summarize</source>
+        <translation>总结</translation>
+    </message>
+    <message>
+        <source>Summarize the following in {{length}} bullet points, keeping names and numbers exact:
+
+{{text}}</source>
+        <translation>用 {{length}} 个要点总结以下内容，名称和数字保持准确：
+
+{{text}}</translation>
+    </message>
+    <message>
+        <source>{name} is a {kind} file, which Parley cannot read. Add PDF, Word (.docx), Markdown, HTML, plain text or source code files.</source>
+        <translation>{name} 是 {kind} 文件，Parley 无法读取。请添加 PDF、Word (.docx)、Markdown、HTML、纯文本或源代码文件。</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB; Parley reads documents up to {limit} MB. Split it, or add only the part you want to ask about.</source>
+        <translation>{name} 大小为 {size} MB；Parley 只读取不超过 {limit} MB 的文档。请拆分它，或只添加你想询问的部分。</translation>
+    </message>
+    <message>
+        <source>{name} is protected by a password, so its text cannot be read. Save a copy without the password and add that.</source>
+        <translation>{name} 受密码保护，无法读取其文字。请另存一份不带密码的副本再添加。</translation>
+    </message>
+    <message>
+        <source>{name} has no text to read on any of its {pages} pages: it is probably scanned images. Run it through text recognition (OCR) first, then add it again.</source>
+        <translation>{name} 的 {pages} 页中都没有可读取的文字：它可能是扫描图像。请先进行文字识别（OCR），再重新添加。</translation>
+    </message>
+    <message>
+        <source>{name} contains no text.</source>
+        <translation>{name} 不含文字。</translation>
+    </message>
+    <message>
+        <source>{name} could not be read: the file is damaged or not what its name says.</source>
+        <translation>无法读取 {name}：文件已损坏，或与其名称所示的类型不符。</translation>
+    </message>
+    <message>
+        <source>{model} is a chat model: it cannot turn documents into embeddings. Choose an embedding model for documents, for example nomic-embed-text, all-minilm or bge-m3.</source>
+        <translation>{model} 是对话模型：它无法把文档转换为嵌入向量。请为文档选择嵌入模型，例如 nomic-embed-text、all-minilm 或 bge-m3。</translation>
+    </message>
+    <message>
+        <source>{where} did not send embeddings for {model} ({shown}). Check that the model is an embedding model and that the address points at the right service.</source>
+        <translation>{where} 没有返回 {model} 的嵌入向量（{shown}）。请确认该模型是嵌入模型，并且地址指向正确的服务。</translation>
+    </message>
+    <message>
+        <source>A folder needs a name.</source>
+        <translation>文件夹需要一个名称。</translation>
+    </message>
+    <message>
+        <source>A folder name can be at most {limit} characters.</source>
+        <translation>文件夹名称最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>There is already a folder named “{name}” here.</source>
+        <translation>这里已有名为“{name}”的文件夹。</translation>
+    </message>
+    <message>
+        <source>That folder no longer exists.</source>
+        <translation>该文件夹已不存在。</translation>
+    </message>
+    <message>
+        <source>Folders nest one level deep: a sub-folder cannot hold folders.</source>
+        <translation>文件夹只能嵌套一层：子文件夹中不能再建文件夹。</translation>
+    </message>
+    <message>
+        <source>The prompt library {file} could not be read ({error}); it starts empty.</source>
+        <translation>无法读取提示词库 {file}（{error}）；将以空库开始。</translation>
     </message>
 </context>
 </TS>
