@@ -44,6 +44,8 @@ class SidebarFolders(QObject):
         self._status = status
         self._parent = parent
         self.model_choices: ModelChoices = list
+        self.reading_anew: Callable[[], None] = lambda: None
+        """Set by the sidebar: forget the list it may be reading on a worker thread."""
         self.ask: QMessageBox | None = None
         self.settings_dialog: QWidget | None = None
         self.chip = QToolButton()
@@ -211,6 +213,7 @@ class SidebarFolders(QObject):
         self._status.show()
 
     def _reload_now(self) -> None:
+        self.reading_anew()  # a list being read meanwhile is older than this one
         summaries = self._store.conversation_summaries()
         self._list.set_summaries(
             summaries,
