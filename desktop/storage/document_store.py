@@ -65,6 +65,7 @@ CREATE TABLE IF NOT EXISTS chunks (
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     text, content='chunks', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_vocab USING fts5vocab(chunks_fts, 'row');
 CREATE TRIGGER IF NOT EXISTS chunks_fts_insert AFTER INSERT ON chunks BEGIN
     INSERT INTO chunks_fts(rowid, text) VALUES (new.id, new.text);
 END;
@@ -81,6 +82,10 @@ _STOP_WORDS = """a about after all also am an and any are as at be because been 
     there these they this those to too up us very was we were what when where which while
     who why will with would you your i get got much many can't don't"""
 STOP_WORDS = frozenset(_STOP_WORDS.split())
+COMMON_SHARE = 0.05
+"""A query word in more than this share of all chunks is left out of keyword search: it
+tells the passages apart hardly at all, and BM25 would have to score every chunk that has
+it (FTS5 has no top-k shortcut), which takes seconds at 100,000 chunks."""
 CANDIDATES = 50
 """How many chunks each of keyword and vector search hands to the fusion."""
 
@@ -321,7 +326,7 @@ class DocumentStore:
         self, question: str, owners: Sequence[str], limit: int = CANDIDATES
     ) -> list[int]:
         """Chunk ids whose text has words of ``question``, best BM25 first."""
-        query = keyword_query(question)
+        query = self._selective_query(question)
         if not query or not owners:
             return []
         marks = ",".join("?" * len(owners))
@@ -334,6 +339,23 @@ class DocumentStore:
                 (query, *owners, limit),
             ).fetchall()
         return [int(row[0]) for row in rows]
+
+    def _selective_query(self, question: str) -> str:
+        """:func:`keyword_query` without the words too common here to tell chunks apart."""
+        query = keyword_query(question)
+        if not query:
+            return ""
+        with self._lock:
+            total = self._conn.execute("SELECT max(id) FROM chunks").fetchone()[0] or 0
+            limit = max(50, int(total * COMMON_SHARE))
+            kept = []
+            for term in query.split(" OR "):
+                row = self._conn.execute(
+                    "SELECT doc FROM chunks_vocab WHERE term = ?", (term.strip('"'),)
+                ).fetchone()
+                if row is None or row[0] <= limit:  # None: not here as typed (é folded to e)
+                    kept.append(term)
+        return " OR ".join(kept)
 
     def vector_search(
         self,

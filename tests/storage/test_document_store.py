@@ -211,3 +211,18 @@ async def test_retrieval_quality_on_a_labelled_set(
     text = store.document_text(top.document_id)
     assert text[top.start : top.end] == top.text
     assert "two years" in top.text and top.page is None
+
+
+def test_words_in_most_chunks_are_left_out_of_keyword_search(store: DocumentStore) -> None:
+    """BM25 would score every chunk holding a word this common (seconds at 100k chunks)."""
+    from desktop.documents.chunking import Chunk
+
+    texts = [f"common filler text number {n}" for n in range(199)] + ["common zeppelin facts"]
+    chunks = [Chunk(n, 0, len(text), None, "", text) for n, text in enumerate(texts)]
+    store.add_document(
+        owner=OWNER, name="a.txt", kind="text", sha256="y", size=1, pages=0, text="",
+        chunks=chunks,
+    )  # fmt: skip
+    assert store.keyword_search("common", [OWNER]) == []
+    assert store.keyword_search("common zeppelin", [OWNER]) == [200]
+    assert store.keyword_search("Zeppelin, café?", [OWNER]) == [200]  # a word not indexed stays
