@@ -28,6 +28,10 @@ QPushButton#starterPrompt:focus {{ border-color: {focus}; }}
 QWidget#sidebarPanel, QWidget#sidebarStrip {{ background: transparent; }}
 QToolButton#sidebarIcon {{ padding: 5px; border-radius: {radius_m}; }}
 QLineEdit#sidebarSearch {{ padding: 5px 8px; border-radius: {radius_m}; background: {base}; }}
+QToolButton#scopeChip {{ padding: 2px 10px; border-radius: {radius_m}; font-size: {font_small};
+  border: 1px solid {border}; background: transparent; color: {muted}; }}
+QToolButton#scopeChip:checked {{ background: {selected}; color: {selected_text};
+  border-color: {selected}; }}
 QListView#conversationList, QListView#searchResults {{ border: none; background: transparent;
   outline: none; }}
 QListView#conversationList::item {{ margin: 1px 0; padding: 0 8px; border: none;
