@@ -170,6 +170,7 @@ async def main(out: Path) -> None:
 
 if __name__ == "__main__":
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "resources" / "screenshots"
+    target.mkdir(parents=True, exist_ok=True)  # QPixmap.save into a missing folder says nothing
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
     loop = make_event_loop(app)

@@ -113,6 +113,7 @@ class SettingsPage(QWidget):
         self.nav.setObjectName("settingsNav")
         self.nav.setAccessibleName(self.tr("Settings sections"))
         self.nav.setFixedWidth(NAV_WIDTH)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setFrameShape(QFrame.Shape.NoFrame)
         self.nav.setIconSize(QSize(18, 18))  # the rail's size, not the list's 32 px default
         self.stack = QStackedWidget()
@@ -136,6 +137,7 @@ class SettingsPage(QWidget):
             self.nav.addItem(item)
             self.stack.addWidget(section if key == "providers" else _scrolling(section))
             self._keys.append(key)
+        self._fit_nav()
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -171,6 +173,15 @@ class SettingsPage(QWidget):
         names = self._section_names()
         for row, key in enumerate(self._keys):
             self.nav.item(row).setText(names[key])
+        self._fit_nav()
+
+    def _fit_nav(self) -> None:
+        """As wide as its longest name in the language in use (never cut), at least
+        NAV_WIDTH."""
+        self.nav.ensurePolished()
+        margins = self.nav.contentsMargins()
+        widest = self.nav.sizeHintForColumn(0) + margins.left() + margins.right()
+        self.nav.setFixedWidth(max(NAV_WIDTH, widest + 2 * self.nav.frameWidth() + 2))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

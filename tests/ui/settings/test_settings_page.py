@@ -625,3 +625,21 @@ def test_about_opens_the_logs_folder(qtbot: object) -> None:
     section.folders["logs"][1].click()
     assert [url.toLocalFile() for url in opened] == [str(logs_dir())]
     assert logs_dir().is_dir()
+
+
+async def test_every_section_name_shows_whole_without_a_sideways_scroll_bar(
+    open_window: OpenWindow,
+) -> None:
+    """'History and backups' was cut at the nav's right edge, with a scroll bar under it."""
+    window = open_window()
+    window.resize(1180, 760)
+    page = window.open_settings()
+    await wait_until(page.isVisible)
+    nav = page.nav
+    assert nav.horizontalScrollBar().maximum() == 0
+    for row in range(nav.count()):
+        shown = nav.visualItemRect(nav.item(row))
+        assert shown.right() <= nav.viewport().width(), nav.item(row).text()
+        assert nav.sizeHintForRow(row) > 0
+    widest = max(nav.sizeHintForIndex(nav.model().index(r, 0)).width() for r in range(nav.count()))
+    assert widest <= nav.viewport().width()
