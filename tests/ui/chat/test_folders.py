@@ -3,17 +3,20 @@ start a chat in it with its model and prompt, search only inside it, and find ti
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMenu, QWidget
 
+from desktop.core.folders import FolderTools
 from desktop.core.messages import Role
 from desktop.storage.history import HistoryStore
 from desktop.ui.chat.conversation_model import FOLDER_ROLE
 from desktop.ui.chat.conversation_sidebar import ConversationSidebar
+from desktop.ui.chat.folder_settings import FolderSettingsDialog
 from desktop.ui.chat.search_results import CONVERSATION, MESSAGE
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.tasks import TaskOwner
@@ -209,7 +212,11 @@ async def test_a_new_chat_in_a_folder_starts_with_its_model_and_prompt(
     store = window._chat.store
     work = store.folders.create("Tax")
     store.folders.set_defaults(
-        work.id, model=SCRIPTED_THINK, provider="ollama", system_prompt="Answer as a tax adviser."
+        work.id,
+        model=SCRIPTED_THINK,
+        provider="ollama",
+        system_prompt="Answer as a tax adviser.",
+        tools=FolderTools(servers=()),  # tools off in this folder
     )
     sidebar = window.conversation_sidebar
     sidebar.reload(None)
@@ -223,6 +230,7 @@ async def test_a_new_chat_in_a_folder_starts_with_its_model_and_prompt(
     conversation = store.get_conversation(pane.conversation_id or 0)
     assert conversation.model == SCRIPTED_THINK
     assert conversation.system_prompt == "Answer as a tax adviser."
+    assert conversation.parameters.tool_servers == ()
     assert store.conversation_summary(conversation.id).folder_id == work.id  # type: ignore[union-attr]
     await wait_until(lambda: sidebar.list.model_.row_of(conversation.id) is not None)
     row = sidebar.list.model_.row_of(conversation.id)
@@ -250,3 +258,70 @@ async def test_a_new_chat_in_a_folder_starts_with_its_model_and_prompt(
     # "New chat here" from the folder's menu.
     sidebar.folders.newChatRequested.emit(work.id)
     assert pane.settings_panel.system_prompt.toPlainText() == "Answer as a tax adviser."
+
+
+async def test_folder_menus_settings_and_keyboard(qtbot: object, tmp_path: Path) -> None:
+    store = HistoryStore.open(tmp_path / "history.sqlite3")
+    work = store.folders.create("Work")
+    chat = store.create_conversation("Loose", "m")
+    sidebar, tasks = await open_sidebar(qtbot, store)
+    view = sidebar.list
+    await wait_until(lambda: view.model_.row_of(chat.id) is not None)
+
+    # A conversation's menu: Move to folder ▸ Work.
+    row = view.model_.row_of(chat.id)
+    assert row is not None
+    view.customContextMenuRequested.emit(view.visualRect(view.model_.index(row)).center())
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    move = next(a.menu() for a in menu.actions() if a.text() == "Move to folder")
+    assert isinstance(move, QMenu)
+    next(a for a in move.actions() if a.text() == "Work").trigger()
+    menu.close()
+    assert store.conversation_summary(chat.id).folder_id == work.id  # type: ignore[union-attr]
+
+    # A folder's menu names what can be done with it.
+    folder_row = view.model_.folder_row(work.id)
+    assert folder_row is not None
+    view.customContextMenuRequested.emit(view.visualRect(view.model_.index(folder_row)).center())
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    assert [a.text() for a in menu.actions() if a.text()] == [
+        "New chat here",
+        "Rename",
+        "New sub-folder",
+        "Folder settings…",
+        "Delete folder…",
+    ]
+    menu.close()
+    await asyncio.sleep(0.05)  # the closed menu gives the focus back first
+
+    # F2 renames the selected folder.
+    view.select_folder(work.id)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F2)  # type: ignore[attr-defined]
+    editor = editing(view)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Office")  # type: ignore[attr-defined]
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    await wait_until(lambda: [f.name for f in store.folders.all()] == ["Office"])
+    await wait_until(lambda: "Office" in view.model_.stringList())
+
+    # Folder settings: a model, a prompt, tools off.
+    sidebar.folders.model_choices = lambda: [("ollama", "Ollama", "qwen3:4b")]
+    dialog = sidebar.folders.open_settings(work.id)
+    assert isinstance(dialog, FolderSettingsDialog) and dialog.isVisible()
+    dialog.model.setCurrentIndex(dialog.model.findText("qwen3:4b · Ollama"))
+    dialog.prompt.setPlainText("Answer briefly.")
+    dialog.tools.setChecked(False)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    saved = store.folders.get(work.id)
+    assert saved is not None
+    assert (saved.provider, saved.model, saved.system_prompt) == (
+        "ollama",
+        "qwen3:4b",
+        "Answer briefly.",
+    )
+    assert not saved.tools.enabled
+    await tasks.cancel_all()
+    store.close()
