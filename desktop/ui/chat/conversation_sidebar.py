@@ -163,8 +163,7 @@ class ConversationSidebar(SidebarCollapse, QWidget):
         self._undo_timer.setInterval(UNDO_MS)
         self._undo_timer.timeout.connect(self._forget_trash)
         self.folders = SidebarFolders(store, self.list, self.search_status, self)
-        self.folders.changed.connect(self.changed)
-        self.folders.reading_anew = self._forget_loads
+        self.folders.read_again = lambda: self.reload(self._current)
         self.scope_row.addWidget(self.folders.chip)
         self.scope_row.addStretch(1)
         self.search = SidebarSearch(
@@ -241,9 +240,6 @@ class ConversationSidebar(SidebarCollapse, QWidget):
             return
         self._load_generation += 1
         self._tasks.spawn(self._load(self._load_generation), name="conversation list")
-
-    def _forget_loads(self) -> None:
-        self._load_generation += 1
 
     def show_current(self, conversation_id: int | None) -> None:
         """The conversation shown beside the list changed (none: a new chat)."""

@@ -15,6 +15,7 @@ from functools import partial
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QMenu, QMessageBox, QToolButton, QWidget
 
+from desktop.core.conversation_groups import ConversationSummary
 from desktop.core.folders import Folder, FolderProblem
 from desktop.storage.history import HistoryStore
 from desktop.ui.chat.conversation_list import ConversationList
@@ -25,8 +26,6 @@ ModelChoices = Callable[[], list[tuple[str, str, str]]]
 
 
 class SidebarFolders(QObject):
-    changed = Signal()
-    """Folders or what is in them changed: read the list anew."""
     newChatRequested = Signal(int)
     """Start a new chat in this folder."""
     scopeChanged = Signal()
@@ -44,8 +43,9 @@ class SidebarFolders(QObject):
         self._status = status
         self._parent = parent
         self.model_choices: ModelChoices = list
-        self.reading_anew: Callable[[], None] = lambda: None
-        """Set by the sidebar: forget the list it may be reading on a worker thread."""
+        self.read_again: Callable[[], None] = lambda: None
+        """Set by the sidebar: read the list anew off the UI thread (what a change shows
+        at once is made from what is listed; the store's answer follows)."""
         self.ask: QMessageBox | None = None
         self.settings_dialog: QWidget | None = None
         self.chip = QToolButton()
@@ -60,7 +60,7 @@ class SidebarFolders(QObject):
         listed.folderRenameRequested.connect(self.rename)
         listed.folderDeleteRequested.connect(self.ask_delete)
         listed.moveRequested.connect(self.move)
-        listed.refreshWanted.connect(self._reload_now)  # a rename waited for its editor
+        listed.refreshWanted.connect(self._show)  # a rename waited for its editor
         listed.folderChosen.connect(self._folder_chosen)
 
     # -- scope -----------------------------------------------------------------
@@ -137,7 +137,7 @@ class SidebarFolders(QObject):
             return None
         if parent_id is not None:
             self._list.expanded.add(parent_id)
-        self._reload_now()
+        self._show()
         self._list.edit_folder(folder.id)
         return folder
 
@@ -149,15 +149,23 @@ class SidebarFolders(QObject):
             QTimer.singleShot(0, self, lambda: self._list.edit_folder(folder_id))  # again
             return False
         self._status.hide()
-        QTimer.singleShot(0, self, self._reload_now)  # once the name's editor has closed
+        QTimer.singleShot(0, self, self._show)  # once the name's editor has closed
         return True
 
     def move(self, conversation_ids: list[int], folder_id: int | None) -> None:
-        for conversation_id in conversation_ids:
-            self._store.folders.move_conversation(conversation_id, folder_id)
+        moved = {
+            conversation_id
+            for conversation_id in conversation_ids
+            if self._store.folders.move_conversation(conversation_id, folder_id)
+        }
         if folder_id is not None:
             self._list.expanded.add(folder_id)
-        self._reload_now()
+        self._show(
+            [
+                summary._replace(folder_id=folder_id) if summary.id in moved else summary
+                for summary in self._list.model_.summaries
+            ]
+        )
 
     def ask_delete(self, folder_id: int) -> QMessageBox | None:
         folder = self._store.folders.get(folder_id)
@@ -182,9 +190,18 @@ class SidebarFolders(QObject):
         ask.setDefaultButton(QMessageBox.StandardButton.Cancel)
 
         def answered() -> None:
-            if ask.clickedButton() is delete:
-                self._store.folders.delete(folder_id, with_conversations=also.isChecked())
-                self._reload_now()
+            if ask.clickedButton() is not delete:
+                return
+            gone = set(self._store.folders.with_subfolders(folder_id))
+            trash = also.isChecked()
+            self._store.folders.delete(folder_id, with_conversations=trash)
+            self._show(
+                [
+                    summary._replace(folder_id=None) if summary.folder_id in gone else summary
+                    for summary in self._list.model_.summaries
+                    if not (trash and summary.folder_id in gone)
+                ]
+            )
 
         ask.finished.connect(answered)
         ask.finished.connect(ask.deleteLater)
@@ -212,13 +229,12 @@ class SidebarFolders(QObject):
         self._status.style().polish(self._status)
         self._status.show()
 
-    def _reload_now(self) -> None:
-        self.reading_anew()  # a list being read meanwhile is older than this one
-        summaries = self._store.conversation_summaries()
+    def _show(self, summaries: list[ConversationSummary] | None = None) -> None:
+        """Show the folders as stored now, with ``summaries`` (None: those listed)."""
         self._list.set_summaries(
-            summaries,
+            self._list.model_.summaries if summaries is None else summaries,
             self._list.shown_id,
             folders=self._store.folders.all(),
             counts=self._store.folders.counts(),
         )
-        self.changed.emit()
+        self.read_again()
