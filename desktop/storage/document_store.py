@@ -163,6 +163,7 @@ class DocumentStore:
         self._conn = conn
         self.path = path
         self._lock = threading.RLock()
+        self._word_counts: dict[str, int | None] = {}
         self._matrices: dict[
             tuple[tuple[str, ...], str], tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]
         ] = {}
@@ -215,6 +216,7 @@ class DocumentStore:
                 (owner, name, kind, sha256, size, pages, text, datetime.now(UTC).isoformat()),
             )
             document_id = int(cursor.lastrowid or 0)
+            self._word_counts.clear()
             self._conn.executemany(
                 "INSERT INTO chunks (document_id, ordinal, start, end, page, section, text)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -265,6 +267,7 @@ class DocumentStore:
             self._conn.execute("BEGIN IMMEDIATE")
             self._conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
             self._matrices.clear()
+            self._word_counts.clear()
 
     # -- embedding -----------------------------------------------------------------------
 
@@ -350,12 +353,20 @@ class DocumentStore:
             limit = max(50, int(total * COMMON_SHARE))
             kept = []
             for term in query.split(" OR "):
-                row = self._conn.execute(
-                    "SELECT doc FROM chunks_vocab WHERE term = ?", (term.strip('"'),)
-                ).fetchone()
-                if row is None or row[0] <= limit:  # None: not here as typed (é folded to e)
+                count = self._chunks_with(term.strip('"'))
+                if count is None or count <= limit:  # None: not here as typed (é folded to e)
                     kept.append(term)
         return " OR ".join(kept)
+
+    def _chunks_with(self, word: str) -> int | None:
+        """How many chunks hold ``word``, kept until chunks are added or deleted: counting
+        reads the word's whole posting list, which is long exactly for common words."""
+        if word not in self._word_counts:
+            row = self._conn.execute(
+                "SELECT doc FROM chunks_vocab WHERE term = ?", (word,)
+            ).fetchone()
+            self._word_counts[word] = None if row is None else int(row[0])
+        return self._word_counts[word]
 
     def vector_search(
         self,
@@ -371,7 +382,9 @@ class DocumentStore:
         query = _unit(np.asarray(vector, np.float32))
         if query.shape[0] != matrix.shape[1]:
             raise ModelMismatch(f"a {query.shape[0]}-dim query for {matrix.shape[1]}-dim vectors")
-        scores = matrix @ query
+        # einsum runs on this one thread; BLAS's matrix product spreads over a thread pool
+        # that, on a busy 2-core machine, took twice as long and competes with the UI.
+        scores = np.einsum("ij,j->i", matrix, query)
         count = min(limit, len(ids))
         top = np.argpartition(-scores, count - 1)[:count]
         return [int(ids[i]) for i in top[np.argsort(-scores[top], kind="stable")]]

@@ -11,8 +11,11 @@ import numpy as np
 import pytest
 
 from desktop.core.errors import BadRequest, ConnectionFailed, ModelNotFound
+from desktop.core.provider_config import ProviderConfig
 from desktop.providers.api_transport import ApiTransport
+from desktop.providers.credentials import key_host_for
 from desktop.providers.embed_errors import NotAnEmbeddingModel
+from desktop.providers.embedder_factory import create_embedder
 from desktop.providers.embeddings import OllamaEmbedder, OpenAICompatEmbedder, is_loopback
 from desktop.providers.endpoint import Endpoint
 from tests.servers.embedding_fixtures import MINILM, OPENAI_MINILM
@@ -127,3 +130,25 @@ def test_which_addresses_keep_texts_on_this_machine() -> None:
     assert is_loopback("http://[::1]:8080")
     assert not is_loopback("https://api.openai.com/v1")
     assert not is_loopback("http://192.168.1.20:11434")
+
+
+async def test_embedder_for_configured_providers(
+    http: httpx.AsyncClient,
+    embedding_ollama_server: OllamaServer,
+    embedding_openai_server: OpenAIServer,
+) -> None:
+    ollama_config = ProviderConfig(id="o", preset="ollama", base_url=embedding_ollama_server.url)
+    local = create_embedder(ollama_config, http, MINILM)
+    assert isinstance(local, OllamaEmbedder) and not local.remote
+    assert len((await local.embed(["hi"])).vectors[0]) == 384
+
+    url = f"{embedding_openai_server.url}/v1"
+    config = ProviderConfig(id="c", preset="custom", base_url=url, key_host=key_host_for(url))
+    compatible = create_embedder(config, http, OPENAI_MINILM, api_key="sk-local")
+    assert len((await compatible.embed(["hi"])).vectors[0]) == 384
+    sent = embedding_openai_server.requests_to("/v1/embeddings")[-1]
+    assert sent.headers.get("authorization") == "Bearer sk-local"
+
+    anthropic = ProviderConfig(id="a", preset="anthropic")
+    with pytest.raises(BadRequest, match="offers no embeddings"):
+        create_embedder(anthropic, http, "claude")
