@@ -36,13 +36,16 @@ def list_rows(
     rows: list[Row] = []
     depths: list[int] = []
     known = {folder.id for folder in folders}
-    loose: list[ConversationSummary] = []
     inside: dict[int, list[ConversationSummary]] = {}
-    for summary in summaries:
-        if summary.folder_id is not None and summary.folder_id in known:
-            inside.setdefault(summary.folder_id, []).append(summary)
-        else:
-            loose.append(summary)
+    loose: Sequence[ConversationSummary] = summaries  # no folders: every one, fast
+    if known:
+        outside: list[ConversationSummary] = []
+        for summary in summaries:
+            if summary.folder_id is not None and summary.folder_id in known:
+                inside.setdefault(summary.folder_id, []).append(summary)
+            else:
+                outside.append(summary)
+        loose = outside
 
     def add_folder(folder: Folder, depth: int) -> bool:
         members = inside.get(folder.id, [])
