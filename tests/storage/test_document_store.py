@@ -4,6 +4,9 @@ keyword + vector search fused by reciprocal rank, and retrieval quality on a lab
 from __future__ import annotations
 
 import asyncio
+import signal
+import subprocess
+import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -226,3 +229,39 @@ def test_words_in_most_chunks_are_left_out_of_keyword_search(store: DocumentStor
     assert store.keyword_search("common", [OWNER]) == []
     assert store.keyword_search("common zeppelin", [OWNER]) == [200]
     assert store.keyword_search("Zeppelin, café?", [OWNER]) == [200]  # a word not indexed stays
+
+
+async def test_indexing_killed_midway_resumes_without_duplicates(
+    store: DocumentStore,
+    embedder: OllamaEmbedder,
+    embedding_ollama_server: OllamaServer,
+    tmp_path: Path,
+) -> None:
+    """SIGKILL after a few batches: what was saved stays, the rest is embedded once."""
+    path = long_pdf(tmp_path / "facts.pdf", pages=8)
+    worker = subprocess.Popen(
+        [
+            sys.executable, "-m", "tests.storage.index_worker", str(store.path), str(path),
+            embedding_ollama_server.url, MINILM,
+        ],
+        stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parents[2],
+    )  # fmt: skip
+    assert worker.stdout is not None
+    try:
+        for _ in range(3):
+            line = await asyncio.wait_for(asyncio.to_thread(worker.stdout.readline), 60)
+            assert line.startswith("saved"), line
+        worker.send_signal(signal.SIGKILL)
+    finally:
+        worker.wait(10)
+        worker.stdout.close()
+    assert worker.returncode == -signal.SIGKILL
+
+    [killed] = store.documents()
+    assert 6 <= killed.embedded < killed.chunks
+    assert await add_file(store, path, OWNER) == killed.id  # added again: the same document
+    await embed_document(store, embedder, killed.id, batch_size=8)
+    [resumed] = store.documents()
+    assert resumed.complete and resumed.chunks == killed.chunks
+    rows = chunk_rows(store)
+    assert [ordinal for _, ordinal, _ in rows] == list(range(killed.chunks))
