@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QFont,
+    QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QPainter,
@@ -300,6 +301,23 @@ class ConversationList(ConversationDrops, QListView):
             self.folderChosen.emit(self.current_folder)
         elif not self.model_.is_heading(index.row()):  # headings cannot be current
             self._choose(index)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """On a folder: Right opens it, Left closes it, Enter or Space toggles."""
+        folder = self.currentIndex().data(FOLDER_ROLE)
+        if folder is not None and self.state() != QAbstractItemView.State.EditingState:
+            opened = int(folder) in self.expanded
+            wanted = {
+                Qt.Key.Key_Right: True,
+                Qt.Key.Key_Left: False,
+                Qt.Key.Key_Return: not opened,
+                Qt.Key.Key_Enter: not opened,
+                Qt.Key.Key_Space: not opened,
+            }.get(Qt.Key(event.key()))
+            if wanted is not None:
+                self.set_expanded(int(folder), wanted)
+                return
+        super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._chosen_by_press = None

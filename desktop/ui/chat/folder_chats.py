@@ -8,6 +8,7 @@ defaults (temperature, context, ...) still apply, as they do for any new chat.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject
@@ -49,6 +50,14 @@ class FolderChats(QObject):
         folder = self._store.folders.get(folder_id)
         if folder is None:
             return
+        parent = None if folder.parent_id is None else self._store.folders.get(folder.parent_id)
+        if parent is not None:  # a sub-folder takes what it leaves unset from its folder
+            folder = dataclasses.replace(
+                folder,
+                model=folder.model or parent.model,
+                provider=folder.provider if folder.model else parent.provider,
+                system_prompt=folder.system_prompt or parent.system_prompt,
+            )
         pane = self._pane
         self.pending = (folder_id, datetime.now(UTC))
         if folder.model:

@@ -259,6 +259,18 @@ async def test_a_new_chat_in_a_folder_starts_with_its_model_and_prompt(
     sidebar.folders.newChatRequested.emit(work.id)
     assert pane.settings_panel.system_prompt.toPlainText() == "Answer as a tax adviser."
 
+    # A sub-folder with no settings of its own starts chats with its folder's.
+    receipts = store.folders.create("Receipts", parent_id=work.id)
+    sidebar.reload(None)
+    await wait_until(lambda: sidebar.list.model_.folder_row(receipts.id) is not None)
+    sidebar.list.select(loose.id)  # a plain chat first, so the next one visibly changes
+    await wait_until(lambda: pane.conversation_id == loose.id)
+    window.new_chat()
+    assert pane.current_model() == SCRIPTED and not pane.settings_panel.system_prompt.toPlainText()
+    sidebar.folders.newChatRequested.emit(receipts.id)
+    assert pane.current_model() == SCRIPTED_THINK
+    assert pane.settings_panel.system_prompt.toPlainText() == "Answer as a tax adviser."
+
 
 async def test_folder_menus_settings_and_keyboard(qtbot: object, tmp_path: Path) -> None:
     store = HistoryStore.open(tmp_path / "history.sqlite3")
@@ -295,6 +307,15 @@ async def test_folder_menus_settings_and_keyboard(qtbot: object, tmp_path: Path)
     ]
     menu.close()
     await asyncio.sleep(0.05)  # the closed menu gives the focus back first
+
+    # The keyboard opens and closes a folder.
+    view.select_folder(work.id)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Left)  # type: ignore[attr-defined]
+    assert work.id not in view.expanded and view.model_.row_of(chat.id) is None
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # type: ignore[attr-defined]
+    assert work.id in view.expanded and view.model_.row_of(chat.id) is not None
+    assert view.currentIndex().data(FOLDER_ROLE) == work.id
 
     # F2 renames the selected folder.
     view.select_folder(work.id)
