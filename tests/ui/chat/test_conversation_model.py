@@ -8,7 +8,18 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import Qt
 
 from desktop.core.conversation_groups import ConversationSummary, DateGroup
-from desktop.ui.chat.conversation_model import ID_ROLE, TITLE_ROLE, ConversationListModel
+from desktop.core.folders import Folder
+from desktop.ui.chat.conversation_model import (
+    CONTAINER_ROLE,
+    CONVERSATION_MIME,
+    COUNT_ROLE,
+    DEPTH_ROLE,
+    EXPANDED_ROLE,
+    FOLDER_ROLE,
+    ID_ROLE,
+    TITLE_ROLE,
+    ConversationListModel,
+)
 
 TODAY = date(2026, 3, 14)
 NOON = datetime(2026, 3, 14, 12, 0).astimezone()
@@ -89,3 +100,40 @@ def test_a_date_group_heading_comes_from_the_given_words(qtbot: object) -> None:
     )
     model.set_summaries([ConversationSummary(1, "", "m", NOON)], TODAY)
     assert shown(model) == ["今天", "新对话"] and len(seen) == 1
+
+
+def test_folders_come_first_and_an_open_one_shows_its_conversations(qtbot: object) -> None:
+    work, clients, home = (
+        Folder(10, "Work"),
+        Folder(11, "Clients", parent_id=10),
+        Folder(12, "Home"),
+    )
+    in_folders = [
+        SUMMARIES[1]._replace(folder_id=10),
+        SUMMARIES[2]._replace(folder_id=11),
+        SUMMARIES[3]._replace(folder_id=99),  # its folder was deleted meanwhile: dated
+        SUMMARIES[0],
+    ]
+    model = model_with([], [])
+    folders = [work, clients, home]
+    model.set_summaries(in_folders, TODAY, folders, {10: 1, 11: 1}, (), "Folders")
+    assert shown(model) == [
+        "Folders",
+        "Work",
+        "Home",
+        "[PINNED]",
+        "Pinned plan",
+        "[YESTERDAY]",
+        "Old trip",
+    ]
+    assert model.index(1, 0).data(COUNT_ROLE) == 1 and model.index(2, 0).data(COUNT_ROLE) == 0
+
+    model.set_summaries(in_folders, TODAY, folders, {10: 1, 11: 1}, {10, 11}, "Folders")
+    assert shown(model)[:6] == ["Folders", "Work", "Clients", "Sourdough", "New chat", "Home"]
+    depths = [model.index(row, 0).data(DEPTH_ROLE) for row in range(6)]
+    assert depths == [0, 0, 1, 2, 1, 0]
+    assert model.index(1, 0).data(FOLDER_ROLE) == 10 and model.index(1, 0).data(EXPANDED_ROLE)
+    assert model.row_of(3) == 4 and model.index(4, 0).data(CONTAINER_ROLE) == 10
+    assert model.flags(model.index(4, 0)) & Qt.ItemFlag.ItemIsDragEnabled
+    assert not model.flags(model.index(1, 0)) & Qt.ItemFlag.ItemIsDragEnabled
+    assert bytes(model.mimeData([model.index(4, 0)]).data(CONVERSATION_MIME).data()) == b"3"
