@@ -118,12 +118,16 @@ class SidebarFolders(QObject):
         if inside is not None:
             move.addSeparator()
             move.addAction(self.tr("No folder"), lambda: self.move([conversation_id], None))
-        if move.isEmpty():
-            move.addAction(self.tr("New folder"), self.new_folder)
+        if not move.isEmpty():
+            move.addSeparator()
+        move.addAction(self.tr("New folder…"), lambda: self.new_folder(moving=[conversation_id]))
 
     # -- actions ---------------------------------------------------------------
-    def new_folder(self, parent_id: int | None = None) -> Folder | None:
-        """A folder named "New folder" (or "New folder 2", ...) with its name ready to type."""
+    def new_folder(
+        self, parent_id: int | None = None, moving: list[int] | None = None
+    ) -> Folder | None:
+        """A folder named "New folder" (or "New folder 2", ...) with its name ready to
+        type; ``moving``: conversations that go into it ("Move to folder ▸ New folder…")."""
         taken = {f.name.casefold() for f in self._store.folders.all() if f.parent_id == parent_id}
         base = self.tr("New folder")
         name, number = base, 1
@@ -137,7 +141,10 @@ class SidebarFolders(QObject):
             return None
         if parent_id is not None:
             self._list.expanded.add(parent_id)
-        self._show()
+        if moving:
+            self.move(moving, folder.id)
+        else:
+            self._show()
         self._list.edit_folder(folder.id)
         return folder
 
