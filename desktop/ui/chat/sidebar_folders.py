@@ -120,14 +120,14 @@ class SidebarFolders(QObject):
             move.addAction(self.tr("No folder"), lambda: self.move([conversation_id], None))
         if not move.isEmpty():
             move.addSeparator()
-        move.addAction(self.tr("New folder…"), lambda: self.new_folder(moving=[conversation_id]))
+        move.addAction(self.tr("New folder"), lambda: self.new_folder(moving=[conversation_id]))
 
     # -- actions ---------------------------------------------------------------
     def new_folder(
         self, parent_id: int | None = None, moving: list[int] | None = None
     ) -> Folder | None:
         """A folder named "New folder" (or "New folder 2", ...) with its name ready to
-        type; ``moving``: conversations that go into it ("Move to folder ▸ New folder…")."""
+        type; ``moving``: conversations that go into it ("Move to folder ▸ New folder")."""
         taken = {f.name.casefold() for f in self._store.folders.all() if f.parent_id == parent_id}
         base = self.tr("New folder")
         name, number = base, 1

@@ -345,7 +345,7 @@ async def test_folder_menus_settings_and_keyboard(qtbot: object, tmp_path: Path)
     )
     assert not saved.tools.enabled
 
-    # Move to folder ▸ New folder…: made, the conversation in it, its name ready to type.
+    # Move to folder ▸ New folder: made, the conversation in it, its name ready to type.
     row = view.model_.row_of(chat.id)
     assert row is not None
     view.customContextMenuRequested.emit(view.visualRect(view.model_.index(row)).center())
@@ -353,7 +353,7 @@ async def test_folder_menus_settings_and_keyboard(qtbot: object, tmp_path: Path)
     assert isinstance(menu, QMenu)
     move = next(a.menu() for a in menu.actions() if a.text() == "Move to folder")
     assert isinstance(move, QMenu)
-    next(a for a in move.actions() if a.text() == "New folder…").trigger()
+    next(a for a in move.actions() if a.text() == "New folder").trigger()
     menu.close()
     fresh = next(f for f in store.folders.all() if f.name == "New folder")
     assert store.conversation_summary(chat.id).folder_id == fresh.id  # type: ignore[union-attr]
