@@ -432,6 +432,11 @@ class DocumentStore:
             if chunk in by_id
         ]
 
+    def prepare(self, owners: Sequence[str], model: str) -> None:
+        """Read the vectors of ``owners`` into memory now (seconds at 100,000 chunks), so
+        the first question does not wait for it: call when a conversation opens."""
+        self._matrix(tuple(sorted(owners)), model)
+
     def _matrix(
         self, owners: tuple[str, ...], model: str
     ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
