@@ -28,7 +28,6 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QFont,
-    QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QPainter,
@@ -46,7 +45,7 @@ from PySide6.QtWidgets import (
 from desktop.core.conversation_groups import ConversationSummary, DateGroup, Period
 from desktop.core.folders import Folder
 from desktop.ui.chat.conversation_delegate import RowDelegate, heading_font, row_height
-from desktop.ui.chat.conversation_drops import ConversationDrops
+from desktop.ui.chat.conversation_folder_rows import FolderRows
 from desktop.ui.chat.conversation_model import (
     FOLDER_ROLE,
     ID_ROLE,
@@ -56,7 +55,7 @@ from desktop.ui.chat.conversation_model import (
 from desktop.ui.design import Space, colors_for
 
 
-class ConversationList(ConversationDrops, QListView):
+class ConversationList(FolderRows, QListView):
     conversationSelected = Signal(int)
     renameRequested = Signal(int, str)
     pinRequested = Signal(int, bool)
@@ -223,31 +222,6 @@ class ConversationList(ConversationDrops, QListView):
         self.folderRenameRequested.emit(folder_id, name)
         return False  # the list is read anew once the folder is renamed
 
-    def set_expanded(self, folder_id: int, expanded: bool) -> None:
-        if expanded == (folder_id in self.expanded):
-            return
-        if expanded:
-            self.expanded.add(folder_id)
-        else:
-            self.expanded.discard(folder_id)
-        self.set_summaries(self.model_.summaries, self.shown_id, self._today)
-        row = self.model_.folder_row(folder_id)
-        if row is not None and self.current_folder == folder_id:
-            was_updating, self._updating = self._updating, True
-            self.setCurrentIndex(self.model_.index(row))
-            self._updating = was_updating
-
-    def select_folder(self, folder_id: int) -> None:
-        row = self.model_.folder_row(folder_id)
-        if row is not None:
-            self.setCurrentIndex(self.model_.index(row))
-
-    def edit_folder(self, folder_id: int) -> None:
-        row = self.model_.folder_row(folder_id)
-        if row is not None and self.state() != QAbstractItemView.State.EditingState:
-            self.setCurrentIndex(self.model_.index(row))
-            self.edit(self.model_.index(row))
-
     def _untitled(self) -> str:
         return self.tr("New chat")
 
@@ -301,23 +275,6 @@ class ConversationList(ConversationDrops, QListView):
             self.folderChosen.emit(self.current_folder)
         elif not self.model_.is_heading(index.row()):  # headings cannot be current
             self._choose(index)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """On a folder: Right opens it, Left closes it, Enter or Space toggles."""
-        folder = self.currentIndex().data(FOLDER_ROLE)
-        if folder is not None and self.state() != QAbstractItemView.State.EditingState:
-            opened = int(folder) in self.expanded
-            wanted = {
-                Qt.Key.Key_Right: True,
-                Qt.Key.Key_Left: False,
-                Qt.Key.Key_Return: not opened,
-                Qt.Key.Key_Enter: not opened,
-                Qt.Key.Key_Space: not opened,
-            }.get(Qt.Key(event.key()))
-            if wanted is not None:
-                self.set_expanded(int(folder), wanted)
-                return
-        super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._chosen_by_press = None
