@@ -18,6 +18,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDro
 from PySide6.QtWidgets import QAbstractItemView, QListView
 
 from desktop.core.conversation_groups import ConversationSummary
+from desktop.core.folders import Folder
 from desktop.ui.chat.conversation_delegate import RowDelegate
 from desktop.ui.chat.conversation_model import (
     CONVERSATION_MIME,
@@ -34,10 +35,14 @@ if TYPE_CHECKING:
         delegate: RowDelegate
         moveRequested: SignalInstance
         expanded: set[int]
+        folders: list[Folder]
+        counts: dict[int, int]
         current_folder: int | None
         shown_id: int | None
         _today: date
         _updating: bool
+
+        def folders_heading(self) -> str: ...
 
         def set_summaries(
             self,
@@ -64,6 +69,32 @@ class FolderRows(_ListView):
             was_updating, self._updating = self._updating, True
             self.setCurrentIndex(self.model_.index(row))
             self._updating = was_updating
+
+    def _reveal(self, conversation_id: int) -> bool:
+        """Open the closed folder (and its folder) holding the conversation; False when
+        it is in none, or its folders are open already."""
+        summary = next((s for s in self.model_.summaries if s.id == conversation_id), None)
+        if summary is None or summary.folder_id is None:
+            return False
+        folders = {folder.id: folder for folder in self.folders}
+        folder = folders.get(summary.folder_id)
+        closed = set()
+        while folder is not None:
+            if folder.id not in self.expanded:
+                closed.add(folder.id)
+            folder = None if folder.parent_id is None else folders.get(folder.parent_id)
+        if not closed:
+            return False
+        self.expanded |= closed
+        self.model_.set_summaries(
+            self.model_.summaries,
+            self._today,
+            self.folders,
+            self.counts,
+            self.expanded,
+            self.folders_heading(),
+        )
+        return True
 
     def select_folder(self, folder_id: int) -> None:
         row = self.model_.folder_row(folder_id)

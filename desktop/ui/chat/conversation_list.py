@@ -169,7 +169,7 @@ class ConversationList(FolderRows, QListView):
                 self.folders,
                 self.counts,
                 self.expanded,
-                self.tr("Folders"),
+                self.folders_heading(),
             )
             self.executeDelayedItemsLayout()  # the scroll range of the new rows
             self.verticalScrollBar().setValue(scrolled)
@@ -181,6 +181,8 @@ class ConversationList(FolderRows, QListView):
         """Highlight the conversation the owner shows (none: a new chat)."""
         self.shown_id = conversation_id
         row = self.model_.row_of(conversation_id) if conversation_id is not None else None
+        if row is None and conversation_id is not None and self._reveal(conversation_id):
+            row = self.model_.row_of(conversation_id)
         if row is None and conversation_id is None and self.current_folder is not None:
             row = self.model_.folder_row(self.current_folder)  # a new chat in the folder
         shown = self.model_.conversation_at(row) if row is not None else None
@@ -221,6 +223,9 @@ class ConversationList(FolderRows, QListView):
     def _folder_renamed(self, folder_id: int, name: str) -> bool:
         self.folderRenameRequested.emit(folder_id, name)
         return False  # the list is read anew once the folder is renamed
+
+    def folders_heading(self) -> str:
+        return self.tr("Folders")
 
     def _untitled(self) -> str:
         return self.tr("New chat")

@@ -199,6 +199,15 @@ async def test_search_in_a_folder_finds_only_its_conversations_and_titles_first(
             == 3
         )
     )
+
+    # A conversation opened from a search, in a closed sub-folder: its folders open to show it.
+    acme = next(c.id for c in store.conversation_summaries() if c.title == "Acme call")
+    sidebar.search_box.clear()
+    view = sidebar.list
+    assert clients.id not in view.expanded and view.model_.row_of(acme) is None
+    sidebar.show_current(acme)
+    assert {work.id, clients.id} <= view.expanded
+    assert view.current_id() == acme
     await tasks.cancel_all()
     store.close()
 
