@@ -18,6 +18,7 @@ from desktop.ui.chat.conversation_model import FOLDER_ROLE
 from desktop.ui.chat.conversation_sidebar import ConversationSidebar
 from desktop.ui.chat.folder_settings import FolderSettingsDialog
 from desktop.ui.chat.search_results import CONVERSATION, MESSAGE
+from desktop.ui.provider_registry import LOCAL_OLLAMA_ID
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.tasks import TaskOwner
 from tests.ui.chat_fixtures import SCRIPTED, SCRIPTED_THINK, ask, ready_pane
@@ -231,6 +232,10 @@ async def test_a_new_chat_in_a_folder_starts_with_its_model_and_prompt(
     sidebar.reload(None)
     await wait_until(lambda: sidebar.list.model_.folder_row(work.id) is not None)
 
+    # The folder settings offer the models the app can chat with.
+    assert (LOCAL_OLLAMA_ID, SCRIPTED_THINK) in {
+        (provider, model) for provider, _, model in sidebar.folders.model_choices()
+    }
     sidebar.list.select_folder(work.id)
     sidebar.new_button.click()  # New chat while the folder is selected
     assert pane.current_model() == SCRIPTED_THINK
