@@ -69,6 +69,8 @@ class ConversationList(FolderRows, QListView):
     folderDeleteRequested = Signal(int)
     moveRequested = Signal(object, object)
     """(conversation ids, folder id or None): dropped or chosen from "Move to folder"."""
+    editCancelled = Signal()
+    """A title or folder name was left as it was (Esc)."""
     menuWanted = Signal(object, object, object)
     """(QMenu, folder id or None, conversation id or None): fill the context menu."""
 
@@ -199,6 +201,8 @@ class ConversationList(FolderRows, QListView):
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         super().closeEditor(editor, hint)  # a typed title is saved by now
+        if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache:
+            self.editCancelled.emit()
         if self._refresh_wanted:
             self._refresh_wanted = False
             self.refreshWanted.emit()

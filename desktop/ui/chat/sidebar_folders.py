@@ -55,11 +55,13 @@ class SidebarFolders(QObject):
         self.chip.toggled.connect(lambda _on: self.scopeChanged.emit())
         self.chip.hide()
         self._searching = False
+        self._said = False
         self._folder_shown = False
         listed.menuWanted.connect(self._fill_menu)
         listed.folderRenameRequested.connect(self.rename)
         listed.folderDeleteRequested.connect(self.ask_delete)
         listed.moveRequested.connect(self.move)
+        listed.editCancelled.connect(self._unsay)
         listed.refreshWanted.connect(self._show)  # a rename waited for its editor
         listed.folderChosen.connect(self._folder_chosen)
 
@@ -155,7 +157,7 @@ class SidebarFolders(QObject):
             self.say(translated(problem))
             QTimer.singleShot(0, self, lambda: self._list.edit_folder(folder_id))  # again
             return False
-        self._status.hide()
+        self._unsay()
         QTimer.singleShot(0, self, self._show)  # once the name's editor has closed
         return True
 
@@ -228,8 +230,15 @@ class SidebarFolders(QObject):
         dialog.open()
         return dialog
 
+    def _unsay(self) -> None:
+        if self._said:
+            self._said = False
+            self._status.hide()
+
     def say(self, words: str) -> None:
-        """A refused name or place, under the list."""
+        """A refused name or place, under the list (until the name is typed anew or
+        left as it was)."""
+        self._said = True
         self._status.setText(words)
         self._status.setProperty("warning", True)
         self._status.style().unpolish(self._status)

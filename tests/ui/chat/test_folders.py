@@ -119,6 +119,7 @@ async def test_make_a_folder_and_drag_a_conversation_in_and_out(
     await wait_until(lambda: view.state() == view.State.EditingState)  # offered again
     qtbot.keyClick(editing(view), Qt.Key.Key_Escape)  # type: ignore[attr-defined]
     await wait_until(lambda: view.state() != view.State.EditingState)
+    assert not sidebar.search_status.isVisibleTo(sidebar)  # left as it was: said no more
     sub = store.folders.create("Clients", parent_id=work.id)
     from desktop.core.folders import FolderProblem
 
