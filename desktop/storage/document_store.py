@@ -3,8 +3,9 @@
 Kept apart from the history database so it needs no schema step of the history and can
 be deleted to start over. Tables: ``documents`` (who owns it: a conversation or a
 collection; its full text, which citations open; the embedding model its vectors came
-from), ``chunks`` (span, page, section, text, and the vector as a float32 BLOB, NULL
-until embedded), and ``chunks_fts`` (FTS5 over the chunk texts, kept by triggers).
+from), ``chunks`` (span, page, section, text), ``chunk_vectors`` (a float32 BLOB per
+embedded chunk, apart so reading every vector reads no text) and ``chunks_fts`` (FTS5
+over the chunk texts, kept by triggers).
 
 Why BLOBs searched with numpy, not sqlite-vec: this Python's sqlite3 cannot load
 extensions, and at 100,000 chunks × 384 dimensions a numpy product over the matrix held
@@ -59,9 +60,14 @@ CREATE TABLE IF NOT EXISTS chunks (
     page INTEGER,
     section TEXT NOT NULL,
     text TEXT NOT NULL,
-    vector BLOB,
     UNIQUE (document_id, ordinal)
 );
+CREATE TABLE IF NOT EXISTS chunk_vectors (
+    chunk_id INTEGER PRIMARY KEY REFERENCES chunks(id) ON DELETE CASCADE,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    vector BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunk_vectors_document ON chunk_vectors(document_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     text, content='chunks', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
@@ -230,8 +236,9 @@ class DocumentStore:
     def documents(self, owner: str | None = None) -> list[StoredDocument]:
         query = (
             "SELECT d.id, d.owner, d.name, d.kind, d.size, d.pages, d.embed_model,"
-            " COUNT(c.id), COUNT(c.vector) FROM documents d"
+            " COUNT(c.id), COUNT(v.chunk_id) FROM documents d"
             " LEFT JOIN chunks c ON c.document_id = d.id"
+            " LEFT JOIN chunk_vectors v ON v.chunk_id = c.id"
             + (" WHERE d.owner = ?" if owner is not None else "")
             + " GROUP BY d.id ORDER BY d.id"
         )
@@ -275,8 +282,9 @@ class DocumentStore:
         """The first ``limit`` chunks still without a vector, in document order."""
         with self._lock:
             rows = self._conn.execute(
-                "SELECT id, text FROM chunks WHERE document_id = ? AND vector IS NULL"
-                " ORDER BY ordinal LIMIT ?",
+                "SELECT c.id, c.text FROM chunks c"
+                " LEFT JOIN chunk_vectors v ON v.chunk_id = c.id"
+                " WHERE c.document_id = ? AND v.chunk_id IS NULL ORDER BY c.ordinal LIMIT ?",
                 (document_id, limit),
             ).fetchall()
         return [(int(row[0]), str(row[1])) for row in rows]
@@ -305,7 +313,8 @@ class DocumentStore:
                 (model, dimensions.pop(), document_id),
             )
             self._conn.executemany(
-                "UPDATE chunks SET vector = ? WHERE id = ? AND document_id = ?",
+                "INSERT OR REPLACE INTO chunk_vectors (chunk_id, document_id, vector)"
+                " SELECT id, document_id, ? FROM chunks WHERE id = ? AND document_id = ?",
                 ((_unit(vector).tobytes(), chunk_id, document_id) for chunk_id, vector in pairs),
             )
             self._matrices.clear()
@@ -314,9 +323,7 @@ class DocumentStore:
         """Forget the document's vectors (a new embedding model): it is pending again."""
         with self._lock, self._conn:
             self._conn.execute("BEGIN IMMEDIATE")
-            self._conn.execute(
-                "UPDATE chunks SET vector = NULL WHERE document_id = ?", (document_id,)
-            )
+            self._conn.execute("DELETE FROM chunk_vectors WHERE document_id = ?", (document_id,))
             self._conn.execute(
                 "UPDATE documents SET embed_model = NULL, dimensions = NULL WHERE id = ?",
                 (document_id,),
@@ -448,9 +455,9 @@ class DocumentStore:
                 return cached
             marks = ",".join("?" * len(owners))
             rows = self._conn.execute(
-                "SELECT c.id, c.vector FROM chunks c JOIN documents d ON d.id = c.document_id"
-                f" WHERE d.owner IN ({marks}) AND d.embed_model = ? AND c.vector IS NOT NULL"
-                " ORDER BY c.id",
+                "SELECT v.chunk_id, v.vector FROM chunk_vectors v"
+                " JOIN documents d ON d.id = v.document_id"
+                f" WHERE d.owner IN ({marks}) AND d.embed_model = ? ORDER BY v.chunk_id",
                 (*owners, model),
             ).fetchall()
             ids = np.fromiter((row[0] for row in rows), np.int64, len(rows))

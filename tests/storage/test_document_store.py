@@ -55,7 +55,8 @@ def long_pdf(path: Path, pages: int = 6) -> Path:
 def chunk_rows(store: DocumentStore) -> list[tuple[int, int, int]]:
     """(document, ordinal, has vector) of every chunk row."""
     return store._conn.execute(
-        "SELECT document_id, ordinal, vector IS NOT NULL FROM chunks ORDER BY document_id, ordinal"
+        "SELECT c.document_id, c.ordinal, v.chunk_id IS NOT NULL FROM chunks c"
+        " LEFT JOIN chunk_vectors v ON v.chunk_id = c.id ORDER BY c.document_id, c.ordinal"
     ).fetchall()
 
 
@@ -149,6 +150,8 @@ async def test_deleting_a_document_deletes_chunks_vectors_and_keywords(
     assert {hit.document for hit in hits} == {"keep.md"}
     fts_rows = store._conn.execute("SELECT count(*) FROM chunks_fts").fetchone()[0]
     assert fts_rows == len(chunk_rows(store))
+    vector_rows = store._conn.execute("SELECT count(*) FROM chunk_vectors").fetchone()[0]
+    assert vector_rows == len(chunk_rows(store))
     with pytest.raises(KeyError):
         store.document_text(dropped)
 
