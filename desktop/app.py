@@ -29,7 +29,7 @@ from desktop.tools.tool_source import McpToolSource
 from desktop.ui.ollama_monitor import OllamaMonitor
 from desktop.ui.provider_registry import ProviderRegistry
 from desktop.ui.shell.main_window import MainWindow
-from desktop.ui.strings import translated
+from desktop.ui.strings import counted, translated
 from desktop.ui.tasks import TaskOwner
 from desktop.ui.theme import Theme
 from desktop.ui.translations import Translations
@@ -93,9 +93,15 @@ class AppServices:
             )
         if interrupted:
             notices.append(
-                QCoreApplication.translate(
-                    "AppServices", "{count} answer(s) were cut short when Parley last closed."
-                ).format(count=interrupted)
+                counted(
+                    interrupted,
+                    QCoreApplication.translate(
+                        "AppServices", "1 answer was cut short when Parley last closed."
+                    ),
+                    QCoreApplication.translate(
+                        "AppServices", "{count} answers were cut short when Parley last closed."
+                    ),
+                )
             )
         http = deferred_http_client()  # httpx is imported on the first request
         tasks = TaskOwner()

@@ -9,7 +9,7 @@ again on ``QEvent.LanguageChange``, so a message already on screen follows a swi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QWidget
 
 from desktop.core.errors import ParleyError
@@ -31,6 +31,18 @@ def translated(words: Text | str | BaseException | None) -> str:
     if isinstance(words, str):
         return words
     return words.render(_translate)
+
+
+def number(value: int) -> str:
+    """A count as the language in use writes it (1,234 / 1,234)."""
+    return QLocale().toString(value)
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """``one`` (already translated) for 1, else ``many``, with ``{count}`` filled in (other
+    fields stay for the caller, written ``{{name}}`` in both): English has two forms, and
+    Qt's %n without an English catalog gives "1 prompts"."""
+    return (one if count == 1 else many).format(count=number(count))
 
 
 def provider_name(name: str) -> str:

@@ -47,8 +47,12 @@
         <translation>聊天记录已损坏，已移到 {path}；已新建一份空的聊天记录。</translation>
     </message>
     <message>
-        <source>{count} answer(s) were cut short when Parley last closed.</source>
-        <translation>上次关闭 Parley 时，有 {count} 条回答被中断。</translation>
+        <source>1 answer was cut short when Parley last closed.</source>
+        <translation>上次关闭 Parley 时，有 1 个回答被中断。</translation>
+    </message>
+    <message>
+        <source>{count} answers were cut short when Parley last closed.</source>
+        <translation>上次关闭 Parley 时，有 {count} 个回答被中断。</translation>
     </message>
 </context>
 <context>
@@ -244,6 +248,14 @@
         <translation>Parley 运行时每天一次。保留最近 {count} 份每日备份；你手动做的备份永远不会被删除。</translation>
     </message>
     <message>
+        <source>{{when}}  ·  {{kind}}  ·  1 conversation  ·  {{size}}</source>
+        <translation>{{when}}  ·  {{kind}}  ·  1 个对话  ·  {{size}}</translation>
+    </message>
+    <message>
+        <source>{{when}}  ·  {{kind}}  ·  {count} conversations  ·  {{size}}</source>
+        <translation>{{when}}  ·  {{kind}}  ·  {count} 个对话  ·  {{size}}</translation>
+    </message>
+    <message>
         <source>Backup progress</source>
         <translation>备份进度</translation>
     </message>
@@ -286,10 +298,6 @@
     <message>
         <source>before a restore</source>
         <translation>恢复前</translation>
-    </message>
-    <message>
-        <source>{when}  ·  {kind}  ·  {count} conversations  ·  {size}</source>
-        <translation>{when}  ·  {kind}  ·  {count} 个对话  ·  {size}</translation>
     </message>
     <message>
         <source>No backups in this folder yet.</source>
@@ -759,12 +767,20 @@
 <context>
     <name>ConversationListModel</name>
     <message>
-        <source>Folder {name}, {count} conversations</source>
-        <translation>文件夹 {name}，{count} 个对话</translation>
+        <source>Folder {{name}}, 1 conversation</source>
+        <translation>文件夹 {{name}}，1 个对话</translation>
     </message>
     <message>
-        <source>{name} · {count} conversations</source>
-        <translation>{name} · {count} 个对话</translation>
+        <source>Folder {{name}}, {count} conversations</source>
+        <translation>文件夹 {{name}}，{count} 个对话</translation>
+    </message>
+    <message>
+        <source>{{name}} · 1 conversation</source>
+        <translation>{{name}} · 1 个对话</translation>
+    </message>
+    <message>
+        <source>{{name}} · {count} conversations</source>
+        <translation>{{name}} · {count} 个对话</translation>
     </message>
 </context>
 <context>
@@ -1901,11 +1917,13 @@ Ollama 返回：{detail}</translation>
 </context>
 <context>
     <name>ImportDialog</name>
-    <message numerus="yes">
-        <source>Add %n server(s)</source>
-        <translation>
-            <numerusform>添加 %n 个服务器</numerusform>
-        </translation>
+    <message>
+        <source>Add 1 server</source>
+        <translation>添加 1 个服务器</translation>
+    </message>
+    <message>
+        <source>Add {count} servers</source>
+        <translation>添加 {count} 个服务器</translation>
     </message>
     <message>
         <source>Add</source>
@@ -3067,31 +3085,37 @@ Ollama 返回：{detail}</translation>
         <source>{file} was not imported: {reason}. Your library is unchanged.</source>
         <translation>{file} 未导入：{reason}。你的提示词库没有改动。</translation>
     </message>
-    <message numerus="yes">
-        <source>Imported %n prompt(s).</source>
-        <translation>
-            <numerusform>已导入 %n 个提示词。</numerusform>
-        </translation>
+    <message>
+        <source>Imported 1 prompt.</source>
+        <translation>已导入 1 个提示词。</translation>
+    </message>
+    <message>
+        <source>Imported {count} prompts.</source>
+        <translation>已导入 {count} 个提示词。</translation>
+    </message>
+    <message>
+        <source>1 was already in the library.</source>
+        <translation>1 个已在库中。</translation>
+    </message>
+    <message>
+        <source>{count} were already in the library.</source>
+        <translation>{count} 个已在库中。</translation>
+    </message>
+    <message>
+        <source>Exported 1 prompt to {{file}}.</source>
+        <translation>已将 1 个提示词导出到 {{file}}。</translation>
+    </message>
+    <message>
+        <source>Exported {count} prompts to {{file}}.</source>
+        <translation>已将 {count} 个提示词导出到 {{file}}。</translation>
     </message>
     <message>
         <source>Names already in use were kept beside the old ones: {names}.</source>
         <translation>名称已被占用的条目已与原有条目并存：{names}。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n were already in the library.</source>
-        <translation>
-            <numerusform>%n 个已在库中。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Could not export: {error}</source>
         <translation>无法导出：{error}</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n prompt(s) to {file}.</source>
-        <translation>
-            <numerusform>已将 %n 个提示词导出到 {file}。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Import prompts</source>
@@ -3151,23 +3175,25 @@ Ollama 返回：{detail}</translation>
         <source>Personas…</source>
         <translation>角色…</translation>
     </message>
-    <message numerus="yes">
-        <source>Your library: %n prompt(s)</source>
-        <translation>
-            <numerusform>你的库：%n 个提示词</numerusform>
-        </translation>
+    <message>
+        <source>Your library: 1 prompt</source>
+        <translation>你的库：1 个提示词</translation>
     </message>
-    <message numerus="yes">
-        <source>%n persona(s)</source>
-        <translation>
-            <numerusform>%n 个角色</numerusform>
-        </translation>
+    <message>
+        <source>Your library: {count} prompts</source>
+        <translation>你的库：{count} 个提示词</translation>
     </message>
-    <message numerus="yes">
-        <source>%n built in</source>
-        <translation>
-            <numerusform>%n 个内置</numerusform>
-        </translation>
+    <message>
+        <source>1 persona</source>
+        <translation>1 个角色</translation>
+    </message>
+    <message>
+        <source>{count} personas</source>
+        <translation>{count} 个角色</translation>
+    </message>
+    <message>
+        <source>{count} built in</source>
+        <translation>{count} 个内置</translation>
     </message>
 </context>
 <context>
@@ -3532,8 +3558,12 @@ Ollama 返回：{detail}</translation>
         <translation> 及另外 {count} 个</translation>
     </message>
     <message>
-        <source>Connected: {count} model(s) — {names}</source>
-        <translation>已连接：{count} 个模型 — {names}</translation>
+        <source>Connected: 1 model — {{names}}</source>
+        <translation>已连接：1 个模型 — {{names}}</translation>
+    </message>
+    <message>
+        <source>Connected: {count} models — {{names}}</source>
+        <translation>已连接：{count} 个模型 — {{names}}</translation>
     </message>
     <message>
         <source>none listed</source>
@@ -4154,6 +4184,10 @@ Ollama 返回：{detail}</translation>
         <translation>删除文件夹“{name}”？</translation>
     </message>
     <message>
+        <source>Its conversation moves out to no folder.</source>
+        <translation>其中的对话将移出文件夹。</translation>
+    </message>
+    <message>
         <source>Its {count} conversations move out to no folder.</source>
         <translation>其中的 {count} 个对话将移出文件夹。</translation>
     </message>
@@ -4197,16 +4231,40 @@ Ollama 返回：{detail}</translation>
         <translation>没有对话或消息包含该内容。</translation>
     </message>
     <message>
-        <source>{messages} matching messages</source>
-        <translation>{messages} 条匹配的消息</translation>
+        <source>1 matching message</source>
+        <translation>1 条匹配的消息</translation>
     </message>
     <message>
-        <source>{titles} matching conversations</source>
-        <translation>{titles} 个匹配的对话</translation>
+        <source>{count} matching messages</source>
+        <translation>{count} 条匹配的消息</translation>
     </message>
     <message>
-        <source>{titles} conversations, {messages} messages</source>
-        <translation>{titles} 个对话，{messages} 条消息</translation>
+        <source>1 matching conversation</source>
+        <translation>1 个匹配的对话</translation>
+    </message>
+    <message>
+        <source>{count} matching conversations</source>
+        <translation>{count} 个匹配的对话</translation>
+    </message>
+    <message>
+        <source>{conversations}, {messages}</source>
+        <translation>{conversations}，{messages}</translation>
+    </message>
+    <message>
+        <source>1 conversation</source>
+        <translation>1 个对话</translation>
+    </message>
+    <message>
+        <source>{count} conversations</source>
+        <translation>{count} 个对话</translation>
+    </message>
+    <message>
+        <source>1 message</source>
+        <translation>1 条消息</translation>
+    </message>
+    <message>
+        <source>{count} messages</source>
+        <translation>{count} 条消息</translation>
     </message>
 </context>
 <context>
@@ -4415,17 +4473,21 @@ Ollama 返回：{detail}</translation>
         <source>{file} could not be read: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
-    <message numerus="yes">
-        <source>Added %n server(s).</source>
-        <translation>
-            <numerusform>已添加 %n 个服务器。</numerusform>
-        </translation>
+    <message>
+        <source>Added 1 server.</source>
+        <translation>已添加 1 个服务器。</translation>
     </message>
-    <message numerus="yes">
-        <source>Updated %n server(s) of the same name.</source>
-        <translation>
-            <numerusform>已更新 %n 个同名服务器。</numerusform>
-        </translation>
+    <message>
+        <source>Added {count} servers.</source>
+        <translation>已添加 {count} 个服务器。</translation>
+    </message>
+    <message>
+        <source>Updated 1 server of the same name.</source>
+        <translation>已更新 1 个同名服务器。</translation>
+    </message>
+    <message>
+        <source>Updated {count} servers of the same name.</source>
+        <translation>已更新 {count} 个同名服务器。</translation>
     </message>
     <message>
         <source>Tools</source>
@@ -5974,6 +6036,10 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>The prompt library {file} could not be read ({error}); it starts empty.</source>
         <translation>无法读取提示词库 {file}（{error}）；将以空库开始。</translation>
+    </message>
+    <message>
+        <source>{service} offers no embeddings to Parley. Choose an Ollama or OpenAI-compatible provider for documents.</source>
+        <translation>{service} 不向 Parley 提供嵌入向量。请为文档选择 Ollama 或 OpenAI 兼容的服务商。</translation>
     </message>
 </context>
 </TS>

@@ -18,6 +18,7 @@ from desktop.core.conversation_groups import ConversationSummary, DateGroup
 from desktop.core.folders import Folder
 from desktop.ui.chat.conversation_groups import FolderRow, Row, list_rows
 from desktop.ui.formatting import format_date
+from desktop.ui.strings import counted
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 PINNED_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -169,13 +170,17 @@ class ConversationListModel(QStringListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return folder.name
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.tr("Folder {name}, {count} conversations").format(
-                name=folder.name, count=row.conversations
-            )
+            return counted(
+                row.conversations,
+                self.tr("Folder {{name}}, 1 conversation"),
+                self.tr("Folder {{name}}, {count} conversations"),
+            ).format(name=folder.name)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
-            return self.tr("{name} · {count} conversations").format(
-                name=folder.name, count=row.conversations
-            )
+            return counted(
+                row.conversations,
+                self.tr("{{name}} · 1 conversation"),
+                self.tr("{{name}} · {count} conversations"),
+            ).format(name=folder.name)
         if role == FOLDER_ROLE:
             return folder.id
         if role == COUNT_ROLE:

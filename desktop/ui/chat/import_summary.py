@@ -19,19 +19,10 @@ from PySide6.QtWidgets import (
 from desktop.core.text import Text
 from desktop.importers.model import Preview, Report
 from desktop.ui.design import Space
-from desktop.ui.strings import translated
+from desktop.ui.strings import counted, number, translated
 
 DETAIL_ROWS = 200
 """Rows listed at most (the count says how many there are)."""
-
-
-def number(value: int) -> str:
-    return QLocale().toString(value)
-
-
-def counted(count: int, one: str, many: str) -> str:
-    """``one`` (already translated) for 1, else ``many`` with ``{count}`` filled in."""
-    return one if count == 1 else many.format(count=number(count))
 
 
 def day(moment: datetime) -> str:

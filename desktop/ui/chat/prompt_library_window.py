@@ -33,7 +33,7 @@ from desktop.core.prompt_library import Kind, Prompt, unique_name
 from desktop.ui.chat.prompt_book import PromptBook
 from desktop.ui.chat.prompt_editor import PromptEditor
 from desktop.ui.design import Space
-from desktop.ui.strings import translated
+from desktop.ui.strings import counted, translated
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 
@@ -273,7 +273,11 @@ class PromptLibraryWindow(QDialog):
                 problem=True,
             )
             return
-        words = [self.tr("Imported %n prompt(s).", "", outcome.added)]
+        words = [
+            counted(
+                outcome.added, self.tr("Imported 1 prompt."), self.tr("Imported {count} prompts.")
+            )
+        ]
         if outcome.renamed:
             words.append(
                 self.tr("Names already in use were kept beside the old ones: {names}.").format(
@@ -281,7 +285,13 @@ class PromptLibraryWindow(QDialog):
                 )
             )
         if outcome.skipped:
-            words.append(self.tr("%n were already in the library.", "", outcome.skipped))
+            words.append(
+                counted(
+                    outcome.skipped,
+                    self.tr("1 was already in the library."),
+                    self.tr("{count} were already in the library."),
+                )
+            )
         self._say(" ".join(words))
 
     def export_path(self, path: Path) -> None:
@@ -290,7 +300,13 @@ class PromptLibraryWindow(QDialog):
         except OSError as error:
             self._say(self.tr("Could not export: {error}").format(error=error), problem=True)
             return
-        self._say(self.tr("Exported %n prompt(s) to {file}.", "", count).format(file=path.name))
+        self._say(
+            counted(
+                count,
+                self.tr("Exported 1 prompt to {{file}}."),
+                self.tr("Exported {count} prompts to {{file}}."),
+            ).format(file=path.name)
+        )
 
     def _choose_import(self) -> None:
         dialog = self._file_dialog(self.tr("Import prompts"), QFileDialog.AcceptMode.AcceptOpen)

@@ -19,7 +19,7 @@ from desktop.core.conversation_groups import ConversationSummary
 from desktop.core.folders import Folder, FolderProblem
 from desktop.storage.history import HistoryStore
 from desktop.ui.chat.conversation_list import ConversationList
-from desktop.ui.strings import translated
+from desktop.ui.strings import counted, translated
 
 ModelChoices = Callable[[], list[tuple[str, str, str]]]
 """(provider id, provider name, model) a folder's new chats may start with."""
@@ -189,7 +189,11 @@ class SidebarFolders(QObject):
         ask.setWindowTitle(self.tr("Delete folder"))
         ask.setText(self.tr("Delete the folder “{name}”?").format(name=folder.name))
         ask.setInformativeText(
-            self.tr("Its {count} conversations move out to no folder.").format(count=inside)
+            counted(
+                inside,
+                self.tr("Its conversation moves out to no folder."),
+                self.tr("Its {count} conversations move out to no folder."),
+            )
         )
         also = QCheckBox(self.tr("Also delete its conversations"))
         also.setEnabled(inside > 0)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QStackedWidget
 from desktop.core.conversation import SearchHit
 from desktop.storage.history import HistoryStore
 from desktop.ui.chat.conversation_list import ConversationList
+from desktop.ui.strings import counted
 from desktop.ui.tasks import TaskOwner
 
 if TYPE_CHECKING:  # built on the first search, not at startup
@@ -177,12 +178,21 @@ class SidebarSearch(QObject):
             return "" if titles else self.tr("Searching messages…")
         if not titles and not messages:
             return self.tr("No conversation or message contains that.")
-        if not titles:
-            return self.tr("{messages} matching messages").format(messages=len(messages))
-        if not messages:
-            return self.tr("{titles} matching conversations").format(titles=len(titles))
-        return self.tr("{titles} conversations, {messages} messages").format(
-            titles=len(titles), messages=len(messages)
+        in_messages = counted(
+            len(messages), self.tr("1 matching message"), self.tr("{count} matching messages")
+        )
+        in_titles = counted(
+            len(titles),
+            self.tr("1 matching conversation"),
+            self.tr("{count} matching conversations"),
+        )
+        if not titles or not messages:
+            return in_titles if titles else in_messages
+        return self.tr("{conversations}, {messages}").format(
+            conversations=counted(
+                len(titles), self.tr("1 conversation"), self.tr("{count} conversations")
+            ),
+            messages=counted(len(messages), self.tr("1 message"), self.tr("{count} messages")),
         )
 
     def hit_labels(self) -> list[str]:

@@ -30,7 +30,7 @@ from desktop.ui.formatting import format_bytes, format_date
 from desktop.ui.settings.history_backups import HistoryBackups
 from desktop.ui.settings.restore_preview import RestorePreview
 from desktop.ui.settings.section import Section, card
-from desktop.ui.strings import add_named_row, relabel_row, translated
+from desktop.ui.strings import add_named_row, counted, relabel_row, translated
 from desktop.ui.theme import PRIMARY, QUIET, set_kind
 
 PROGRESS_MS = 100
@@ -210,10 +210,13 @@ class BackupSection(Section):
             self.kept.clear()
             for info in kept:
                 item = QListWidgetItem(
-                    self.tr("{when}  ·  {kind}  ·  {count} conversations  ·  {size}").format(
+                    counted(
+                        info.conversations,
+                        self.tr("{{when}}  ·  {{kind}}  ·  1 conversation  ·  {{size}}"),
+                        self.tr("{{when}}  ·  {{kind}}  ·  {count} conversations  ·  {{size}}"),
+                    ).format(
                         when=format_date(info.created_at),
                         kind=kinds[info.kind],
-                        count=f"{info.conversations:,}",
                         size=format_bytes(info.size),
                     )
                 )

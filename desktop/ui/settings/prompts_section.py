@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.ui.chat.prompt_book import PromptBook
 from desktop.ui.settings.section import Section, card
-from desktop.ui.strings import translated
+from desktop.ui.strings import counted, translated
 from desktop.ui.theme import PRIMARY, set_kind
 
 
@@ -74,9 +74,11 @@ class PromptsSection(Section):
         own = self.book.own()
         prompts = sum(p.kind == "prompt" for p in own)
         self.counts.setText(
-            self.tr("Your library: %n prompt(s)", "", prompts)
+            counted(
+                prompts, self.tr("Your library: 1 prompt"), self.tr("Your library: {count} prompts")
+            )
             + " · "
-            + self.tr("%n persona(s)", "", len(own) - prompts)
+            + counted(len(own) - prompts, self.tr("1 persona"), self.tr("{count} personas"))
             + " · "
-            + self.tr("%n built in", "", len(self.book.prompts()) - len(own))
+            + self.tr("{count} built in").format(count=len(self.book.prompts()) - len(own))
         )

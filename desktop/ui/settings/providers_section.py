@@ -28,7 +28,7 @@ from desktop.ui.settings.local_ollama_form import LocalOllamaForm
 from desktop.ui.settings.provider_form import ProviderForm
 from desktop.ui.settings.provider_list import ProviderList
 from desktop.ui.settings.section import Section
-from desktop.ui.strings import translated
+from desktop.ui.strings import counted, translated
 
 SHOWN_MODELS = 8
 
@@ -281,9 +281,11 @@ class ProvidersSection(Section):
         if more > 0:
             shown += self.tr(" and {count} more").format(count=more)
         self.form.show_result(
-            self.tr("Connected: {count} model(s) — {names}").format(
-                count=len(names), names=shown or self.tr("none listed")
-            ),
+            counted(
+                len(names),
+                self.tr("Connected: 1 model — {{names}}"),
+                self.tr("Connected: {count} models — {{names}}"),
+            ).format(names=shown or self.tr("none listed")),
             ok=True,
         )
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop.tools.mcp_json import ImportResult, McpJsonProblem, parse_mcp_servers
 from desktop.ui.design import Space
-from desktop.ui.strings import translated
+from desktop.ui.strings import counted, translated
 from desktop.ui.theme import PRIMARY, set_kind
 
 EXAMPLE = """{
@@ -75,7 +75,11 @@ class ImportDialog(QDialog):
                 self.problem.setText("\n".join(skipped))
         found = len(self.result_read.servers) if self.result_read else 0
         self.add.setEnabled(found > 0)
-        self.add.setText(self.tr("Add %n server(s)", "", found) if found else self.tr("Add"))
+        self.add.setText(
+            counted(found, self.tr("Add 1 server"), self.tr("Add {count} servers"))
+            if found
+            else self.tr("Add")
+        )
 
     def accept_document(self) -> None:
         if self.result_read is not None and self.result_read.servers:

@@ -35,7 +35,7 @@ from desktop.tools.tool_source import offered
 from desktop.ui.design import Space
 from desktop.ui.icons import icon
 from desktop.ui.page_tasks import PageTasks
-from desktop.ui.strings import translated
+from desktop.ui.strings import counted, translated
 from desktop.ui.tasks import TaskOwner
 from desktop.ui.theme import PRIMARY, QUIET, SECONDARY, set_kind
 from desktop.ui.tools.import_dialog import ImportDialog
@@ -334,9 +334,15 @@ class ToolsPage(QWidget):
     def _import(self, result: ImportResult) -> None:
         async def add() -> None:
             added, updated = await self.manager.import_servers(result)
-            said = [self.tr("Added %n server(s).", "", added)]
+            said = [counted(added, self.tr("Added 1 server."), self.tr("Added {count} servers."))]
             if updated:
-                said.append(self.tr("Updated %n server(s) of the same name.", "", updated))
+                said.append(
+                    counted(
+                        updated,
+                        self.tr("Updated 1 server of the same name."),
+                        self.tr("Updated {count} servers of the same name."),
+                    )
+                )
             said += [translated(problem) for problem in result.problems]
             self.say(" ".join(said), problem=bool(result.problems))
             if result.servers:

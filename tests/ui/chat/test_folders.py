@@ -146,7 +146,7 @@ async def test_deleting_a_folder_asks_and_keeps_its_conversations(
     qtbot.keyClick(sidebar.list, Qt.Key.Key_Delete)  # type: ignore[attr-defined]
     ask = sidebar.folders.ask
     assert ask is not None and ask.isVisible()
-    assert "1 conversations move out" in ask.informativeText()
+    assert "Its conversation moves out to no folder." == ask.informativeText()
     assert ask.checkBox() is not None and not ask.checkBox().isChecked()  # default: keep
     delete = next(b for b in ask.buttons() if b.text() == "Delete folder")
     delete.click()
@@ -182,6 +182,7 @@ async def test_search_in_a_folder_finds_only_its_conversations_and_titles_first(
     titles = {r.conversation_id for r in results if r.kind == CONVERSATION}
     assert len(titles) == 2  # "Invoice template" and "Invoice from the plumber"
     assert len({r.conversation_id for r in results if r.kind == MESSAGE}) == 3
+    assert sidebar.search_status.text() == "2 conversations, 3 messages"
 
     sidebar.search_box.clear()
     sidebar.list.select_folder(work.id)
@@ -193,6 +194,7 @@ async def test_search_in_a_folder_finds_only_its_conversations_and_titles_first(
     inside = {c.id for c in store.conversation_summaries() if c.folder_id is not None}
     hits = {r.conversation_id for r in found if r.kind in (CONVERSATION, MESSAGE)}
     assert hits == inside, "a search in Work found conversations outside it (or missed Clients)"
+    assert sidebar.search_status.text() == "1 conversation, 2 messages", "never '1 conversations'"
 
     sidebar.folders.chip.click()  # off: everywhere again
     await wait_until(

@@ -250,13 +250,13 @@ async def test_import_and_export_round_trip_and_bad_files_leave_the_library(
     assert isinstance(window, PromptLibraryWindow)
     exported = tmp_path / "mine.json"
     window.export_path(exported)
-    assert window.status.text() == "Exported 2 prompt(s) to mine.json."
+    assert window.status.text() == "Exported 2 prompts to mine.json."
     book.store.replace_all([])
     window.import_path(exported)
     assert book.own() == [TRIP, GREET]
-    assert window.status.text() == "Imported 2 prompt(s)."
+    assert window.status.text() == "Imported 2 prompts."
     window.import_path(exported)
-    assert window.status.text() == "Imported 0 prompt(s). 2 were already in the library."
+    assert window.status.text() == "Imported 0 prompts. 2 were already in the library."
 
     changed = tmp_path / "changed.json"
     changed.write_text(

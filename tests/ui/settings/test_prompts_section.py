@@ -19,9 +19,9 @@ async def test_the_section_counts_the_library_and_opens_it(open_window) -> None:
     assert page.current_section() == "prompts"
     section = page.prompts
     assert section is not None
-    assert section.counts.text().startswith("Your library: 0 prompt(s) · 0 persona(s) · ")
+    assert section.counts.text().startswith("Your library: 0 prompts · 0 personas · ")
     section.book.store.replace_all([Prompt("A", "a"), Prompt("P", "p", "persona")])
-    assert section.counts.text().startswith("Your library: 1 prompt(s) · 1 persona(s) · ")
+    assert section.counts.text().startswith("Your library: 1 prompt · 1 persona · ")
     section.open_personas.click()
     library = section.book.window
     assert isinstance(library, PromptLibraryWindow) and library.isVisible()

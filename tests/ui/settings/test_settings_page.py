@@ -143,7 +143,7 @@ async def test_add_edit_test_and_remove_a_remote_ollama(
     assert page.registry.slot(provider_id) is not None
 
     await settings.test_connection()
-    assert settings.form.result.text().startswith("Connected: 1 model(s)")
+    assert settings.form.result.text().startswith("Connected: 1 model —")
     assert "tiny:latest" in settings.form.result.text()
     assert auth_headers(ollama_server)[-1] == f"Bearer {KEY}"
 
@@ -320,7 +320,7 @@ async def test_an_openai_compatible_server_lists_its_models(
     settings = open_page().window
     await add_openai_compatible(settings, openai_server.url + "/v1", KEY)
     await settings.test_connection()
-    assert settings.form.result.text() == "Connected: 2 model(s) — gpt-4o-test, gpt-test"
+    assert settings.form.result.text() == "Connected: 2 models — gpt-4o-test, gpt-test"
 
 
 async def test_a_wrong_key_is_named_and_never_shown(
@@ -575,7 +575,7 @@ async def test_editing_the_base_url_clears_the_old_connected_line(
     settings = open_page().window
     await add_remote_ollama(settings, ollama_server.url)
     await settings.test_connection()
-    assert settings.form.result.text().startswith("Connected: 1 model(s)")
+    assert settings.form.result.text().startswith("Connected: 1 model —")
 
     settings.form.base_url.setFocus()
     settings.form.base_url.end(False)

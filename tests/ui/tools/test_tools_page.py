@@ -71,7 +71,7 @@ async def test_an_empty_page_says_how_to_begin_and_pasted_json_adds_servers(
     assert [server.name for server in page.manager.servers] == ["local", "remote"]
     assert page.stack.currentIndex() == 1
     assert page.notice.isVisible()
-    assert page.notice_text.text().startswith("Added 2 server(s).")
+    assert page.notice_text.text().startswith("Added 2 servers.")
     assert "broken has neither" in page.notice_text.text()
     assert page.servers.current_name() == "local"
 
@@ -165,7 +165,7 @@ async def test_a_file_of_servers_is_shown_before_it_is_added(
     path.write_text(json.dumps({"mcpServers": {"time": {"command": "uvx"}}}), encoding="utf-8")
     dialog = page.read_json_file(os.fspath(path))
     assert dialog is not None
-    assert dialog.add.text() == "Add 1 server(s)"
+    assert dialog.add.text() == "Add 1 server"
     dialog.add.click()
     await page.idle()
     assert [server.name for server in page.manager.servers] == ["time"]
