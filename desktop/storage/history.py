@@ -23,8 +23,6 @@ from desktop.core.answer_store import LEAF, Leaf
 from desktop.core.attachment import ImageAttachment
 from desktop.core.chat_parameters import ChatParameters
 from desktop.core.conversation import (
-    HIT_END,
-    HIT_START,
     Conversation,
     PathStep,
     SearchHit,
@@ -37,87 +35,33 @@ from desktop.core.messages import MessageState, Role
 from desktop.core.text import Text
 from desktop.core.tool_steps import ToolRound, ToolStep
 from desktop.storage import image_blobs, tool_calls
-from desktop.storage.clean_close import record_clean_close, unchanged_since_clean_close
+from desktop.storage.clean_close import record_clean_close
 from desktop.storage.folders import FolderStore
+from desktop.storage.history_file import SQLITE_COMPANIONS, connect_private, is_corruption
 from desktop.storage.history_rows import (
     LINK_COLUMNS,
     MESSAGE_COLUMNS,
     conversation_from_row,
-    like_pattern,
     message_from_row,
-    plain_snippet,
     stats_to_json,
     text_to_json,
     timestamp_now,
     visible_path,
     with_rounds,
 )
-from desktop.storage.paths import data_dir, make_private, private_dir, private_file
+from desktop.storage.message_search import MessageSearch
+from desktop.storage.paths import data_dir, private_dir
 from desktop.storage.quarantine import move_aside
-from desktop.storage.schema import SchemaTooNew, migrate
+from desktop.storage.schema import SchemaTooNew
 
 if TYPE_CHECKING:  # imported by whoever reads the file, not at startup
     from desktop.core.conversation_export import ExportedConversation
 
 __all__ = ["LEAF", "HistoryStore", "Leaf", "SchemaTooNew", "default_history_path"]
 
-_SQLITE_COMPANIONS = ("-wal", "-shm")
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-_CORRUPTION_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
-_TRIGRAM = 3  # the trigram index finds substrings of at least three characters
-SNIPPET_TOKENS = 12
-
 
 def default_history_path() -> Path:
     return data_dir() / "history.sqlite3"
-
-
-class _CorruptDatabase(sqlite3.DatabaseError):
-    """Damage found by our own checks rather than reported by SQLite."""
-
-
-def _is_corruption(error: sqlite3.DatabaseError) -> bool:
-    if isinstance(error, _CorruptDatabase):
-        return True
-    code = getattr(error, "sqlite_errorcode", None)
-    return code is not None and (code & 0xFF) in _CORRUPTION_CODES
-
-
-def _has_foreign_header(path: Path) -> bool:
-    """A non-empty file that does not start like SQLite.
-
-    Checked before SQLite sees the file: closing a connection to it would checkpoint
-    and delete a ``-wal`` file lying next to it.
-    """
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(_SQLITE_MAGIC))
-    except FileNotFoundError:
-        return False
-    return header != b"" and header != _SQLITE_MAGIC
-
-
-def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
-    """Open, configure, verify and migrate; raises ``sqlite3.DatabaseError`` if damaged."""
-    if _has_foreign_header(path):
-        raise _CorruptDatabase("the file is not an SQLite database")
-    check = not unchanged_since_clean_close(path)
-    conn = sqlite3.connect(
-        path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
-    )
-    try:
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check")] if check else ["ok"]
-        if problems != ["ok"]:
-            raise _CorruptDatabase("; ".join(str(problem) for problem in problems[:5]))
-        migrate(conn)
-    except BaseException:
-        conn.close()
-        raise
-    return conn
 
 
 PATH_CHUNK = 64
@@ -156,17 +100,6 @@ class _PathRows:
         return dataclasses.replace(message, tool_rounds=found) if found else message
 
 
-def _connect_private(path: Path, busy_timeout: float) -> sqlite3.Connection:
-    """:func:`_connect` to a database only its owner can read, companions included."""
-    private_file(path)
-    for suffix in _SQLITE_COMPANIONS:
-        make_private(Path(f"{path}{suffix}"))
-    conn = _connect(path, busy_timeout)
-    for suffix in _SQLITE_COMPANIONS:  # created by SQLite just now, with the file's mode
-        make_private(Path(f"{path}{suffix}"))
-    return conn
-
-
 class HistoryStore:
     """Conversations and messages in one SQLite file. Create with :meth:`open`."""
 
@@ -174,8 +107,7 @@ class HistoryStore:
         self._conn = conn
         self._lock = threading.RLock()
         self._closed = False
-        self._reader: sqlite3.Connection | None = None
-        self._reader_lock = threading.Lock()
+        self._search = MessageSearch(path, self._search_sql)
         self.path = path
         self.recovered_from = recovered_from
         """Where a damaged history was moved before a fresh one was started, else None."""
@@ -196,12 +128,12 @@ class HistoryStore:
         """
         private_dir(path.parent)
         try:
-            return cls(_connect_private(path, busy_timeout), path, recovered_from=None)
+            return cls(connect_private(path, busy_timeout), path, recovered_from=None)
         except sqlite3.DatabaseError as error:
-            if not _is_corruption(error):
+            if not is_corruption(error):
                 raise
-        moved = move_aside(path, "corrupt", _SQLITE_COMPANIONS)
-        return cls(_connect_private(path, busy_timeout), path, recovered_from=moved)
+        moved = move_aside(path, "corrupt", SQLITE_COMPANIONS)
+        return cls(connect_private(path, busy_timeout), path, recovered_from=moved)
 
     @property
     def folders(self) -> FolderStore:
@@ -612,75 +544,12 @@ class HistoryStore:
     ) -> list[SearchHit]:
         """Messages containing every word of ``query`` (any case, substrings too), newest
         first, in conversations that are not in the trash (and in ``folders``, if given)."""
-        terms = query.split()
-        if not terms:
-            return []
-        index = self._search_sql() or ""
-        indexed = [t for t in terms if len(t) >= _TRIGRAM] if "trigram" in index else []
-        filtered = [t for t in terms if t not in indexed]
-        likes = " ".join("AND m.content LIKE ? ESCAPE '\\'" for _ in filtered)
-        if folders is not None:  # ids are ints: safe to write into the query
-            likes += f" AND c.folder_id IN ({', '.join(str(int(f)) for f in folders) or 'NULL'})"
-        columns = "m.id, m.conversation_id, m.role, m.content, c.title, c.updated_at"
-        if indexed:
-            match = " ".join('"' + term.replace('"', '""') + '"' for term in indexed)
-            sql = (
-                f"SELECT {columns}, snippet(messages_fts, 0, '{HIT_START}', '{HIT_END}', '…',"
-                f" {SNIPPET_TOKENS * _TRIGRAM}) AS snippet"
-                " FROM messages_fts JOIN messages AS m ON m.id = messages_fts.rowid"
-                " JOIN conversations AS c ON c.id = m.conversation_id"
-                f" WHERE messages_fts MATCH ? AND c.deleted_at IS NULL {likes}"
-                " ORDER BY messages_fts.rowid DESC LIMIT ?"
-            )
-            params: list[object] = [match, *map(like_pattern, filtered), limit]
-        else:
-            sql = (
-                f"SELECT {columns}, NULL AS snippet FROM messages AS m"
-                " JOIN conversations AS c ON c.id = m.conversation_id"
-                f" WHERE c.deleted_at IS NULL AND m.state != 'streaming' {likes}"
-                " ORDER BY m.id DESC LIMIT ?"
-            )
-            params = [*map(like_pattern, filtered), limit]
-        with self._reader_lock:
-            if self._closed:
-                return []
-            try:
-                rows = self._search_connection().execute(sql, params).fetchall()
-            except sqlite3.OperationalError as error:
-                if "interrupt" in str(error):  # cancel_search: a newer query replaces it
-                    return []
-                raise
-        return [
-            SearchHit(
-                conversation_id=row["conversation_id"],
-                conversation_title=row["title"],
-                message_id=row["id"],
-                role=Role(row["role"]),
-                snippet=row["snippet"]
-                if filtered == [] and row["snippet"]
-                else plain_snippet(row["content"], terms),
-                updated_at=datetime.fromisoformat(row["updated_at"]),
-            )
-            for row in rows
-        ]
-
-    def _search_connection(self) -> sqlite3.Connection:
-        """Searches read on a connection of their own (WAL lets it read while the app
-        writes), so a long scan never holds the lock the UI thread's saves wait for."""
-        if self._reader is None:
-            reader = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            reader.row_factory = sqlite3.Row
-            reader.execute("PRAGMA query_only = ON")
-            self._reader = reader
-        return self._reader
+        return self._search.search(query, limit, folders)
 
     def cancel_search(self) -> None:
         """Stop a search running on another thread now (it returns no hits). Safe from
         any thread, and a no-op when nothing is searching."""
-        reader = self._reader
-        if reader is not None:
-            with suppress(sqlite3.ProgrammingError):  # closed meanwhile
-                reader.interrupt()
+        self._search.cancel()
 
     def import_conversation(self, exported: ExportedConversation) -> Conversation:
         """Adds an exported conversation, tree and all, in one transaction."""
@@ -760,17 +629,15 @@ class HistoryStore:
         open it again. Writes and searches wait meanwhile; the file is reopened even when
         ``between`` raises."""
         self.cancel_search()
-        with self._reader_lock, self._lock:
+        with self._search.lock, self._lock:
             if self._closed:  # the app quit meanwhile: nothing may change any more
                 raise sqlite3.ProgrammingError("the history is closed")
-            if self._reader is not None:
-                self._reader.close()
-                self._reader = None
+            self._search.close_reader()
             self._conn.close()
             try:
                 between()
             finally:
-                self._conn = _connect_private(self.path, 5.0)
+                self._conn = connect_private(self.path, 5.0)
 
     @property
     def closed(self) -> bool:
@@ -778,12 +645,11 @@ class HistoryStore:
 
     def close(self) -> None:
         self.cancel_search()
-        with self._reader_lock, self._lock:
+        with self._search.lock, self._lock:
             if self._closed:
                 return
             self._closed = True
-            if self._reader is not None:
-                self._reader.close()
+            self._search.close_reader(for_good=True)
             # Only an optimisation: another connection may hold the lock right now.
             with suppress(sqlite3.OperationalError):
                 self._conn.execute("PRAGMA optimize")
