@@ -64,24 +64,7 @@ class ApiTransport:
         headers: Mapping[str, str] | None = None,
     ) -> object:
         """GET ``url`` and return the parsed JSON (ProtocolError if it is not JSON)."""
-        try:
-            try:
-                response = await self._client.get(
-                    url,
-                    params=params,
-                    headers=self._request_headers(headers),
-                    auth=self._auth or httpx.USE_CLIENT_DEFAULT,
-                )
-            except (httpx.HTTPError, httpx.InvalidURL) as exc:
-                raise transport_error(exc, self.endpoint) from exc
-            if response.status_code >= 400:
-                raise self._status_error(response.status_code, response.content, response.headers)
-            try:
-                return response.json()
-            except ValueError:
-                raise self.not_the_protocol(error_text(response.content)) from None
-        except ProviderError as error:
-            raise self.scrub(error) from error.__cause__
+        return await self._json("GET", url, params=params, headers=headers)
 
     async def post_json(
         self,
@@ -91,10 +74,23 @@ class ApiTransport:
         headers: Mapping[str, str] | None = None,
     ) -> object:
         """POST ``body`` and return the parsed JSON answer (as :meth:`get_json`)."""
+        return await self._json("POST", url, body=body, headers=headers)
+
+    async def _json(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Mapping[str, str | int] | None = None,
+        body: Mapping[str, object] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> object:
         try:
             try:
-                response = await self._client.post(
+                response = await self._client.request(
+                    method,
                     url,
+                    params=params,
                     json=body,
                     headers=self._request_headers(headers),
                     auth=self._auth or httpx.USE_CLIENT_DEFAULT,

@@ -16,11 +16,11 @@ from urllib.parse import urlsplit
 
 from desktop.core.embedding import Embeddings
 from desktop.core.errors import ProviderError
-from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
+from desktop.core.text import Text
 from desktop.providers.api_transport import ApiTransport
 from desktop.providers.embed_errors import as_embedding_error, not_an_embedding_model, not_vectors
-from desktop.providers.endpoint import Endpoint, display_url, error_text
-from desktop.providers.ollama_errors import not_ollama, ollama_status_error
+from desktop.providers.endpoint import error_text
+from desktop.providers.ollama_errors import not_ollama, ollama_endpoint, ollama_status_error
 from desktop.providers.transport_errors import transport_error
 
 if TYPE_CHECKING:
@@ -64,18 +64,7 @@ class OllamaEmbedder:
         self._host = host.rstrip("/")
         self._model = model
         self._truncate = truncate
-        self._endpoint = Endpoint(
-            service="Ollama",
-            url=self._host,
-            unreachable=text(
-                QT_TRANSLATE_NOOP(
-                    "core",
-                    "Ollama is not running at {url}. Start it with `ollama serve`, or set the "
-                    "Ollama host in Settings.",
-                ),
-                url=display_url(self._host),
-            ),
-        )
+        self._endpoint = ollama_endpoint(self._host)
 
     @property
     def model(self) -> str:

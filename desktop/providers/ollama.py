@@ -23,17 +23,18 @@ from desktop.core.errors import (
 from desktop.core.events import ChatEvent, Done, TextDelta, ToolCall
 from desktop.core.messages import ChatMessage, ChatOptions
 from desktop.core.model_records import LocalModel, ModelDetails, PullProgress, RunningModel
-from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
+from desktop.core.text import QT_TRANSLATE_NOOP, Text
 from desktop.core.tools import takes_tools
 from desktop.providers import ollama_records as records
 from desktop.providers.batches import read_batch
-from desktop.providers.endpoint import Endpoint, display_url, error_text
+from desktop.providers.endpoint import error_text
 from desktop.providers.ndjson import iter_ndjson_batches
 from desktop.providers.ollama_errors import (
     answer_error,
     create_interrupted,
     create_refused,
     not_ollama,
+    ollama_endpoint,
     ollama_status_error,
     pull_error,
     pull_interrupted,
@@ -56,18 +57,7 @@ class OllamaProvider:
     def __init__(self, client: httpx.AsyncClient, host: str) -> None:
         self._client = client
         self._host = host.rstrip("/")
-        self._endpoint = Endpoint(
-            service="Ollama",
-            url=self._host,
-            unreachable=text(
-                QT_TRANSLATE_NOOP(
-                    "core",
-                    "Ollama is not running at {url}. Start it with `ollama serve`, or set the "
-                    "Ollama host in Settings.",
-                ),
-                url=display_url(self._host),
-            ),
-        )
+        self._endpoint = ollama_endpoint(self._host)
         self._capabilities: dict[str, tuple[str, ...]] = {}
         """What /api/show said each model can do (see :meth:`sees_images`)."""
 

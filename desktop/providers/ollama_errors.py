@@ -16,11 +16,27 @@ from desktop.core.errors import (
     StreamInterrupted,
 )
 from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
-from desktop.providers.endpoint import Endpoint, truncate
+from desktop.providers.endpoint import Endpoint, display_url, truncate
 from desktop.providers.status_errors import status_error
 
 if TYPE_CHECKING:
     import httpx
+
+
+def ollama_endpoint(host: str) -> Endpoint:
+    """The Ollama server at ``host`` (no trailing slash), with what to say when it is down."""
+    return Endpoint(
+        service="Ollama",
+        url=host,
+        unreachable=text(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Ollama is not running at {url}. Start it with `ollama serve`, or set the "
+                "Ollama host in Settings.",
+            ),
+            url=display_url(host),
+        ),
+    )
 
 
 def ollama_status_error(
