@@ -66,6 +66,8 @@ EXCHANGES = {
         ),
     ],
 }
+FOLDER = {"en": "Travel", "zh_CN": "旅行"}
+"""A folder holding the first exchange (a trip plan), open in the Chats shot."""
 THINKING = {
     "en": ["The person wants a short, safe pattern."],
     "zh_CN": ["用户想要一个简短可靠的写法。"],
@@ -100,8 +102,16 @@ async def shoot(
             pane.composer.setPlainText(question)
             pane.send()
             await wait_until(lambda: not pane.streaming)
+            if index == 0:
+                trip = pane.conversation_id
+        folders = services.history.folders
+        travel = folders.create(FOLDER[language]).id
+        folders.move_conversation(trip, travel)
         pane.composer.clear()
         window.refresh_conversations()
+        listed = window.conversation_sidebar.list
+        await wait_until(lambda: listed.model_.folder_row(travel) is not None)
+        listed.set_expanded(travel, True)
         await start_mcp_server(services)
         shots = []
         tag = f"{language.replace('_', '-').lower()}-{theme}"
