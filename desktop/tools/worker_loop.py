@@ -87,8 +87,8 @@ def import_sdk() -> None:
     """Import the MCP SDK (on the worker thread, once): ~1.3 s and a six-figure number of
     objects. The cyclic collector is paused meanwhile, and when the app has set its startup
     objects aside (desktop.app.keep_startup_objects) the SDK's join them before it resumes:
-    a collection walking them holds the GIL, and so the window, for tens of ms. The GIL changes hands
-    more often meanwhile (:data:`IMPORT_SWITCH_INTERVAL`)."""
+    a collection walking them holds the GIL, and so the window, for tens of ms. The GIL
+    changes hands more often meanwhile (:data:`IMPORT_SWITCH_INTERVAL`)."""
     if "mcp.client.client" in sys.modules:
         return
     collecting = gc.isenabled()

@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
 from desktop.core.conversation_export import ImportProblem
 from desktop.importers import run
 from desktop.importers.model import APP_NAMES, ImportCancelled, Preview, Report, SourceApp
-from desktop.ui.chat.import_summary import ImportSummary, counted, number
+from desktop.ui.chat.import_summary import ImportSummary
 from desktop.ui.design import Space
-from desktop.ui.strings import translated
+from desktop.ui.strings import counted, number, translated
 from desktop.ui.tasks import TaskOwner
 from desktop.ui.theme import PRIMARY, set_kind
 

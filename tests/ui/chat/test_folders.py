@@ -146,7 +146,7 @@ async def test_deleting_a_folder_asks_and_keeps_its_conversations(
     qtbot.keyClick(sidebar.list, Qt.Key.Key_Delete)  # type: ignore[attr-defined]
     ask = sidebar.folders.ask
     assert ask is not None and ask.isVisible()
-    assert "Its conversation moves out to no folder." == ask.informativeText()
+    assert ask.informativeText() == "Its conversation moves out to no folder."
     assert ask.checkBox() is not None and not ask.checkBox().isChecked()  # default: keep
     delete = next(b for b in ask.buttons() if b.text() == "Delete folder")
     delete.click()
