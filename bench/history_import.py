@@ -79,8 +79,8 @@ async def _until(predicate: object, poll: float = 0.05) -> None:
 
 async def measure(conversations: int, per: int) -> dict[str, float]:
     from desktop.storage.history import HistoryStore
-    from desktop.ui.chat.conversation_sidebar import ConversationSidebar
-    from desktop.ui.chat.import_dialog import Stage
+    from desktop.ui.chat.sidebar.conversation_sidebar import ConversationSidebar
+    from desktop.ui.chat.sidebar.import_dialog import Stage
     from desktop.ui.tasks import TaskOwner
 
     result: dict[str, float] = {}

@@ -182,7 +182,7 @@ class AppServices:
             PromptLibraryStore,
             default_prompt_library_path,
         )
-        from desktop.ui.chat.prompt_book import PromptBook
+        from desktop.ui.chat.prompts.prompt_book import PromptBook
 
         book = PromptBook(PromptLibraryStore(default_prompt_library_path()), window)
         if book.store.load_problem:

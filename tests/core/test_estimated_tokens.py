@@ -15,7 +15,7 @@ from desktop.core.events import Done
 from desktop.core.token_estimate import estimate_tokens
 from desktop.providers.http_client import make_http_client
 from desktop.storage.history import HistoryStore
-from desktop.ui.chat.message_bubble import describe_stats
+from desktop.ui.chat.messages.message_bubble import describe_stats
 from tests.providers.streams import provider_for
 from tests.servers.llama_server import MODEL_ALIAS, LlamaServer
 from tests.servers.openai_server import OpenAIServer

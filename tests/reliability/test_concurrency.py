@@ -28,7 +28,7 @@ from desktop.providers.credentials import key_host_for
 from desktop.providers.http_client import make_http_client
 from desktop.storage.secrets import SecretStore
 from desktop.storage.settings import Settings
-from desktop.ui.chat.message_bubble import MessageBubble
+from desktop.ui.chat.messages.message_bubble import MessageBubble
 from desktop.ui.chat.stream_bridge import StreamBridge
 from desktop.ui.provider_registry import ProviderRegistry
 from desktop.ui.render.answer_renderer import AnswerRenderer

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import AppServices
-from desktop.ui.chat.message_list import MessageList
+from desktop.ui.chat.messages.message_list import MessageList
 from desktop.ui.render.markdown_view import MarkdownView
 from desktop.ui.shell.main_window import MainWindow
 

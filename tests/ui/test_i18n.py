@@ -289,7 +289,7 @@ def test_an_unimportable_file_is_explained_in_chinese(
 def test_a_notice_on_screen_follows_a_language_switch(qtbot: object) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from desktop.ui.chat.chat_notice import ChatNotice
+    from desktop.ui.chat.messages.chat_notice import ChatNotice
 
     notice = ChatNotice()
     qtbot.addWidget(notice)  # type: ignore[attr-defined]

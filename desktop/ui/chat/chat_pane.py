@@ -27,20 +27,20 @@ from desktop.core.conversation_session import ConversationSession
 from desktop.core.messages import ChatOptions
 from desktop.core.model_records import ModelDetails
 from desktop.storage.history import HistoryStore
-from desktop.ui.chat.attachment_draft import AttachmentDraft
-from desktop.ui.chat.attachments import AttachmentStrip, DropTarget
 from desktop.ui.chat.chat_header import ChatHeader
-from desktop.ui.chat.chat_notice import ChatNotice
 from desktop.ui.chat.chat_settings_panel import ChatSettingsPanel
-from desktop.ui.chat.composer_card import ComposerCard
-from desktop.ui.chat.draft_keeper import DraftKeeper
+from desktop.ui.chat.composer.attachment_draft import AttachmentDraft
+from desktop.ui.chat.composer.attachments import AttachmentStrip, DropTarget
+from desktop.ui.chat.composer.composer_card import ComposerCard
+from desktop.ui.chat.composer.draft_keeper import DraftKeeper
+from desktop.ui.chat.composer.image_guard import ImageGuard
+from desktop.ui.chat.composer.route_bar import RouteBar
 from desktop.ui.chat.empty_state import EmptyState
-from desktop.ui.chat.image_guard import ImageGuard
-from desktop.ui.chat.message_list import MessageList
+from desktop.ui.chat.messages.chat_notice import ChatNotice
+from desktop.ui.chat.messages.message_list import MessageList
+from desktop.ui.chat.messages.version_actions import VersionActions
 from desktop.ui.chat.new_chat_defaults import NewChatDefaults
 from desktop.ui.chat.reply_runner import ReplyRunner
-from desktop.ui.chat.route_bar import RouteBar
-from desktop.ui.chat.version_actions import VersionActions
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
 from desktop.ui.tasks import TaskOwner
 
@@ -52,7 +52,7 @@ WARM_UP_DELAY_MS = 150
 def _import_bubbles() -> None:
     """Message bubbles (markdown, the code highlighter's grammars: ~30 ms) are not needed
     for the first paint, but the first Send must not wait for them either."""
-    import desktop.ui.chat.message_bubble  # noqa: F401
+    import desktop.ui.chat.messages.message_bubble  # noqa: F401
 
 
 class ChatPane(QWidget):

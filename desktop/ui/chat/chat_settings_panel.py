@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.chat_parameters import DEFAULT_CONTEXT_WINDOW, ChatParameters
-from desktop.ui.chat.prompt_persona import PersonaChooser
-from desktop.ui.chat.tools_chooser import ToolsChooser
+from desktop.ui.chat.composer.tools_chooser import ToolsChooser
+from desktop.ui.chat.prompts.prompt_persona import PersonaChooser
 from desktop.ui.strings import relabel_row
 
 if TYPE_CHECKING:
-    from desktop.ui.chat.prompt_book import PromptBook
+    from desktop.ui.chat.prompts.prompt_book import PromptBook
 
 SAVE_DELAY_MS = 400
 MAX_CONTEXT = 1 << 21

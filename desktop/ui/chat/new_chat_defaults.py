@@ -6,7 +6,7 @@ from __future__ import annotations
 from desktop.core.conversation_session import ConversationSession
 from desktop.core.model_defaults import ModelDefaultsSource, new_chat_start
 from desktop.ui.chat.chat_settings_panel import ChatSettingsPanel
-from desktop.ui.chat.route_bar import RouteBar
+from desktop.ui.chat.composer.route_bar import RouteBar
 
 
 class NewChatDefaults:

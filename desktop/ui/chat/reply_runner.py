@@ -18,15 +18,15 @@ from desktop.core.text import Text
 from desktop.core.tool_steps import ToolOutcome
 from desktop.core.tool_turns import ToolKit, ToolLoopStopped, ToolStepEvent
 from desktop.storage.history import HistoryStore
-from desktop.ui.chat.message_list import MessageList
+from desktop.ui.chat.messages.message_list import MessageList
+from desktop.ui.chat.messages.tool_steps_view import CardApprover, ToolStepsView
 from desktop.ui.chat.stream_bridge import StreamBridge
 from desktop.ui.chat.tool_access import ToolAccess
-from desktop.ui.chat.tool_steps_view import CardApprover, ToolStepsView
 from desktop.ui.render.answer_renderer import AnswerRenderer
 from desktop.ui.tasks import TaskOwner
 
 if TYPE_CHECKING:
-    from desktop.ui.chat.message_bubble import MessageBubble
+    from desktop.ui.chat.messages.message_bubble import MessageBubble
     from desktop.ui.render.markdown_view import MarkdownView
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop.ui.chat.prompt_book import PromptBook
+from desktop.ui.chat.prompts.prompt_book import PromptBook
 from desktop.ui.settings.section import Section, card
 from desktop.ui.strings import counted, translated
 from desktop.ui.theme import PRIMARY, set_kind

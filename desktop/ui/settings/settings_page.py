@@ -41,7 +41,7 @@ from desktop.ui.theme import Theme
 from desktop.ui.translations import Translations
 
 if TYPE_CHECKING:
-    from desktop.ui.chat.prompt_book import PromptBook
+    from desktop.ui.chat.prompts.prompt_book import PromptBook
     from desktop.ui.settings.backup_section import BackupSection
     from desktop.ui.settings.history_backups import HistoryBackups
     from desktop.ui.settings.prompts_section import PromptsSection

@@ -17,9 +17,9 @@ from desktop.storage.history import HistoryStore
 from desktop.storage.settings import Settings
 from desktop.storage.ui_state import UiState
 from desktop.ui.chat.chat_pane import ChatPane
-from desktop.ui.chat.conversation_list import ConversationList
-from desktop.ui.chat.conversation_sidebar import ConversationSidebar
-from desktop.ui.chat.folder_chats import FolderChats
+from desktop.ui.chat.sidebar.conversation_list import ConversationList
+from desktop.ui.chat.sidebar.conversation_sidebar import ConversationSidebar
+from desktop.ui.chat.sidebar.folder_chats import FolderChats
 from desktop.ui.ollama_monitor import OllamaMonitor
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
 from desktop.ui.shell.chats_page import ChatsPage

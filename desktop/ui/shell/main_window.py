@@ -36,9 +36,9 @@ if TYPE_CHECKING:  # imported when the services are attached or the page first b
     from desktop.storage.secrets import SecretStore
     from desktop.tools.manager import McpServerManager
     from desktop.ui.chat.chat_pane import ChatPane
-    from desktop.ui.chat.conversation_list import ConversationList
-    from desktop.ui.chat.conversation_sidebar import ConversationSidebar
-    from desktop.ui.chat.prompt_book import PromptBook
+    from desktop.ui.chat.prompts.prompt_book import PromptBook
+    from desktop.ui.chat.sidebar.conversation_list import ConversationList
+    from desktop.ui.chat.sidebar.conversation_sidebar import ConversationSidebar
     from desktop.ui.models.model_list_model import ModelListModel
     from desktop.ui.models.pane import ModelManagerPane
     from desktop.ui.ollama_monitor import OllamaMonitor

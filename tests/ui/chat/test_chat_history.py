@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLineEdit
 from desktop.core.conversation import HIT_END, HIT_START
 from desktop.core.messages import Role
 from desktop.storage.history import HistoryStore, default_history_path
-from desktop.ui.chat.message_list import INITIAL_BUBBLES
+from desktop.ui.chat.messages.message_list import INITIAL_BUBBLES
 from tests.ui.chat_fixtures import ask, ready_pane
 from tests.ui.conftest import wait_until
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.core.messages import Role
 from desktop.storage.history import HistoryStore, default_history_path
-from desktop.ui.chat.message_list import FIRST_SCREEN_BUBBLES, INITIAL_BUBBLES
+from desktop.ui.chat.messages.message_list import FIRST_SCREEN_BUBBLES, INITIAL_BUBBLES
 from tests.ui.chat_fixtures import ready_pane
 from tests.ui.conftest import wait_until
 
@@ -78,7 +78,7 @@ async def test_the_last_screenful_is_painted_before_the_rest_is_built(scripted, 
 
 async def test_opening_builds_no_message_actions(scripted, open_window, monkeypatch):
     """The actions are built when first shown; the room they keep is measured once."""
-    from desktop.ui.chat import message_actions
+    from desktop.ui.chat.messages import message_actions
 
     built: list[object] = []
     original = message_actions.MessageActions.__init__
@@ -109,7 +109,7 @@ def test_actions_keep_their_room_before_they_are_built(qtbot) -> None:
 
     from desktop.core.events import ChatStats
     from desktop.core.messages import MessageState
-    from desktop.ui.chat.message_list import MessageList
+    from desktop.ui.chat.messages.message_list import MessageList
 
     messages = MessageList(lambda step, column: None)  # type: ignore[arg-type, return-value]
     qtbot.addWidget(messages)

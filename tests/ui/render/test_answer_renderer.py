@@ -12,8 +12,8 @@ from PySide6.QtGui import QGuiApplication
 
 from desktop.core.events import ChatEvent, Done, TextDelta, ThinkingDelta
 from desktop.core.messages import Role
-from desktop.ui.chat.message_bubble import MessageBubble
-from desktop.ui.chat.message_list import MessageList
+from desktop.ui.chat.messages.message_bubble import MessageBubble
+from desktop.ui.chat.messages.message_list import MessageList
 from desktop.ui.chat.stream_bridge import StreamBridge
 from desktop.ui.render.answer_renderer import AnswerRenderer
 from desktop.ui.render.markdown_view import MarkdownView

@@ -11,8 +11,8 @@ from PySide6.QtGui import QGuiApplication, QImage
 
 from bench.markdown_stream import markdown_pieces
 from desktop.core.messages import Role
-from desktop.ui.chat.message_bubble import MessageBubble
-from desktop.ui.chat.message_list import MessageList
+from desktop.ui.chat.messages.message_bubble import MessageBubble
+from desktop.ui.chat.messages.message_list import MessageList
 from desktop.ui.render.answer_renderer import AnswerRenderer
 from desktop.ui.render.block_page import BlockPage
 from desktop.ui.render.markdown_view import MarkdownView

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.core.markdown_blocks import split_blocks
 from desktop.core.math_spans import find_formulas
 from desktop.core.messages import Role
-from desktop.ui.chat.message_list import MessageList
+from desktop.ui.chat.messages.message_list import MessageList
 from desktop.ui.render.block_document_view import BlockDocumentView
 from desktop.ui.render.code_highlighter import LIGHT
 from desktop.ui.render.formula_text import FORMULA

@@ -8,7 +8,7 @@ from typing import cast
 from desktop.core.prompt_library import Prompt
 from desktop.storage.paths import config_dir
 from desktop.storage.prompt_library_file import default_prompt_library_path
-from desktop.ui.chat.prompt_library_window import PromptLibraryWindow
+from desktop.ui.chat.prompts.prompt_library_window import PromptLibraryWindow
 from desktop.ui.settings.settings_page import SettingsPage
 
 

@@ -1,0 +1,1 @@
+"""Where a message is written: text, attachments, model and tools pickers, context meter."""

@@ -1,0 +1,1 @@
+"""The conversation's messages: bubbles, their actions and versions, tool cards, notices."""

@@ -1,0 +1,1 @@
+"""The prompt library: saved prompts, personas, the `/` picker."""

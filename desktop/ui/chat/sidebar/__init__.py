@@ -1,0 +1,1 @@
+"""The conversation list: folders, dated groups, search, import."""
