@@ -56,6 +56,10 @@ class Settings(Observable):
     """A backup of the history each day, the last 7 kept (desktop.storage.backup_schedule)."""
     backup_folder: str = ""
     """Where backups go; empty: ``backups`` in the data folder."""
+    embedding_provider: str = ""
+    """Provider id of the model that embeds documents; empty: the local Ollama."""
+    embedding_model: str = ""
+    """The model that embeds documents' chunks and questions; empty: none chosen yet."""
     schema: int = 1
 
 

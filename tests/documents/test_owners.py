@@ -1,0 +1,9 @@
+from desktop.documents.owners import owners_for
+
+
+def test_an_answer_draws_on_its_conversation_folder_and_collections() -> None:
+    assert owners_for(7, 3, ["work"]) == ["conversation:7", "folder:3", "collection:work"]
+
+
+def test_a_conversation_outside_folders_draws_on_its_own_documents() -> None:
+    assert owners_for(7) == ["conversation:7"]
