@@ -40,6 +40,8 @@ class ChatParameters:
     """The tool servers this conversation uses; None: every enabled server."""
     tools_off: tuple[str, ...] | None = None
     """Tools this conversation turned off (the names the model sees)."""
+    collections: tuple[str, ...] | None = None
+    """Document collections this conversation draws on (desktop.documents.owners)."""
 
     def to_json(self) -> str:
         return json.dumps({key: value for key, value in asdict(self).items() if value is not None})
@@ -69,7 +71,7 @@ class ChatParameters:
         think = data.get("think")
         if isinstance(think, bool) or think in THINK_LEVELS:
             kept["think"] = think
-        for name in ("tool_servers", "tools_off"):
+        for name in ("tool_servers", "tools_off", "collections"):
             value = data.get(name)
             if isinstance(value, list) and all(isinstance(item, str) for item in value):
                 kept[name] = tuple(value)
