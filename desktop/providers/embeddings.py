@@ -20,7 +20,7 @@ from desktop.core.text import Text
 from desktop.providers.api_transport import ApiTransport
 from desktop.providers.embed_errors import as_embedding_error, not_an_embedding_model, not_vectors
 from desktop.providers.endpoint import error_text
-from desktop.providers.ollama_errors import not_ollama, ollama_endpoint, ollama_status_error
+from desktop.providers.ollama_errors import ollama_endpoint, ollama_object, ollama_status_error
 from desktop.providers.transport_errors import transport_error
 
 if TYPE_CHECKING:
@@ -106,13 +106,7 @@ class OllamaEmbedder:
         if response.status_code >= 400:
             error = ollama_status_error(response, response.content, self._model, self._endpoint)
             raise as_embedding_error(error, self._model)
-        try:
-            parsed: object = response.json()
-        except ValueError:
-            parsed = None
-        if not isinstance(parsed, dict):
-            raise not_ollama(self._endpoint, error_text(response.content))
-        return parsed
+        return ollama_object(self._endpoint, response)
 
 
 class OpenAICompatEmbedder:

@@ -35,6 +35,7 @@ from desktop.providers.ollama_errors import (
     create_refused,
     not_ollama,
     ollama_endpoint,
+    ollama_object,
     ollama_status_error,
     pull_error,
     pull_interrupted,
@@ -273,13 +274,7 @@ class OllamaProvider:
         self, method: str, path: str, body: Mapping[str, object] | None = None, *, model: str = ""
     ) -> Json:
         response = await self._send(method, path, body, model=model)
-        try:
-            parsed: object = response.json()
-        except ValueError:
-            parsed = None
-        if not isinstance(parsed, dict):
-            raise not_ollama(self._endpoint, error_text(response.content))
-        return parsed
+        return ollama_object(self._endpoint, response)
 
     async def _batches(
         self,

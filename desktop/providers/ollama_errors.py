@@ -16,7 +16,7 @@ from desktop.core.errors import (
     StreamInterrupted,
 )
 from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
-from desktop.providers.endpoint import Endpoint, display_url, truncate
+from desktop.providers.endpoint import Endpoint, display_url, error_text, truncate
 from desktop.providers.status_errors import status_error
 
 if TYPE_CHECKING:
@@ -89,6 +89,17 @@ def not_ollama(endpoint: Endpoint, detail: str) -> ProtocolError:
         ),
         detail=detail,
     )
+
+
+def ollama_object(endpoint: Endpoint, response: httpx.Response) -> dict[str, object]:
+    """The JSON object an Ollama reply holds, or :func:`not_ollama` when it holds none."""
+    try:
+        parsed: object = response.json()
+    except ValueError:
+        parsed = None
+    if not isinstance(parsed, dict):
+        raise not_ollama(endpoint, error_text(response.content))
+    return parsed
 
 
 def _is_json_error(body: bytes) -> bool:
