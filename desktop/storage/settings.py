@@ -60,6 +60,8 @@ class Settings(Observable):
     """Provider id of the model that embeds documents; empty: the local Ollama."""
     embedding_model: str = ""
     """The model that embeds documents' chunks and questions; empty: none chosen yet."""
+    embedding_remote_consent: list[str] = field(default_factory=list)
+    """Provider ids the person agreed may receive documents' text (remote embedders)."""
     schema: int = 1
 
 
