@@ -44,6 +44,7 @@ from desktop.ui.settings.field_text import (
     split_list,
     url_problem,
 )
+from desktop.ui.settings.key_host_guard import KeyHostGuard
 from desktop.ui.strings import add_named_row, provider_name
 from desktop.ui.theme import PRIMARY, QUIET, set_kind
 
@@ -61,7 +62,6 @@ class ProviderForm(QWidget):
         super().__init__(parent)
         self._entry = ProviderConfig()
         self._has_stored_key = False
-        self._host_moved = False
         self._preset_needs_key = False
 
         self.kind = QLabel()
@@ -78,14 +78,9 @@ class ProviderForm(QWidget):
         self.key_state = QLabel()
         self.key_state.setWordWrap(True)
         self.key_state.setObjectName("keyState")
-        self.host_note = QLabel()
-        self.host_note.setWordWrap(True)
-        self.confirm_host = QCheckBox()
-        self.host_guard = QWidget()
-        guard_layout = QVBoxLayout(self.host_guard)
-        guard_layout.setContentsMargins(0, 0, 0, 0)
-        guard_layout.addWidget(self.host_note)
-        guard_layout.addWidget(self.confirm_host)
+        self.host_guard = KeyHostGuard()
+        self.host_note = self.host_guard.note
+        self.confirm_host = self.host_guard.confirm
         self.host_guard.setVisible(False)
         self.headers = QPlainTextEdit()
         self.headers.setFixedHeight(64)
@@ -351,9 +346,7 @@ class ProviderForm(QWidget):
         """The host the key may be sent to after this edit (see the module notes)."""
         if self.typed_key() or not self._has_stored_key:
             return self.host()
-        if self._host_moved and not self.confirm_host.isChecked():
-            return self._entry.key_host
-        return self.host()
+        return self.host_guard.key_host(self.host(), self._entry.key_host)
 
     def problem(self) -> str:
         """Why the form cannot be saved as it is ("" when it can)."""
@@ -394,25 +387,12 @@ class ProviderForm(QWidget):
 
     # -- reactions -------------------------------------------------------------
     def _update_host_guard(self) -> None:
-        confirmed = self._entry.key_host
-        host = self.host()
-        moved = self._has_stored_key and not self.typed_key() and bool(host) and host != confirmed
-        if moved:
-            self.host_note.setText(
-                self.tr(
-                    "The stored API key was confirmed for {old}. It is not sent to {new} "
-                    "unless you confirm."
-                ).format(old=confirmed, new=host)
-                if confirmed
-                else self.tr(
-                    "The stored API key has not been confirmed for any address yet. It is "
-                    "sent to {new} only when you confirm."
-                ).format(new=host)
-            )
-            self.confirm_host.setText(self.tr("Send the API key to {new}").format(new=host))
-        else:
-            self.confirm_host.setChecked(False)
-        self._host_moved = moved
+        moved = self.host_guard.update_for(
+            stored_key=self._has_stored_key,
+            typed_key=bool(self.typed_key()),
+            host=self.host(),
+            confirmed=self._entry.key_host,
+        )
         self._form.setRowVisible(self.host_guard, moved)
 
     def _connection_edited(self, *_args: object) -> None:
