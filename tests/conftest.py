@@ -17,6 +17,7 @@ pytest_plugins = [
     "tests.servers.mcp_fixtures",
     "tests.servers.embedding_fixtures",
     "tests.ui.chat_fixtures",
+    "tests.ui.documents.library_fixtures",
 ]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -78,13 +78,15 @@ def make_palette(colors: Colors) -> QPalette:
 def style_sheet(colors: Colors) -> str:
     """The app's one style sheet: the shared rules here, then each page's own (its look.py)."""
     from desktop.ui.chat import look as chat_look
+    from desktop.ui.documents import look as documents_look
     from desktop.ui.models import look as models_look
     from desktop.ui.render import look as render_look
     from desktop.ui.settings import look as settings_look
     from desktop.ui.shell import look as shell_look
     from desktop.ui.tools import look as tools_look
 
-    parts = (shell_look, chat_look, render_look, models_look, settings_look, tools_look)
+    parts = (shell_look, chat_look, render_look, models_look, settings_look, tools_look,
+             documents_look)  # fmt: skip
     rules = [CONTROLS, LEGACY] + [part.STYLE for part in parts]
     values = tokens(colors)
     values["qss_icons"] = resource_path("icons", "ui", "qss").as_posix()

@@ -1,6 +1,6 @@
 """The Settings page: a section list on the left, the chosen section beside it.
 
-Sections: Providers, Default model, Images, Tools, History and backups, Appearance,
+Sections: Providers, Default model, Documents, Images, Tools, History and backups, Appearance,
 Shortcuts, About. The shell hosts the page; Esc asks it to go back (``closeRequested``).
 Each section owns its widgets and subscribes to the settings it shows; the page only
 switches between them. A section is scrolled as a whole only when the window is too
@@ -42,7 +42,9 @@ from desktop.ui.translations import Translations
 
 if TYPE_CHECKING:
     from desktop.ui.chat.prompts.prompt_book import PromptBook
+    from desktop.ui.documents.library import DocumentLibrary
     from desktop.ui.settings.backup_section import BackupSection
+    from desktop.ui.settings.documents_section import DocumentsSection
     from desktop.ui.settings.history_backups import HistoryBackups
     from desktop.ui.settings.prompts_section import PromptsSection
 
@@ -50,6 +52,7 @@ NAV_WIDTH = 192
 SECTIONS = (
     "providers",
     "default-model",
+    "documents",
     "images",
     "tools",
     "prompts",
@@ -77,6 +80,7 @@ class SettingsPage(QWidget):
         theme: Theme | None = None,
         backups: HistoryBackups | None = None,
         prompts: PromptBook | None = None,
+        documents: DocumentLibrary | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -91,6 +95,11 @@ class SettingsPage(QWidget):
             providers, settings_store, self._tasks, set_ollama_host=set_ollama_host
         )
         self.default_model = DefaultModelSection(providers, settings_store, self._tasks)
+        self.documents: DocumentsSection | None = None
+        if documents is not None:
+            from desktop.ui.settings.documents_section import DocumentsSection
+
+            self.documents = DocumentsSection(providers, settings_store, documents, self._tasks)
         self.images = ImageSettingsBox(settings, settings_store)
         self.tools = ToolSettingsBox(settings, settings_store)
         self.backups: BackupSection | None = None
@@ -122,6 +131,7 @@ class SettingsPage(QWidget):
         for key, glyph, section in (
             ("providers", "server", self.providers),
             ("default-model", "box", self.default_model),
+            ("documents", "file-text", self.documents),
             ("images", "image-plus", self.images),
             ("tools", "wrench", self.tools),
             ("prompts", "message-square", self.prompts),
@@ -157,6 +167,7 @@ class SettingsPage(QWidget):
         return {
             "providers": self.tr("Providers"),
             "default-model": self.tr("Default model"),
+            "documents": self.tr("Documents"),
             "images": self.tr("Images"),
             "tools": self.tr("Tools"),
             "prompts": self.tr("Prompts"),

@@ -1,0 +1,1 @@
+"""The document library: collections, folder documents, re-embedding (#19, #20)."""

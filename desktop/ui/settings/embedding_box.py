@@ -1,0 +1,290 @@
+"""The embedding model card of Settings → Documents: provider, model, Check, where texts go.
+
+Providers offered: the local Ollama and the OpenAI-compatible ones the person set up
+(Anthropic and Azure embed nothing here). Models offered: those the provider lists as
+embedding-only (Ollama's capabilities; a name like text-embedding-3-small otherwise); the
+box is editable for a name the list does not show. Check embeds one word with the model
+shown (not yet saved) and says the dimension or the problem in the error tree's words.
+"Use this model" hands the choice to the section, which asks before re-embedding.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import ParleyError
+from desktop.core.provider_config import ProviderFamily
+from desktop.services.embedder_choice import EmbedderChoice
+from desktop.storage.settings import Settings
+from desktop.ui.design import Space
+from desktop.ui.page_tasks import PageTasks
+from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
+from desktop.ui.strings import add_named_row, provider_name, relabel_row, translated
+from desktop.ui.theme import PRIMARY, QUIET, set_kind
+
+SUGGESTED = "nomic-embed-text"
+"""Offered for download when the local Ollama has no embedding model."""
+EMBEDDING_FAMILIES = (ProviderFamily.OLLAMA, ProviderFamily.OPENAI_COMPAT)
+
+
+def candidate(
+    choice: EmbedderChoice, settings: Settings, provider_id: str, model: str
+) -> EmbedderChoice:
+    """The person's choice with a provider and model shown but not saved (Check, the
+    notice): the same client and key store, settings of its own."""
+    trial = copy.copy(settings)  # copies hold the data, not who listens to it
+    trial.embedding_provider = "" if provider_id == LOCAL_OLLAMA_ID else provider_id
+    trial.embedding_model = model
+    return EmbedderChoice(trial, choice._http, choice._secrets)
+
+
+class EmbeddingBox(QWidget):
+    modelChosen = Signal(str, str)
+    """(provider id, model): the person wants documents embedded with this model."""
+    pullRequested = Signal(str)
+    """Download this model with the local Ollama."""
+
+    def __init__(
+        self, registry: ProviderRegistry, choice: EmbedderChoice, tasks: PageTasks,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._registry = registry
+        self._settings = registry.settings
+        self._choice = choice
+        self._tasks = tasks
+        self._stale = True
+        self.provider = QComboBox()
+        self.model = QComboBox()
+        self.model.setEditable(True)
+        self.model.setMinimumContentsLength(28)
+        self.check = QPushButton()
+        set_kind(self.check, QUIET)
+        self.use = QPushButton()
+        set_kind(self.use, PRIMARY)
+        self.result = QLabel()
+        self.result.setObjectName("testResult")
+        self.result.setWordWrap(True)
+        self.none_pulled = QLabel()
+        self.none_pulled.setObjectName("hint")
+        self.none_pulled.setWordWrap(True)
+        self.pull = QPushButton()
+        set_kind(self.pull, QUIET)
+        self.remote = QLabel()
+        self.remote.setObjectName("hint")
+        self.remote.setProperty("warning", True)
+        self.remote.setWordWrap(True)
+        self.allow = QCheckBox()
+        self.current = QLabel()
+        self.current.setObjectName("hint")
+        self.current.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(Space.S)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        form.setHorizontalSpacing(Space.L)
+        add_named_row(form, self.provider)
+        add_named_row(form, self.model)
+        layout.addLayout(form)
+        pull_row = QHBoxLayout()
+        pull_row.addWidget(self.none_pulled, 1)
+        pull_row.addWidget(self.pull)
+        layout.addLayout(pull_row)
+        layout.addWidget(self.remote)
+        layout.addWidget(self.allow)
+        row = QHBoxLayout()
+        row.addWidget(self.result, 1)
+        row.addWidget(self.check)
+        row.addWidget(self.use)
+        layout.addLayout(row)
+        layout.addWidget(self.current)
+
+        self.provider.currentIndexChanged.connect(lambda _index: self._provider_changed())
+        self.model.currentTextChanged.connect(lambda _text: self._shown_changed())
+        self.check.clicked.connect(self.run_check)
+        self.use.clicked.connect(self._use_clicked)
+        self.pull.clicked.connect(lambda: self.pullRequested.emit(SUGGESTED))
+        self.allow.toggled.connect(self._allow_toggled)
+        registry.changed.connect(self._fill_providers)
+        unsubscribe = self._settings.subscribe(self._setting_changed)
+        self.destroyed.connect(lambda *_: unsubscribe())
+        self._fill_providers()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.provider.setAccessibleName(self.tr("Provider of the embedding model"))
+        self.model.setAccessibleName(self.tr("Embedding model"))
+        line = self.model.lineEdit()
+        assert line is not None  # the box is editable
+        line.setPlaceholderText(self.tr("for example {name}").format(
+            name=SUGGESTED))  # fmt: skip
+        relabel_row(self.provider, self.tr("Provider"))
+        relabel_row(self.model, self.tr("Model"))
+        self.check.setText(self.tr("Check"))
+        self.check.setToolTip(self.tr("Embed one word with this model and show the result"))
+        self.use.setText(self.tr("Use this model"))
+        self.none_pulled.setText(
+            self.tr("No embedding model is pulled in Ollama. {name} is a good first one.").format(
+                name=SUGGESTED
+            )
+        )
+        self.pull.setText(self.tr("Pull {name}").format(name=SUGGESTED))
+        self._shown_changed()
+        self._show_current()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    # -- what is shown -------------------------------------------------------------------
+    def shown(self) -> tuple[str, str]:
+        """(provider id, model) as the boxes show them now."""
+        return str(self.provider.currentData() or LOCAL_OLLAMA_ID), self.model.currentText().strip()
+
+    def _trial(self) -> EmbedderChoice:
+        provider_id, model = self.shown()
+        return candidate(self._choice, self._settings, provider_id, model)
+
+    def _fill_providers(self) -> None:
+        chosen = self.provider.currentData() or self._choice.provider_id
+        self.provider.blockSignals(True)
+        self.provider.clear()
+        for slot in self._registry.slots():
+            if slot.family in EMBEDDING_FAMILIES:
+                self.provider.addItem(provider_name(slot.name), slot.id)
+        if self.provider.findData(chosen) < 0 and chosen != LOCAL_OLLAMA_ID:
+            self.provider.addItem(chosen, chosen)  # set up no longer: still named
+        self.provider.setCurrentIndex(max(self.provider.findData(chosen), 0))
+        self.provider.blockSignals(False)
+        self._provider_changed()
+
+    def _provider_changed(self) -> None:
+        self._stale = not self.isVisible()
+        if not self._stale:
+            self._tasks.run(self._fill_models())
+        self._shown_changed()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._provider_changed()
+
+    async def _fill_models(self) -> None:
+        provider_id = str(self.provider.currentData() or "")
+        slot = self._registry.slot(provider_id)
+        names: list[str] = []
+        if slot is not None:
+            group = await self._registry.models_of(slot)
+            names = [choice.model for choice in group.models if not choice.chat]
+        typed = self.model.currentText()
+        self.model.blockSignals(True)
+        self.model.clear()
+        self.model.addItems(names)
+        if provider_id == self._choice.provider_id and self._choice.model:
+            self.model.setCurrentText(self._choice.model)
+        elif typed:
+            self.model.setCurrentText(typed)
+        elif not names:
+            self.model.setCurrentText("")
+        self.model.blockSignals(False)
+        local = provider_id == LOCAL_OLLAMA_ID and slot is not None
+        self.none_pulled.setVisible(local and not names)
+        self.pull.setVisible(local and not names)
+        self._shown_changed()
+
+    def _shown_changed(self) -> None:
+        trial = self._trial()
+        provider_id, model = self.shown()
+        self.result.clear()
+        self.result.setProperty("state", "")
+        remote = trial.is_remote and trial.config() is not None
+        config = trial.config()
+        service = provider_name(config.name) if config is not None else provider_id
+        self.remote.setVisible(remote)
+        self.allow.setVisible(remote)
+        if remote:
+            self.remote.setText(
+                self.tr(
+                    "{service} is not on this computer: chunks of your documents, and your "
+                    "questions, will be sent to {service} to be embedded."
+                ).format(service=service)
+            )
+            self.allow.setText(self.tr("Allow sending documents to {service}").format(
+                service=service))  # fmt: skip
+            self.allow.blockSignals(True)
+            self.allow.setChecked(provider_id in self._settings.embedding_remote_consent)
+            self.allow.blockSignals(False)
+        same = (provider_id, model) == (self._choice.provider_id, self._choice.model)
+        self.use.setEnabled(bool(model) and not same)
+        self.check.setEnabled(bool(model))
+
+    def _allow_toggled(self, on: bool) -> None:
+        provider_id, _ = self.shown()
+        kept = [p for p in self._settings.embedding_remote_consent if p != provider_id]
+        self._settings.embedding_remote_consent = [*kept, provider_id] if on else kept
+
+    def _setting_changed(self, name: str) -> None:
+        if name in ("embedding_provider", "embedding_model"):
+            self._show_current()
+            self._shown_changed()
+
+    def _show_current(self) -> None:
+        self.current.setText(
+            self.tr("Now: {model}").format(model=translated(self._choice.describe()))
+            if self._choice.chosen
+            else self.tr("Now: no embedding model chosen; documents cannot be searched yet.")
+        )
+
+    def show_choice(self) -> None:
+        """Show the saved choice again (the person declined a change)."""
+        index = self.provider.findData(self._choice.provider_id)
+        if index >= 0 and index != self.provider.currentIndex():
+            self.provider.setCurrentIndex(index)
+        self.model.setCurrentText(self._choice.model)
+        self._shown_changed()
+
+    # -- Check and Use -------------------------------------------------------------------
+    def run_check(self) -> None:
+        self._set_result("busy", self.tr("Checking…"))
+        self._tasks.run(self._check(self._trial()))
+
+    async def _check(self, trial: EmbedderChoice) -> None:
+        try:
+            embedder = await trial.current()
+            result = await embedder.embed(["Parley"])
+        except ParleyError as error:
+            self._set_result("error", translated(error))
+            return
+        size = len(result.vectors[0]) if result.vectors else 0
+        self._set_result(
+            "ok",
+            self.tr("Works: {model} gives vectors of {size} dimensions.").format(
+                model=embedder.model, size=size
+            ),
+        )
+
+    def _set_result(self, state: str, words: str) -> None:
+        self.result.setText(words)
+        self.result.setProperty("state", state)
+        self.result.style().unpolish(self.result)
+        self.result.style().polish(self.result)
+
+    def _use_clicked(self) -> None:
+        provider_id, model = self.shown()
+        self.modelChosen.emit(provider_id, model)

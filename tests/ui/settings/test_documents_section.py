@@ -1,0 +1,122 @@
+"""Settings → Documents on real services: only embedding models listed, Check against the
+real MiniLM, the remote notice, and a model change that asks before re-embedding."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from desktop.core.provider_config import ProviderConfig
+from desktop.documents.owners import folder_owner
+from desktop.ui.settings.settings_page import SettingsPage
+from tests.servers.embedding_fixtures import MINILM
+from tests.servers.fixtures import TINY
+from tests.ui.conftest import wait_until
+from tests.ui.documents.library_fixtures import SECOND, Services, notes
+
+MakeServices = Callable[..., Services]
+
+
+def settings_page(qtbot: object, made: Services, *, show: bool = True) -> SettingsPage:
+    page = SettingsPage(made.registry, made.store, made.tasks, documents=made.library)
+    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    page.resize(1108, 760)
+    page.show_section("documents")
+    if show:
+        page.show()
+    return page
+
+
+def listed(page: SettingsPage) -> list[str]:
+    assert page.documents is not None
+    box = page.documents.embedding.model
+    return [box.itemText(i) for i in range(box.count())]
+
+
+async def test_only_embedding_models_are_listed_and_check_says_the_dimension(
+    qtbot: object, services: MakeServices
+) -> None:
+    made = services()
+    await wait_until(lambda: made.registry.built)
+    page = settings_page(qtbot, made)
+    assert page.documents is not None
+    box = page.documents.embedding
+    await wait_until(lambda: len(listed(page)) == 2)
+    assert sorted(listed(page)) == sorted([MINILM, SECOND])  # the chat model is not offered
+    assert box.model.currentText() == MINILM
+
+    QTest.mouseClick(box.check, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: box.result.property("state") == "ok")
+    assert "384 dimensions" in box.result.text()
+
+    box.model.setCurrentText(TINY)  # typed: a chat model
+    QTest.mouseClick(box.check, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: box.result.property("state") == "error")
+    assert f"{TINY} is a chat model" in box.result.text()
+    assert made.settings.embedding_model == MINILM  # a check saves nothing
+    await page.idle()
+
+
+async def test_a_remote_provider_says_documents_leave_the_computer(
+    qtbot: object, services: MakeServices
+) -> None:
+    remote = ProviderConfig(
+        id="cloud", preset="openai", name="Cloud embeddings", base_url="https://api.example.com/v1"
+    )
+    made = services(providers=[remote])
+    await wait_until(lambda: made.registry.built)
+    page = settings_page(qtbot, made, show=False)  # nothing is asked of the remote server
+    assert page.documents is not None
+    box = page.documents.embedding
+    assert box.remote.isHidden()  # the local Ollama
+    box.provider.setCurrentIndex(box.provider.findData("cloud"))
+    box.model.setCurrentText("text-embedding-3-small")
+    assert not box.remote.isHidden()
+    assert "chunks of your documents" in box.remote.text()
+    assert "Cloud embeddings" in box.remote.text()
+    assert not box.allow.isChecked()
+    box.allow.setChecked(True)
+    assert made.settings.embedding_remote_consent == ["cloud"]
+
+
+async def test_changing_the_model_asks_first_with_the_cost(
+    qtbot: object, services: MakeServices, tmp_path: Path
+) -> None:
+    made = services()
+    await wait_until(lambda: made.registry.built)
+    owner = folder_owner(1)
+    await made.library.add_files(owner, [notes(tmp_path / "a.md", "alpha")])
+    [document] = made.documents.documents(owner)
+    assert document.complete and document.embed_model == MINILM
+    page = settings_page(qtbot, made)
+    assert page.documents is not None
+    section = page.documents
+    box = section.embedding
+    await wait_until(lambda: len(listed(page)) == 2)
+
+    box.model.setCurrentText(SECOND)
+    QTest.mouseClick(box.use, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: section.dialog is not None and section.dialog.isVisible())
+    dialog = section.dialog
+    assert dialog is not None
+    text = dialog.counts.text()
+    assert "1 document" in text and f"{document.chunks} chunks" in text and "tokens" in text
+    dialog.reject()  # No: the old model stays
+    assert made.settings.embedding_model == MINILM
+    assert box.model.currentText() == MINILM
+    assert made.documents.documents(owner)[0].embed_model == MINILM
+
+    box.model.setCurrentText(SECOND)
+    QTest.mouseClick(box.use, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: section.dialog is not dialog and section.dialog is not None)
+    assert section.dialog is not None
+    section.dialog.accept()
+    assert made.settings.embedding_model == SECOND
+    await wait_until(lambda: made.documents.documents(owner)[0].embed_model == SECOND)
+    await wait_until(lambda: not made.library.reembedding_now)
+    again = made.documents.documents(owner)[0]
+    assert again.complete and again.chunks == document.chunks
+    await page.idle()
