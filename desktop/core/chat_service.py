@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, cast
 from desktop.core.answer_store import LEAF, AnswerStore, Leaf
 from desktop.core.attachment import ImageAttachment
 from desktop.core.chat_parameters import chat_options, thinks_in_levels
+from desktop.core.cited_sources import DocumentsContext, ReplyDocuments
 from desktop.core.conversation import StoredMessage
 from desktop.core.errors import ProviderError
 from desktop.core.events import ChatEvent, ChatStats, Done, TextDelta, ThinkingDelta
@@ -84,6 +85,20 @@ def counted(done: Done, text: Sequence[str], thinking: Sequence[str]) -> Done:
     tokens = estimate_tokens("".join(thinking)) + estimate_tokens("".join(text))
     stats = dataclasses.replace(done.stats, completion_tokens=tokens, estimated=True)
     return dataclasses.replace(done, stats=stats)
+
+
+def with_documents(history: list[ChatMessage], context: DocumentsContext) -> list[ChatMessage]:
+    """``history`` with the documents' sources in the system message (made if missing):
+    the request carries them, the stored messages stay what the person wrote."""
+    if history and history[0].role is Role.SYSTEM:
+        first = history[0]
+        merged = dataclasses.replace(first, content=f"{first.content}\n\n{context.text}")
+        return [merged, *history[1:]]
+    return [ChatMessage(Role.SYSTEM, context.text), *history]
+
+
+def history_tokens(history: Sequence[ChatMessage]) -> int:
+    return sum(estimate_tokens(message.content) for message in history)
 
 
 async def _close(events: AsyncIterator[object]) -> None:
@@ -217,6 +232,21 @@ class ChatService(Generic[StoreT]):
         store = cast("ToolStepStore", self._store)
         return ToolLoop(kit, tools, store, answer_id, snapshot, self._clock), tools
 
+    async def _with_documents(
+        self,
+        documents: ReplyDocuments,
+        history: list[ChatMessage],
+        path: Sequence[StoredMessage],
+        answer_id: int,
+        options: ChatOptions,
+    ) -> list[ChatMessage]:
+        question = next((m.content for m in reversed(path) if m.role is Role.USER), "")
+        context = await documents.context_for(question, options.num_ctx, history_tokens(history))
+        if context is None:
+            return history
+        documents.record(answer_id, context)
+        return with_documents(history, context)
+
     async def stream_reply(
         self,
         conversation_id: int,
@@ -227,6 +257,7 @@ class ChatService(Generic[StoreT]):
         parent_id: int | None = None,
         on_created: Callable[[StoredMessage], None] | None = None,
         tools: ToolKit | None = None,
+        documents: ReplyDocuments | None = None,
     ) -> AsyncGenerator[ReplyEvent, None]:
         """Ask ``model`` of ``provider`` (default: the service's) to answer the
         conversation; yields events as they arrive.
@@ -237,6 +268,8 @@ class ChatService(Generic[StoreT]):
         Each call may name another provider: a conversation can move between them.
         With ``tools`` (and a model that takes them) the answer may call tools: see
         tool_turns.py; its rounds are saved with the answer as they happen.
+        With ``documents``, the request carries the sources found for the last message
+        (whole documents or retrieved passages), recorded with the answer for citations.
         """
         provider = self._provider if provider is None else provider
         if parent_id is not None:
@@ -282,9 +315,14 @@ class ChatService(Generic[StoreT]):
         stopped_by: Text | None = None
         try:
             options = await self._options(conversation_id, model, options, provider)
+            if documents is not None:
+                history = await self._with_documents(documents, history, path, answer.id, options)
             loop = await self._tool_loop(tools, model, provider, answer.id, snapshot)
         except asyncio.CancelledError:
             save(state=MessageState.STOPPED)
+            raise
+        except ProviderError as error:  # the question could not be embedded
+            save(state=MessageState.FAILED, error=error.text)
             raise
         events: AsyncIterator[ReplyEvent]
         if loop is None:

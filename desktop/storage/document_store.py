@@ -268,6 +268,28 @@ class DocumentStore:
             raise KeyError(document_id)
         return str(row[0])
 
+    def text_lengths(self, owners: Sequence[str]) -> dict[int, int]:
+        """Characters of each document of ``owners`` (whether they fit whole), by id."""
+        if not owners:
+            return {}
+        marks = ",".join("?" * len(owners))
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT id, length(text) FROM documents WHERE owner IN ({marks}) ORDER BY id",
+                list(owners),
+            ).fetchall()
+        return {int(row[0]): int(row[1]) for row in rows}
+
+    def reassign(self, old_owner: str, new_owner: str) -> None:
+        """Give ``old_owner``'s documents to ``new_owner`` (a new chat's, once it is saved)."""
+        with self._lock, self._conn:
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.execute(
+                "UPDATE OR IGNORE documents SET owner = ? WHERE owner = ?", (new_owner, old_owner)
+            )
+            self._conn.execute("DELETE FROM documents WHERE owner = ?", (old_owner,))
+            self._matrices.clear()
+
     def delete_document(self, document_id: int) -> None:
         """The document, its chunks, their vectors and keyword index rows."""
         with self._lock, self._conn:

@@ -35,6 +35,7 @@ from desktop.core.messages import MessageState, Role
 from desktop.core.text import Text
 from desktop.core.tool_steps import ToolRound, ToolStep
 from desktop.storage import image_blobs, tool_calls
+from desktop.storage.answer_sources import AnswerSourcesStore
 from desktop.storage.clean_close import record_clean_close
 from desktop.storage.folders import FolderStore
 from desktop.storage.history_file import SQLITE_COMPANIONS, connect_private, is_corruption
@@ -139,6 +140,11 @@ class HistoryStore:
     def folders(self) -> FolderStore:
         """The folders conversations are kept in (storage/folders.py)."""
         return FolderStore(lambda: self._conn, self._lock)
+
+    @property
+    def answer_sources(self) -> AnswerSourcesStore:
+        """The document sources each answer was sent (storage/answer_sources.py)."""
+        return AnswerSourcesStore(lambda: self._conn, self._lock)
 
     @property
     def has_search_index(self) -> bool:

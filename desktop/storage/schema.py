@@ -396,6 +396,15 @@ def _add_folders(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX conversations_by_folder ON conversations(folder_id)")
 
 
+def _add_answer_sources(conn: sqlite3.Connection) -> None:
+    """The document passages each answer was sent (JSON, core/cited_sources.py), so its
+    Sources and [n] citations open the same passages after a restart."""
+    conn.execute(
+        "CREATE TABLE answer_sources (message_id INTEGER PRIMARY KEY"
+        " REFERENCES messages(id) ON DELETE CASCADE, sources TEXT NOT NULL)"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_core_tables,
     _create_search_index,
@@ -407,6 +416,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_tool_calls,
     _add_import_sources,
     _add_folders,
+    _add_answer_sources,
 )
 
 

@@ -167,7 +167,7 @@ def test_a_history_from_before_folders_is_upgraded_with_its_conversations(
     finally:
         store.close()
     with closing(sqlite3.connect(path)) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 10
+        assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) >= 10
 
 
 def test_a_restored_backup_has_its_folders(store: HistoryStore, tmp_path: Path) -> None:
