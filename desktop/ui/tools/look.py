@@ -28,7 +28,8 @@ QFrame#serverDetail {{ background: {base}; border: 1px solid {border};
 QLabel#detailName {{ font-size: {font_title}; font-weight: 600; }}
 QFrame#serverProblem {{ background: {warning_bg}; border: 1px solid {warning};
     border-radius: {radius_m}; }}
-QFrame#toolCard {{ background: {window}; border: 1px solid {border};
+QListView#toolList {{ background: transparent; border: none; outline: none; }}
+QFrame#toolDetail {{ background: {window}; border: 1px solid {border};
     border-radius: {radius_m}; }}
 QLabel#toolName {{ font-family: monospace; font-weight: 600; }}
 QLabel#toolBadge {{ color: {success}; border: 1px solid {success}; border-radius: {radius_s};

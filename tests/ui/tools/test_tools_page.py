@@ -17,6 +17,7 @@ from desktop.core.toolbox import Policy
 from desktop.tools.manager import McpServerManager, ServerState
 from desktop.ui.tasks import TaskOwner
 from desktop.ui.tools.key_values import Entry
+from desktop.ui.tools.tool_model import DESCRIPTION_ROLE, POLICY_ROLE
 from desktop.ui.tools.tools_page import ToolsPage
 from tests.servers.mcp_fixtures import SERVER_SCRIPT, McpHttpServer, stdio_config
 from tests.servers.mcp_test_server import WEATHER_DESCRIPTION
@@ -97,17 +98,26 @@ async def test_a_server_added_by_hand_starts_and_shows_its_tools_and_log(
     await wait_until(lambda: page.manager.status("weather").state is ServerState.RUNNING)
     assert detail.state.text().startswith("Running · ")
     count = len(page.manager.status("weather").tools)
-    await wait_until(lambda: len(detail.tools.cards) == count)  # a few cards per loop turn
+    await wait_until(lambda: len(detail.tools.tools) == count)
     assert detail.restart.text() == "Restart"
-    cards = {card.tool.name: card for card in detail.tools.cards}
-    weather = cards["get_current_weather"]
+    model = detail.tools.model
+    rows = {
+        model.index(row, 0).data(): model.index(row, 0).data(DESCRIPTION_ROLE)
+        for row in range(model.rowCount())
+    }
+    assert rows["get_current_weather"] == WEATHER_DESCRIPTION  # every tool's name, description
+    detail.tools.choose("get_current_weather")
+    weather = detail.tools.detail
+    assert weather.name.text() == "get_current_weather"
     assert weather.description.text() == WEATHER_DESCRIPTION
     assert not weather.badge.isHidden()  # read-only
     assert weather.schema is None  # made when first asked for
     weather.schema_button.click()
     assert weather.schema is not None and not weather.schema.isHidden()
     assert '"location"' in weather.schema.toPlainText()
-    assert page.detail.tabs.tabText(0) == f"Tools ({len(cards)})"
+    detail.tools.choose("slow")  # another tool: its own schema
+    assert '"seconds"' in weather.schema.toPlainText()
+    assert page.detail.tabs.tabText(0) == f"Tools ({len(rows)})"
     await wait_until(lambda: "parley test server starting" in detail.log.toPlainText())
     assert page.servers.server_row("weather").dot.property("state") == "running"
 
@@ -205,9 +215,10 @@ async def test_a_tool_can_have_its_own_choice_which_the_chat_then_follows(
     await page.idle()
     await wait_until(lambda: page.manager.status("weather").state is ServerState.RUNNING)
     count = len(page.manager.status("weather").tools)
-    await wait_until(lambda: len(page.detail.tools.cards) == count)
-    cards = {card.tool.name: card for card in page.detail.tools.cards}
-    choice = cards["get_current_weather"].policy
+    await wait_until(lambda: len(page.detail.tools.tools) == count)
+    tools = page.detail.tools
+    tools.choose("get_current_weather")
+    choice = tools.detail.policy
     assert not choice.isHidden() and choice.currentText() == "As the server says"
 
     choice.setCurrentIndex(choice.findData(Policy.DENY.value))
@@ -217,10 +228,10 @@ async def test_a_tool_can_have_its_own_choice_which_the_chat_then_follows(
     assert policies.policy(offered["slow"]) is Policy.ASK  # the others follow the server
 
     page.reload()
-    await wait_until(lambda: len(page.detail.tools.cards) == count)
-    cards = {card.tool.name: card for card in page.detail.tools.cards}
-    assert cards["get_current_weather"].policy.currentText() == "Never run"
-    choice = cards["get_current_weather"].policy
+    tools.choose("get_current_weather")
+    assert tools.detail.policy.currentText() == "Never run"
+    row = tools.model.row_of("get_current_weather")
+    assert tools.model.index(row, 0).data(POLICY_ROLE) == Policy.DENY.value  # its pill
     choice.setCurrentIndex(choice.findData(""))
     choice.activated.emit(choice.currentIndex())
     page.detail.policy.setCurrentIndex(page.detail.policy.findData(Policy.ALLOW.value))
