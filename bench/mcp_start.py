@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bench.app_window import fresh_window
 from bench.loop_probe import LoopProbe, p99_ms
+from bench.stall_watch import StallWatch
 from desktop.app import keep_startup_objects
 from desktop.tools.manager import ServerState
 from desktop.tools.server_config import ServerConfig, Transport
@@ -23,6 +24,10 @@ from desktop.tools.server_config import ServerConfig, Transport
 STALL_TARGET_MS = 50.0
 RUNS = 5
 SERVER = Path(__file__).resolve().parent.parent / "tests" / "servers" / "mcp_test_server.py"
+
+
+TRACE = "--trace" in sys.argv
+"""Also print the UI thread's stacks during each gap over 30 ms (bench/stall_watch.py)."""
 
 
 async def measure() -> list[dict[str, float | str]]:
@@ -39,11 +44,18 @@ async def measure() -> list[dict[str, float | str]]:
         for run in range(RUNS):
             probe = LoopProbe(5)
             probe.start()
+            watch = StallWatch(30.0) if TRACE else None
+            if watch is not None:
+                watch.start()
             started = time.perf_counter()
             status = await (tools.restart("bench") if run else tools.ensure_started("bench"))
             elapsed = (time.perf_counter() - started) * 1000
             await asyncio.sleep(0.05)  # the page draws the tools
             probe.stop()
+            if watch is not None:
+                watch.stop()
+                print(f"== run {run}: gaps over 30 ms")
+                watch.report()
             if status.state is not ServerState.RUNNING:
                 raise RuntimeError(f"the server did not start: {status.message}")
             rows.append(
