@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import json
+import os
 import random
 import statistics
 import sys
@@ -28,6 +29,7 @@ from pathlib import Path
 
 from bench.history_search import QUERIES, VOCABULARY
 from bench.loop_probe import LoopProbe
+from bench.stall_trace import StallTrace
 
 CONVERSATIONS = 1000
 PER_CONVERSATION = 100
@@ -99,7 +101,10 @@ async def measure(conversations: int, per: int) -> dict[str, float]:
         await _until(lambda: sidebar.list.painted)
         gc.collect()
         gc.freeze()  # as the app does after start (desktop/app.py)
-        probe = LoopProbe()
+        trace = StallTrace() if os.environ.get("PARLEY_TRACE_STALLS") else None
+        probe = LoopProbe(listener=None if trace is None else trace.tick)
+        if trace is not None:
+            trace.start()
         probe.start()
         began = time.perf_counter()
         dialog = sidebar.preview_import(str(export))
@@ -122,6 +127,9 @@ async def measure(conversations: int, per: int) -> dict[str, float]:
         result["shown_s"] = time.perf_counter() - began
         await asyncio.sleep(0.3)  # and what follows the list's refill
         probe.stop()
+        if trace is not None:
+            trace.stop()
+            trace.report()
         result["shown_stall_ms"] = probe.longest_ms
         dialog.close()
         gc.unfreeze()
@@ -178,8 +186,6 @@ async def run(conversations: int = CONVERSATIONS, per: int = PER_CONVERSATION) -
 
 
 def main() -> None:
-    import os
-
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.event_loop import make_event_loop

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 
 
 class LoopProbe:
-    def __init__(self, interval_ms: int = 10) -> None:
+    def __init__(self, interval_ms: int = 10, listener: Callable[[], None] | None = None) -> None:
         self._timer = QTimer()
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._tick)
         self._last = 0.0
         self.gaps_ms: list[float] = []
+        self._listener = listener
+        """Told of every tick (bench/stall_trace.py)."""
 
     def start(self) -> None:
         self._last = time.perf_counter()
@@ -27,6 +30,8 @@ class LoopProbe:
         now = time.perf_counter()
         self.gaps_ms.append((now - self._last) * 1000)
         self._last = now
+        if self._listener is not None:
+            self._listener()
 
     @property
     def longest_ms(self) -> float:

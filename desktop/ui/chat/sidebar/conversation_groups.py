@@ -1,10 +1,16 @@
 """The rows of the conversation list: folders first (each open one followed by its
 sub-folders and conversations, indented), then the conversations in no folder under
-their date headings. Plain rows for :class:`ConversationListModel`; no widgets."""
+their date headings. Plain rows for :class:`ConversationListModel`; no widgets.
+
+:func:`build_rows` is plain Python that touches no Qt object: the sidebar runs it on a
+worker thread, so showing 10,000 conversations after an import costs the UI thread one
+model reset (2-3 ms) instead of ~25 ms of grouping and texts (more on a busy CPU).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
@@ -23,18 +29,75 @@ Row = ConversationSummary | str | FolderRow
 """A conversation, a heading's text, or a folder."""
 
 
-def list_rows(
+class Made(NamedTuple):
+    """What the rows were built for, besides the conversations and folders: rows built
+    for another day, other open folders or another language are built anew."""
+
+    today: date
+    expanded: frozenset[int]
+    untitled: str
+    folders_heading: str
+
+
+@dataclass(slots=True)
+class ListRows:
+    """The list's rows, ready for the model: each row, its indentation, its text, and
+    where each conversation is."""
+
+    summaries: list[ConversationSummary]
+    rows: list[Row]
+    depths: list[int]
+    texts: list[str]
+    row_of: dict[int, int]
+    headings: list[tuple[int, DateGroup]]
+    """Where each date heading is: its text is the UI's (``name_headings``)."""
+    made: Made
+
+    def name_headings(self, heading_text: Callable[[DateGroup], str]) -> None:
+        """Put the date headings' texts in (on the UI thread: a few, not one per row)."""
+        for number, group in self.headings:
+            self.rows[number] = self.texts[number] = heading_text(group)
+        self.headings = []
+
+
+def build_rows(
     summaries: Sequence[ConversationSummary],
-    today: date,
-    heading_text: Callable[[DateGroup], str],
+    made: Made,
     folders: Sequence[Folder] = (),
     counts: Mapping[int, int] | None = None,
-    expanded: Collection[int] = (),
-    folders_heading: str = "",
-) -> tuple[list[Row], list[int]]:
-    """The rows and each row's indentation level (0, 1 or 2)."""
+) -> ListRows:
+    """The rows for ``summaries`` and ``folders``; thread-safe (no Qt)."""
+    rows, depths, headings = _layout(
+        summaries, made.today, folders, counts, made.expanded, made.folders_heading
+    )
+    untitled = made.untitled
+    texts: list[str] = []
+    row_of: dict[int, int] = {}
+    add = texts.append
+    for number, row in enumerate(rows):
+        if type(row) is ConversationSummary:
+            add(row.title or untitled)
+            row_of[row.id] = number
+        elif type(row) is FolderRow:
+            add(row.folder.name)
+        else:
+            add(row)  # type: ignore[arg-type]
+    return ListRows(list(summaries), rows, depths, texts, row_of, headings, made)
+
+
+def _layout(
+    summaries: Sequence[ConversationSummary],
+    today: date,
+    folders: Sequence[Folder],
+    counts: Mapping[int, int] | None,
+    expanded: Collection[int],
+    folders_heading: str,
+) -> tuple[list[Row], list[int], list[tuple[int, DateGroup]]]:
+    """The rows, their indentation levels (0, 1 or 2) and where the date headings go
+    (their rows hold "" until named)."""
     rows: list[Row] = []
     depths: list[int] = []
+    headings: list[tuple[int, DateGroup]] = []
     known = {folder.id for folder in folders}
     inside: dict[int, list[ConversationSummary]] = {}
     loose: Sequence[ConversationSummary] = summaries  # no folders: every one, fast
@@ -70,8 +133,9 @@ def list_rows(
             rows += members
             depths += [1] * len(members)
     for group, members in grouped(loose, today):
-        rows.append(heading_text(group))
+        headings.append((len(rows), group))
+        rows.append("")
         depths.append(0)
         rows += members
         depths += [0] * len(members)
-    return rows, depths
+    return rows, depths, headings

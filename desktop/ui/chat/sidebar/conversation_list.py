@@ -11,7 +11,7 @@ conversation always asks for it, even on the row still highlighted from before.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from PySide6.QtCore import (
@@ -46,6 +46,7 @@ from desktop.core.conversation_groups import ConversationSummary, DateGroup, Per
 from desktop.core.folders import Folder
 from desktop.ui.chat.sidebar.conversation_delegate import RowDelegate, heading_font, row_height
 from desktop.ui.chat.sidebar.conversation_folder_rows import FolderRows
+from desktop.ui.chat.sidebar.conversation_groups import ListRows, Made, build_rows
 from desktop.ui.chat.sidebar.conversation_model import (
     FOLDER_ROLE,
     ID_ROLE,
@@ -146,11 +147,14 @@ class ConversationList(FolderRows, QListView):
         today: date | None = None,
         folders: Sequence[Folder] | None = None,
         counts: dict[int, int] | None = None,
+        built: ListRows | None = None,
     ) -> None:
         """Show ``summaries`` with ``current`` highlighted (and ``folders`` above them,
-        when given; None keeps the folders shown). While a title is being edited
-        the list is left as it is (refilling it would drop what the person typed);
-        ``refreshWanted`` asks for the list again once the edit is done."""
+        when given; None keeps the folders shown). ``built``: their rows, made ahead by
+        :meth:`row_builder` (off the UI thread), used unless the list changed since.
+        While a title is being edited the list is left as it is (refilling it would drop
+        what the person typed); ``refreshWanted`` asks for the list again once the edit
+        is done."""
         if self.state() == QAbstractItemView.State.EditingState:
             self._refresh_wanted = True
             return
@@ -165,19 +169,47 @@ class ConversationList(FolderRows, QListView):
                 if self.current_folder not in known:
                     self.current_folder = None
             self._today = today or date.today()
-            self.model_.set_summaries(
-                summaries,
-                self._today,
-                self.folders,
-                self.counts,
-                self.expanded,
-                self.folders_heading(),
-            )
+            if built is not None and built.made == self._made():
+                self.model_.show_rows(built)
+            else:
+                self.model_.set_summaries(
+                    summaries,
+                    self._today,
+                    self.folders,
+                    self.counts,
+                    self.expanded,
+                    self.folders_heading(),
+                )
             self.executeDelayedItemsLayout()  # the scroll range of the new rows
             self.verticalScrollBar().setValue(scrolled)
             self.show_current(current)
         finally:
             self._updating = False
+
+    def _made(self, today: date | None = None) -> Made:
+        return Made(
+            today or self._today, frozenset(self.expanded), self._untitled(), self.folders_heading()
+        )
+
+    def row_builder(
+        self,
+    ) -> Callable[[Sequence[ConversationSummary], Sequence[Folder], Mapping[int, int]], ListRows]:
+        """What builds the rows of the list as it is now (its open folders, today, its
+        language) for conversations and folders read later: plain Python, for a worker
+        thread; :meth:`set_summaries` takes the result as ``built``."""
+        made = self._made(date.today())
+
+        def build(
+            summaries: Sequence[ConversationSummary],
+            folders: Sequence[Folder],
+            counts: Mapping[int, int],
+        ) -> ListRows:
+            known = {folder.id for folder in folders}
+            return build_rows(
+                summaries, made._replace(expanded=made.expanded & known), folders, counts
+            )
+
+        return build
 
     def show_current(self, conversation_id: int | None) -> None:
         """Highlight the conversation the owner shows (none: a new chat)."""

@@ -256,13 +256,17 @@ class ConversationSidebar(SidebarCollapse, QWidget):
             self.reload(self._current)
 
     async def _load(self, generation: int) -> None:
+        build = self.list.row_builder()  # the rows too are made off the UI thread
         summaries, folders, counts = await asyncio.to_thread(self._read_list)
+        built = await asyncio.to_thread(build, summaries, folders, counts)
         if generation != self._load_generation:
             return
         if not self._complete:  # made now, the first keystroke of a search is quicker
             self._complete = True
             QTimer.singleShot(0, lambda: self.search.results)
-        self.list.set_summaries(summaries, self._current, folders=folders, counts=counts)
+        self.list.set_summaries(
+            summaries, self._current, folders=folders, counts=counts, built=built
+        )
         self.search.refilter()
 
     def _read_list(self) -> tuple[list[ConversationSummary], list[Folder], dict[int, int]]:

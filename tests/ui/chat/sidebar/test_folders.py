@@ -379,3 +379,32 @@ async def test_folder_menus_settings_and_keyboard(qtbot: object, tmp_path: Path)
     await wait_until(lambda: view.state() != view.State.EditingState)
     await tasks.cancel_all()
     store.close()
+
+
+async def test_a_folder_opened_while_the_list_is_read_stays_open(
+    qtbot: object, tmp_path: Path
+) -> None:
+    """The list's rows are built on a worker thread for the list as it was when reading
+    began; a folder opened meanwhile must not be shown closed again by them."""
+    store = HistoryStore.open(tmp_path / "history.sqlite3")
+    work = store.folders.create("Work")
+    budget = store.create_conversation("Budget 2026", "m")
+    store.create_conversation("Holiday plans", "m")
+    store.folders.move_conversation(budget.id, work.id)
+    sidebar, _ = await open_sidebar(qtbot, store)
+    view = sidebar.list
+    await wait_until(lambda: sidebar._complete and view.titles() == ["Holiday plans"])
+    build = view.row_builder()  # reading begins, the folder closed
+    view.set_expanded(work.id, True)  # a click on the folder meanwhile
+    assert view.titles() == ["Budget 2026", "Holiday plans"]
+    folders = store.folders.all()
+    summaries, counts = store.conversation_summaries(), store.folders.counts()
+    built = build(summaries, folders, counts)
+    view.set_summaries(summaries, None, folders=folders, counts=counts, built=built)
+    assert view.titles() == ["Budget 2026", "Holiday plans"]
+    assert view.model_.folder_at(view.model_.folder_row(work.id) or 0).expanded  # type: ignore[union-attr]
+    fresh = view.row_builder()(summaries, folders, counts)
+    view.set_summaries(summaries, None, folders=folders, counts=counts, built=fresh)
+    assert view.model_.summaries is fresh.summaries  # rows built for the list as it is: used
+    assert view.titles() == ["Budget 2026", "Holiday plans"]
+    store.close()
