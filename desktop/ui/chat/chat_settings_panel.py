@@ -1,7 +1,8 @@
 """Per-conversation settings: system prompt and sampling parameters, "Default" when unset.
 
 The Persona combo above the system prompt fills it from a preset (desktop/ui/chat/
-prompt_persona.py); editing the prompt afterwards shows "Custom".
+prompt_persona.py); editing the prompt afterwards shows "Custom". The Documents row picks
+the collections the conversation draws on (once the app gave the library).
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ from PySide6.QtWidgets import (
 from desktop.core.chat_parameters import DEFAULT_CONTEXT_WINDOW, ChatParameters
 from desktop.ui.chat.composer.tools_chooser import ToolsChooser
 from desktop.ui.chat.prompts.prompt_persona import PersonaChooser
+from desktop.ui.documents.collections_chooser import CollectionsChooser
 from desktop.ui.strings import relabel_row
 
 if TYPE_CHECKING:
     from desktop.ui.chat.prompts.prompt_book import PromptBook
+    from desktop.ui.documents.library import DocumentLibrary
 
 SAVE_DELAY_MS = 400
 MAX_CONTEXT = 1 << 21
@@ -102,6 +105,9 @@ class ChatSettingsPanel(QFrame):
         self.tools = ToolsChooser()
         self.tools.choiceChanged.connect(self._changed)
         form.addRow(self.tr("Tools"), self.tools)
+        self.collections = CollectionsChooser()
+        self.collections.choiceChanged.connect(self._changed)
+        form.addRow(self.tr("Collections"), self.collections)
 
         self._prompt_timer = QTimer(self)
         self._prompt_timer.setSingleShot(True)
@@ -141,6 +147,7 @@ class ChatSettingsPanel(QFrame):
         relabel_row(self.row1, self.tr("Temperature · Top P"))
         relabel_row(self.row2, self.tr("Seed · Max tokens"))
         relabel_row(self.tools, self.tr("Tools"))
+        relabel_row(self.collections, self.tr("Collections"))
         for box in (self.temperature, self.top_p):
             box.setSpecialValueText(self.tr("Default"))
         self.context.setSpecialValueText(self.tr("Auto"))
@@ -155,6 +162,10 @@ class ChatSettingsPanel(QFrame):
     def use_prompts(self, book: PromptBook) -> None:
         """Offer the library's personas (the built-in ones are offered without it)."""
         self.persona.use_prompts(book)
+
+    def use_documents(self, library: DocumentLibrary) -> None:
+        """Offer the library's collections for this conversation to draw on."""
+        self.collections.use_library(library)
 
     def load(self, parameters: ChatParameters, system_prompt: str) -> None:
         """Show a conversation's settings without reporting them as changes."""
@@ -174,6 +185,7 @@ class ChatSettingsPanel(QFrame):
             self.seed.setValue(-1 if parameters.seed is None else parameters.seed)
             self.max_tokens.setValue(parameters.max_tokens or 0)
             self.tools.load(parameters.tool_servers, parameters.tools_off)
+            self.collections.load(parameters.collections)
         finally:
             self._loading = False
         self._prompt_timer.stop()
@@ -191,6 +203,7 @@ class ChatSettingsPanel(QFrame):
             think=self._think,
             tool_servers=self.tools.choice()[0],
             tools_off=self.tools.choice()[1],
+            collections=self.collections.choice(),
         )
 
     def set_think(self, think: bool | str | None) -> None:
