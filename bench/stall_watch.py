@@ -28,6 +28,9 @@ DEPTH = 14
 class Gap:
     start: float
     end: float = 0.0
+    cpu_ms: float = 0.0
+    """CPU time the UI thread itself used in the gap: far below the gap, it was waiting
+    (for a CPU the machine's other work had, or for the GIL)."""
     stacks: Counter[tuple[str, ...]] = field(default_factory=Counter)
     others: Counter[str] = field(default_factory=Counter)
 
@@ -42,12 +45,18 @@ def _where(frame: FrameType) -> str:
     return f"{name}:{frame.f_lineno} {frame.f_code.co_name}"
 
 
+BOTTOM = ("<frozen runpy>", "bench/window_loop.py", "qasync/__init__.py:4", "event_loop.py:159")
+"""Frames under every stack (the loop running the benchmark), left out of reports."""
+
+
 def _stack(frame: FrameType | None) -> tuple[str, ...]:
     lines: list[str] = []
     while frame is not None and len(lines) < DEPTH:
-        lines.append(_where(frame))
+        where = _where(frame)
+        if not any(part in where for part in BOTTOM) and " <module>" not in where:
+            lines.append(where)
         frame = frame.f_back
-    return tuple(lines)
+    return tuple(lines) or ("(the event loop: Qt's own work, or waiting)",)
 
 
 class StallWatch:
@@ -56,6 +65,7 @@ class StallWatch:
         self.gaps: list[Gap] = []
         self._main = threading.main_thread().ident
         self._beat = time.perf_counter()
+        self._cpu = time.thread_time()
         self._timer = QTimer()
         self._timer.setInterval(5)
         self._timer.timeout.connect(self._tick)
@@ -65,6 +75,7 @@ class StallWatch:
 
     def start(self) -> None:
         self._beat = time.perf_counter()
+        self._cpu = time.thread_time()
         self._running = True
         self._timer.start()
         self._thread = threading.Thread(target=self._watch, name="stall-watch", daemon=True)
@@ -77,13 +88,14 @@ class StallWatch:
             self._thread.join()
 
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         gap = self._open
         if gap is not None:
             gap.end = now
+            gap.cpu_ms = (cpu - self._cpu) * 1000
             self.gaps.append(gap)
             self._open = None
-        self._beat = now
+        self._beat, self._cpu = now, cpu
 
     def _watch(self) -> None:
         while self._running:
@@ -104,7 +116,10 @@ class StallWatch:
         for gap in self.gaps:
             if gap.ms < longer_than_ms:
                 continue
-            print(f"--- gap {gap.ms:.0f} ms ({sum(gap.stacks.values())} samples)")
+            print(
+                f"--- gap {gap.ms:.0f} ms, UI thread CPU {gap.cpu_ms:.0f} ms "
+                f"({sum(gap.stacks.values())} samples)"
+            )
             for stack, count in gap.stacks.most_common(stacks):
                 print(f"  x{count}")
                 for line in stack:
