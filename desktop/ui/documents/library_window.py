@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.documents.collections import Collection, CollectionProblem
 from desktop.ui.design import Space
@@ -195,6 +196,8 @@ class LibraryWindow(QDialog):
         facts = (await asyncio.to_thread(self.library.collections.facts, [collection.owner])).get(
             collection.owner
         )
+        if not isValid(self):
+            return
         current = self.current()
         if current is None or current.id != collection.id:
             return

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.storage.document_store import StoredDocument
 from desktop.ui.design import Space
@@ -137,7 +138,7 @@ class OwnerDocuments(QWidget):
 
     async def _read(self, owner: str) -> None:
         documents = await asyncio.to_thread(self.library.store.documents, owner)
-        if owner == self.owner:
+        if isValid(self) and owner == self.owner:  # not closed meanwhile
             self._show(documents)
 
     def _show(self, documents: list[StoredDocument]) -> None:

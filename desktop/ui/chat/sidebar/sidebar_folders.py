@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QMenu, QMessageBox, QToolButton, QWidget
@@ -20,6 +21,9 @@ from desktop.core.folders import Folder, FolderProblem
 from desktop.storage.history import HistoryStore
 from desktop.ui.chat.sidebar.conversation_list import ConversationList
 from desktop.ui.strings import counted, translated
+
+if TYPE_CHECKING:
+    from desktop.ui.documents.library import DocumentLibrary
 
 ModelChoices = Callable[[], list[tuple[str, str, str]]]
 """(provider id, provider name, model) a folder's new chats may start with."""
@@ -48,6 +52,8 @@ class SidebarFolders(QObject):
         at once is made from what is listed; the store's answer follows)."""
         self.ask: QMessageBox | None = None
         self.settings_dialog: QWidget | None = None
+        self.documents: DocumentLibrary | None = None
+        """Set by the app: folder documents in the settings dialog, deleted with the folder."""
         self.chip = QToolButton()
         self.chip.setObjectName("scopeChip")
         self.chip.setCheckable(True)
@@ -194,6 +200,7 @@ class SidebarFolders(QObject):
                 self.tr("Its conversation moves out to no folder."),
                 self.tr("Its {count} conversations move out to no folder."),
             )
+            + self._documents_note(folder_id)
         )
         also = QCheckBox(self.tr("Also delete its conversations"))
         also.setEnabled(inside > 0)
@@ -207,6 +214,7 @@ class SidebarFolders(QObject):
                 return
             gone = set(self._store.folders.with_subfolders(folder_id))
             trash = also.isChecked()
+            self._delete_documents(gone)
             self._store.folders.delete(folder_id, with_conversations=trash)
             self._show(
                 [
@@ -222,13 +230,38 @@ class SidebarFolders(QObject):
         ask.open()
         return ask
 
+    def _documents_note(self, folder_id: int) -> str:
+        """ " Its documents … are deleted too." when the folder (or a sub-folder) has any."""
+        from desktop.documents.owners import folder_owner
+
+        library = self.documents
+        if library is None:
+            return ""
+        folders = self._store.folders.with_subfolders(folder_id)
+        if not any(library.store.documents(folder_owner(f)) for f in folders):
+            return ""
+        return " " + self.tr(
+            "Its documents, with their passages and embeddings, are deleted too "
+            "(your files on disk stay)."
+        )
+
+    def _delete_documents(self, folders: set[int]) -> None:
+        from desktop.documents.owners import folder_owner
+
+        library = self.documents
+        if library is not None:
+            for folder in folders:
+                library.tasks.spawn(library.delete_owner(folder_owner(folder)), name="documents")
+
     def open_settings(self, folder_id: int) -> QWidget | None:
         from desktop.ui.chat.sidebar.folder_settings import FolderSettingsDialog
 
         folder = self._store.folders.get(folder_id)
         if folder is None:
             return None
-        dialog = FolderSettingsDialog(self._store, folder, self.model_choices(), self._parent)
+        dialog = FolderSettingsDialog(
+            self._store, folder, self.model_choices(), self._parent, documents=self.documents
+        )
         dialog.finished.connect(dialog.deleteLater)
         self.settings_dialog = dialog
         dialog.open()
