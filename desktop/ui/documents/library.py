@@ -12,7 +12,7 @@ and a later run continues.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -67,6 +67,8 @@ class DocumentLibrary(QObject):
         """The library window, once opened (desktop/ui/documents/library_window.py)."""
         self._runs: dict[str, asyncio.Task[None]] = {}
         self._reembed: asyncio.Task[None] | None = None
+        self.pull: Callable[[str], object] | None = None
+        """Download a model with the local Ollama (the app's pull queue), when given."""
         self.rate: float | None = None
         """Characters per second the embedder was measured at (for the time estimate)."""
 

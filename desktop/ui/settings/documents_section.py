@@ -84,6 +84,7 @@ class DocumentsSection(Section):
         self._show_run(None)
 
         self.embedding.modelChosen.connect(self.choose)
+        self.embedding.pullRequested.connect(self._pull)
         self.stop.clicked.connect(library.cancel_reembedding)
         self.resume.clicked.connect(self.continue_run)
         self.open_library.clicked.connect(self._open_library)
@@ -216,6 +217,17 @@ class DocumentsSection(Section):
         if cost.needed:
             self.library.start_reembedding(cost)
             self._show_run(RunProgress(0, len(cost.documents), 0, cost.chunks))
+
+    def _pull(self, name: str) -> None:
+        """Queue the download; the list is read again when the section is next shown."""
+        if self.library.pull is None:
+            return
+        self.library.pull(name)
+        self.embedding.pull.setEnabled(False)
+        self.embedding.none_pulled.setText(
+            self.tr("Downloading {name}: see the Models page. Come back here when it is done.")
+            .format(name=name)
+        )  # fmt: skip
 
     def _open_library(self) -> None:
         from desktop.ui.documents.library_window import show_library

@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # imported when the services are attached or the page first b
     from desktop.ui.chat.prompts.prompt_book import PromptBook
     from desktop.ui.chat.sidebar.conversation_list import ConversationList
     from desktop.ui.chat.sidebar.conversation_sidebar import ConversationSidebar
+    from desktop.ui.documents.library import DocumentLibrary
     from desktop.ui.models.model_list_model import ModelListModel
     from desktop.ui.models.pane import ModelManagerPane
     from desktop.ui.ollama_monitor import OllamaMonitor
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
     _tool_policies: ServerPolicies | None = None
     _backups: HistoryBackups | None = None
     _prompts: PromptBook | None = None
+    _documents: DocumentLibrary | None = None
     model_page_extensions: tuple[Callable[[ModelManagerPane, ModelListModel], object], ...] = ()
     """Called with the Models page when it is built (the app's per-model keeping)."""
 
@@ -332,6 +334,7 @@ class MainWindow(QMainWindow):
             theme=self._theme,
             backups=self._backups,
             prompts=self._prompts,
+            documents=self._documents,
         )
         page.closeRequested.connect(self._leave_settings)
         if self._ui_state.settings_section:
@@ -343,6 +346,10 @@ class MainWindow(QMainWindow):
     def set_prompts(self, prompts: PromptBook) -> None:
         """The prompt library, for Settings → Prompts (set before the page is built)."""
         self._prompts = prompts
+
+    def set_documents(self, documents: DocumentLibrary) -> None:
+        """The document library, for Settings → Documents (set before the page is built)."""
+        self._documents = documents
 
     def set_backups(self, backups: HistoryBackups) -> None:
         """History backups, for Settings → History and backups; a restore reloads the chats."""
