@@ -38,6 +38,9 @@ if TYPE_CHECKING:
     import httpx
 
     from desktop.core.tool_policy import ToolPolicies
+    from desktop.services.embedder_choice import EmbedderChoice
+    from desktop.storage.document_store import DocumentStore
+    from desktop.ui.chat.documents.chat_documents import ChatDocuments
     from desktop.ui.models.model_list_model import ModelListModel
     from desktop.ui.models.pane import ModelManagerPane
     from desktop.ui.settings.history_backups import HistoryBackups
@@ -68,6 +71,13 @@ class AppServices:
     """The MCP servers (started when first needed, stopped with their process trees on quit)."""
     backups: HistoryBackups | None = None
     """History backups and the daily backup's timer (made when the window attaches)."""
+    document_store: DocumentStore | None = None
+    """Documents' chunks and vectors, documents.sqlite3 beside the history (opened when
+    the window attaches; None if it could not be opened)."""
+    embedder_choice: EmbedderChoice | None = None
+    """The embedding model chosen for documents (Settings → Documents)."""
+    chat_documents: ChatDocuments | None = None
+    """Documents attached to conversations, asked about and cited (the chat page's)."""
 
     @property
     def tool_source(self) -> McpToolSource | None:
@@ -166,6 +176,34 @@ class AppServices:
         self._keep_per_model(window)
         self._back_up_daily(window)
         self._keep_prompts(window)
+        self._use_documents(window)
+
+    def _use_documents(self, window: MainWindow) -> None:
+        """Documents beside the history, embedded by the model chosen in Settings; the
+        chat attaches them, asks with them and cites them."""
+        import sqlite3
+
+        from desktop.services.embedder_choice import EmbedderChoice
+        from desktop.storage.document_store import DocumentStore
+        from desktop.ui.chat.documents.chat_documents import ChatDocuments
+
+        try:
+            store = self.document_store = DocumentStore.open()
+        except sqlite3.Error as error:  # locked by another Parley, unreadable
+            log.warning("documents are off: %s", error)
+            return
+        choice = self.embedder_choice = EmbedderChoice(
+            self.settings, self.http, self.providers.secrets
+        )
+        documents = self.chat_documents = ChatDocuments(
+            window.chat_pane, store, choice, self.history, self.tasks
+        )
+        documents.settingsRequested.connect(
+            lambda: window.open_settings().show_section("documents")
+        )
+        from desktop.ui.documents.wiring import use_library  # collections, folders, Settings
+
+        use_library(window, store, choice, self.tasks, self.pulls)
 
     def _back_up_daily(self, window: MainWindow) -> None:
         from desktop.ui.settings.history_backups import HistoryBackups
@@ -242,6 +280,8 @@ class AppServices:
     async def aclose(self) -> None:
         """Cancel live streams (their partial answers are saved), then close connections."""
         self.monitor.stop()
+        if self.chat_documents is not None:
+            await self.chat_documents.indexer.cancel_all()
         await self.tasks.cancel_all()
         await self.pulls.aclose()
         if self.tools is not None:  # every server and its process tree
@@ -249,6 +289,8 @@ class AppServices:
         await self.providers.aclose()
         await self.http.aclose()
         self.history.close()
+        if self.document_store is not None:
+            self.document_store.close()
         self.translations.close()
 
 

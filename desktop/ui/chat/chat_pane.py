@@ -14,12 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.core.chat_service import ChatService
 from desktop.core.conversation import PathStep
@@ -61,6 +56,8 @@ class ChatPane(QWidget):
     """(provider id, model) the chat continues with."""
     conversationShown = Signal(object)
     """The id of the conversation now shown (None: a new chat), for the list to mark."""
+    conversationCreated = Signal(int)
+    """A new chat was saved as this conversation (its first message was sent)."""
 
     def __init__(
         self,
@@ -399,6 +396,7 @@ class ChatPane(QWidget):
             self.drafts.show(self.conversation_id)
             self.export_button.setEnabled(True)
             self._show_title()
+            self.conversationCreated.emit(self.conversation_id)
             self.conversationShown.emit(self.conversation_id)
         self._start_reply(model)
         # On the next turn: the click's turn stays short, and the answer starts at once.

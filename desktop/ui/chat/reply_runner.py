@@ -6,11 +6,13 @@ answer renderer, which draws what arrived once per frame (render/answer_renderer
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.core.chat_service import ChatProvider, ChatService
+from desktop.core.cited_sources import ReplyDocuments
 from desktop.core.errors import ProviderError, ToolsNotSupported
 from desktop.core.events import Done, ToolCallDelta
 from desktop.core.messages import ChatOptions, MessageState, Role
@@ -36,6 +38,8 @@ class ReplyRunner(QObject):
     """After an answer ended, on the next turn: what it changed may be shown now."""
     bubbleAdded = Signal(object)
     """A new answer's MessageBubble, to wire its actions."""
+    answerEnded = Signal(object)
+    """An answer's MessageBubble once its text is finished (its sources may be shown)."""
 
     def __init__(
         self,
@@ -58,6 +62,8 @@ class ReplyRunner(QObject):
         self.bridge.toolEvent.connect(self._tool_event)
         self.tools: ToolAccess | None = None
         """Where answers' tools come from (None: answers call no tools)."""
+        self.documents: Callable[[int], ReplyDocuments | None] | None = None
+        """The documents a conversation's answers draw on (None: no documents)."""
         self.approver = CardApprover(self._tool_steps)
         self._loop_stop: Text | None = None
         self._last: tuple[int, str] | None = None
@@ -92,6 +98,7 @@ class ReplyRunner(QObject):
                 parent_id=parent_id,
                 on_created=lambda message: bubble.set_message_id(message.id),
                 tools=self._kit(conversation_id, model),
+                documents=self.documents(conversation_id) if self.documents else None,
             )
         )
         self.runningChanged.emit(True)
@@ -157,6 +164,7 @@ class ReplyRunner(QObject):
             said: str | Text = error.text if error else (self._loop_stop or "")
             bubble.set_footer(state, done.stats if done else None, said)
             bubble.set_streaming(False)
+            self.answerEnded.emit(bubble)
         self.runningChanged.emit(False)
         # A posted call: the list, the meter and the version labels are fresh before
         # anything else that is due runs, and the turn that ends the answer stays short.

@@ -62,10 +62,16 @@ def rgba_pixels(image: QImage) -> Pixels:
 
 
 class AttachmentDraft(QObject):
-    """The images of the draft; ``changed`` after every addition, removal or problem."""
+    """The images of the draft; ``changed`` after every addition, removal or problem.
+
+    Other files (PDF, text, code...) go to ``documentsOffered`` once something takes
+    documents (``takes_documents``); until then they are tried as pictures, as before.
+    """
 
     changed = Signal()
     problem = Signal(str)
+    documentsOffered = Signal(list)
+    """Paths of the files that are not pictures: they become the chat's documents."""
 
     def __init__(
         self, tasks: TaskOwner, max_edge: Callable[[], int], parent: QObject | None = None
@@ -78,6 +84,7 @@ class AttachmentDraft(QObject):
         self._pending: dict[int, str] = {}
         self._numbers = itertools.count(1)
         self.problems: list[str] = []
+        self.takes_documents = False
 
     @property
     def images(self) -> tuple[ImageAttachment, ...]:
@@ -118,8 +125,14 @@ class AttachmentDraft(QObject):
         return False
 
     def add_paths(self, paths: Sequence[str | Path]) -> None:
+        documents: list[Path] = []
         for path in map(Path, paths):
-            self._start(path.name, partial(self._prepare_file, path))
+            if self.takes_documents and path.suffix.lower() not in PICTURE_SUFFIXES:
+                documents.append(path)
+            else:
+                self._start(path.name, partial(self._prepare_file, path))
+        if documents:
+            self.documentsOffered.emit(documents)
 
     def _prepare_file(self, path: Path) -> ImageAttachment:
         return prepare_file(path, max_edge=self._max_edge())

@@ -54,6 +54,8 @@ class VersionActions(QObject):
         """The model to answer with, or "" when an answer cannot start now."""
         self._streaming = streaming
         self._start_reply = start_reply
+        self.bubble_extras: Callable[[MessageBubble, int], None] | None = None
+        """Adds to a saved answer's bubble (its message id): the chat's documents' sources."""
 
     def make_bubble(self, step: PathStep, parent: QWidget | None = None) -> MessageBubble:
         """A message's bubble (in ``parent``), its pictures and actions wired."""
@@ -85,6 +87,8 @@ class VersionActions(QObject):
             row.openRequested.connect(lambda digest: self._open_image(store.image(digest)))
             bubble.set_attachments(row)
         self.wire(bubble)
+        if self.bubble_extras is not None and message.role is Role.ASSISTANT:
+            self.bubble_extras(bubble, message.id)  # e.g. the documents it cited
         return bubble
 
     def wire(self, bubble: MessageBubble) -> None:

@@ -1,0 +1,116 @@
+"""Under an answer: the sources it was sent (document, page or section, mode, tokens
+each and in all); each opens its passage. ``[n]`` in the answer's drawn text becomes a
+link to the same passage (done once the text is finished, never while it streams)."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from desktop.core.cited_sources import SentSources
+from desktop.ui.strings import number
+
+SCHEME = "parley-source"
+CITATION = QRegularExpression(r"\[(\d{1,3})\]")
+
+
+def source_url(message_id: int, number: int) -> str:
+    return f"{SCHEME}:{message_id}/{number}"
+
+
+def parse_source_url(url: str) -> tuple[int, int] | None:
+    scheme, _, rest = url.partition(":")
+    message, _, source = rest.partition("/")
+    if scheme != SCHEME or not (message.isdigit() and source.isdigit()):
+        return None
+    return int(message), int(source)
+
+
+def link_citations(document: QTextDocument, message_id: int, sent: SentSources) -> int:
+    """Make each ``[n]`` naming a sent source a link to it; returns how many were linked.
+
+    Only the drawn document changes: the answer's text (what Copy copies) stays as sent.
+    """
+    linked = 0
+    cursor = document.find(CITATION, 0)
+    while not cursor.isNull():
+        match = CITATION.match(cursor.selectedText())
+        wanted = int(match.captured(1)) if match.hasMatch() else 0
+        if sent.by_number(wanted) is not None and not cursor.charFormat().isAnchor():
+            link = QTextCharFormat()
+            link.setAnchor(True)
+            link.setAnchorHref(source_url(message_id, wanted))
+            link.setFontUnderline(False)
+            link.setFontWeight(600)
+            cursor.mergeCharFormat(link)
+            linked += 1
+        cursor = document.find(CITATION, cursor.selectionEnd())
+    return linked
+
+
+def mode_text(widget: QWidget, mode: str) -> str:
+    return {
+        "whole": widget.tr("whole documents"),
+        "retrieved": widget.tr("retrieved passages"),
+        "keywords": widget.tr("passages found by keywords (no embedding model)"),
+    }.get(mode, mode)
+
+
+class SourcesView(QFrame):
+    """The answer's sources; ``passageRequested(message id, source number)``."""
+
+    passageRequested = Signal(int, int)
+
+    def __init__(self, message_id: int, sent: SentSources, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("answerSources")
+        self.message_id = message_id
+        self.sent = sent
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.setSpacing(2)
+        self.heading = QLabel()
+        self.heading.setObjectName("answerSourcesHeading")
+        layout.addWidget(self.heading)
+        self.list = QLabel()
+        self.list.setObjectName("answerSourcesList")
+        self.list.setTextFormat(Qt.TextFormat.RichText)
+        self.list.setWordWrap(True)
+        self.list.linkActivated.connect(self._link)
+        layout.addWidget(self.list)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(
+            self.tr("Sources · {mode} · {tokens} tokens").format(
+                mode=mode_text(self, self.sent.mode), tokens=number(self.sent.tokens)
+            )
+        )
+        lines = [
+            f'<a href="{source.number}">[{source.number}] {html.escape(source.label)}</a>'
+            f" · {html.escape(self.tr('{n} tokens').format(n=number(source.tokens)))}"
+            for source in self.sent.sources
+        ]
+        self.list.setText("<br>".join(lines))
+
+    def text(self) -> str:
+        return f"{self.heading.text()}\n{self.list.text()}"
+
+    def _link(self, href: str) -> None:
+        if href.isdigit():
+            self.passageRequested.emit(self.message_id, int(href))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+
+def cursor_at(document: QTextDocument, start: int, end: int) -> QTextCursor:
+    cursor = QTextCursor(document)
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    return cursor
