@@ -7,6 +7,11 @@ if sys.argv[1:2] == ["--render-worker"]:  # the bundle's render worker (ui/rende
 
     serve_render_jobs()
     sys.exit(0)
+if sys.argv[1:2] == ["--import-worker"]:  # the bundle's import worker (importers/worker.py)
+    from desktop.importers.worker import main as serve_import
+
+    serve_import()
+    sys.exit(0)
 
 # httpx imports its command-line client when rich and click are installed (they are in
 # a development environment); Parley never uses it, and it costs ~50 ms of startup.

@@ -11,8 +11,9 @@
     │                                  [Cancel] [Import]          │
     └─────────────────────────────────────────────────────────────┘
 
-Reading and writing run on a worker thread (desktop/importers/run.py); a timer shows how
-far they got. Cancel (or closing the dialog) stops either; an import that stops or fails
+Reading and writing run in a worker process (desktop/importers/worker.py: in a thread they
+held the interpreter lock the window needs), driven from a thread; a timer shows how far
+they got. Cancel (or closing the dialog) stops either; an import that stops or fails
 takes back everything it wrote, so the history is exactly as before.
 """
 
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.conversation_export import ImportProblem
-from desktop.importers import run
+from desktop.importers import run, worker
 from desktop.importers.model import APP_NAMES, ImportCancelled, Preview, Report, SourceApp
 from desktop.ui.chat.sidebar.import_summary import ImportSummary
 from desktop.ui.design import Space
@@ -218,7 +219,7 @@ class ImportConversationsDialog(QDialog):
     async def _read(self) -> None:
         try:
             self.preview = await asyncio.to_thread(
-                run.preview, self.export, self._history, self._progress
+                worker.preview, self.export, self._history, self._progress
             )
         except asyncio.CancelledError:
             self._quit()
@@ -240,7 +241,7 @@ class ImportConversationsDialog(QDialog):
     async def _write(self) -> None:
         try:
             self.report = await asyncio.to_thread(
-                run.import_export, self.export, self._history, self._progress
+                worker.import_export, self.export, self._history, self._progress
             )
         except asyncio.CancelledError:
             self._quit()
