@@ -87,6 +87,9 @@ class ChatDocuments(QObject):
         pane.runner.documents = self.for_conversation
         pane.runner.answerEnded.connect(self._answer_ended)
         pane.versions.bubble_extras = self.decorate
+        for bubble in pane.messages.bubbles():  # a conversation reopened at start
+            if bubble.message_id is not None:
+                self.decorate(bubble, bubble.message_id)
         QDesktopServices.setUrlHandler(SCHEME, self, "open_url")  # type: ignore[arg-type]
         self.destroyed.connect(lambda: QDesktopServices.unsetUrlHandler(SCHEME))
         self._shown(pane.conversation_id)

@@ -154,6 +154,8 @@ class DocumentIndexer(QObject):
         if entry is None or entry.document_id is None or key in self._running:
             return
         self.choice.forget()  # the model may have been pulled, the server may be back
+        entry.state, entry.note, entry.needs = State.INDEXING, None, Needs.NOTHING
+        self.changed.emit(entry.owner)
         self._run(entry, self._embed(entry))
 
     def consent(self, key: int) -> None:

@@ -87,7 +87,9 @@ async def documents_window(qtbot: object) -> AsyncIterator[Callable[..., object]
         application.setQuitOnLastWindowClosed(quits)
 
 
-async def settled(documents: ChatDocuments, owner: str | None = None, timeout: float = 60) -> list[DocEntry]:
+async def settled(
+    documents: ChatDocuments, owner: str | None = None, timeout: float = 60
+) -> list[DocEntry]:
     """The owner's documents once none is being read or indexed."""
     owner = owner or documents.chips.owner
 

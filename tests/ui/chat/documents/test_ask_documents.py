@@ -26,7 +26,9 @@ from tests.ui.chat.documents.conftest import (
 from tests.ui.chat_fixtures import ask
 from tests.ui.conftest import wait_until
 
-LIGHTHOUSE = "The lighthouse on Corvo Island is kept by Amalia Teixeira, who repaints it each April."
+LIGHTHOUSE = (
+    "The lighthouse on Corvo Island is kept by Amalia Teixeira, who repaints it each April."
+)
 QUESTION = "Who keeps the lighthouse on Corvo Island?"
 
 
