@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -77,6 +77,7 @@ class LibraryWindow(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("collectionList")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setIconSize(QSize(18, 18))
         self.list.currentItemChanged.connect(lambda *_: self._selected())
         self.list.itemChanged.connect(self._renamed)
         left.addWidget(self.list, 1)
@@ -209,11 +210,14 @@ class LibraryWindow(QDialog):
             format_bytes(facts.size),
             counted(facts.chunks, self.tr("1 passage"), self.tr("{count} passages")),
         ]
-        if facts.models:
-            parts.append(self.tr("built with {model}").format(model=", ".join(facts.models)))
-        elif facts.chunks:
-            parts.append(self.tr("not embedded yet"))
-        self.facts.setText(" · ".join(parts))
+        built = (
+            self.tr("Built with {model}").format(model=", ".join(facts.models))
+            if facts.models
+            else self.tr("Not embedded yet")
+            if facts.chunks
+            else ""
+        )
+        self.facts.setText(" · ".join(parts) + (f"\n{built}" if built else ""))
 
     def _library_changed(self) -> None:
         collection = self.current()

@@ -22,6 +22,8 @@ QListWidget#documentList::item:hover {{ background: {hover}; }}
 QListWidget#documentList::item:selected {{ background: {selected}; color: {selected_text}; }}
 QLabel#dialogTitle {{ font-size: {font_title}; font-weight: 600; }}
 QLabel#reembedCounts {{ font-weight: 600; }}
-QListWidget#collectionChecklist {{ background: {base}; border: 1px solid {border};
-    border-radius: {radius_m}; outline: none; }}
+QToolButton#collectionsChooser {{ border: 1px solid {input_border};
+    border-radius: {radius_s}; padding: 4px 10px; background: {base}; }}
+QToolButton#collectionsChooser:hover {{ background: {hover}; }}
+QToolButton#collectionsChooser:disabled {{ color: {muted}; }}
 """

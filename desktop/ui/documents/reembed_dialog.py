@@ -78,7 +78,7 @@ class ReembedDialog(QDialog):
         documents = counted(
             len(cost.documents), self.tr("1 document"), self.tr("{count} documents")
         )
-        chunks = counted(cost.chunks, self.tr("1 chunk"), self.tr("{count} chunks"))
+        chunks = counted(cost.chunks, self.tr("1 passage"), self.tr("{count} passages"))
         tokens = self.tr("about {count} tokens").format(count=number(cost.tokens))
         seconds = cost.seconds(self._rate)
         took = (

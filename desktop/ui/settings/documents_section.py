@@ -129,7 +129,7 @@ class DocumentsSection(Section):
 
         facts = await asyncio.to_thread(self.library.collections.library_facts)
         documents = counted(facts.documents, self.tr("1 document"), self.tr("{count} documents"))
-        chunks = counted(facts.chunks, self.tr("1 chunk"), self.tr("{count} chunks"))
+        chunks = counted(facts.chunks, self.tr("1 passage"), self.tr("{count} passages"))
         size = self.tr("{size} on disk").format(size=format_bytes(facts.disk_bytes))
         lines = [f"{documents} · {chunks} · {size}"]
         if facts.models:
@@ -139,8 +139,8 @@ class DocumentsSection(Section):
             lines.append(
                 counted(
                     waiting,
-                    self.tr("1 chunk is not embedded yet."),
-                    self.tr("{count} chunks are not embedded yet."),
+                    self.tr("1 passage is not embedded yet."),
+                    self.tr("{count} passages are not embedded yet."),
                 )
             )
         self.facts.setText("\n".join(lines))

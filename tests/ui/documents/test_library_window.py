@@ -51,7 +51,7 @@ async def test_a_collection_is_made_filled_shown_and_deleted_with_its_chunks(
     assert [d.name for d in stored] == ["oven.md", "fridge.md"]
     assert all(d.complete and d.embed_model == MINILM for d in stored)
     chunks = sum(d.chunks for d in stored)
-    await wait_until(lambda: f"built with {MINILM}" in window.facts.text())
+    await wait_until(lambda: f"Built with {MINILM}" in window.facts.text())
     assert window.facts.text().startswith("2 documents")
     assert f"{chunks} passages" in window.facts.text()
     await wait_until(lambda: window.documents.list.count() == 2)

@@ -103,7 +103,7 @@ async def test_changing_the_model_asks_first_with_the_cost(
     dialog = section.dialog
     assert dialog is not None
     text = dialog.counts.text()
-    assert "1 document" in text and f"{document.chunks} chunks" in text and "tokens" in text
+    assert "1 document" in text and f"{document.chunks} passages" in text and "tokens" in text
     dialog.reject()  # No: the old model stays
     assert made.settings.embedding_model == MINILM
     assert box.model.currentText() == MINILM
