@@ -124,7 +124,7 @@ async def test_a_remote_embedder_is_asked_about_before_any_text_is_sent(
         base_url=embedding_openai_server.url.replace("127.0.0.1", "localhost.test") + "/v1",
     )
     settings.providers = [remote]
-    services, window, documents = await documents_window(settings)  # type: ignore[operator]
+    _services, window, documents = await documents_window(settings)  # type: ignore[operator]
     window.chat_pane.draft.add_paths([pdf])
     [entry] = await settled(documents, DRAFT_OWNER)
     assert entry.state is State.WAITING and entry.needs is Needs.CONSENT
