@@ -30,10 +30,24 @@ class Gap:
     start: float
     end: float = 0.0
     samples: list[dict[str, str]] = field(default_factory=list)
+    cpu_ms: float = 0.0
+    """The UI thread's time on a core during the gap (the system's count)."""
+    waiting_ms: float = 0.0
+    """The UI thread's time ready to run but waiting for a core (other processes)."""
 
     @property
     def ms(self) -> float:
         return (self.end - self.start) * 1000
+
+
+def _schedstat() -> tuple[int, int]:
+    """The calling thread's time on a core and waiting for one, in ns (Linux)."""
+    try:
+        with open(f"/proc/self/task/{threading.get_native_id()}/schedstat") as stats:
+            running, waiting, _ = stats.read().split()
+    except (OSError, ValueError):
+        return 0, 0
+    return int(running), int(waiting)
 
 
 def _stack(frame: FrameType | None, depth: int = 6) -> str:
@@ -55,6 +69,7 @@ class StallTrace:
         """(start, end, generation, thread name, objects collected)."""
         self._gc_start: dict[int, float] = {}
         self._open: Gap | None = None
+        self._sched = (0, 0)
         self.entries: list[tuple[float, float, float, str]] = []
         """Calls from Qt into Python on the UI thread: (start, end, CPU time, name)."""
         self._entry: tuple[float, float, str] | None = None
@@ -65,12 +80,18 @@ class StallTrace:
     def tick(self) -> None:
         """Called by the probe on every tick (on the UI thread)."""
         now = time.perf_counter()
+        sched = _schedstat()
         gap = self._open
+        if gap is None and now - self.last_tick > self.after:
+            gap = Gap(self.last_tick)  # the watchdog did not get to it (no samples)
         if gap is not None:
             gap.end = now
+            gap.cpu_ms = (sched[0] - self._sched[0]) / 1e6
+            gap.waiting_ms = (sched[1] - self._sched[1]) / 1e6
             self.gaps.append(gap)
             self._open = None
         self.last_tick = now
+        self._sched = sched
 
     def _gc(self, phase: str, info: dict[str, int]) -> None:
         ident = threading.get_ident()
@@ -150,7 +171,10 @@ class StallTrace:
         for gap in sorted(self.gaps, key=lambda g: -g.ms):
             if gap.ms < report_ms:
                 continue
-            write(f"\ngap {gap.ms:.0f} ms\n")
+            write(
+                f"\ngap {gap.ms:.0f} ms: the UI thread ran {gap.cpu_ms:.0f} ms, waited for a"
+                f" core {gap.waiting_ms:.0f} ms\n"
+            )
             for began, ended, generation, thread, _ in self.collections:
                 if ended > gap.start and began < gap.end:
                     write(f"  gc gen {generation} on {thread}: {(ended - began) * 1000:.0f} ms\n")
