@@ -12,6 +12,7 @@ and a later run continues.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -156,6 +157,7 @@ class DocumentLibrary(QObject):
         total = sum(d.chunks for d in waiting)
         done = sum(d.embedded for d in waiting)
         self.indexing.emit(owner, done, total)
+        started, first = time.monotonic(), done
         for document in waiting:
             if document.embed_model not in (None, embedder.model):
                 await asyncio.to_thread(self.store.clear_vectors, document.id)
@@ -166,6 +168,11 @@ class DocumentLibrary(QObject):
                 self.indexing.emit(owner, base + progress.embedded, total)
 
             done += await embed_document(self.store, embedder, document.id, progress=step)
+        elapsed = time.monotonic() - started
+        if first == 0 and done == total > 0 and elapsed > 0:  # a whole run: its pace
+            ids = [d.id for d in waiting]
+            _, characters = await asyncio.to_thread(self.collections.chunk_characters, ids)
+            self.rate = characters / elapsed
 
     # -- re-embedding --------------------------------------------------------------------
     async def plan(self, model: str) -> ReembedPlan:

@@ -71,6 +71,8 @@ class OwnerDocuments(QWidget):
         self.status.setWordWrap(True)
         self.stop = QPushButton()
         set_kind(self.stop, QUIET)
+        self.resume = QPushButton()
+        set_kind(self.resume, QUIET)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(Space.S)
@@ -80,6 +82,7 @@ class OwnerDocuments(QWidget):
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
         status_row.addWidget(self.stop)
+        status_row.addWidget(self.resume)
         layout.addLayout(status_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add)
@@ -88,11 +91,13 @@ class OwnerDocuments(QWidget):
         layout.addLayout(buttons)
         self.progress.hide()
         self.stop.hide()
+        self.resume.hide()
         self.status.hide()
 
         self.add.clicked.connect(self.choose_files)
         self.remove.clicked.connect(self.remove_selected)
         self.stop.clicked.connect(lambda: library.cancel(self.owner))
+        self.resume.clicked.connect(self.continue_embedding)
         self.list.itemSelectionChanged.connect(
             lambda: self.remove.setEnabled(bool(self.list.selectedItems()))
         )
@@ -106,6 +111,7 @@ class OwnerDocuments(QWidget):
         self.add.setText(self.tr("Add files…"))
         self.remove.setText(self.tr("Remove"))
         self.stop.setText(self.tr("Stop"))
+        self.resume.setText(self.tr("Continue embedding"))
         self.list.setAccessibleName(self.tr("Documents"))
         self.empty.setText(
             self.tr("No documents yet. Add PDF, Word, Markdown, HTML, text or code files.")
@@ -153,6 +159,19 @@ class OwnerDocuments(QWidget):
             item.setSelected(document.id in selected)
         self.list.setVisible(bool(documents))
         self.empty.setVisible(not documents)
+        waiting = sum(d.chunks - d.embedded for d in documents)
+        idle = not (self.owner and self.library.busy(self.owner))
+        self.resume.setVisible(idle and waiting > 0)
+        if idle and waiting > 0 and not self.status.property("warning"):
+            self.status.setText(
+                counted(
+                    waiting,
+                    self.tr("1 passage is not embedded yet: it is found by its words only."),
+                    self.tr("{count} passages are not embedded yet: they are found by their "
+                            "words only."),
+                )
+            )  # fmt: skip
+            self.status.show()
 
     def _line(self, document: StoredDocument) -> str:
         size = (
@@ -197,6 +216,15 @@ class OwnerDocuments(QWidget):
         self.stop.show()
         return self.library.add_files(self.owner, paths)
 
+    def continue_embedding(self) -> asyncio.Task[None] | None:
+        """Embed what a stopped or failed run left (with the model chosen now)."""
+        if not self.owner:
+            return None
+        self.resume.hide()
+        self.status.setProperty("warning", False)
+        self.stop.show()
+        return self.library.resume(self.owner)
+
     def remove_selected(self) -> None:
         ids = [int(item.data(Qt.ItemDataRole.UserRole)) for item in self.list.selectedItems()]
         for document_id in ids:
@@ -210,6 +238,7 @@ class OwnerDocuments(QWidget):
         self.progress.setValue(done)
         self.progress.show()
         self.stop.show()
+        self.resume.hide()
         self.status.setText(
             self.tr("Embedding: {done} of {total} passages").format(done=done, total=total)
         )

@@ -91,3 +91,54 @@ async def test_a_taken_name_is_refused_in_words(qtbot: object, services: MakeSer
     assert "already a collection named papers" in window.problem.text()
     assert made.library.collections.get(other.id).name == "New collection"  # type: ignore[union-attr]
     await window.idle()
+
+
+async def test_stop_then_continue_embeds_every_passage_once(
+    qtbot: object, services: MakeServices, tmp_path: Path
+) -> None:
+    made = services()
+    collection = made.library.create_collection("Long reads")
+    window = show_library(made.library)
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    documents = window.documents
+    seen: list[int] = []
+    made.library.indexing.connect(lambda _owner, done, _total: seen.append(done))
+    run = documents.add_paths([notes(tmp_path / "long.md", "a long story", 40)])
+    assert run is not None
+    await wait_until(lambda: any(done > 0 for done in seen))
+    assert documents.stop.isVisible()
+    QTest.mouseClick(documents.stop, Qt.MouseButton.LeftButton)
+    await wait_until(run.done, timeout=30)
+    [stopped] = made.documents.documents(collection.owner)
+    assert 0 < stopped.embedded < stopped.chunks
+    await window.idle()
+    await wait_until(lambda: documents.resume.isVisible())
+    assert "not embedded yet" in documents.status.text()
+
+    QTest.mouseClick(documents.resume, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: not made.library.busy(collection.owner), timeout=90)
+    assert made.documents.documents(collection.owner)[0].complete
+    assert count_rows(made, "chunk_vectors") == stopped.chunks  # none twice
+    await wait_until(lambda: documents.resume.isHidden())
+    await window.idle()
+
+
+async def test_without_an_embedding_model_the_file_waits_and_says_why(
+    qtbot: object, services: MakeServices, tmp_path: Path
+) -> None:
+    made = services(embedding_model="")
+    collection = made.library.create_collection("Notes")
+    window = show_library(made.library)
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    await window.documents.add_paths([notes(tmp_path / "n.md", "notes")])
+    assert "No embedding model is chosen" in window.documents.status.text()
+    [waiting] = made.documents.documents(collection.owner)
+    assert waiting.embedded == 0 and waiting.chunks > 0  # found by its words meanwhile
+    await wait_until(lambda: window.documents.resume.isVisible())
+
+    made.settings.embedding_model = MINILM
+    task = window.documents.continue_embedding()
+    assert task is not None
+    await task
+    assert made.documents.documents(collection.owner)[0].complete
+    await window.idle()
