@@ -120,3 +120,46 @@ async def test_changing_the_model_asks_first_with_the_cost(
     again = made.documents.documents(owner)[0]
     assert again.complete and again.chunks == document.chunks
     await page.idle()
+
+
+async def test_re_embedding_stops_and_continues_where_it_stopped(
+    qtbot: object, services: MakeServices, tmp_path: Path
+) -> None:
+    made = services()
+    await wait_until(lambda: made.registry.built)
+    owner = folder_owner(2)
+    files = [notes(tmp_path / f"{n}.md", f"subject {n}", 20) for n in range(2)]
+    await made.library.add_files(owner, files)
+    chunks = sum(d.chunks for d in made.documents.documents(owner))
+    assert made.library.rate is not None  # the pace of that run, for the estimate
+    page = settings_page(qtbot, made)
+    assert page.documents is not None
+    section = page.documents
+    await wait_until(lambda: len(listed(page)) == 2)
+    heard: list[int] = []
+    made.library.reembedding.connect(lambda progress: heard.append(progress.chunks_done))
+
+    section.choose("ollama", SECOND)
+    await wait_until(lambda: section.dialog is not None and section.dialog.isVisible())
+    assert section.dialog is not None
+    assert "Measured pace on this computer: about" in section.dialog.counts.text()
+    section.dialog.accept()
+    await wait_until(lambda: any(done > 0 for done in heard), timeout=30)
+    assert section.stop.isVisible() and section.progress.isVisible()
+    QTest.mouseClick(section.stop, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: section.resume.isVisible(), timeout=30)
+    halfway = made.documents.documents(owner)
+    assert sum(d.embedded for d in halfway if d.embed_model == SECOND) < chunks
+    assert "found by their words only" in section.progress_text.text()
+
+    QTest.mouseClick(section.resume, Qt.MouseButton.LeftButton)
+    await wait_until(lambda: not made.library.reembedding_now and section.resume.isHidden())
+    await wait_until(
+        lambda: all(
+            d.complete and d.embed_model == SECOND for d in made.documents.documents(owner)
+        ),
+        timeout=60,
+    )
+    rows = made.documents._conn.execute("SELECT COUNT(*) FROM chunk_vectors").fetchone()[0]
+    assert rows == chunks  # every passage once, all of the new model
+    await page.idle()
