@@ -187,7 +187,7 @@ class DocumentsSection(Section):
         self.progress.setValue(progress.chunks_done)
         self.progress_text.setText(
             self.tr(
-                "Embedding again: {done} of {total} chunks, document {document} of {all}"
+                "Embedding again: {done} of {total} passages, document {document} of {all}"
             ).format(
                 done=progress.chunks_done,
                 total=progress.chunks,

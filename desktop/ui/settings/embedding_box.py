@@ -88,6 +88,8 @@ class EmbeddingBox(QWidget):
         self.remote.setProperty("warning", True)
         self.remote.setWordWrap(True)
         self.allow = QCheckBox()
+        for hidden in (self.none_pulled, self.pull, self.remote, self.allow):
+            hidden.hide()  # until the provider's list or address says so
         self.current = QLabel()
         self.current.setObjectName("hint")
         self.current.setWordWrap(True)
@@ -175,6 +177,8 @@ class EmbeddingBox(QWidget):
         self._provider_changed()
 
     def _provider_changed(self) -> None:
+        self.none_pulled.hide()
+        self.pull.hide()
         self._stale = not self.isVisible()
         if not self._stale:
             self._tasks.run(self._fill_models())

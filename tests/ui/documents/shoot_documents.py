@@ -110,5 +110,64 @@ async def test_shoot(
             window.grab().save(str(folder / f"chat-collections-{width}x{height}-{scheme}.png"))
         window.chat_pane.settings_button.setChecked(False)
         window.show_page("settings")
+    window.show_page("settings")
+    window.resize(*SIZES[1])
+    heard: list[int] = []
+    library.reembedding.connect(lambda progress: heard.append(progress.chunks_done))
+    section.choose("ollama", SECOND)
+    await wait_until(lambda: section.dialog is not None and section.dialog.isVisible())
+    assert section.dialog is not None
+    section.dialog.accept()
+    await wait_until(lambda: any(done > 0 for done in heard), timeout=30)
+    await asyncio.sleep(0.2)
+    window.grab().save(str(folder / "settings-documents-reembedding-dark.png"))
+    section.stop.click()
+    await wait_until(lambda: section.resume.isVisible(), timeout=30)
+    await asyncio.sleep(0.2)
+    window.grab().save(str(folder / "settings-documents-stopped-dark.png"))
     await page.idle()
+    await services.aclose()
+
+
+@pytest.mark.skipif(not os.environ.get("SHOTS"), reason="SHOTS=<folder> takes screenshots")
+async def test_shoot_remote(qtbot: object, library_server: OllamaServer) -> None:
+    """The notice for a provider off this computer; the page is drawn without being shown,
+    so nothing asks the (made-up) remote service for its models."""
+    from desktop.core.provider_config import ProviderConfig
+    from desktop.ui.settings.settings_page import SettingsPage
+    from desktop.ui.tasks import TaskOwner
+
+    folder = Path(os.environ["SHOTS"])
+    store = SettingsStore(default_settings_path())
+    settings = store.load()
+    settings.ollama_host = library_server.url
+    settings.providers = [
+        ProviderConfig(
+            id="cloud", preset="openai", name="OpenAI", base_url="https://api.openai.com/v1"
+        )
+    ]
+    store.save(settings)
+    services = AppServices.create()
+    tasks = TaskOwner()
+    await services.providers.rebuild()
+    window = services.build_window()
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    library = window._documents
+    assert library is not None
+    page = SettingsPage(services.providers, store, tasks, documents=library)
+    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    page.show_section("documents")
+    section = page.documents
+    assert section is not None
+    box = section.embedding
+    box.provider.setCurrentIndex(box.provider.findData("cloud"))
+    box.model.setCurrentText("text-embedding-3-small")
+    for dark in (False, True):
+        services.theme.set_choice("dark" if dark else "light")
+        page.resize(1108, 640)
+        await asyncio.sleep(0.2)
+        page.grab().save(
+            str(folder / f"settings-documents-remote-{'dark' if dark else 'light'}.png")
+        )
+    await tasks.cancel_all()
     await services.aclose()

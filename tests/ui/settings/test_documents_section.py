@@ -14,6 +14,7 @@ from desktop.documents.owners import folder_owner
 from desktop.ui.settings.settings_page import SettingsPage
 from tests.servers.embedding_fixtures import MINILM
 from tests.servers.fixtures import TINY
+from tests.servers.ollama_server import OllamaServer
 from tests.ui.conftest import wait_until
 from tests.ui.documents.library_fixtures import SECOND, Services, notes
 
@@ -163,3 +164,25 @@ async def test_re_embedding_stops_and_continues_where_it_stopped(
     rows = made.documents._conn.execute("SELECT COUNT(*) FROM chunk_vectors").fetchone()[0]
     assert rows == chunks  # every passage once, all of the new model
     await page.idle()
+
+
+async def test_an_ollama_without_embedding_models_offers_a_pull(
+    qtbot: object, services: MakeServices, tmp_path: Path
+) -> None:
+    empty = OllamaServer(tmp_path / "ollama").start()
+    try:
+        made = services(ollama_host=empty.url)
+        pulled: list[str] = []
+        made.library.pull = pulled.append
+        await wait_until(lambda: made.registry.built)
+        page = settings_page(qtbot, made)
+        assert page.documents is not None
+        box = page.documents.embedding
+        await wait_until(lambda: box.pull.isVisible())
+        assert "No embedding model is pulled" in box.none_pulled.text()
+        QTest.mouseClick(box.pull, Qt.MouseButton.LeftButton)
+        assert pulled == ["nomic-embed-text"]
+        assert "Downloading nomic-embed-text" in box.none_pulled.text()
+        await page.idle()
+    finally:
+        empty.stop()
