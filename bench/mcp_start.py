@@ -26,8 +26,11 @@ RUNS = 5
 SERVER = Path(__file__).resolve().parent.parent / "tests" / "servers" / "mcp_test_server.py"
 
 
-TRACE = "--trace" in sys.argv
-"""Also print the UI thread's stacks during each gap over 30 ms (bench/stall_watch.py)."""
+TRACE_MS = next(
+    (float(arg.partition("=")[2] or 30) for arg in sys.argv if arg.startswith("--trace")), 0.0
+)
+"""--trace[=ms]: also print the UI thread's stacks during each gap over that many ms
+(30 unless told; bench/stall_watch.py)."""
 
 
 async def measure() -> list[dict[str, float | str]]:
@@ -44,7 +47,7 @@ async def measure() -> list[dict[str, float | str]]:
         for run in range(RUNS):
             probe = LoopProbe(5)
             probe.start()
-            watch = StallWatch(30.0) if TRACE else None
+            watch = StallWatch(TRACE_MS) if TRACE_MS else None
             if watch is not None:
                 watch.start()
             started = time.perf_counter()
@@ -54,7 +57,7 @@ async def measure() -> list[dict[str, float | str]]:
             probe.stop()
             if watch is not None:
                 watch.stop()
-                print(f"== run {run}: gaps over 30 ms")
+                print(f"== run {run}: gaps over {TRACE_MS:.0f} ms")
                 watch.report()
             if status.state is not ServerState.RUNNING:
                 raise RuntimeError(f"the server did not start: {status.message}")

@@ -27,6 +27,13 @@ PAD_X = Space.M
 PAD_Y = Space.S + 2
 PILL_X = 7
 DESCRIPTION_LINES = 2
+SELECTED = QStyle.StateFlag.State_Selected.value
+HOVERED = QStyle.StateFlag.State_MouseOver.value
+FOCUSED = QStyle.StateFlag.State_HasFocus.value
+LEFT = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value
+CENTER = Qt.AlignmentFlag.AlignCenter.value
+"""Flags as plain ints, once: combining Python enum flags costs microseconds each, and
+the first combination of two creates a new enum member (~1 ms)."""
 CACHE = 512
 """Descriptions laid out for a width and drawn parts kept (a paint re-uses them; a resize
 lays out anew)."""
@@ -119,13 +126,11 @@ class ToolDelegate(QStyledItemDelegate):
         if not isinstance(tool, RemoteTool):
             return
         colors = _colors()
-        state = option.state
-        selected = bool(state & QStyle.StateFlag.State_Selected)
-        hovered = bool(state & QStyle.StateFlag.State_MouseOver)
+        state = option.state.value
+        selected = bool(state & SELECTED)
+        hovered = bool(state & HOVERED)
         widget = option.widget
-        focused = bool(state & QStyle.StateFlag.State_HasFocus) and (
-            widget is not None and widget.hasFocus()
-        )
+        focused = bool(state & FOCUSED) and widget is not None and widget.hasFocus()
         ratio = painter.device().devicePixelRatioF()
         rect = option.rect
         fill = colors.selected if selected else colors.hover if hovered else colors.window
@@ -158,7 +163,7 @@ class ToolDelegate(QStyledItemDelegate):
         room = max(0, right - inner.left() - badge_width)
         shown = metrics.elidedText(tool.name, Qt.TextElideMode.ElideRight, room)
         painter.setPen(QColor(colors.selected_text if selected else colors.text))
-        left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        left = LEFT
         painter.drawText(QRect(inner.left(), inner.top(), room, name_height), left, shown)
         if tool.read_only:
             x = inner.left() + metrics.horizontalAdvance(shown) + Space.S
@@ -218,7 +223,7 @@ class ToolDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(box, box.height() / 2, box.height() / 2)
             painter.setPen(colour)
             painter.setFont(font)
-            painter.drawText(QRect(0, 0, width, height), int(Qt.AlignmentFlag.AlignCenter), words)
+            painter.drawText(QRect(0, 0, width, height), CENTER, words)
             painter.end()
             return pixmap
 
