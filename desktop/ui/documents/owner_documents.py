@@ -1,5 +1,6 @@
-"""One owner's documents (a collection's, a folder's): the list, Add files…, Remove, and the
-indexing progress with Stop. Used by the library window and the folder settings dialog.
+"""One owner's documents (a collection's, a folder's): the list, Add files… (or files dropped
+on it), Remove, and the indexing progress with Stop. Used by the library window and the
+folder settings dialog.
 
 Each row says the file, its pages or size, its chunks and whether they are all embedded
 (and with which model). Adding reads and embeds in the library's background task; the
@@ -12,6 +13,7 @@ import asyncio
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -54,6 +56,7 @@ class OwnerDocuments(QWidget):
         self.list.setObjectName("documentList")
         self.list.setIconSize(QSize(18, 18))
         self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.setAcceptDrops(True)
         self.empty = QLabel()
         self.empty.setObjectName("hint")
         self.empty.setWordWrap(True)
@@ -225,6 +228,16 @@ class OwnerDocuments(QWidget):
         self.stop.show()
         return self.library.resume(self.owner)
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.owner and _files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _files(event)
+        if self.owner and paths:
+            event.acceptProposedAction()
+            self.add_paths(paths)
+
     def remove_selected(self) -> None:
         ids = [int(item.data(Qt.ItemDataRole.UserRole)) for item in self.list.selectedItems()]
         for document_id in ids:
@@ -254,3 +267,12 @@ class OwnerDocuments(QWidget):
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
         self.status.setVisible(bool(problem))
+
+
+def _files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """The local files a drag carries (folders and web addresses are not documents)."""
+    mime = event.mimeData()
+    if mime is None or not mime.hasUrls():
+        return []
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [path for path in paths if path.is_file()]

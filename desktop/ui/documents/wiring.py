@@ -28,4 +28,6 @@ def use_library(
     window.set_documents(library)
     window.chat_pane.settings_panel.use_documents(library)
     window.conversation_sidebar.folders.documents = library
+    collections = library.collections  # its own connection to the documents file
+    window.destroyed.connect(lambda *_: collections.close())
     return library

@@ -142,3 +142,31 @@ async def test_without_an_embedding_model_the_file_waits_and_says_why(
     await task
     assert made.documents.documents(collection.owner)[0].complete
     await window.idle()
+
+
+async def test_files_dropped_on_a_collection_are_added(
+    qtbot: object, services: MakeServices, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    made = services()
+    collection = made.library.create_collection("Dropped")
+    window = show_library(made.library)
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    mime = QMimeData()
+    path = notes(tmp_path / "dropped.md", "dropped words")
+    mime.setUrls([QUrl.fromLocalFile(str(path)), QUrl("https://example.com/page")])
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.documents.dropEvent(drop)  # a bare Drop sent through Qt needs a drag under way
+    assert drop.isAccepted()
+    await wait_until(lambda: not made.library.busy(collection.owner), timeout=30)
+    [document] = made.documents.documents(collection.owner)
+    assert document.name == "dropped.md" and document.complete
+    await window.idle()
