@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 from desktop.documents.collections import Collection
 from desktop.ui.documents.library import DocumentLibrary
 from desktop.ui.icons import icon
-from desktop.ui.strings import counted
+from desktop.ui.strings import number
 
 
 class CollectionsChooser(QToolButton):
@@ -83,7 +83,7 @@ class CollectionsChooser(QToolButton):
         elif len(on) == 1:
             self.setText(on[0])
         else:
-            self.setText(counted(len(on), "", self.tr("{count} collections")))
+            self.setText(self.tr("{count} collections").format(count=number(len(on))))
         self.setToolTip(", ".join(on))
 
     def _fill_menu(self) -> None:
