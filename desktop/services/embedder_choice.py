@@ -19,7 +19,6 @@ from desktop.core.embedding import Embedder
 from desktop.core.errors import ParleyError
 from desktop.core.provider_config import ProviderConfig
 from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
-from desktop.providers.embeddings import OllamaEmbedder, is_loopback
 from desktop.providers.ollama_host import DEFAULT_OLLAMA_HOST, resolve_ollama_host
 from desktop.storage.settings import Settings
 
@@ -107,6 +106,8 @@ class EmbedderChoice:
     @property
     def is_remote(self) -> bool:
         """Whether texts leave this machine (asked before anything is sent)."""
+        from desktop.providers.embeddings import is_loopback  # httpx waits for a request
+
         config = self.config()
         if config is None:
             return False
@@ -161,6 +162,7 @@ class EmbedderChoice:
         if self._embedder is not None and self._checked == identity:
             return self._embedder
         from desktop.providers.embedder_factory import create_embedder
+        from desktop.providers.embeddings import OllamaEmbedder
 
         key = ""
         if self.provider_id != LOCAL_OLLAMA_ID and config.key_name:

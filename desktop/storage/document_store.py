@@ -28,13 +28,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Protocol
 
 from desktop.core.rank_fusion import reciprocal_rank_fusion
 from desktop.storage.paths import data_dir, private_dir, private_file
+
+if TYPE_CHECKING:  # numpy (~250 ms) loads with the first vectors, in a worker thread
+    import numpy as np
+    import numpy.typing as npt
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -315,6 +316,8 @@ class DocumentStore:
         self, document_id: int, model: str, vectors: Iterable[tuple[int, Sequence[float]]]
     ) -> None:
         """Vectors for chunks of one document, in one transaction, stored L2-normalised."""
+        import numpy as np
+
         pairs = [(chunk_id, np.asarray(vector, np.float32)) for chunk_id, vector in vectors]
         if not pairs:
             return
@@ -405,6 +408,8 @@ class DocumentStore:
         limit: int = CANDIDATES,
     ) -> list[int]:
         """Chunk ids nearest to ``vector`` by cosine, among vectors made by ``model``."""
+        import numpy as np
+
         ids, matrix = self._matrix(tuple(sorted(owners)), model)
         if not len(ids):
             return []
@@ -470,6 +475,8 @@ class DocumentStore:
         self, owners: tuple[str, ...], model: str
     ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
         """The vectors of ``owners`` made by ``model``, read once and kept until a write."""
+        import numpy as np
+
         key = (owners, model)
         with self._lock:
             cached = self._matrices.get(key)
@@ -493,5 +500,7 @@ class DocumentStore:
 
 
 def _unit(vector: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    import numpy as np
+
     norm = float(np.linalg.norm(vector))
     return vector / norm if norm > 0 else vector

@@ -17,7 +17,9 @@ from tests.servers.ollama_server import OllamaServer
 
 pytestmark = pytest.mark.slow
 
-TEST_ONLY = {"pytest", "_pytest", "numpy", "llama_cpp", "gguf", "ollama", "openai", "anthropic"}
+TEST_ONLY = {"pytest", "_pytest", "llama_cpp", "gguf", "ollama", "openai", "anthropic"}
+RUNTIME = {"numpy", "pypdfium2", "pypdfium2_raw"}
+"""Documents: vectors searched with numpy, PDF text read by PDFium."""
 TEST_ONLY |= {"tests", "bench", "rich", "click", "tkinter", "pip", "setuptools"}
 
 
@@ -66,6 +68,9 @@ def test_bundle_holds_the_app_and_nothing_test_only(bundle: Path) -> None:
     # Every module of the app ships, including ones imported only on demand.
     assert ours - modules == set()
     assert {name.split(".")[0] for name in modules} & TEST_ONLY == set()
+    assert {name.split(".")[0] for name in modules} >= RUNTIME
+    pdfium = list((bundle / "_internal").rglob("*pdfium*"))
+    assert any(path.suffix in {".so", ".dll", ".dylib"} for path in pdfium), pdfium
     assert (bundle / "_internal" / "resources" / "icons" / "parley.svg").exists()
     ui_icons = bundle / "_internal" / "resources" / "icons" / "ui"  # desktop.ui.icons, QSS
     assert (ui_icons / "settings.svg").exists() and (ui_icons / "LICENSE").exists()

@@ -104,4 +104,29 @@ QListWidget#promptLibraryList::item:hover {{ background: {hover}; }}
 QListWidget#promptLibraryList::item:selected {{ background: {selected}; color: {selected_text}; }}
 QLabel#promptLibraryStatus {{ color: {muted}; }}
 QLabel#promptLibraryStatus[problem="true"] {{ color: {warning}; }}
+/* documents of the chat: chips in the composer, the list, sources, passages (documents/) */
+QFrame#documentChip {{ background: {alternate}; border: 1px solid {border};
+  border-radius: {radius_m}; }}
+QFrame#documentChip:hover {{ background: {hover}; }}
+QFrame#documentChip[state="problem"] {{ border-color: {warning}; }}
+QLabel#documentChipName {{ font-weight: 600; }}
+QLabel#documentChipState {{ color: {muted}; font-size: {font_small}; }}
+QLabel#documentChipState[state="problem"] {{ color: {warning}; }}
+QLabel#documentChipState[state="ready"] {{ color: {success}; }}
+QToolButton#documentChipRemove {{ border: none; padding: 2px; border-radius: {radius_s}; }}
+QToolButton#documentChipRemove:hover {{ background: {hover}; }}
+QLabel#documentNotes {{ color: {muted}; font-size: {font_small}; }}
+QLabel#documentsHeading {{ font-size: {font_title}; font-weight: 600; }}
+QFrame#documentRow {{ background: {base}; border: 1px solid {border};
+  border-radius: {radius_m}; }}
+QLabel#documentRowName {{ font-weight: 600; }}
+QLabel#documentRowNote {{ color: {muted}; font-size: {font_small}; }}
+QFrame#answerSources {{ border-top: 1px solid {border}; }}
+QLabel#answerSourcesHeading {{ color: {muted}; font-size: {font_small}; font-weight: 600;
+  padding-top: 4px; }}
+QLabel#answerSourcesList {{ font-size: {font_small}; }}
+QLabel#passageTitle {{ font-size: {font_title}; font-weight: 600; }}
+QLabel#passageWhere {{ color: {muted}; }}
+QTextBrowser#passageText {{ background: {base}; border: 1px solid {border};
+  border-radius: {radius_m}; padding: 8px; }}
 """

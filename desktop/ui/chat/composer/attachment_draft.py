@@ -32,6 +32,8 @@ from desktop.ui.tasks import TaskOwner
 MAX_IMAGES = 10
 IMAGE_MIME_TYPES = ("image/png", "image/jpeg", "image/webp", "image/gif", "image/bmp")
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp")
+OTHER_PICTURES = (".tif", ".tiff", ".svg", ".ico", ".psd", ".heic", ".heif", ".avif", ".jp2")
+"""Pictures chat models cannot take: the image path says why, better than as a document."""
 
 
 def local_files(mime: QMimeData) -> list[Path]:
@@ -127,7 +129,10 @@ class AttachmentDraft(QObject):
     def add_paths(self, paths: Sequence[str | Path]) -> None:
         documents: list[Path] = []
         for path in map(Path, paths):
-            if self.takes_documents and path.suffix.lower() not in PICTURE_SUFFIXES:
+            if (
+                self.takes_documents
+                and path.suffix.lower() not in PICTURE_SUFFIXES + OTHER_PICTURES
+            ):
                 documents.append(path)
             else:
                 self._start(path.name, partial(self._prepare_file, path))

@@ -77,7 +77,7 @@ class ComposerCard(QFrame):
         self.attach_button = QPushButton()
         self.attach_button.setObjectName("attachButton")
         self.attach_button.setProperty("kind", "quiet")
-        self.attach_button.setIcon(icon("image-plus", "muted"))
+        self.attach_button.setIcon(icon("paperclip", "muted"))
         self.attach_button.clicked.connect(self.choose_images)
         row.addWidget(self.attach_button)
         row.addStretch(1)
@@ -108,13 +108,15 @@ class ComposerCard(QFrame):
 
     def retranslate(self) -> None:
         """Set the texts in the language in use; called at start and on every language change."""
-        self.attach_button.setText(QCoreApplication.translate("ChatPane", "Image"))
+        self.attach_button.setText(QCoreApplication.translate("ChatPane", "Attach"))
         self.attach_button.setAccessibleName(
-            QCoreApplication.translate("ChatPane", "Attach images")
+            QCoreApplication.translate("ChatPane", "Attach images or documents")
         )
         self.attach_button.setToolTip(
             QCoreApplication.translate(
-                "ChatPane", "Attach images (or drop them on the chat, or paste them)"
+                "ChatPane",
+                "Attach images, or documents to ask about: PDF, Word, text, Markdown, HTML, "
+                "code (or drop them on the chat, or paste them)",
             )
         )
         self._show_button()
@@ -126,10 +128,17 @@ class ComposerCard(QFrame):
 
     def choose_images(self) -> None:
         """The file picker (not modal); chosen files are prepared for the draft."""
-        dialog = QFileDialog(self.window(), QCoreApplication.translate("ChatPane", "Attach images"))
+        dialog = QFileDialog(
+            self.window(), QCoreApplication.translate("ChatPane", "Attach images or documents")
+        )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        documents = "*.pdf *.docx *.txt *.md *.markdown *.html *.htm *.csv *.json *.py *.js *.ts"
         dialog.setNameFilters(
             [
+                QCoreApplication.translate(
+                    "ChatPane",
+                    "Images and documents (*.png *.jpg *.jpeg *.webp *.gif *.bmp {docs})",
+                ).format(docs=documents),
                 QCoreApplication.translate(
                     "ChatPane", "Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp)"
                 ),

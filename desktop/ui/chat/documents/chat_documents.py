@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtGui import QDesktopServices, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from desktop.core.chat_parameters import context_window
 from desktop.core.cited_sources import SentSources
@@ -23,7 +23,7 @@ from desktop.core.text import QT_TRANSLATE_NOOP, text
 from desktop.documents.answer_context import AnswerDocuments
 from desktop.documents.owners import conversation_owner, owners_for
 from desktop.services.embedder_choice import EmbedderChoice
-from desktop.ui.chat.documents.chips import DocumentChips
+from desktop.ui.chat.documents.chips import DocumentChips, DocumentsButton
 from desktop.ui.chat.documents.indexer import DocumentIndexer
 from desktop.ui.chat.documents.sources_view import (
     SCHEME,
@@ -73,6 +73,11 @@ class ChatDocuments(QObject):
         card_layout = pane.card.layout()
         assert isinstance(card_layout, QVBoxLayout)
         card_layout.insertWidget(card_layout.indexOf(pane.card.strip), self.chips)
+        self.header_button = DocumentsButton(self.indexer)
+        top = pane.header.layout()
+        assert isinstance(top, QHBoxLayout)
+        top.insertWidget(top.indexOf(pane.header.settings_button), self.header_button)
+        self.header_button.clicked.connect(self.open_list)
         self.chips.listRequested.connect(self.open_list)
         self.chips.settingsRequested.connect(self.settingsRequested)
         self.list_window: DocumentsWindow | None = None
@@ -117,6 +122,7 @@ class ChatDocuments(QObject):
 
     def _shown(self, conversation_id: object) -> None:
         self.chips.show_owner(self.owner)
+        self.header_button.show_owner(self.owner)
         if self.list_window is not None:
             self.list_window.show_owner(self.owner)
         if isinstance(conversation_id, int):
@@ -196,9 +202,10 @@ class ChatDocuments(QObject):
         body = bubble.body
         if not isinstance(body, MarkdownView):
             return
+        colour = body.palette().color(QPalette.ColorRole.Link)
         for page in body.pages():
             if page.view is not None:
-                link_citations(page.view.document(), message_id, sent)
+                link_citations(page.view.document(), message_id, sent, colour)
 
     @Slot(QUrl)
     def open_url(self, url: QUrl) -> None:

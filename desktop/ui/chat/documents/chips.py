@@ -12,7 +12,15 @@ import html
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.ui.chat.documents.indexer import DocEntry, DocumentIndexer, Needs, State
 from desktop.ui.icons import icon
@@ -184,6 +192,39 @@ class DocumentChips(QFrame):
             self._indexer.consent(int(key))
         elif action == Needs.RESUME.value and key.isdigit():
             self._indexer.resume(int(key))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.refresh()
+
+
+class DocumentsButton(QPushButton):
+    """In the chat header: "Documents · 2", opening the list; hidden while there are none."""
+
+    def __init__(self, indexer: DocumentIndexer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentsButton")
+        self.setProperty("kind", "quiet")
+        self.setIcon(icon("file-text", "muted"))
+        self._indexer = indexer
+        self.owner = ""
+        indexer.changed.connect(self._changed)
+        self.setVisible(False)
+
+    def show_owner(self, owner: str) -> None:
+        self.owner = owner
+        self.refresh()
+
+    def _changed(self, owner: str) -> None:
+        if owner == self.owner:
+            self.refresh()
+
+    def refresh(self) -> None:
+        count = len(self._indexer.entries(self.owner))
+        self.setText(self.tr("Documents · {n}").format(n=count))
+        self.setToolTip(self.tr("The documents this chat's answers draw on"))
+        self.setVisible(count > 0)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -99,8 +99,9 @@ class PassageViewer(QWidget):
         cursor = cursor_at(self.text.document(), source.start + offset, source.end + offset)
         mark = QTextCharFormat()
         palette = self.palette()
-        mark.setBackground(palette.color(QPalette.ColorRole.Highlight))
-        mark.setForeground(palette.color(QPalette.ColorRole.HighlightedText))
+        tint = palette.color(QPalette.ColorRole.Highlight)
+        tint.setAlpha(60)  # the passage stands out and stays easy to read
+        mark.setBackground(tint)
         cursor.mergeCharFormat(mark)
         self.text.setTextCursor(
             cursor_at(self.text.document(), source.start + offset, source.start + offset)

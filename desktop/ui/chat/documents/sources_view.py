@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop.core.cited_sources import SentSources
@@ -29,7 +29,9 @@ def parse_source_url(url: str) -> tuple[int, int] | None:
     return int(message), int(source)
 
 
-def link_citations(document: QTextDocument, message_id: int, sent: SentSources) -> int:
+def link_citations(
+    document: QTextDocument, message_id: int, sent: SentSources, colour: QColor | None = None
+) -> int:
     """Make each ``[n]`` naming a sent source a link to it; returns how many were linked.
 
     Only the drawn document changes: the answer's text (what Copy copies) stays as sent.
@@ -45,6 +47,8 @@ def link_citations(document: QTextDocument, message_id: int, sent: SentSources) 
             link.setAnchorHref(source_url(message_id, wanted))
             link.setFontUnderline(False)
             link.setFontWeight(600)
+            if colour is not None:
+                link.setForeground(colour)
             cursor.mergeCharFormat(link)
             linked += 1
         cursor = document.find(CITATION, cursor.selectionEnd())
