@@ -24,7 +24,7 @@ from desktop.core.text import NOTHING, QT_TRANSLATE_NOOP, Text, text
 from desktop.core.tools import ToolResult
 from desktop.storage.secrets import SecretStore
 from desktop.tools.connection import ServerConnection, ServerLog
-from desktop.tools.launch import MissingCommand, prepare_launch
+from desktop.tools.launch import Launch, MissingCommand, prepare_launch
 from desktop.tools.mcp_json import ImportResult
 from desktop.tools.results import RemoteTool, tool_result
 from desktop.tools.server_config import ServerConfig, Transport
@@ -291,8 +291,7 @@ class McpServerManager:
             await asyncio.to_thread(lambda: secrets.update(read_secrets(config, store)))
         command, env = config.command, {}
         if config.transport is Transport.STDIO:
-            _check_folder(config.cwd)
-            launch = prepare_launch(config.command, config.env, self._environ, self._folders)
+            launch = await self._worker.run(self._prepare(config))
             command, env = launch.command, launch.env
         connection: ServerConnection
 
@@ -303,6 +302,12 @@ class McpServerManager:
             config, secrets, server_log, command=command, env=env, on_exit=exited
         )
         return connection
+
+    async def _prepare(self, config: ServerConfig) -> Launch:
+        """On the worker thread: looking for the command stats every folder on PATH (and
+        more), 10-40 ms of the window's time on a busy machine."""
+        _check_folder(config.cwd)
+        return prepare_launch(config.command, config.env, self._environ, self._folders)
 
     def _exited(self, name: str, connection: ServerConnection) -> None:
         if self._connections.get(name) is not connection:

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import qasync
 
+from desktop.tools.manager import McpServerManager, ServerState
+from desktop.tools.server_config import ServerConfig, Transport
 from desktop.tools.worker_loop import WorkerLoop
 
 
@@ -89,3 +94,31 @@ def test_the_collector_resumes_with_the_sdk_set_aside() -> None:
     young, enabled = int(out[0]), out[1]
     assert enabled == "True"
     assert young < 1_000, f"{young} objects in the youngest generation"
+
+
+class _WatchedFolders(list[Path]):
+    """Folders to look for a command in, noting the thread that looks."""
+
+    def __init__(self, folders: list[Path]) -> None:
+        super().__init__(folders)
+        self.looked_from: set[str] = set()
+
+    def __iter__(self) -> Iterator[Path]:
+        self.looked_from.add(threading.current_thread().name)
+        return super().__iter__()
+
+
+async def test_looking_for_a_servers_command_happens_off_the_window_thread(
+    mcp_manager_factory: Callable[..., McpServerManager], tmp_path: Path
+) -> None:
+    """Finding `npx` stats every folder on PATH and the usual install places: on a busy
+    machine that held the window 10-40 ms when a server started."""
+    folders = _WatchedFolders([tmp_path / "nvm", tmp_path / "cargo"])
+    manager = mcp_manager_factory(
+        environ={"PATH": str(tmp_path), "HOME": str(tmp_path)}, folders=folders
+    )
+    await manager.save_server(ServerConfig("files", Transport.STDIO, command="npx"))
+    status = await manager.ensure_started("files")
+    assert status.state is ServerState.FAILED
+    assert "The command npx was not found on this computer." in str(status.message)
+    assert folders.looked_from and threading.main_thread().name not in folders.looked_from
