@@ -138,7 +138,6 @@ class EmbeddingBox(QWidget):
         relabel_row(self.provider, self.tr("Provider"))
         relabel_row(self.model, self.tr("Model"))
         self.check.setText(self.tr("Check"))
-        self.check.setToolTip(self.tr("Embed one word with this model and show the result"))
         self.use.setText(self.tr("Use this model"))
         self.none_pulled.setText(
             self.tr("No embedding model is pulled in Ollama. {name} is a good first one.").format(
@@ -236,12 +235,19 @@ class EmbeddingBox(QWidget):
             self.allow.blockSignals(False)
         same = (provider_id, model) == (self._choice.provider_id, self._choice.model)
         self.use.setEnabled(bool(model) and not same)
-        self.check.setEnabled(bool(model))
+        allowed = not remote or provider_id in self._settings.embedding_remote_consent
+        self.check.setEnabled(bool(model) and allowed)  # not one word sent before consent
+        self.check.setToolTip(
+            self.tr("Embed one word with this model and show the result")
+            if allowed
+            else self.tr("Allow sending documents to {service} first").format(service=service)
+        )
 
     def _allow_toggled(self, on: bool) -> None:
         provider_id, _ = self.shown()
         kept = [p for p in self._settings.embedding_remote_consent if p != provider_id]
         self._settings.embedding_remote_consent = [*kept, provider_id] if on else kept
+        self._shown_changed()
 
     def _setting_changed(self, name: str) -> None:
         if name in ("embedding_provider", "embedding_model"):

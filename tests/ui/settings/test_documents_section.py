@@ -79,8 +79,10 @@ async def test_a_remote_provider_says_documents_leave_the_computer(
     assert "chunks of your documents" in box.remote.text()
     assert "Cloud embeddings" in box.remote.text()
     assert not box.allow.isChecked()
+    assert not box.check.isEnabled()  # not even one word goes there before consent
     box.allow.setChecked(True)
     assert made.settings.embedding_remote_consent == ["cloud"]
+    assert box.check.isEnabled()
 
 
 async def test_changing_the_model_asks_first_with_the_cost(
