@@ -151,7 +151,8 @@ class DocumentIndexer(QObject):
 
     def resume(self, key: int) -> None:
         entry = self._entries.get(key)
-        if entry is None or entry.document_id is None or key in self._running:
+        running = self._running.get(key)
+        if entry is None or entry.document_id is None or (running and not running.done()):
             return
         self.choice.forget()  # the model may have been pulled, the server may be back
         entry.state, entry.note, entry.needs = State.INDEXING, None, Needs.NOTHING
