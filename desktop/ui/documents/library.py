@@ -93,7 +93,10 @@ class DocumentLibrary(QObject):
 
     async def delete_owner(self, owner: str, collection_id: int | None = None) -> int:
         """Every document of ``owner`` with its chunks and vectors (and the collection)."""
-        self.cancel(owner)
+        run = self._runs.get(owner)
+        if run is not None and not run.done():  # stopped first: it adds to what goes
+            run.cancel()
+            await asyncio.wait([run])
         gone = await asyncio.to_thread(self.collections.delete_owner, owner, collection_id)
         self.changed.emit()
         return gone
@@ -137,7 +140,7 @@ class DocumentLibrary(QObject):
                     problems.append(translated(error))
                 self.changed.emit()
             await self._embed_owner(owner)
-        except ParleyError as error:
+        except (ParleyError, ValueError) as error:  # ValueError: ModelMismatch
             problems.append(translated(error))
         except asyncio.CancelledError:
             self.indexed.emit(owner, "")
@@ -203,7 +206,7 @@ class DocumentLibrary(QObject):
         try:
             embedder = await self.choice.current()
             await reembed(self.collections, embedder, cost, progress=step, rate=measured)
-        except ParleyError as error:
+        except (ParleyError, ValueError) as error:
             self.changed.emit()
             self.reembedded.emit(False, translated(error))
             return
