@@ -3,7 +3,8 @@ actions on it (Start/Restart, Edit, Remove)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -26,6 +27,9 @@ from desktop.ui.strings import translated
 from desktop.ui.theme import DESTRUCTIVE, SECONDARY, set_kind
 from desktop.ui.tools.state_words import set_state, state_dot, state_key, state_words
 from desktop.ui.tools.tool_cards import ToolCards
+
+WARM_UP_AFTER_MS = 250
+"""After the page is first shown: idle time, in the common case."""
 
 
 class ServerDetail(QFrame):
@@ -112,6 +116,7 @@ class ServerDetail(QFrame):
         layout.addWidget(self.problem)
         layout.addSpacing(Space.XS)
         layout.addWidget(self.tabs, 1)
+        self._warming = False
         self.retranslate()
 
     def _name(self) -> str:
@@ -191,6 +196,12 @@ class ServerDetail(QFrame):
             )
         self.no_tools.setText(hint)
         self.tool_stack.setCurrentWidget(self.tools if running and count else self.no_tools)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._warming:  # the tools' list, unseen, once the page has had its turn
+            self._warming = True
+            QTimer.singleShot(WARM_UP_AFTER_MS, self.tools, self.tools.warm_up)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

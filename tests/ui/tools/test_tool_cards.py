@@ -149,3 +149,15 @@ async def test_the_list_paints_in_light_and_dark(cards: ToolCards, dark: bool) -
         assert len(colours) > 3  # rows drawn, not an empty list
     finally:
         apply_theme(app, LIGHT)
+
+
+async def test_warming_up_leaves_the_list_as_it_was(cards: ToolCards) -> None:
+    """The page draws a sample tool once, unseen, before any server has started."""
+    cards.hide()
+    shown: list[tuple[str, str]] = []
+    cards.policyChosen.connect(lambda name, value: shown.append((name, value)))
+    cards.warm_up()
+    assert cards.model.rowCount() == 0 and cards.detail.isHidden() and not shown
+    cards.set_tools(tools(3))
+    cards.warm_up()  # once only, and never over real tools
+    assert cards.model.rowCount() == 3 and cards.detail.name.text() == "tool_0"
