@@ -151,6 +151,8 @@ class DocumentsSection(Section):
         self._tasks.run(self._choose(provider_id, model))
 
     async def _choose(self, provider_id: str, model: str) -> None:
+        if not await self.embedding.usable(provider_id, model):
+            return  # missing, a chat model, the server down: said, and nothing changes
         cost = await self.library.plan(model)
         if not cost.needed:
             self._save(provider_id, model)

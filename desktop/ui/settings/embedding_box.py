@@ -289,6 +289,17 @@ class EmbeddingBox(QWidget):
             ),
         )
 
+    async def usable(self, provider_id: str, model: str) -> bool:
+        """Whether the model can be chosen: Ollama says it is there and embeds (nothing is
+        sent); if not, the reason is shown where Check shows its result."""
+        trial = candidate(self._choice, self._settings, provider_id, model)
+        try:
+            await trial.current()
+        except ParleyError as error:
+            self._set_result("error", translated(error))
+            return False
+        return True
+
     def _set_result(self, state: str, words: str) -> None:
         self.result.setText(words)
         self.result.setProperty("state", state)

@@ -58,6 +58,10 @@ async def test_only_embedding_models_are_listed_and_check_says_the_dimension(
     await wait_until(lambda: box.result.property("state") == "error")
     assert f"{TINY} is a chat model" in box.result.text()
     assert made.settings.embedding_model == MINILM  # a check saves nothing
+    QTest.mouseClick(box.use, Qt.MouseButton.LeftButton)  # nor can it be chosen
+    await page.idle()
+    assert f"{TINY} is a chat model" in box.result.text()
+    assert made.settings.embedding_model == MINILM and page.documents.dialog is None
     await page.idle()
 
 
