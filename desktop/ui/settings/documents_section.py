@@ -40,7 +40,6 @@ class DocumentsSection(Section):
         self.library = library
         self._tasks = tasks
         self.dialog: ReembedDialog | None = None
-        self._stale = True
 
         frame, inner = card()
         self.model_title = QLabel()
@@ -114,14 +113,13 @@ class DocumentsSection(Section):
             self.retranslate()
 
     def showEvent(self, event: QShowEvent) -> None:
+        """Counted again each time it is shown: chats add documents without telling it."""
         super().showEvent(event)
-        if self._stale:
-            self._refresh()
+        self._refresh()
 
     # -- what is stored ------------------------------------------------------------------
     def _refresh(self) -> None:
-        self._stale = not self.isVisible()
-        if not self._stale:
+        if self.isVisible():
             self._tasks.run(self._show_facts())
 
     async def _show_facts(self) -> None:

@@ -192,3 +192,25 @@ async def test_an_ollama_without_embedding_models_offers_a_pull(
         await page.idle()
     finally:
         empty.stop()
+
+
+async def test_what_is_stored_is_counted_each_time_the_section_is_shown(
+    qtbot: object, services: MakeServices, tmp_path: Path
+) -> None:
+    from desktop.documents.indexing import add_file
+
+    made = services()
+    await wait_until(lambda: made.registry.built)
+    page = settings_page(qtbot, made)
+    assert page.documents is not None
+    facts = page.documents.facts
+    await wait_until(lambda: facts.text().startswith("0 documents · 0 passages"))
+    page.hide()
+    # A chat adds a document (through the store, not the library): nobody tells Settings.
+    await add_file(made.documents, notes(tmp_path / "chat.md", "from a chat"), "conversation:7")
+    chunks = made.documents.documents()[0].chunks
+    page.show()
+    await wait_until(lambda: facts.text().startswith(f"1 document · {chunks} passages"))
+    assert "on disk" in facts.text()
+    assert f"{chunks} passages are not embedded yet" in facts.text()
+    await page.idle()
