@@ -281,6 +281,20 @@ class DocumentStore:
             ).fetchall()
         return {int(row[0]): int(row[1]) for row in rows}
 
+    def owners(self) -> list[str]:
+        """Every owner that has documents."""
+        with self._lock:
+            rows = self._conn.execute("SELECT DISTINCT owner FROM documents").fetchall()
+        return [str(row[0]) for row in rows]
+
+    def delete_owner(self, owner: str) -> None:
+        """All of ``owner``'s documents, their chunks and vectors (its conversation is gone)."""
+        with self._lock, self._conn:
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.execute("DELETE FROM documents WHERE owner = ?", (owner,))
+            self._matrices.clear()
+            self._word_counts.clear()
+
     def reassign(self, old_owner: str, new_owner: str) -> None:
         """Give ``old_owner``'s documents to ``new_owner`` (a new chat's, once it is saved)."""
         with self._lock, self._conn:

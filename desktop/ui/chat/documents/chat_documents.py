@@ -98,6 +98,7 @@ class ChatDocuments(QObject):
         QDesktopServices.setUrlHandler(SCHEME, self, "open_url")  # type: ignore[arg-type]
         self.destroyed.connect(lambda: QDesktopServices.unsetUrlHandler(SCHEME))
         self._shown(pane.conversation_id)
+        tasks.spawn(self._tidy(), name="documents-tidy")
 
     @property
     def owner(self) -> str:
@@ -135,6 +136,19 @@ class ChatDocuments(QObject):
         owners = self._owners(conversation_id)
         model = self.choice.model
         self._tasks.spawn(_to_thread(self.store.prepare, owners, model), name="documents-prepare")
+
+    async def _tidy(self) -> None:
+        """Documents of conversations deleted for good (not in the trash) go too."""
+        import asyncio
+
+        for owner in await asyncio.to_thread(self.store.owners):
+            kind, _, number = owner.partition(":")
+            if kind != "conversation" or not number.isdigit():
+                continue
+            try:
+                self.history.get_conversation(int(number))
+            except KeyError:
+                await asyncio.to_thread(self.store.delete_owner, owner)
 
     def open_list(self) -> DocumentsWindow:
         from desktop.ui.chat.documents.documents_window import DocumentsWindow

@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 from desktop.core.provider_config import ProviderConfig
-from desktop.storage.document_store import default_path
+from desktop.documents.indexing import add_file
+from desktop.storage.document_store import DocumentStore, default_path
 from desktop.storage.history import HistoryStore, default_history_path
 from desktop.storage.settings import Settings
 from desktop.ui.chat.documents.indexer import State
@@ -67,3 +68,24 @@ async def test_indexing_killed_midway_resumes_when_the_chat_opens(
     chunks, ordinals, vectors = counts(services.document_store.path, entry.document_id)
     assert chunks == ordinals == vectors == entry.chunks
     assert len(services.document_store.documents(owner)) == 1
+
+
+async def test_a_conversation_deleted_for_good_takes_its_documents_along(
+    documents_window: object, scripted: ScriptedOllama, tmp_path: Path
+) -> None:
+    history = HistoryStore.open(default_history_path())
+    kept = history.create_conversation("Kept", "scripted:latest")
+    gone = history.create_conversation("Gone", "scripted:latest")
+    history.close()
+    note = tmp_path / "note.txt"
+    note.write_text("A note kept with its conversation.")
+    store = DocumentStore.open(default_path())
+    for conversation in (kept, gone):
+        await add_file(store, note, f"conversation:{conversation.id}")
+    history = HistoryStore.open(default_history_path())
+    history.delete_conversation(gone.id)
+    history.close()
+    store.close()
+
+    services, _, _ = await documents_window(Settings())  # type: ignore[operator]
+    await wait_until(lambda: services.document_store.owners() == [f"conversation:{kept.id}"])
