@@ -8,7 +8,7 @@ model reset and paints only the rows in sight.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.tools.results import RemoteTool
@@ -46,6 +46,7 @@ class ToolCards(QWidget):
         self.detail.hide()
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.list.choiceRequested.connect(self._choose)
+        self.list.activated.connect(self._go_to_choice)  # Enter or a double click
         self.detail.choiceChosen.connect(
             lambda choice: self._choose(self.list.currentIndex().row(), choice)
         )
@@ -117,6 +118,10 @@ class ToolCards(QWidget):
         self._show_detail()  # also when it did not move (a reset, the same row)
         if index.isValid():
             self.list.scrollTo(index)
+
+    def _go_to_choice(self, _index: QModelIndex) -> None:
+        target = self.detail.policy if self.detail.policy.isVisible() else self.detail.schema_button
+        target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _keep_chosen_in_sight(self) -> None:
         self.list.scrollTo(self.list.currentIndex())

@@ -92,6 +92,8 @@ async def test_arrow_keys_move_through_the_tools_and_the_menu_key_sets_a_policy(
     assert cards.model.index(2, 0).data(POLICY_ROLE) == Policy.DENY.value  # the row's pill
     assert cards.detail.policy.currentText() == "Never run"
 
+    QTest.keyClick(view, Qt.Key.Key_Return)  # Enter: on to the chosen tool's policy
+    assert cards.detail.policy.hasFocus()
     cards.detail.policy.setCurrentIndex(cards.detail.policy.findData(SERVERS_CHOICE))
     cards.detail.policy.activated.emit(cards.detail.policy.currentIndex())
     assert chosen[-1] == ("tool_2", SERVERS_CHOICE)
