@@ -110,6 +110,7 @@ QFrame#documentChip {{ background: {alternate}; border: 1px solid {border};
 QFrame#documentChip:hover {{ background: {hover}; }}
 QFrame#documentChip[state="problem"] {{ border-color: {warning}; }}
 QLabel#documentChipName {{ font-weight: 600; }}
+QFrame#documentChipProgress {{ background: {accent}; border-radius: 1px; }}
 QLabel#documentChipState {{ color: {muted}; font-size: {font_small}; }}
 QLabel#documentChipState[state="problem"] {{ color: {warning}; }}
 QLabel#documentChipState[state="ready"] {{ color: {success}; }}

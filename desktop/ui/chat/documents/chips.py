@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,6 +27,7 @@ from desktop.ui.icons import icon
 from desktop.ui.strings import translated
 
 NAME_CHARS = 28
+PROGRESS_INSET = 6
 
 
 def state_text(entry: DocEntry, widget: QWidget) -> str:
@@ -82,6 +83,9 @@ class DocumentChip(QFrame):
         self.remove_button.setAutoRaise(True)
         self.remove_button.clicked.connect(lambda: self.removeRequested.emit(self.key))
         layout.addWidget(self.remove_button)
+        self.progress = QFrame(self)  # a thin line along the bottom while indexing
+        self.progress.setObjectName("documentChipProgress")
+        self._percent = 0
         self.show_entry(entry)
 
     def show_entry(self, entry: DocEntry) -> None:
@@ -92,12 +96,25 @@ class DocumentChip(QFrame):
         for widget in (self, self.detail):
             widget.style().unpolish(widget)
             widget.style().polish(widget)
+        self._percent = entry.percent if entry.state is State.INDEXING else 0
+        self._place_progress()
         tip = entry.name + (f"\n{translated(entry.note)}" if entry.note else "")
         self.setToolTip(tip)
         self.remove_button.setToolTip(
             self.tr("Remove {name} from this chat").format(name=entry.name)
         )
         self.remove_button.setAccessibleName(self.tr("Remove document"))
+
+    def _place_progress(self) -> None:
+        inner = self.width() - 2 * PROGRESS_INSET
+        self.progress.setGeometry(
+            PROGRESS_INSET, self.height() - 3, max(2, inner * self._percent // 100), 2
+        )
+        self.progress.setVisible(self._percent > 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_progress()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

@@ -109,8 +109,8 @@ class SourcesView(QFrame):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange):
+            self.retranslate()  # the links' colour is the palette's at setText
 
 
 def cursor_at(document: QTextDocument, start: int, end: int) -> QTextCursor:
