@@ -1,7 +1,8 @@
-"""A preview or an import of an export, on a worker thread (``asyncio.to_thread``).
+"""A preview or an import of an export, in the import worker process (worker.py; in a
+thread of the app if that cannot start).
 
-The UI passes a :class:`Progress` it polls from its own thread: the worker writes how far
-it has read and reads whether Cancel was pressed. An import writes batches of about
+The caller passes a :class:`Progress`: the job writes how far it has read and reads
+whether Cancel was pressed (worker.py carries both between the processes). An import writes batches of about
 :data:`BATCH_MESSAGES` messages, each a short transaction, hidden until the last is written
 (storage/bulk_import.py): a failure, Cancel or kill leaves the visible history as it was.
 """
@@ -27,7 +28,8 @@ SWITCH_INTERVAL_S = 0.001
 
 @contextmanager
 def gil_handoff() -> Iterator[None]:
-    """While a worker reads or writes an export, hand the GIL over sooner.
+    """While a worker thread reads or writes an export, hand the GIL over sooner (when it
+    runs in the app's process: worker.py's fallback).
 
     The worker is busy Python (JSON, trees, rows) for minutes; the UI thread needs the GIL
     several times in each turn of its loop (every call from Qt into Python) and waits up

@@ -85,6 +85,24 @@ def build_rows(
     return ListRows(list(summaries), rows, depths, texts, row_of, headings, made)
 
 
+@dataclass(frozen=True, slots=True)
+class RowBuilder:
+    """:func:`build_rows` for the list as it was when this was made (its open folders,
+    today, its language), for conversations and folders read later; thread-safe."""
+
+    made: Made
+
+    def __call__(
+        self,
+        summaries: Sequence[ConversationSummary],
+        folders: Sequence[Folder],
+        counts: Mapping[int, int],
+    ) -> ListRows:
+        known = {folder.id for folder in folders}
+        made = self.made._replace(expanded=self.made.expanded & known)
+        return build_rows(summaries, made, folders, counts)
+
+
 def _layout(
     summaries: Sequence[ConversationSummary],
     today: date,

@@ -11,7 +11,7 @@ conversation always asks for it, even on the row still highlighted from before.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import (
@@ -46,7 +46,7 @@ from desktop.core.conversation_groups import ConversationSummary, DateGroup, Per
 from desktop.core.folders import Folder
 from desktop.ui.chat.sidebar.conversation_delegate import RowDelegate, heading_font, row_height
 from desktop.ui.chat.sidebar.conversation_folder_rows import FolderRows
-from desktop.ui.chat.sidebar.conversation_groups import ListRows, Made, build_rows
+from desktop.ui.chat.sidebar.conversation_groups import ListRows, Made, RowBuilder
 from desktop.ui.chat.sidebar.conversation_model import (
     FOLDER_ROLE,
     ID_ROLE,
@@ -191,25 +191,11 @@ class ConversationList(FolderRows, QListView):
             today or self._today, frozenset(self.expanded), self._untitled(), self.folders_heading()
         )
 
-    def row_builder(
-        self,
-    ) -> Callable[[Sequence[ConversationSummary], Sequence[Folder], Mapping[int, int]], ListRows]:
-        """What builds the rows of the list as it is now (its open folders, today, its
-        language) for conversations and folders read later: plain Python, for a worker
-        thread; :meth:`set_summaries` takes the result as ``built``."""
-        made = self._made(date.today())
-
-        def build(
-            summaries: Sequence[ConversationSummary],
-            folders: Sequence[Folder],
-            counts: Mapping[int, int],
-        ) -> ListRows:
-            known = {folder.id for folder in folders}
-            return build_rows(
-                summaries, made._replace(expanded=made.expanded & known), folders, counts
-            )
-
-        return build
+    def row_builder(self) -> RowBuilder:
+        """Builds the rows of the list as it is now (open folders, today, language) for
+        conversations read later, on a worker thread; set_summaries takes them as
+        ``built``."""
+        return RowBuilder(self._made(date.today()))
 
     def show_current(self, conversation_id: int | None) -> None:
         """Highlight the conversation the owner shows (none: a new chat)."""
