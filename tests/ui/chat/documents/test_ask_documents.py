@@ -16,6 +16,7 @@ from desktop.ui.chat.messages.message_bubble import MessageBubble
 from tests.documents.pdf_maker import write_pdf
 from tests.servers.openai_server import OpenAIServer
 from tests.servers.scripted_ollama import ScriptedOllama
+from tests.ui.chat.composer.test_attachments import drop, files_mime
 from tests.ui.chat.documents.conftest import (
     counts,
     embedder_settings,
@@ -112,7 +113,7 @@ async def test_a_small_text_is_sent_whole_and_its_sources_survive_a_restart(
     settings = embedder_settings(embedding_openai_server)
     services, window, documents = await documents_window(settings)  # type: ignore[operator]
     pane = window.chat_pane
-    pane.draft.add_paths([notes])
+    assert drop(pane.empty_state, files_mime(notes))  # dropped on the new chat
     [entry] = await settled(documents, DRAFT_OWNER)
     assert ready(entry)
     scripted.script(["Take the blue raincoat [1]."])
