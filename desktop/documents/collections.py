@@ -244,6 +244,18 @@ class CollectionStore:
             ).fetchall()
         return [int(row[0]) for row in rows]
 
+    def sample_texts(self, document_ids: list[int], limit: int) -> list[str]:
+        """Up to ``limit`` chunk texts of these documents (to time an embedder on)."""
+        if not document_ids:
+            return []
+        marks = ",".join("?" * len(document_ids))
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT text FROM chunks WHERE document_id IN ({marks}) ORDER BY id LIMIT ?",
+                (*document_ids, limit),
+            ).fetchall()
+        return [str(row[0]) for row in rows]
+
     def chunk_characters(self, document_ids: list[int]) -> tuple[int, int]:
         """(chunks, characters) of these documents."""
         if not document_ids:

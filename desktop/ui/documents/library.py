@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.core.embedding import Embedder
 from desktop.core.errors import ParleyError
 from desktop.core.text import QT_TRANSLATE_NOOP, Text, text
 from desktop.documents.collections import Collection, CollectionStore
@@ -180,6 +181,18 @@ class DocumentLibrary(QObject):
     # -- re-embedding --------------------------------------------------------------------
     async def plan(self, model: str) -> ReembedPlan:
         return await asyncio.to_thread(plan, self.collections, model)
+
+    async def measure_pace(self, embedder: Embedder, cost: ReembedPlan, sample: int = 16) -> float:
+        """Characters a second ``embedder`` manages on a sample of the plan's passages (the
+        model is loaded by a first, untimed call). Nothing is stored."""
+        texts = await asyncio.to_thread(self.collections.sample_texts, list(cost.documents), sample)
+        if not texts:
+            return 0.0
+        await embedder.embed(texts[:1])
+        started = time.monotonic()
+        await embedder.embed(texts)
+        elapsed = time.monotonic() - started
+        return sum(len(text) for text in texts) / elapsed if elapsed > 0 else 0.0
 
     @property
     def reembedding_now(self) -> bool:

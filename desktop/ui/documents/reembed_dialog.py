@@ -1,7 +1,8 @@
 """Asking before every stored document is embedded again with a newly chosen model.
 
-Shows what it costs: the documents and chunks, about how many tokens, and, when a run has
-measured this machine's pace, about how long. Re-embed starts the run; Keep … leaves the
+Shows what it costs: the documents and passages, about how many tokens, and about how long
+at the pace measured on this machine (the new model timed on a few passages, or the last
+run). Re-embed starts the run; Keep … leaves the
 old model chosen (vectors of two models are never compared, so a half-way state is never
 searched as if it were whole).
 """

@@ -1,7 +1,8 @@
 """Settings → Documents: the embedding model, re-embedding when it changes, what is stored.
 
 Choosing another model while documents hold vectors of the old one asks first, with the
-cost (desktop/ui/documents/reembed_dialog.py); yes saves the choice and re-embeds in the
+cost (desktop/ui/documents/reembed_dialog.py; the new model is timed on a few passages when
+they may go to it); yes saves the choice and re-embeds in the
 background with progress and Stop, no leaves the old model chosen. Below: how many
 documents and chunks are stored and how much room they take, and the library window.
 """
@@ -12,7 +13,9 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from desktop.core.errors import ParleyError
 from desktop.documents.reembedding import ReembedPlan, RunProgress
+from desktop.services.embedder_choice import EmbedderChoice
 from desktop.storage.settings import SettingsStore
 from desktop.ui.documents.library import DocumentLibrary
 from desktop.ui.documents.reembed_dialog import ReembedDialog
@@ -149,18 +152,34 @@ class DocumentsSection(Section):
         self._tasks.run(self._choose(provider_id, model))
 
     async def _choose(self, provider_id: str, model: str) -> None:
-        if not await self.embedding.usable(provider_id, model):
+        trial = await self.embedding.usable(provider_id, model)
+        if trial is None:
             return  # missing, a chat model, the server down: said, and nothing changes
         cost = await self.library.plan(model)
         if not cost.needed:
             self._save(provider_id, model)
             return
+        rate = await self._pace(trial, cost) or self.library.rate
         old = self.library.choice.model or ", ".join(cost.old_models)
-        dialog = self.dialog = ReembedDialog(cost, old, self.library.rate, self.window())
+        dialog = self.dialog = ReembedDialog(cost, old, rate, self.window())
         dialog.accepted.connect(lambda: self._agreed(provider_id, cost))
         dialog.rejected.connect(self.embedding.show_choice)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    async def _pace(self, trial: EmbedderChoice, cost: ReembedPlan) -> float | None:
+        """The new model timed on a few of the passages, for the time estimate: only where
+        passages may go (this computer, or a service the person allowed)."""
+        if not trial.consented:
+            return None
+        self.embedding.set_result("busy", self.tr("Timing {model} on a few passages…").format(
+            model=cost.model))  # fmt: skip
+        try:
+            return await self.library.measure_pace(await trial.current(), cost) or None
+        except ParleyError:
+            return None  # said when the run meets it; the question goes without a time
+        finally:
+            self.embedding.set_result("", "")
 
     def _agreed(self, provider_id: str, cost: ReembedPlan) -> None:
         self._save(provider_id, cost.model)

@@ -271,7 +271,7 @@ class EmbeddingBox(QWidget):
 
     # -- Check and Use -------------------------------------------------------------------
     def run_check(self) -> None:
-        self._set_result("busy", self.tr("Checking…"))
+        self.set_result("busy", self.tr("Checking…"))
         self._tasks.run(self._check(self._trial()))
 
     async def _check(self, trial: EmbedderChoice) -> None:
@@ -279,28 +279,29 @@ class EmbeddingBox(QWidget):
             embedder = await trial.current()
             result = await embedder.embed(["Parley"])
         except ParleyError as error:
-            self._set_result("error", translated(error))
+            self.set_result("error", translated(error))
             return
         size = len(result.vectors[0]) if result.vectors else 0
-        self._set_result(
+        self.set_result(
             "ok",
             self.tr("Works: {model} gives vectors of {size} dimensions.").format(
                 model=embedder.model, size=size
             ),
         )
 
-    async def usable(self, provider_id: str, model: str) -> bool:
-        """Whether the model can be chosen: Ollama says it is there and embeds (nothing is
-        sent); if not, the reason is shown where Check shows its result."""
+    async def usable(self, provider_id: str, model: str) -> EmbedderChoice | None:
+        """The choice if the model can be chosen (Ollama says it is there and embeds;
+        nothing is sent); else None, and the reason shown where Check shows its result."""
         trial = candidate(self._choice, self._settings, provider_id, model)
         try:
             await trial.current()
         except ParleyError as error:
-            self._set_result("error", translated(error))
-            return False
-        return True
+            self.set_result("error", translated(error))
+            return None
+        return trial
 
-    def _set_result(self, state: str, words: str) -> None:
+    def set_result(self, state: str, words: str) -> None:
+        """The line beside Check: ok, error or busy (words "" clears it)."""
         self.result.setText(words)
         self.result.setProperty("state", state)
         self.result.style().unpolish(self.result)

@@ -104,6 +104,7 @@ async def test_changing_the_model_asks_first_with_the_cost(
     box = section.embedding
     await wait_until(lambda: len(listed(page)) == 2)
 
+    made.library.rate = None  # no run measured yet: the new model is timed on a sample
     box.model.setCurrentText(SECOND)
     QTest.mouseClick(box.use, Qt.MouseButton.LeftButton)
     await wait_until(lambda: section.dialog is not None and section.dialog.isVisible())
@@ -111,6 +112,8 @@ async def test_changing_the_model_asks_first_with_the_cost(
     assert dialog is not None
     text = dialog.counts.text()
     assert "1 document" in text and f"{document.chunks} passages" in text and "tokens" in text
+    assert "Measured pace on this computer: about" in text
+    assert made.documents.documents(owner)[0].embed_model == MINILM  # timing stores nothing
     dialog.reject()  # No: the old model stays
     assert made.settings.embedding_model == MINILM
     assert box.model.currentText() == MINILM
