@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
@@ -30,6 +30,7 @@ from desktop.ui.chat.documents.sources_view import (
     SourcesView,
     link_citations,
     parse_source_url,
+    recolour_citations,
 )
 from desktop.ui.render.markdown_view import MarkdownView
 from desktop.ui.tasks import TaskOwner
@@ -95,6 +96,7 @@ class ChatDocuments(QObject):
         for bubble in pane.messages.bubbles():  # a conversation reopened at start
             if bubble.message_id is not None:
                 self.decorate(bubble, bubble.message_id)
+        pane.installEventFilter(self)  # light and dark switch: the links' colour follows
         QDesktopServices.setUrlHandler(SCHEME, self, "open_url")  # type: ignore[arg-type]
         self.destroyed.connect(lambda: QDesktopServices.unsetUrlHandler(SCHEME))
         self._shown(pane.conversation_id)
@@ -220,6 +222,21 @@ class ChatDocuments(QObject):
         for page in body.pages():
             if page.view is not None:
                 link_citations(page.view.document(), message_id, sent, colour)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.pane and event.type() == QEvent.Type.PaletteChange:
+            QTimer.singleShot(0, self, self._recolour)
+        return False
+
+    def _recolour(self) -> None:
+        for bubble in self.pane.messages.bubbles():
+            body = bubble.body
+            if bubble.message_id not in self.sent or not isinstance(body, MarkdownView):
+                continue
+            colour = body.palette().color(QPalette.ColorRole.Link)
+            for page in body.pages():
+                if page.view is not None:
+                    recolour_citations(page.view.document(), colour)
 
     @Slot(QUrl)
     def open_url(self, url: QUrl) -> None:

@@ -55,6 +55,24 @@ def link_citations(
     return linked
 
 
+def recolour_citations(document: QTextDocument, colour: QColor) -> None:
+    """The citation links in ``colour`` (light and dark switched)."""
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.charFormat().anchorHref().startswith(f"{SCHEME}:"):
+                cursor = cursor_at(
+                    document, fragment.position(), fragment.position() + fragment.length()
+                )
+                tint = QTextCharFormat()
+                tint.setForeground(colour)
+                cursor.mergeCharFormat(tint)
+            iterator += 1
+        block = block.next()
+
+
 def mode_text(widget: QWidget, mode: str) -> str:
     return {
         "whole": widget.tr("whole documents"),

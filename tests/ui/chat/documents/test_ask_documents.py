@@ -8,11 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QColor, QDesktopServices, QPalette
+from PySide6.QtWidgets import QApplication
 
 from desktop.ui.chat.documents.chat_documents import DRAFT_OWNER
 from desktop.ui.chat.documents.sources_view import SourcesView, source_url
 from desktop.ui.chat.messages.message_bubble import MessageBubble
+from desktop.ui.theme import apply_theme, is_dark
 from tests.documents.pdf_maker import write_pdf
 from tests.servers.openai_server import OpenAIServer
 from tests.servers.scripted_ollama import ScriptedOllama
@@ -37,6 +39,23 @@ def system_text(body: dict[str, object]) -> str:
     messages = body["messages"]
     assert isinstance(messages, list)
     return "\n".join(m["content"] for m in messages if m["role"] == "system")
+
+
+def citation_colour(bubble: MessageBubble) -> QColor | None:
+    """The colour of the first citation link drawn in the answer."""
+    for page in bubble.body.pages():
+        if page.view is None:
+            continue
+        block = page.view.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                form = iterator.fragment().charFormat()
+                if form.anchorHref().startswith("parley-source:"):
+                    return form.foreground().color()
+                iterator += 1
+            block = block.next()
+    return None
 
 
 def answer_bubbles(window: object) -> list[MessageBubble]:
@@ -124,6 +143,18 @@ async def test_a_small_text_is_sent_whole_and_its_sources_survive_a_restart(
     await wait_until(lambda: bubble.findChild(SourcesView) is not None)
     heading = bubble.findChild(SourcesView).heading.text()
     assert "whole documents" in heading
+
+    # Light and dark switch: the [1] link takes the new link colour.
+    app = QApplication.instance()
+    was_dark = is_dark(app)
+    await wait_until(lambda: citation_colour(bubble) is not None)
+    before = citation_colour(bubble)
+    try:
+        apply_theme(app, "light" if was_dark else "dark")
+        await wait_until(lambda: citation_colour(bubble) != before)
+        assert citation_colour(bubble) == bubble.body.palette().color(QPalette.ColorRole.Link)
+    finally:
+        apply_theme(app, "dark" if was_dark else "light")
     conversation_id, message_id = pane.conversation_id, bubble.message_id
 
     # Another window on the same files: the answer still shows its sources.
