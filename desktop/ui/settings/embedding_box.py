@@ -66,7 +66,6 @@ class EmbeddingBox(QWidget):
         self._settings = registry.settings
         self._choice = choice
         self._tasks = tasks
-        self._stale = True
         self.provider = QComboBox()
         self.model = QComboBox()
         self.model.setEditable(True)
@@ -178,15 +177,14 @@ class EmbeddingBox(QWidget):
     def _provider_changed(self) -> None:
         self.none_pulled.hide()
         self.pull.hide()
-        self._stale = not self.isVisible()
-        if not self._stale:
+        if self.isVisible():  # else when shown
             self._tasks.run(self._fill_models())
         self._shown_changed()
 
     def showEvent(self, event: QShowEvent) -> None:
+        """The models are listed again each time: one pulled meanwhile is offered."""
         super().showEvent(event)
-        if self._stale:
-            self._provider_changed()
+        self._tasks.run(self._fill_models())
 
     async def _fill_models(self) -> None:
         provider_id = str(self.provider.currentData() or "")

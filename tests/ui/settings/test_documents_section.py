@@ -176,7 +176,7 @@ async def test_re_embedding_stops_and_continues_where_it_stopped(
 
 
 async def test_an_ollama_without_embedding_models_offers_a_pull(
-    qtbot: object, services: MakeServices, tmp_path: Path
+    qtbot: object, services: MakeServices, tmp_path: Path, minilm_model_path: Path
 ) -> None:
     empty = OllamaServer(tmp_path / "ollama").start()
     try:
@@ -192,6 +192,12 @@ async def test_an_ollama_without_embedding_models_offers_a_pull(
         QTest.mouseClick(box.pull, Qt.MouseButton.LeftButton)
         assert pulled == ["nomic-embed-text"]
         assert "Downloading nomic-embed-text" in box.none_pulled.text()
+        empty.publish(MINILM, minilm_model_path, capabilities=("embedding",))
+        empty.install(MINILM)  # as when the download is done
+        page.hide()
+        page.show()  # the person comes back: the model is offered, the Pull offer gone
+        await wait_until(lambda: listed(page) == [MINILM])
+        assert box.pull.isHidden()
         await page.idle()
     finally:
         empty.stop()
