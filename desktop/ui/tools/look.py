@@ -31,6 +31,8 @@ QFrame#serverProblem {{ background: {warning_bg}; border: 1px solid {warning};
 QListView#toolList {{ background: transparent; border: none; outline: none; }}
 QFrame#toolDetail {{ background: {window}; border: 1px solid {border};
     border-radius: {radius_m}; }}
+QScrollArea#toolDescriptionArea, QScrollArea#toolDescriptionArea > QWidget > QWidget {{
+    background: transparent; }}
 QLabel#toolName {{ font-family: monospace; font-weight: 600; }}
 QLabel#toolBadge {{ color: {success}; border: 1px solid {success}; border-radius: {radius_s};
     padding: 0 6px; font-size: {font_caption}; }}

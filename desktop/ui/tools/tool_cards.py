@@ -118,6 +118,7 @@ class ToolCards(QWidget):
         self._show_detail()  # also when it did not move (a reset, the same row)
         if index.isValid():
             self.list.scrollTo(index)
+            QTimer.singleShot(0, self.list, self._keep_chosen_in_sight)  # the panel resized
 
     def _go_to_choice(self, _index: QModelIndex) -> None:
         target = self.detail.policy if self.detail.policy.isVisible() else self.detail.schema_button

@@ -5,6 +5,7 @@ so a server's tools cost the same few widgets however many there are."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +25,8 @@ from desktop.ui.tools.tool_list import CHOICES
 from desktop.ui.tools.tool_model import choice_words
 
 SCHEMA_HEIGHT = 180
+DESCRIPTION_LINES = 5
+"""Lines of a tool's description shown at once below the list (more scroll)."""
 
 
 class ToolDetail(QFrame):
@@ -67,8 +71,14 @@ class ToolDetail(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(Space.M, Space.S, Space.M, Space.M)
         layout.setSpacing(Space.XS)
+        self.description_area = QScrollArea()
+        self.description_area.setObjectName("toolDescriptionArea")
+        self.description_area.setWidget(self.description)
+        self.description_area.setWidgetResizable(True)
+        self.description_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.description_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addLayout(top)
-        layout.addWidget(self.description)
+        layout.addWidget(self.description_area)
         self._layout = layout
         self.retranslate()
 
@@ -83,12 +93,25 @@ class ToolDetail(QFrame):
         self.description.setText(
             tool.description or QCoreApplication.translate("ToolCard", "No description")
         )
+        self._fit_description()
         self.policy.setVisible(choice is not None)
         if choice is not None:
             self.policy.setCurrentIndex(max(0, self.policy.findData(choice)))
         if self.schema is not None:
             self.schema.setPlainText(schema_text(tool.input_schema))
         self.retranslate()
+
+    def _fit_description(self) -> None:
+        """As tall as the description, up to a few lines: some servers describe a tool in
+        forty lines, which would push the list out of the window; the rest scrolls."""
+        width = self.description_area.viewport().width() or self.width() - 2 * Space.M
+        needed = self.description.heightForWidth(max(width, 100))
+        limit = DESCRIPTION_LINES * self.description.fontMetrics().lineSpacing()
+        self.description_area.setFixedHeight(max(1, min(needed, limit)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_description()
 
     def _show_schema(self, shown: bool) -> None:
         if self.schema is None:

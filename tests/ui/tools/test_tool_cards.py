@@ -163,3 +163,16 @@ async def test_warming_up_leaves_the_list_as_it_was(cards: ToolCards) -> None:
     cards.set_tools(tools(3))
     cards.warm_up()  # once only, and never over real tools
     assert cards.model.rowCount() == 3 and cards.detail.name.text() == "tool_0"
+
+
+async def test_a_forty_line_description_scrolls_below_the_list_instead_of_pushing_it_out(
+    cards: ToolCards,
+) -> None:
+    described = "\n".join(f"- point {line} of how to use this tool" for line in range(40))
+    cards.set_tools((RemoteTool("sequentialthinking", described),))
+    await asyncio.sleep(0.05)
+    area = cards.detail.description_area
+    line = cards.detail.description.fontMetrics().lineSpacing()
+    assert area.height() <= 5 * line
+    assert area.verticalScrollBar().maximum() > 0  # the rest is there, scrolled to
+    assert cards.list.height() > 100
