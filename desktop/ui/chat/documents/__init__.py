@@ -1,0 +1,1 @@
+"""Documents attached to a conversation: chips, the list, indexing, sources, passages."""

@@ -9,6 +9,8 @@ the sources it was sent are saved with it, shown under it, and opened from ``[n]
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Signal, Slot
@@ -116,8 +118,6 @@ class ChatDocuments(QObject):
     # -- attach --------------------------------------------------------------------------
 
     def _offered(self, paths: list[object]) -> None:
-        from pathlib import Path
-
         self.indexer.add_paths([Path(str(path)) for path in paths], self.owner)
 
     def _created(self, conversation_id: int) -> None:
@@ -137,12 +137,10 @@ class ChatDocuments(QObject):
             return
         owners = self._owners(conversation_id)
         model = self.choice.model
-        self._tasks.spawn(_to_thread(self.store.prepare, owners, model), name="documents-prepare")
+        self._tasks.spawn(asyncio.to_thread(self.store.prepare, owners, model), name="prepare")
 
     async def _tidy(self) -> None:
         """Documents of conversations deleted for good (not in the trash) go too."""
-        import asyncio
-
         for owner in await asyncio.to_thread(self.store.owners):
             kind, _, number = owner.partition(":")
             if kind != "conversation" or not number.isdigit():
@@ -255,9 +253,3 @@ class ChatDocuments(QObject):
             self.viewer = PassageViewer(self.store, self._tasks, self.pane.window())
         self.viewer.show_source(source)
         return self.viewer
-
-
-async def _to_thread(function: object, *args: object) -> None:
-    import asyncio
-
-    await asyncio.to_thread(function, *args)  # type: ignore[arg-type]
