@@ -31,6 +31,7 @@ import subprocess
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
@@ -107,8 +108,9 @@ def _in_worker(job: str, export: Path, history: Path, progress: run.Progress) ->
             if progress.quitting:
                 raise ImportCancelled
             if progress.cancelled and not cancel_sent:
-                write_frame(process.stdin, "cancel")
                 cancel_sent = True
+                with contextlib.suppress(OSError):  # it ended: its last words say how
+                    write_frame(process.stdin, "cancel")
             try:
                 message = replies.get(timeout=POLL_S)
             except queue.Empty:
@@ -226,11 +228,17 @@ def main() -> None:
     _batch_priority()
     replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     sys.stdout = sys.stderr  # nothing a library prints may land in the replies
-    serve(sys.stdin.buffer, replies)
-    replies.close()
+    status = 0
+    try:
+        serve(sys.stdin.buffer, replies)
+        replies.close()
+    except BaseException:  # a fault of Parley's: the app says the worker ended
+        traceback.print_exc()
+        status = 1
+    sys.stderr.flush()
     # at once: the thread listening for Cancel is blocked reading stdin, and a normal
     # exit would wait for that read's lock ("could not acquire lock ... at shutdown")
-    os._exit(0)
+    os._exit(status)
 
 
 if __name__ == "__main__":
