@@ -90,10 +90,7 @@ class ToolDetail(QFrame):
             return
         self.name.setText(tool.name)
         self.badge.setVisible(tool.read_only)
-        self.description.setText(
-            tool.description or QCoreApplication.translate("ToolCard", "No description")
-        )
-        self._fit_description()
+        self.description.setText(tool.description)
         self.policy.setVisible(choice is not None)
         if choice is not None:
             self.policy.setCurrentIndex(max(0, self.policy.findData(choice)))
@@ -127,6 +124,9 @@ class ToolDetail(QFrame):
 
     def retranslate(self) -> None:
         # The card's words keep their context (ToolCard), spelled out for lupdate.
+        if self.tool is not None and not self.tool.description:
+            self.description.setText(QCoreApplication.translate("ToolCard", "No description"))
+        self._fit_description()
         for index, value in enumerate(CHOICES):
             self.policy.setItemText(index, choice_words(value))
         name = self.tool.name if self.tool is not None else ""

@@ -54,6 +54,7 @@ class ToolList(QListView):
             action.triggered.connect(lambda _=False, c=choice: self.choiceRequested.emit(row, c))
             menu.addAction(action)
         self.menu = menu
+        menu.destroyed.connect(lambda *_: setattr(self, "menu", None))
         return menu
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
