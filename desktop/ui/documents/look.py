@@ -16,7 +16,7 @@ QListWidget#collectionList::item:selected {{ background: {selected};
     color: {selected_text}; }}
 QListWidget#documentList {{ background: {base}; border: 1px solid {border};
     border-radius: {radius_l}; padding: {space_xs}; outline: none; }}
-QListWidget#documentList::item {{ padding: 8px 8px; margin: 1px 0;
+QListWidget#documentList::item {{ padding: 0 8px; margin: 1px 0;
     border-radius: {radius_m}; }}
 QListWidget#documentList::item:hover {{ background: {hover}; }}
 QListWidget#documentList::item:selected {{ background: {selected}; color: {selected_text}; }}

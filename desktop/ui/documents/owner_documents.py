@@ -29,6 +29,7 @@ from shiboken6 import isValid
 
 from desktop.storage.document_store import StoredDocument
 from desktop.ui.design import Space
+from desktop.ui.documents.document_rows import DocumentRowDelegate
 from desktop.ui.documents.library import DocumentLibrary
 from desktop.ui.formatting import format_bytes
 from desktop.ui.icons import icon
@@ -55,6 +56,7 @@ class OwnerDocuments(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("documentList")
         self.list.setIconSize(QSize(18, 18))
+        self.list.setItemDelegate(DocumentRowDelegate(self.list))
         self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.setAcceptDrops(True)
         self.empty = QLabel()
