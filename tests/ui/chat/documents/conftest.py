@@ -88,7 +88,7 @@ async def documents_window(qtbot: object) -> AsyncIterator[Callable[..., object]
 
 
 async def settled(
-    documents: ChatDocuments, owner: str | None = None, timeout: float = 60
+    documents: ChatDocuments, owner: str | None = None, timeout: float = 120
 ) -> list[DocEntry]:
     """The owner's documents once none is being read or indexed."""
     owner = owner or documents.chips.owner
