@@ -45,13 +45,22 @@ class ServerLog:
 
     def __init__(self, changed: Callable[[], None] = lambda: None) -> None:
         self._lines: deque[str] = deque(maxlen=LOG_LINES)
+        self._added = 0
         self._lock = threading.Lock()
         self._changed = changed
 
     def add(self, line: str) -> None:
         with self._lock:
             self._lines.append(line)
+            self._added += 1
         self._changed()
+
+    def since(self, seen: int) -> tuple[list[str], int]:
+        """The lines added after the first ``seen`` (those still kept), and how many were
+        ever added: a reader shows only what is new."""
+        with self._lock:
+            new = min(max(0, self._added - seen), len(self._lines))
+            return list(self._lines)[len(self._lines) - new :], self._added
 
     def lines(self) -> list[str]:
         with self._lock:

@@ -115,6 +115,11 @@ class McpServerManager:
         server_log = self._logs.get(name)
         return server_log.lines() if server_log is not None else []
 
+    def log_since(self, name: str, seen: int) -> tuple[list[str], int]:
+        """The server's log lines after the first ``seen``, and the count of all so far."""
+        server_log = self._logs.get(name)
+        return server_log.since(seen) if server_log is not None else ([], 0)
+
     def unique_name(self, wanted: str) -> str:
         names = {server.name for server in self._servers}
         name, number = wanted.strip() or "server", 2

@@ -212,3 +212,15 @@ async def test_tools_a_running_server_adds_are_offered_at_the_next_ask(
     tools = {tool.name: tool for tool in await source.available_tools()}
     assert tools["echo_back"].definition.description == "A tool added while running"
     assert any(tool.name == "echo_back" for tool in mcp_manager.status("test").tools)
+
+
+def test_a_log_reader_gets_only_the_lines_it_has_not_seen() -> None:
+    from desktop.tools.connection import LOG_LINES, ServerLog
+
+    server_log = ServerLog()
+    for number in range(LOG_LINES + 100):
+        server_log.add(f"line {number}")
+    kept, added = server_log.since(0)
+    assert added == LOG_LINES + 100 and len(kept) == LOG_LINES and kept[0] == "line 100"
+    assert server_log.since(added - 2) == ([f"line {added - 2}", f"line {added - 1}"], added)
+    assert server_log.since(added) == ([], added)

@@ -3,6 +3,8 @@ actions on it (Start/Restart, Edit, Remove)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.toolbox import Policy
+from desktop.tools.connection import LOG_LINES
 from desktop.tools.manager import ServerState, ServerStatus
 from desktop.tools.server_config import ServerConfig
 from desktop.ui.design import Space
@@ -28,6 +31,8 @@ from desktop.ui.theme import DESTRUCTIVE, SECONDARY, set_kind
 from desktop.ui.tools.state_words import set_state, state_dot, state_key, state_words
 from desktop.ui.tools.tool_cards import ToolCards
 
+LogReader = Callable[[int], tuple[list[str], int]]
+"""A server's log lines after the first n, and how many it has had (McpServerManager.log_since)."""
 WARM_UP_AFTER_MS = 250
 """After the page is first shown: idle time, in the common case."""
 
@@ -93,6 +98,8 @@ class ServerDetail(QFrame):
         self.log.setObjectName("serverLog")
         self.log.setReadOnly(True)
         self.log.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.log.setMaximumBlockCount(LOG_LINES)
+        self._log_seen = 0
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.tool_stack, "")
@@ -150,12 +157,18 @@ class ServerDetail(QFrame):
         if self.config is not None:
             self.policyChosen.emit(self.config.identity, str(self.policy.itemData(index)))
 
-    def show_log(self, lines: list[str]) -> None:
-        bar = self.log.verticalScrollBar()
-        at_end = bar.value() >= bar.maximum() - 2
-        self.log.setPlainText("\n".join(lines))
-        if at_end:
+    def show_log(self, read: LogReader, *, anew: bool = False) -> None:
+        """Show what the log ``read`` gives since last time, or all of it ``anew`` (another
+        server). New lines are appended: the person's place in the log stays where it was
+        (setting the whole text again threw it to the top at every line)."""
+        lines, added = read(0 if anew else self._log_seen)
+        if anew or added < self._log_seen:  # another server, or its log began again
+            self.log.setPlainText("\n".join(lines))
+            bar = self.log.verticalScrollBar()
             bar.setValue(bar.maximum())
+        elif lines:
+            self.log.appendPlainText("\n".join(lines))  # follows the end if it was there
+        self._log_seen = added
 
     def retranslate(self) -> None:
         running = self.status.state is ServerState.RUNNING

@@ -237,3 +237,26 @@ async def test_a_tool_can_have_its_own_choice_which_the_chat_then_follows(
     page.detail.policy.setCurrentIndex(page.detail.policy.findData(Policy.ALLOW.value))
     page.detail.policy.activated.emit(page.detail.policy.currentIndex())
     assert policies.policy(offered["get_current_weather"]) is Policy.ALLOW
+
+
+async def test_new_log_lines_keep_the_persons_place_in_the_log(
+    make_page: Callable[..., ToolsPage],
+) -> None:
+    """Each new line used to set the whole log again, which threw someone reading an
+    earlier line back to the top."""
+    page = make_page()
+    await page.manager.save_server(stdio_config("weather"))
+    page.detail.tabs.setCurrentWidget(page.detail.log)
+    await page.manager.ensure_started("weather")
+    said = "\n".join(f"line {number}" for number in range(300))
+    await page.manager.call("weather", "say", {"text": said})
+    log = page.detail.log
+    await wait_until(lambda: "line 299" in log.toPlainText())
+    bar = log.verticalScrollBar()
+    assert bar.value() == bar.maximum() > 0  # it follows the end while the person is there
+    bar.setValue(bar.maximum() // 2)
+    place = bar.value()
+    await page.manager.call("weather", "say", {"text": "one more"})
+    await wait_until(lambda: log.toPlainText().endswith("one more"))
+    assert bar.value() == place
+    assert log.toPlainText().count("line 150\n") == 1  # appended, not repeated
