@@ -121,16 +121,23 @@ async def test_a_remote_embedder_is_asked_about_before_any_text_is_sent(
         id="minilm",
         preset="custom",
         name="Lab server",
-        base_url=embedding_openai_server.url.replace("127.0.0.1", "localhost.test") + "/v1",
+        # 0.0.0.0 is not a loopback address, though Linux delivers it to this machine.
+        base_url=embedding_openai_server.url.replace("127.0.0.1", "0.0.0.0") + "/v1",
     )
     settings.providers = [remote]
-    _services, window, documents = await documents_window(settings)  # type: ignore[operator]
+    services, window, documents = await documents_window(settings)  # type: ignore[operator]
     window.chat_pane.draft.add_paths([pdf])
     [entry] = await settled(documents, DRAFT_OWNER)
     assert entry.state is State.WAITING and entry.needs is Needs.CONSENT
     assert "not this computer" in note(entry) and "Lab server" in note(entry)
     assert embedding_openai_server.requests_to("/v1/embeddings") == []
     assert "Allow" in documents.chips.notes_text()
+
+    documents.chips.notes.linkActivated.emit(f"consent:{entry.key}")  # the person allows
+    [entry] = await settled(documents, DRAFT_OWNER)
+    assert ready(entry), note(entry)
+    assert services.settings.embedding_remote_consent == ["minilm"]  # asked once, remembered
+    assert embedding_openai_server.requests_to("/v1/embeddings")
 
 
 async def test_cancel_then_resume_and_a_server_gone_mid_way_leave_no_duplicates(
