@@ -20,9 +20,11 @@ from desktop.core.cited_sources import CitedSource, DocumentsContext, SentSource
 from desktop.core.embedding import Embedder
 from desktop.core.errors import ParleyError
 from desktop.documents.context import (
+    ANSWER_RESERVE,
     DocumentContext,
     Mode,
     Passage,
+    estimate_tokens,
     fits_whole,
     retrieved_context,
     whole_context,
@@ -61,6 +63,20 @@ class DocumentReader(Protocol):
         model: str,
         top_k: int = TOP_K,
     ) -> Sequence[HitLike]: ...
+
+
+def within_budget(hits: Sequence[HitLike], budget: int) -> list[HitLike]:
+    """The best hits whose texts fit ``budget`` tokens (at least the best one): a long
+    conversation in a small window leaves room for fewer passages, never an overflow."""
+    kept: list[HitLike] = []
+    used = 0
+    for hit in hits:
+        cost = estimate_tokens(hit.text) + 20  # its marker and label
+        if kept and used + cost > budget:
+            break
+        kept.append(hit)
+        used += cost
+    return kept
 
 
 def cited(context: DocumentContext, ids: Sequence[int | None], mode: str) -> DocumentsContext:
@@ -108,6 +124,7 @@ class AnswerDocuments:
         hits = await asyncio.to_thread(
             self._store.search, question, vector, self._owners, model, self._top_k
         )
+        hits = within_budget(hits, (window or DEFAULT_WINDOW) - history_tokens - ANSWER_RESERVE)
         if not hits:
             return None
         mode = Mode.RETRIEVED.value if vector is not None else KEYWORDS

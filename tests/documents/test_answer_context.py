@@ -105,6 +105,13 @@ async def test_the_request_carries_retrieved_passages_and_the_answer_keeps_them(
     )
     assert found is not None and found.sent.mode == "keywords"
     assert FACTS[1] in found.text
+    # A small window with a long conversation: fewer passages, within what is left.
+    squeezed = await AnswerDocuments(store, [OWNER], ready, recorded.__setitem__).context_for(
+        question, 2048, 600
+    )
+    assert squeezed is not None and 1 <= len(squeezed.sent.sources) < 5
+    assert squeezed.sent.tokens <= 2048 - 600 - 1024 + 50
+    assert FACTS[0] in squeezed.text  # the best passage stays
 
     # A short document goes whole, with no embedding at all.
     short = tmp_path / "note.txt"
