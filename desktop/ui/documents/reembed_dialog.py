@@ -83,7 +83,7 @@ class ReembedDialog(QDialog):
         tokens = self.tr("about {count} tokens").format(count=number(cost.tokens))
         seconds = cost.seconds(self._rate)
         took = (
-            self.tr("Measured pace on this computer: {time}.").format(time=duration(seconds))
+            self.tr("At the pace measured on this computer: {time}.").format(time=duration(seconds))
             if seconds is not None
             else self.tr("How long it takes depends on the model and this computer.")
         )

@@ -112,7 +112,7 @@ async def test_changing_the_model_asks_first_with_the_cost(
     assert dialog is not None
     text = dialog.counts.text()
     assert "1 document" in text and f"{document.chunks} passages" in text and "tokens" in text
-    assert "Measured pace on this computer: about" in text
+    assert "At the pace measured on this computer: about" in text
     assert made.documents.documents(owner)[0].embed_model == MINILM  # timing stores nothing
     dialog.reject()  # No: the old model stays
     assert made.settings.embedding_model == MINILM
@@ -152,7 +152,7 @@ async def test_re_embedding_stops_and_continues_where_it_stopped(
     section.choose("ollama", SECOND)
     await wait_until(lambda: section.dialog is not None and section.dialog.isVisible())
     assert section.dialog is not None
-    assert "Measured pace on this computer: about" in section.dialog.counts.text()
+    assert "At the pace measured on this computer: about" in section.dialog.counts.text()
     section.dialog.accept()
     await wait_until(lambda: any(done > 0 for done in heard), timeout=30)
     assert section.stop.isVisible() and section.progress.isVisible()
