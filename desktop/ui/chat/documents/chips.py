@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -30,20 +30,20 @@ NAME_CHARS = 28
 PROGRESS_INSET = 6
 
 
-def state_text(entry: DocEntry, widget: QWidget) -> str:
+def state_text(entry: DocEntry) -> str:
     """ "12 pages · indexing 40 %": what a chip and the list say of a document."""
-    tr = widget.tr
     states = {
-        State.READING: tr("reading…"),
-        State.INDEXING: tr("indexing {percent} %").format(percent=entry.percent),
-        State.READY: tr("ready"),
-        State.PAUSED: tr("paused at {percent} %").format(percent=entry.percent),
-        State.WAITING: tr("waiting"),
-        State.PROBLEM: tr("problem"),
+        State.READING: QCoreApplication.translate("DocumentChip", "reading…"),
+        State.INDEXING: QCoreApplication.translate("DocumentChip", "indexing {percent} %"),
+        State.READY: QCoreApplication.translate("DocumentChip", "ready"),
+        State.PAUSED: QCoreApplication.translate("DocumentChip", "paused at {percent} %"),
+        State.WAITING: QCoreApplication.translate("DocumentChip", "waiting"),
+        State.PROBLEM: QCoreApplication.translate("DocumentChip", "problem"),
     }
-    said = states[entry.state]
+    said = states[entry.state].format(percent=entry.percent)
     if entry.pages > 1:
-        return tr("{pages} pages · {state}").format(pages=entry.pages, state=said)
+        pages = QCoreApplication.translate("DocumentChip", "{pages} pages · {state}")
+        return pages.format(pages=entry.pages, state=said)
     return said
 
 
@@ -90,7 +90,7 @@ class DocumentChip(QFrame):
 
     def show_entry(self, entry: DocEntry) -> None:
         self.name.setText(elided(entry.name))
-        self.detail.setText(state_text(entry, self))
+        self.detail.setText(state_text(entry))
         self.setProperty("state", entry.state.value)
         self.detail.setProperty("state", entry.state.value)
         for widget in (self, self.detail):

@@ -32,7 +32,7 @@ class DocumentRow(QFrame):
         words.setSpacing(2)
         self.name = QLabel(entry.name)
         self.name.setObjectName("documentRowName")
-        self.state = QLabel(state_text(entry, self))
+        self.state = QLabel(state_text(entry))
         self.state.setObjectName("documentChipState")
         self.state.setProperty("state", entry.state.value)
         words.addWidget(self.name)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
@@ -73,11 +73,13 @@ def recolour_citations(document: QTextDocument, colour: QColor) -> None:
         block = block.next()
 
 
-def mode_text(widget: QWidget, mode: str) -> str:
+def mode_text(mode: str) -> str:
     return {
-        "whole": widget.tr("whole documents"),
-        "retrieved": widget.tr("retrieved passages"),
-        "keywords": widget.tr("passages found by keywords (no embedding model)"),
+        "whole": QCoreApplication.translate("SourcesView", "whole documents"),
+        "retrieved": QCoreApplication.translate("SourcesView", "retrieved passages"),
+        "keywords": QCoreApplication.translate(
+            "SourcesView", "passages found by keywords (no embedding model)"
+        ),
     }.get(mode, mode)
 
 
@@ -108,7 +110,7 @@ class SourcesView(QFrame):
     def retranslate(self) -> None:
         self.heading.setText(
             self.tr("Sources · {mode} · {tokens} tokens").format(
-                mode=mode_text(self, self.sent.mode), tokens=number(self.sent.tokens)
+                mode=mode_text(self.sent.mode), tokens=number(self.sent.tokens)
             )
         )
         lines = [
