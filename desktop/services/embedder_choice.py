@@ -12,6 +12,7 @@ consent is kept per provider in ``Settings.embedding_remote_consent``.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
@@ -75,6 +76,14 @@ class EmbedderChoice:
         """(provider id, model, base url) whose model passed the check."""
         self._embedder: Embedder | None = None
         settings.subscribe(self._on_setting)
+
+    def trial(self, provider_id: str, model: str) -> EmbedderChoice:
+        """Another provider and model, not saved (what Check and the remote notice try):
+        the same client and key store, a copy of the settings of its own."""
+        settings = copy.copy(self._settings)  # copies hold the data, not who listens to it
+        settings.embedding_provider = provider_id
+        settings.embedding_model = model
+        return EmbedderChoice(settings, self._http, self._secrets)
 
     @property
     def model(self) -> str:

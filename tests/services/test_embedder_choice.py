@@ -89,3 +89,19 @@ async def test_a_remote_provider_is_said_and_needs_consent_once(
     settings.embedding_provider = "gone"
     with pytest.raises(NoEmbeddingModel):
         await choice.current()
+
+
+def test_a_trial_choice_leaves_the_saved_one_alone() -> None:
+    import httpx
+
+    from desktop.services.embedder_choice import EmbedderChoice
+    from desktop.storage.settings import Settings
+
+    async def no_keys() -> object:
+        raise AssertionError("no key is needed")
+
+    settings = Settings(embedding_model="all-minilm")
+    saved = EmbedderChoice(settings, httpx.AsyncClient(), no_keys)  # type: ignore[arg-type]
+    trial = saved.trial("", "nomic-embed-text")
+    assert (trial.model, saved.model) == ("nomic-embed-text", "all-minilm")
+    assert settings.embedding_model == "all-minilm"

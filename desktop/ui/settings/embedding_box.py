@@ -10,8 +10,6 @@ shown (not yet saved) and says the dimension or the problem in the error tree's 
 
 from __future__ import annotations
 
-import copy
-
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -28,7 +26,6 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import ParleyError
 from desktop.core.provider_config import ProviderFamily
 from desktop.services.embedder_choice import EmbedderChoice
-from desktop.storage.settings import Settings
 from desktop.ui.design import Space
 from desktop.ui.page_tasks import PageTasks
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
@@ -40,15 +37,9 @@ SUGGESTED = "nomic-embed-text"
 EMBEDDING_FAMILIES = (ProviderFamily.OLLAMA, ProviderFamily.OPENAI_COMPAT)
 
 
-def candidate(
-    choice: EmbedderChoice, settings: Settings, provider_id: str, model: str
-) -> EmbedderChoice:
-    """The person's choice with a provider and model shown but not saved (Check, the
-    notice): the same client and key store, settings of its own."""
-    trial = copy.copy(settings)  # copies hold the data, not who listens to it
-    trial.embedding_provider = "" if provider_id == LOCAL_OLLAMA_ID else provider_id
-    trial.embedding_model = model
-    return EmbedderChoice(trial, choice._http, choice._secrets)
+def candidate(choice: EmbedderChoice, provider_id: str, model: str) -> EmbedderChoice:
+    """The person's choice with a provider and model shown but not saved."""
+    return choice.trial("" if provider_id == LOCAL_OLLAMA_ID else provider_id, model)
 
 
 class EmbeddingBox(QWidget):
@@ -159,7 +150,7 @@ class EmbeddingBox(QWidget):
 
     def _trial(self) -> EmbedderChoice:
         provider_id, model = self.shown()
-        return candidate(self._choice, self._settings, provider_id, model)
+        return candidate(self._choice, provider_id, model)
 
     def _fill_providers(self) -> None:
         chosen = self.provider.currentData() or self._choice.provider_id
@@ -290,7 +281,7 @@ class EmbeddingBox(QWidget):
     async def usable(self, provider_id: str, model: str) -> EmbedderChoice | None:
         """The choice if the model can be chosen (Ollama says it is there and embeds;
         nothing is sent); else None, and the reason shown where Check shows its result."""
-        trial = candidate(self._choice, self._settings, provider_id, model)
+        trial = candidate(self._choice, provider_id, model)
         try:
             await trial.current()
         except ParleyError as error:
