@@ -2,9 +2,10 @@
 thread of the app if that cannot start).
 
 The caller passes a :class:`Progress`: the job writes how far it has read and reads
-whether Cancel was pressed (worker.py carries both between the processes). An import writes batches of about
-:data:`BATCH_MESSAGES` messages, each a short transaction, hidden until the last is written
-(storage/bulk_import.py): a failure, Cancel or kill leaves the visible history as it was.
+whether Cancel was pressed (worker.py carries both between the processes). An import
+writes batches of about :data:`BATCH_MESSAGES` messages, each a short transaction, hidden
+until the last is written (storage/bulk_import.py): a failure, Cancel or kill leaves the
+visible history as it was.
 """
 
 from __future__ import annotations
