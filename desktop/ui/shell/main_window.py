@@ -21,6 +21,7 @@ from desktop import APP_NAME
 from desktop.storage.settings import Settings, SettingsStore
 from desktop.storage.ui_state import UiStateStore
 from desktop.ui.shell.chats_page import SIDEBAR_WIDTH, ChatsOutline
+from desktop.ui.shell.library_actions import LibraryActions
 from desktop.ui.shell.nav_rail import NavigationRail
 from desktop.ui.shell.pages import PageSpec, PageStack
 from desktop.ui.shell.quick_switcher import QuickSwitcher, SwitchTarget
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
             settings=self._settings_action,
             pages=[self.rail.actions_by_key[spec.key] for spec in self.pages.specs],
         )
+        self.libraries = LibraryActions(self, self._menus[0], self._settings_action)
         self._restore_geometry()
         self.pages.setFocus()  # not the first rail entry: focus goes to the page once built
 
@@ -273,6 +275,7 @@ class MainWindow(QMainWindow):
             for menu, title in zip(self._menus, self._menu_titles(), strict=True):
                 menu.setTitle(title)
             self.shortcuts.retranslate()
+            self.libraries.retranslate()
             self.rail.retranslate(self._page_specs())
 
     # -- pages -----------------------------------------------------------------
@@ -346,10 +349,12 @@ class MainWindow(QMainWindow):
     def set_prompts(self, prompts: PromptBook) -> None:
         """The prompt library, for Settings → Prompts (set before the page is built)."""
         self._prompts = prompts
+        self.libraries.use_prompts(prompts)
 
     def set_documents(self, documents: DocumentLibrary) -> None:
         """The document library, for Settings → Documents (set before the page is built)."""
         self._documents = documents
+        self.libraries.use_documents(documents)
 
     def set_backups(self, backups: HistoryBackups) -> None:
         """History backups, for Settings → History and backups; a restore reloads the chats."""

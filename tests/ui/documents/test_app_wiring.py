@@ -28,3 +28,24 @@ async def test_the_window_offers_documents_everywhere(
     assert isinstance(dialog, FolderSettingsDialog) and dialog.documents is not None
     dialog.reject()
     await page.idle()
+
+
+async def test_the_app_menu_opens_both_libraries(
+    open_window: Callable[[], MainWindow],
+) -> None:
+    from desktop.ui.chat.prompts.prompt_library_window import PromptLibraryWindow
+    from desktop.ui.documents.library_window import LibraryWindow
+
+    window = open_window()
+    await wait_until(lambda: window.chat_pane is not None)
+    app_menu = window.menuBar().actions()[0].menu()
+    shown = [action.text() for action in app_menu.actions() if action.isVisible()]
+    assert "&Prompt library…" in shown and "&Document library…" in shown
+    window.libraries.documents.trigger()
+    documents = window.findChild(LibraryWindow)
+    assert documents is not None and documents.isVisible()
+    window.libraries.prompts.trigger()
+    prompts = window.findChild(PromptLibraryWindow)
+    assert prompts is not None and prompts.isVisible()
+    documents.close()
+    prompts.close()
