@@ -42,8 +42,13 @@ class ChatHeader(QWidget):
         self.new_button.setProperty("kind", "secondary")
         self.new_button.setIcon(icon("square-pen"))
         top.addWidget(self.new_button)
+        self._top = top
         self.retranslate()
         self.set_title("")
+
+    def add_button(self, button: QWidget) -> None:
+        """A part's own button (e.g. the chat's documents), before Settings."""
+        self._top.insertWidget(self._top.indexOf(self.settings_button), button)
 
     def retranslate(self) -> None:
         """Set the texts in the language in use; called at start and on every language change."""

@@ -70,6 +70,7 @@ class ComposerCard(QFrame):
             lambda d: self.images.show(next((i for i in draft.images if i.digest == d), None))
         )
         layout.addWidget(strip)
+        self._layout = layout
 
         row = QHBoxLayout()
         row.setSpacing(6)
@@ -105,6 +106,10 @@ class ComposerCard(QFrame):
         QWidget.setTabOrder(self.edit, self.send_button)
         QWidget.setTabOrder(self.send_button, route_bar.picker)
         self.retranslate()
+
+    def add_above_attachments(self, widget: QWidget) -> None:
+        """A part's own row between the text and the pictures (the chat's documents)."""
+        self._layout.insertWidget(self._layout.indexOf(self.strip), widget)
 
     def retranslate(self) -> None:
         """Set the texts in the language in use; called at start and on every language change."""

@@ -13,9 +13,9 @@ import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from desktop.core.chat_parameters import context_window
 from desktop.core.cited_sources import SentSources
@@ -73,13 +73,9 @@ class ChatDocuments(QObject):
         self._tasks = tasks
         self.indexer = DocumentIndexer(store, choice, tasks, self._window, self)
         self.chips = DocumentChips(self.indexer)
-        card_layout = pane.card.layout()
-        assert isinstance(card_layout, QVBoxLayout)
-        card_layout.insertWidget(card_layout.indexOf(pane.card.strip), self.chips)
+        pane.card.add_above_attachments(self.chips)
         self.header_button = DocumentsButton(self.indexer)
-        top = pane.header.layout()
-        assert isinstance(top, QHBoxLayout)
-        top.insertWidget(top.indexOf(pane.header.settings_button), self.header_button)
+        pane.header.add_button(self.header_button)
         self.header_button.clicked.connect(self.open_list)
         self.chips.listRequested.connect(self.open_list)
         self.chips.settingsRequested.connect(self.settingsRequested)
@@ -94,6 +90,9 @@ class ChatDocuments(QObject):
         pane.conversationShown.connect(self._shown)
         pane.runner.documents = self.for_conversation
         pane.runner.answerEnded.connect(self._answer_ended)
+        pane.runner.renderer.idle.connect(self._drawn)
+        self._unlinked: tuple[MessageBubble, int, SentSources] | None = None
+        """An ended answer whose held pages were still being drawn: linked once they are."""
         pane.versions.bubble_extras = self.decorate
         for bubble in pane.messages.bubbles():  # a conversation reopened at start
             if bubble.message_id is not None:
@@ -199,17 +198,19 @@ class ChatDocuments(QObject):
         if message_id is None or sent is None:
             return
         self._show_sources(bubble, message_id, sent)
-        # Held pages are drawn shortly after the end: link theirs too.
-        QTimer.singleShot(600, bubble, lambda: self._link(bubble, message_id, sent))
+        self._unlinked = (bubble, message_id, sent)  # held pages are drawn after the end
+
+    def _drawn(self) -> None:
+        """The renderer drew all it had: the pages held at the end are there to link."""
+        unlinked, self._unlinked = self._unlinked, None
+        if unlinked is not None and shiboken6.isValid(unlinked[0]):
+            self._link(*unlinked)
 
     def _show_sources(self, bubble: MessageBubble, message_id: int, sent: SentSources) -> None:
         if bubble.findChild(SourcesView) is None:
             view = SourcesView(message_id, sent)
             view.passageRequested.connect(self.open_passage)
-            layout = bubble.layout()
-            assert isinstance(layout, QVBoxLayout)
-            above = bubble.tool_steps if bubble.has_tool_steps() else bubble.body
-            layout.insertWidget(layout.indexOf(above) + 1, view)
+            bubble.add_below_answer(view)
         self._link(bubble, message_id, sent)
 
     def _link(self, bubble: MessageBubble, message_id: int, sent: SentSources) -> None:

@@ -308,6 +308,11 @@ class MessageBubble(QFrame):
     def has_tool_steps(self) -> bool:
         return self._tool_steps is not None
 
+    def add_below_answer(self, widget: QWidget) -> None:
+        """Show ``widget`` (e.g. the answer's sources) under the text and tool steps."""
+        above = self._tool_steps if self._tool_steps is not None else self.body
+        self._layout.insertWidget(self._layout.indexOf(above) + 1, widget)
+
     def set_content(
         self, text: str, thinking: str = "", breaks: Sequence[tuple[int, QWidget]] = ()
     ) -> None:
