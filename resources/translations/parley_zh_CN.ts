@@ -400,6 +400,22 @@
         <translation>停止</translation>
     </message>
     <message>
+        <source>Attach</source>
+        <translation>附加</translation>
+    </message>
+    <message>
+        <source>Attach images or documents</source>
+        <translation>附加图片或文档</translation>
+    </message>
+    <message>
+        <source>Attach images, or documents to ask about: PDF, Word, text, Markdown, HTML, code (or drop them on the chat, or paste them)</source>
+        <translation>附加图片，或要提问的文档：PDF、Word、文本、Markdown、HTML、代码（也可拖到聊天区或直接粘贴）</translation>
+    </message>
+    <message>
+        <source>Images and documents (*.png *.jpg *.jpeg *.webp *.gif *.bmp {docs})</source>
+        <translation>图片和文档 (*.png *.jpg *.jpeg *.webp *.gif *.bmp {docs})</translation>
+    </message>
+    <message>
         <source>Stop the answer</source>
         <translation>停止回答</translation>
     </message>
@@ -410,14 +426,6 @@
     <message>
         <source>Send the message (Enter)</source>
         <translation>发送消息（回车）</translation>
-    </message>
-    <message>
-        <source>Attach images</source>
-        <translation>附加图片</translation>
-    </message>
-    <message>
-        <source>Attach images (or drop them on the chat, or paste them)</source>
-        <translation>附加图片（也可拖到聊天区或直接粘贴）</translation>
     </message>
     <message>
         <source>Where the next answer comes from</source>
@@ -661,6 +669,33 @@
     <message>
         <source>Tools</source>
         <translation>工具</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>文档集</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsChooser</name>
+    <message>
+        <source>Document collections this conversation draws on</source>
+        <translation>本对话引用的文档集</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{count} collections</source>
+        <translation>{count} 个文档集</translation>
+    </message>
+    <message>
+        <source>No collections yet</source>
+        <translation>还没有文档集</translation>
+    </message>
+    <message>
+        <source>Manage collections…</source>
+        <translation>管理文档集…</translation>
     </message>
 </context>
 <context>
@@ -1122,6 +1157,176 @@
     </message>
 </context>
 <context>
+    <name>DocumentChip</name>
+    <message>
+        <source>reading…</source>
+        <translation>读取中…</translation>
+    </message>
+    <message>
+        <source>indexing {percent} %</source>
+        <translation>索引中 {percent}%</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>paused at {percent} %</source>
+        <translation>已暂停于 {percent}%</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>出错</translation>
+    </message>
+    <message>
+        <source>{pages} pages · {state}</source>
+        <translation>{pages} 页 · {state}</translation>
+    </message>
+    <message>
+        <source>Remove {name} from this chat</source>
+        <translation>从本对话移除 {name}</translation>
+    </message>
+    <message>
+        <source>Remove document</source>
+        <translation>移除文档</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentChips</name>
+    <message>
+        <source>Open Settings → Documents</source>
+        <translation>打开 设置 → 文档</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentRow</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsButton</name>
+    <message>
+        <source>Documents · {n}</source>
+        <translation>文档 · {n}</translation>
+    </message>
+    <message>
+        <source>The documents this chat&apos;s answers draw on</source>
+        <translation>本对话的回答所引用的文档</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsSection</name>
+    <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Files you add to a chat, a folder or a collection are split into passages and embedded, so a question finds the passages that answer it.</source>
+        <translation>添加到对话、文件夹或文档集的文件会被切分成段落并生成向量，提问时便能找到回答问题的段落。</translation>
+    </message>
+    <message>
+        <source>Embedding model</source>
+        <translation>嵌入模型</translation>
+    </message>
+    <message>
+        <source>Stored documents</source>
+        <translation>已存储的文档</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Open the document library…</source>
+        <translation>打开文档库…</translation>
+    </message>
+    <message>
+        <source>1 document</source>
+        <translation>1 个文档</translation>
+    </message>
+    <message>
+        <source>{count} documents</source>
+        <translation>{count} 个文档</translation>
+    </message>
+    <message>
+        <source>1 passage</source>
+        <translation>1 个段落</translation>
+    </message>
+    <message>
+        <source>{count} passages</source>
+        <translation>{count} 个段落</translation>
+    </message>
+    <message>
+        <source>{size} on disk</source>
+        <translation>占用磁盘 {size}</translation>
+    </message>
+    <message>
+        <source>Embedded with {models}</source>
+        <translation>嵌入模型：{models}</translation>
+    </message>
+    <message>
+        <source>1 passage is not embedded yet.</source>
+        <translation>有 1 个段落尚未生成向量。</translation>
+    </message>
+    <message>
+        <source>{count} passages are not embedded yet.</source>
+        <translation>有 {count} 个段落尚未生成向量。</translation>
+    </message>
+    <message>
+        <source>Timing {model} on a few passages…</source>
+        <translation>正在用几个段落测试 {model} 的速度…</translation>
+    </message>
+    <message>
+        <source>Embedding again: {done} of {total} passages, document {document} of {all}</source>
+        <translation>重新生成向量：第 {done}/{total} 个段落，第 {document}/{all} 个文档</translation>
+    </message>
+    <message>
+        <source>Stopped. Documents not embedded again yet are found by their words only until you continue.</source>
+        <translation>已停止。尚未重新生成向量的文档，在你继续之前只能按关键词查找。</translation>
+    </message>
+    <message>
+        <source>Downloading {name}: see the Models page. Come back here when it is done.</source>
+        <translation>正在下载 {name}：进度见“模型”页面。完成后再回到这里。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsWindow</name>
+    <message>
+        <source>Documents in this chat</source>
+        <translation>本对话的文档</translation>
+    </message>
+    <message>
+        <source>Embedding model: {model}</source>
+        <translation>嵌入模型：{model}</translation>
+    </message>
+</context>
+<context>
     <name>Download</name>
     <message>
         <source>Cancelled</source>
@@ -1274,6 +1479,77 @@
 Ollama said: {detail}</source>
         <translation>{message}
 Ollama 返回：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>EmbeddingBox</name>
+    <message>
+        <source>Provider of the embedding model</source>
+        <translation>嵌入模型的提供方</translation>
+    </message>
+    <message>
+        <source>Embedding model</source>
+        <translation>嵌入模型</translation>
+    </message>
+    <message>
+        <source>for example {name}</source>
+        <translation>例如 {name}</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>提供方</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Use this model</source>
+        <translation>使用此模型</translation>
+    </message>
+    <message>
+        <source>No embedding model is pulled in Ollama. {name} is a good first one.</source>
+        <translation>Ollama 中还没有嵌入模型。{name} 是不错的第一个选择。</translation>
+    </message>
+    <message>
+        <source>Pull {name}</source>
+        <translation>拉取 {name}</translation>
+    </message>
+    <message>
+        <source>{service} is not on this computer: chunks of your documents, and your questions, will be sent to {service} to be embedded.</source>
+        <translation>{service} 不在这台电脑上：你的文档片段和提问会发送到 {service} 生成向量。</translation>
+    </message>
+    <message>
+        <source>Allow sending documents to {service}</source>
+        <translation>允许将文档发送到 {service}</translation>
+    </message>
+    <message>
+        <source>Embed one word with this model and show the result</source>
+        <translation>用此模型为一个词生成向量并显示结果</translation>
+    </message>
+    <message>
+        <source>Allow sending documents to {service} first</source>
+        <translation>请先允许将文档发送到 {service}</translation>
+    </message>
+    <message>
+        <source>Now: {model}</source>
+        <translation>当前：{model}</translation>
+    </message>
+    <message>
+        <source>Now: no embedding model chosen; documents cannot be searched yet.</source>
+        <translation>当前：未选择嵌入模型，文档还无法检索。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>检查中…</translation>
+    </message>
+    <message>
+        <source>Works: {model} gives vectors of {size} dimensions.</source>
+        <translation>可用：{model} 生成 {size} 维向量。</translation>
     </message>
 </context>
 <context>
@@ -1653,6 +1929,18 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>System prompt</source>
         <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Every chat in this folder can draw on these files. They are added at once and stay until you remove them or delete the folder.</source>
+        <translation>此文件夹中的每个对话都可以引用这些文件。文件会立即加入，直到你移除它们或删除文件夹。</translation>
     </message>
     <message>
         <source>Instructions for every chat in this folder</source>
@@ -2081,6 +2369,21 @@ Ollama 返回：{detail}</translation>
     </message>
 </context>
 <context>
+    <name>KeyHostGuard</name>
+    <message>
+        <source>The stored API key was confirmed for {old}. It is not sent to {new} unless you confirm.</source>
+        <translation>已保存的 API 密钥只确认用于 {old}。除非你确认，否则不会发送到 {new}。</translation>
+    </message>
+    <message>
+        <source>The stored API key has not been confirmed for any address yet. It is sent to {new} only when you confirm.</source>
+        <translation>已保存的 API 密钥尚未确认用于任何地址。只有在你确认后，才会发送到 {new}。</translation>
+    </message>
+    <message>
+        <source>Send the API key to {new}</source>
+        <translation>将 API 密钥发送到 {new}</translation>
+    </message>
+</context>
+<context>
     <name>KeyringNotice</name>
     <message>
         <source>Looking for the system keyring…</source>
@@ -2101,6 +2404,108 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>API keys are kept in the system keyring ({name}), never in a file.</source>
         <translation>API 密钥保存在系统密钥环（{name}）中，从不写入文件。</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryActions</name>
+    <message>
+        <source>&amp;Prompt library…</source>
+        <translation>提示词库(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Document library…</source>
+        <translation>文档库(&amp;D)…</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryWindow</name>
+    <message>
+        <source>Document library</source>
+        <translation>文档库</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>文档集</translation>
+    </message>
+    <message>
+        <source>New collection</source>
+        <translation>新建文档集</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>No collection yet</source>
+        <translation>还没有文档集</translation>
+    </message>
+    <message>
+        <source>A collection keeps documents you want to ask about in many chats: manuals, papers, notes. Make one, add files, then tick it in a chat&apos;s settings.</source>
+        <translation>文档集保存你想在多个对话中提问的文档：手册、论文、笔记。新建一个，添加文件，然后在对话设置中勾选它。</translation>
+    </message>
+    <message>
+        <source>Empty. Add files to ask about them in any chat.</source>
+        <translation>空的。添加文件后，可在任何对话中针对它们提问。</translation>
+    </message>
+    <message>
+        <source>1 document</source>
+        <translation>1 个文档</translation>
+    </message>
+    <message>
+        <source>{count} documents</source>
+        <translation>{count} 个文档</translation>
+    </message>
+    <message>
+        <source>1 passage</source>
+        <translation>1 个段落</translation>
+    </message>
+    <message>
+        <source>{count} passages</source>
+        <translation>{count} 个段落</translation>
+    </message>
+    <message>
+        <source>Built with {model}</source>
+        <translation>嵌入模型：{model}</translation>
+    </message>
+    <message>
+        <source>Not embedded yet</source>
+        <translation>尚未生成向量</translation>
+    </message>
+    <message>
+        <source>There is already a collection named {name}.</source>
+        <translation>已有名为 {name} 的文档集。</translation>
+    </message>
+    <message>
+        <source>That name is too long.</source>
+        <translation>名称太长。</translation>
+    </message>
+    <message>
+        <source>A collection needs a name.</source>
+        <translation>文档集需要一个名称。</translation>
+    </message>
+    <message>
+        <source>Delete collection</source>
+        <translation>删除文档集</translation>
+    </message>
+    <message>
+        <source>Delete the collection {name}?</source>
+        <translation>删除文档集 {name}？</translation>
+    </message>
+    <message>
+        <source>Its document, with its passages and embeddings, is deleted too.</source>
+        <translation>其中的文档及其段落和向量也会一并删除。</translation>
+    </message>
+    <message>
+        <source>Its {count} documents, with their passages and embeddings, are deleted too.</source>
+        <translation>其中的 {count} 个文档及其段落和向量也会一并删除。</translation>
+    </message>
+    <message>
+        <source>Your files on disk stay. Chats that used it no longer draw on it.</source>
+        <translation>磁盘上的文件会保留。使用它的对话将不再引用它。</translation>
     </message>
 </context>
 <context>
@@ -2892,6 +3297,112 @@ Ollama 返回：{detail}</translation>
     </message>
 </context>
 <context>
+    <name>OwnerDocuments</name>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Continue embedding</source>
+        <translation>继续生成向量</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>No documents yet. Add PDF, Word, Markdown, HTML, text or code files.</source>
+        <translation>还没有文档。可添加 PDF、Word、Markdown、HTML、文本或代码文件。</translation>
+    </message>
+    <message>
+        <source>1 passage is not embedded yet: it is found by its words only.</source>
+        <translation>有 1 个段落尚未生成向量：只能按关键词找到它。</translation>
+    </message>
+    <message>
+        <source>{count} passages are not embedded yet: they are found by their words only.</source>
+        <translation>有 {count} 个段落尚未生成向量：只能按关键词找到它们。</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 页</translation>
+    </message>
+    <message>
+        <source>{count} pages</source>
+        <translation>{count} 页</translation>
+    </message>
+    <message>
+        <source>1 passage</source>
+        <translation>1 个段落</translation>
+    </message>
+    <message>
+        <source>{count} passages</source>
+        <translation>{count} 个段落</translation>
+    </message>
+    <message>
+        <source>embedded with {model}</source>
+        <translation>嵌入模型：{model}</translation>
+    </message>
+    <message>
+        <source>no text to embed</source>
+        <translation>没有可生成向量的文本</translation>
+    </message>
+    <message>
+        <source>{done} of {all} embedded</source>
+        <translation>已生成 {done}/{all}</translation>
+    </message>
+    <message>
+        <source>Add documents</source>
+        <translation>添加文档</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.docx *.md *.markdown *.txt *.html *.htm *.rst *.csv *.json *.py *.js *.ts *.java *.c *.cpp *.h *.go *.rs *.rb *.sh)</source>
+        <translation>文档 (*.pdf *.docx *.md *.markdown *.txt *.html *.htm *.rst *.csv *.json *.py *.js *.ts *.java *.c *.cpp *.h *.go *.rs *.rb *.sh)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <source>Embedding: {done} of {total} passages</source>
+        <translation>生成向量：第 {done}/{total} 个段落</translation>
+    </message>
+</context>
+<context>
+    <name>PassageViewer</name>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>Passage [{n}] — {name}</source>
+        <translation>段落 [{n}] — {name}</translation>
+    </message>
+    <message>
+        <source>Page {page}</source>
+        <translation>第 {page} 页</translation>
+    </message>
+    <message>
+        <source>{n} tokens sent</source>
+        <translation>已发送 {n} 个 token</translation>
+    </message>
+    <message>
+        <source>This document was removed from the chat, so the passage cannot be shown.</source>
+        <translation>此文档已从对话中移除，无法显示该段落。</translation>
+    </message>
+</context>
+<context>
     <name>PerModelKeeping</name>
     <message>
         <source>What Parley learned about memory could not be saved: {error}</source>
@@ -3298,10 +3809,6 @@ Ollama 返回：{detail}</translation>
         <translation>可选：仅当服务器要求时填写</translation>
     </message>
     <message>
-        <source>The stored API key has not been confirmed for any address yet. It is sent to {new} only when you confirm.</source>
-        <translation>已保存的 API 密钥尚未确认用于任何地址。只有在你确认后，才会发送到 {new}。</translation>
-    </message>
-    <message>
         <source>Deployment URLs + api-version</source>
         <translation>部署网址 + api-version</translation>
     </message>
@@ -3400,14 +3907,6 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>The proxy address</source>
         <translation>代理地址</translation>
-    </message>
-    <message>
-        <source>The stored API key was confirmed for {old}. It is not sent to {new} unless you confirm.</source>
-        <translation>已保存的 API 密钥只确认用于 {old}。除非你确认，否则不会发送到 {new}。</translation>
-    </message>
-    <message>
-        <source>Send the API key to {new}</source>
-        <translation>将 API 密钥发送到 {new}</translation>
     </message>
     <message>
         <source>Changed since the last test: press Test connection to check it.</source>
@@ -3626,6 +4125,81 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>Model: {model} · {provider}</source>
         <translation>模型：{model} · {provider}</translation>
+    </message>
+</context>
+<context>
+    <name>ReembedDialog</name>
+    <message>
+        <source>about 1 second</source>
+        <translation>约 1 秒</translation>
+    </message>
+    <message>
+        <source>about {count} seconds</source>
+        <translation>约 {count} 秒</translation>
+    </message>
+    <message>
+        <source>about {count} minutes</source>
+        <translation>约 {count} 分钟</translation>
+    </message>
+    <message>
+        <source>about {count} hours</source>
+        <translation>约 {count} 小时</translation>
+    </message>
+    <message>
+        <source>Embed documents again?</source>
+        <translation>重新生成文档向量？</translation>
+    </message>
+    <message>
+        <source>Embed your documents again with {model}?</source>
+        <translation>用 {model} 重新为你的文档生成向量？</translation>
+    </message>
+    <message>
+        <source>1 document</source>
+        <translation>1 个文档</translation>
+    </message>
+    <message>
+        <source>{count} documents</source>
+        <translation>{count} 个文档</translation>
+    </message>
+    <message>
+        <source>1 passage</source>
+        <translation>1 个段落</translation>
+    </message>
+    <message>
+        <source>{count} passages</source>
+        <translation>{count} 个段落</translation>
+    </message>
+    <message>
+        <source>about {count} tokens</source>
+        <translation>约 {count} 个 token</translation>
+    </message>
+    <message>
+        <source>At the pace measured on this computer: {time}.</source>
+        <translation>按这台电脑上测得的速度：{time}。</translation>
+    </message>
+    <message>
+        <source>How long it takes depends on the model and this computer.</source>
+        <translation>所需时间取决于模型和这台电脑。</translation>
+    </message>
+    <message>
+        <source>Vectors from {old} cannot be compared with those of {model}. Parley embeds every document again in the background; you can stop and continue later. Until it is done, documents not yet embedded again are found by their words only.</source>
+        <translation>{old} 的向量无法与 {model} 的向量比较。Parley 会在后台为每个文档重新生成向量；你可以随时停止，稍后继续。完成之前，尚未重新生成向量的文档只能按关键词查找。</translation>
+    </message>
+    <message>
+        <source>the earlier model</source>
+        <translation>之前的模型</translation>
+    </message>
+    <message>
+        <source>Keep {old}</source>
+        <translation>保留 {old}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Embed again</source>
+        <translation>重新生成</translation>
     </message>
 </context>
 <context>
@@ -3993,6 +4567,10 @@ Ollama 返回：{detail}</translation>
         <translation>默认模型</translation>
     </message>
     <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
         <source>Images</source>
         <translation>图片</translation>
     </message>
@@ -4195,6 +4773,10 @@ Ollama 返回：{detail}</translation>
         <source>Also delete its conversations</source>
         <translation>同时删除其中的对话</translation>
     </message>
+    <message>
+        <source>Its documents, with their passages and embeddings, are deleted too (your files on disk stay).</source>
+        <translation>其中的文档及其段落和向量也会一并删除（磁盘上的文件会保留）。</translation>
+    </message>
 </context>
 <context>
     <name>SidebarSearch</name>
@@ -4265,6 +4847,25 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>{count} messages</source>
         <translation>{count} 条消息</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesView</name>
+    <message>
+        <source>whole documents</source>
+        <translation>完整文档</translation>
+    </message>
+    <message>
+        <source>retrieved passages</source>
+        <translation>检索到的段落</translation>
+    </message>
+    <message>
+        <source>passages found by keywords (no embedding model)</source>
+        <translation>按关键词找到的段落（无嵌入模型）</translation>
+    </message>
+    <message>
+        <source>Sources · {mode} · {tokens} tokens</source>
+        <translation>来源 · {mode} · {tokens} 个 token</translation>
     </message>
 </context>
 <context>
@@ -4358,6 +4959,10 @@ Ollama 返回：{detail}</translation>
         <translation>只读</translation>
     </message>
     <message>
+        <source>No description</source>
+        <translation>没有说明</translation>
+    </message>
+    <message>
         <source>The server says this tool only reads, never changes.</source>
         <translation>服务器声明此工具只读取，不做任何更改。</translation>
     </message>
@@ -4376,6 +4981,17 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>Show the input schema of {tool}</source>
         <translation>显示 {tool} 的输入结构</translation>
+    </message>
+</context>
+<context>
+    <name>ToolList</name>
+    <message>
+        <source>When a model calls {tool}</source>
+        <translation>当模型调用 {tool} 时</translation>
+    </message>
+    <message>
+        <source>Tools of this server</source>
+        <translation>此服务器的工具</translation>
     </message>
 </context>
 <context>
@@ -6040,6 +6656,50 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>{service} offers no embeddings to Parley. Choose an Ollama or OpenAI-compatible provider for documents.</source>
         <translation>{service} 不向 Parley 提供嵌入向量。请为文档选择 Ollama 或 OpenAI 兼容的服务商。</translation>
+    </message>
+    <message>
+        <source>No embedding model is chosen for documents. Choose one in Settings → Documents (for example nomic-embed-text or all-minilm).</source>
+        <translation>尚未为文档选择嵌入模型。请在 设置 → 文档 中选择一个（例如 nomic-embed-text 或 all-minilm）。</translation>
+    </message>
+    <message>
+        <source>The provider chosen for document embeddings ({provider}) is no longer set up or is turned off. Choose another in Settings → Documents.</source>
+        <translation>为文档向量选择的提供方（{provider}）已不存在或已关闭。请在 设置 → 文档 中另选一个。</translation>
+    </message>
+    <message>
+        <source>no embedding model chosen</source>
+        <translation>未选择嵌入模型</translation>
+    </message>
+    <message>
+        <source>{model} on a provider that is no longer set up</source>
+        <translation>{model}（所在的提供方已不存在）</translation>
+    </message>
+    <message>
+        <source>{model} on {service} ({url}, not this computer)</source>
+        <translation>{model}，位于 {service}（{url}，不在这台电脑上）</translation>
+    </message>
+    <message>
+        <source>{model} on {service} (this computer)</source>
+        <translation>{model}，位于 {service}（这台电脑）</translation>
+    </message>
+    <message>
+        <source>The embedding provider is not allowed yet.</source>
+        <translation>尚未允许使用该嵌入提供方。</translation>
+    </message>
+    <message>
+        <source>Sent whole while it fits. Choose an embedding model to search it when the conversation grows.</source>
+        <translation>放得下时整篇发送。选择一个嵌入模型，以便对话变长后仍能检索它。</translation>
+    </message>
+    <message>
+        <source>Too long to send whole, and no embedding model is chosen to search it. Choose one in Settings → Documents.</source>
+        <translation>太长，无法整篇发送，且未选择用于检索的嵌入模型。请在 设置 → 文档 中选择一个。</translation>
+    </message>
+    <message>
+        <source>To index it, its text goes to {where}. Nothing is sent until you allow it.</source>
+        <translation>索引它需要把文本发送到 {where}。在你允许之前不会发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Documents are not sent to {where} until you allow it in Settings → Documents.</source>
+        <translation>在你于 设置 → 文档 中允许之前，文档不会发送到 {where}。</translation>
     </message>
 </context>
 </TS>

@@ -54,6 +54,7 @@ NAMES = {
     # formats, protocols and technical names
     "API", "URL", "HTTP", "HTTPS", "TLS", "JSON", "Markdown", "GPU", "CPU", "RAM", "VRAM",
     "GGUF", "PNG", "JPEG", "WebP", "GIF", "BMP", "PDF", "SSE", "CA", "OLLAMA_HOST",
+    "HTML", "Word",  # document formats (Microsoft Word)
     "sha256", "token", "tokens", "tok", "MB", "GB", "KB", "MiB", "GiB", "ms",
     "Bearer", "Basic", "Authorization", "api-key", "x-api-key", "SOCKS", "socks5",
     "my-assistant",  # an example model name (Ollama's names are ASCII)

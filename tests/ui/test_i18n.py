@@ -103,6 +103,13 @@ def test_every_visible_string_has_a_chinese_translation(tmp_path: Path) -> None:
     assert not missing, "untranslated (run `make i18n-update` and translate):\n" + "\n".join(
         missing
     )
+    nameless = [
+        message.findtext("source")
+        for context in ElementTree.parse(fresh).getroot().iter("context")
+        if not context.findtext("name")
+        for message in context.iter("message")
+    ]
+    assert not nameless, f"lupdate could not tell these strings' class (wrapped tr?): {nameless}"
     assert fresh.read_text(encoding="utf-8") == TS_FILE.read_text(encoding="utf-8"), (
         "the committed .ts is not what lupdate makes of today's sources: run `make i18n-update`"
     )
@@ -303,3 +310,21 @@ def test_a_notice_on_screen_follows_a_language_switch(qtbot: object) -> None:
         assert chinese(notice.label.text()), notice.label.text()
     finally:
         translations.close()
+
+
+def test_a_reembedding_time_reads_in_chinese(qapp: object, chinese_ui: Translations) -> None:
+    from desktop.ui.documents.reembed_dialog import duration
+
+    for seconds in (1, 45, 600, 7200):
+        said = duration(seconds)
+        assert chinese(said) and not untranslated_words(said), said
+
+
+def test_a_reembedding_time_reads_as_english_counts(qapp: object) -> None:
+    from desktop.ui.documents.reembed_dialog import duration
+
+    assert [duration(s) for s in (1, 45, 600)] == [
+        "about 1 second",
+        "about 45 seconds",
+        "about 10 minutes",
+    ]

@@ -19,17 +19,21 @@ from desktop.ui.theme import PRIMARY, set_kind
 
 
 def duration(seconds: float) -> str:
-    """ "about 40 seconds", "about 3 minutes", "about 2 hours" (rounded up)."""
+    """ "about 40 seconds", "about 3 minutes", "about 2 hours" (rounded)."""
     from PySide6.QtCore import QCoreApplication
 
-    def tr(words: str) -> str:
-        return QCoreApplication.translate("ReembedDialog", words)
-
+    translate = QCoreApplication.translate
     if seconds < 90:
-        return tr("about {count} seconds").format(count=max(1, round(seconds)))
+        return counted(
+            max(1, round(seconds)),
+            translate("ReembedDialog", "about 1 second"),
+            translate("ReembedDialog", "about {count} seconds"),
+        )
     if seconds < 90 * 60:
-        return tr("about {count} minutes").format(count=round(seconds / 60))
-    return tr("about {count} hours").format(count=round(seconds / 3600, 1))
+        minutes = translate("ReembedDialog", "about {count} minutes")
+        return minutes.format(count=round(seconds / 60))
+    hours = translate("ReembedDialog", "about {count} hours")
+    return hours.format(count=round(seconds / 3600, 1))
 
 
 class ReembedDialog(QDialog):
