@@ -12,11 +12,12 @@ up by the embedding model.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Protocol
 
-from desktop.core.cited_sources import CitedSource, DocumentsContext, SentSources
+from desktop.core.cited_sources import DocumentsContext, SentSources
 from desktop.core.embedding import Embedder
 from desktop.core.errors import ParleyError
 from desktop.documents.context import (
@@ -81,8 +82,8 @@ def within_budget(hits: Sequence[HitLike], budget: int) -> list[HitLike]:
 
 def cited(context: DocumentContext, ids: Sequence[int | None], mode: str) -> DocumentsContext:
     sources = tuple(
-        CitedSource(s.number, document_id, s.document, s.page, s.section, s.start, s.end, s.tokens)
-        for s, document_id in zip(context.sources, ids, strict=True)
+        dataclasses.replace(source, document_id=document_id)
+        for source, document_id in zip(context.sources, ids, strict=True)
     )
     return DocumentsContext(context.text, SentSources(mode, sources, context.tokens))
 

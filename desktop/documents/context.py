@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
+from desktop.core.cited_sources import CitedSource
+
 CHARS_PER_TOKEN = 3
 ANSWER_RESERVE = 1024
 INSTRUCTION = (
@@ -45,28 +47,11 @@ class Passage(Protocol):
 
 
 @dataclass(frozen=True)
-class Source:
-    number: int
-    document: str
-    page: int | None
-    section: str
-    start: int
-    end: int
-    tokens: int
-
-    @property
-    def label(self) -> str:
-        """ "report.pdf, page 3 — Outlook": what the marker and the citation show."""
-        where = f"{self.document}, page {self.page}" if self.page else self.document
-        return f"{where} — {self.section}" if self.section else where
-
-
-@dataclass(frozen=True)
 class DocumentContext:
     mode: Mode
     text: str
     """The block added to the prompt."""
-    sources: list[Source]
+    sources: list[CitedSource]
     tokens: int
     """Estimated tokens of ``text``: what the person is shown it costs."""
 
@@ -84,7 +69,7 @@ def fits_whole(document_chars: int, context_length: int, conversation_tokens: in
 def whole_context(documents: Sequence[tuple[str, str]]) -> DocumentContext:
     """``documents``: (name, full text) pairs, each one numbered source."""
     sources = [
-        Source(number, name, None, "", 0, len(text), estimate_tokens(text))
+        CitedSource(number, None, name, None, "", 0, len(text), estimate_tokens(text))
         for number, (name, text) in enumerate(documents, start=1)
     ]
     bodies = [text for _, text in documents]
@@ -93,8 +78,8 @@ def whole_context(documents: Sequence[tuple[str, str]]) -> DocumentContext:
 
 def retrieved_context(passages: Sequence[Passage]) -> DocumentContext:
     sources = [
-        Source(
-            number, passage.document, passage.page, passage.section, passage.start,
+        CitedSource(
+            number, None, passage.document, passage.page, passage.section, passage.start,
             passage.end, estimate_tokens(passage.text),
         )
         for number, passage in enumerate(passages, start=1)
@@ -102,7 +87,7 @@ def retrieved_context(passages: Sequence[Passage]) -> DocumentContext:
     return _context(Mode.RETRIEVED, sources, [passage.text for passage in passages])
 
 
-def _context(mode: Mode, sources: list[Source], bodies: list[str]) -> DocumentContext:
+def _context(mode: Mode, sources: list[CitedSource], bodies: list[str]) -> DocumentContext:
     if not sources:
         return DocumentContext(mode, "", [], 0)
     blocks = [

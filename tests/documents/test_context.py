@@ -46,7 +46,7 @@ def test_retrieved_passages_carry_page_and_section() -> None:
     ]
     context = retrieved_context(passages)
     assert context.mode is Mode.RETRIEVED
-    assert "[1] report.pdf, page 3\nRevenue grew by 12 percent." in context.text
+    assert "[1] report.pdf, p. 3\nRevenue grew by 12 percent." in context.text
     assert "[2] guide.md — Guide › Install\nRun the installer." in context.text
     assert context.text.startswith("Answer from the numbered sources")
     assert [(s.start, s.end) for s in context.sources] == [(100, 140), (0, 20)]
