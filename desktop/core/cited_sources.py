@@ -25,7 +25,8 @@ class CitedSource:
 
     @property
     def label(self) -> str:
-        """ "report.pdf, page 3 — Outlook" (names and numbers, not words to translate)."""
+        """ "report.pdf, p. 3 — Outlook": what the prompt marks and the citation shows (names
+        and numbers, not words to translate)."""
         where = f"{self.document}, p. {self.page}" if self.page else self.document
         return f"{where} — {self.section}" if self.section else where
 

@@ -215,9 +215,11 @@ class DocumentIndexer(QObject):
                 continue
             entry = DocEntry(next(self._keys), owner, document.name, document.id)
             self._take(entry, document)
-            entry.state = State.READY if document.complete else State.PAUSED
+            # Cut short by a crash or a quit: it continues at once, so it reads as indexing
+            # (not paused) from the first moment it is listed.
+            entry.state = State.READY if document.complete else State.INDEXING
             self._entries[entry.key] = entry
-            if not document.complete:  # cut short by a crash or a quit: continue
+            if not document.complete:
                 self._run(entry, self._embed(entry))
         self.changed.emit(owner)
 

@@ -93,7 +93,7 @@ async def test_a_pdf_is_indexed_then_its_page_is_sent_and_cited(
     assert conversation_id is not None
     assert documents.indexer.entries(DRAFT_OWNER) == []  # now the conversation's
     sent = system_text(scripted.chat_bodies()[-1])
-    assert "Amalia Teixeira" in sent and "[1] annual-report.pdf, page 7" in sent
+    assert "Amalia Teixeira" in sent and "[1] annual-report.pdf, p. 7" in sent
     user = [m for m in scripted.chat_bodies()[-1]["messages"] if m["role"] == "user"]
     assert user[-1]["content"] == QUESTION  # the history keeps what the person wrote
 

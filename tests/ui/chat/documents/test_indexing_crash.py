@@ -57,13 +57,18 @@ async def test_indexing_killed_midway_resumes_when_the_chat_opens(
     )
     settings = Settings(providers=[lab], embedding_provider="lab", embedding_model=MINILM)
     services, window, documents = await documents_window(settings)  # type: ignore[operator]
-    window.chat_pane.open_conversation(conversation.id)
     owner = f"conversation:{conversation.id}"
+    shown: list[State] = []
+    documents.indexer.changed.connect(
+        lambda changed: shown.extend(e.state for e in documents.indexer.entries(changed))
+    )
+    window.chat_pane.open_conversation(conversation.id)
     await wait_until(lambda: documents.indexer.entries(owner), 10)
     [entry] = documents.indexer.entries(owner)
     partly = entry.embedded
     [entry] = await settled(documents, owner, timeout=90)
     assert entry.state is State.READY, entry.note
+    assert State.PAUSED not in shown, "it continued at once: it never read as paused"
     assert 0 < partly < entry.chunks  # it was cut short, and went on from there
     chunks, ordinals, vectors = counts(services.document_store.path, entry.document_id)
     assert chunks == ordinals == vectors == entry.chunks
