@@ -6,6 +6,7 @@ import sys
 
 from bench import (
     discover_search,
+    document_window,
     gguf_import,
     history_open,
     history_search,
@@ -41,6 +42,7 @@ def main() -> int:
         soak.run,
         tool_round.run,
         mcp_start.run,
+        document_window.run,
     )
     startup.run()
     history_search.run()

@@ -120,7 +120,9 @@ class ChatDocuments(QObject):
         self.indexer.add_paths([Path(str(path)) for path in paths], self.owner)
 
     def _created(self, conversation_id: int) -> None:
-        self.indexer.reassign(DRAFT_OWNER, conversation_owner(conversation_id))
+        owner = conversation_owner(conversation_id)
+        self.chips.follow(owner)
+        self.indexer.reassign(DRAFT_OWNER, owner)
 
     def _shown(self, conversation_id: object) -> None:
         self.chips.show_owner(self.owner)

@@ -91,11 +91,12 @@ class DocumentChip(QFrame):
     def show_entry(self, entry: DocEntry) -> None:
         self.name.setText(elided(entry.name))
         self.detail.setText(state_text(entry))
-        self.setProperty("state", entry.state.value)
-        self.detail.setProperty("state", entry.state.value)
-        for widget in (self, self.detail):
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+        if self.property("state") != entry.state.value:  # re-polishing costs ms per chip
+            self.setProperty("state", entry.state.value)
+            self.detail.setProperty("state", entry.state.value)
+            for widget in (self, self.detail):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
         self._percent = entry.percent if entry.state is State.INDEXING else 0
         self._place_progress()
         tip = entry.name + (f"\n{translated(entry.note)}" if entry.note else "")
@@ -154,6 +155,11 @@ class DocumentChips(QFrame):
         self.owner = owner
         self._indexer.show(owner)
         self.refresh()
+
+    def follow(self, owner: str) -> None:
+        """The shown documents move to ``owner`` (a new chat was saved): the same chips
+        stay, rather than all being deleted and built again in the send's turn."""
+        self.owner = owner
 
     def _changed(self, owner: str) -> None:
         if owner == self.owner:
@@ -232,6 +238,11 @@ class DocumentsButton(QPushButton):
     def show_owner(self, owner: str) -> None:
         self.owner = owner
         self.refresh()
+
+    def follow(self, owner: str) -> None:
+        """The shown documents move to ``owner`` (a new chat was saved): the same chips
+        stay, rather than all being deleted and built again in the send's turn."""
+        self.owner = owner
 
     def _changed(self, owner: str) -> None:
         if owner == self.owner:
