@@ -256,7 +256,9 @@ async def measure(root: Path) -> list[dict[str, float | str]]:
                 await asyncio.sleep(1.0)  # ready: the chips show, nothing else happens
                 phases.end("ready")
                 started = len(pane.messages.bubbles())
-                pane.composer.setPlainText(QUESTION)
+                pane.composer.setPlainText(QUESTION)  # typed: the answer's bubble is made
+                await asyncio.sleep(0.3)  # ahead (prepare_answer), then Send is pressed
+                phases.begin()
                 pane.send()
 
                 def answer_bubble() -> object | None:
