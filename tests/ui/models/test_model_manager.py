@@ -186,9 +186,11 @@ async def test_delete_asks_first_says_what_it_frees_and_removes(ollama_env, open
     assert "527.5 KB" in dialog.informativeText()
     dialog.button(QMessageBox.StandardButton.Yes).click()
 
+    # The list may learn of the deletion from its own refresh before the delete call
+    # returns and says so: wait for both.
     await wait_until(lambda: window.models.find(TINY) is None)
+    await wait_until(lambda: "deleted" in pane.message.text())
     assert ollama_env.store.all() == []
-    assert "deleted" in pane.message.text()
 
 
 async def test_copy_then_rename(ollama_env, open_window):
