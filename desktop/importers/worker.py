@@ -13,25 +13,21 @@ died) stops the worker at once, leaving what it wrote hidden (storage/bulk_impor
 The worker answers with ``("progress", done)`` frames, at most every
 :data:`PROGRESS_EVERY_S`, and one last frame: ``("result", Preview | Report)``,
 ``("problem", Text)``, ``("cancelled",)`` or ``("failed", error)``. Each frame is a 4-byte
-length and a pickle (both ends are this module).
+length and a pickle (desktop/workers/frames.py).
 
-If the worker cannot start, the job runs in the calling thread instead (as before: the
-window may stall, the result is the same).
+The worker runs niced, as batch work (desktop/workers/child.py). If it cannot start,
+the job runs in the calling thread instead (as before: the window may stall, the result
+is the same).
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
-import pickle
 import queue
 import sqlite3
-import struct
 import subprocess
-import sys
 import threading
 import time
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
@@ -39,11 +35,12 @@ from typing import IO, Any
 from desktop.core.conversation_export import ImportProblem
 from desktop.importers import run
 from desktop.importers.model import ImportCancelled, Preview, Report
+from desktop.workers import child
+from desktop.workers.frames import read_frame, write_frame
 
 PROGRESS_EVERY_S = 0.05
 POLL_S = 0.05
 """How often the app's side looks at Cancel while the worker is quiet."""
-_LENGTH = struct.Struct("!I")
 Job = Callable[[Path, Path, run.Progress], Any]
 JOBS: dict[str, Job] = {"preview": run.preview, "import": run.import_export}
 
@@ -51,25 +48,7 @@ JOBS: dict[str, Job] = {"preview": run.preview, "import": run.import_export}
 def worker_command() -> list[str]:
     """The app's own executable when bundled (desktop/__main__ hands ``--import-worker``
     to :func:`main`), else this Python."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, "--import-worker"]
-    return [sys.executable, "-m", "desktop.importers.worker"]
-
-
-def write_frame(stream: IO[bytes], message: object) -> None:
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(_LENGTH.pack(len(data)) + data)
-    stream.flush()
-
-
-def read_frame(stream: IO[bytes]) -> Any:
-    """The next message (None when the stream ended)."""
-    head = stream.read(_LENGTH.size)
-    if len(head) < _LENGTH.size:
-        return None
-    (length,) = _LENGTH.unpack(head)
-    data = stream.read(length)
-    return pickle.loads(data) if len(data) == length else None  # written by our own child
+    return child.command("desktop.importers.worker", "--import-worker")
 
 
 # -- the app's side ----------------------------------------------------------------
@@ -208,37 +187,8 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
             write_frame(replies, reply)
 
 
-NICENESS = 10
-
-
-def _batch_priority() -> None:
-    """Give way to the app's UI thread. The system shares the CPU between sessions first
-    (Linux's autogroups: the app and this worker are one), so a worker as eager as the UI
-    thread took half the app's share when the UI thread needed it, and the UI waited for
-    a core 40-90 ms at a time on a busy machine. Niced, it yields to the UI thread and
-    still gets what the UI thread leaves, which is nearly all; as batch work (Linux) its
-    wake-ups after each write do not take a core from the UI either."""
-    with contextlib.suppress(AttributeError, OSError):
-        os.nice(NICENESS)
-    with contextlib.suppress(AttributeError, OSError):
-        os.sched_setscheduler(0, os.SCHED_BATCH, os.sched_param(0))
-
-
 def main() -> None:
-    _batch_priority()
-    replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
-    sys.stdout = sys.stderr  # nothing a library prints may land in the replies
-    status = 0
-    try:
-        serve(sys.stdin.buffer, replies)
-        replies.close()
-    except BaseException:  # a fault of Parley's: the app says the worker ended
-        traceback.print_exc()
-        status = 1
-    sys.stderr.flush()
-    # at once: the thread listening for Cancel is blocked reading stdin, and a normal
-    # exit would wait for that read's lock ("could not acquire lock ... at shutdown")
-    os._exit(status)
+    child.run_child(serve)
 
 
 if __name__ == "__main__":
