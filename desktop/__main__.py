@@ -12,6 +12,11 @@ if sys.argv[1:2] == ["--import-worker"]:  # the bundle's import worker (importer
 
     serve_import()
     sys.exit(0)
+if sys.argv[1:2] == ["--read-worker"]:  # the bundle's document reader (documents/reader_process.py)
+    from desktop.documents.reader_process import main as serve_reading
+
+    serve_reading()
+    sys.exit(0)
 
 # httpx imports its command-line client when rich and click are installed (they are in
 # a development environment); Parley never uses it, and it costs ~50 ms of startup.

@@ -1,4 +1,4 @@
-"""Adding a file: extract and chunk off the loop, store, then embed batch by batch.
+"""Adding a file: extract and chunk in a child process, store, then embed batch by batch.
 
 Each batch's vectors are saved in one transaction before the next batch is sent, so a
 Cancel, a failure or a killed process loses at most the batch in flight: calling
@@ -8,15 +8,14 @@ Cancel, a failure or a killed process loses at most the batch in flight: calling
 from __future__ import annotations
 
 import asyncio
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from desktop.core.embedding import Embedder
-from desktop.documents.chunking import Chunk, chunk_document
-from desktop.documents.extract import extract
+from desktop.documents.chunking import Chunk
+from desktop.documents.reader_process import read_in_child
 
 BATCH_SIZE = 16
 
@@ -53,30 +52,12 @@ class Progress:
     """Chunks still without a vector when this batch was saved."""
 
 
-def read_file(path: Path) -> tuple[str, int, str, int, str, list[Chunk]]:
-    """(kind, pages, text, size, sha256, chunks): blocking, for a worker thread."""
-    document = extract(path)
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        while block := stream.read(1 << 20):
-            digest.update(block)
-    chunks = chunk_document(document)
-    return (
-        document.kind,
-        document.pages,
-        document.text,
-        path.stat().st_size,
-        digest.hexdigest(),
-        chunks,
-    )
-
-
 async def add_file(index: DocumentIndex, path: Path, owner: str) -> int:
     """Extract, chunk and store ``path`` for ``owner``; its id (the same file: the same id).
 
     A file that cannot be read raises DocumentProblem and leaves nothing stored.
     """
-    kind, pages, text, size, sha256, chunks = await asyncio.to_thread(read_file, path)
+    kind, pages, text, size, sha256, chunks = await read_in_child(path)
     document_id, _ = await asyncio.to_thread(
         lambda: index.add_document(
             owner=owner,

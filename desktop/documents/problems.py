@@ -16,6 +16,7 @@ class Reason(Enum):
     ENCRYPTED = "encrypted"
     NO_TEXT = "no_text"
     UNREADABLE = "unreadable"
+    READER_STOPPED = "reader_stopped"
 
 
 class DocumentProblem(ParleyError):
@@ -24,6 +25,14 @@ class DocumentProblem(ParleyError):
     def __init__(self, reason: Reason, message: Text, *, detail: str = "") -> None:
         super().__init__(message, detail=detail)
         self.reason = reason
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled whole: the reading process sends it to the app (reader_process.py)."""
+        return (_rebuilt, (self.reason, self.text, self.detail))
+
+
+def _rebuilt(reason: Reason, message: Text, detail: str) -> DocumentProblem:
+    return DocumentProblem(reason, message, detail=detail)
 
 
 def unsupported(name: str, kind: str) -> DocumentProblem:
@@ -109,4 +118,22 @@ def unreadable(name: str, detail: str) -> DocumentProblem:
             name=Text.plain(name),
         ),
         detail=detail,
+    )
+
+
+def reader_stopped(name: str, status: int) -> DocumentProblem:
+    """The process reading the file ended without an answer (a crash in the PDF library,
+    or it was killed): the file is the likely cause, and nothing of it was stored."""
+    return DocumentProblem(
+        Reason.READER_STOPPED,
+        text(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Parley could not read {name}: its reader stopped (exit status {status}). The "
+                "file may be damaged; save a new copy of it from the program that made it, "
+                "then add that copy.",
+            ),
+            name=Text.plain(name),
+            status=status,
+        ),
     )
