@@ -45,6 +45,8 @@ async def read_in_child(path: Path) -> ReadFile:
     except asyncio.CancelledError:
         talk.kill()
         await asyncio.wait([replied])  # reaped: no process is left behind
+        if not replied.cancelled():
+            replied.exception()  # looked at: a failure after Cancel is of no interest
         raise
     if reply is None:  # no child could start
         return await asyncio.to_thread(read_file, path)
