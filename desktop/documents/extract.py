@@ -1,8 +1,8 @@
 """From a file to a :class:`DocumentText`, or a DocumentProblem saying why not.
 
-Blocking (file reads, PDF parsing): call it through ``asyncio.to_thread``. A file over
-:data:`MAX_BYTES` is refused before a byte of it is read, so a 500 MB file costs nothing
-and leaves nothing half-indexed.
+Blocking (file reads, PDF parsing): the app runs it in a child process
+(reader_process.py). A file over :data:`MAX_BYTES` is refused before a byte of it is
+read, so a 500 MB file costs nothing and leaves nothing half-indexed.
 """
 
 from __future__ import annotations
