@@ -56,6 +56,8 @@ async def read_in_child(path: Path) -> ReadFile:
         return result
     if kind == "stopped":
         raise problems.reader_stopped(path.name, value)
+    if kind == "cancelled":  # killed before it started (only after a Cancel)
+        raise asyncio.CancelledError
     raise value  # "problem": DocumentProblem, "failed": OSError
 
 
