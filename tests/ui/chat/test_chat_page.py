@@ -73,7 +73,8 @@ async def test_the_send_button_becomes_stop_while_an_answer_streams(
     pane.send_button.click()
     await wait_until(lambda: pane.streaming)
     assert pane.send_button.text() == "Stop" and pane.send_button.isEnabled()
-    await wait_until(lambda: "w3 " in pane.messages.bubbles()[1].text())
+    bubbles = pane.messages.bubbles
+    await wait_until(lambda: len(bubbles()) == 2 and "w3 " in bubbles()[1].text())
     pane.send_button.click()
     await wait_until(lambda: not pane.streaming and pane.send_button.text() == "Send")
     assert "Stopped" in pane.messages.bubbles()[1].footer_text()

@@ -189,3 +189,41 @@ async def test_stopping_keeps_the_partial_answer_marked_stopped(scripted, open_w
     assert "Stopped" in answer.footer_text()
     assert stored_answer(pane.conversation_id).content == answer.text() == answer.body.source()
     assert stored_answer(pane.conversation_id).state is MessageState.STOPPED
+
+
+async def test_the_message_shows_first_and_its_answer_starts_on_the_next_turn(
+    scripted, open_window
+):
+    """Sending builds the person's bubble at once and the answer's a turn later, so no
+    single turn of the window holds both (the first message of a new chat stalled it);
+    a second Enter meanwhile sends nothing twice."""
+    scripted.script(["Fine", " thanks."])
+    pane = await ready_pane(open_window)
+    pane.composer.setPlainText("How are you?")
+    pane.send()
+    assert [b.text() for b in pane.messages.bubbles()] == ["How are you?"]
+    assert pane.streaming, "the answer is on its way: Send waits for it"
+    pane.composer.setPlainText("How are you?")
+    pane.send()
+    await wait_until(lambda: not pane.streaming and len(pane.messages.bubbles()) == 2)
+    assert pane.messages.bubbles()[-1].text() == "Fine thanks."
+    assert len(scripted.chat_bodies()) == 1
+
+
+async def test_leaving_the_chat_before_the_answer_starts_starts_none_elsewhere(
+    scripted, open_window
+):
+    scripted.script(["Hello."])
+    pane = await ready_pane(open_window)
+    await ask(pane, "First chat")
+    first = pane.conversation_id
+    pane.new_conversation()
+    pane.composer.setPlainText("Second chat")
+    pane.send()
+    second = pane.conversation_id
+    pane.open_conversation(first)  # in the same turn as the send
+    await asyncio.sleep(0.3)
+    assert not pane.streaming
+    assert [b.text() for b in pane.messages.bubbles()] == ["First chat", "Hello."]
+    assert len(scripted.chat_bodies()) == 1, "no answer was asked for in the chat left"
+    assert second != first
