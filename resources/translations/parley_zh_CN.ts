@@ -6622,6 +6622,10 @@ Ollama 返回：{detail}</translation>
         <translation>无法读取 {name}：文件已损坏，或与其名称所示的类型不符。</translation>
     </message>
     <message>
+        <source>Parley could not read {name}: its reader stopped (exit status {status}). The file may be damaged; save a new copy of it from the program that made it, then add that copy.</source>
+        <translation>Parley 无法读取 {name}：读取程序意外停止（退出状态 {status}）。文件可能已损坏；请用创建它的程序另存一份新副本，再添加那份副本。</translation>
+    </message>
+    <message>
         <source>{model} is a chat model: it cannot turn documents into embeddings. Choose an embedding model for documents, for example nomic-embed-text, all-minilm or bge-m3.</source>
         <translation>{model} 是对话模型：它无法把文档转换为嵌入向量。请为文档选择嵌入模型，例如 nomic-embed-text、all-minilm 或 bge-m3。</translation>
     </message>
