@@ -405,7 +405,9 @@ class ChatPane(QWidget):
         # and painting two bubbles), each alone about half that (bench/document_window).
         self._due = (self.conversation_id, model)
         self.card.set_streaming(True)  # Send is Stop from the click on
-        QTimer.singleShot(0, self, self._start_due_reply)
+        # A timer, not a zero-delay call: Qt runs those with the posted events, before the
+        # message is painted and before timers that were already due.
+        QTimer.singleShot(1, self, self._start_due_reply)
 
     def _start_due_reply(self) -> None:
         if self._due is None:
