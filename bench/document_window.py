@@ -258,7 +258,7 @@ async def measure(root: Path) -> list[dict[str, float | str]]:
                 started = len(pane.messages.bubbles())
                 pane.composer.setPlainText(QUESTION)  # typed: the answer's bubble is made
                 await asyncio.sleep(0.3)  # ahead (prepare_answer), then Send is pressed
-                phases.begin()
+                phases.end("typing")
                 pane.send()
 
                 def answer_bubble() -> object | None:
