@@ -14,6 +14,8 @@ from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
 from desktop.app import AppServices
+from desktop.ui.chat.chat_pane import ChatPane
+from desktop.ui.chat.messages.message_bubble import MessageBubble
 from desktop.ui.shell.main_window import MainWindow
 
 
@@ -52,6 +54,15 @@ async def open_chat(model: str) -> tuple[AppServices, MainWindow]:
         await asyncio.sleep(0.01)
     pane.set_model(model)
     return services, window
+
+
+async def send(pane: ChatPane) -> MessageBubble:
+    """Press Send; the answer's bubble, once its answer started (a turn after the
+    person's message shows)."""
+    pane.send()
+    while not pane.runner.running and pane.streaming:
+        await asyncio.sleep(0.001)
+    return pane.messages.bubbles()[-1]
 
 
 @contextmanager

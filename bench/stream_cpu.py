@@ -24,7 +24,7 @@ import httpx
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
-from bench.app_window import chat_with_server, model_server, use_private_dirs
+from bench.app_window import chat_with_server, model_server, send, use_private_dirs
 from bench.markdown_stream import markdown_pieces
 from desktop.app import keep_startup_objects
 from desktop.core.messages import ChatMessage, Role
@@ -109,8 +109,7 @@ async def stream_once(*, timed: bool) -> dict[str, object]:
             pane.composer.setPlainText("Write a long markdown document with code and tables")
             await asyncio.sleep(0.5)
             keep_startup_objects()
-            pane.send()
-            answer = pane.messages.bubbles()[-1]
+            answer = await send(pane)
             renderer = pane.runner.renderer
             watch = PaintWatch(answer, lambda: renderer.shown_chars)
             app = QApplication.instance()
