@@ -7,40 +7,22 @@ Qt lets go of the lock and waits up to the 5 ms switch interval to get it back).
 process of its own they cost the UI nothing but reading the results.
 
 The protocol is pickled ``(job id, function, argument)`` frames on the worker's stdin and
-``(job id, result)`` frames on its stdout, each after a 4-byte length. Only functions
+``(job id, result)`` frames on its stdout (desktop/workers/frames.py). Only functions
 named in ``JOBS`` run. ``python -m desktop.core.render_jobs`` serves until stdin closes.
 """
 
 from __future__ import annotations
 
 import os
-import pickle
-import struct
 import sys
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
 from desktop.core.code_tokens import lex
 from desktop.core.formula_svg import draw_svg
+from desktop.workers.frames import read_frame, write_frame
 
 JOBS: dict[str, Callable[..., Any]] = {"lex": lex, "formula": draw_svg}
-_LENGTH = struct.Struct("!I")
-
-
-def write_frame(stream: BinaryIO, message: object) -> None:
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(_LENGTH.pack(len(data)) + data)
-    stream.flush()
-
-
-def read_frame(stream: BinaryIO) -> Any:
-    """The next message (None when the stream ended)."""
-    head = stream.read(_LENGTH.size)
-    if len(head) < _LENGTH.size:
-        return None
-    (length,) = _LENGTH.unpack(head)
-    data = stream.read(length)
-    return pickle.loads(data) if len(data) == length else None  # pickled by our own child
 
 
 def run(name: str, argument: tuple[Any, ...]) -> Any:

@@ -9,7 +9,7 @@ from typing import BinaryIO, cast
 
 from desktop.core.code_tokens import lex
 from desktop.core.formula_svg import FormulaKey
-from desktop.core.render_jobs import read_frame, write_frame
+from desktop.workers.frames import read_frame, write_frame
 
 
 def test_the_worker_answers_each_job_in_order_and_survives_a_failing_one():

@@ -14,7 +14,6 @@ import atexit
 import contextlib
 import queue
 import subprocess
-import sys
 import threading
 import time
 import weakref
@@ -24,7 +23,9 @@ from typing import IO, Any, BinaryIO, cast
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from desktop.core.render_jobs import read_frame, run, write_frame
+from desktop.core.render_jobs import run
+from desktop.workers import child
+from desktop.workers.frames import read_frame, write_frame
 
 DELIVERY_BUDGET_S = 0.004
 """Time a turn of the event loop spends handing results to their views."""
@@ -35,9 +36,7 @@ Callback = Callable[[Any, Any], None]
 def worker_command() -> list[str]:
     """How to start the worker: the app's own executable when bundled (desktop/__main__
     hands ``--render-worker`` to core.render_jobs), else this Python."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, "--render-worker"]
-    return [sys.executable, "-m", "desktop.core.render_jobs"]
+    return child.command("desktop.core.render_jobs", "--render-worker")
 
 
 class RenderWorker(QObject):
