@@ -88,3 +88,16 @@ def write_pdf(path: Path, pages: Sequence[Sequence[str] | None]) -> Path:
     )
     path.write_bytes(bytes(out))
     return path
+
+
+def write_locked_pdf(folder: Path) -> Path:
+    """``folder``/locked.pdf: one page, encrypted with a password nobody gave Parley."""
+    import pypdf
+
+    plain = write_pdf(folder / "plain.pdf", [["Secret plans"]])
+    writer = pypdf.PdfWriter(clone_from=str(plain))
+    writer.encrypt(user_password="hunter2", algorithm="RC4-128")
+    locked = folder / "locked.pdf"
+    with locked.open("wb") as stream:
+        writer.write(stream)
+    return locked

@@ -5,14 +5,13 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import pypdf
 import pytest
 
 from desktop.documents.blocks import BlockKind
 from desktop.documents.extract import MAX_BYTES, extract
 from desktop.documents.problems import DocumentProblem, Reason
 from tests.documents.docx_maker import write_docx
-from tests.documents.pdf_maker import write_pdf
+from tests.documents.pdf_maker import write_locked_pdf, write_pdf
 
 
 def kinds(document) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
@@ -38,12 +37,7 @@ def test_pdf_pages_and_paragraphs(tmp_path: Path) -> None:
 
 
 def test_encrypted_pdf_is_refused_with_a_reason(tmp_path: Path) -> None:
-    plain = write_pdf(tmp_path / "plain.pdf", [["Secret plans"]])
-    writer = pypdf.PdfWriter(clone_from=str(plain))
-    writer.encrypt(user_password="hunter2", algorithm="RC4-128")
-    locked = tmp_path / "locked.pdf"
-    with locked.open("wb") as stream:
-        writer.write(stream)
+    locked = write_locked_pdf(tmp_path)
     with pytest.raises(DocumentProblem) as problem:
         extract(locked)
     assert problem.value.reason is Reason.ENCRYPTED

@@ -11,7 +11,6 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import pypdf
 import pytest
 
 from desktop.documents import reader_process
@@ -19,7 +18,7 @@ from desktop.documents.indexing import add_file
 from desktop.documents.problems import DocumentProblem, Reason
 from desktop.documents.reading import read_file
 from desktop.storage.document_store import DocumentStore
-from tests.documents.pdf_maker import write_pdf
+from tests.documents.pdf_maker import write_locked_pdf, write_pdf
 
 OWNER = "conversation:1"
 
@@ -98,22 +97,12 @@ def not_here(path: Path) -> None:
     raise AssertionError(f"{path.name} was read in the app, not in the child")
 
 
-def locked_pdf(tmp_path: Path) -> Path:
-    plain = write_pdf(tmp_path / "plain.pdf", [["Secret plans"]])
-    writer = pypdf.PdfWriter(clone_from=str(plain))
-    writer.encrypt(user_password="hunter2", algorithm="RC4-128")
-    locked = tmp_path / "locked.pdf"
-    with locked.open("wb") as stream:
-        writer.write(stream)
-    return locked
-
-
 @pytest.mark.parametrize("kind", ["encrypted", "scanned"])
 async def test_a_pdf_without_readable_text_is_the_same_problem_as_reading_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store: DocumentStore, kind: str
 ) -> None:
     pdf = (
-        locked_pdf(tmp_path)
+        write_locked_pdf(tmp_path)
         if kind == "encrypted"
         else write_pdf(tmp_path / "scan.pdf", [None] * 3)
     )

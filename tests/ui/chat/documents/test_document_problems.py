@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdf
-
 from desktop.core.provider_config import ProviderConfig
 from desktop.ui.chat.documents.chat_documents import DRAFT_OWNER
 from desktop.ui.chat.documents.indexer import Needs, State
 from desktop.ui.strings import translated
-from tests.documents.pdf_maker import write_pdf
+from tests.documents.pdf_maker import write_locked_pdf, write_pdf
 from tests.servers.openai_server import OpenAIServer
 from tests.servers.scripted_ollama import ScriptedOllama
 from tests.ui.chat.documents.conftest import (
@@ -28,16 +26,6 @@ def note(entry: object) -> str:
     return translated(entry.note)  # type: ignore[attr-defined]
 
 
-def locked_pdf(folder: Path) -> Path:
-    plain = write_pdf(folder / "plain.pdf", [["Secret plans"]])
-    writer = pypdf.PdfWriter(clone_from=str(plain))
-    writer.encrypt(user_password="hunter2", algorithm="RC4-128")
-    locked = folder / "locked.pdf"
-    with locked.open("wb") as stream:
-        writer.write(stream)
-    return locked
-
-
 async def test_bad_files_each_say_why_and_leave_nothing_stored(
     documents_window: object,
     scripted: ScriptedOllama,
@@ -50,7 +38,7 @@ async def test_bad_files_each_say_why_and_leave_nothing_stored(
         stream.truncate(500 * 1024 * 1024)
     archive = tmp_path / "photos.zip"
     archive.write_bytes(b"PK\x03\x04" + bytes(200))
-    files = [locked_pdf(tmp_path), scanned, huge, archive]
+    files = [write_locked_pdf(tmp_path), scanned, huge, archive]
     services, window, documents = await documents_window(  # type: ignore[operator]
         embedder_settings(embedding_openai_server)
     )
