@@ -14,14 +14,17 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+import math
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Protocol
 
 from desktop.core.cited_sources import DocumentsContext, SentSources
 from desktop.core.embedding import Embedder
 from desktop.core.errors import ParleyError
+from desktop.documents.chunking import MAX_CHARS
 from desktop.documents.context import (
     ANSWER_RESERVE,
+    CHARS_PER_TOKEN,
     DocumentContext,
     Mode,
     Passage,
@@ -64,6 +67,22 @@ class DocumentReader(Protocol):
         model: str,
         top_k: int = TOP_K,
     ) -> Sequence[HitLike]: ...
+
+
+PASSAGE_TOKENS = math.ceil(MAX_CHARS / CHARS_PER_TOKEN) + 20
+"""The most one retrieved passage costs: its text, its marker and its label."""
+
+
+def next_request_tokens(
+    document_chars: int, window: int, conversation_tokens: int
+) -> tuple[int, Mode]:
+    """About what documents of ``document_chars`` characters add to the next request,
+    and how they go (as :meth:`AnswerDocuments.context_for` decides): whole when they fit,
+    else at most TOP_K passages within the room the conversation leaves (one at least)."""
+    if fits_whole(document_chars, window, conversation_tokens):
+        return math.ceil(document_chars / CHARS_PER_TOKEN), Mode.WHOLE
+    room = max(window - conversation_tokens - ANSWER_RESERVE, 0)
+    return max(min(TOP_K * PASSAGE_TOKENS, room), PASSAGE_TOKENS), Mode.RETRIEVED
 
 
 def within_budget(hits: Sequence[HitLike], budget: int) -> list[HitLike]:

@@ -736,6 +736,14 @@
         <translation>关闭此对话用不到的服务器或工具（对话设置 → 工具）。</translation>
     </message>
     <message>
+        <source>This chat&apos;s documents go whole with each question: about {tokens} tokens.</source>
+        <translation>此对话的文档会随每个问题完整发送：约 {tokens} 个 token。</translation>
+    </message>
+    <message>
+        <source>This chat&apos;s documents are too long to send whole: each question takes up to about {tokens} tokens of the passages that match it.</source>
+        <translation>此对话的文档太长，无法完整发送：每个问题最多带上约 {tokens} 个 token 的相关段落。</translation>
+    </message>
+    <message>
         <source>The conversation no longer fits the context window: the model will not see its beginning. Raise the context window in the settings or start a new chat.</source>
         <translation>对话已超出上下文窗口：模型将看不到开头部分。请在设置中调大上下文窗口，或开始新对话。</translation>
     </message>

@@ -13,6 +13,8 @@ from desktop.core.context_usage import ContextUsage, context_usage
 from desktop.core.conversation import StoredMessage
 from desktop.core.token_estimate import estimate_message_tokens
 from desktop.core.tools import ToolDefinition, definitions_tokens
+from desktop.documents.answer_context import next_request_tokens
+from desktop.documents.context import Mode
 
 TOOLS_SHARE_WARNING = 0.25
 """Tool definitions taking this share of the window or more are worth a warning."""
@@ -74,6 +76,11 @@ class ContextMeter(QWidget):
         request; a server's counts already include them once it counted an answer)."""
         self._shown: tuple[ContextUsage, bool] | None = None
         self._tools_counted = False
+        self._documents = (0, False)
+        """(characters of the documents the next question goes with, whether the last
+        answer's server count includes them already)."""
+        self.documents: tuple[int, Mode] | None = None
+        """About the tokens the documents add to the next request, and how they go."""
 
     def retranslate(self) -> None:
         """Every text in the language now in use."""
@@ -111,7 +118,7 @@ class ContextMeter(QWidget):
             usage = dataclasses.replace(usage, used=usage.used + calls, exact=False)
         self._shown = (usage, known)
         self._tools_counted = counted
-        self._show_with_tools()
+        self._show_with_extras()
 
     def counting(self) -> None:
         """Another conversation opened and is counted once its messages are painted:
@@ -134,14 +141,27 @@ class ContextMeter(QWidget):
         tokens = definitions_tokens(definitions)
         if tokens != self.tool_tokens:
             self.tool_tokens = tokens
-            self._show_with_tools()
+            self._show_with_extras()
 
-    def _show_with_tools(self) -> None:
+    def set_documents(self, chars: int, *, counted: bool) -> None:
+        """The documents this chat's next question goes with: ``chars`` characters of
+        text; ``counted``: the last answer went with them, and the server's count of it
+        includes them."""
+        if (chars, counted) != self._documents:
+            self._documents = (chars, counted)
+            self._show_with_extras()
+
+    def _show_with_extras(self) -> None:
+        """The conversation's usage, with the tools' definitions and the documents."""
         if self._shown is None:
             return
         usage, known = self._shown
         if self.tool_tokens and not self._tools_counted:
             usage = dataclasses.replace(usage, used=usage.used + self.tool_tokens, exact=False)
+        chars, counted = self._documents
+        self.documents = next_request_tokens(chars, usage.window, usage.used) if chars else None
+        if self.documents is not None and not counted:
+            usage = dataclasses.replace(usage, used=usage.used + self.documents[0], exact=False)
         self.set_usage(usage, known=known)
 
     def tools_share(self) -> float:
@@ -209,8 +229,21 @@ class ContextMeter(QWidget):
                 tools += " " + self.tr(
                     "Turn off servers or tools this chat does not need (chat settings, Tools)."
                 )
-        said = self._words(usage)
-        return f"{said}\n{tools}" if tools else said
+        lines = [self._words(usage), tools, self._documents_words()]
+        return "\n".join(line for line in lines if line)
+
+    def _documents_words(self) -> str:
+        if self.documents is None:
+            return ""
+        tokens, mode = self.documents
+        if mode is Mode.WHOLE:
+            return self.tr(
+                "This chat's documents go whole with each question: about {tokens} tokens."
+            ).format(tokens=tokens)
+        return self.tr(
+            "This chat's documents are too long to send whole: each question takes up to "
+            "about {tokens} tokens of the passages that match it."
+        ).format(tokens=tokens)
 
     def _words(self, usage: ContextUsage) -> str:
         if usage.over_limit:

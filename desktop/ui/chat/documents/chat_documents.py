@@ -21,6 +21,7 @@ from desktop.core.chat_parameters import context_window
 from desktop.core.cited_sources import SentSources
 from desktop.core.embedding import Embedder
 from desktop.core.errors import ParleyError
+from desktop.core.messages import Role
 from desktop.core.text import QT_TRANSLATE_NOOP, text
 from desktop.documents.answer_context import AnswerDocuments
 from desktop.documents.owners import conversation_owner, owners_for
@@ -47,6 +48,8 @@ if TYPE_CHECKING:
 
 DRAFT_OWNER = "draft:new-chat"
 """A new chat's documents until its first message makes it a conversation."""
+MEASURE_AFTER_MS = 150
+"""The context meter learns the documents' size this long after they last changed."""
 
 
 class NotAllowed(ParleyError):
@@ -91,6 +94,12 @@ class ChatDocuments(QObject):
         pane.runner.documents = self.for_conversation
         pane.runner.answerEnded.connect(self._answer_ended)
         pane.runner.renderer.idle.connect(self._drawn)
+        self._measure = QTimer(self)  # once after a burst of changes (indexing progress)
+        self._measure.setSingleShot(True)
+        self._measure.setInterval(MEASURE_AFTER_MS)
+        self._measure.timeout.connect(lambda: self._tasks.spawn(self._measured(), name="measure"))
+        self.indexer.changed.connect(self._measure.start)
+        pane.runner.answerEnded.connect(self._measure.start)
         self._unlinked: tuple[MessageBubble, int, SentSources] | None = None
         """An ended answer whose held pages were still being drawn: linked once they are."""
         pane.versions.bubble_extras = self.decorate
@@ -125,6 +134,7 @@ class ChatDocuments(QObject):
         self.indexer.reassign(DRAFT_OWNER, owner)
 
     def _shown(self, conversation_id: object) -> None:
+        self._measure.start()
         self.chips.show_owner(self.owner)
         self.header_button.show_owner(self.owner)
         if self.list_window is not None:
@@ -139,6 +149,23 @@ class ChatDocuments(QObject):
         owners = self._owners(conversation_id)
         model = self.choice.model
         self._tasks.spawn(asyncio.to_thread(self.store.prepare, owners, model), name="prepare")
+
+    async def _measured(self) -> None:
+        """Tell the context meter how much text the next question's documents hold."""
+        conversation_id = self.pane.conversation_id
+        owners = [DRAFT_OWNER] if conversation_id is None else self._owners(conversation_id)
+        lengths = await asyncio.to_thread(self.store.text_lengths, owners)
+        if self.pane.conversation_id != conversation_id:
+            return  # another chat opened meanwhile: it is measured on its own
+        last = next(
+            (
+                b.message_id
+                for b in reversed(self.pane.messages.bubbles())
+                if b.role is Role.ASSISTANT
+            ),
+            None,
+        )
+        self.pane.meter.set_documents(sum(lengths.values()), counted=last in self.sent)
 
     async def _tidy(self) -> None:
         """Documents of conversations deleted for good (not in the trash) go too."""

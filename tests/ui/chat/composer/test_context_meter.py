@@ -167,3 +167,34 @@ def test_tool_results_not_yet_counted_by_the_server_count(qtbot):
     assert meter.usage is not None and without is not None
     grew = meter.usage.used - without.used
     assert grew >= estimate_message_tokens(step.result_text) > 1000
+
+
+def test_the_documents_of_the_next_question_take_room_too(qtbot):
+    """Whole documents count what they hold, long ones the passages a question takes; an
+    answer the server counted with them is not counted twice."""
+    from desktop.core.chat_parameters import ChatParameters
+    from desktop.documents.answer_context import PASSAGE_TOKENS, TOP_K
+    from desktop.ui.chat.composer.context_meter import ContextMeter
+
+    meter = ContextMeter()
+    qtbot.addWidget(meter)
+    common = {"system_prompt": "", "draft": "Hi", "sent_with_requests": True}
+    meter.show_for([], ChatParameters(num_ctx=8192), None, **common)
+    plain = meter.usage
+    assert plain is not None and "documents" not in meter.toolTip()
+
+    meter.set_documents(3000, counted=False)  # a short text: sent whole
+    assert meter.usage is not None and meter.usage.used == plain.used + 1000
+    assert meter.label.text().startswith("~")
+    assert "documents go whole with each question: about 1000 tokens" in meter.toolTip()
+
+    meter.set_documents(3000, counted=True)  # the last answer's count holds them
+    assert meter.usage.used == plain.used
+    assert "about 1000 tokens" in meter.toolTip()
+
+    meter.set_documents(400_000, counted=False)  # a book: passages only
+    assert meter.usage.used == plain.used + TOP_K * PASSAGE_TOKENS
+    assert "too long to send whole" in meter.toolTip()
+
+    meter.set_documents(0, counted=False)
+    assert meter.usage.used == plain.used and "documents" not in meter.toolTip()

@@ -172,3 +172,25 @@ async def test_a_small_text_is_sent_whole_and_its_sources_survive_a_restart(
     assert view is not None and "whole documents" in view.heading.text()
     assert "[1] packing.txt" in view.list.text()
     assert [e.name for e in documents.indexer.entries(documents.chips.owner)] == ["packing.txt"]
+
+
+async def test_a_document_added_to_a_new_chat_shows_in_the_context_meter(
+    documents_window: object,
+    scripted: ScriptedOllama,
+    embedding_openai_server: OpenAIServer,
+    tmp_path: Path,
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Packing list for Lisbon: passport, blue raincoat, adapter plug.\n" * 40)
+    settings = embedder_settings(embedding_openai_server)
+    _, window, documents = await documents_window(settings)  # type: ignore[operator]
+    meter = window.chat_pane.meter
+    await wait_until(lambda: meter.usage is not None)
+    before = meter.usage.used
+    assert drop(window.chat_pane.empty_state, files_mime(notes))
+    await settled(documents, DRAFT_OWNER)
+    await wait_until(lambda: meter.documents is not None)
+    tokens = meter.documents[0]
+    assert abs(tokens - len(notes.read_text()) / 3) < 5  # its text, about 3 characters a token
+    assert meter.usage.used == before + tokens
+    assert "documents go whole" in meter.toolTip()
