@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.storage.settings import SettingsStore
-from desktop.ui.design import Space
 from desktop.ui.page_tasks import PageTasks
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
+from desktop.ui.settings.provider_model_picker import ProviderModelPicker
 from desktop.ui.settings.section import Section, card
-from desktop.ui.strings import add_named_row, provider_name, relabel_row
+from desktop.ui.strings import provider_name
 from desktop.ui.theme import PRIMARY, set_kind
 
 
@@ -28,22 +28,19 @@ class DefaultModelSection(Section):
         self._settings = registry.settings
         self._store = store
         self._tasks = tasks
-        self.default_provider = QComboBox()
-        self.default_model = QComboBox()
-        self.default_model.setEditable(True)
-        self.default_model.setMinimumContentsLength(28)
+        # Embedding-only models cannot answer a chat (defect 7): not offered as default.
+        self.picker = ProviderModelPicker(
+            registry, offered=lambda _slot: True, listed=lambda choice: choice.chat
+        )
+        self.default_provider = self.picker.provider
+        self.default_model = self.picker.model
         self.save_default = QPushButton()
         set_kind(self.save_default, PRIMARY)
         self.current = QLabel()
         self.current.setObjectName("hint")
         self.current.setWordWrap(True)
         frame, inner = card()
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        form.setHorizontalSpacing(Space.L)
-        add_named_row(form, self.default_provider)  # the labels' texts: retranslate
-        add_named_row(form, self.default_model)
-        inner.addLayout(form)
+        inner.addLayout(self.picker.form)
         row = QHBoxLayout()
         row.addWidget(self.current, 1)
         row.addWidget(self.save_default)
@@ -69,12 +66,7 @@ class DefaultModelSection(Section):
         self.default_provider.setAccessibleName(self.tr("Provider of the default model"))
         self.default_model.setAccessibleName(self.tr("Default model"))
         self.save_default.setText(self.tr("Use as default"))
-        relabel_row(self.default_provider, self.tr("Provider"))
-        relabel_row(self.default_model, self.tr("Model"))
-        for index in range(self.default_provider.count()):
-            slot = self._registry.slot(str(self.default_provider.itemData(index)))
-            if slot is not None:
-                self.default_provider.setItemText(index, provider_name(slot.name))
+        self.picker.relabel(self.tr("Provider"), self.tr("Model"))
         self._show_current()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -101,14 +93,7 @@ class DefaultModelSection(Section):
         )
 
     def _fill_providers(self) -> None:
-        chosen = self.default_provider.currentData() or self._settings.default_provider
-        self.default_provider.blockSignals(True)
-        self.default_provider.clear()
-        for slot in self._registry.slots():
-            self.default_provider.addItem(provider_name(slot.name), slot.id)
-        index = self.default_provider.findData(chosen or LOCAL_OLLAMA_ID)
-        self.default_provider.setCurrentIndex(max(index, 0))
-        self.default_provider.blockSignals(False)
+        self.picker.fill_providers(self.picker.provider_id() or self._settings.default_provider)
         self._show_current()
         self._refill_models()
 
@@ -124,20 +109,8 @@ class DefaultModelSection(Section):
             self._refill_models()
 
     async def _fill_models(self) -> None:
-        slot = self._registry.slot(str(self.default_provider.currentData()))
-        if slot is None:
-            return
-        group = await self._registry.models_of(slot)
-        typed = self.default_model.currentText()
-        self.default_model.clear()
-        # Embedding-only models cannot answer a chat (defect 7): not offered as default.
-        self.default_model.addItems(
-            [choice.model for choice in group.models if getattr(choice, "chat", True)]
-        )
-        if slot.id == self._settings.default_provider and self._settings.default_model:
-            self.default_model.setCurrentText(self._settings.default_model)
-        elif typed:
-            self.default_model.setCurrentText(typed)
+        saved = (self._settings.default_provider or LOCAL_OLLAMA_ID, self._settings.default_model)
+        await self.picker.fill_models(saved)
 
     def save_default_model(self) -> None:
         with self._settings.batch():

@@ -10,12 +10,10 @@ shown (not yet saved) and says the dimension or the problem in the error tree's 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -29,7 +27,8 @@ from desktop.services.embedder_choice import EmbedderChoice
 from desktop.ui.design import Space
 from desktop.ui.page_tasks import PageTasks
 from desktop.ui.provider_registry import LOCAL_OLLAMA_ID, ProviderRegistry
-from desktop.ui.strings import add_named_row, provider_name, relabel_row, translated
+from desktop.ui.settings.provider_model_picker import ProviderModelPicker
+from desktop.ui.strings import provider_name, translated
 from desktop.ui.theme import PRIMARY, QUIET, set_kind
 
 SUGGESTED = "nomic-embed-text"
@@ -57,10 +56,13 @@ class EmbeddingBox(QWidget):
         self._settings = registry.settings
         self._choice = choice
         self._tasks = tasks
-        self.provider = QComboBox()
-        self.model = QComboBox()
-        self.model.setEditable(True)
-        self.model.setMinimumContentsLength(28)
+        self.picker = ProviderModelPicker(
+            registry,
+            offered=lambda slot: slot.family in EMBEDDING_FAMILIES,
+            listed=lambda choice: not choice.chat,
+        )
+        self.provider = self.picker.provider
+        self.model = self.picker.model
         self.check = QPushButton()
         set_kind(self.check, QUIET)
         self.use = QPushButton()
@@ -87,12 +89,7 @@ class EmbeddingBox(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(Space.S)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        form.setHorizontalSpacing(Space.L)
-        add_named_row(form, self.provider)
-        add_named_row(form, self.model)
-        layout.addLayout(form)
+        layout.addLayout(self.picker.form)
         pull_row = QHBoxLayout()
         pull_row.addWidget(self.none_pulled, 1)
         pull_row.addWidget(self.pull)
@@ -125,8 +122,7 @@ class EmbeddingBox(QWidget):
         assert line is not None  # the box is editable
         line.setPlaceholderText(self.tr("for example {name}").format(
             name=SUGGESTED))  # fmt: skip
-        relabel_row(self.provider, self.tr("Provider"))
-        relabel_row(self.model, self.tr("Model"))
+        self.picker.relabel(self.tr("Provider"), self.tr("Model"))
         self.check.setText(self.tr("Check"))
         self.use.setText(self.tr("Use this model"))
         self.none_pulled.setText(
@@ -153,16 +149,8 @@ class EmbeddingBox(QWidget):
         return candidate(self._choice, provider_id, model)
 
     def _fill_providers(self) -> None:
-        chosen = self.provider.currentData() or self._choice.provider_id
-        self.provider.blockSignals(True)
-        self.provider.clear()
-        for slot in self._registry.slots():
-            if slot.family in EMBEDDING_FAMILIES:
-                self.provider.addItem(provider_name(slot.name), slot.id)
-        if self.provider.findData(chosen) < 0 and chosen != LOCAL_OLLAMA_ID:
-            self.provider.addItem(chosen, chosen)  # set up no longer: still named
-        self.provider.setCurrentIndex(max(self.provider.findData(chosen), 0))
-        self.provider.blockSignals(False)
+        chosen = self.picker.provider_id() or self._choice.provider_id
+        self.picker.fill_providers(chosen, name_gone=True)  # set up no longer: still named
         self._provider_changed()
 
     def _provider_changed(self) -> None:
@@ -178,24 +166,9 @@ class EmbeddingBox(QWidget):
         self._tasks.run(self._fill_models())
 
     async def _fill_models(self) -> None:
-        provider_id = str(self.provider.currentData() or "")
-        slot = self._registry.slot(provider_id)
-        names: list[str] = []
-        if slot is not None:
-            group = await self._registry.models_of(slot)
-            names = [choice.model for choice in group.models if not choice.chat]
-        typed = self.model.currentText()
-        self.model.blockSignals(True)
-        self.model.clear()
-        self.model.addItems(names)
-        if provider_id == self._choice.provider_id and self._choice.model:
-            self.model.setCurrentText(self._choice.model)
-        elif typed:
-            self.model.setCurrentText(typed)
-        elif not names:
-            self.model.setCurrentText("")
-        self.model.blockSignals(False)
-        local = provider_id == LOCAL_OLLAMA_ID and slot is not None
+        names = await self.picker.fill_models((self._choice.provider_id, self._choice.model))
+        provider_id = self.picker.provider_id()
+        local = provider_id == LOCAL_OLLAMA_ID and self._registry.slot(provider_id) is not None
         self.none_pulled.setVisible(local and not names)
         self.pull.setVisible(local and not names)
         self._shown_changed()
