@@ -21,7 +21,6 @@ triggers). Every method blocks: call them through ``asyncio.to_thread``.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
@@ -32,6 +31,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from desktop.core.rank_fusion import reciprocal_rank_fusion
 from desktop.storage.paths import data_dir, private_dir, private_file
+from desktop.storage.search_terms import CJK_GLOB, index_terms, keyword_query
 
 if TYPE_CHECKING:  # numpy (~250 ms) loads with the first vectors, in a worker thread
     import numpy as np
@@ -73,22 +73,21 @@ CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     text, content='chunks', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_vocab USING fts5vocab(chunks_fts, 'row');
-CREATE TRIGGER IF NOT EXISTS chunks_fts_insert AFTER INSERT ON chunks BEGIN
-    INSERT INTO chunks_fts(rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER IF NOT EXISTS chunks_fts_delete AFTER DELETE ON chunks BEGIN
-    INSERT INTO chunks_fts(chunks_fts, rowid, text) VALUES ('delete', old.id, old.text);
-END;
 """
-WORD = re.compile(r"\w{2,}")
-# Words every question has: matched by keyword search they rank passages at random and,
-# fused with equal weight, push the vector search's good answers out of the top k.
-_STOP_WORDS = """a about after all also am an and any are as at be because been before being but by
-    can could did do does doing for from had has have how if in into is it its just me
-    more most my no not of on or our should so some such than that the their them then
-    there these they this those to too up us very was we were what when where which while
-    who why will with would you your i get got much many can't don't"""
-STOP_WORDS = frozenset(_STOP_WORDS.split())
+TERMS_VERSION = 1
+"""PRAGMA user_version of a store whose index holds :func:`index_terms` (version 0
+indexed Chinese and Japanese clauses as single words)."""
+TRIGGERS = (
+    "DROP TRIGGER IF EXISTS chunks_fts_insert",
+    "DROP TRIGGER IF EXISTS chunks_fts_delete",
+    """CREATE TRIGGER chunks_fts_insert AFTER INSERT ON chunks BEGIN
+        INSERT INTO chunks_fts(rowid, text) VALUES (new.id, index_terms(new.text));
+    END""",
+    """CREATE TRIGGER chunks_fts_delete AFTER DELETE ON chunks BEGIN
+        INSERT INTO chunks_fts(chunks_fts, rowid, text)
+        VALUES ('delete', old.id, index_terms(old.text));
+    END""",
+)
 COMMON_SHARE = 0.05
 """A query word in more than this share of all chunks is left out of keyword search: it
 tells the passages apart hardly at all, and BM25 would have to score every chunk that has
@@ -154,15 +153,27 @@ def default_path() -> Path:
     return data_dir() / "documents.sqlite3"
 
 
-def keyword_query(question: str) -> str:
-    """An FTS5 query matching any word of ``question`` but the commonest (each quoted: no
-    FTS syntax)."""
-    words = dict.fromkeys(
-        word
-        for word in (found.lower() for found in WORD.findall(question))
-        if word not in STOP_WORDS
-    )
-    return " OR ".join(f'"{word}"' for word in list(words)[:32])
+def _index_terms_of_old_stores(conn: sqlite3.Connection) -> None:
+    """A store indexed before :data:`TERMS_VERSION`: its triggers index terms from now
+    on, and its chunks with Chinese or Japanese text are indexed again (others' terms are
+    their words, as they were)."""
+    if conn.execute("PRAGMA user_version").fetchone()[0] >= TERMS_VERSION:
+        return
+    with conn:
+        conn.execute("BEGIN IMMEDIATE")
+        for statement in TRIGGERS:
+            conn.execute(statement)
+        for chunk_id, text in conn.execute(
+            "SELECT id, text FROM chunks WHERE text GLOB ?", (CJK_GLOB,)
+        ).fetchall():
+            conn.execute(
+                "INSERT INTO chunks_fts(chunks_fts, rowid, text) VALUES ('delete', ?, ?)",
+                (chunk_id, text),
+            )
+            conn.execute(
+                "INSERT INTO chunks_fts(rowid, text) VALUES (?, ?)", (chunk_id, index_terms(text))
+            )
+        conn.execute(f"PRAGMA user_version = {TERMS_VERSION}")
 
 
 class DocumentStore:
@@ -184,7 +195,9 @@ class DocumentStore:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.create_function("index_terms", 1, index_terms, deterministic=True)
         conn.executescript(SCHEMA)
+        _index_terms_of_old_stores(conn)
         return cls(conn, path)
 
     def close(self) -> None:

@@ -17,7 +17,7 @@ from desktop.documents.indexing import Progress, add_file, embed_document
 from desktop.documents.problems import DocumentProblem
 from desktop.providers.embeddings import OllamaEmbedder
 from desktop.providers.http_client import make_http_client
-from desktop.storage.document_store import DocumentStore, ModelMismatch, keyword_query
+from desktop.storage.document_store import DocumentStore, ModelMismatch
 from tests.documents.pdf_maker import write_pdf
 from tests.servers.embedding_fixtures import MINILM
 from tests.servers.ollama_server import OllamaServer
@@ -181,12 +181,6 @@ def test_vectors_of_another_model_are_refused(store: DocumentStore) -> None:
     assert store.vector_search([0.0, 1.0, 0.0], [OWNER], "all-minilm") == []
 
 
-def test_keyword_query_is_never_fts_syntax() -> None:
-    """Quotes, operators and the commonest words never reach FTS5 as syntax or noise."""
-    assert keyword_query('What is "NEAR" (x) AND y* -- descaling?') == '"near" OR "descaling"'
-    assert keyword_query("?! what is it") == ""
-
-
 async def test_retrieval_quality_on_a_labelled_set(
     store: DocumentStore, embedder: OllamaEmbedder, tmp_path: Path
 ) -> None:
@@ -268,3 +262,56 @@ async def test_indexing_killed_midway_resumes_without_duplicates(
     assert resumed.complete and resumed.chunks == killed.chunks
     rows = chunk_rows(store)
     assert [ordinal for _, ordinal, _ in rows] == list(range(killed.chunks))
+
+
+CHINESE = [
+    "上海今天的天气怎么样？多云，最高气温十八度。",
+    "北京的交通在早高峰时非常拥挤。",
+    "明天的会议改到下午三点，在二楼会议室。",
+]
+
+
+def add_texts(store: DocumentStore, texts: list[str], sha: str = "zh") -> list[int]:
+    from desktop.documents.chunking import Chunk
+
+    chunks = [Chunk(n, 0, len(text), None, "", text) for n, text in enumerate(texts)]
+    store.add_document(
+        owner=OWNER, name=f"{sha}.txt", kind="text", sha256=sha, size=1, pages=0, text="",
+        chunks=chunks,
+    )  # fmt: skip
+    return [chunk_id for chunk_id, _ in store.pending_chunks(store.documents()[-1].id, 100)]
+
+
+def test_chinese_passages_are_found_by_the_words_of_a_question(store: DocumentStore) -> None:
+    """Written without spaces, a Chinese clause was one "word" no question matched."""
+    weather, traffic, meeting = add_texts(store, CHINESE)
+    assert store.keyword_search("上海天气如何", [OWNER])[0] == weather
+    assert store.keyword_search("会议几点开始？", [OWNER]) == [meeting]
+    assert store.keyword_search("交通拥挤吗", [OWNER]) == [traffic]
+    assert store.keyword_search("weather in Shanghai", [OWNER]) == []
+
+
+def test_a_store_indexed_before_pairs_is_indexed_again_once(tmp_path: Path) -> None:
+    """Its Chinese chunks become findable, its others stay as they were, and deleting a
+    document still removes its index rows."""
+    path = tmp_path / "documents.sqlite3"
+    opened = DocumentStore.open(path)
+    weather, _, _ = add_texts(opened, CHINESE)
+    english = add_texts(opened, ["Penguins cannot fly."], sha="en")
+    conn = opened._conn  # as the first version left it: whole clauses as words
+    conn.execute("INSERT INTO chunks_fts(chunks_fts) VALUES ('delete-all')")
+    conn.execute("INSERT INTO chunks_fts(rowid, text) SELECT id, text FROM chunks")
+    conn.execute("PRAGMA user_version = 0")
+    assert opened.keyword_search("上海天气", [OWNER]) == []
+    opened.close()
+
+    store = DocumentStore.open(path)
+    try:
+        assert store.keyword_search("上海天气", [OWNER])[0] == weather
+        assert store.keyword_search("penguins", [OWNER]) == english
+        assert store._conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        for document in store.documents():
+            store.delete_document(document.id)
+        assert store._conn.execute("SELECT count(*) FROM chunks_vocab").fetchone()[0] == 0
+    finally:
+        store.close()
