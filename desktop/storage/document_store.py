@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from desktop.core.rank_fusion import reciprocal_rank_fusion
 from desktop.storage.paths import data_dir, private_dir, private_file
-from desktop.storage.search_terms import CJK_GLOB, index_terms, keyword_query
+from desktop.storage.search_terms import CJK, CJK_GLOB, index_terms, keyword_query
 
 if TYPE_CHECKING:  # numpy (~250 ms) loads with the first vectors, in a worker thread
     import numpy as np
@@ -163,9 +163,19 @@ def _index_terms_of_old_stores(conn: sqlite3.Connection) -> None:
         conn.execute("BEGIN IMMEDIATE")
         for statement in TRIGGERS:
             conn.execute(statement)
-        for chunk_id, text in conn.execute(
-            "SELECT id, text FROM chunks WHERE text GLOB ?", (CJK_GLOB,)
-        ).fetchall():
+        # The index's words in order: none from the kana on, no chunk to read (a scan of
+        # every chunk's text took 4 s at 100,000 chunks; this, a fraction of a ms).
+        first = conn.execute(
+            "SELECT term FROM chunks_vocab WHERE term >= ? LIMIT 1", (CJK[0],)
+        ).fetchone()
+        old = (
+            []
+            if first is None
+            else conn.execute(
+                "SELECT id, text FROM chunks WHERE text GLOB ?", (CJK_GLOB,)
+            ).fetchall()
+        )
+        for chunk_id, text in old:
             conn.execute(
                 "INSERT INTO chunks_fts(chunks_fts, rowid, text) VALUES ('delete', ?, ?)",
                 (chunk_id, text),
