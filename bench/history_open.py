@@ -171,3 +171,9 @@ async def run() -> None:
         " issue 15's lazy path),"
         " memory growth < 100 MB, 20 bubbles"
     )
+
+
+if __name__ == "__main__":
+    from bench.window_loop import run_in_window_loop
+
+    run_in_window_loop(run)

@@ -112,3 +112,7 @@ def run() -> None:
         print(f"{query:<20} {hits:>5} {median:>10.1f} {longest:>8.1f}")
     overall = statistics.median(row[2] for row in rows)
     print(f"median over all queries: {overall:.1f} ms (target < 50 ms)")
+
+
+if __name__ == "__main__":
+    run()

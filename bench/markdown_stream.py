@@ -190,3 +190,9 @@ def print_table(rows: list[dict[str, object]]) -> None:
 async def run() -> None:
     rows = [await stream_once(tokens) for tokens in (2_000, 20_000)]
     print_table(rows)
+
+
+if __name__ == "__main__":
+    from bench.window_loop import run_in_window_loop
+
+    run_in_window_loop(run)

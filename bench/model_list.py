@@ -91,3 +91,9 @@ def print_table(rows: list[dict[str, float]]) -> None:
 
 async def run() -> None:
     print_table([measure(count) for count in (50, 500, 2000)])
+
+
+if __name__ == "__main__":
+    from bench.window_loop import run_in_window_loop
+
+    run_in_window_loop(run)

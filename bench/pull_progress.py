@@ -129,3 +129,9 @@ def print_table(rows: list[dict[str, object]]) -> None:
 async def run() -> None:
     rows = [await pull_once(rate, 4.0) for rate in (1000, 5000, 5000, 10000)]
     print_table(rows)
+
+
+if __name__ == "__main__":
+    from bench.window_loop import run_in_window_loop
+
+    run_in_window_loop(run)

@@ -260,3 +260,9 @@ async def run() -> None:
         f"{block['coloured_s']:.2f} s, longest stall {block['longest_ms']:.1f} ms "
         f"(target < 50), p99 {block['p99_ms']:.1f} ms"
     )
+
+
+if __name__ == "__main__":
+    from bench.window_loop import run_in_window_loop
+
+    run_in_window_loop(run)

@@ -121,3 +121,9 @@ async def run() -> None:
         print(f"{label:<30} {count:>6} {median:>10.1f} {longest:>8.1f} {stall:>14.1f}")
     worst = max(row[4] for row in rows[:3])
     print(f"longest stall {worst:.1f} ms (goal < {STALL_GOAL_MS:.0f} ms)")
+
+
+if __name__ == "__main__":
+    from bench.window_loop import run_in_window_loop
+
+    run_in_window_loop(run)
