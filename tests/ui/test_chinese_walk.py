@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QGroupBox,
     QHeaderView,
@@ -33,6 +34,7 @@ from desktop.services.hub_search import HubSearch
 from desktop.services.library_registry import LibraryRegistry
 from desktop.storage.settings import SettingsStore, default_settings_path
 from desktop.ui.models.defaults_dialog import ModelDefaultsDialog
+from desktop.ui.settings.settings_page import SECTIONS
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.translations import CHINESE, ENGLISH
 from tests.servers.scripted_ollama import ScriptedModel, ScriptedOllama
@@ -58,6 +60,8 @@ NAMES = {
     "sha256", "token", "tokens", "tok", "MB", "GB", "KB", "MiB", "GiB", "ms",
     "Bearer", "Basic", "Authorization", "api-key", "x-api-key", "SOCKS", "socks5",
     "my-assistant",  # an example model name (Ollama's names are ASCII)
+    "nomic-embed-text",  # the embedding model suggested
+    "topic",  # the variable of the prompt library's example, {{topic}}
     "MCP", "mcpServers", "stdio", "Streamable HTTP", "Cursor", "Claude Desktop",
     "npx", "uvx", "docker", "Docker", "Node.js", "Python", "python", "uv", "Bun", "Deno",
     "ChatGPT", "Open WebUI", "huggingface.co", "hf.co",
@@ -73,6 +77,7 @@ NAMES = {
 NAME_PATTERN = re.compile(
     r"https?://\S+"  # URLs
     r"|`[^`]*`"  # commands (`ollama serve`)
+    r"|\{\{[^}]*\}\}"  # a prompt's variables ({{name}})
     r"|\b[\w.-]+:\d+\b"  # host:port
     r"|\b[\w./-]+:[\w.-]+\b"  # model names with a tag (qwen3:4b-instruct-q4_K_M)
     r"|\b[\w-]*\d[\w.-]*\b"  # words with digits: sizes, quantizations (q4_K_M, 4B, 1.2)
@@ -273,17 +278,9 @@ async def walk(window: MainWindow, names: set[str]) -> list[str]:
         dialog.reject()
 
     settings = window.open_settings()
-    for key in (
-        "providers",
-        "default-model",
-        "images",
-        "tools",
-        "appearance",
-        "backups",
-        "shortcuts",
-        "about",
-    ):
+    for key in SECTIONS:
         settings.show_section(key)
+        await settings.idle()  # what a section reads from disk as it shows
         found += leftovers(window, f"settings/{key}", names)
     menu = settings.providers.providers.add_menu
     found += [f"settings/add menu: {a.text()!r}" for a in menu.actions()
@@ -293,7 +290,28 @@ async def walk(window: MainWindow, names: set[str]) -> list[str]:
         found += leftovers(window, f"settings/{preset_id}", names)
     await settings.idle()
     window.show_page("chats")
+    for action in (window.libraries.prompts, window.libraries.documents):
+        if not action.isVisible():  # the app gives the window its libraries
+            found.append(f"app menu: {action.text()!r} is not offered")
+            continue
+        action.trigger()
+        await asyncio.sleep(0.3)  # its lists are read from disk
+        libraries = opened_windows(window)
+        if not libraries:
+            found.append(f"app menu: {action.text()!r} opened no window")
+        for library in libraries:
+            found += leftovers(library, f"app menu/{action.text()}", names)
+            library.close()
     return found
+
+
+def opened_windows(window: MainWindow) -> list[QWidget]:
+    """The windows shown on top of ``window`` (a library, a dialog)."""
+    return [
+        top
+        for top in QApplication.topLevelWidgets()
+        if top is not window and top.isVisible() and top.isWindow() and top.parent() is window
+    ]
 
 
 async def chat_once(window: MainWindow) -> None:
