@@ -6,9 +6,13 @@ import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from pytestqt.logging import _QtMessageCapture
+
+if TYPE_CHECKING:
+    from desktop.storage.document_store import DocumentStore
 
 pytest_plugins = [
     "tests.servers.fixtures",
@@ -81,3 +85,13 @@ def collect_old_loops() -> None:
     a deleted object: a segmentation fault, at a random test.
     """
     gc.collect()
+
+
+@pytest.fixture
+def document_store(tmp_path: Path) -> Iterator[DocumentStore]:
+    """An empty documents database in the test's own folder."""
+    from desktop.storage.document_store import DocumentStore
+
+    opened = DocumentStore.open(tmp_path / "data" / "documents.sqlite3")
+    yield opened
+    opened.close()

@@ -8,7 +8,6 @@ import asyncio
 import os
 import signal
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,13 +20,6 @@ from desktop.storage.document_store import DocumentStore
 from tests.documents.pdf_maker import write_locked_pdf, write_pdf
 
 OWNER = "conversation:1"
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[DocumentStore]:
-    opened = DocumentStore.open(tmp_path / "data" / "documents.sqlite3")
-    yield opened
-    opened.close()
 
 
 def report(path: Path) -> Path:
@@ -99,7 +91,7 @@ def not_here(path: Path) -> None:
 
 @pytest.mark.parametrize("kind", ["encrypted", "scanned"])
 async def test_a_pdf_without_readable_text_is_the_same_problem_as_reading_here(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store: DocumentStore, kind: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, document_store: DocumentStore, kind: str
 ) -> None:
     pdf = (
         write_locked_pdf(tmp_path)
@@ -110,12 +102,12 @@ async def test_a_pdf_without_readable_text_is_the_same_problem_as_reading_here(
     with pytest.raises(DocumentProblem) as here:
         read_file(pdf)
     with pytest.raises(DocumentProblem) as there:
-        await add_file(store, pdf, OWNER)
+        await add_file(document_store, pdf, OWNER)
     assert (tmp_path / "pid").exists(), "it was read in a child"
     assert there.value.reason is here.value.reason
     assert there.value.text == here.value.text
     assert there.value.detail == here.value.detail
-    assert store.documents(OWNER) == []
+    assert document_store.documents(OWNER) == []
 
 
 @pytest.mark.parametrize(
@@ -127,28 +119,32 @@ async def test_a_pdf_without_readable_text_is_the_same_problem_as_reading_here(
     ids=["crashed", "exited"],
 )
 async def test_a_reader_that_dies_is_a_problem_naming_the_file_and_nothing_is_stored(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store: DocumentStore, then: str, status: int
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    document_store: DocumentStore,
+    then: str,
+    status: int,
 ) -> None:
     pdf = report(tmp_path / "Annual report.pdf")
     monkeypatch.setattr(reader_process, "reader_command", lambda: child_that(tmp_path, then))
     with pytest.raises(DocumentProblem) as problem:
-        await add_file(store, pdf, OWNER)
+        await add_file(document_store, pdf, OWNER)
     assert problem.value.reason is Reason.READER_STOPPED
     assert problem.value.message.startswith(
         f"Parley could not read Annual report.pdf: its reader stopped (exit status {status})."
     )
-    assert store.documents(OWNER) == []
+    assert document_store.documents(OWNER) == []
     assert gone(int((tmp_path / "pid").read_text()))
 
 
 async def test_cancel_while_the_child_reads_leaves_no_process_behind(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store: DocumentStore
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, document_store: DocumentStore
 ) -> None:
     pdf = report(tmp_path / "report.pdf")
     monkeypatch.setattr(
         reader_process, "reader_command", lambda: child_that(tmp_path, "time.sleep(120)")
     )
-    adding = asyncio.ensure_future(add_file(store, pdf, OWNER))
+    adding = asyncio.ensure_future(add_file(document_store, pdf, OWNER))
     await until(lambda: (tmp_path / "pid").exists() and (tmp_path / "pid").read_text())
     pid = int((tmp_path / "pid").read_text())
     assert not gone(pid)  # it is reading
@@ -158,15 +154,15 @@ async def test_cancel_while_the_child_reads_leaves_no_process_behind(
         await adding
     assert asyncio.get_running_loop().time() - started < 5  # at once, not after its sleep
     assert gone(pid), "the child was killed and reaped: no process, no zombie"
-    assert store.documents(OWNER) == []
+    assert document_store.documents(OWNER) == []
 
 
 async def test_without_a_child_the_file_is_read_in_a_thread(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store: DocumentStore
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, document_store: DocumentStore
 ) -> None:
     pdf = report(tmp_path / "report.pdf")
     monkeypatch.setattr(reader_process, "reader_command", lambda: [str(tmp_path / "no-python")])
     assert await reader_process.read_in_child(pdf) == read_file(pdf)
-    document_id = await add_file(store, pdf, OWNER)
-    [stored] = store.documents(OWNER)
+    document_id = await add_file(document_store, pdf, OWNER)
+    [stored] = document_store.documents(OWNER)
     assert (stored.id, stored.pages) == (document_id, 4)
