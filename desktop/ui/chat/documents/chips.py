@@ -123,7 +123,25 @@ class DocumentChip(QFrame):
         super().mouseReleaseEvent(event)
 
 
-class DocumentChips(QFrame):
+class _ShowsOwner:
+    """Shows one owner's documents; refreshed when the indexer says they changed."""
+
+    owner: str
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def follow(self, owner: str) -> None:
+        """The shown documents move to ``owner`` (a new chat was saved): what shows
+        stays, rather than all being deleted and built again in the send's turn."""
+        self.owner = owner
+
+    def _changed(self, owner: str) -> None:
+        if owner == self.owner:
+            self.refresh()
+
+
+class DocumentChips(_ShowsOwner, QFrame):
     """The owner's documents above the composer's text; hidden while there are none."""
 
     listRequested = Signal()
@@ -155,15 +173,6 @@ class DocumentChips(QFrame):
         self.owner = owner
         self._indexer.show(owner)
         self.refresh()
-
-    def follow(self, owner: str) -> None:
-        """The shown documents move to ``owner`` (a new chat was saved): the same chips
-        stay, rather than all being deleted and built again in the send's turn."""
-        self.owner = owner
-
-    def _changed(self, owner: str) -> None:
-        if owner == self.owner:
-            self.refresh()
 
     def refresh(self) -> None:
         entries = self._indexer.entries(self.owner)
@@ -222,7 +231,7 @@ class DocumentChips(QFrame):
             self.refresh()
 
 
-class DocumentsButton(QPushButton):
+class DocumentsButton(_ShowsOwner, QPushButton):
     """In the chat header: "Documents · 2", opening the list; hidden while there are none."""
 
     def __init__(self, indexer: DocumentIndexer, parent: QWidget | None = None) -> None:
@@ -238,15 +247,6 @@ class DocumentsButton(QPushButton):
     def show_owner(self, owner: str) -> None:
         self.owner = owner
         self.refresh()
-
-    def follow(self, owner: str) -> None:
-        """The shown documents move to ``owner`` (a new chat was saved): the same chips
-        stay, rather than all being deleted and built again in the send's turn."""
-        self.owner = owner
-
-    def _changed(self, owner: str) -> None:
-        if owner == self.owner:
-            self.refresh()
 
     def refresh(self) -> None:
         count = len(self._indexer.entries(self.owner))
