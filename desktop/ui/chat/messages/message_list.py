@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -66,14 +66,18 @@ is moved there)."""
 
 
 class _Column(QWidget):
-    """Fills its whole area with its style sheet background (Qt puts a rule's background
-    in the palette), in Qt's own code: Qt neither paints the widgets behind an opaque
-    widget nor repaints all of it when it scrolls (the view is moved on screen and only
-    what comes into view is painted), and no paint of it calls into Python."""
+    """Paints its whole area itself (its style sheet background), so Qt neither paints
+    the widgets behind it nor repaints all of it when it scrolls: the view is moved
+    on screen and only what comes into view is painted."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # The style sheet's background is this palette brush (Qt puts a rule's background
+        # there): one fill, rather than the style drawing the rule over it again.
+        QPainter(self).fillRect(event.rect(), self.palette().brush(self.backgroundRole()))
 
 
 def _new_column(width: int, parent: QWidget | None = None) -> tuple[QWidget, QVBoxLayout]:
