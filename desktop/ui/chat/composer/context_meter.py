@@ -122,9 +122,11 @@ class ContextMeter(QWidget):
 
     def counting(self) -> None:
         """Another conversation opened and is counted once its messages are painted:
-        until then no figure shows, rather than the previous conversation's."""
+        until then no figure shows, rather than the previous conversation's (its
+        documents included: the new one's are measured a moment later)."""
         self._shown = None
         self.usage = None
+        self._documents, self.documents = (0, False), None
         self.bar.setUpdatesEnabled(False)  # painted with the rest (see set_usage)
         self.bar.setValue(self.bar.minimum())
         self.bar.setUpdatesEnabled(True)

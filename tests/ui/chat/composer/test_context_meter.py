@@ -198,3 +198,27 @@ def test_the_documents_of_the_next_question_take_room_too(qtbot):
 
     meter.set_documents(0, counted=False)
     assert meter.usage.used == plain.used and "documents" not in meter.toolTip()
+
+
+def test_another_conversation_does_not_show_the_last_ones_documents(qtbot):
+    """Between opening another chat and measuring its documents, the meter counts none
+    (not the previous chat's)."""
+    from desktop.core.chat_parameters import ChatParameters
+    from desktop.ui.chat.composer.context_meter import ContextMeter
+
+    meter = ContextMeter()
+    qtbot.addWidget(meter)
+    common = {"system_prompt": "", "draft": "Hi", "sent_with_requests": True}
+    meter.show_for([], ChatParameters(num_ctx=8192), None, **common)
+    plain = meter.usage
+    meter.set_documents(3000, counted=False)
+    assert meter.documents is not None
+
+    meter.counting()  # another conversation opens
+    meter.show_for([], ChatParameters(num_ctx=8192), None, **common)
+    assert meter.documents is None
+    assert meter.usage is not None and plain is not None and meter.usage.used == plain.used
+    assert "documents" not in meter.toolTip()
+
+    meter.set_documents(3000, counted=False)  # its own documents, measured: counted again
+    assert meter.usage.used == plain.used + 1000
