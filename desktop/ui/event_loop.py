@@ -15,6 +15,12 @@ generator that is dropped half-read (an HTTP stream, say) is finalised by the ga
 collector outside any task, where httpx/anyio cannot run their clean-up. With the hooks,
 its ``aclose()`` is scheduled on the loop like on a standard asyncio loop, and
 ``shutdown_asyncgens`` works at exit.
+
+**Reads in small bites.** asyncio reads up to 256 KiB from a socket in one callback, and
+the protocol parses all of it before the callback returns. A local server at full speed
+fills that at once: a 60 KiB read of a streamed answer was 13 ms of parsing in one turn,
+with no paint between. Sockets on this loop read at most :data:`READ_BYTES` a turn; the
+rest is read in the next turns (the socket is still readable).
 """
 
 from __future__ import annotations
@@ -31,6 +37,9 @@ from typing import Any
 import qasync
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+
+READ_BYTES = 16 * 1024
+"""The most one socket read takes in a turn (~2 ms of HTTP and JSON parsing)."""
 
 
 def _set_scheduled(handle: asyncio.TimerHandle, scheduled: bool) -> None:
@@ -92,6 +101,12 @@ class EventLoop(qasync.QEventLoop):  # type: ignore[misc]
         if self._scheduled[0] is handle:
             self._set_due()
         return handle
+
+    def _make_socket_transport(self, *args: Any, **kwargs: Any) -> asyncio.Transport:
+        """asyncio's hook for every new connection: its reads are cut to READ_BYTES."""
+        transport = super()._make_socket_transport(*args, **kwargs)
+        transport.max_size = READ_BYTES
+        return transport  # type: ignore[no-any-return]
 
     @property
     def waiting_timers(self) -> int:
