@@ -119,20 +119,20 @@ def run(total: int = CHUNKS) -> None:
         ]
         vectors = clustered(QUERIES + 1, np.random.default_rng(9))
         began = time.perf_counter()
-        store.prepare([OWNER], MODEL)
+        store.retrieval.prepare([OWNER], MODEL)
         cold = (time.perf_counter() - began) * 1000
         times, keyword_times, vector_times = [], [], []
         for question, vector in zip(queries[1:], vectors[1:], strict=True):
             as_list = vector.tolist()
             began = time.perf_counter()
-            hits = store.search(question, as_list, [OWNER], MODEL)
+            hits = store.retrieval.search(question, as_list, [OWNER], MODEL)
             times.append((time.perf_counter() - began) * 1000)
             assert len(hits) == 5
             began = time.perf_counter()
-            store.keyword_search(question, [OWNER])
+            store.retrieval.keyword_search(question, [OWNER])
             keyword_times.append((time.perf_counter() - began) * 1000)
             began = time.perf_counter()
-            store.vector_search(as_list, [OWNER], MODEL)
+            store.retrieval.vector_search(as_list, [OWNER], MODEL)
             vector_times.append((time.perf_counter() - began) * 1000)
         size = store.path.stat().st_size
         store.close()

@@ -53,12 +53,9 @@ class HitLike(Passage, Protocol):
     def document_id(self) -> int: ...
 
 
-class DocumentReader(Protocol):
-    """What this needs of desktop.storage.document_store.DocumentStore (blocking)."""
+class PassageFinder(Protocol):
+    """What this needs of desktop.storage.chunk_retrieval.ChunkRetrieval (blocking)."""
 
-    def documents(self, owner: str | None = None) -> Sequence[StoredDoc]: ...
-    def document_text(self, document_id: int) -> str: ...
-    def text_lengths(self, owners: Sequence[str]) -> dict[int, int]: ...
     def search(
         self,
         question: str,
@@ -67,6 +64,16 @@ class DocumentReader(Protocol):
         model: str,
         top_k: int = TOP_K,
     ) -> Sequence[HitLike]: ...
+
+
+class DocumentReader(Protocol):
+    """What this needs of desktop.storage.document_store.DocumentStore (blocking)."""
+
+    def documents(self, owner: str | None = None) -> Sequence[StoredDoc]: ...
+    def document_text(self, document_id: int) -> str: ...
+    def text_lengths(self, owners: Sequence[str]) -> dict[int, int]: ...
+    @property
+    def retrieval(self) -> PassageFinder: ...
 
 
 PASSAGE_TOKENS = math.ceil(MAX_CHARS / CHARS_PER_TOKEN) + 20
@@ -142,7 +149,7 @@ class AnswerDocuments:
         except ParleyError as error:
             log.info("documents searched by keywords only: %s", error)
         hits = await asyncio.to_thread(
-            self._store.search, question, vector, self._owners, model, self._top_k
+            self._store.retrieval.search, question, vector, self._owners, model, self._top_k
         )
         hits = within_budget(hits, (window or DEFAULT_WINDOW) - history_tokens - ANSWER_RESERVE)
         if not hits:

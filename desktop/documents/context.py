@@ -30,7 +30,7 @@ class Mode(Enum):
 
 
 class Passage(Protocol):
-    """A retrieved chunk (desktop.storage.document_store.Hit has these)."""
+    """A retrieved chunk (desktop.storage.chunk_retrieval.Hit has these)."""
 
     @property
     def document(self) -> str: ...

@@ -6,7 +6,7 @@ once a run has measured how fast this embedder goes, about how long. The run cle
 document's old vectors and embeds it anew, document by document, batch by batch; it is
 resumable, since a document stopped midway holds only the new model's vectors (or none)
 and :func:`plan` lists it again. Retrieval never mixes models: a question is compared
-only with vectors of the model that embedded it (DocumentStore.vector_search).
+only with vectors of the model that embedded it (ChunkRetrieval.vector_search).
 """
 
 from __future__ import annotations

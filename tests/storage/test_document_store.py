@@ -137,13 +137,13 @@ async def test_deleting_a_document_deletes_chunks_vectors_and_keywords(
     dropped = await add_file(document_store, drop, OWNER)
     for document_id in (kept, dropped):
         await embed_document(document_store, embedder, document_id)
-    assert len(document_store.keyword_search("penguins", [OWNER])) == 2
+    assert len(document_store.retrieval.keyword_search("penguins", [OWNER])) == 2
 
     document_store.delete_document(dropped)
 
     assert [document.id for document in document_store.documents()] == [kept]
     assert {row[0] for row in chunk_rows(document_store)} == {kept}
-    hits = document_store.search(
+    hits = document_store.retrieval.search(
         "penguins", (await embedder.embed(["penguins"])).vectors[0], [OWNER], MINILM
     )
     assert {hit.document for hit in hits} == {"keep.md"}
@@ -176,8 +176,10 @@ def test_vectors_of_another_model_are_refused(document_store: DocumentStore) -> 
     document_store.clear_vectors(document_id)
     assert document_store.documents()[0].embedded == 0
     document_store.save_vectors(document_id, "nomic-embed-text", [(1, [0.0, 1.0, 0.0])])
-    assert document_store.vector_search([0.0, 1.0, 0.0], [OWNER], "nomic-embed-text") == [1]
-    assert document_store.vector_search([0.0, 1.0, 0.0], [OWNER], "all-minilm") == []
+    assert document_store.retrieval.vector_search([0.0, 1.0, 0.0], [OWNER], "nomic-embed-text") == [
+        1
+    ]
+    assert document_store.retrieval.vector_search([0.0, 1.0, 0.0], [OWNER], "all-minilm") == []
 
 
 async def test_retrieval_quality_on_a_labelled_set(
@@ -196,7 +198,7 @@ async def test_retrieval_quality_on_a_labelled_set(
     hits_at_5 = hits_at_1 = 0
     misses = []
     for (question, document, section), vector in zip(QUESTIONS, vectors, strict=True):
-        hits = document_store.search(question, vector, [OWNER], MINILM, top_k=5)
+        hits = document_store.retrieval.search(question, vector, [OWNER], MINILM, top_k=5)
         found = [hit.document == document and hit.section.endswith(section) for hit in hits]
         hits_at_5 += any(found)
         hits_at_1 += bool(found) and found[0]
@@ -206,7 +208,7 @@ async def test_retrieval_quality_on_a_labelled_set(
     print(f"hit@5 {hit_rate:.2f}  hit@1 {hits_at_1 / len(QUESTIONS):.2f}  misses {misses}")
     assert hit_rate >= 0.9, misses
     # the hit carries what a citation needs
-    [top] = document_store.search(*QUESTIONS[0][:1], vectors[0], [OWNER], MINILM, top_k=1)
+    [top] = document_store.retrieval.search(*QUESTIONS[0][:1], vectors[0], [OWNER], MINILM, top_k=1)
     text = document_store.document_text(top.document_id)
     assert text[top.start : top.end] == top.text
     assert "two years" in top.text and top.page is None
@@ -222,9 +224,9 @@ def test_words_in_most_chunks_are_left_out_of_keyword_search(document_store: Doc
         owner=OWNER, name="a.txt", kind="text", sha256="y", size=1, pages=0, text="",
         chunks=chunks,
     )  # fmt: skip
-    assert document_store.keyword_search("common", [OWNER]) == []
-    assert document_store.keyword_search("common zeppelin", [OWNER]) == [200]
-    assert document_store.keyword_search("Zeppelin, café?", [OWNER]) == [
+    assert document_store.retrieval.keyword_search("common", [OWNER]) == []
+    assert document_store.retrieval.keyword_search("common zeppelin", [OWNER]) == [200]
+    assert document_store.retrieval.keyword_search("Zeppelin, café?", [OWNER]) == [
         200
     ]  # a word not indexed stays
 
@@ -293,10 +295,10 @@ def test_chinese_passages_are_found_by_the_words_of_a_question(
 ) -> None:
     """Written without spaces, a Chinese clause was one "word" no question matched."""
     weather, traffic, meeting = add_texts(document_store, CHINESE)
-    assert document_store.keyword_search("上海天气如何", [OWNER])[0] == weather
-    assert document_store.keyword_search("会议几点开始？", [OWNER]) == [meeting]
-    assert document_store.keyword_search("交通拥挤吗", [OWNER]) == [traffic]
-    assert document_store.keyword_search("weather in Shanghai", [OWNER]) == []
+    assert document_store.retrieval.keyword_search("上海天气如何", [OWNER])[0] == weather
+    assert document_store.retrieval.keyword_search("会议几点开始？", [OWNER]) == [meeting]
+    assert document_store.retrieval.keyword_search("交通拥挤吗", [OWNER]) == [traffic]
+    assert document_store.retrieval.keyword_search("weather in Shanghai", [OWNER]) == []
 
 
 def test_a_store_indexed_before_pairs_is_indexed_again_once(tmp_path: Path) -> None:
@@ -310,13 +312,13 @@ def test_a_store_indexed_before_pairs_is_indexed_again_once(tmp_path: Path) -> N
     conn.execute("INSERT INTO chunks_fts(chunks_fts) VALUES ('delete-all')")
     conn.execute("INSERT INTO chunks_fts(rowid, text) SELECT id, text FROM chunks")
     conn.execute("PRAGMA user_version = 0")
-    assert opened.keyword_search("上海天气", [OWNER]) == []
+    assert opened.retrieval.keyword_search("上海天气", [OWNER]) == []
     opened.close()
 
     document_store = DocumentStore.open(path)
     try:
-        assert document_store.keyword_search("上海天气", [OWNER])[0] == weather
-        assert document_store.keyword_search("penguins", [OWNER]) == english
+        assert document_store.retrieval.keyword_search("上海天气", [OWNER])[0] == weather
+        assert document_store.retrieval.keyword_search("penguins", [OWNER]) == english
         assert document_store._conn.execute("PRAGMA user_version").fetchone()[0] == 1
         for document in document_store.documents():
             document_store.delete_document(document.id)

@@ -148,7 +148,9 @@ class ChatDocuments(QObject):
             return
         owners = self._owners(conversation_id)
         model = self.choice.model
-        self._tasks.spawn(asyncio.to_thread(self.store.prepare, owners, model), name="prepare")
+        self._tasks.spawn(
+            asyncio.to_thread(self.store.retrieval.prepare, owners, model), name="prepare"
+        )
 
     async def _measured(self) -> None:
         """Tell the context meter how much text the next question's documents hold."""
