@@ -47,6 +47,7 @@ from desktop.ui.render.code_saving import save_code
 from desktop.ui.render.formula_images import formula_renderer
 from desktop.ui.render.formula_text import DocumentFormulas, source_text
 from desktop.ui.render.table_style import header_row_format, style_table, tables_since
+from desktop.ui.render.utf16 import utf16_length
 
 COPIED_FEEDBACK_MS = 1500
 CODE_STEP_LINES = 150
@@ -80,16 +81,12 @@ def _dark(widget: QWidget) -> bool:
     return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
-def _utf16_length(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
 def _replace_selected(cursor: QTextCursor, text: str) -> None:
     """Put ``text`` where ``cursor`` selects, in the same format; keep it selected."""
     start = cursor.selectionStart()
     cursor.insertText(text, cursor.charFormat())
     cursor.setPosition(start)
-    cursor.setPosition(start + _utf16_length(text), QTextCursor.MoveMode.KeepAnchor)
+    cursor.setPosition(start + utf16_length(text), QTextCursor.MoveMode.KeepAnchor)
 
 
 class BlockDocumentView(AutoHeightBrowser):
@@ -399,7 +396,7 @@ class BlockDocumentView(AutoHeightBrowser):
         start = link.selectionStart()
         link.insertText(label, link_format)
         link.setPosition(start)
-        link.setPosition(start + _utf16_length(label), QTextCursor.MoveMode.KeepAnchor)
+        link.setPosition(start + utf16_length(label), QTextCursor.MoveMode.KeepAnchor)
 
     def _follow(self, url: QUrl) -> None:
         if url.scheme() == COPY_SCHEME:

@@ -27,6 +27,8 @@ from PySide6.QtGui import (
     QTextLayout,
 )
 
+from desktop.ui.render.utf16 import utf16_length
+
 PYTHON_WORDS = (
     "False None True and as assert async await break class continue def del elif else except "
     "finally for from global if import in is lambda nonlocal not or pass raise return try "
@@ -178,12 +180,6 @@ def _format(kind: str, dark: bool) -> QTextCharFormat:
     return char_format
 
 
-def _utf16(text: str, end: int) -> int:
-    """Qt counts positions in UTF-16 units: characters beyond the BMP count twice."""
-    head = text[:end]
-    return end + sum(1 for char in head if ord(char) > 0xFFFF)
-
-
 LANGUAGE = QTextFormat.Property.UserProperty.value + 1
 """Block format property naming the language of a code line; other lines are not coloured."""
 
@@ -197,7 +193,7 @@ def apply_lexed(block: QTextBlock, spans: list[tuple[int, int, str]], *, dark: b
     ranges = []
     for start, end, kind in spans:
         if wide:
-            start, end = _utf16(text, start), _utf16(text, end)
+            start, end = utf16_length(text[:start]), utf16_length(text[:end])
         colour = QTextLayout.FormatRange()
         colour.start, colour.length, colour.format = start, end - start, _format(kind, dark)
         ranges.append(colour)
@@ -245,7 +241,7 @@ class CodeHighlighter(QSyntaxHighlighter):
 
         def paint(start: int, end: int, kind: str) -> None:
             if wide:
-                start, end = _utf16(text, start), _utf16(text, end)
+                start, end = utf16_length(text[:start]), utf16_length(text[:end])
             self.setFormat(start, end - start, _format(kind, self._dark))
 
         if 0 <= inside < len(grammar.spans):
@@ -277,5 +273,5 @@ class CodeHighlighter(QSyntaxHighlighter):
         wide = not text.isascii()
         for start, end, kind in spans:
             if wide:
-                start, end = _utf16(text, start), _utf16(text, end)
+                start, end = utf16_length(text[:start]), utf16_length(text[:end])
             self.setFormat(start, end - start, _format(kind, self._dark))
