@@ -21,6 +21,8 @@ PLACEHOLDER_BASE = 0xE000
 ``PLACEHOLDER_BASE + n`` (one UTF-16 unit, left alone by the markdown parser)."""
 MAX_FORMULAS = 0x1800
 """More formulas than this in one block stay text (the private-use area's size)."""
+PLACEHOLDERS = re.compile(f"[{chr(PLACEHOLDER_BASE)}-{chr(PLACEHOLDER_BASE + MAX_FORMULAS - 1)}]")
+"""Any placeholder character (found by one scan, not a test per character)."""
 
 _CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
 _DISPLAY = re.compile(r"\$\$(?P<dollar>.+?)\$\$|\\\[(?P<bracket>.+?)\\\]", re.DOTALL)

@@ -27,8 +27,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit
 
 from desktop.core.formula_svg import FormulaKey, FormulaSvg
-from desktop.core.math_spans import Formula, formula_index
+from desktop.core.math_spans import PLACEHOLDERS, Formula, formula_index
 from desktop.ui.render.formula_images import FormulaRenderer
+from desktop.ui.render.utf16 import utf16_length
 
 FORMULA = QTextFormat.Property.UserProperty.value + 2
 """Char format property: the formula's source, delimiters included."""
@@ -97,13 +98,15 @@ class DocumentFormulas:
         while block.isValid():
             text = block.text()
             only = len(text) == 1
-            for offset in range(len(text) - 1, -1, -1):  # right to left: offsets stay valid
+            marks = [match.start() for match in PLACEHOLDERS.finditer(text)]
+            for offset in reversed(marks):  # right to left: positions before stay valid
                 index = formula_index(text[offset])
                 if index is None or index >= len(formulas):
                     continue
                 formula = formulas[index]
-                cursor.setPosition(block.position() + offset)
-                cursor.setPosition(block.position() + offset + 1, QTextCursor.MoveMode.KeepAnchor)
+                at = block.position() + utf16_length(text[:offset])
+                cursor.setPosition(at)
+                cursor.setPosition(at + 1, QTextCursor.MoveMode.KeepAnchor)
                 self._put(cursor, formula, FormulaKey(formula.latex, formula.display, size))
                 if only and formula.display:
                     centred = QTextBlockFormat()

@@ -119,6 +119,17 @@ async def test_formulas_follow_the_theme_text_colour(qtbot):
     assert ink(view, "formula:0") == rounded(view.palette().text().color())
 
 
+async def test_formulas_after_an_emoji_replace_their_own_place(qtbot):
+    """Qt counts an emoji as two positions: the formulas after one in the same paragraph
+    still take exactly their own place (not the character before), and copy back whole."""
+    text = "Earth 🌍 has $x^2$ and 😀😀 then $y_1$ end."
+    body = await shown(qtbot, text)
+    (view,) = views(body)
+    assert formula_images(view) == ["$x^2$", "$y_1$"]
+    assert view.toPlainText() == "Earth 🌍 has \ufffc and 😀😀 then \ufffc end."
+    assert body.plain_text() == text
+
+
 async def test_prices_stay_text(qtbot):
     body = await shown(qtbot, answer("prices"))
     (view,) = views(body)
