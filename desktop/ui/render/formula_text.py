@@ -75,7 +75,8 @@ class DocumentFormulas:
     def __init__(self, view: QTextEdit, renderer: FormulaRenderer) -> None:
         self._view = view
         self._renderer = renderer
-        self._pending: list[tuple[QTextCursor, Formula, FormulaKey]] = []
+        self._pending: dict[FormulaKey, list[tuple[QTextCursor, Formula]]] = {}
+        """The formulas waiting for the worker, by what it is asked to draw."""
         self._shown: dict[str, tuple[FormulaKey, FormulaSvg]] = {}  # resource name → formula
         self._count = 0
 
@@ -87,7 +88,7 @@ class DocumentFormulas:
     @property
     def pending(self) -> int:
         """Formulas waiting for the worker."""
-        return len(self._pending)
+        return sum(len(waiting) for waiting in self._pending.values())
 
     def place(self, start: int, formulas: list[Formula]) -> None:
         """Replace the placeholders from ``start`` to the end with ``formulas``."""
@@ -128,7 +129,7 @@ class DocumentFormulas:
         selection.setPosition(start)
         selection.setPosition(cursor.position(), QTextCursor.MoveMode.KeepAnchor)
         selection.setKeepPositionOnInsert(True)  # text appended right after stays outside
-        self._pending.append((selection, formula, key))
+        self._pending.setdefault(key, []).append((selection, formula))
         self._renderer.ask(key, self._arrived)
 
     def _insert(
@@ -169,12 +170,7 @@ class DocumentFormulas:
     def _arrived(self, key: FormulaKey, drawn: FormulaSvg) -> None:
         if not shiboken6.isValid(self._view):  # the view went away meanwhile
             return
-        done = [item for item in self._pending if item[2] == key]
-        if not done:
-            return
-        still = [item for item in self._pending if item[2] != key]
-        self._pending = still
-        for cursor, formula, _ in done:
+        for cursor, formula in self._pending.pop(key, []):
             if cursor.selectedText() == _shown_source(formula):  # else the text was drawn again
                 self._insert(cursor, formula, key, drawn)
 
