@@ -41,6 +41,8 @@ from desktop.ui.tasks import TaskOwner
 
 TITLE_LENGTH = 60
 WARM_UP_DELAY_MS = 150
+REPLY_AFTER_MS = 16
+"""The answer starts this long after the person's message shows (about a frame)."""
 """After the window first shows, long before anyone can have typed a message."""
 
 
@@ -405,9 +407,10 @@ class ChatPane(QWidget):
         # and painting two bubbles), each alone about half that (bench/document_window).
         self._due = (self.conversation_id, model)
         self.card.set_streaming(True)  # Send is Stop from the click on
-        # A timer, not a zero-delay call: Qt runs those with the posted events, before the
-        # message is painted and before timers that were already due.
-        QTimer.singleShot(1, self, self._start_due_reply)
+        # A frame later, not a zero-delay call: Qt runs those with the posted events,
+        # before the message is painted; and not sooner, so that input and the timers
+        # that fall due meanwhile come between the two halves.
+        QTimer.singleShot(REPLY_AFTER_MS, self, self._start_due_reply)
 
     def _start_due_reply(self) -> None:
         if self._due is None:
