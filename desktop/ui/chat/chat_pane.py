@@ -41,9 +41,9 @@ from desktop.ui.tasks import TaskOwner
 
 TITLE_LENGTH = 60
 WARM_UP_DELAY_MS = 150
+"""After the window first shows, long before anyone can have typed a message."""
 REPLY_AFTER_MS = 16
 """The answer starts this long after the person's message shows (about a frame)."""
-"""After the window first shows, long before anyone can have typed a message."""
 
 
 def _import_bubbles() -> None:
