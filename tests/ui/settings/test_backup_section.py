@@ -5,10 +5,12 @@ the restored conversations; the daily backup runs when due and keeps seven."""
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -213,11 +215,26 @@ async def test_cancel_a_backup_and_a_folder_that_cannot_be_written(
     section = section_of(window)
     backups = section.backups
     monkeypatch.setattr(backup, "PAGES_PER_STEP", 1)
+    # The copy waits after its first step until Cancel is clicked: on a quick machine it
+    # could otherwise finish between the first step and the click (CI saw "Backed up").
+    mid_way = threading.Event()
+    copy = backup.copy_database
+
+    def held_copy(*args: Any, progress: backup.Progress | None = None, **kwargs: Any) -> None:
+        def step(done: int, total: int) -> None:
+            if progress is not None:
+                progress(done, total)
+            mid_way.wait(10)
+
+        copy(*args, progress=step, **kwargs)
+
+    monkeypatch.setattr(backup, "copy_database", held_copy)
     section.back_up.click()
     await wait_until(lambda: backups.done > 0)
     assert section.progress.isVisible() and section.cancel.isVisible()
     assert not section.back_up.isEnabled()
     section.cancel.click()
+    mid_way.set()
     await wait_until(lambda: not backups.running)
     assert "cancelled" in section.status.text()
     await backups.idle()
