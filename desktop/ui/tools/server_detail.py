@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QTabWidget,
@@ -28,6 +27,7 @@ from desktop.ui.design import Space
 from desktop.ui.icons import icon
 from desktop.ui.strings import translated
 from desktop.ui.theme import DESTRUCTIVE, SECONDARY, set_kind
+from desktop.ui.tools.log_view import LogView
 from desktop.ui.tools.state_words import set_state, state_dot, state_key, state_words
 from desktop.ui.tools.tool_cards import ToolCards
 
@@ -94,11 +94,8 @@ class ServerDetail(QFrame):
         self.tool_stack = QStackedWidget()
         self.tool_stack.addWidget(self.tools)
         self.tool_stack.addWidget(self.no_tools)
-        self.log = QPlainTextEdit()
+        self.log = LogView(LOG_LINES)
         self.log.setObjectName("serverLog")
-        self.log.setReadOnly(True)
-        self.log.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.log.setMaximumBlockCount(LOG_LINES)
         self._log_seen = 0
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -163,11 +160,9 @@ class ServerDetail(QFrame):
         (setting the whole text again threw it to the top at every line)."""
         lines, added = read(0 if anew else self._log_seen)
         if anew or added < self._log_seen:  # another server, or its log began again
-            self.log.setPlainText("\n".join(lines))
-            bar = self.log.verticalScrollBar()
-            bar.setValue(bar.maximum())
-        elif lines:
-            self.log.appendPlainText("\n".join(lines))  # follows the end if it was there
+            self.log.show_lines(lines)
+        else:
+            self.log.add_lines(lines)
         self._log_seen = added
 
     def retranslate(self) -> None:
