@@ -8,6 +8,7 @@ generating when its client goes away. That is how Stop works.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping, Sequence
 from contextlib import aclosing
 from functools import partial
@@ -61,10 +62,17 @@ class OllamaProvider:
         self._endpoint = ollama_endpoint(self._host)
         self._capabilities: dict[str, tuple[str, ...]] = {}
         """What /api/show said each model can do (see :meth:`sees_images`)."""
+        self._heard_at = float("-inf")
+        """When a streamed answer or pull last brought lines (time.monotonic)."""
 
     @property
     def host(self) -> str:
         return self._host
+
+    def heard_within(self, seconds: float) -> bool:
+        """Whether a stream from the server brought lines in the last ``seconds``: it
+        answers, so a heartbeat would only cost both sides a request."""
+        return time.monotonic() - self._heard_at < seconds
 
     def sees_images(self, name: str) -> bool | None:
         """Whether /api/show listed "vision" for ``name``; None if it was not asked yet."""
@@ -306,6 +314,7 @@ class OllamaProvider:
                 async for batch in iter_ndjson_batches(response.aiter_bytes()):
                     if last is not None:
                         continue
+                    self._heard_at = time.monotonic()
                     ready: list[Json] = []
                     for line in batch:
                         if "error" in line or is_last(line):

@@ -3,7 +3,8 @@
 A full check (version and installed models) runs at start, on request, and every second
 while Ollama is unreachable, so the window recovers by itself when the person starts
 ``ollama serve``. While it answers, a light heartbeat (``/api/version`` only, no model
-list) runs every 1.5 s, so a stopped server is noticed within 2 s. A request elsewhere
+list) runs every 1.5 s, so a stopped server is noticed within 2 s; while an answer or a
+pull streams from it, its lines say so and no heartbeat is sent. A request elsewhere
 that finds the server gone (a chat failing with "not running") says so through
 :meth:`OllamaMonitor.note_failure`, and the status changes at once.
 
@@ -149,7 +150,7 @@ class OllamaMonitor:
             self.refresh()
 
     def _beat(self) -> None:
-        if self._stopped or self._checking:
+        if self._stopped or self._checking or self._provider.heard_within(UP_INTERVAL_MS / 1000):
             return
         self._checking = True
         task = self._tasks.spawn(self._heartbeat(self._provider), name="ollama-heartbeat")

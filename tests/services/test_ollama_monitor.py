@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from desktop.core.errors import ConnectionFailed
+from desktop.core.messages import ChatMessage, ChatOptions, Role
 from desktop.providers.http_client import make_http_client
 from desktop.providers.ollama import OllamaProvider
 from desktop.services.ollama_monitor import (
@@ -51,3 +52,34 @@ async def test_listeners_hear_the_status_and_the_models_and_a_stop(
     checks = len(ollama_server.requests)
     await asyncio.sleep(2 * DOWN_INTERVAL_MS / 1000)
     assert len(ollama_server.requests) == checks
+
+
+async def test_no_heartbeat_while_an_answer_streams_from_the_server(
+    ollama_server: OllamaServer,
+) -> None:
+    """The answer's own lines say the server is up: a heartbeat beside them only cost both
+    sides a request a second and a half (and the app's CPU while it streamed)."""
+    ollama_server.install(TINY)
+    ollama_server.inject(path="/api/chat", token_delay=0.25)  # 16 lines: about 4 s
+    http = make_http_client()
+    tasks = TaskOwner()
+    provider = OllamaProvider(http, ollama_server.url)
+    monitor = OllamaMonitor(provider, tasks)
+
+    def beats() -> int:
+        return sum(request.path == "/api/version" for request in ollama_server.requests)
+
+    try:
+        monitor.refresh()
+        await wait_until(lambda: monitor.status.reachable is True)
+        before = beats()
+        question = [ChatMessage(Role.USER, "Count")]
+        async for _ in provider.chat(TINY, question, ChatOptions(num_predict=16, seed=1)):
+            pass
+        assert beats() == before, "the answer's lines stood for the heartbeats"
+        assert monitor.status.reachable is True
+        await wait_until(lambda: beats() > before, timeout=2 * UP_INTERVAL_MS / 1000)
+    finally:
+        monitor.stop()
+        await tasks.cancel_all()
+        await http.aclose()
