@@ -1,14 +1,17 @@
 """The render worker process: formulas and code tokens made apart from the app, over its
-pipes, in the order asked; a job that fails answers None and the worker goes on."""
+pipes, in the order asked, as batch work that gives way to the window; a job that fails
+answers None and the worker goes on."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from typing import BinaryIO, cast
 
 from desktop.core.code_tokens import lex
 from desktop.core.formula_svg import FormulaKey
+from desktop.workers import child
 from desktop.workers.frames import read_frame, write_frame
 
 
@@ -26,6 +29,7 @@ def test_the_worker_answers_each_job_in_order_and_survives_a_failing_one():
         write_frame(requests, (4, "lex", ("x", 42)))  # not text: the job fails
         write_frame(requests, (5, "lex", ("SELECT 1;", "")))
         answers = [read_frame(replies) for _ in range(5)]
+        niceness = os.getpriority(os.PRIO_PROCESS, worker.pid)  # it answered: it is set up
     finally:
         requests.close()
         worker.wait(timeout=10)
@@ -38,3 +42,4 @@ def test_the_worker_answers_each_job_in_order_and_survives_a_failing_one():
     assert failed is None
     assert guessed.language == "SQL"
     assert worker.returncode == 0, "stdin closed: the worker ends"
+    assert niceness == os.nice(0) + child.NICENESS, "it gives way to the UI thread"
