@@ -34,10 +34,10 @@ if TYPE_CHECKING:  # imported with the first answer: an empty chat starts withou
 
 FRAME_MS = 25
 """From the end of a frame to the earliest next one: ~35 frames a second at a model's
-pace. A token waits at most this long to be drawn; each frame costs about the same
-whatever it shows (layout, two paints), so fewer frames are most of what an answer
-costs (bench.stream_cpu: 20 ms gave 16-18 % CPU and a 26 ms p99 latency, 25 ms 13-15 %
-and 30 ms, within the 33 ms goal)."""
+pace. A token waits at most this long to be drawn. A frame costs about the same however
+little it shows (layout, two paints), so the frame rate sets most of an answer's CPU
+(bench.stream_cpu: 20 ms gave 16-18 % CPU and a 26 ms p99 latency; 25 ms gave 13-15 % and
+30 ms, within the 33 ms goal)."""
 DRAW_APART_CHARS = 1000
 """A frame drawing more text than this draws it out of sight first, a step a turn."""
 
