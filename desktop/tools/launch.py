@@ -96,6 +96,23 @@ class MissingCommand(Exception):
         self.text = said
 
 
+class FolderMissing(Exception):
+    def __init__(self, said: Text) -> None:
+        super().__init__(str(said))
+        self.text = said
+
+
+def check_folder(folder: str) -> None:
+    """The server's working folder, if one is set, must exist (else it cannot start)."""
+    if folder and not Path(folder).expanduser().is_dir():
+        raise FolderMissing(
+            text(
+                QT_TRANSLATE_NOOP("core", "The working folder {folder} does not exist."),
+                folder=folder,
+            )
+        )
+
+
 @dataclass(frozen=True)
 class Launch:
     command: str

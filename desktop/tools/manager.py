@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-import threading
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -24,10 +23,11 @@ from desktop.core.text import NOTHING, QT_TRANSLATE_NOOP, Text, text
 from desktop.core.tools import ToolResult
 from desktop.storage.secrets import SecretStore
 from desktop.tools.connection import ServerConnection, ServerLog
-from desktop.tools.launch import Launch, MissingCommand, prepare_launch
+from desktop.tools.launch import FolderMissing, Launch, MissingCommand, check_folder, prepare_launch
 from desktop.tools.mcp_json import ImportResult
 from desktop.tools.results import RemoteTool, tool_result
 from desktop.tools.server_config import ServerConfig, Transport
+from desktop.tools.server_logs import ServerLogs, with_last_words
 from desktop.tools.server_store import (
     ServersFile,
     ServerStore,
@@ -86,19 +86,16 @@ class McpServerManager:
         self._folders = folders
         self._worker = WorkerLoop()
         self._status: dict[str, ServerStatus] = {}
-        self._logs: dict[str, ServerLog] = {}
+        self.logs = ServerLogs(self._call_home)
+        """Each server's log, by name (the Tools page shows it)."""
         self._connections: dict[str, ServerConnection] = {}
         self._starting: dict[str, asyncio.Future[ServerStatus]] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._log_lock = threading.Lock()
-        self._log_pending: set[str] = set()
         self._watchdogs: set[asyncio.Task[None]] = set()  # on the worker loop
         self.on_servers: Listeners[[]] = Listeners()
         """The list of servers or one's settings changed."""
         self.on_status: Listeners[[str]] = Listeners()
         """A server's state changed (its name)."""
-        self.on_log: Listeners[[str]] = Listeners()
-        """A server wrote to its log (its name); told at most once per loop turn."""
 
     # -- what is configured --------------------------------------------------------
     @property
@@ -110,15 +107,6 @@ class McpServerManager:
 
     def status(self, name: str) -> ServerStatus:
         return self._status.get(name, ServerStatus())
-
-    def log_lines(self, name: str) -> list[str]:
-        server_log = self._logs.get(name)
-        return server_log.lines() if server_log is not None else []
-
-    def log_since(self, name: str, seen: int) -> tuple[list[str], int]:
-        """The server's log lines after the first ``seen``, and the count of all so far."""
-        server_log = self._logs.get(name)
-        return server_log.since(seen) if server_log is not None else ([], 0)
 
     def unique_name(self, wanted: str) -> str:
         names = {server.name for server in self._servers}
@@ -151,7 +139,7 @@ class McpServerManager:
             self._servers[self._servers.index(old)] = config
             if old.name != config.name:  # its log tells listeners under its old name
                 self._status.pop(old.name, None)
-                self._logs.pop(old.name, None)
+                self.logs.forget(old.name)
         else:
             self._servers.append(config)
         self._set(config.name, ServerStatus())
@@ -175,7 +163,7 @@ class McpServerManager:
         await self.stop(name)
         self._servers.remove(config)
         self._status.pop(name, None)
-        self._logs.pop(name, None)
+        self.logs.forget(name)
         self._save()
         if config.secret_slots():
             store = await self._open_secrets()
@@ -243,7 +231,7 @@ class McpServerManager:
             await asyncio.wait([starting])
         connection = self._connections.pop(name, None)
         if connection is not None:
-            self._log(name).add("— stopping —")
+            self.logs.of(name).add("— stopping —")
             await self._worker.run(connection.stop())
             self._set(name, ServerStatus())
 
@@ -262,15 +250,12 @@ class McpServerManager:
         if not config.enabled:
             return self._set(name, ServerStatus(message=Text(QT_TRANSLATE_NOOP("core", "Off."))))
         self._set(name, ServerStatus(ServerState.STARTING))
-        server_log = self._log(name)
+        server_log = self.logs.of(name)
         server_log.add(f"— starting {config.identity} —")
         try:
             connection = await self._connection(config, server_log)
             tools = await self._worker.run(connection.start())
-        except MissingCommand as missing:
-            server_log.add(str(missing.text))
-            return self._set(name, ServerStatus(ServerState.FAILED, missing.text))
-        except _NotStartable as problem:
+        except (MissingCommand, FolderMissing) as problem:
             server_log.add(str(problem.text))
             return self._set(name, ServerStatus(ServerState.FAILED, problem.text))
         except Exception as error:
@@ -278,7 +263,7 @@ class McpServerManager:
             server_log.add(f"[did not start: {reason}]")
             said = text(
                 QT_TRANSLATE_NOOP("core", "The server did not start: {reason}"),
-                reason=Text.plain(_with_last_words(reason, server_log)),
+                reason=Text.plain(with_last_words(reason, server_log)),
             )
             return self._set(name, ServerStatus(ServerState.FAILED, said))
         if self.config(name) != config:  # changed or removed while it started
@@ -311,7 +296,7 @@ class McpServerManager:
     async def _prepare(self, config: ServerConfig) -> Launch:
         """On the worker thread: looking for the command stats every folder on PATH (and
         more), 10-40 ms of the window's time on a busy machine."""
-        _check_folder(config.cwd)
+        check_folder(config.cwd)
         return prepare_launch(config.command, config.env, self._environ, self._folders)
 
     def _exited(self, name: str, connection: ServerConnection) -> None:
@@ -415,26 +400,6 @@ class McpServerManager:
         self.on_status(name)
         return status
 
-    def _log(self, name: str) -> ServerLog:
-        server_log = self._logs.get(name)
-        if server_log is None:
-            server_log = ServerLog(lambda: self._log_changed(name))
-            self._logs[name] = server_log
-        return server_log
-
-    def _log_changed(self, name: str) -> None:
-        """From any thread: tell the log's listeners once, on the UI's loop."""
-        with self._log_lock:
-            if name in self._log_pending:
-                return
-            self._log_pending.add(name)
-        self._call_home(self._tell_log, name)
-
-    def _tell_log(self, name: str) -> None:
-        with self._log_lock:
-            self._log_pending.discard(name)
-        self.on_log(name)
-
     def _call_home(self, callback: Callable[..., object], *args: object) -> None:
         loop = self._loop
         if loop is None or loop.is_closed():
@@ -448,22 +413,6 @@ class McpServerManager:
             pass  # the app's loop is gone: nobody is listening
 
 
-class _NotStartable(Exception):
-    def __init__(self, said: Text) -> None:
-        super().__init__(str(said))
-        self.text = said
-
-
-def _check_folder(folder: str) -> None:
-    if folder and not Path(folder).expanduser().is_dir():
-        raise _NotStartable(
-            text(
-                QT_TRANSLATE_NOOP("core", "The working folder {folder} does not exist."),
-                folder=folder,
-            )
-        )
-
-
 def describe(error: BaseException) -> str:
     """What went wrong in a few words: the innermost error of a group, its own message."""
     while isinstance(error, BaseExceptionGroup) and error.exceptions:
@@ -472,8 +421,3 @@ def describe(error: BaseException) -> str:
     if isinstance(error, FileNotFoundError) and error.filename:
         return f"{error.strerror}: {error.filename}"
     return said or type(error).__name__
-
-
-def _with_last_words(reason: str, server_log: ServerLog) -> str:
-    last = [line for line in server_log.last(3) if not line.startswith(("—", "["))]
-    return f"{reason} ({' / '.join(last)})" if last else reason

@@ -52,7 +52,7 @@ async def test_weather_over_stdio(
     mcp_manager: McpServerManager, mcp_stdio_config: ServerConfig
 ) -> None:
     await _weather_both_ways(mcp_manager, mcp_stdio_config)
-    assert any("parley test server starting" in line for line in mcp_manager.log_lines("test"))
+    assert any("parley test server starting" in line for line in mcp_manager.logs.lines("test"))
 
 
 async def test_weather_over_http(

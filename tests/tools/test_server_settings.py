@@ -166,7 +166,7 @@ async def test_the_tools_page_hears_of_a_missing_npx_with_its_remedy(
     assert status.state is ServerState.FAILED
     assert "The command npx was not found on this computer." in str(status.message)
     assert "Node.js" in str(status.message)
-    assert any("npx was not found" in line for line in manager.log_lines("files"))
+    assert any("npx was not found" in line for line in manager.logs.lines("files"))
 
 
 async def test_a_stdio_server_gets_only_its_own_environment_and_the_basics(
@@ -214,9 +214,9 @@ async def test_a_secret_env_value_reaches_the_server_and_no_file_or_log(
     result = await manager.call("test", "read_env", {"name": "SERVICE_API_KEY"})
     assert result.text == secret
     await manager.call("test", "say", {"text": f"debug: key={secret} region=eu"})
-    await wait_until(lambda: "debug: key=••• region=eu" in manager.log_lines("test"))
+    await wait_until(lambda: "debug: key=••• region=eu" in manager.logs.lines("test"))
     assert manager.config("test").secret_env == ("SERVICE_API_KEY",)  # type: ignore[union-attr]
-    assert not any(secret in line for line in manager.log_lines("test"))
+    assert not any(secret in line for line in manager.logs.lines("test"))
     await manager.aclose()
     written = [
         path

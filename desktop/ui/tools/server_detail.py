@@ -32,7 +32,7 @@ from desktop.ui.tools.state_words import set_state, state_dot, state_key, state_
 from desktop.ui.tools.tool_cards import ToolCards
 
 LogReader = Callable[[int], tuple[list[str], int]]
-"""A server's log lines after the first n, and how many it has had (McpServerManager.log_since)."""
+"""A server's log lines after the first n, and how many it has had (ServerLogs.since)."""
 WARM_UP_AFTER_MS = 250
 """After the page is first shown: idle time, in the common case."""
 

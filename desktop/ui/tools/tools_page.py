@@ -193,7 +193,7 @@ class ToolsPage(QWidget):
         subscriptions = [
             manager.on_servers.subscribe(self.reload),
             manager.on_status.subscribe(self._status_changed),
-            manager.on_log.subscribe(self._log_changed),
+            manager.logs.on_log.subscribe(self._log_changed),
         ]
         self.destroyed.connect(lambda *_: [end() for end in subscriptions])
         self.retranslate()
@@ -213,7 +213,7 @@ class ToolsPage(QWidget):
         self.detail.setVisible(config is not None)
         if config is not None:
             self.detail.show_server(config, self.manager.status(name))
-            self.detail.show_log(lambda seen: self.manager.log_since(name, seen), anew=True)
+            self.detail.show_log(lambda seen: self.manager.logs.since(name, seen), anew=True)
             policies = self.policies
             shown = policies.server_policy(config.identity) if policies is not None else None
             self.detail.show_policy(shown)
@@ -257,7 +257,7 @@ class ToolsPage(QWidget):
 
     def _log_changed(self, name: str) -> None:
         if self.servers.current_name() == name:
-            self.detail.show_log(lambda seen: self.manager.log_since(name, seen))
+            self.detail.show_log(lambda seen: self.manager.logs.since(name, seen))
 
     def say(self, words: str, *, problem: bool = False) -> None:
         self.notice.setProperty("kind", "problem" if problem else "info")
