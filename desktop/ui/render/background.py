@@ -3,9 +3,12 @@
 time, at most ``DELIVERY_BUDGET_S`` a turn of the event loop, to callbacks held weakly (a
 view that went away is not called).
 
-A thread reads the worker's replies (blocked in a read, it holds no lock the UI needs) and
-wakes the UI thread once per batch. If the worker cannot start, jobs run in a thread of
-the app instead: slower for the UI, but every formula and colour still arrives.
+The worker is started by the thread that then writes its requests: fork and exec took
+~6 ms of the UI thread at the first formula or code block of a session, a stall right as
+the answer streamed. Requests wait in a queue meanwhile. A second thread reads the
+worker's replies (blocked in a read, it holds no lock the UI needs) and wakes the UI
+thread once per batch. If the worker cannot start, or ends, jobs run in a thread of the
+app instead: slower for the UI, but every formula and colour still arrives.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ class RenderWorker(QObject):
         self._lock = threading.Lock()
         self._taking = False  # the UI thread takes results in its next turn anyway
         self._process: subprocess.Popen[bytes] | None = None
+        self._here = False  # the worker ended: jobs run in threads of the app
         self._outbox: queue.SimpleQueue[tuple[int, str, tuple[Any, ...]] | None] = (
             queue.SimpleQueue()
         )
@@ -75,33 +79,34 @@ class RenderWorker(QObject):
         self._next_job += 1
         self._callbacks[job] = (weakref.WeakMethod(callback), key)
         self._jobs[job] = (name, argument)
-        if not self._started:
-            self._start()
-        if self._process is not None:
-            self._outbox.put((job, name, argument))  # written by a thread: a full pipe waits
+        if self._here:
+            threading.Thread(
+                target=lambda: self._arrived(job, run(name, argument)), daemon=True
+            ).start()
             return
-        threading.Thread(
-            target=lambda: self._arrived(job, run(name, argument)), daemon=True
-        ).start()
+        if not self._started:
+            self._started = True
+            threading.Thread(target=self._start, name="render-requests", daemon=True).start()
+        self._outbox.put((job, name, argument))  # written by a thread: a full pipe waits
 
     def _start(self) -> None:
-        self._started = True
+        """Start the worker, then write its requests (on the requests thread)."""
         try:
             process = subprocess.Popen(
                 worker_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE
             )
-        except OSError:
+        except OSError:  # run each job here, in turn
+            while (message := self._outbox.get()) is not None:
+                job, name, argument = message
+                self._arrived(job, run(name, argument))
             return
         assert process.stdin is not None and process.stdout is not None
         self._process = process
-        requests, replies = process.stdin, process.stdout
-        threading.Thread(
-            target=self._write, args=(requests,), name="render-requests", daemon=True
-        ).start()
-        threading.Thread(
-            target=self._read, args=(replies,), name="render-replies", daemon=True
-        ).start()
         atexit.register(self.stop)
+        threading.Thread(
+            target=self._read, args=(process.stdout,), name="render-replies", daemon=True
+        ).start()
+        self._write(process.stdin)
 
     def stop(self) -> None:
         """End the worker (at exit: its stdin closes and it returns)."""
@@ -136,6 +141,7 @@ class RenderWorker(QObject):
         """The jobs it did not answer run here (an answer already waiting is taken
         first; a second one for the same job finds no callback and is dropped)."""
         self.stop()
+        self._here = True
         for job, (name, argument) in list(self._jobs.items()):
             here = threading.Thread(
                 target=lambda j=job, n=name, a=argument: self._arrived(j, run(n, a))

@@ -357,31 +357,6 @@ async def test_save_writes_the_code_to_the_chosen_file(qtbot, tmp_path):
     assert target.read_text(encoding="utf-8") == "fn main() {}\n"
 
 
-async def test_jobs_a_dead_worker_left_unanswered_are_done_in_the_app(qtbot):
-    from desktop.core.formula_svg import FormulaKey, FormulaSvg
-    from desktop.ui.render.background import RenderWorker
-
-    worker = RenderWorker()
-    answers: dict[object, object] = {}
-
-    class Asker:
-        def take(self, key: object, result: object) -> None:
-            answers[key] = result
-
-    asker = Asker()
-    worker.run("lex", ("fn main() {}", "rust"), asker.take, "first")
-    await wait_until(lambda: "first" in answers)
-    assert worker._process is not None
-    worker._process.kill()  # as a crash would
-    worker._process.wait()
-    key = FormulaKey(r"\sqrt{2}", False, 14.0)
-    worker.run("formula", (key,), asker.take, "after")
-    await wait_until(lambda: "after" in answers, timeout=20)
-    answer = answers["after"]
-    assert isinstance(answer, FormulaSvg) and answer.svg is not None
-    assert not worker.busy
-
-
 async def test_an_answer_never_loads_an_image_by_name(qtbot, tmp_path):
     from PySide6.QtGui import QImage
 
