@@ -55,7 +55,7 @@ class RenderWorker(QObject):
         self._lock = threading.Lock()
         self._taking = False  # the UI thread takes results in its next turn anyway
         self._process: subprocess.Popen[bytes] | None = None
-        self._here = False  # the worker ended: jobs run in threads of the app
+        self._here = False  # the worker was stopped or ended: jobs run in threads of the app
         self._outbox: queue.SimpleQueue[tuple[int, str, tuple[Any, ...]] | None] = (
             queue.SimpleQueue()
         )
@@ -111,9 +111,10 @@ class RenderWorker(QObject):
     def stop(self) -> None:
         """End the worker (at exit: its stdin closes and it returns)."""
         process, self._process = self._process, None
+        self._here = True
+        self._outbox.put(None)  # the requests thread ends, after the requests before it
         if process is None:
             return
-        self._outbox.put(None)
         if process.stdin is not None:
             with contextlib.suppress(OSError):  # it had ended: nothing more can be written
                 process.stdin.close()
@@ -141,7 +142,6 @@ class RenderWorker(QObject):
         """The jobs it did not answer run here (an answer already waiting is taken
         first; a second one for the same job finds no callback and is dropped)."""
         self.stop()
-        self._here = True
         for job, (name, argument) in list(self._jobs.items()):
             here = threading.Thread(
                 target=lambda j=job, n=name, a=argument: self._arrived(j, run(n, a))

@@ -65,6 +65,7 @@ async def test_the_worker_starts_off_the_ui_thread(worker, monkeypatch):
 
 async def test_a_worker_that_cannot_start_leaves_the_jobs_to_the_app(worker, monkeypatch):
     monkeypatch.setattr(background, "worker_command", lambda: ["/nonexistent/parley-worker"])
+    before = set(threading.enumerate())
     asker = Asker()
     key = FormulaKey(r"\frac{1}{2}", False, 14.0)
     worker.run("formula", (key,), asker.take, "half")
@@ -74,3 +75,9 @@ async def test_a_worker_that_cannot_start_leaves_the_jobs_to_the_app(worker, mon
     assert isinstance(half, FormulaSvg) and half.svg is not None
     assert asker.answers["code"] is not None
     assert worker._process is None and not worker.busy
+    worker.stop()
+    (thread,) = [t for t in set(threading.enumerate()) - before if t.name == "render-requests"]
+    thread.join(timeout=5)
+    assert not thread.is_alive(), "the thread that ran the jobs ends with the worker"
+    worker.run("lex", ("x = 1", "python"), asker.take, "after")  # at exit, say
+    await wait_until(lambda: "after" in asker.answers)
