@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QTextBlockFormat,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFrameFormat,
@@ -49,6 +51,7 @@ def style_table(table: QTextTable, rule: QColor, header: QColor) -> None:
 
 
 def _style(table: QTextTable, rule: QColor, header: QColor) -> None:
+    _drop_stray_first_line(table)
     table_format = table.format()
     table_format.setBorder(1)
     table_format.setBorderCollapse(True)
@@ -59,11 +62,21 @@ def _style(table: QTextTable, rule: QColor, header: QColor) -> None:
     table_format.setBottomMargin(8)
     table_format.setHeaderRowCount(1)
     table.setFormat(table_format)
+    bold = QTextCharFormat()
+    bold.setFontWeight(QFont.Weight.Bold)
     for column in range(table.columns()):
         cell = table.cellAt(0, column)
         cell_format = cell.format()
         cell_format.setBackground(header)
         cell.setFormat(cell_format)
+        text = cell.firstCursorPosition()
+        text.setPosition(cell.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+        text.mergeCharFormat(bold)  # the import left it regular after a quote or fence
+        if table.rows() > 1:  # the import aligns only the body to the column's colons
+            aligned = QTextBlockFormat()
+            body = table.cellAt(1, column).firstCursorPosition().blockFormat()
+            aligned.setAlignment(body.alignment())
+            text.mergeBlockFormat(aligned)
     for row in range(table.rows()):
         for column in range(table.columns()):
             cursor = table.cellAt(row, column).firstCursorPosition()
@@ -75,6 +88,22 @@ def _style(table: QTextTable, rule: QColor, header: QColor) -> None:
                 unbroken = QTextBlockFormat()
                 unbroken.setNonBreakableLines(True)
                 cursor.mergeBlockFormat(unbroken)
+
+
+def _drop_stray_first_line(table: QTextTable) -> None:
+    """Qt's markdown import (6.11) opens a table that follows a quote or a code fence
+    with an empty line in its first cell, and gives the header's own line the quote's
+    margins: the first header sat a line and more below the others. Its text joins the
+    empty line, which is formatted as the other header cells are."""
+    cell = table.cellAt(0, 0)
+    first = cell.firstCursorPosition().block()
+    own = first.next()
+    if first.text() or not own.isValid() or own.position() > cell.lastPosition():
+        return
+    header_format = first.blockFormat()
+    cursor = QTextCursor(first)
+    cursor.deleteChar()  # the empty line's end: the line left has the text's format
+    cursor.setBlockFormat(header_format)
 
 
 def header_row_format() -> QTextTableFormat:

@@ -3,7 +3,8 @@ growing table out again, a 22 ms stall in the frame that showed it."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QTextCursor, QTextDocument
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QTextBlock, QTextCursor, QTextDocument
 
 from desktop.ui.render.table_style import style_table, tables_since
 
@@ -28,3 +29,31 @@ def test_a_table_is_styled_in_one_layout_pass(qapp: object) -> None:
     assert table.cellAt(0, 0).format().background().color() == QColor("#f0f0f0")
     short_cell = table.cellAt(1, 0).firstCursorPosition().block()
     assert short_cell.blockFormat().nonBreakableLines()
+
+
+def test_a_table_after_a_quote_has_its_first_header_on_the_header_line(qapp: object) -> None:
+    document = QTextDocument()
+    document.setTextWidth(800)
+    QTextCursor(document).insertMarkdown("> Tip: pick a smaller variant.\n\n" + TABLE)
+    [table] = tables_since(document, 0)
+
+    style_table(table, QColor("#d0d0d0"), QColor("#f0f0f0"))
+
+    layout = document.documentLayout()
+    headers = [table.cellAt(0, column).firstCursorPosition().block() for column in range(3)]
+    assert [block.text() for block in headers] == ["模型", "size", "speed"]
+    assert len({layout.blockBoundingRect(block).top() for block in headers}) == 1
+    assert {block.blockFormat().topMargin() for block in headers} == {0}
+    assert {weight(block) for block in headers} == {QFont.Weight.Bold}
+    assert [
+        bool(block.blockFormat().alignment() & Qt.AlignmentFlag.AlignRight) for block in headers
+    ] == [False, True, False]  # the columns' alignment (---:)
+    cell = table.cellAt(0, 0)
+    assert cell.lastPosition() - cell.firstPosition() == len("模型")
+
+
+def weight(block: QTextBlock) -> QFont.Weight:
+    """The weight of the block's first character."""
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)
+    return cursor.charFormat().fontWeight()
