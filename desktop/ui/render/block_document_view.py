@@ -46,6 +46,7 @@ from desktop.ui.render.code_highlighter import LANGUAGE, CodeHighlighter
 from desktop.ui.render.code_saving import save_code
 from desktop.ui.render.formula_images import formula_renderer
 from desktop.ui.render.formula_text import DocumentFormulas, source_text
+from desktop.ui.render.prose_spacing import opening_format, space_prose
 from desktop.ui.render.table_style import header_row_format, style_table, tables_since
 from desktop.ui.render.utf16 import utf16_length
 
@@ -213,14 +214,16 @@ class BlockDocumentView(AutoHeightBrowser):
             return
         start = cursor.block()
         if start.text():  # else the document is empty or ends after a frame
-            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+            cursor.insertBlock(opening_format(block.source, self._line_px()), QTextCharFormat())
         prose = prepare_prose(block.source.lstrip("\n"))  # leading blank lines mean nothing
         at = cursor.position()
         cursor.insertMarkdown(prose.markdown)
+        if "|" not in prose.markdown:
+            space_prose(self.document(), at, self._line_px())
+        elif self._tables_since is None:
+            self._tables_since = at  # after the edit: frames (tables) show up only then
         if prose.formulas:
             self.formulas.place(at, prose.formulas)
-        if "|" in prose.markdown and self._tables_since is None:
-            self._tables_since = at  # styled after the edit: frames show up only then
         if not start.text() and start.next().isValid():
             start.setVisible(False)  # a list or heading after code left an empty line
 
@@ -303,10 +306,15 @@ class BlockDocumentView(AutoHeightBrowser):
         if self._code_rest:
             self._code_clock.start()
 
+    def _line_px(self) -> int:
+        return self.fontMetrics().lineSpacing()
+
     def style_new_tables(self) -> None:
-        """Style the tables the markdown made since the last call (table_style)."""
+        """Style the tables the markdown made since the last call (table_style), and
+        space the prose around them (prose_spacing: their cells keep their margins)."""
         since, self._tables_since = self._tables_since, None
         if since is not None:
+            space_prose(self.document(), since, self._line_px(), tables=True)
             for table in tables_since(self.document(), since):
                 style_table(table, QColor(self._colours[1]), QColor(self._colours[0]))
                 self._tables.append(table)

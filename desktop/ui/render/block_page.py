@@ -21,18 +21,18 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from desktop.core.markdown_blocks import Block, BlockKind
 from desktop.ui.render.block_document_view import BlockDocumentView
 from desktop.ui.render.grow_in_place import paint_growth_only
+from desktop.ui.render.prose_spacing import HEADING_GAP_LINES, PARAGRAPH_GAP_LINES
 
 PAGE_CHARS = 2000
 """A held page takes at most this much text, so drawing it stays near 4 ms."""
 WIDEST_PX = 16_777_215  # QWIDGETSIZE_MAX
+# How tall held blocks are guessed to be: with these and prose_spacing's gaps, estimates
+# land within ~5 % of drawn heights, erring tall.
 CODE_CHROME_LINES = 6.0
 """A code frame's header row, padding, border and margins, in code lines."""
 HEADING_SCALE = 1.5
 LIST_ITEM_GAP_LINES = 0.3
 LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+[.)])\s")
-PARAGRAPH_GAP_LINES = 0.5
-"""The space after a paragraph. With the constants above, estimates land within ~5 %
-of drawn heights, erring tall."""
 
 
 def first_run(blocks: list[Block], chars: int) -> int:
@@ -65,8 +65,11 @@ class HeightEstimate:
         char_width, line = self._prose
         height = 0.0
         for text in block.source.strip("\n").split("\n"):
-            scale = HEADING_SCALE if text.startswith("#") else 1.0
+            heading = text.startswith("#")
+            scale = HEADING_SCALE if heading else 1.0
             height += self._lines([text], char_width * scale, self._width) * line * scale
+            if heading:
+                height += line * HEADING_GAP_LINES
             if LIST_ITEM.match(text):
                 height += line * LIST_ITEM_GAP_LINES
         return math.ceil(height + line * PARAGRAPH_GAP_LINES)

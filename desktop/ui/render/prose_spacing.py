@@ -1,0 +1,73 @@
+"""The space around an answer's paragraphs and headings.
+
+Qt's markdown import puts 6 px above and below every paragraph and list item (between two
+blocks the larger margin counts) and none around headings: at the window's font an
+answer's paragraphs read as one wall of lines, and a heading sits as close to the text
+above it as to its own. Answers are spaced as reading views space them instead: a
+paragraph ends with a good part of a line, a heading has more room above than below. List
+items keep Qt's 6 px, so a list stays together.
+
+A line's format is kept in the character that ends the line before it. The first line of
+new text therefore gets its spacing when it is made (:func:`opening_format`): changing it
+afterwards would change text drawn earlier, and lay it out again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
+
+PARAGRAPH_GAP_LINES = 0.6
+"""Below a paragraph, in lines of the answer's font."""
+HEADING_GAP_LINES = 0.9
+"""Above a heading, in lines of the answer's font."""
+HEADING_AFTER_PX = 4
+QT_PARAGRAPH_MARGIN_PX = 6
+"""What Qt's markdown import puts above a paragraph at the answer's font."""
+HEADING = re.compile(r"#{1,6}\s")
+NOT_A_PARAGRAPH = re.compile(r"(?:[-*+]|\d+[.)])\s|[>|<]")
+"""A list item, a quote, a table or HTML: lines the import formats itself."""
+
+
+def opening_format(source: str, line_px: int) -> QTextBlockFormat:
+    """The format of the line that markdown ``source`` will start on."""
+    spacing = QTextBlockFormat()
+    text = source.lstrip()
+    if HEADING.match(text):
+        spacing.setTopMargin(round(line_px * HEADING_GAP_LINES))
+        spacing.setBottomMargin(HEADING_AFTER_PX)
+    elif not NOT_A_PARAGRAPH.match(text):
+        spacing.setTopMargin(QT_PARAGRAPH_MARGIN_PX)
+        spacing.setBottomMargin(round(line_px * PARAGRAPH_GAP_LINES))
+    return spacing
+
+
+def space_prose(document: QTextDocument, start: int, line_px: int, *, tables: bool = False) -> None:
+    """Space the paragraphs and headings after the line holding ``start`` to the end
+    (just inserted from markdown; that first line too when it starts the document). With
+    ``tables`` it may hold tables, whose cells keep their own margins: then it must run
+    after the edit that made them, as their frames show up only then."""
+    paragraph_gap = round(line_px * PARAGRAPH_GAP_LINES)
+    heading_gap = round(line_px * HEADING_GAP_LINES)
+    cursor = QTextCursor(document)
+    block = document.findBlock(start)
+    if block.position() > 0:
+        block = block.next()
+    while block.isValid():
+        spacing = block.blockFormat()
+        if spacing.headingLevel():
+            spacing.setTopMargin(heading_gap)
+            spacing.setBottomMargin(HEADING_AFTER_PX)
+        elif block.textList() is None and spacing.bottomMargin() > 0:
+            cursor.setPosition(block.position())
+            if tables and cursor.currentTable() is not None:
+                block = block.next()
+                continue
+            spacing.setBottomMargin(paragraph_gap)
+        else:
+            block = block.next()
+            continue
+        cursor.setPosition(block.position())
+        cursor.setBlockFormat(spacing)
+        block = block.next()

@@ -1,0 +1,77 @@
+"""An answer's paragraphs and headings are spaced as a reading view spaces them."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextBlock
+
+from desktop.core.markdown_blocks import split_blocks
+from desktop.ui.render.block_document_view import BlockDocumentView
+
+TABLE = "| Variant | Size |\n|:--|--:|\n| 7B | 4.7 GB |\n\n"
+ANSWER = (
+    "Ollama keeps models in its own folder.\n\n"
+    "Pull one first, then check it runs:\n\n"
+    "- open Models\n- press Pull\n\n"
+    "## What the numbers mean\n\n"
+    "The quantization trades quality for memory.\n\n"
+    f"{TABLE}"
+    "That is all.\n"
+)
+
+
+def gaps(view: BlockDocumentView) -> dict[str, float]:
+    """For each block, by its text: the space between the block above and it."""
+    layout = view.document().documentLayout()
+    found: dict[str, float] = {}
+    above: QTextBlock | None = None
+    block = view.document().begin()
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        if above is not None and block.text():
+            found[block.text()] = rect.top() - layout.blockBoundingRect(above).bottom()
+        above = block
+        block = block.next()
+    return found
+
+
+def drawn(qtbot: object, markdown: str) -> BlockDocumentView:
+    view = BlockDocumentView()
+    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    view.lay_out_at(700)
+    view.add_blocks(split_blocks(markdown))
+    return view
+
+
+def test_paragraphs_stand_apart_and_list_items_together(qtbot):
+    line = 0
+    for markdown in (ANSWER, ANSWER.replace(TABLE, "")):  # spaced after the edit, or in it
+        view = drawn(qtbot, markdown)
+        line = view.fontMetrics().lineSpacing()
+        space = gaps(view)
+        assert space["Pull one first, then check it runs:"] >= 0.5 * line
+        assert space["press Pull"] < space["Pull one first, then check it runs:"]
+    assert line > 0
+
+
+def test_a_heading_is_nearer_its_own_text_than_the_text_above(qtbot):
+    view = drawn(qtbot, ANSWER)
+    space = gaps(view)
+    above = space["What the numbers mean"]
+    below = space["The quantization trades quality for memory."]
+    assert above >= 0.8 * view.fontMetrics().lineSpacing()
+    assert below < above / 2
+
+
+def test_the_growing_paragraph_is_spaced_as_the_finished_ones(qtbot):
+    from desktop.core.markdown_blocks import Block, BlockKind
+    from desktop.ui.render.growing_block_view import GrowingBlockView
+
+    view = GrowingBlockView()
+    qtbot.addWidget(view)
+    view.lay_out_at(700)
+    text = "First paragraph.\n\nSecond"
+    view.draw(Block(BlockKind.PROSE, text))
+    view.draw(Block(BlockKind.PROSE, text + " one, still growing."))
+    finished = drawn(qtbot, "First paragraph.\n\nSecond one, still growing.")
+    assert gaps(view) == gaps(finished)
+    assert gaps(view)["Second one, still growing."] >= 0.5 * view.fontMetrics().lineSpacing()
