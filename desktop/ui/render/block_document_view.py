@@ -47,6 +47,7 @@ from desktop.ui.render.code_saving import save_code
 from desktop.ui.render.formula_images import formula_renderer
 from desktop.ui.render.formula_text import DocumentFormulas, source_text
 from desktop.ui.render.prose_spacing import opening_format, space_prose
+from desktop.ui.render.quotes import QUOTE_LINE, quote_runs
 from desktop.ui.render.table_style import header_row_format, style_table, tables_since
 from desktop.ui.render.utf16 import utf16_length
 
@@ -108,6 +109,9 @@ class BlockDocumentView(AutoHeightBrowser):
         self.code_colours = CodeColours(
             self.document(), self.highlighter, lambda: not self._code_rest, self._name_guessed
         )
+        self._quote_format = QTextCharFormat()
+        self._quotes: list[QTextCursor] = []
+        """Each run of quoted lines (recoloured when the look changes)."""
         self._label_format = QTextCharFormat()
         self._label_format.setFontPointSize(max(1.0, self.font().pointSizeF() - 1))
         self._link_format = QTextCharFormat(self._label_format)
@@ -163,6 +167,7 @@ class BlockDocumentView(AutoHeightBrowser):
         self._frame_format.setBorderBrush(rule)
         self._header_cell.setBottomBorderBrush(rule)
         self._label_format.setForeground(muted)
+        self._quote_format.setForeground(muted)
         self._link_format.setForeground(link)
         return True
 
@@ -200,6 +205,8 @@ class BlockDocumentView(AutoHeightBrowser):
                 link.mergeCharFormat(self._link_format)
             for table in self._tables:
                 style_table(table, QColor(self._colours[1]), QColor(self._colours[0]))
+            for quote in self._quotes:
+                quote.mergeCharFormat(self._quote_format)
         self.highlighter.set_dark(_dark(self))
 
     def add(self, block: Block, *, copyable: bool) -> None:
@@ -222,6 +229,11 @@ class BlockDocumentView(AutoHeightBrowser):
             space_prose(self.document(), at, self._line_px())
         elif self._tables_since is None:
             self._tables_since = at  # after the edit: frames (tables) show up only then
+        if QUOTE_LINE.search(prose.markdown):
+            self._quotes = [quote for quote in self._quotes if quote.hasSelection()]
+            for quote in quote_runs(self.document(), at):
+                quote.mergeCharFormat(self._quote_format)
+                self._quotes.append(quote)
         if prose.formulas:
             self.formulas.place(at, prose.formulas)
         if not start.text() and start.next().isValid():
@@ -376,6 +388,7 @@ class BlockDocumentView(AutoHeightBrowser):
         self._code_rest.clear()
         self._code_clock.stop()
         self._tables.clear()
+        self._quotes.clear()
         self._tables_since = None
         self.code_frame = None
         self._code_parts.clear()

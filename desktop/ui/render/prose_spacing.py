@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat
 
 PARAGRAPH_GAP_LINES = 0.6
 """Below a paragraph, in lines of the answer's font."""
@@ -25,18 +25,28 @@ HEADING_GAP_LINES = 0.9
 HEADING_AFTER_PX = 4
 QT_PARAGRAPH_MARGIN_PX = 6
 """What Qt's markdown import puts above a paragraph at the answer's font."""
+QT_QUOTE_INDENT_PX = 40
+"""How far Qt's markdown import indents a quote, per level."""
 HEADING = re.compile(r"#{1,6}\s")
-NOT_A_PARAGRAPH = re.compile(r"(?:[-*+]|\d+[.)])\s|[>|<]")
-"""A list item, a quote, a table or HTML: lines the import formats itself."""
+QUOTE = re.compile(r"(?:>\s?)+")
+NOT_A_PARAGRAPH = re.compile(r"(?:[-*+]|\d+[.)])\s|[|<]")
+"""A list item, a table or HTML: lines the import formats itself."""
 
 
 def opening_format(source: str, line_px: int) -> QTextBlockFormat:
     """The format of the line that markdown ``source`` will start on."""
     spacing = QTextBlockFormat()
     text = source.lstrip()
+    quote = QUOTE.match(text)
     if HEADING.match(text):
         spacing.setTopMargin(round(line_px * HEADING_GAP_LINES))
         spacing.setBottomMargin(HEADING_AFTER_PX)
+    elif quote:  # as the import formats the quoted lines after the first
+        level = quote[0].count(">")
+        spacing.setProperty(QTextFormat.Property.BlockQuoteLevel, level)
+        spacing.setLeftMargin(QT_QUOTE_INDENT_PX * level)
+        spacing.setTopMargin(QT_PARAGRAPH_MARGIN_PX)
+        spacing.setBottomMargin(round(line_px * PARAGRAPH_GAP_LINES))
     elif not NOT_A_PARAGRAPH.match(text):
         spacing.setTopMargin(QT_PARAGRAPH_MARGIN_PX)
         spacing.setBottomMargin(round(line_px * PARAGRAPH_GAP_LINES))
