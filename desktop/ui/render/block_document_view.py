@@ -15,12 +15,9 @@ laid out only from the change on (in a table cell every append would lay out the
 
 from __future__ import annotations
 
-import atexit
-import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import shiboken6
 from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QColor,
@@ -41,13 +38,14 @@ from PySide6.QtWidgets import QWidget
 from desktop.core.markdown_blocks import Block, BlockKind
 from desktop.core.math_spans import prepare_prose
 from desktop.ui.render.auto_height_browser import AutoHeightBrowser
+from desktop.ui.render.clipboard_exit import hand_clipboard_back_at_exit
 from desktop.ui.render.code_colours import CodeColours
 from desktop.ui.render.code_highlighter import LANGUAGE, CodeHighlighter
 from desktop.ui.render.code_saving import save_code
 from desktop.ui.render.formula_images import formula_renderer
 from desktop.ui.render.formula_text import DocumentFormulas, source_text
 from desktop.ui.render.prose_spacing import opening_format, space_prose
-from desktop.ui.render.quotes import QUOTE_LINE, quote_runs
+from desktop.ui.render.quotes import QuoteColours
 from desktop.ui.render.table_style import header_row_format, style_table, tables_since
 from desktop.ui.render.utf16 import utf16_length
 
@@ -59,24 +57,6 @@ COPY_SCHEME = "copy"
 SAVE_SCHEME = "save"
 CODE_PADDING_PX = 10
 """Room around the code inside its frame (the header row spans it too)."""
-
-
-@functools.cache
-def _hand_clipboard_back_at_exit() -> None:
-    """Once: at exit, while Python still runs, a copy made here is put on the clipboard
-    again as Qt's own text. The clipboard owns what it holds and deletes it in Qt's exit
-    clean-up, after Python has ended; an object made in Python then took the process down
-    with a segmentation fault when the app quit after a copy."""
-    atexit.register(_clipboard_as_qt_text)
-
-
-def _clipboard_as_qt_text() -> None:
-    if QGuiApplication.instance() is None:
-        return
-    clipboard = QGuiApplication.clipboard()
-    data = clipboard.mimeData()
-    if data is not None and shiboken6.createdByPython(data):
-        clipboard.setText(data.text())
 
 
 def _dark(widget: QWidget) -> bool:
@@ -109,9 +89,7 @@ class BlockDocumentView(AutoHeightBrowser):
         self.code_colours = CodeColours(
             self.document(), self.highlighter, lambda: not self._code_rest, self._name_guessed
         )
-        self._quote_format = QTextCharFormat()
-        self._quotes: list[QTextCursor] = []
-        """Each run of quoted lines (recoloured when the look changes)."""
+        self.quotes = QuoteColours()
         self._label_format = QTextCharFormat()
         self._label_format.setFontPointSize(max(1.0, self.font().pointSizeF() - 1))
         self._link_format = QTextCharFormat(self._label_format)
@@ -167,7 +145,7 @@ class BlockDocumentView(AutoHeightBrowser):
         self._frame_format.setBorderBrush(rule)
         self._header_cell.setBottomBorderBrush(rule)
         self._label_format.setForeground(muted)
-        self._quote_format.setForeground(muted)
+        self.quotes.take_colour(muted)
         self._link_format.setForeground(link)
         return True
 
@@ -205,8 +183,7 @@ class BlockDocumentView(AutoHeightBrowser):
                 link.mergeCharFormat(self._link_format)
             for table in self._tables:
                 style_table(table, QColor(self._colours[1]), QColor(self._colours[0]))
-            for quote in self._quotes:
-                quote.mergeCharFormat(self._quote_format)
+            self.quotes.recolour()
         self.highlighter.set_dark(_dark(self))
 
     def add(self, block: Block, *, copyable: bool) -> None:
@@ -229,11 +206,7 @@ class BlockDocumentView(AutoHeightBrowser):
             space_prose(self.document(), at, self._line_px())
         elif self._tables_since is None:
             self._tables_since = at  # after the edit: frames (tables) show up only then
-        if QUOTE_LINE.search(prose.markdown):
-            self._quotes = [quote for quote in self._quotes if quote.hasSelection()]
-            for quote in quote_runs(self.document(), at):
-                quote.mergeCharFormat(self._quote_format)
-                self._quotes.append(quote)
+        self.quotes.colour_new(self.document(), prose.markdown, at)
         if prose.formulas:
             self.formulas.place(at, prose.formulas)
         if not start.text() and start.next().isValid():
@@ -325,7 +298,9 @@ class BlockDocumentView(AutoHeightBrowser):
         """Style the tables the markdown made since the last call (table_style), and
         space the prose around them (prose_spacing: their cells keep their margins)."""
         since, self._tables_since = self._tables_since, None
-        if since is not None:
+        if since is None:
+            return
+        with self.editing():  # one layout pass, not one per paragraph spaced
             space_prose(self.document(), since, self._line_px(), tables=True)
             for table in tables_since(self.document(), since):
                 style_table(table, QColor(self._colours[1]), QColor(self._colours[0]))
@@ -378,7 +353,7 @@ class BlockDocumentView(AutoHeightBrowser):
         data = QMimeData()
         data.setHtml(rich.html())
         data.setText(source_text(self.document(), cursor.selectionStart(), cursor.selectionEnd()))
-        _hand_clipboard_back_at_exit()
+        hand_clipboard_back_at_exit()
         return data
 
     def reset(self) -> None:
@@ -388,7 +363,7 @@ class BlockDocumentView(AutoHeightBrowser):
         self._code_rest.clear()
         self._code_clock.stop()
         self._tables.clear()
-        self._quotes.clear()
+        self.quotes.reset()
         self._tables_since = None
         self.code_frame = None
         self._code_parts.clear()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat
 
 PARAGRAPH_GAP_LINES = 0.6
 """Below a paragraph, in lines of the answer's font."""
@@ -65,19 +65,19 @@ def space_prose(document: QTextDocument, start: int, line_px: int, *, tables: bo
     if block.position() > 0:
         block = block.next()
     while block.isValid():
+        cursor.setPosition(block.position())
         spacing = block.blockFormat()
         if spacing.headingLevel():
             spacing.setTopMargin(heading_gap)
             spacing.setBottomMargin(HEADING_AFTER_PX)
-        elif block.textList() is None and spacing.bottomMargin() > 0:
-            cursor.setPosition(block.position())
-            if tables and cursor.currentTable() is not None:
-                block = block.next()
-                continue
+            cursor.setBlockFormat(spacing)
+        elif _paragraph(block, spacing) and not (tables and cursor.currentTable() is not None):
             spacing.setBottomMargin(paragraph_gap)
-        else:
-            block = block.next()
-            continue
-        cursor.setPosition(block.position())
-        cursor.setBlockFormat(spacing)
+            cursor.setBlockFormat(spacing)
         block = block.next()
+
+
+def _paragraph(block: QTextBlock, spacing: QTextBlockFormat) -> bool:
+    """A paragraph or quoted line as the import made it (a list item, a table cell, a
+    line it left empty have their own margins, or none)."""
+    return block.textList() is None and spacing.bottomMargin() > 0

@@ -75,3 +75,18 @@ def test_the_growing_paragraph_is_spaced_as_the_finished_ones(qtbot):
     finished = drawn(qtbot, "First paragraph.\n\nSecond one, still growing.")
     assert gaps(view) == gaps(finished)
     assert gaps(view)["Second one, still growing."] >= 0.5 * view.fontMetrics().lineSpacing()
+
+
+def test_an_answer_with_a_table_is_spaced_in_one_change_after_its_edit(qtbot):
+    """Spacing runs after the edit there (tables show up only then): each paragraph alone
+    would lay the document out again, in every frame of a growing table."""
+    view = BlockDocumentView()
+    qtbot.addWidget(view)
+    view.lay_out_at(700)
+    changes: list[int] = []
+    view.document().contentsChange.connect(lambda at, _removed, _added: changes.append(at))
+    view.add_blocks(split_blocks(ANSWER))
+    assert len(changes) == 2, "the edit, then the spacing and table styling"
+    assert (
+        gaps(view)["Pull one first, then check it runs:"] >= 0.5 * view.fontMetrics().lineSpacing()
+    )
