@@ -9,8 +9,12 @@ memory for this run only, never in a file, and :attr:`SecretStore.persistent` is
 so the UI can say so.
 
 The plain methods block (D-Bus, Keychain); the ``a``-prefixed ones run them in a
-worker thread for the UI. Those never pass a key to the executor as an argument nor get
-it back as a bare result: executors log both at DEBUG level (qasync's does), so the key
+worker thread for the UI. A store makes one keyring call at a time: gnome-keyring answers
+two at once with a spurious "Prompt dismissed" or a missing item now and then (2 of 400
+rounds of three threads on a loaded machine), which would cost the session its keyring.
+
+The ``a``-prefixed methods never pass a key to the executor as an argument nor get it
+back as a bare result: executors log both at DEBUG level (qasync's does), so the key
 crosses the thread inside a closure and a :class:`SealedKey`. Keys are never logged,
 and ``repr`` never shows them.
 """
@@ -151,6 +155,7 @@ class SecretStore:
         details: Text | None = None,
     ) -> None:
         self._lock = threading.Lock()
+        self._keyring_calls = threading.Lock()
         self._session: dict[str, str] = {}
         self._backend: KeyringBackend | None = None
         self.backend_name = ""
@@ -205,7 +210,8 @@ class SecretStore:
         from keyring.errors import KeyringError
 
         try:
-            key = backend.get_password(SERVICE, provider_id) or ""
+            with self._keyring_calls:
+                key = backend.get_password(SERVICE, provider_id) or ""
         except KeyringError as error:
             self._lose_backend(f"reading a key failed: {type(error).__name__}")
             return ""
@@ -226,7 +232,8 @@ class SecretStore:
         from keyring.errors import KeyringError
 
         try:
-            backend.set_password(SERVICE, provider_id, key)
+            with self._keyring_calls:
+                backend.set_password(SERVICE, provider_id, key)
         except KeyringError as error:
             self._lose_backend(f"saving a key failed: {type(error).__name__}")
 
@@ -239,7 +246,8 @@ class SecretStore:
         from keyring.errors import KeyringError, PasswordDeleteError
 
         try:
-            backend.delete_password(SERVICE, provider_id)
+            with self._keyring_calls:
+                backend.delete_password(SERVICE, provider_id)
         except PasswordDeleteError:
             pass  # nothing was stored
         except KeyringError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,50 @@ def test_a_plaintext_file_backend_is_refused(private_dirs: Path) -> None:
     assert "not a system keyring" in store.problem
     assert not PlaintextKeyring.file.exists()
     assert store.get("openai-1") == KEY
+
+
+async def test_keyring_calls_from_many_threads_reach_the_keyring_one_at_a_time(
+    secret_service: SecretServiceSession,
+) -> None:
+    """gnome-keyring fails now and then on calls that overlap, and a failure costs the
+    session its keyring: the store hands it one call at a time."""
+    import asyncio
+    import threading
+    import time
+
+    secrets = SecretStore.open()
+    backend = secrets._backend
+    assert backend is not None
+    guard = threading.Lock()
+    inside = [0]
+    most = [0]
+
+    def one_at_a_time(call: Callable[..., object]) -> Callable[..., object]:
+        def counted(*args: str) -> object:
+            with guard:
+                inside[0] += 1
+                most[0] = max(most[0], inside[0])
+            try:
+                time.sleep(0.01)  # long enough for another thread to arrive
+                return call(*args)
+            finally:
+                with guard:
+                    inside[0] -= 1
+
+        return counted
+
+    for name in ("get_password", "set_password", "delete_password"):
+        setattr(backend, name, one_at_a_time(getattr(backend, name)))
+
+    ids = [f"provider-{n}" for n in range(4)]
+    await asyncio.gather(*(secrets.aset(provider_id, f"sk-{provider_id}") for provider_id in ids))
+    fresh = SecretStore.open()
+    assert await asyncio.gather(*(fresh.aget(provider_id) for provider_id in ids)) == [
+        f"sk-{provider_id}" for provider_id in ids
+    ]
+    await asyncio.gather(*(secrets.adelete(provider_id) for provider_id in ids))
+    assert secrets.persistent
+    assert most[0] == 1
+    for provider_id in ids:
+        lookup = secret_service.secret_tool("lookup", "service", SERVICE, "username", provider_id)
+        assert lookup.stdout == ""
