@@ -8,7 +8,8 @@ and the conversation scrolls to the end once, right before it is painted. When n
 pending no timer runs at all.
 
 A frame with much to draw (a fast local server) takes a few turns of the event loop, a
-step each (MarkdownView.prepare_frame / draw_frame / show_frame), so no turn is long.
+step each (MarkdownView.prepare_frame / draw_frame / show_frame), so no turn is long, and
+the next comes POURING_FRAME_MS later (the answer's end FRAME_MS later).
 After the answer ends, text that raced past out of sight (held pages) is drawn a step a
 frame, then the pages of each stretch of text are drawn again as one document, a step a
 frame (page_merge: a selection crosses the whole stretch); a held page scrolled into view
@@ -40,6 +41,12 @@ little it shows (layout, two paints), so the frame rate sets most of an answer's
 30 ms, within the 33 ms goal)."""
 DRAW_APART_CHARS = 1000
 """A frame drawing more text than this draws it out of sight first, a step a turn."""
+POURING_FRAME_MS = 50
+"""From the end of such a frame to the next: text pouring in far faster than anyone reads
+(a local server at full speed) is shown twenty times a second, and the time frames would
+take goes to reading the stream (bench.markdown_stream, 20k tokens: shown 0.25-0.33 s
+after Send instead of 0.35-0.40 s). At 100 ms taking a frame's text became one long turn
+(p99 gap 17-26 ms)."""
 
 
 class FrameHost(Protocol):
@@ -85,6 +92,7 @@ class AnswerRenderer(QObject):
         self._stepping = False  # a frame drawn out of sight waits for its next step
         self._preparing = False  # its first step takes the text that came into view
         self._last_frame = float("-inf")
+        self._apart_ms = FRAME_MS  # POURING_FRAME_MS after a frame drawn out of sight
         self._clock = QTimer(self)
         self._clock.setSingleShot(True)
         self._clock.timeout.connect(self._frame)
@@ -145,6 +153,9 @@ class AnswerRenderer(QObject):
         self._show_thinking()
         self._feed(following=self._following())
         self._ending = True
+        if self._apart_ms != FRAME_MS and not self._stepping:  # the end waits FRAME_MS only
+            self._apart_ms = FRAME_MS
+            self._clock.stop()
         self._schedule()
 
     def drop(self) -> None:
@@ -174,7 +185,7 @@ class AnswerRenderer(QObject):
         """Start the clock for the next frame, unless it runs already."""
         if self._clock.isActive():
             return
-        wait = self._last_frame + FRAME_MS / 1000 - time.monotonic()
+        wait = self._last_frame + self._apart_ms / 1000 - time.monotonic()
         self._clock.start(round(max(0.0, wait) * 1000))
 
     def _frame(self) -> None:
@@ -196,7 +207,9 @@ class AnswerRenderer(QObject):
             fed = self._fed
             self._feed(following=following)
             self._prepared = self._fed
-            if self._fed - fed > DRAW_APART_CHARS and following:
+            pouring = self._fed - fed > DRAW_APART_CHARS
+            self._apart_ms = POURING_FRAME_MS if pouring else FRAME_MS
+            if pouring and following:
                 self._preparing = True  # in the next turn: taking the text is a turn's work
                 self._next_step()
                 return
@@ -204,6 +217,7 @@ class AnswerRenderer(QObject):
             self._shown_frame()
         elif self._ending:
             self._ending, self._ended = False, True
+            self._apart_ms = FRAME_MS
             view.finish(in_frame=following)
             self._prepared = self._fed
             if view.prepare_frame(self._in_view_px()):
@@ -219,7 +233,7 @@ class AnswerRenderer(QObject):
         else:
             self.idle.emit()
             return  # a calm frame: the clock stops
-        self._clock.start(FRAME_MS)
+        self._clock.start(self._apart_ms)
 
     def _feed(self, *, following: bool) -> None:
         """Give the pending text to the view: drawn in place, unless it is much and the
@@ -254,7 +268,7 @@ class AnswerRenderer(QObject):
         view.show_frame()
         self._shown = self._prepared
         self._shown_frame()
-        self._clock.start(FRAME_MS)
+        self._clock.start(self._apart_ms)
 
     def _show_thinking(self) -> None:
         if self._thinking and self._thoughts is not None:

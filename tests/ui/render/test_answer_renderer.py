@@ -63,6 +63,23 @@ async def test_a_burst_of_tokens_is_drawn_in_one_frame(qtbot) -> None:
     assert renderer.shown_chars == len("".join(tokens))
 
 
+async def test_text_pouring_in_is_shown_in_fewer_frames(qtbot) -> None:
+    """A local server at full speed: frames come POURING_FRAME_MS apart, not FRAME_MS,
+    so the time goes to reading the stream."""
+    from desktop.ui.render.answer_renderer import POURING_FRAME_MS
+
+    _, bubble, renderer, host = answer(qtbot)
+    seconds = 0.5
+    started = asyncio.get_running_loop().time()
+    while asyncio.get_running_loop().time() - started < seconds:
+        renderer.add_text(f"{PARAGRAPH}\n\n" * 4)  # ~1,200 characters every 5 ms
+        await asyncio.sleep(0.005)
+    assert host.frames <= seconds * 1000 / POURING_FRAME_MS + 2  # 20 frames 25 ms apart
+    renderer.finish()
+    await wait_until(lambda: not renderer.busy, timeout=5)
+    assert renderer.shown_chars == len(bubble.text())
+
+
 async def test_the_exact_text_is_there_when_the_stream_ends_and_its_end_drawn_next(
     qtbot,
 ) -> None:
@@ -200,7 +217,7 @@ async def test_pages_merge_only_after_the_answer_and_a_step_a_frame(qtbot) -> No
         renderer.add_text(f"Paragraph {n}. {PARAGRAPH}\n\n")
         if n % 8 == 7:
             await asyncio.sleep(0.03)
-    await wait_until(lambda: not view.held_pages and len(view.pages()) > 1, timeout=5)
+    await wait_until(lambda: not renderer.busy and len(view.pages()) > 1, timeout=5)
     renderer.add_text("The end.")
     await asyncio.sleep(0.1)
     assert len(view.pages()) > 1, "no merge while the answer streams"
