@@ -18,12 +18,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
     QFontDatabase,
     QGuiApplication,
+    QPaintEvent,
     QPalette,
     QTextBlockFormat,
     QTextCharFormat,
@@ -45,7 +46,7 @@ from desktop.ui.render.code_saving import save_code
 from desktop.ui.render.formula_images import formula_renderer
 from desktop.ui.render.formula_text import DocumentFormulas, source_text
 from desktop.ui.render.prose_spacing import opening_format, space_prose
-from desktop.ui.render.quotes import QuoteColours
+from desktop.ui.render.quotes import Quotes
 from desktop.ui.render.table_style import header_row_format, style_table, tables_since
 from desktop.ui.render.utf16 import utf16_length
 
@@ -89,7 +90,7 @@ class BlockDocumentView(AutoHeightBrowser):
         self.code_colours = CodeColours(
             self.document(), self.highlighter, lambda: not self._code_rest, self._name_guessed
         )
-        self.quotes = QuoteColours()
+        self.quotes = Quotes()
         self._label_format = QTextCharFormat()
         self._label_format.setFontPointSize(max(1.0, self.font().pointSizeF() - 1))
         self._link_format = QTextCharFormat(self._label_format)
@@ -145,9 +146,14 @@ class BlockDocumentView(AutoHeightBrowser):
         self._frame_format.setBorderBrush(rule)
         self._header_cell.setBottomBorderBrush(rule)
         self._label_format.setForeground(muted)
-        self.quotes.take_colour(muted)
+        self.quotes.take_colours(muted, rule)
         self._link_format.setForeground(link)
         return True
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        origin = QPointF(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+        self.quotes.paint_bars(self.viewport(), self.document(), event, origin)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

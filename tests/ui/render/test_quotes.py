@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPalette, QTextCursor
 
 from desktop.core.markdown_blocks import split_blocks
@@ -54,3 +57,42 @@ def test_a_quote_still_growing_is_muted_in_each_frame(qtbot):
     view.draw(Block(BlockKind.PROSE, text + " does not fit"))
     assert colour_of(view, "Tip: if it does not fit") == muted
     assert colour_of(view, "Before.") is None
+
+
+NESTED = (
+    "Before.\n\n"
+    "> The manual says:\n>\n> > Set `num_ctx` before loading.\n>\n> So restart it.\n\n"
+    "After.\n"
+)
+
+
+def test_a_quote_has_a_bar_at_its_left_for_each_level_and_nothing_else_has(qtbot):
+    view = BlockDocumentView()
+    qtbot.addWidget(view)
+    view.lay_out_at(600)
+    view.add_blocks(split_blocks(NESTED))
+    view.show()
+    qtbot.waitExposed(view)
+    document = view.document()
+    layout = document.documentLayout()
+
+    def line(text: str) -> QRectF:
+        return layout.blockBoundingRect(document.find(text).block())
+
+    bars = view.quotes.bars(document)
+    outer = [bar for bar in bars if bar.left() == bars[0].left()]
+    inner = [bar for bar in bars if bar.left() > bars[0].left()]
+    assert len(inner) == 1, "the nested line has a second bar"
+    # The outer bar runs unbroken from the quote's first line to its last.
+    assert outer[0].top() == line("The manual says").top()
+    assert all(a.bottom() == b.top() for a, b in itertools.pairwise(outer))
+    assert outer[-1].bottom() == line("So restart it").bottom()
+    assert inner[0].top() == line("Set").top() and inner[0].bottom() == line("Set").bottom()
+    assert all(bar.right() < line("The manual says").left() + 40 for bar in outer)
+    assert all(bar.bottom() <= line("After.").top() for bar in bars)
+
+    picture = view.viewport().grab().toImage()
+    rule = QColor(view.palette().color(QPalette.ColorRole.Mid).name())
+    middle = outer[0].center().toPoint()
+    assert picture.pixelColor(middle) == rule, "painted in the rules' colour"
+    assert picture.pixelColor(middle.x(), int(line("Before.").center().y())) != rule
