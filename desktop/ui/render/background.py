@@ -49,6 +49,7 @@ class RenderWorker(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._callbacks: dict[int, tuple[weakref.WeakMethod[Callback], object]] = {}
+        self._finishers: dict[int, Callable[[Any], Any]] = {}
         self._jobs: dict[int, tuple[str, tuple[Any, ...]]] = {}  # sent, not answered yet
         self._next_job = 0
         self._results: deque[tuple[int, Any]] = deque()
@@ -72,12 +73,23 @@ class RenderWorker(QObject):
         """Jobs were sent and their results not handed over yet."""
         return bool(self._callbacks)
 
-    def run(self, name: str, argument: tuple[Any, ...], callback: Callback, key: object) -> None:
+    def run(
+        self,
+        name: str,
+        argument: tuple[Any, ...],
+        callback: Callback,
+        key: object,
+        finish: Callable[[Any], Any] | None = None,
+    ) -> None:
         """Run job ``name`` (core.render_jobs.JOBS); ``callback`` (a bound method) gets
-        ``key`` and the result on the UI thread."""
+        ``key`` and the result on the UI thread. ``finish``, if given, turns the result
+        into what the callback gets, on the thread that received it (it must not raise)."""
         job = self._next_job
         self._next_job += 1
         self._callbacks[job] = (weakref.WeakMethod(callback), key)
+        if finish is not None:
+            with self._lock:
+                self._finishers[job] = finish
         self._jobs[job] = (name, argument)
         if self._here:
             threading.Thread(
@@ -152,6 +164,10 @@ class RenderWorker(QObject):
     def _arrived(self, job: int, result: Any) -> None:
         """A result, from a thread: the UI thread is woken once per batch."""
         with self._lock:
+            finish = self._finishers.get(job)  # a job run again finishes again
+        if finish is not None:
+            result = finish(result)
+        with self._lock:
             wake = not self._results and not self._taking
             self._results.append((job, result))
         if wake:
@@ -169,6 +185,7 @@ class RenderWorker(QObject):
                     self._next_turn.start()
                     return
                 job, result = self._results.popleft()
+                self._finishers.pop(job, None)
             self._jobs.pop(job, None)
             reference, key = self._callbacks.pop(job, (None, None))
             callback = reference() if reference is not None else None

@@ -18,10 +18,10 @@ mathtext           fonttools, pillow…   280 ms the first
 Neither needs a web engine; ziamath covers the environments models use, adds 4 MB instead
 of 174 MB, and gives vectors that QtSvg (in PySide6-Essentials) rasterises sharply at any
 device pixel ratio and in any colour. Its milliseconds are spent in the worker process
-(ui/render/background.py); the UI thread's part of a formula is ~0.7 ms (rasterise, put in
-its line). Cached by (source, display, size) as SVG and by (…, colour, pixel ratio) as
-image. A formula that cannot be parsed comes back without SVG: the view shows its
-source, marked.
+(ui/render/background.py), and the image is rasterised in the look its view asked for on
+the thread that receives the SVG: the UI thread only puts it in its line. Cached by
+(source, display, size) as SVG and by (…, colour, pixel ratio) as image. A formula that
+cannot be parsed comes back without SVG: the view shows its source, marked.
 
 Images are laid out with vertical alignment "middle", which Qt centres half an x-height
 above the baseline, about the math axis: the SVG's view box is padded so the formula's
@@ -30,9 +30,12 @@ axis is at its centre, and fractions and sums sit on the line as in typeset text
 
 from __future__ import annotations
 
+import logging
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable
+from functools import partial
+from typing import NamedTuple
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -41,6 +44,7 @@ from PySide6.QtSvg import QSvgRenderer
 from desktop.core.formula_svg import FormulaKey, FormulaSvg
 from desktop.ui.render.background import RenderWorker, render_worker
 
+log = logging.getLogger(__name__)
 SVG_CACHE = 4000
 """Formulas kept as SVG (a few kB each)."""
 IMAGE_CACHE = 1500
@@ -65,6 +69,31 @@ def rasterise(drawn: FormulaSvg, colour: QColor, ratio: float) -> QImage:
 Waiter = Callable[[FormulaKey, FormulaSvg], None]
 
 
+class Look(NamedTuple):
+    """What a view draws formulas in: its text colour (by name) and its pixel ratio."""
+
+    colour: str
+    ratio: float
+
+
+class _Delivered(NamedTuple):
+    drawn: FormulaSvg | None
+    look: Look
+    image: QImage | None
+
+
+def _rasterised_in(look: Look, drawn: FormulaSvg | None) -> _Delivered:
+    """The formula with its image in ``look`` (on the thread receiving it from the worker:
+    QImage and QSvgRenderer work off the UI thread)."""
+    if drawn is None or drawn.svg is None:
+        return _Delivered(drawn, look, None)
+    try:
+        return _Delivered(drawn, look, rasterise(drawn, QColor(look.colour), look.ratio))
+    except Exception:  # never take the receiving thread down: the UI thread tries again
+        log.exception("a formula could not be rasterised ahead")
+        return _Delivered(drawn, look, None)
+
+
 class FormulaRenderer:
     """Draws formulas in the render worker (ui/render/background.py) and caches them;
     asks are answered on the UI thread, through the callbacks given (held weakly: a view
@@ -73,7 +102,7 @@ class FormulaRenderer:
     def __init__(self, worker: RenderWorker) -> None:
         self._worker = worker
         self._svgs: OrderedDict[FormulaKey, FormulaSvg] = OrderedDict()
-        self._images: OrderedDict[tuple[FormulaKey, str, float], QImage] = OrderedDict()
+        self._images: OrderedDict[tuple[FormulaKey, Look], QImage] = OrderedDict()
         self._waiting: dict[FormulaKey, list[weakref.WeakMethod[Waiter]]] = {}
 
     @property
@@ -88,8 +117,9 @@ class FormulaRenderer:
             self._svgs.move_to_end(key)
         return drawn
 
-    def ask(self, key: FormulaKey, waiter: Waiter) -> None:
-        """Draw ``key`` in the worker; ``waiter`` (a bound method) is called with it."""
+    def ask(self, key: FormulaKey, waiter: Waiter, look: Look) -> None:
+        """Draw ``key`` in the worker, its image in ``look`` ahead; ``waiter`` (a bound
+        method) is called with it."""
         waiting = self._waiting.get(key)
         reference = weakref.WeakMethod(waiter)
         if waiting is not None:
@@ -97,22 +127,27 @@ class FormulaRenderer:
                 waiting.append(reference)
             return
         self._waiting[key] = [reference]
-        self._worker.run("formula", (key,), self._arrived, key)
+        self._worker.run("formula", (key,), self._arrived, key, partial(_rasterised_in, look))
 
-    def image(self, key: FormulaKey, drawn: FormulaSvg, colour: QColor, ratio: float) -> QImage:
+    def image(self, key: FormulaKey, drawn: FormulaSvg, look: Look) -> QImage:
         """The drawn formula as an image (cached by source, size, colour and ratio)."""
-        image_key = (key, colour.name(), ratio)
-        image = self._images.get(image_key)
+        image = self._images.get((key, look))
         if image is None:
-            image = self._images[image_key] = rasterise(drawn, colour, ratio)
-            if len(self._images) > IMAGE_CACHE:
-                self._images.popitem(last=False)
+            image = rasterise(drawn, QColor(look.colour), look.ratio)
+            self._keep(key, look, image)
         else:
-            self._images.move_to_end(image_key)
+            self._images.move_to_end((key, look))
         return image
 
-    def _arrived(self, key: FormulaKey, drawn: FormulaSvg | None) -> None:
-        drawn = drawn if drawn is not None else FormulaSvg(None)
+    def _keep(self, key: FormulaKey, look: Look, image: QImage) -> None:
+        self._images[(key, look)] = image
+        if len(self._images) > IMAGE_CACHE:
+            self._images.popitem(last=False)
+
+    def _arrived(self, key: FormulaKey, delivered: _Delivered) -> None:
+        drawn = delivered.drawn if delivered.drawn is not None else FormulaSvg(None)
+        if delivered.image is not None:
+            self._keep(key, delivered.look, delivered.image)
         self._svgs[key] = drawn
         if len(self._svgs) > SVG_CACHE:
             self._svgs.popitem(last=False)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import (
-    QColor,
     QFontInfo,
     QPalette,
     QTextBlockFormat,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from desktop.core.formula_svg import FormulaKey, FormulaSvg
 from desktop.core.math_spans import PLACEHOLDERS, Formula, formula_index
-from desktop.ui.render.formula_images import FormulaRenderer
+from desktop.ui.render.formula_images import FormulaRenderer, Look
 from desktop.ui.render.utf16 import utf16_length
 
 FORMULA = QTextFormat.Property.UserProperty.value + 2
@@ -130,7 +129,7 @@ class DocumentFormulas:
         selection.setPosition(cursor.position(), QTextCursor.MoveMode.KeepAnchor)
         selection.setKeepPositionOnInsert(True)  # text appended right after stays outside
         self._pending.setdefault(key, []).append((selection, formula))
-        self._renderer.ask(key, self._arrived)
+        self._renderer.ask(key, self._arrived, self._look())
 
     def _insert(
         self, cursor: QTextCursor, formula: Formula, key: FormulaKey, drawn: FormulaSvg
@@ -159,10 +158,12 @@ class DocumentFormulas:
         image.setToolTip(formula.source)
         cursor.insertImage(image)
 
+    def _look(self) -> Look:
+        colour = self._view.palette().color(QPalette.ColorRole.Text).name()
+        return Look(colour, max(1.0, self._view.devicePixelRatioF()))
+
     def _add_resource(self, name: str, key: FormulaKey, drawn: FormulaSvg) -> None:
-        colour = QColor(self._view.palette().color(QPalette.ColorRole.Text))
-        ratio = max(1.0, self._view.devicePixelRatioF())
-        image = self._renderer.image(key, drawn, colour, ratio)
+        image = self._renderer.image(key, drawn, self._look())
         self._view.document().addResource(
             QTextDocument.ResourceType.ImageResource.value, QUrl(name), image
         )

@@ -119,6 +119,28 @@ async def test_formulas_follow_the_theme_text_colour(qtbot):
     assert ink(view, "formula:0") == rounded(view.palette().text().color())
 
 
+async def test_a_new_formula_is_rasterised_off_the_ui_thread(qtbot, monkeypatch):
+    """The UI thread only puts a new formula's image in its line: the image is drawn in
+    the view's look on the thread that received the SVG."""
+    import threading
+
+    from desktop.ui.render import formula_images as images
+
+    threads: list[threading.Thread] = []
+    rasterise = images.rasterise
+
+    def noting(*args: object) -> object:
+        threads.append(threading.current_thread())
+        return rasterise(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(images, "rasterise", noting)
+    body = await shown(qtbot, r"A formula seen by no test before: $\sqrt{q_{271}}$.")
+    (view,) = views(body)
+    assert formula_images(view) == [r"$\sqrt{q_{271}}$"]
+    assert ink(view, "formula:0") == rounded(view.palette().text().color())
+    assert threads and threading.main_thread() not in threads
+
+
 async def test_formulas_after_an_emoji_replace_their_own_place(qtbot):
     """Qt counts an emoji as two positions: the formulas after one in the same paragraph
     still take exactly their own place (not the character before), and copy back whole."""
