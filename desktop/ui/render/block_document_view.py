@@ -45,7 +45,7 @@ from desktop.ui.render.code_highlighter import LANGUAGE, CodeHighlighter
 from desktop.ui.render.code_saving import save_code
 from desktop.ui.render.formula_images import formula_renderer
 from desktop.ui.render.formula_text import DocumentFormulas, source_text
-from desktop.ui.render.prose_spacing import opening_format, space_prose
+from desktop.ui.render.prose_spacing import PARAGRAPH_GAP_LINES, opening_format, space_prose
 from desktop.ui.render.quotes import Quotes
 from desktop.ui.render.table_style import header_row_format, style_table, tables_since
 from desktop.ui.render.utf16 import utf16_length
@@ -102,7 +102,6 @@ class BlockDocumentView(AutoHeightBrowser):
         self._frame_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
         self._frame_format.setPadding(CODE_PADDING_PX)
         self._frame_format.setTopMargin(6)
-        self._frame_format.setBottomMargin(8)
         self._header_format = header_row_format()
         self._header_cell = QTextTableCellFormat()
         self._header_cell.setBottomBorder(1)
@@ -220,6 +219,8 @@ class BlockDocumentView(AutoHeightBrowser):
 
     def _add_code(self, cursor: QTextCursor, block: Block, *, copyable: bool) -> None:
         """A frame holding the header row (language, Copy) and then the code lines."""
+        # What follows stands as far below as below a paragraph (Qt's 8 px read as tight).
+        self._frame_format.setBottomMargin(round(self._line_px() * PARAGRAPH_GAP_LINES) + 4)
         self.code_frame = cursor.insertFrame(self._frame_format)
         header = cursor.insertTable(1, 2, self._header_format)
         self._code_parts.append((self.code_frame, header))

@@ -90,3 +90,14 @@ def test_an_answer_with_a_table_is_spaced_in_one_change_after_its_edit(qtbot):
     assert (
         gaps(view)["Pull one first, then check it runs:"] >= 0.5 * view.fontMetrics().lineSpacing()
     )
+
+
+def test_text_after_a_code_block_stands_further_below_it_than_after_a_paragraph(qtbot):
+    """A code block's drawn edge reads as nearer than a paragraph's last line: the text
+    after it gets more room than the gap between paragraphs (Qt's 8 px read as tight)."""
+    view = drawn(qtbot, "First.\n\nSecond.\n\n```python\nprint(1)\n```\nThe code above prints.\n")
+    layout = view.document().documentLayout()
+    after = view.document().find("The code above prints.").block()
+    frame = view.code_frame
+    edge = layout.frameBoundingRect(frame).bottom() - frame.frameFormat().bottomMargin()
+    assert layout.blockBoundingRect(after).top() - edge > gaps(view)["Second."]
