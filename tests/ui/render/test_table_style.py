@@ -3,7 +3,7 @@ growing table out again, a 22 ms stall in the frame that showed it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QTextBlock, QTextCursor, QTextDocument
 
 from desktop.ui.render.table_style import style_table, tables_since
@@ -57,3 +57,22 @@ def weight(block: QTextBlock) -> QFont.Weight:
     cursor = QTextCursor(block)
     cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)
     return cursor.charFormat().fontWeight()
+
+
+def test_a_table_has_as_much_room_below_it_as_above_it(qtbot):
+    from desktop.core.markdown_blocks import split_blocks
+    from desktop.ui.render.block_document_view import BlockDocumentView
+
+    view = BlockDocumentView()
+    qtbot.addWidget(view)
+    view.lay_out_at(600)
+    view.add_blocks(split_blocks("Before.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nAfter.\n"))
+    document = view.document()
+    layout = document.documentLayout()
+
+    def line(text: str) -> QRectF:
+        return layout.blockBoundingRect(document.find(text).block())
+
+    above = line("a").top() - line("Before.").bottom()  # margins, border and padding
+    below = line("After.").top() - line("2").bottom()
+    assert abs(below - above) <= 1, "as much room below the table as above it"
