@@ -151,8 +151,9 @@ class BlockDocumentView(AutoHeightBrowser):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        origin = QPointF(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
-        self.quotes.paint_bars(self.viewport(), self.document(), event, origin)
+        if self.quotes.any:  # a paint of a streaming answer does no more than that check
+            origin = QPointF(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+            self.quotes.paint_bars(self.viewport(), self.document(), event, origin)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -46,13 +46,16 @@ class Quotes:
         self._format.setForeground(text)
         self._bar = bar
 
+    @property
+    def any(self) -> bool:
+        """The document holds quoted lines (most answers hold none)."""
+        return bool(self._runs)
+
     def paint_bars(
         self, device: QWidget, document: QTextDocument, event: QPaintEvent, origin: QPointF
     ) -> None:
         """Paint the bars over ``device``, which shows ``document`` with its top left at
         ``origin`` (after the document itself is painted)."""
-        if not self._runs:
-            return
         area = QRectF(event.rect())
         painter = QPainter(device)
         for bar in self.bars(document):
