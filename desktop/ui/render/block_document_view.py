@@ -3,7 +3,7 @@
 Prose becomes rich text (Qt's markdown: headings, lists, task lists, quotes, tables, rules),
 prepared by core.math_spans: formulas become images (formula_text), images by URL become
 links (never fetched), footnote marks superscripts. Fenced code goes in a framed block on
-the code background under a header row (its language, Copy and Save… on the right), its
+the code background under a header row (code_headers: its language, Copy and Save…), its
 lines never wrapped: the view scrolls sideways when a line or a table is wider than it.
 Finished code is coloured by Pygments (code_colours). Mermaid stays code with Copy: drawing
 it natively needs a graph layout engine (dagre/ELK, JavaScript), not worth a web engine.
@@ -18,12 +18,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QPointF, QTimer, QUrl
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
     QFontDatabase,
-    QGuiApplication,
     QPaintEvent,
     QPalette,
     QTextBlockFormat,
@@ -32,7 +31,6 @@ from PySide6.QtGui import (
     QTextFrame,
     QTextFrameFormat,
     QTextTable,
-    QTextTableCellFormat,
 )
 from PySide6.QtWidgets import QWidget
 
@@ -41,35 +39,23 @@ from desktop.core.math_spans import prepare_prose
 from desktop.ui.render.auto_height_browser import AutoHeightBrowser
 from desktop.ui.render.clipboard_exit import hand_clipboard_back_at_exit
 from desktop.ui.render.code_colours import CodeColours
+from desktop.ui.render.code_headers import CodeHeaders
 from desktop.ui.render.code_highlighter import LANGUAGE, CodeHighlighter
-from desktop.ui.render.code_saving import save_code
 from desktop.ui.render.formula_images import formula_renderer
 from desktop.ui.render.formula_text import DocumentFormulas, source_text
 from desktop.ui.render.prose_spacing import PARAGRAPH_GAP_LINES, opening_format, space_prose
 from desktop.ui.render.quotes import Quotes
-from desktop.ui.render.table_style import header_row_format, style_table, tables_since
-from desktop.ui.render.utf16 import utf16_length
+from desktop.ui.render.table_style import style_table, tables_since
 
-COPIED_FEEDBACK_MS = 1500
 CODE_STEP_LINES = 150
 """A finished code block longer than this is drawn this many lines a turn (~5 ms), and
 coloured by Pygments only (the regex pass over 2,000 lines would take ~100 ms)."""
-COPY_SCHEME = "copy"
-SAVE_SCHEME = "save"
 CODE_PADDING_PX = 10
 """Room around the code inside its frame (the header row spans it too)."""
 
 
 def _dark(widget: QWidget) -> bool:
     return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
-
-
-def _replace_selected(cursor: QTextCursor, text: str) -> None:
-    """Put ``text`` where ``cursor`` selects, in the same format; keep it selected."""
-    start = cursor.selectionStart()
-    cursor.insertText(text, cursor.charFormat())
-    cursor.setPosition(start)
-    cursor.setPosition(start + utf16_length(text), QTextCursor.MoveMode.KeepAnchor)
 
 
 class BlockDocumentView(AutoHeightBrowser):
@@ -87,14 +73,14 @@ class BlockDocumentView(AutoHeightBrowser):
         self._code_clock.setSingleShot(True)
         self._code_clock.setInterval(0)
         self._code_clock.timeout.connect(self._draw_code_step)
+        self.code_headers = CodeHeaders(self)
         self.code_colours = CodeColours(
-            self.document(), self.highlighter, lambda: not self._code_rest, self._name_guessed
+            self.document(),
+            self.highlighter,
+            lambda: not self._code_rest,
+            self.code_headers.name_guessed,
         )
         self.quotes = Quotes()
-        self._label_format = QTextCharFormat()
-        self._label_format.setFontPointSize(max(1.0, self.font().pointSizeF() - 1))
-        self._link_format = QTextCharFormat(self._label_format)
-        self._link_format.setAnchor(True)
         self._code_format = QTextCharFormat()
         self._code_format.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._frame_format = QTextFrameFormat()
@@ -102,30 +88,13 @@ class BlockDocumentView(AutoHeightBrowser):
         self._frame_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
         self._frame_format.setPadding(CODE_PADDING_PX)
         self._frame_format.setTopMargin(6)
-        self._header_format = header_row_format()
-        self._header_cell = QTextTableCellFormat()
-        self._header_cell.setBottomBorder(1)
-        self._header_cell.setBottomBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-        self._header_cell.setBottomPadding(4)
-        self._right = QTextBlockFormat()
-        self._right.setAlignment(Qt.AlignmentFlag.AlignRight)
         self._colours: tuple[str, ...] = ()
         self._take_colours()
         self._tables_since: int | None = None
         self._tables: list[QTextTable] = []
         """Markdown tables (recoloured when the look changes)."""
-        self._code_parts: list[tuple[QTextFrame, QTextTable]] = []
-        """Each code block's frame and header row (recoloured when the look changes)."""
-        self.copy_links: list[QTextCursor] = []
-        """For each finished code block: a cursor selecting its Copy link."""
-        self._code_labels: list[QTextCursor] = []
-        self._unnamed: dict[int, QTextCursor] = {}
-        """The label of each finished code block that names no language, by its index."""
-        """The "code" label of each code block that names no language."""
-        self._codes: list[str] = []
-        self._languages: list[str] = []
-        self.save_links: list[QTextCursor] = []
-        """For each finished code block: a cursor selecting its Save… link."""
+        self._code_frames: list[QTextFrame] = []
+        """Each code block's frame (recoloured when the look changes)."""
         self._ends_with_code = False
         self.code_frame: QTextFrame | None = None
         """The frame of the last code block rendered."""
@@ -143,10 +112,8 @@ class BlockDocumentView(AutoHeightBrowser):
         background, rule, muted, link = (QColor(colour) for colour in colours)
         self._frame_format.setBackground(background)
         self._frame_format.setBorderBrush(rule)
-        self._header_cell.setBottomBorderBrush(rule)
-        self._label_format.setForeground(muted)
+        self.code_headers.take_colours(rule, muted, link)
         self.quotes.take_colours(muted, rule)
-        self._link_format.setForeground(link)
         return True
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -163,30 +130,14 @@ class BlockDocumentView(AutoHeightBrowser):
         if event.type() == QEvent.Type.DevicePixelRatioChange:
             self.formulas.refresh()
         if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate_labels()
-
-    def _retranslate_labels(self) -> None:
-        """The Copy links and "code" labels already drawn, in the language now in use."""
-        for index in range(len(self.copy_links)):
-            self._relabel(index, self.tr("Copy"))
-        for label in self._code_labels:
-            _replace_selected(label, self.tr("code"))
-        for link in self.save_links:
-            _replace_selected(link, self.tr("Save…"))
+            self.code_headers.retranslate()
 
     def _recolour(self) -> None:
         """The look changed (light and dark): code drawn before takes its colours."""
         with self.editing():
-            for frame, header in self._code_parts:
+            for frame in self._code_frames:
                 frame.setFrameFormat(self._frame_format)
-                for column in (0, 1):
-                    header.cellAt(0, column).setFormat(self._header_cell)
-                labels = QTextCursor(self.document())
-                labels.setPosition(header.firstPosition())
-                labels.setPosition(header.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
-                labels.mergeCharFormat(self._label_format)
-            for link in self.copy_links + self.save_links:
-                link.mergeCharFormat(self._link_format)
+            self.code_headers.recolour()
             for table in self._tables:
                 style_table(table, QColor(self._colours[1]), QColor(self._colours[0]))
             self.quotes.recolour()
@@ -223,35 +174,8 @@ class BlockDocumentView(AutoHeightBrowser):
         # What follows stands as far below as below a paragraph (Qt's 8 px read as tight).
         self._frame_format.setBottomMargin(round(self._line_px() * PARAGRAPH_GAP_LINES) + 4)
         self.code_frame = cursor.insertFrame(self._frame_format)
-        header = cursor.insertTable(1, 2, self._header_format)
-        self._code_parts.append((self.code_frame, header))
-        for column in (0, 1):
-            header.cellAt(0, column).setFormat(self._header_cell)
-        label_start = cursor.position()
-        cursor.insertText(block.language or self.tr("code"), self._label_format)
-        if not block.language:  # a word of ours, not the author's: it follows the language
-            label = QTextCursor(cursor)
-            label.setPosition(label_start, QTextCursor.MoveMode.KeepAnchor)
-            self._code_labels.append(label)
-            if copyable:
-                self._unnamed[len(self._codes)] = label
-        link_start = link_end = 0
-        if copyable:
-            cursor = header.cellAt(0, 1).firstCursorPosition()
-            cursor.setBlockFormat(self._right)
-            link = QTextCharFormat(self._link_format)
-            link.setAnchorHref(f"{COPY_SCHEME}:{len(self._codes)}")
-            link_start = cursor.position()
-            cursor.insertText(self.tr("Copy"), link)
-            link_end = cursor.position()
-            cursor.insertText("   ", self._label_format)
-            save = QTextCharFormat(self._link_format)
-            save.setAnchorHref(f"{SAVE_SCHEME}:{len(self._codes)}")
-            save_start = cursor.position()
-            cursor.insertText(self.tr("Save…"), save)
-            save_end = cursor.position()
-            self._codes.append(block.code)
-            self._languages.append(block.language)
+        self._code_frames.append(self.code_frame)
+        self.code_headers.add(cursor, block.language, block.code, copyable=copyable)
         cursor = self.code_frame.lastCursorPosition()  # the line after the header
         lines = block.code.split("\n")
         long = copyable and len(lines) > CODE_STEP_LINES
@@ -269,23 +193,8 @@ class BlockDocumentView(AutoHeightBrowser):
             rest = ["\n" + "\n".join(lines[at : at + CODE_STEP_LINES]) for at in steps]
             self._code_rest.append((self.code_frame, rest))
             self._code_clock.start()
-        if copyable:  # selected only now: a cursor at the insertion point would grow
-            selection = QTextCursor(self.document())
-            selection.setPosition(link_start)
-            selection.setPosition(link_end, QTextCursor.MoveMode.KeepAnchor)
-            self.copy_links.append(selection)
-            selection = QTextCursor(self.document())
-            selection.setPosition(save_start)
-            selection.setPosition(save_end, QTextCursor.MoveMode.KeepAnchor)
-            self.save_links.append(selection)
+        if copyable:
             self.code_colours.colour(first_line, block.code, block.language)
-
-    def _name_guessed(self, index: int, alias: str) -> None:
-        """A block without a language was lexed as ``alias``: its label says so."""
-        label = self._unnamed.pop(index, None)
-        if label is not None and alias:
-            self._code_labels.remove(label)  # the author's word now, not ours to translate
-            _replace_selected(label, alias)
 
     def _draw_code_step(self) -> None:
         """The next lines of a long code block (plain: Pygments colours them next)."""
@@ -374,42 +283,10 @@ class BlockDocumentView(AutoHeightBrowser):
         self.quotes.reset()
         self._tables_since = None
         self.code_frame = None
-        self._code_parts.clear()
+        self._code_frames.clear()
+        self.code_headers.reset()
         self._ends_with_code = False
-        self.copy_links.clear()
-        self._code_labels.clear()
-        self._unnamed.clear()
-        self._codes.clear()
-        self._languages.clear()
-        self.save_links.clear()
-
-    def copy_code(self, index: int) -> None:
-        """Put code block ``index`` on the clipboard; its link says Copied for a moment."""
-        if not 0 <= index < len(self._codes):
-            return
-        QGuiApplication.clipboard().setText(self._codes[index])
-        self._relabel(index, self.tr("Copied"))
-        QTimer.singleShot(COPIED_FEEDBACK_MS, self, lambda: self._relabel(index, self.tr("Copy")))
-
-    def link_text(self, index: int) -> str:
-        return self.copy_links[index].selectedText()
-
-    def _relabel(self, index: int, label: str) -> None:
-        link = self.copy_links[index]
-        link_format = link.charFormat()
-        start = link.selectionStart()
-        link.insertText(label, link_format)
-        link.setPosition(start)
-        link.setPosition(start + utf16_length(label), QTextCursor.MoveMode.KeepAnchor)
 
     def _follow(self, url: QUrl) -> None:
-        if url.scheme() == COPY_SCHEME:
-            index = url.path()
-            if index.isdigit():
-                self.copy_code(int(index))
-        elif url.scheme() == SAVE_SCHEME:
-            index = url.path()
-            if index.isdigit() and int(index) < len(self._codes):
-                save_code(self, self._codes[int(index)], self._languages[int(index)])
-        else:
+        if not self.code_headers.follow(url):
             QDesktopServices.openUrl(url)

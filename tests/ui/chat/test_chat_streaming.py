@@ -63,7 +63,7 @@ async def test_real_model_chinese_reply_through_the_ollama_server(
 def click_copy_link(view: BlockDocumentView, index: int) -> None:
     """Click the middle of code block ``index``'s Copy link, as a person would."""
     cursor = QTextCursor(view.document())
-    link = view.copy_links[index]
+    link = view.code_headers.copy_links[index]
     cursor.setPosition((link.selectionStart() + link.selectionEnd()) // 2)
     QTest.mouseClick(
         view.viewport(), Qt.MouseButton.LeftButton, pos=view.cursorRect(cursor).center()
@@ -101,12 +101,12 @@ async def test_code_blocks_are_highlighted_and_copyable(scripted, open_window):
 
     click_copy_link(view, 0)
     assert QGuiApplication.clipboard().text() == "def add(a, b):\n    return a + b  # 加"
-    assert view.link_text(0) == "Copied"
+    assert view.code_headers.link_text(0) == "Copied"
     click_copy_link(view, 1)
     assert QGuiApplication.clipboard().text() == "echo hi"
     answer.copy_button.click()
     assert QGuiApplication.clipboard().text() == "".join(pieces)
-    await wait_until(lambda: view.link_text(0) == "Copy", timeout=5)
+    await wait_until(lambda: view.code_headers.link_text(0) == "Copy", timeout=5)
 
 
 async def test_only_the_last_block_changes_while_streaming(scripted, open_window):

@@ -127,8 +127,8 @@ def test_switching_the_look_recolours_code_already_shown(qtbot: object, restore_
 
 def test_the_header_names_the_language_with_copy_on_the_right(qtbot: object) -> None:
     view = code_view(qtbot)
-    assert view.link_text(0) == "Copy"
-    link = QTextCursor(view.copy_links[0])
+    assert view.code_headers.link_text(0) == "Copy"
+    link = QTextCursor(view.code_headers.copy_links[0])
     link.setPosition(link.selectionStart())
     language = QTextCursor(view.document())
     language.setPosition(view.document().find("python").selectionStart())

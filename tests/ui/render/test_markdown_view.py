@@ -81,7 +81,9 @@ async def test_text_held_out_of_sight_is_drawn_after_the_answer_exactly_as_sent(
     await wait_until(lambda: body.held_pages == 0, timeout=10)
     assert body.source() == ANSWER
     assert lines(body.plain_text()) == lines(shown_at_once(ANSWER, body.width()))
-    links = sum(len(page.view.copy_links) for page in body.pages() if page.view is not None)
+    links = sum(
+        len(page.view.code_headers.copy_links) for page in body.pages() if page.view is not None
+    )
     assert links == len(body.code_blocks()), "every code block drawn late has its Copy link"
     bar = messages.verticalScrollBar()
     assert bar.value() == bar.maximum(), "the end stays in view while pages above are drawn"

@@ -203,7 +203,9 @@ async def test_code_in_many_languages_is_coloured_by_its_tokens(qtbot):
     assert colour_of(view, '+print("hello, world")') == string
     assert colour_of(view, "FROM python:3.11-slim") == keyword  # dockerfile
     assert colour_of(view, "def guess_me") == keyword, "a fence without a language is guessed"
-    languages = [view.code_colours.language(index) for index in range(len(view.copy_links))]
+    languages = [
+        view.code_colours.language(index) for index in range(len(view.code_headers.copy_links))
+    ]
     assert languages[:9] == [
         "Python",
         "Rust",
@@ -224,8 +226,8 @@ async def test_mermaid_is_code_with_copy_and_long_lines_scroll_sideways(qtbot):
     (view,) = views(body)
     mermaid = [block for block in body.code_blocks() if block.language == "mermaid"]
     assert len(mermaid) == 1
-    assert len(view.copy_links) == len(body.code_blocks()) == 12
-    view.copy_code(10)
+    assert len(view.code_headers.copy_links) == len(body.code_blocks()) == 12
+    view.code_headers.copy(10)
     assert QGuiApplication.clipboard().text() == mermaid[0].code
     long_line = view.document().find("this_is_a_very_long_line").block()
     assert long_line.layout().lineCount() == 1, "code does not wrap"
@@ -418,7 +420,7 @@ async def test_a_math_fence_is_a_display_formula(qtbot):
     (view,) = views(body)
     assert formula_images(view) == ["$$\\int_0^1 x\\,dx = \\tfrac{1}{2}$$"], view.toPlainText()
     assert body.code_blocks()[0].language == "math", "the source keeps its fence"
-    assert not view.copy_links
+    assert not view.code_headers.copy_links
 
 
 async def test_a_formula_ending_a_block_is_drawn_though_more_follows(qtbot):
