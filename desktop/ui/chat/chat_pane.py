@@ -42,8 +42,9 @@ from desktop.ui.tasks import TaskOwner
 TITLE_LENGTH = 60
 WARM_UP_DELAY_MS = 150
 """After the window first shows, long before anyone can have typed a message."""
-REPLY_AFTER_MS = 16
-"""The answer starts this long after the person's message shows (about a frame)."""
+BUBBLE_AFTER_MS = 16
+"""The answer's bubble shows this long after the person's message (about a frame); its
+request leaves at once."""
 
 
 def _import_bubbles() -> None:
@@ -104,8 +105,6 @@ class ChatPane(QWidget):
         self.messages = MessageList(lambda step, column: self.versions.make_bubble(step, column))
         self.messages.firstScreensShown.connect(self._update_meter)  # after _load's paint
         self.runner = ReplyRunner(chat, self.messages, tasks, self)
-        self._due: tuple[int | None, str] | None = None
-        """(chat, model) of a message sent whose answer starts on the loop's next turn."""
         self.bridge = self.runner.bridge
         # A failure that says the server is gone or the key refused shows in the provider
         # status at once (not at its next check).
@@ -203,7 +202,7 @@ class ChatPane(QWidget):
 
     @property
     def streaming(self) -> bool:
-        return self.runner.running or self._due is not None
+        return self.runner.running
 
     def export_to(self, path: Path, kind: str) -> bool:
         """Write the open conversation as Markdown (``md``) or JSON (``json``)."""
@@ -402,31 +401,20 @@ class ChatPane(QWidget):
             self._show_title()
             self.conversationCreated.emit(self.conversation_id)
             self.conversationShown.emit(self.conversation_id)
-        # The person's message shows at once; its answer starts on the next turn. Both in
-        # one turn held the window 45-60 ms on the first message of a new chat (building
-        # and painting two bubbles), each alone about half that (bench/document_window).
-        self._due = (self.conversation_id, model)
-        self.card.set_streaming(True)  # Send is Stop from the click on
-        # A frame later, not a zero-delay call: Qt runs those with the posted events,
-        # before the message is painted; and not sooner, so that input and the timers
-        # that fall due meanwhile come between the two halves.
-        QTimer.singleShot(REPLY_AFTER_MS, self, self._start_due_reply)
-
-    def _start_due_reply(self) -> None:
-        if self._due is None:
-            return  # Stop started it already
-        (sent_to, model), self._due = self._due, None
-        if self.conversation_id == sent_to:  # the person did not leave the chat meanwhile
-            self._start_reply(model)
-        else:
-            self.card.set_streaming(False)
+        # The request leaves now, and the person's message shows at once; the answer's
+        # bubble a frame later. Both bubbles in one turn held the window 45-60 ms on the
+        # first message of a new chat, each alone about half that (bench/document_window).
+        # A frame, not a zero-delay call: Qt runs those with the posted events, before
+        # the message is painted.
+        self._start_reply(model, show_after_ms=BUBBLE_AFTER_MS)
         QTimer.singleShot(0, self, self.conversationsChanged.emit)  # the sidebar: a turn later
 
     def stop(self) -> None:
-        self._start_due_reply()  # Stop before the answer began: it ends as stopped ones do
         self.runner.stop()
 
-    def _start_reply(self, model: str, parent_id: int | None = None) -> None:
+    def _start_reply(
+        self, model: str, parent_id: int | None = None, *, show_after_ms: int = 0
+    ) -> None:
         conversation_id = self.conversation_id
         assert conversation_id is not None
         provider = self.route_bar.provider()
@@ -434,7 +422,9 @@ class ChatPane(QWidget):
             self._warn_if_unavailable()
             return
         self.notice.clear()
-        self.runner.start(conversation_id, model, self.options, provider, parent_id)
+        self.runner.start(
+            conversation_id, model, self.options, provider, parent_id, show_after_ms=show_after_ms
+        )
 
     def _ready(self) -> str:
         """The model to answer with, or "" when an answer cannot start now."""

@@ -1,5 +1,8 @@
 """One answer at a time: its bubble, the stream bridge feeding it, and how it ended.
 
+The request leaves first; the bubble may show a little later (after the person's message
+has painted), or as soon as the stream says anything but text: a tool step, or its end.
+
 The per-token path stays short: each token the bridge passes on goes straight into the
 answer renderer, which draws what arrived once per frame (render/answer_renderer).
 """
@@ -13,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.core.chat_service import ChatProvider, ChatService
 from desktop.core.cited_sources import ReplyDocuments
+from desktop.core.conversation import StoredMessage
 from desktop.core.errors import ProviderError, ToolsNotSupported
 from desktop.core.events import Done, ToolCallDelta
 from desktop.core.messages import ChatOptions, MessageState, Role
@@ -54,6 +58,12 @@ class ReplyRunner(QObject):
         self.bridge = StreamBridge(tasks, self)
         self.renderer = AnswerRenderer(messages, self)
         self._bubble: MessageBubble | None = None
+        self._due_model = ""
+        """The model of an answer asked for whose bubble is not shown yet ("": none)."""
+        self._answer_id: int | None = None
+        self._show_clock = QTimer(self)
+        self._show_clock.setSingleShot(True)
+        self._show_clock.timeout.connect(self._show_bubble)
         self.bridge.textArrived.connect(self.renderer.add_text)
         self.bridge.thinkingArrived.connect(self.renderer.add_thinking)
         self.bridge.finished.connect(self._finished)
@@ -81,14 +91,15 @@ class ReplyRunner(QObject):
         options: ChatOptions,
         provider: ChatProvider,
         parent_id: int | None = None,
+        *,
+        show_after_ms: int = 0,
     ) -> None:
-        bubble = self._messages.add(Role.ASSISTANT, model)
-        bubble.set_streaming(True)
-        self.bubbleAdded.emit(bubble)
-        self._bubble = bubble
+        """Ask for the answer now; its bubble shows ``show_after_ms`` later at the latest."""
         self._last = (conversation_id, model)
-        self.renderer.begin(cast("MarkdownView", bubble.body), bubble)  # an answer's body
         self._loop_stop = None
+        self._answer_id = None
+        self.renderer.expect()
+        self._due_model = model
         self.bridge.start(
             self._chat.stream_reply(
                 conversation_id,
@@ -96,12 +107,35 @@ class ReplyRunner(QObject):
                 options,
                 provider=provider,
                 parent_id=parent_id,
-                on_created=lambda message: bubble.set_message_id(message.id),
+                on_created=self._created,
                 tools=self._kit(conversation_id, model),
                 documents=self.documents(conversation_id) if self.documents else None,
             )
         )
         self.runningChanged.emit(True)
+        if show_after_ms:
+            self._show_clock.start(show_after_ms)
+        else:
+            self._show_bubble()
+
+    def _show_bubble(self) -> None:
+        """The answer asked for gets its bubble, unless it has one (or was abandoned)."""
+        model, self._due_model = self._due_model, ""
+        self._show_clock.stop()
+        if not model:
+            return
+        bubble = self._messages.add(Role.ASSISTANT, model)
+        bubble.set_streaming(True)
+        if self._answer_id is not None:
+            bubble.set_message_id(self._answer_id)
+        self.bubbleAdded.emit(bubble)
+        self._bubble = bubble
+        self.renderer.begin(cast("MarkdownView", bubble.body), bubble)  # an answer's body
+
+    def _created(self, message: StoredMessage) -> None:
+        self._answer_id = message.id
+        if self._bubble is not None:
+            self._bubble.set_message_id(message.id)
 
     def stop(self) -> None:
         self.bridge.stop()
@@ -115,6 +149,7 @@ class ReplyRunner(QObject):
     def _tool_steps(self) -> ToolStepsView | None:
         """The answer's tool steps; a round they begin goes below the text that arrived
         before it (drawn by the renderer first)."""
+        self._show_bubble()
         if self._bubble is None:
             return None
         steps = self._bubble.tool_steps
@@ -138,6 +173,8 @@ class ReplyRunner(QObject):
             self.bridge.stop()
         self.renderer.drop()
         self._bubble = None
+        self._due_model = ""
+        self._show_clock.stop()
 
     def _finished(self, done: Done) -> None:
         self._end(MessageState.COMPLETE, done=done)
@@ -154,6 +191,7 @@ class ReplyRunner(QObject):
     def _end(
         self, state: MessageState, *, done: Done | None = None, error: ProviderError | None = None
     ) -> None:
+        self._show_bubble()  # an answer that ended before its bubble showed
         bubble, self._bubble = self._bubble, None
         if bubble is not None:
             self.renderer.finish()

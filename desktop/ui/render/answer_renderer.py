@@ -17,7 +17,9 @@ is drawn in the next frame. A tool round ends a stretch of text (:meth:`insert_b
 its cards stand below what the model said before it, above what it says after.
 
 Each character is in one place while it streams: in ``_pending`` until a frame takes it,
-then in the view. The saved copy is the history's (ChatService).
+then in the view. The answer is asked for before its view exists (``expect``, then
+``begin``): what arrives in between waits in ``_pending`` too. The saved copy is the
+history's (ChatService).
 """
 
 from __future__ import annotations
@@ -85,6 +87,7 @@ class AnswerRenderer(QObject):
         self._fed = 0  # characters given to the view
         self._shown = 0  # characters the last frame showed
         self._answer_started = False
+        self._expecting = False  # asked for: text may come before the view (begin)
         self._ending = False  # the stream ended: finish the view in the next frame
         self._ended = False  # the view is finished: held pages are drawn a step a frame
         self._seen = False  # a held page was painted: draw it if it is in view
@@ -98,8 +101,9 @@ class AnswerRenderer(QObject):
         self._clock.timeout.connect(self._frame)
 
     # -- what the bridge calls ---------------------------------------------------
-    def begin(self, view: MarkdownView, thoughts: ThinkingTarget | None = None) -> None:
-        """A new answer streams into ``view`` (an earlier one is drawn to its end first)."""
+    def expect(self) -> None:
+        """A new answer was asked for: what arrives before its view exists (begin) is
+        kept for it. An earlier answer is drawn to its end first."""
         earlier = self._live_view()
         if earlier is not None:
             if self._pending or self._ending:
@@ -109,11 +113,20 @@ class AnswerRenderer(QObject):
                 pass
             earlier.cancel_merge()  # its pages stay apart: no stall for a new answer
         self.drop()
+        self._expecting = True
+
+    def begin(self, view: MarkdownView, thoughts: ThinkingTarget | None = None) -> None:
+        """The new answer streams into ``view``, beginning with what arrived before it."""
+        if not self._expecting:
+            self.expect()
+        self._expecting = False
         self._view, self._thoughts = view, thoughts
         self._fed = self._shown = len(view.source())
         self._answer_started = False
         view.prepare_tail()  # now, not in the first frame of a fast answer
         view.heldPageSeen.connect(self._held_page_seen)
+        if self._pending or self._thinking:
+            self._schedule()
 
     def _held_page_seen(self) -> None:
         self._seen = True
@@ -167,6 +180,7 @@ class AnswerRenderer(QObject):
         self._pending.clear()
         self._thinking.clear()
         self._ending = self._ended = self._stepping = self._preparing = self._seen = False
+        self._expecting = False
         self._clock.stop()
 
     # -- state -------------------------------------------------------------------
@@ -191,8 +205,9 @@ class AnswerRenderer(QObject):
     def _frame(self) -> None:
         view = self._live_view()
         if view is None:
-            self._pending.clear()
-            self._thinking.clear()
+            if not self._expecting:  # else begin() draws it
+                self._pending.clear()
+                self._thinking.clear()
             return
         if self._stepping:  # the next turn of a frame drawn out of sight
             self._step(view)

@@ -191,10 +191,8 @@ async def test_stopping_keeps_the_partial_answer_marked_stopped(scripted, open_w
     assert stored_answer(pane.conversation_id).state is MessageState.STOPPED
 
 
-async def test_the_message_shows_first_and_its_answer_starts_on_the_next_turn(
-    scripted, open_window
-):
-    """Sending builds the person's bubble at once and the answer's a turn later, so no
+async def test_the_message_shows_first_and_its_answer_s_bubble_a_frame_later(scripted, open_window):
+    """Sending builds the person's bubble at once and the answer's a frame later, so no
     single turn of the window holds both (the first message of a new chat stalled it);
     a second Enter meanwhile sends nothing twice."""
     scripted.script(["Fine", " thanks."])
