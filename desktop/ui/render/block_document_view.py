@@ -43,7 +43,12 @@ from desktop.ui.render.code_headers import CodeHeaders
 from desktop.ui.render.code_highlighter import LANGUAGE, CodeHighlighter
 from desktop.ui.render.formula_images import formula_renderer
 from desktop.ui.render.formula_text import DocumentFormulas, source_text
-from desktop.ui.render.prose_spacing import PARAGRAPH_GAP_LINES, opening_format, space_prose
+from desktop.ui.render.prose_spacing import (
+    PARAGRAPH_GAP_LINES,
+    list_indent_px,
+    opening_format,
+    space_prose,
+)
 from desktop.ui.render.quotes import Quotes
 from desktop.ui.render.table_style import style_table, tables_since
 
@@ -65,6 +70,7 @@ class BlockDocumentView(AutoHeightBrowser):
         super().__init__(parent, sideways=True)
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._follow)
+        self.document().setIndentWidth(list_indent_px(self.fontMetrics()))
         self.highlighter = CodeHighlighter(self.document(), dark=_dark(self))
         self.formulas = DocumentFormulas(self, formula_renderer())
         self._code_rest: list[tuple[QTextFrame, list[str]]] = []
@@ -129,6 +135,8 @@ class BlockDocumentView(AutoHeightBrowser):
             self.formulas.refresh()
         if event.type() == QEvent.Type.DevicePixelRatioChange:
             self.formulas.refresh()
+        if event.type() == QEvent.Type.FontChange:
+            self.document().setIndentWidth(list_indent_px(self.fontMetrics()))
         if event.type() == QEvent.Type.LanguageChange:
             self.code_headers.retranslate()
 
@@ -155,7 +163,10 @@ class BlockDocumentView(AutoHeightBrowser):
             return
         start = cursor.block()
         if start.text():  # else the document is empty or ends after a frame
-            cursor.insertBlock(opening_format(block.source, self._line_px()), QTextCharFormat())
+            opening = opening_format(
+                block.source, self._line_px(), after_list=start.textList() is not None
+            )
+            cursor.insertBlock(opening, QTextCharFormat())
         prose = prepare_prose(block.source.lstrip("\n"))  # leading blank lines mean nothing
         at = cursor.position()
         cursor.insertMarkdown(prose.markdown)

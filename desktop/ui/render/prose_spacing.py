@@ -5,7 +5,8 @@ blocks the larger margin counts) and none around headings: at the window's font 
 answer's paragraphs read as one wall of lines, and a heading sits as close to the text
 above it as to its own. Answers are spaced as reading views space them instead: a
 paragraph ends with a good part of a line, a heading has more room above than below. List
-items keep Qt's 6 px, so a list stays together.
+items keep Qt's 6 px, so a list stays together; the paragraph after a list stands as far
+below it as the list below the paragraph before it.
 
 A line's format is kept in the character that ends the line before it. The first line of
 new text therefore gets its spacing when it is made (:func:`opening_format`): changing it
@@ -16,7 +17,14 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import (
+    QFontMetrics,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 
 PARAGRAPH_GAP_LINES = 0.6
 """Below a paragraph, in lines of the answer's font."""
@@ -33,9 +41,17 @@ NOT_A_PARAGRAPH = re.compile(r"(?:[-*+]|\d+[.)])\s|[|<]")
 """A list item, a table or HTML: lines the import formats itself."""
 
 
-def opening_format(source: str, line_px: int) -> QTextBlockFormat:
-    """The format of the line that markdown ``source`` will start on."""
+def list_indent_px(metrics: QFontMetrics) -> int:
+    """Each list level's indent: room for a marker such as "10." and a character more
+    (Qt's 40 px set nested lists far apart at the window's font)."""
+    return metrics.horizontalAdvance("00. ") + metrics.averageCharWidth()
+
+
+def opening_format(source: str, line_px: int, *, after_list: bool) -> QTextBlockFormat:
+    """The format of the line that markdown ``source`` will start on (``after_list``: the
+    line before it is a list item)."""
     spacing = QTextBlockFormat()
+    above = round(line_px * PARAGRAPH_GAP_LINES) if after_list else QT_PARAGRAPH_MARGIN_PX
     text = source.lstrip()
     quote = QUOTE.match(text)
     if HEADING.match(text):
@@ -45,10 +61,10 @@ def opening_format(source: str, line_px: int) -> QTextBlockFormat:
         level = quote[0].count(">")
         spacing.setProperty(QTextFormat.Property.BlockQuoteLevel, level)
         spacing.setLeftMargin(QT_QUOTE_INDENT_PX * level)
-        spacing.setTopMargin(QT_PARAGRAPH_MARGIN_PX)
+        spacing.setTopMargin(above)
         spacing.setBottomMargin(round(line_px * PARAGRAPH_GAP_LINES))
     elif not NOT_A_PARAGRAPH.match(text):
-        spacing.setTopMargin(QT_PARAGRAPH_MARGIN_PX)
+        spacing.setTopMargin(above)
         spacing.setBottomMargin(round(line_px * PARAGRAPH_GAP_LINES))
     return spacing
 
@@ -73,6 +89,8 @@ def space_prose(document: QTextDocument, start: int, line_px: int, *, tables: bo
             cursor.setBlockFormat(spacing)
         elif _paragraph(block, spacing) and not (tables and cursor.currentTable() is not None):
             spacing.setBottomMargin(paragraph_gap)
+            if block.previous().textList() is not None:
+                spacing.setTopMargin(paragraph_gap)
             cursor.setBlockFormat(spacing)
         block = block.next()
 

@@ -101,3 +101,30 @@ def test_text_after_a_code_block_stands_further_below_it_than_after_a_paragraph(
     frame = view.code_frame
     edge = layout.frameBoundingRect(frame).bottom() - frame.frameFormat().bottomMargin()
     assert layout.blockBoundingRect(after).top() - edge > gaps(view)["Second."]
+
+
+def test_a_list_stands_as_far_from_the_text_below_as_from_the_text_above(qtbot):
+    """Qt gave the paragraph after a list its 6 px only: it read as the list's next item."""
+    list_then_text = "Before:\n\n- one\n- two\n\nAfter.\n"
+    for markdown in (list_then_text, list_then_text + "\n" + TABLE):  # spaced in or after
+        space = gaps(drawn(qtbot, markdown))
+        assert space["After."] == space["one"] > space["two"]
+
+
+def test_nested_list_levels_step_in_by_a_little_more_than_their_markers(qtbot):
+    view = drawn(qtbot, "- top\n  - nested\n    - deeper\n\n10. ten\n11. eleven\n")
+
+    def left(text: str) -> float:
+        found = view.document().find(text)
+        found.setPosition(found.selectionStart())
+        return view.cursorRect(found).left()
+
+    step = left("nested") - left("top")
+    assert step == left("deeper") - left("nested")
+    marker = view.fontMetrics().horizontalAdvance("10. ")
+    assert marker < step <= marker + 2 * view.fontMetrics().averageCharWidth()
+    assert left("ten") >= marker, "the number fits"
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    view.setFont(font)
+    assert view.document().indentWidth() > view.fontMetrics().horizontalAdvance("10. ")
