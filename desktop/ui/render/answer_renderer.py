@@ -196,8 +196,9 @@ class AnswerRenderer(QObject):
 
     # -- the clock ---------------------------------------------------------------
     def _schedule(self) -> None:
-        """Start the clock for the next frame, unless it runs already."""
-        if self._clock.isActive():
+        """Start the clock for the next frame, unless it runs already (or the answer's
+        view is still to come: begin() starts it)."""
+        if self._clock.isActive() or (self._expecting and self._view is None):
             return
         wait = self._last_frame + self._apart_ms / 1000 - time.monotonic()
         self._clock.start(round(max(0.0, wait) * 1000))

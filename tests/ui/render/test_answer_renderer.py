@@ -63,6 +63,28 @@ async def test_a_burst_of_tokens_is_drawn_in_one_frame(qtbot) -> None:
     assert renderer.shown_chars == len("".join(tokens))
 
 
+async def test_text_before_the_answer_s_view_waits_without_a_clock_then_is_drawn(
+    qtbot,
+) -> None:
+    """The request leaves before the answer's bubble exists: what arrives meanwhile
+    starts no frame (there is nothing to draw into), and is the bubble's first frame."""
+    messages = MessageList(lambda step: None)  # type: ignore[arg-type, return-value]
+    qtbot.addWidget(messages)
+    messages.resize(700, 500)
+    renderer = AnswerRenderer(CountingHost(messages), messages)
+    renderer.expect()
+    for n in range(50):
+        renderer.add_text(f"early{n} ")
+        assert not renderer.busy, "no frame is due before there is a view"
+    await asyncio.sleep(0.05)
+    bubble = messages.add(Role.ASSISTANT, "model")
+    renderer.begin(view_of(bubble), bubble)
+    renderer.add_text("late.")
+    await wait_until(lambda: not renderer.busy, timeout=2)
+    assert renderer.shown_chars == len(view_of(bubble).source())
+    assert view_of(bubble).source() == "".join(f"early{n} " for n in range(50)) + "late."
+
+
 async def test_text_pouring_in_is_shown_in_fewer_frames(qtbot) -> None:
     """A local server at full speed: frames come POURING_FRAME_MS apart, not FRAME_MS,
     so the time goes to reading the stream."""
