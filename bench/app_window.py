@@ -57,10 +57,11 @@ async def open_chat(model: str) -> tuple[AppServices, MainWindow]:
 
 
 async def send(pane: ChatPane) -> MessageBubble:
-    """Press Send; the answer's bubble, once its answer started (a turn after the
-    person's message shows)."""
+    """Press Send; the answer's bubble, once it shows (a frame after the person's
+    message; its request left at once)."""
+    shown = len(pane.messages.bubbles())
     pane.send()
-    while not pane.runner.running and pane.streaming:
+    while len(pane.messages.bubbles()) < shown + 2:
         await asyncio.sleep(0.001)
     return pane.messages.bubbles()[-1]
 
