@@ -27,6 +27,7 @@ from shiboken6 import isValid
 
 from desktop.documents.collections import Collection, CollectionProblem
 from desktop.ui.design import Space
+from desktop.ui.documents.collection_rows import COUNT_ROLE, CollectionRowDelegate
 from desktop.ui.documents.library import DocumentLibrary
 from desktop.ui.documents.owner_documents import OwnerDocuments
 from desktop.ui.formatting import format_bytes
@@ -78,6 +79,7 @@ class LibraryWindow(QDialog):
         self.list.setObjectName("collectionList")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setIconSize(QSize(18, 18))
+        self.list.setItemDelegate(CollectionRowDelegate(self.list))
         self.list.currentItemChanged.connect(lambda *_: self._selected())
         self.list.itemChanged.connect(self._renamed)
         left.addWidget(self.list, 1)
@@ -191,17 +193,24 @@ class LibraryWindow(QDialog):
         self.title.setText(collection.name)
         if self.documents.owner != collection.owner:
             self.documents.set_owner(collection.owner)
-        self._tasks.run(self._show_facts(collection))
+        self._tasks.run(self._show_facts())
 
-    async def _show_facts(self, collection: Collection) -> None:
-        facts = (await asyncio.to_thread(self.library.collections.facts, [collection.owner])).get(
-            collection.owner
-        )
+    async def _show_facts(self) -> None:
+        """Each row's count of documents, and the facts of the collection shown."""
+        owners = {c.id: c.owner for c in self.library.all_collections()}
+        every = await asyncio.to_thread(self.library.collections.facts, list(owners.values()))
         if not isValid(self):
             return
+        self._filling = True  # a count set is no rename
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            found = every.get(owners.get(int(item.data(ID_ROLE)), ""))
+            item.setData(COUNT_ROLE, found.documents if found else 0)
+        self._filling = False
         current = self.current()
-        if current is None or current.id != collection.id:
+        if current is None or current.id not in owners:
             return
+        facts = every.get(current.owner)
         if facts is None:
             self.facts.setText(self.tr("Empty. Add files to ask about them in any chat."))
             return
@@ -220,9 +229,8 @@ class LibraryWindow(QDialog):
         self.facts.setText(" · ".join(parts) + (f"\n{built}" if built else ""))
 
     def _library_changed(self) -> None:
-        collection = self.current()
-        if collection is not None:
-            self._tasks.run(self._show_facts(collection))
+        if self.current() is not None:
+            self._tasks.run(self._show_facts())
 
     # -- new, rename, delete -------------------------------------------------------------
     def new_collection(self) -> Collection:

@@ -1,6 +1,6 @@
 """The document library window on real services: a collection made, named, filled with a
-file embedded by the real MiniLM, its size and model shown, a document removed, and the
-collection deleted with its passages and embeddings."""
+file embedded by the real MiniLM, its size, model and count of documents shown, a document
+removed, and the collection deleted with its passages and embeddings."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from desktop.documents.owners import collection_owner
+from desktop.ui.documents.collection_rows import COUNT_ROLE
 from desktop.ui.documents.library_window import LibraryWindow, show_library
 from tests.servers.embedding_fixtures import MINILM
 from tests.ui.conftest import wait_until
@@ -43,6 +44,7 @@ async def test_a_collection_is_made_filled_shown_and_deleted_with_its_chunks(
     await wait_until(lambda: window.title.text() == "Manuals")
     [collection] = made.library.all_collections()
     assert collection.name == "Manuals"
+    await wait_until(lambda: window.list.currentItem().data(COUNT_ROLE) == 0)
 
     first, second = notes(tmp_path / "oven.md", "oven"), notes(tmp_path / "fridge.md", "fridge")
     await window.documents.add_paths([first, second])
@@ -55,6 +57,8 @@ async def test_a_collection_is_made_filled_shown_and_deleted_with_its_chunks(
     assert window.facts.text().startswith("2 documents")
     assert f"{chunks} passages" in window.facts.text()
     await wait_until(lambda: window.documents.list.count() == 2)
+    await wait_until(lambda: window.list.currentItem().data(COUNT_ROLE) == 2)
+    assert window.list.currentItem().text() == "Manuals", "a count set is no rename"
     assert "embedded with" in window.documents.list.item(0).text()
 
     window.documents.list.item(1).setSelected(True)
