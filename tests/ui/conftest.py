@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -78,3 +78,16 @@ async def open_window(qtbot: object) -> AsyncIterator[Callable[[], MainWindow]]:
             window.deleteLater()
     finally:
         application.setQuitOnLastWindowClosed(quits)
+
+
+@pytest.fixture
+def restore_look() -> Iterator[None]:
+    """The app's palette, style sheet and light/dark mark as they were, after a test that
+    switches the look."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    palette, sheet, dark = app.palette(), app.styleSheet(), app.property("parleyDark")
+    yield
+    app.setStyleSheet(sheet)
+    app.setPalette(palette)
+    app.setProperty("parleyDark", dark)

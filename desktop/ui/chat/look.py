@@ -125,7 +125,6 @@ QLabel#documentRowNote {{ color: {muted}; font-size: {font_small}; }}
 QFrame#answerSources {{ border-top: 1px solid {border}; }}
 QLabel#answerSourcesHeading {{ color: {muted}; font-size: {font_small}; font-weight: 600;
   padding-top: 4px; }}
-QLabel#answerSourcesList {{ font-size: {font_small}; }}
 QLabel#passageTitle {{ font-size: {font_title}; font-weight: 600; }}
 QLabel#passageWhere {{ color: {muted}; }}
 QTextBrowser#passageText {{ background: {base}; border: 1px solid {border};

@@ -4,8 +4,6 @@ with Copy on the right."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtGui import QColor, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication
@@ -35,15 +33,6 @@ def app() -> QApplication:
     instance = QApplication.instance()
     assert isinstance(instance, QApplication)
     return instance
-
-
-@pytest.fixture
-def restore_look() -> Iterator[None]:
-    palette, sheet, dark = app().palette(), app().styleSheet(), app().property("parleyDark")
-    yield
-    app().setStyleSheet(sheet)
-    app().setPalette(palette)
-    app().setProperty("parleyDark", dark)
 
 
 def luminance(color: QColor) -> float:

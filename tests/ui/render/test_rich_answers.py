@@ -5,7 +5,6 @@ in any language coloured by its tokens, tables, task lists, links instead of ima
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -338,17 +337,6 @@ def ink(view: BlockDocumentView, name: str) -> tuple[int, int, int]:
 
 def rounded(colour: QColor) -> tuple[int, int, int]:
     return (colour.red() // 8, colour.green() // 8, colour.blue() // 8)
-
-
-@pytest.fixture
-def restore_look() -> Iterator[None]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    palette, sheet, dark = app.palette(), app.styleSheet(), app.property("parleyDark")
-    yield
-    app.setStyleSheet(sheet)
-    app.setPalette(palette)
-    app.setProperty("parleyDark", dark)
 
 
 async def test_switching_the_look_redraws_formulas_in_the_new_text_colour(qtbot, restore_look):

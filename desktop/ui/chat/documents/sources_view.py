@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from desktop.core.cited_sources import SentSources
@@ -15,6 +15,8 @@ from desktop.ui.strings import number
 
 SCHEME = "parley-source"
 CITATION = QRegularExpression(r"\[(\d{1,3})\]")
+ROW_GAP_PX = 4
+"""Between two sources: each reads as a row of its own, as the answer's lines do."""
 
 
 def source_url(message_id: int, number: int) -> str:
@@ -113,12 +115,18 @@ class SourcesView(QFrame):
                 mode=mode_text(self.sent.mode), tokens=number(self.sent.tokens)
             )
         )
-        lines = [
-            f'<a href="{source.number}">[{source.number}] {html.escape(source.label)}</a>'
-            f" · {html.escape(self.tr('{n} tokens').format(n=number(source.tokens)))}"
+        palette = self.palette()
+        link = palette.color(QPalette.ColorRole.Link).name()
+        muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
+        rows = [
+            f'<p style="margin: 0 0 {ROW_GAP_PX}px 0"><a href="{source.number}"'
+            f' style="color: {link}; text-decoration: none">'
+            f"[{source.number}] {html.escape(source.label)}</a>"
+            f' <span style="color: {muted}">'
+            f"· {html.escape(self.tr('{n} tokens').format(n=number(source.tokens)))}</span></p>"
             for source in self.sent.sources
         ]
-        self.list.setText("<br>".join(lines))
+        self.list.setText("".join(rows))
 
     def text(self) -> str:
         return f"{self.heading.text()}\n{self.list.text()}"
