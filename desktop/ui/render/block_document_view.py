@@ -70,7 +70,7 @@ class BlockDocumentView(AutoHeightBrowser):
         super().__init__(parent, sideways=True)
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._follow)
-        self.document().setIndentWidth(list_indent_px(self.fontMetrics()))
+        self._indent_lists()
         self.highlighter = CodeHighlighter(self.document(), dark=_dark(self))
         self.formulas = DocumentFormulas(self, formula_renderer())
         self._code_rest: list[tuple[QTextFrame, list[str]]] = []
@@ -105,6 +105,11 @@ class BlockDocumentView(AutoHeightBrowser):
         self.code_frame: QTextFrame | None = None
         """The frame of the last code block rendered."""
 
+    def _indent_lists(self) -> None:
+        indent = list_indent_px(self.fontMetrics())
+        if indent != self.document().indentWidth():  # a change lays the document out again
+            self.document().setIndentWidth(indent)
+
     def _take_colours(self) -> bool:
         """Colour code blocks from the palette (the look in force); False if unchanged."""
         palette, role = self.palette(), QPalette.ColorRole
@@ -136,7 +141,7 @@ class BlockDocumentView(AutoHeightBrowser):
         if event.type() == QEvent.Type.DevicePixelRatioChange:
             self.formulas.refresh()
         if event.type() == QEvent.Type.FontChange:
-            self.document().setIndentWidth(list_indent_px(self.fontMetrics()))
+            self._indent_lists()
         if event.type() == QEvent.Type.LanguageChange:
             self.code_headers.retranslate()
 
