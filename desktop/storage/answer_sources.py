@@ -6,18 +6,13 @@ history's connection and lock; deleting a message deletes its record (cascade).
 
 from __future__ import annotations
 
-import sqlite3
-import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from desktop.core.cited_sources import SentSources
+from desktop.storage.history_part import HistoryPart
 
 
-class AnswerSourcesStore:
-    def __init__(self, conn: Callable[[], sqlite3.Connection], lock: threading.RLock) -> None:
-        self._conn_of = conn  # a callable: the history may reconnect after a restore
-        self._lock = lock
-
+class AnswerSourcesStore(HistoryPart):
     def save(self, message_id: int, sent: SentSources) -> None:
         with self._lock:
             self._conn_of().execute(

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import Any
 
 from desktop.core.folders import Folder, FolderProblem, FolderTools
 from desktop.core.text import QT_TRANSLATE_NOOP, text
+from desktop.storage.history_part import HistoryPart
 from desktop.storage.history_rows import timestamp_now
 
 NAME_LIMIT = 120
@@ -49,29 +48,8 @@ def folder_from_row(row: Sequence[Any]) -> Folder:
 _COLUMNS = "id, name, parent_id, position, model, provider, system_prompt, tools"
 
 
-class FolderStore:
+class FolderStore(HistoryPart):
     """The folders of one history. Made by :meth:`HistoryStore.folders`."""
-
-    def __init__(self, conn: Any, lock: threading.RLock) -> None:
-        self._conn_of = conn  # a callable: the history may reconnect after a restore
-        self._lock = lock
-
-    @property
-    def _conn(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection = self._conn_of()
-        return conn
-
-    @contextmanager
-    def _writing(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            conn = self._conn
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
 
     # -- reading ---------------------------------------------------------------
     def all(self) -> list[Folder]:

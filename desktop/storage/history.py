@@ -29,7 +29,6 @@ from desktop.core.conversation import (
     StoredMessage,
 )
 from desktop.core.conversation_groups import ConversationSummary
-from desktop.core.conversation_session import Draft
 from desktop.core.events import ChatStats
 from desktop.core.messages import MessageState, Role
 from desktop.core.text import Text
@@ -37,8 +36,11 @@ from desktop.core.tool_steps import ToolRound, ToolStep
 from desktop.storage import image_blobs, tool_calls
 from desktop.storage.answer_sources import AnswerSourcesStore
 from desktop.storage.clean_close import record_clean_close
+from desktop.storage.conversation_import import insert_exported
+from desktop.storage.drafts import DraftStore
 from desktop.storage.folders import FolderStore
 from desktop.storage.history_file import SQLITE_COMPANIONS, connect_private, is_corruption
+from desktop.storage.history_part import write_transaction
 from desktop.storage.history_rows import (
     LINK_COLUMNS,
     MESSAGE_COLUMNS,
@@ -142,6 +144,11 @@ class HistoryStore:
         return FolderStore(lambda: self._conn, self._lock)
 
     @property
+    def drafts(self) -> DraftStore:
+        """What is written in each conversation and not sent (storage/drafts.py)."""
+        return DraftStore(lambda: self._conn, self._lock)
+
+    @property
     def answer_sources(self) -> AnswerSourcesStore:
         """The document sources each answer was sent (storage/answer_sources.py)."""
         return AnswerSourcesStore(lambda: self._conn, self._lock)
@@ -160,14 +167,9 @@ class HistoryStore:
 
     @contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
+        conn = self._conn
+        with write_transaction(conn, self._lock):
+            yield conn
 
     def create_conversation(
         self, title: str, model: str, provider: str = "ollama", system_prompt: str = ""
@@ -423,35 +425,6 @@ class HistoryStore:
         with self._lock:
             return image_blobs.load_image(self._conn, digest)
 
-    def save_draft(
-        self, conversation_id: int | None, text: str, images: Sequence[ImageAttachment] = ()
-    ) -> None:
-        """Keep what is written in a conversation (None: the new chat); empty: forget it."""
-        key = conversation_id or 0
-        with self._writing() as conn:
-            if not text and not images:
-                conn.execute("DELETE FROM drafts WHERE conversation_key = ?", (key,))
-                return
-            conn.execute(
-                "INSERT INTO drafts (conversation_key, text, images, updated_at)"
-                " VALUES (?, ?, ?, ?) ON CONFLICT (conversation_key) DO UPDATE"
-                " SET text = excluded.text, images = excluded.images,"
-                " updated_at = excluded.updated_at",
-                (key, text, image_blobs.save_images(conn, images), timestamp_now()),
-            )
-
-    def draft(self, conversation_id: int | None) -> Draft:
-        """What was written in a conversation (None: the new chat) and not sent."""
-        with self._lock:
-            row = self._conn.execute(
-                "SELECT text, images FROM drafts WHERE conversation_key = ?",
-                (conversation_id or 0,),
-            ).fetchone()
-            if row is None:
-                return Draft()
-            images = [image_blobs.load_image(self._conn, d) for d in image_blobs.digests(row[1])]
-        return Draft(str(row[0]), tuple(image for image in images if image is not None))
-
     def thumbnails(self, digests: Sequence[str]) -> dict[str, bytes]:
         """Small previews of the images with these digests (those that exist)."""
         with self._lock:
@@ -560,50 +533,7 @@ class HistoryStore:
     def import_conversation(self, exported: ExportedConversation) -> Conversation:
         """Adds an exported conversation, tree and all, in one transaction."""
         with self._writing() as conn:
-            cursor = conn.execute(
-                "INSERT INTO conversations (title, model, provider, system_prompt, created_at,"
-                " updated_at, parameters) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    exported.title,
-                    exported.model,
-                    exported.provider,
-                    exported.system_prompt,
-                    exported.created_at.isoformat(),
-                    exported.updated_at.isoformat(),
-                    exported.parameters.to_json(),
-                ),
-            )
-            conversation_id = cursor.lastrowid
-            assert conversation_id is not None
-            new_ids: dict[int, int] = {}
-            images = {image.digest: image for image in exported.images}
-            for number, message in enumerate(exported.messages, start=1):
-                attached = [images[digest] for digest in message.images if digest in images]
-                row = conn.execute(
-                    "INSERT INTO messages (conversation_id, role, content, state, model,"
-                    " thinking, stats, error, created_at, parent_id, chosen, images)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        conversation_id,
-                        message.role.value,
-                        message.content,
-                        message.state.value,
-                        message.model,
-                        message.thinking,
-                        None if message.stats is None else stats_to_json(message.stats),
-                        message.error,
-                        message.created_at.isoformat(),
-                        None if message.parent_key is None else new_ids[message.parent_key],
-                        number + (len(exported.messages) if message.on_path else 0),
-                        image_blobs.save_images(conn, attached),
-                    ),
-                )
-                assert row.lastrowid is not None
-                new_ids[message.key] = row.lastrowid
-                for round_ in message.tool_rounds:
-                    tool_calls.save_round(conn, row.lastrowid, round_)
-                    pictures = [images.get(d) for step in round_.steps for d in step.images]
-                    image_blobs.save_images(conn, [p for p in pictures if p is not None])
+            conversation_id = insert_exported(conn, exported)
             result = conn.execute(
                 "SELECT * FROM conversations WHERE id = ?", (conversation_id,)
             ).fetchone()

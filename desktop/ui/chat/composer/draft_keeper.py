@@ -47,7 +47,7 @@ class DraftKeeper(QObject):
         self._timer.stop()
         if self._dirty and not self._store.closed:
             self._dirty = False
-            self._store.save_draft(
+            self._store.drafts.save(
                 self._conversation_id, self._text.toPlainText(), self._images.images
             )
 
@@ -55,7 +55,7 @@ class DraftKeeper(QObject):
         """Put the draft of ``conversation_id`` (None: the new chat) in the composer."""
         self.keep()
         self._conversation_id = conversation_id
-        draft = self._store.draft(conversation_id)
+        draft = self._store.drafts.of(conversation_id)
         self._restoring = True
         try:
             if self._text.toPlainText() != draft.text:
@@ -69,4 +69,4 @@ class DraftKeeper(QObject):
         """The draft of ``conversation_id`` was sent: nothing is kept for it any more."""
         self._timer.stop()
         self._dirty = False
-        self._store.save_draft(conversation_id, "")
+        self._store.drafts.save(conversation_id, "")

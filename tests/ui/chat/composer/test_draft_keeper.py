@@ -34,4 +34,4 @@ def test_a_late_change_after_the_history_closed_is_dropped_quietly(
 
 def saved_text(folder: Path) -> str:
     with HistoryStore.open(folder / "history.sqlite3") as store:
-        return store.draft(None).text
+        return store.drafts.of(None).text
