@@ -22,20 +22,21 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
 from desktop.storage import image_blobs, tool_calls
+from desktop.storage.conversation_import import (
+    MESSAGE_VALUES,
+    insert_conversation_row,
+    message_values,
+)
 
 if TYPE_CHECKING:
     from desktop.core.conversation_export import ExportedConversation
 
-_COLUMNS = (
-    "id, conversation_id, role, content, state, model, thinking, stats, error, created_at,"
-    " parent_id, chosen, images"
-)
+_COLUMNS = f"id, conversation_id, {MESSAGE_VALUES}"
 _PLACES = ", ".join("?" * 13)
 MARK_PREFIX = "importing:"
 """How ``deleted_at`` marks the conversations of a run that has not finished."""
@@ -128,22 +129,7 @@ class BulkImport:
         """Adds the conversation's row and its messages' rows (ids from ``first`` on) to
         ``rows``; returns the next free message id."""
         conn = self._conn
-        cursor = conn.execute(
-            "INSERT INTO conversations (title, model, provider, system_prompt, created_at,"
-            " updated_at, parameters, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                exported.title,
-                exported.model,
-                exported.provider,
-                exported.system_prompt,
-                exported.created_at.isoformat(),
-                exported.updated_at.isoformat(),
-                exported.parameters.to_json(),
-                self._mark,
-            ),
-        )
-        conversation_id = cursor.lastrowid
-        assert conversation_id is not None
+        conversation_id = insert_conversation_row(conn, exported, self._mark)
         if exported.source_id:
             conn.execute(
                 "INSERT OR REPLACE INTO import_sources (source_id, conversation_id) VALUES (?, ?)",
@@ -154,23 +140,13 @@ class BulkImport:
         count = len(exported.messages)
         for number, message in enumerate(exported.messages, start=1):
             attached = [images[digest] for digest in message.images if digest in images]
-            rows.append(
-                (
-                    new_ids[message.key],
-                    conversation_id,
-                    message.role.value,
-                    message.content,
-                    message.state.value,
-                    message.model,
-                    message.thinking,
-                    None if message.stats is None else json.dumps(asdict(message.stats)),
-                    message.error,
-                    message.created_at.isoformat(),
-                    None if message.parent_key is None else new_ids.get(message.parent_key),
-                    number + (count if message.on_path else 0),
-                    image_blobs.save_images(conn, attached) if attached else "[]",
-                )
+            values = message_values(
+                message,
+                None if message.parent_key is None else new_ids.get(message.parent_key),
+                number + (count if message.on_path else 0),
+                image_blobs.save_images(conn, attached) if attached else "[]",
             )
+            rows.append((new_ids[message.key], conversation_id, *values))
         self.added += 1
         return first + count
 

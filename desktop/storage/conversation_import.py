@@ -10,14 +10,21 @@ from desktop.storage import image_blobs, tool_calls
 from desktop.storage.history_rows import stats_to_json
 
 if TYPE_CHECKING:  # imported by whoever reads the file, not at startup
-    from desktop.core.conversation_export import ExportedConversation
+    from desktop.core.conversation_export import ExportedConversation, ExportedMessage
+
+MESSAGE_VALUES = (
+    "role, content, state, model, thinking, stats, error, created_at, parent_id, chosen, images"
+)
+"""The columns of an imported message after its conversation (and id, in a bulk import)."""
 
 
-def insert_exported(conn: sqlite3.Connection, exported: ExportedConversation) -> int:
-    """Add ``exported`` inside the caller's transaction; returns the new conversation's id."""
+def insert_conversation_row(
+    conn: sqlite3.Connection, exported: ExportedConversation, deleted_at: str | None = None
+) -> int:
+    """The conversation's own row (title, model, dates, parameters); returns its id."""
     cursor = conn.execute(
         "INSERT INTO conversations (title, model, provider, system_prompt, created_at,"
-        " updated_at, parameters) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        " updated_at, parameters, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
             exported.title,
             exported.model,
@@ -26,31 +33,51 @@ def insert_exported(conn: sqlite3.Connection, exported: ExportedConversation) ->
             exported.created_at.isoformat(),
             exported.updated_at.isoformat(),
             exported.parameters.to_json(),
+            deleted_at,
         ),
     )
-    conversation_id = cursor.lastrowid
-    assert conversation_id is not None
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def message_values(
+    message: ExportedMessage, parent_id: int | None, chosen: int, images: str
+) -> tuple[object, ...]:
+    """A message's columns role … images, as ``MESSAGE_VALUES`` names them (``chosen``:
+    its place among its siblings; ``images``: the digests' JSON)."""
+    return (
+        message.role.value,
+        message.content,
+        message.state.value,
+        message.model,
+        message.thinking,
+        None if message.stats is None else stats_to_json(message.stats),
+        message.error,
+        message.created_at.isoformat(),
+        parent_id,
+        chosen,
+        images,
+    )
+
+
+def insert_exported(conn: sqlite3.Connection, exported: ExportedConversation) -> int:
+    """Add ``exported`` inside the caller's transaction; returns the new conversation's id."""
+    conversation_id = insert_conversation_row(conn, exported)
     new_ids: dict[int, int] = {}
     images = {image.digest: image for image in exported.images}
     for number, message in enumerate(exported.messages, start=1):
         attached = [images[digest] for digest in message.images if digest in images]
         row = conn.execute(
-            "INSERT INTO messages (conversation_id, role, content, state, model,"
-            " thinking, stats, error, created_at, parent_id, chosen, images)"
+            f"INSERT INTO messages (conversation_id, {MESSAGE_VALUES})"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 conversation_id,
-                message.role.value,
-                message.content,
-                message.state.value,
-                message.model,
-                message.thinking,
-                None if message.stats is None else stats_to_json(message.stats),
-                message.error,
-                message.created_at.isoformat(),
-                None if message.parent_key is None else new_ids[message.parent_key],
-                number + (len(exported.messages) if message.on_path else 0),  # shown path wins
-                image_blobs.save_images(conn, attached),
+                *message_values(
+                    message,
+                    None if message.parent_key is None else new_ids[message.parent_key],
+                    number + (len(exported.messages) if message.on_path else 0),  # shown wins
+                    image_blobs.save_images(conn, attached),
+                ),
             ),
         )
         assert row.lastrowid is not None
