@@ -43,6 +43,7 @@ from desktop.ui.render.code_headers import CodeHeaders
 from desktop.ui.render.code_highlighter import LANGUAGE, CodeHighlighter
 from desktop.ui.render.formula_images import formula_renderer
 from desktop.ui.render.formula_text import DocumentFormulas, source_text
+from desktop.ui.render.list_markers import vary_bullets
 from desktop.ui.render.prose_spacing import (
     PARAGRAPH_GAP_LINES,
     list_indent_px,
@@ -180,6 +181,7 @@ class BlockDocumentView(AutoHeightBrowser):
         elif self._tables_since is None:
             self._tables_since = at  # after the edit: frames (tables) show up only then
         self.quotes.colour_new(self.document(), prose.markdown, at)
+        vary_bullets(self.document(), at, prose.markdown)
         if prose.formulas:
             self.formulas.place(at, prose.formulas)
         if not start.text() and start.next().isValid():
