@@ -200,6 +200,10 @@
         <translation>正在准备
 {name}…</translation>
     </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
 </context>
 <context>
     <name>BackupSection</name>
@@ -4874,6 +4878,10 @@ Ollama 返回：{detail}</translation>
     <message>
         <source>Sources · {mode} · {tokens} tokens</source>
         <translation>来源 · {mode} · {tokens} 个 token</translation>
+    </message>
+    <message>
+        <source>{n} tokens</source>
+        <translation>{n} 个 token</translation>
     </message>
 </context>
 <context>

@@ -184,7 +184,8 @@ class AttachmentStrip(QFrame):
         for problem in self.draft.problems:
             parts.append(f"✕ {html.escape(problem)}")
         if self.draft.problems:
-            parts[-1] += f' <a href="dismiss">{html.escape(self.tr("Dismiss"))}</a>'
+            dismiss = self.tr("Dismiss")  # not inside the f-string: lupdate would not see it
+            parts[-1] += f' <a href="dismiss">{html.escape(dismiss)}</a>'
         self.notes.setText("<br>".join(parts))
         self.notes.setVisible(bool(parts))
 

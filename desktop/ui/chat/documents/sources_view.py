@@ -115,6 +115,7 @@ class SourcesView(QFrame):
                 mode=mode_text(self.sent.mode), tokens=number(self.sent.tokens)
             )
         )
+        cost = self.tr("{n} tokens")  # not inside the f-string: lupdate would not see it
         palette = self.palette()
         link = palette.color(QPalette.ColorRole.Link).name()
         muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
@@ -123,7 +124,7 @@ class SourcesView(QFrame):
             f' style="color: {link}; text-decoration: none">'
             f"[{source.number}] {html.escape(source.label)}</a>"
             f' <span style="color: {muted}">'
-            f"· {html.escape(self.tr('{n} tokens').format(n=number(source.tokens)))}</span></p>"
+            f"· {html.escape(cost.format(n=number(source.tokens)))}</span></p>"
             for source in self.sent.sources
         ]
         self.list.setText("".join(rows))

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QApplication, QLabel
 from desktop.core.cited_sources import CitedSource, SentSources
 from desktop.ui.chat.documents.sources_view import SourcesView
 from desktop.ui.theme import DARK, LIGHT, apply_theme
+from desktop.ui.translations import CHINESE, Translations
+from tests.ui.test_i18n import compiled_catalog  # noqa: F401 (builds the Chinese catalog)
 
 SENT = SentSources(
     "retrieved",
@@ -45,3 +47,16 @@ def test_each_source_is_a_row_in_the_answer_s_size_and_the_look_s_colours(
         assert link.isAnchor() and not link.fontUnderline()
         assert link.foreground().color() == palette.color(QPalette.ColorRole.Link)
         assert cost.foreground().color() == palette.color(QPalette.ColorRole.PlaceholderText)
+
+
+def test_each_source_s_cost_reads_in_chinese(qtbot) -> None:
+    translations = Translations()
+    translations.apply(CHINESE)
+    try:
+        view = SourcesView(7, SENT)
+        qtbot.addWidget(view)
+        document = QTextDocument()
+        document.setHtml(view.list.text())
+        assert document.toPlainText().split("\n")[0] == "[1] island-report.pdf, p. 7 · 383 个 token"
+    finally:
+        translations.close()
