@@ -1,8 +1,9 @@
 """One document of rendered markdown blocks, as tall as its content.
 
-Prose becomes rich text (Qt's markdown: headings, lists, task lists, quotes, tables, rules),
-prepared by core.math_spans: formulas become images (formula_text), images by URL become
-links (never fetched), footnote marks superscripts. Fenced code goes in a framed block on
+Prose becomes rich text (Qt's markdown: headings, lists, task lists, quotes, tables, rules;
+task_boxes and quotes paint what Qt draws plainly), prepared by core.math_spans: formulas
+become images (formula_text), images by URL become links (never fetched), footnote marks
+superscripts. Fenced code goes in a framed block on
 the code background under a header row (code_headers: its language, Copy and Save…), its
 lines never wrapped: the view scrolls sideways when a line or a table is wider than it.
 Finished code is coloured by Pygments (code_colours). Mermaid stays code with Copy: drawing
@@ -52,6 +53,7 @@ from desktop.ui.render.prose_spacing import (
 )
 from desktop.ui.render.quotes import Quotes
 from desktop.ui.render.table_style import style_table, tables_since
+from desktop.ui.render.task_boxes import TaskBoxes
 
 CODE_STEP_LINES = 150
 """A finished code block longer than this is drawn this many lines a turn (~5 ms), and
@@ -88,6 +90,7 @@ class BlockDocumentView(AutoHeightBrowser):
             self.code_headers.name_guessed,
         )
         self.quotes = Quotes()
+        self.task_boxes = TaskBoxes()
         self._code_format = QTextCharFormat()
         self._code_format.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._frame_format = QTextFrameFormat()
@@ -130,9 +133,13 @@ class BlockDocumentView(AutoHeightBrowser):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self.quotes.any:  # a paint of a streaming answer does no more than that check
-            origin = QPointF(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+        if not (self.quotes.any or self.task_boxes.any):  # as most paints of an answer
+            return
+        origin = QPointF(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+        if self.quotes.any:
             self.quotes.paint_bars(self.viewport(), self.document(), event, origin)
+        if self.task_boxes.any:
+            self.task_boxes.paint(self.viewport(), self.document(), event, origin)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -181,6 +188,7 @@ class BlockDocumentView(AutoHeightBrowser):
         elif self._tables_since is None:
             self._tables_since = at  # after the edit: frames (tables) show up only then
         self.quotes.colour_new(self.document(), prose.markdown, at)
+        self.task_boxes.take_new(self.document(), prose.markdown, at)
         vary_bullets(self.document(), at, prose.markdown)
         if prose.formulas:
             self.formulas.place(at, prose.formulas)
@@ -299,6 +307,7 @@ class BlockDocumentView(AutoHeightBrowser):
         self._code_clock.stop()
         self._tables.clear()
         self.quotes.reset()
+        self.task_boxes.reset()
         self._tables_since = None
         self.code_frame = None
         self._code_frames.clear()
