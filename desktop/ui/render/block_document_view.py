@@ -199,6 +199,9 @@ class BlockDocumentView(AutoHeightBrowser):
         """A frame holding the header row (language, Copy) and then the code lines."""
         # What follows stands as far below as below a paragraph (Qt's 8 px read as tight).
         self._frame_format.setBottomMargin(round(self._line_px() * PARAGRAPH_GAP_LINES) + 4)
+        before = cursor.block()
+        if not before.text():  # the line a document keeps before a frame: after code, or
+            before.setVisible(False)  # first, it set the block a line further down
         self.code_frame = cursor.insertFrame(self._frame_format)
         self._code_frames.append(self.code_frame)
         self.code_headers.add(cursor, block.language, block.code, copyable=copyable)

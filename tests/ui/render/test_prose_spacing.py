@@ -128,3 +128,29 @@ def test_nested_list_levels_step_in_by_a_little_more_than_their_markers(qtbot):
     font.setPointSizeF(font.pointSizeF() * 2)
     view.setFont(font)
     assert view.document().indentWidth() > view.fontMetrics().horizontalAdvance("10. ")
+
+
+def test_code_blocks_in_a_row_stand_as_far_apart_as_code_and_the_text_after_it(qtbot):
+    """A document keeps a line before each frame: two code blocks stood a line further
+    apart than code and text, and an answer opening with code began a line down."""
+    two = "```python\nprint(1)\n```\n\n```sql\nSELECT 1;\n```\n"
+    together = drawn(qtbot, two + "After.\n")
+    apart = BlockDocumentView()  # each block in a frame of its own, as a streaming answer
+    qtbot.addWidget(apart)
+    apart.lay_out_at(700)
+    for block in split_blocks(two + "After.\n"):
+        apart.add_blocks([block])
+    for view in (together, apart):
+        layout = view.document().documentLayout()
+        first, second = view.document().rootFrame().childFrames()
+        gap_between = layout.frameBoundingRect(second).top() - edge_below(view, first)
+        text_after = layout.blockBoundingRect(view.document().find("After.").block()).top()
+        assert gap_between <= text_after - edge_below(view, second) + 1
+        top_of_first = layout.frameBoundingRect(first).top()
+        assert top_of_first <= view.document().documentMargin() + 1, "no empty line above"
+
+
+def edge_below(view: BlockDocumentView, frame) -> float:
+    """Where a code frame's drawn edge ends."""
+    bottom = view.document().documentLayout().frameBoundingRect(frame).bottom()
+    return bottom - frame.frameFormat().bottomMargin()
