@@ -8,8 +8,9 @@ and the conversation scrolls to the end once, right before it is painted. When n
 pending no timer runs at all.
 
 A frame with much to draw (a fast local server) takes a few turns of the event loop, a
-step each (MarkdownView.prepare_frame / draw_frame / show_frame), so no turn is long, and
-the next comes POURING_FRAME_MS later (the answer's end FRAME_MS later).
+step each (MarkdownView.build_ahead / prepare_frame / draw_frame / show_frame: the views
+it takes, what comes into view, its text a step at a time, then showing it), so no turn
+is long, and the next comes POURING_FRAME_MS later (the answer's end FRAME_MS later).
 After the answer ends, text that raced past out of sight (held pages) is drawn a step a
 frame, then the pages of each stretch of text are drawn again as one document, a step a
 frame (page_merge: a selection crosses the whole stretch); a held page scrolled into view
@@ -273,14 +274,15 @@ class AnswerRenderer(QObject):
     def _step(self, view: MarkdownView) -> None:
         """A step of a frame drawn out of sight; once all is drawn, it is shown."""
         if self._preparing:
-            self._preparing = False
-            view.prepare_frame(self._in_view_px())  # False: nothing out of sight to draw
+            if not view.build_ahead():  # else the views it needs first, a turn each
+                self._preparing = False
+                view.prepare_frame(self._in_view_px())  # False: nothing to draw apart
             self._clock.start(0)
             return
-        self._stepping = view.draw_frame()
-        if self._stepping:
+        if view.draw_frame():
             self._clock.start(0)
             return
+        self._stepping = False
         view.show_frame()
         self._shown = self._prepared
         self._shown_frame()

@@ -8,9 +8,10 @@ sends past the visible part is held on pages that are drawn once needed, so show
 answer costs about what is seen, not what is sent.
 
 The view has no clock: the answer renderer calls its drawing steps. A frame with much
-to draw takes a few turns: :meth:`prepare_frame` and :meth:`draw_frame` draw what comes
-into view on a hidden page, a step a turn, and :meth:`show_frame` shows it (a paint in
-between still shows the last frame whole). Held pages are drawn a step a frame once the
+to draw takes a few turns: :meth:`build_ahead` builds the views it takes,
+:meth:`prepare_frame` and :meth:`draw_frame` draw what comes into view on a hidden page,
+a step a turn, and :meth:`show_frame` shows it (a paint in between still shows the last
+frame whole). Held pages are drawn a step a frame once the
 answer ended (:meth:`draw_held_step`), or when one is seen.
 """
 
@@ -68,6 +69,7 @@ class MarkdownView(QWidget):
         self._layout.setSpacing(0)
         paint_growth_only(self)
         self._pages: list[BlockPage] = []
+        self._spare_page: BlockPage | None = None  # a drawn page built ahead (build_ahead)
         self._new_page(held=False).show()
         self._tails = TailViews(self._layout)
         self._splitter = BlockSplitter()
@@ -210,20 +212,34 @@ class MarkdownView(QWidget):
         if sum(len(block.source) for block in near) > DRAW_APART_CHARS:
             self._new_page(held=False)
             near, undrawn = [], near
-        elif near:
-            self._open_page()  # where they go: text held meanwhile goes after it
+        elif near and self._open_page().isHidden():  # text held meanwhile goes after it
+            near, undrawn = [], near  # a new page: drawn out of sight too
         self._frame = _Frame(tail_view, self._pages[-1], near, undrawn)
         return True  # the steps in the next turns (:meth:`draw_frame`)
 
     def draw_frame(self) -> bool:
-        """Draw the next step of the frame being prepared; True while steps remain."""
+        """Draw the next step of the frame being prepared; False when none was left
+        (then it is shown in a turn of its own: :meth:`show_frame`)."""
         frame = self._frame
         if frame is None or not frame.undrawn:
             return False
         count = first_run(frame.undrawn, DRAW_STEP_CHARS)
         frame.last.add(frame.undrawn[:count])
         del frame.undrawn[:count]
-        return bool(frame.undrawn)
+        return True
+
+    def build_ahead(self) -> bool:
+        """Build one of the views the next frames drawn out of sight take (the growing
+        block's spare, a drawn page), in a turn of its own rather than in theirs; False
+        when both are ready."""
+        if self._tails.build_spare():
+            return True
+        if self._spare_page is None:
+            self._spare_page = BlockPage(held=False, parent=self)
+            self._spare_page.hide()
+            self._spare_page.lay_out_at(self.width())
+            return True
+        return False
 
     def show_frame(self) -> None:
         """The end of a frame: show what :meth:`prepare_frame` took (drawing what is
@@ -362,7 +378,11 @@ class MarkdownView(QWidget):
         """A hidden page after the others (and after the growing block until that is
         shown again): nothing in view moves until it is shown. A drawn one is laid out
         as wide as it will be shown."""
-        page = BlockPage(held=held)
+        page = None if held else self._spare_page
+        if page is None:
+            page = BlockPage(held=held)
+        else:
+            self._spare_page = None
         page.seen.connect(self.heldPageSeen)
         page.hide()
         page.lay_out_at(self.width())

@@ -67,6 +67,7 @@ class PageMerger:
             self._into.hide()
             self._into.lay_out_at(width)
             self._layout.insertWidget(self._layout.indexOf(self._run[-1]) + 1, self._into)
+            return True  # a step of its own: the page alone costs about what a step draws
         if self._undrawn:
             count = first_run(self._undrawn, chars)
             self._into.add(self._undrawn[:count])

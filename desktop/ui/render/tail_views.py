@@ -59,6 +59,13 @@ class TailViews:
             self.shown = self._new()
         return self.shown
 
+    def build_spare(self) -> bool:
+        """Build the second view now, if it is not there yet (True: it was built)."""
+        if self._spare is not None:
+            return False
+        self._spare = self._new()
+        return True
+
     def spare(self) -> GrowingBlockView:
         """The second view, for frames drawn out of sight."""
         if self._spare is None:

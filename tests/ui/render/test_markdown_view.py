@@ -198,3 +198,33 @@ async def test_a_frame_drawn_out_of_sight_changes_nothing_in_view_until_shown(qt
         await asyncio.sleep(0)
     assert body.source() == ANSWER
     assert lines(body.plain_text()) == lines(shown_at_once(ANSWER, body.width()))
+
+
+def test_the_turns_of_a_frame_drawn_out_of_sight_each_do_one_thing(qtbot) -> None:
+    """The views a frame takes are built ahead, a turn each; preparing the frame builds
+    none; its text is drawn on the new page in steps; showing it draws nothing more (a
+    turn that did all of it took 5-10 ms, long enough to stall a paint)."""
+    from desktop.ui.render.block_document_view import BlockDocumentView
+
+    body = MarkdownView()
+    qtbot.addWidget(body)
+    body.resize(600, 400)
+    body.show()
+    body.append(ANSWER[:8000], redraw_tail=False)
+    built = 0
+    while body.build_ahead():
+        built += 1
+    assert built == 2, "the growing block's spare view, then a drawn page"
+    views = len(body.findChildren(BlockDocumentView))
+    assert body.prepare_frame(400)
+    assert len(body.findChildren(BlockDocumentView)) == views, "no view built meanwhile"
+    steps = 0
+    while body.draw_frame():
+        steps += 1
+    assert steps >= 1
+    drawn = [page.view.document().characterCount() for page in body.pages() if page.view]
+    body.show_frame()
+    assert [page.view.document().characterCount() for page in body.pages() if page.view] == (
+        drawn
+    ), "showing the frame draws no text"
+    assert body.tail_view is not None and body.tail_view.isVisible()
