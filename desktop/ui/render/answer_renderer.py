@@ -237,7 +237,8 @@ class AnswerRenderer(QObject):
             self._apart_ms = FRAME_MS
             view.finish(in_frame=following)
             self._prepared = self._fed
-            if view.prepare_frame(self._in_view_px()):
+            if following:  # its end is drawn out of sight, like the frames before it
+                self._preparing = True
                 self._next_step()
                 return
             self._shown = self._fed

@@ -74,6 +74,9 @@ class MarkdownView(QWidget):
         self._tails = TailViews(self._layout)
         self._splitter = BlockSplitter()
         self._blocks: list[Block] = []
+        self._unheld: list[Block] = []
+        """The last finished blocks, not on a page yet (:meth:`_hold_unheld`): holding
+        text as it arrives would make the turn that takes it long."""
         self._tail_stale = False  # appends went on without redrawing the tail
         self._in_view_px: int | None = None  # how much of the end the view shows
         self._estimate: HeightEstimate | None = None
@@ -108,8 +111,9 @@ class MarkdownView(QWidget):
 
     @property
     def held_pages(self) -> int:
-        """How many pages of text are not drawn yet."""
-        return sum(page.held for page in self._pages)
+        """How many pages of text are not drawn yet (text not on a page yet counts as
+        one)."""
+        return sum(page.held for page in self._pages) + bool(self._unheld)
 
     def plain_text(self) -> str:
         """The text as drawn (the end is settled and held pages drawn first)."""
@@ -198,6 +202,7 @@ class MarkdownView(QWidget):
         if not self._tail_stale:
             return False
         self.show_frame()  # a frame prepared before goes first
+        self._hold_unheld()
         self._tail_stale = False
         if in_view_px is not None:
             self._in_view_px = in_view_px
@@ -229,9 +234,13 @@ class MarkdownView(QWidget):
         return True
 
     def build_ahead(self) -> bool:
-        """Build one of the views the next frames drawn out of sight take (the growing
-        block's spare, a drawn page), in a turn of its own rather than in theirs; False
-        when both are ready."""
+        """Do one of the things the next frame drawn out of sight needs done first (the
+        pages that hold the text fed since the last one, the growing block's spare view,
+        a drawn page), in a turn of its own rather than in the frame's; False when all
+        are done."""
+        if self._unheld:
+            self._hold_unheld()
+            return True
         if self._tails.build_spare():
             return True
         if self._spare_page is None:
@@ -280,6 +289,7 @@ class MarkdownView(QWidget):
         self._pages[0].reset()
         self._pages[0].show()
         self._blocks.clear()
+        self._unheld.clear()
         self._splitter = BlockSplitter()
         self._tail_stale = False
         self._tails.show(None)
@@ -290,7 +300,7 @@ class MarkdownView(QWidget):
             return
         self._blocks += blocks
         if not in_sight:
-            self._hold(blocks)
+            self._unheld += blocks
             return
         self._settle(self._in_view())
         self._open_page().add(blocks)
@@ -300,6 +310,12 @@ class MarkdownView(QWidget):
     def _in_view(self) -> int:
         """How much of the end the view showed last (at most the window's height)."""
         return self._in_view_px if self._in_view_px is not None else self.window().height()
+
+    def _hold_unheld(self) -> None:
+        """Put the finished blocks not on a page yet on held pages."""
+        if self._unheld:
+            blocks, self._unheld = self._unheld, []
+            self._hold(blocks)
 
     def _hold(self, blocks: list[Block]) -> None:
         estimate = self._height_estimate()
@@ -326,6 +342,7 @@ class MarkdownView(QWidget):
         """Draw the held blocks near the end, where the person is about to look; the
         pages held before them take their place, at their estimated heights."""
         self.show_frame()  # a frame prepared before goes first
+        self._hold_unheld()
         self._place(self._take_near(in_view_px))
 
     def _place(self, near: list[Block]) -> None:
@@ -398,6 +415,7 @@ class MarkdownView(QWidget):
         while held pages remain (the next step is for the next frame, so that the
         conversation can settle its scroll position between two steps)."""
         self.show_frame()  # the last one, if it waits
+        self._hold_unheld()
         index = next((i for i, page in enumerate(self._pages) if page.held), None)
         if index is None:
             return False

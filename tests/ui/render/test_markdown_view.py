@@ -201,20 +201,25 @@ async def test_a_frame_drawn_out_of_sight_changes_nothing_in_view_until_shown(qt
 
 
 def test_the_turns_of_a_frame_drawn_out_of_sight_each_do_one_thing(qtbot) -> None:
-    """The views a frame takes are built ahead, a turn each; preparing the frame builds
-    none; its text is drawn on the new page in steps; showing it draws nothing more (a
-    turn that did all of it took 5-10 ms, long enough to stall a paint)."""
+    """Taking text builds no page; what a frame needs is done ahead, a turn each (the
+    pages holding the text, the growing block's spare view, a drawn page); preparing the
+    frame builds no view; its text is drawn on the new page in steps; showing it draws
+    nothing more (a turn that did all of it took 5-10 ms, long enough to stall a paint)."""
     from desktop.ui.render.block_document_view import BlockDocumentView
 
     body = MarkdownView()
     qtbot.addWidget(body)
     body.resize(600, 400)
     body.show()
+    pages = len(body.pages())
     body.append(ANSWER[:8000], redraw_tail=False)
+    assert len(body.pages()) == pages and body.held_pages, "held, on no page yet"
+    assert body.source() == ANSWER[:8000]
     built = 0
     while body.build_ahead():
         built += 1
-    assert built == 2, "the growing block's spare view, then a drawn page"
+    assert built == 3, "the pages holding the text, the spare view, a drawn page"
+    assert len(body.pages()) > pages
     views = len(body.findChildren(BlockDocumentView))
     assert body.prepare_frame(400)
     assert len(body.findChildren(BlockDocumentView)) == views, "no view built meanwhile"
