@@ -257,7 +257,7 @@ async def measure(root: Path) -> list[dict[str, float | str]]:
                 phases.end("ready")
                 started = len(pane.messages.bubbles())
                 pane.composer.setPlainText(QUESTION)  # typed: the answer's bubble is made
-                await asyncio.sleep(0.3)  # ahead (prepare_answer), then Send is pressed
+                await asyncio.sleep(0.3)  # ahead (prepare_bubbles), then Send is pressed
                 phases.end("typing")
                 pane.send()
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 from desktop.core.chat_service import ChatService
 from desktop.core.conversation import PathStep
 from desktop.core.conversation_session import ConversationSession
-from desktop.core.messages import ChatOptions
+from desktop.core.messages import ChatOptions, Role
 from desktop.core.model_records import ModelDetails
 from desktop.storage.history import HistoryStore
 from desktop.ui.chat.chat_header import ChatHeader
@@ -367,7 +367,7 @@ class ChatPane(QWidget):
     def _composer_changed(self) -> None:
         self.drafts.changed()
         if not self.composer.document().isEmpty():  # a message is being written
-            self.messages.prepare_answer()
+            self.messages.prepare_bubbles()
 
     # -- sending -------------------------------------------------------------
     def send(self) -> None:
@@ -392,7 +392,11 @@ class ChatPane(QWidget):
         )
         if new:
             self._show_body()
-        self.messages.append_bubble(self.versions.make_bubble(PathStep(message, (message.id,))))
+        mine = self.versions.make_bubble(
+            PathStep(message, (message.id,)), ready=self.messages.take_prepared(Role.USER)
+        )
+        self.messages.append_bubble(mine)
+        mine.show()  # built ahead hidden, or new
         self.composer.clear()
         self.drafts.sent(None if new else self.conversation_id)
         if new:

@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 
 from desktop.core.messages import MessageState
 from desktop.storage.history import HistoryStore, default_history_path
+from desktop.ui.chat.messages.message_bubble import MessageBubble
 from desktop.ui.render.block_document_view import BlockDocumentView
 from tests.ui.chat_fixtures import SCRIPTED_THINK, answered, ask, ready_pane
 from tests.ui.conftest import growing_block, wait_until
@@ -192,14 +193,17 @@ async def test_stopping_keeps_the_partial_answer_marked_stopped(scripted, open_w
 
 
 async def test_the_message_shows_first_and_its_answer_s_bubble_a_frame_later(scripted, open_window):
-    """Sending builds the person's bubble at once and the answer's a frame later, so no
+    """Sending shows the person's bubble at once and the answer's a frame later, so no
     single turn of the window holds both (the first message of a new chat stalled it);
-    a second Enter meanwhile sends nothing twice."""
+    both were built while the person wrote; a second Enter meanwhile sends nothing twice."""
     scripted.script(["Fine", " thanks."])
     pane = await ready_pane(open_window)
     pane.composer.setPlainText("How are you?")
+    built = pane.messages.findChildren(MessageBubble)
+    assert len(built) == 2, "the person's and the answer's, built ahead while writing"
     pane.send()
     assert [b.text() for b in pane.messages.bubbles()] == ["How are you?"]
+    assert pane.messages.bubbles()[0] in built and pane.messages.bubbles()[0].isVisible()
     assert pane.streaming, "the answer is on its way: Send waits for it"
     pane.composer.setPlainText("How are you?")
     pane.send()

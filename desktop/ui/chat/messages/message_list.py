@@ -134,7 +134,8 @@ class MessageList(QScrollArea):
         self._painted = True  # the column shown is painted and its first screens built
         self._bottom_gap: int | None = None  # keep this distance from the end while growing
         self._anchor: tuple[QWidget, int] | None = None
-        self._next_answer: MessageBubble | None = None  # built ahead (prepare_answer)
+        self._next_answer: MessageBubble | None = None  # built ahead (prepare_bubbles)
+        self._next_mine: MessageBubble | None = None  # the person's next, built ahead too
         self._in_frame = False  # a frame is laid out: it scrolls once, after painting
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._scrolled)
@@ -201,6 +202,7 @@ class MessageList(QScrollArea):
     def set_steps(self, steps: Sequence[PathStep]) -> None:
         self.clear(detach=False)  # deleted with their column, replaced below
         self._steps = list(steps)
+        self._next_mine = self._next_answer = None  # deleted with their column
         self._unbuilt = max(0, len(self._steps) - FIRST_SCREEN_BUBBLES)
         # Built off-screen and attached at once: one layout pass instead of one per bubble.
         column, layout = _new_column(self.viewport().width(), self.viewport())
@@ -235,21 +237,46 @@ class MessageList(QScrollArea):
         """A new message at the end (the person's, or an answer about to stream)."""
         from desktop.ui.chat.messages.message_bubble import MessageBubble
 
-        bubble, self._next_answer = self._next_answer, None
-        if role is Role.ASSISTANT and bubble is not None:
+        bubble = self.take_prepared(role)
+        if bubble is not None:
             bubble.set_title(title)
         else:
             bubble = MessageBubble(role, title)
         self.append_bubble(bubble)
+        bubble.show()
         return bubble
 
-    def prepare_answer(self) -> None:
-        """Build the next answer's bubble now, while the person writes, so that sending
-        costs less (it is taken by the next :meth:`add` of an answer)."""
+    def prepare_bubbles(self) -> None:
+        """Build the bubbles of the person's next message and of its answer now, while
+        the person writes, in the column they will stand in (styled there once, hidden),
+        so that sending costs less: :meth:`take_prepared` hands them out."""
         from desktop.ui.chat.messages.message_bubble import MessageBubble
 
-        if self._next_answer is None:
-            self._next_answer = MessageBubble(Role.ASSISTANT, "")
+        for role in (Role.USER, Role.ASSISTANT):
+            if self._prepared(role) is None:
+                bubble = MessageBubble(role, "", self._column)
+                bubble.hide()
+                bubble.ensurePolished()
+                if role is Role.USER:
+                    self._next_mine = bubble
+                else:
+                    self._next_answer = bubble
+
+    def take_prepared(self, role: Role) -> MessageBubble | None:
+        """The bubble built ahead for the next message of ``role`` (None if there is
+        none); the caller shows it once it is in place."""
+        bubble = self._prepared(role)
+        if role is Role.USER:
+            self._next_mine = None
+        else:
+            self._next_answer = None
+        return bubble
+
+    def _prepared(self, role: Role) -> MessageBubble | None:
+        bubble = self._next_mine if role is Role.USER else self._next_answer
+        if bubble is not None and shiboken6.isValid(bubble):
+            return bubble
+        return None
 
     def append_bubble(self, bubble: MessageBubble) -> None:
         self._insert(len(self._bubbles), bubble)

@@ -57,8 +57,11 @@ class VersionActions(QObject):
         self.bubble_extras: Callable[[MessageBubble, int], None] | None = None
         """Adds to a saved answer's bubble (its message id): the chat's documents' sources."""
 
-    def make_bubble(self, step: PathStep, parent: QWidget | None = None) -> MessageBubble:
-        """A message's bubble (in ``parent``), its pictures and actions wired."""
+    def make_bubble(
+        self, step: PathStep, parent: QWidget | None = None, *, ready: MessageBubble | None = None
+    ) -> MessageBubble:
+        """A message's bubble (in ``parent``, or ``ready``: one built ahead), its
+        pictures and actions wired."""
         from desktop.ui.chat.messages.message_bubble import MessageBubble  # with the first message
 
         message = step.message
@@ -66,10 +69,12 @@ class VersionActions(QObject):
             QCoreApplication.translate("ChatPane", "You")
             if message.role is Role.USER
             else message.model
-        )
-        bubble = MessageBubble(
-            message.role, title or QCoreApplication.translate("ChatPane", "Assistant"), parent
-        )
+        ) or QCoreApplication.translate("ChatPane", "Assistant")
+        if ready is not None:
+            bubble = ready
+            bubble.set_title(title)
+        else:
+            bubble = MessageBubble(message.role, title, parent)
         bubble.set_message_id(message.id)
         breaks: Sequence[tuple[int, QWidget]] = ()
         if message.tool_rounds:
