@@ -249,6 +249,7 @@ class AnswerRenderer(QObject):
         elif self._ended and view.merge_step():
             self._shown_frame()
         else:
+            view.release_ahead()
             self.idle.emit()
             return  # a calm frame: the clock stops
         self._clock.start(self._apart_ms)

@@ -8,11 +8,11 @@ sends past the visible part is held on pages that are drawn once needed, so show
 answer costs about what is seen, not what is sent.
 
 The view has no clock: the answer renderer calls its drawing steps. A frame with much
-to draw takes a few turns: :meth:`build_ahead` builds the views it takes,
-:meth:`prepare_frame` and :meth:`draw_frame` draw what comes into view on a hidden page,
-a step a turn, and :meth:`show_frame` shows it (a paint in between still shows the last
-frame whole). Held pages are drawn a step a frame once the
-answer ended (:meth:`draw_held_step`), or when one is seen.
+to draw takes a few turns: :meth:`build_ahead` holds the text fed since the last frame
+and builds the views the frame takes, :meth:`prepare_frame` and :meth:`draw_frame` draw
+what comes into view on a hidden page, a step a turn, and :meth:`show_frame` shows it (a
+paint in between still shows the last frame whole). Held pages are drawn a step a frame
+once the answer ended (:meth:`draw_held_step`), or when one is seen.
 """
 
 from __future__ import annotations
@@ -236,19 +236,25 @@ class MarkdownView(QWidget):
     def build_ahead(self) -> bool:
         """Do one of the things the next frame drawn out of sight needs done first (the
         pages that hold the text fed since the last one, the growing block's spare view,
-        a drawn page), in a turn of its own rather than in the frame's; False when all
-        are done."""
+        a drawn page if the text ends on a held one), in a turn of its own rather than in
+        the frame's; False when all are done (:meth:`release_ahead` lets the page go)."""
         if self._unheld:
             self._hold_unheld()
             return True
         if self._tails.build_spare():
             return True
-        if self._spare_page is None:
+        if self._spare_page is None and self._pages[-1].held:
             self._spare_page = BlockPage(held=False, parent=self)
             self._spare_page.hide()
             self._spare_page.lay_out_at(self.width())
             return True
         return False
+
+    def release_ahead(self) -> None:
+        """Let a drawn page built ahead go (nothing is pending: no frame takes it)."""
+        page, self._spare_page = self._spare_page, None
+        if page is not None:
+            page.deleteLater()
 
     def show_frame(self) -> None:
         """The end of a frame: show what :meth:`prepare_frame` took (drawing what is

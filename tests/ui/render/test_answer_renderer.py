@@ -270,3 +270,19 @@ async def test_code_is_still_coloured_after_the_pages_merge(qtbot) -> None:
     assert colour_of(document, "SELECT name_9") == LIGHT["keyword"]
     assert colour_of(document, "SELECT name_39") == LIGHT["keyword"]
     assert "\nsql\nCopy" in document.toPlainText(), "the guessed language is shown"
+
+
+async def test_an_answer_leaves_no_page_built_ahead_behind(qtbot) -> None:
+    """A page built ahead for a frame that did not take it goes once nothing is pending:
+    an answer does not keep an empty page in every bubble."""
+    from desktop.ui.render.block_page import BlockPage
+
+    _, bubble, renderer, _ = answer(qtbot)
+    for word in f"{PARAGRAPH}\n\nThe end.".split(" "):
+        renderer.add_text(word + " ")
+        await asyncio.sleep(0.002)
+    renderer.finish()
+    await wait_until(lambda: not renderer.busy, timeout=5)
+    await asyncio.sleep(0.05)  # the pages merged and let go are deleted
+    body = view_of(bubble)
+    assert [page for page in body.findChildren(BlockPage) if page not in body.pages()] == []
