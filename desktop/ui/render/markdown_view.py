@@ -24,20 +24,18 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.core.markdown_blocks import Block, BlockKind, BlockSplitter, split_blocks
+from desktop.ui.render.answer_pages import AnswerPages
 from desktop.ui.render.answer_renderer import DRAW_APART_CHARS
 from desktop.ui.render.block_document_view import BlockDocumentView
-from desktop.ui.render.block_page import PAGE_CHARS, BlockPage, HeightEstimate, first_run
+from desktop.ui.render.block_page import BlockPage, first_run
 from desktop.ui.render.grow_in_place import paint_growth_only
 from desktop.ui.render.growing_block_view import GrowingBlockView
-from desktop.ui.render.page_merge import PageMerger, discard
+from desktop.ui.render.page_merge import PageMerger
 from desktop.ui.render.tail_views import TailViews, visible
 
 DRAW_STEP_CHARS = 1200
 """Text drawn in one turn (~3 ms): a step of a frame drawn out of sight, or of the held
 text after the answer (appended to the drawn page before it: no widget is built)."""
-IN_VIEW_MARGIN = 1.1
-"""Held blocks are drawn up to this many view heights from the end (estimates can be
-short by a few per cent; a held page left in view is drawn a moment later)."""
 
 
 @dataclass(slots=True)
@@ -68,9 +66,10 @@ class MarkdownView(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(0)
         paint_growth_only(self)
-        self._pages: list[BlockPage] = []
-        self._spare_page: BlockPage | None = None  # a drawn page built ahead (build_ahead)
-        self._new_page(held=False).show()
+        self._paging = AnswerPages(self._layout)
+        self._paging.seen.connect(self.heldPageSeen)
+        self._pages = self._paging.pages  # the same list, changed in place
+        self._paging.new(held=False).show()
         self._tails = TailViews(self._layout)
         self._splitter = BlockSplitter()
         self._blocks: list[Block] = []
@@ -79,7 +78,6 @@ class MarkdownView(QWidget):
         text as it arrives would make the turn that takes it long."""
         self._tail_stale = False  # appends went on without redrawing the tail
         self._in_view_px: int | None = None  # how much of the end the view shows
-        self._estimate: HeightEstimate | None = None
         self._frame: _Frame | None = None  # prepared, not shown yet
         self._breaks: list[tuple[int, QWidget]] = []
         """(where in the text, widget): what stands between two stretches of text (a
@@ -113,7 +111,7 @@ class MarkdownView(QWidget):
     def held_pages(self) -> int:
         """How many pages of text are not drawn yet (text not on a page yet counts as
         one)."""
-        return sum(page.held for page in self._pages) + bool(self._unheld)
+        return self._paging.held + bool(self._unheld)
 
     def plain_text(self) -> str:
         """The text as drawn (the end is settled and held pages drawn first)."""
@@ -166,7 +164,7 @@ class MarkdownView(QWidget):
                 page.hide()  # no empty line above the cards (none was said before them)
         self._layout.addWidget(widget)  # after the pages (the growing block moves below)
         widget.show()
-        self._new_page(held=False).after_break = True  # shown with its first block
+        self._paging.new(held=False).after_break = True  # shown with its first block
 
     def append(self, chunk: str, *, redraw_tail: bool = True) -> None:
         """Add streamed text; only the block still growing is redrawn.
@@ -212,12 +210,12 @@ class MarkdownView(QWidget):
             tail_view = self._tails.spare()
             tail_view.draw(tail)
         tail_px = tail_view.height() if tail_view is not None else 0
-        near = self._take_near(max(0, self._in_view() - tail_px))  # the tail is in view too
+        near = self._paging.take_near(max(0, self._in_view() - tail_px))  # the tail is in view too
         undrawn: list[Block] = []
         if sum(len(block.source) for block in near) > DRAW_APART_CHARS:
-            self._new_page(held=False)
+            self._paging.new(held=False)
             near, undrawn = [], near
-        elif near and self._open_page().isHidden():  # text held meanwhile goes after it
+        elif near and self._paging.open().isHidden():  # text held meanwhile goes after it
             near, undrawn = [], near  # a new page: drawn out of sight too
         self._frame = _Frame(tail_view, self._pages[-1], near, undrawn)
         return True  # the steps in the next turns (:meth:`draw_frame`)
@@ -243,18 +241,11 @@ class MarkdownView(QWidget):
             return True
         if self._tails.build_spare():
             return True
-        if self._spare_page is None and self._pages[-1].held:
-            self._spare_page = BlockPage(held=False, parent=self)
-            self._spare_page.hide()
-            self._spare_page.lay_out_at(self.width())
-            return True
-        return False
+        return self._paging.build_ahead()
 
     def release_ahead(self) -> None:
         """Let a drawn page built ahead go (nothing is pending: no frame takes it)."""
-        page, self._spare_page = self._spare_page, None
-        if page is not None:
-            page.deleteLater()
+        self._paging.release_ahead()
 
     def show_frame(self) -> None:
         """The end of a frame: show what :meth:`prepare_frame` took (drawing what is
@@ -291,7 +282,7 @@ class MarkdownView(QWidget):
             widget.hide()
         self._breaks.clear()
         while len(self._pages) > 1:
-            self._remove_page()
+            self._paging.remove()
         self._pages[0].reset()
         self._pages[0].show()
         self._blocks.clear()
@@ -309,7 +300,7 @@ class MarkdownView(QWidget):
             self._unheld += blocks
             return
         self._settle(self._in_view())
-        self._open_page().add(blocks)
+        self._paging.open().add(blocks)
         self._show_hidden()
         self._tails.show(None)  # the finished blocks took its text
 
@@ -321,41 +312,20 @@ class MarkdownView(QWidget):
         """Put the finished blocks not on a page yet on held pages."""
         if self._unheld:
             blocks, self._unheld = self._unheld, []
-            self._hold(blocks)
-
-    def _hold(self, blocks: list[Block]) -> None:
-        estimate = self._height_estimate()
-        page = self._pages[-1]
-        run: list[Block] = []
-        run_chars = 0
-        for block in blocks:
-            if not page.held or page.chars + run_chars >= PAGE_CHARS:
-                if run:
-                    page.hold(run, estimate)
-                page, run, run_chars = self._new_page(held=True), [], 0
-            run.append(block)
-            run_chars += len(block.source)
-        page.hold(run, estimate)
-
-    def _height_estimate(self) -> HeightEstimate:
-        """Built again only when the width or font changed: holding runs per slice."""
-        estimate = self._estimate
-        if estimate is None or estimate.width != self.width() or estimate.font != self.font():
-            estimate = self._estimate = HeightEstimate(self.font(), self.width())
-        return estimate
+            self._paging.hold(blocks)
 
     def _settle(self, in_view_px: int) -> None:
         """Draw the held blocks near the end, where the person is about to look; the
         pages held before them take their place, at their estimated heights."""
         self.show_frame()  # a frame prepared before goes first
         self._hold_unheld()
-        self._place(self._take_near(in_view_px))
+        self._place(self._paging.take_near(in_view_px))
 
     def _place(self, near: list[Block]) -> None:
         """Show the pages held before ``near`` (at their estimated heights), and draw
         ``near`` after them."""
         if near:
-            self._open_page().add(near)
+            self._paging.open().add(near)
         self._show_hidden()
 
     def _show_hidden(
@@ -380,42 +350,6 @@ class MarkdownView(QWidget):
             self._layout.setEnabled(True)
         self._layout.invalidate()
 
-    def _take_near(self, in_view_px: int) -> list[Block]:
-        """Take the held blocks that fill ``in_view_px`` above the end off their pages."""
-        near: list[Block] = []
-        room = in_view_px * IN_VIEW_MARGIN
-        while self._pages[-1].held and room > 0:
-            page = self._pages[-1]
-            room -= page.last_height()
-            near.insert(0, page.take_last())
-            if not page.blocks:
-                self._remove_page()
-        return near
-
-    def _open_page(self) -> BlockPage:
-        """The drawn page at the end, taking blocks in sight."""
-        last = self._pages[-1]
-        return self._new_page(held=False) if last.held else last
-
-    def _new_page(self, *, held: bool) -> BlockPage:
-        """A hidden page after the others (and after the growing block until that is
-        shown again): nothing in view moves until it is shown. A drawn one is laid out
-        as wide as it will be shown."""
-        page = None if held else self._spare_page
-        if page is None:
-            page = BlockPage(held=held)
-        else:
-            self._spare_page = None
-        page.seen.connect(self.heldPageSeen)
-        page.hide()
-        page.lay_out_at(self.width())
-        self._layout.addWidget(page)
-        self._pages.append(page)
-        return page
-
-    def _remove_page(self, index: int = -1) -> None:
-        discard(self._layout, self._pages.pop(index))
-
     def draw_held_step(self) -> bool:
         """Draw the start of the first held page on the drawn page before it; True
         while held pages remain (the next step is for the next frame, so that the
@@ -428,7 +362,7 @@ class MarkdownView(QWidget):
         page = self._pages[index]
         self._pages[index - 1].add(page.take_first(DRAW_STEP_CHARS))
         if not page.blocks:
-            self._remove_page(index)
+            self._paging.remove(index)
         return self.held_pages > 0
 
     def merge_step(self) -> bool:
