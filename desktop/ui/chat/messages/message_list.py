@@ -4,9 +4,10 @@ Opening a long conversation creates bubbles for the last INITIAL_BUBBLES message
 older ones are created a batch at a time as the person scrolls up, keeping the view
 where it was. So opening costs the same for 20 messages or 20,000.
 
-The messages stand in a centred column at most COLUMN_MAX_PX wide (lines stay readable
-in a wide window); below that they take the whole width. The column is the scroll area's
-own widget with wider side margins, not a widget more between answer and scroll area.
+The messages stand in a centred column (message_column) at most COLUMN_MAX_PX wide (lines
+stay readable in a wide window); below that they take the whole width. The column is the
+scroll area's own widget with wider side margins, not a widget more between answer and
+scroll area.
 
 The list only scrolls: a streaming answer is drawn by the answer renderer
 (render/answer_renderer), which tells the list after each frame (:meth:`frame_shown`);
@@ -20,19 +21,20 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QScrollArea,
-    QScrollBar,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.conversation import PathStep
 from desktop.core.messages import Role
-from desktop.ui.render.grow_in_place import paint_growth_only
+from desktop.ui.chat.messages.message_column import (
+    new_column,
+    paint_bar_box,
+    side_margin,
+)
 
 if TYPE_CHECKING:  # imported with the first message: an empty chat starts without it
     from desktop.ui.chat.messages.message_bubble import MessageBubble
@@ -52,61 +54,9 @@ MOVE_SHARE = 4
 """A frame scrolling less than this share of the view paints its changes first, so that
 what stays in view is moved on screen (a larger scroll paints the view anyway)."""
 
-COLUMN_MAX_PX = 860
-"""The widest the messages stand (Ollama's, Chatbox's and Open WebUI's columns: 768-1024);
-the composer card below takes the same width, so their edges line up."""
-SIDE_PX = 16
-"""The least room between the messages and the edges of the view."""
-COLUMN_SPACING_PX = 12
-"""Between two messages."""
-
 BubbleFactory = Callable[[PathStep, QWidget], "MessageBubble"]
 """A message's bubble, made in the column it will stand in (styled once, not again as it
 is moved there)."""
-
-
-class _Column(QWidget):
-    """Paints its whole area itself (its style sheet background), so Qt neither paints
-    the widgets behind it nor repaints all of it when it scrolls: the view is moved
-    on screen and only what comes into view is painted."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        # The style sheet's background is this palette brush (Qt puts a rule's background
-        # there): one fill, rather than the style drawing the rule over it again.
-        QPainter(self).fillRect(event.rect(), self.palette().brush(self.backgroundRole()))
-
-
-def _new_column(width: int, parent: QWidget | None = None) -> tuple[QWidget, QVBoxLayout]:
-    """The widget holding the bubbles, top to bottom, centred for a view ``width`` wide;
-    growth repaints only what is new. Built in the viewport it will show in: moving it
-    there later would style every bubble in it once more."""
-    column = _Column(parent)
-    column.setObjectName("messageColumn")
-    layout = QVBoxLayout(column)
-    side = _side_margin(width)
-    layout.setContentsMargins(side, SIDE_PX, side, SIDE_PX)
-    layout.setSpacing(COLUMN_SPACING_PX)
-    paint_growth_only(column)
-    return column, layout
-
-
-def _paint_bar_box(bar: QScrollBar) -> None:
-    """The scroll bar is drawn on a transparent track, and it changes in every frame of a
-    streaming answer: its box fills itself with the page's colour, so Qt repaints the bar
-    and its box, not the bar's strip of every widget behind them up to the window."""
-    box = bar.parentWidget()
-    if box is not None:
-        box.setBackgroundRole(QPalette.ColorRole.Base)
-        box.setAutoFillBackground(True)
-
-
-def _side_margin(width: int) -> int:
-    """Room left and right of the messages in a view ``width`` wide."""
-    return max(SIDE_PX, (width - COLUMN_MAX_PX) // 2)
 
 
 class MessageList(QScrollArea):
@@ -122,8 +72,8 @@ class MessageList(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._column, self._layout = _new_column(self.viewport().width())
-        _paint_bar_box(self.verticalScrollBar())
+        self._column, self._layout = new_column(self.viewport().width())
+        paint_bar_box(self.verticalScrollBar())
         self._layout.addStretch(1)
         self.setWidget(self._column)
         self._bubbles: list[MessageBubble] = []
@@ -161,7 +111,7 @@ class MessageList(QScrollArea):
     def _centre_column(self) -> None:
         """Keep the messages in a centred column (only the margins change: in a wide
         window the messages keep their width, and nothing is laid out again)."""
-        side = _side_margin(self.viewport().width())
+        side = side_margin(self.viewport().width())
         margins = self._layout.contentsMargins()
         if margins.left() != side:
             self._layout.setContentsMargins(side, margins.top(), side, margins.bottom())
@@ -205,7 +155,7 @@ class MessageList(QScrollArea):
         self._next_mine = self._next_answer = None  # deleted with their column
         self._unbuilt = max(0, len(self._steps) - FIRST_SCREEN_BUBBLES)
         # Built off-screen and attached at once: one layout pass instead of one per bubble.
-        column, layout = _new_column(self.viewport().width(), self.viewport())
+        column, layout = new_column(self.viewport().width(), self.viewport())
         for step in self._steps[self._unbuilt :]:
             bubble = self._make_bubble(step, column)
             layout.addWidget(bubble)
