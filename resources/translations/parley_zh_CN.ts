@@ -354,6 +354,10 @@
         <source>This formula could not be drawn</source>
         <translation>无法绘制此公式</translation>
     </message>
+    <message>
+        <source>Scroll sideways</source>
+        <translation>左右滚动</translation>
+    </message>
 </context>
 <context>
     <name>BlockPage</name>

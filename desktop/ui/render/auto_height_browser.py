@@ -21,30 +21,17 @@ class NothingLoaded(QTextDocument):
 
 
 class AutoHeightBrowser(QTextBrowser):
-    """With ``wrap=False`` (code) long lines scroll sideways and the height makes room
-    for that scroll bar; with ``sideways`` text wraps, and lines that may not (code lines,
-    wide tables) scroll sideways too."""
+    """Text wraps at words (anywhere in a word longer than a line)."""
 
-    def __init__(
-        self, parent: QWidget | None = None, *, wrap: bool = True, sideways: bool = False
-    ) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDocument(NothingLoaded(self))
         self.setOpenExternalLinks(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._sideways = sideways or not wrap
-        self.setHorizontalScrollBarPolicy(
-            Qt.ScrollBarPolicy.ScrollBarAsNeeded
-            if self._sideways
-            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-        )
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        if wrap:
-            self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        else:
-            self.setLineWrapMode(QTextBrowser.LineWrapMode.NoWrap)
-        self._wrap = wrap
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         paint_growth_only(self, self.viewport())
         self.document().setDocumentMargin(2)
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
@@ -53,8 +40,6 @@ class AutoHeightBrowser(QTextBrowser):
     def _fit(self, size: QSizeF | None = None) -> None:
         document = self.document()
         height = int((size or document.size()).height()) + 4
-        if self._sideways and document.idealWidth() > self.viewport().width():
-            height += self.horizontalScrollBar().sizeHint().height()
         if self.height() != height:
             self.setFixedHeight(height)
 
@@ -68,11 +53,7 @@ class AutoHeightBrowser(QTextBrowser):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         old, new = event.oldSize(), event.size()
-        if (
-            self._wrap
-            and old.width() != new.width()
-            and self.document().textWidth() == self.viewport().width()
-        ):
+        if old.width() != new.width() and self.document().textWidth() == self.viewport().width():
             # Laid out at this width already (lay_out_at): only the height is news.
             event = QResizeEvent(new, QSize(new.width(), old.height()))
         super().resizeEvent(event)

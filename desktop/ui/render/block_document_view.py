@@ -5,7 +5,8 @@ task_boxes and quotes paint what Qt draws plainly), prepared by core.math_spans:
 become images (formula_text), images by URL become links (never fetched), footnote marks
 superscripts. Fenced code goes in a framed block on
 the code background under a header row (code_headers: its language, Copy and Save…), its
-lines never wrapped: the view scrolls sideways when a line or a table is wider than it.
+lines never wrapped: a block with a line or a table wider than the view scrolls sideways
+on its own (sideways_boxes), and the text around it stays put.
 Finished code is coloured by Pygments (code_colours). Mermaid stays code with Copy: drawing
 it natively needs a graph layout engine (dagre/ELK, JavaScript), not worth a web engine.
 
@@ -16,22 +17,25 @@ laid out only from the change on (in a table cell every append would lay out the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QMimeData, QPointF, QTimer, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QPointF, QSizeF, QTimer, QUrl
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
     QFontDatabase,
+    QMouseEvent,
     QPaintEvent,
     QPalette,
+    QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextFrame,
     QTextFrameFormat,
     QTextTable,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QWidget
 
@@ -52,6 +56,7 @@ from desktop.ui.render.prose_spacing import (
     space_prose,
 )
 from desktop.ui.render.quotes import Quotes
+from desktop.ui.render.sideways_boxes import SidewaysBoxes
 from desktop.ui.render.table_style import style_table, tables_since
 from desktop.ui.render.task_boxes import TaskBoxes
 
@@ -70,7 +75,7 @@ class BlockDocumentView(AutoHeightBrowser):
     """One document of rendered blocks; links open in the browser, Copy links copy code."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, sideways=True)
+        super().__init__(parent)
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._follow)
         self._indent_lists()
@@ -91,6 +96,9 @@ class BlockDocumentView(AutoHeightBrowser):
         )
         self.quotes = Quotes()
         self.task_boxes = TaskBoxes()
+        self.sideways = SidewaysBoxes()
+        self.horizontalScrollBar().valueChanged.connect(self._keep_left)
+        self.document().documentLayout().documentSizeChanged.connect(self._find_wide)
         self._code_format = QTextCharFormat()
         self._code_format.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._frame_format = QTextFrameFormat()
@@ -132,14 +140,52 @@ class BlockDocumentView(AutoHeightBrowser):
         return True
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
+        if self.sideways.boxes:
+            self.sideways.paint(self, event, super().paintEvent)
+        else:
+            super().paintEvent(event)
         if not (self.quotes.any or self.task_boxes.any):  # as most paints of an answer
             return
-        origin = QPointF(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+        origin = QPointF(0, -self.verticalScrollBar().value())
         if self.quotes.any:
             self.quotes.paint_bars(self.viewport(), self.document(), event, origin)
         if self.task_boxes.any:
             self.task_boxes.paint(self.viewport(), self.document(), event, origin)
+
+    def _find_wide(self, size: QSizeF | None = None) -> None:
+        width = (size or self.document().size()).width()
+        self.sideways.find(self, QColor(self._colours[1]), width)
+
+    def _keep_left(self, value: int) -> None:
+        """The view never scrolls sideways as a whole (selecting past its edge would)."""
+        if value:
+            self.horizontalScrollBar().setValue(0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._find_wide()  # the page's edge moved, maybe not the document's size
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._mouse(super().mousePressEvent, event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self._mouse(super().mouseMoveEvent, event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._mouse(super().mouseReleaseEvent, event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self._mouse(super().mouseDoubleClickEvent, event)
+
+    def _mouse(self, handle: Callable[[QMouseEvent], None], event: QMouseEvent) -> None:
+        """Over a scrolled block, the mouse points at the text drawn there."""
+        moved = self.sideways.moved(event)
+        handle(moved)
+        event.setAccepted(moved.isAccepted())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if not self.sideways.wheel(event):
+            super().wheelEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -152,6 +198,7 @@ class BlockDocumentView(AutoHeightBrowser):
             self._indent_lists()
         if event.type() == QEvent.Type.LanguageChange:
             self.code_headers.retranslate()
+            self.sideways.retranslate()
 
     def _recolour(self) -> None:
         """The look changed (light and dark): code drawn before takes its colours."""
@@ -303,6 +350,7 @@ class BlockDocumentView(AutoHeightBrowser):
         return data
 
     def reset(self) -> None:
+        self.sideways.reset()
         self.clear()
         self.formulas.reset()
         self.code_colours.reset()

@@ -1,0 +1,286 @@
+"""Code blocks and tables wider than the answer scroll sideways on their own, each with a
+scroll bar under it, as in a browser; the prose around them stays where it is.
+
+Qt lays a code block with a long line (code never wraps) or a table of unbroken cells out
+wider than the page, and the view then scrolled the whole answer under one bar below its
+last line. Now the view stays at its left edge and each wide block is a :class:`Box`: the
+part of the page its content may show (its inside) and how far it is scrolled. The view
+paints the page around the boxes as before and each inside again, moved left by the box's
+offset (:meth:`SidewaysBoxes.paint`); a mouse event inside a box is moved back by it
+(:meth:`SidewaysBoxes.moved`), so selecting and copying find the characters drawn there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QRegion,
+    QTextFrame,
+    QTextTable,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QScrollBar, QTextEdit
+
+from desktop.ui.render.table_style import BELOW_TABLE_PX
+
+BAR_PX = 10
+"""The height of a horizontal scroll bar in the app's look (theme_rules). A code block's
+bar stands in its bottom padding (CODE_PADDING_PX); a table's in room added below it."""
+PAST_END_PX = 4
+"""Scrolled to its end, a table's right border stands this far inside the page's edge."""
+WHEEL_STEP_PX = 48
+"""How far one notch of a sideways wheel (or Shift and the wheel) scrolls a box."""
+
+
+def _scroll_word() -> str:
+    return QCoreApplication.translate("BlockDocumentView", "Scroll sideways")
+
+
+@dataclass(eq=False)
+class Box:
+    """A block wider than the page: its frame, where its content shows, its scroll bar."""
+
+    frame: QTextFrame
+    inside: QRect
+    """Where its content is drawn (moved left by :attr:`offset`), in the view's viewport."""
+    cut: QRegion
+    """What the page around it must not paint: the inside, and the block's overflow at
+    the page's right edge."""
+    edge: QRectF | None
+    """A code block's right border, drawn at the page's edge (the frame's own is out of
+    sight); a table has none of its own there."""
+    bar: QScrollBar
+
+    @property
+    def offset(self) -> int:
+        return self.bar.value()
+
+    def reaches(self, point: QPointF) -> bool:
+        """Whether ``point`` is over the box's content or its bar."""
+        at = point.toPoint()
+        return self.inside.contains(at) or self.bar.geometry().contains(at)
+
+
+class SidewaysBoxes:
+    """The boxes of one view, found again after each layout and resize (:meth:`find`)."""
+
+    def __init__(self) -> None:
+        self.boxes: list[Box] = []
+        self._finding = False
+        self._edge = QColor()
+
+    def find(self, view: QTextEdit, edge: QColor, width: float) -> None:
+        """Find the blocks wider than the page, in a document ``width`` wide as laid out
+        (``edge``: the code frames' border colour). A wide table gets room for its bar
+        below it; a block that fits again loses its box, and a box kept keeps its offset."""
+        if self._finding:  # a table's new margin lays the document out again
+            return
+        self._edge = edge
+        document = view.document()
+        wide = width > document.textWidth() + 0.5
+        if not (wide or self.boxes):
+            return  # as with most answers: nothing is wider than the page
+        self._finding = True
+        try:
+            self._make_room(view)
+            found = self._wide_blocks(view) if wide else []
+        finally:
+            self._finding = False
+        kept = {id(box.frame): box for box in self.boxes}
+        boxes = []
+        for frame, rect in found:
+            box = kept.pop(id(frame), None)
+            boxes.append(self._place(view, frame, rect, box))
+        for box in kept.values():  # it fits now, or is gone
+            box.bar.deleteLater()
+            view.viewport().update(box.cut)
+        self.boxes = boxes
+
+    def _wide_blocks(self, view: QTextEdit) -> list[tuple[QTextFrame, QRectF]]:
+        """Each block wider than the page, with its outline (border box)."""
+        document = view.document()
+        right = _page_right(view)
+        found = []
+        for frame in document.rootFrame().childFrames():
+            outline = _outline(document.documentLayout(), frame)
+            if outline.right() > right + 0.5:
+                found.append((frame, outline))
+        return found
+
+    def _make_room(self, view: QTextEdit) -> None:
+        """A wide table's bottom margin holds its bar; a table that fits has its own."""
+        document = view.document()
+        right = _page_right(view)
+        for frame in document.rootFrame().childFrames():
+            if not isinstance(frame, QTextTable):
+                continue
+            wide = _outline(document.documentLayout(), frame).right() > right + 0.5
+            margin = BELOW_TABLE_PX + BAR_PX + 2 if wide else BELOW_TABLE_PX
+            table_format = frame.format()
+            if table_format.bottomMargin() != margin:
+                table_format.setBottomMargin(margin)
+                frame.setFormat(table_format)
+
+    def _place(self, view: QTextEdit, frame: QTextFrame, outline: QRectF, box: Box | None) -> Box:
+        """The box of ``frame`` drawn at ``outline``: its inside, cut and bar."""
+        right = _page_right(view)
+        top, height = int(outline.top()), int(outline.height()) + 1
+        if isinstance(frame, QTextTable):  # the whole table scrolls, its borders too
+            left = int(view.document().documentMargin())
+            inside = QRect(left, top - 1, round(right) - left, height + 2)
+            bar_at = QRect(left, inside.bottom() + 3, inside.width(), BAR_PX)
+            edge = None
+        else:  # the code below the header row, inside the frame's border
+            border = frame.frameFormat().border()
+            header = frame.childFrames()
+            layout = view.document().documentLayout()
+            code_top = layout.frameBoundingRect(header[0]).bottom() if header else top + border
+            left = int(outline.left() + border)
+            inside = QRect(
+                left,
+                int(code_top),
+                round(right - border) - left,
+                int(outline.bottom() - border - code_top),
+            )
+            bar_at = QRect(left, inside.bottom() + 1 - BAR_PX, inside.width(), BAR_PX)
+            edge = QRectF(right - border, outline.top(), border, outline.height())
+        if box is None:
+            bar = QScrollBar(Qt.Orientation.Horizontal, view.viewport())
+            bar.setAccessibleName(_scroll_word())
+            bar.setCursor(Qt.CursorShape.ArrowCursor)
+            viewport = view.viewport()
+            bar.valueChanged.connect(lambda _value: viewport.update())
+            box = Box(frame, inside, QRegion(), edge, bar)
+        overflow = QRect(round(right), top - 1, 1 << 16, height + 2)
+        cut = QRegion(inside) + QRegion(overflow)
+        if cut != box.cut:  # a static viewport repaints only what grew: the edge moved
+            view.viewport().update(box.cut + cut)
+        box.frame, box.inside, box.edge, box.cut = frame, inside, edge, cut
+        box.bar.setRange(0, max(0, round(outline.right() + PAST_END_PX - right)))
+        box.bar.setPageStep(max(1, inside.width()))
+        box.bar.setSingleStep(WHEEL_STEP_PX)
+        box.bar.setGeometry(bar_at)
+        box.bar.setVisible(True)
+        return box
+
+    def reset(self) -> None:
+        for box in self.boxes:
+            box.bar.deleteLater()
+        self.boxes = []
+
+    def retranslate(self) -> None:
+        for box in self.boxes:
+            box.bar.setAccessibleName(_scroll_word())
+
+    def box_at(self, point: QPointF) -> Box | None:
+        return next((box for box in self.boxes if box.reaches(point)), None)
+
+    def moved(self, event: QMouseEvent) -> QMouseEvent:
+        """``event`` at the place in the document drawn under it (inside a scrolled box
+        that is to the right by the box's offset)."""
+        box = self.box_at(event.position())
+        if box is None or not box.offset or not box.inside.contains(event.position().toPoint()):
+            return event
+        return QMouseEvent(
+            event.type(),
+            event.position() + QPointF(box.offset, 0),
+            event.globalPosition(),
+            event.button(),
+            event.buttons(),
+            event.modifiers(),
+        )
+
+    def wheel(self, event: QWheelEvent) -> bool:
+        """Scroll the box under a sideways wheel (or Shift and the wheel); True when the
+        event was one (the view itself never scrolls sideways)."""
+        pixels, angle = event.pixelDelta(), event.angleDelta()
+        shifted = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        delta = pixels.x() or round(angle.x() * WHEEL_STEP_PX / 120)
+        if not delta and shifted:
+            delta = pixels.y() or round(angle.y() * WHEEL_STEP_PX / 120)
+        if not delta:
+            return False
+        box = self.box_at(event.position())
+        if box is None:
+            event.ignore()  # to whatever scrolls sideways around the view
+            return True
+        box.bar.setValue(box.bar.value() - delta)
+        event.accept()
+        return True
+
+    def paint(
+        self, view: QTextEdit, event: QPaintEvent, paint: Callable[[QPaintEvent], None]
+    ) -> None:
+        """Paint the page (``paint``: the view's own paintEvent) around the boxes, then
+        each box's inside moved left by its offset, then the code blocks' right edges.
+
+        The view paints its document moved left by its horizontal scroll bar's value:
+        that bar (never shown, kept at 0) is set to each box's offset, its signals
+        blocked so that nothing scrolls, while the box's inside is painted."""
+        page = QRegion(event.region())
+        for box in self.boxes:
+            page -= box.cut
+        for rect in page:  # type: ignore[attr-defined]  # PySide6 iterates a QRegion
+            paint(QPaintEvent(rect))
+        bar = view.horizontalScrollBar()
+        blocked = bar.blockSignals(True)
+        try:
+            for box in self.boxes:
+                inside = box.inside.intersected(event.rect())
+                if not inside.isEmpty():
+                    bar.setValue(box.offset)
+                    paint(QPaintEvent(inside))
+        finally:
+            bar.setValue(0)
+            bar.blockSignals(blocked)
+        edges = [box.edge for box in self.boxes if box.edge is not None]
+        if edges:
+            painter = QPainter(view.viewport())
+            for edge in edges:
+                painter.fillRect(edge, self._edge)
+            painter.end()
+
+
+def _outline(layout: QAbstractTextDocumentLayout, frame: QTextFrame) -> QRectF:
+    """Where ``frame``'s border box is drawn. For a table, Qt's frameBoundingRect is moved
+    by its first cell's offset (it adds the position of the cell holding the frame's first
+    character, meant for frames nested in a cell): the table's outline is taken from the
+    cells of its first and last rows."""
+    if not isinstance(frame, QTextTable):
+        frame_format = frame.frameFormat()
+        rect = layout.frameBoundingRect(frame)
+        return rect.adjusted(0, frame_format.topMargin(), 0, -frame_format.bottomMargin())
+    table_format = frame.format()
+    around = table_format.cellPadding() + table_format.border() / 2
+    first = [_cell_rect(layout, frame, 0, column) for column in range(frame.columns())]
+    last = [
+        _cell_rect(layout, frame, frame.rows() - 1, column) for column in range(frame.columns())
+    ]
+    return QRectF(
+        QPointF(first[0].left(), min(cell.top() for cell in first)),
+        QPointF(first[-1].right(), max(cell.bottom() for cell in last)),
+    ).adjusted(-around, -around, around, around)
+
+
+def _cell_rect(
+    layout: QAbstractTextDocumentLayout, table: QTextTable, row: int, column: int
+) -> QRectF:
+    """The text area of a cell: from its first line's top to its last line's bottom."""
+    cell = table.cellAt(row, column)
+    top = layout.blockBoundingRect(cell.firstCursorPosition().block())
+    bottom = layout.blockBoundingRect(cell.lastCursorPosition().block())
+    return top.united(bottom)
+
+
+def _page_right(view: QTextEdit) -> float:
+    """Where the page's text ends on the right: a block that fits ends there too."""
+    document = view.document()
+    return document.textWidth() - document.documentMargin()

@@ -1,0 +1,156 @@
+"""A code block or a table wider than the answer scrolls sideways on its own, under a bar
+of its own; the prose around it stays where it is, and the mouse selects what is drawn."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QImage, QTextTable, QWheelEvent
+from PySide6.QtWidgets import QApplication, QScrollBar
+from pytestqt.qtbot import QtBot
+
+from desktop.core.markdown_blocks import split_blocks
+from desktop.ui.render.block_document_view import BlockDocumentView
+
+LONG_LINE = (
+    "SELECT customers.name, customers.email, orders.id, orders.total, orders.created_at, "
+    "shipments.carrier FROM customers JOIN orders ON orders.customer_id = customers.id "
+    "WHERE orders.total > 100 AND lastword;"
+)
+HEADER = "| " + " | ".join(f"column_{n}" for n in range(12)) + " |"
+RULE = "|" + "---|" * 12
+ROW = "| " + " | ".join(f"value_{n}_long" for n in range(12)) + " |"
+ANSWER = f"""Here is the query:
+
+```sql
+{LONG_LINE}
+```
+
+And the table:
+
+{HEADER}
+{RULE}
+{ROW}
+
+The prose after it wraps within the page and never moves sideways with the blocks above.
+"""
+
+
+def view_of(qtbot: QtBot, source: str = ANSWER, width: int = 500) -> BlockDocumentView:
+    view = BlockDocumentView()
+    qtbot.addWidget(view)
+    view.resize(width, 300)
+    view.show()
+    view.add_blocks(split_blocks(source))
+    QApplication.processEvents()
+    return view
+
+
+def rows(image: QImage, top: int, bottom: int) -> list[bytes]:
+    """The pixels of rows ``top``..``bottom`` (device independent), one bytes per row."""
+    ratio = image.devicePixelRatio()
+    width = image.width()
+    return [
+        bytes(image.pixelColor(x, y).rgb() % 256 for x in range(0, width, 2))
+        for y in range(round(top * ratio), round(bottom * ratio))
+    ]
+
+
+def prose_rect(view: BlockDocumentView) -> QRect:
+    block = view.document().find("The prose after").block()
+    return view.document().documentLayout().blockBoundingRect(block).toAlignedRect()
+
+
+def test_each_wide_block_gets_its_own_bar_and_the_view_never_scrolls_as_a_whole(qtbot):
+    view = view_of(qtbot)
+    code, table = view.sideways.boxes
+    assert isinstance(table.frame, QTextTable) and not isinstance(code.frame, QTextTable)
+    for box in (code, table):
+        assert box.bar.isVisible() and box.bar.maximum() > 0
+        assert box.bar.geometry().right() < view.viewport().width()
+    assert code.bar.maximum() > table.bar.maximum() > 0, "each as far as its own width"
+    assert not view.horizontalScrollBar().isVisible()
+    prose = prose_rect(view)
+    assert table.bar.geometry().bottom() < prose.top(), "the table's bar stands above the text"
+    assert not any(box.inside.intersects(prose) for box in (code, table))
+    view.horizontalScrollBar().setValue(200)  # as a selection dragged past the edge would
+    assert view.horizontalScrollBar().value() == 0
+
+
+def test_scrolling_a_block_moves_only_that_block(qtbot):
+    view = view_of(qtbot)
+    code, table = view.sideways.boxes
+    before = view.grab().toImage()
+    code.bar.setValue(code.bar.maximum())
+    after = view.grab().toImage()
+    inside = code.inside
+    assert rows(after, inside.top(), inside.bottom()) != rows(before, inside.top(), inside.bottom())
+    prose = prose_rect(view)
+    assert rows(after, prose.top(), prose.bottom()) == rows(before, prose.top(), prose.bottom())
+    assert rows(after, table.inside.top(), table.inside.bottom()) == rows(
+        before, table.inside.top(), table.inside.bottom()
+    ), "the table did not move with the code"
+    table.bar.setValue(table.bar.maximum())
+    moved = view.grab().toImage()
+    assert rows(moved, table.inside.top(), table.inside.bottom()) != rows(
+        after, table.inside.top(), table.inside.bottom()
+    )
+    assert rows(moved, prose.top(), prose.bottom()) == rows(before, prose.top(), prose.bottom())
+
+
+def test_the_mouse_selects_the_word_drawn_under_it_in_a_scrolled_block(qtbot):
+    view = view_of(qtbot)
+    code = view.sideways.boxes[0]
+    code.bar.setValue(code.bar.maximum())
+    line = view.document().find("lastword").block()
+    layout = view.document().documentLayout()
+    place = layout.blockBoundingRect(line)
+    start, _ = line.layout().lineAt(0).cursorToX(line.text().index("lastword"))
+    drawn_at = QPoint(round(place.left() + start - code.offset) + 8, round(place.center().y()))
+    assert code.inside.contains(drawn_at), "the word's end is in sight"
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=drawn_at)
+    assert view.textCursor().selectedText() == "lastword"
+
+
+def wheel(view: BlockDocumentView, at: QPoint, dx: int, dy: int) -> QWheelEvent:
+    event = QWheelEvent(
+        QPointF(at),
+        QPointF(view.viewport().mapToGlobal(at)),
+        QPoint(),
+        QPoint(dx, dy),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), event)
+    return event
+
+
+def test_a_sideways_wheel_scrolls_the_block_under_the_pointer_and_no_other(qtbot):
+    view = view_of(qtbot)
+    code, table = view.sideways.boxes
+    wheel(view, table.inside.center(), -120, 0)
+    assert table.offset > 0 and code.offset == 0
+    up_down = wheel(view, code.inside.center(), 0, -120)
+    assert code.offset == 0, "an up-down wheel scrolls the conversation, not the block"
+    assert not up_down.isAccepted()
+
+
+def test_blocks_that_fit_have_no_box_and_the_table_gives_back_its_room(qtbot):
+    view = view_of(qtbot, width=500)
+    table = view.sideways.boxes[1].frame
+    narrow_margin = table.format().bottomMargin()
+    view.resize(3000, 300)
+    QApplication.processEvents()
+    assert view.sideways.boxes == []
+    assert table.format().bottomMargin() < narrow_margin
+    view.resize(500, 300)
+    QApplication.processEvents()
+    assert len(view.sideways.boxes) == 2
+
+
+def test_an_answer_with_nothing_wide_has_no_box(qtbot):
+    fitting = "Short text.\n\n```python\nprint(1)\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    view = view_of(qtbot, fitting)
+    assert view.sideways.boxes == []
+    assert view.viewport().findChildren(QScrollBar) == [], "no bar stands over the answer"
