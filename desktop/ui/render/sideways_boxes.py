@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -58,10 +58,18 @@ class Box:
     """A code block's right border, drawn at the page's edge (the frame's own is out of
     sight); a table has none of its own there."""
     bar: QScrollBar
+    text_right: float = 0.0
+    """The right end of its text in the document: a point past it (in the frame's padding)
+    would find the frame's end, and a selection to there would take the whole frame."""
 
     @property
     def offset(self) -> int:
         return self.bar.value()
+
+    def document_x(self, x: float) -> float:
+        """Where in the document a point at ``x`` over the box is (kept on its text)."""
+        over = min(max(x, self.inside.left()), self.inside.right())
+        return min(over + self.offset, self.text_right)
 
     def reaches(self, point: QPointF) -> bool:
         """Whether ``point`` is over the box's content or its bar."""
@@ -76,6 +84,8 @@ class SidewaysBoxes:
         self.boxes: list[Box] = []
         self._finding = False
         self._edge = QColor()
+        self._dragged: Box | None = None
+        """The box a selection is being dragged from."""
 
     def find(self, view: QTextEdit, edge: QColor, width: float) -> None:
         """Find the blocks wider than the page, in a document ``width`` wide as laid out
@@ -138,6 +148,7 @@ class SidewaysBoxes:
             inside = QRect(left, top - 1, round(right) - left, height + 2)
             bar_at = QRect(left, inside.bottom() + 3, inside.width(), BAR_PX)
             edge = None
+            text_right = outline.right() - 1
         else:  # the code below the header row, inside the frame's border
             border = frame.frameFormat().border()
             header = frame.childFrames()
@@ -152,6 +163,7 @@ class SidewaysBoxes:
             )
             bar_at = QRect(left, inside.bottom() + 1 - BAR_PX, inside.width(), BAR_PX)
             edge = QRectF(right - border, outline.top(), border, outline.height())
+            text_right = outline.right() - border - frame.frameFormat().padding() - 1
         if box is None:
             bar = QScrollBar(Qt.Orientation.Horizontal, view.viewport())
             bar.setAccessibleName(_scroll_word())
@@ -164,6 +176,7 @@ class SidewaysBoxes:
         if cut != box.cut:  # a static viewport repaints only what grew: the edge moved
             view.viewport().update(box.cut + cut)
         box.frame, box.inside, box.edge, box.cut = frame, inside, edge, cut
+        box.text_right = text_right
         box.bar.setRange(0, max(0, round(outline.right() + PAST_END_PX - right)))
         box.bar.setPageStep(max(1, inside.width()))
         box.bar.setSingleStep(WHEEL_STEP_PX)
@@ -172,6 +185,7 @@ class SidewaysBoxes:
         return box
 
     def reset(self) -> None:
+        self._dragged = None
         for box in self.boxes:
             box.bar.deleteLater()
         self.boxes = []
@@ -185,18 +199,38 @@ class SidewaysBoxes:
 
     def moved(self, event: QMouseEvent) -> QMouseEvent:
         """``event`` at the place in the document drawn under it (inside a scrolled box
-        that is to the right by the box's offset)."""
-        box = self.box_at(event.position())
-        if box is None or not box.offset or not box.inside.contains(event.position().toPoint()):
+        that is to the right by the box's offset). Dragging a selection from inside a box
+        past its left or right side scrolls the box that way."""
+        point, kind = event.position(), event.type()
+        box = self._dragged if self._dragged is not None else self._inside_at(point)
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+            left = event.button() == Qt.MouseButton.LeftButton
+            self._dragged = box = self._inside_at(point) if left else None
+        elif kind == QEvent.Type.MouseButtonRelease:
+            self._dragged = None
+        elif box is not None and box is self._dragged:
+            inside = box.inside
+            if point.x() > inside.right():
+                box.bar.setValue(box.offset + round(point.x()) - inside.right())
+            elif point.x() < inside.left():
+                box.bar.setValue(box.offset - inside.left() + round(point.x()))
+        if (
+            box is None
+            or not box.offset
+            or not box.inside.top() <= point.y() <= box.inside.bottom()
+        ):
             return event
         return QMouseEvent(
-            event.type(),
-            event.position() + QPointF(box.offset, 0),
+            kind,
+            QPointF(box.document_x(point.x()), point.y()),
             event.globalPosition(),
             event.button(),
             event.buttons(),
             event.modifiers(),
         )
+
+    def _inside_at(self, point: QPointF) -> Box | None:
+        return next((box for box in self.boxes if box.inside.contains(point.toPoint())), None)
 
     def wheel(self, event: QWheelEvent) -> bool:
         """Scroll the box under a sideways wheel (or Shift and the wheel); True when the

@@ -3,8 +3,8 @@ of its own; the prose around it stays where it is, and the mouse selects what is
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRect, Qt
-from PySide6.QtGui import QImage, QTextTable, QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QImage, QMouseEvent, QTextTable, QWheelEvent
 from PySide6.QtWidgets import QApplication, QScrollBar
 from pytestqt.qtbot import QtBot
 
@@ -109,6 +109,33 @@ def test_the_mouse_selects_the_word_drawn_under_it_in_a_scrolled_block(qtbot):
     assert code.inside.contains(drawn_at), "the word's end is in sight"
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=drawn_at)
     assert view.textCursor().selectedText() == "lastword"
+
+
+def mouse(view: BlockDocumentView, kind: QEvent.Type, at: QPoint, held: bool = True) -> None:
+    left = Qt.MouseButton.LeftButton
+    button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else left
+    buttons = left if held else Qt.MouseButton.NoButton
+    global_at = QPointF(view.viewport().mapToGlobal(at))
+    event = QMouseEvent(
+        kind, QPointF(at), global_at, button, buttons, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(view.viewport(), event)
+
+
+def test_dragging_a_selection_past_a_blocks_edge_scrolls_it_and_selects_on(qtbot):
+    view = view_of(qtbot)
+    code = view.sideways.boxes[0]
+    line = view.document().find("lastword").block()
+    y = round(view.document().documentLayout().blockBoundingRect(line).center().y())
+    mouse(view, QEvent.Type.MouseButtonPress, QPoint(code.inside.left() + 12, y))
+    for step in range(1, 40):
+        mouse(view, QEvent.Type.MouseMove, QPoint(code.inside.right() + 5 * step, y))
+    mouse(view, QEvent.Type.MouseButtonRelease, QPoint(code.inside.right() + 200, y), held=False)
+    assert code.offset == code.bar.maximum(), "it scrolled to the line's end"
+    selected = view.textCursor().selectedText()
+    assert selected == LONG_LINE, "from the press to the end of the line, no more"
+    mouse(view, QEvent.Type.MouseMove, QPoint(code.inside.right() + 300, y), held=False)
+    assert code.offset == code.bar.maximum(), "a move after the release scrolls nothing"
 
 
 def wheel(view: BlockDocumentView, at: QPoint, dx: int, dy: int) -> QWheelEvent:
