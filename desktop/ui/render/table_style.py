@@ -1,7 +1,7 @@
 """Tables: markdown's, as a current app draws them, and the one-row header of a code
 block (its language, Copy, Save…). Markdown tables get thin rules in the border colour,
-room in the cells and a shaded header row; a wide one makes the document wider than the
-view, which then scrolls sideways (BlockDocumentView)."""
+room in the cells and a shaded header row; a wide one scrolls sideways on its own, under a
+bar of its own (sideways_boxes)."""
 
 from __future__ import annotations
 
