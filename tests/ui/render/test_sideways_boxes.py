@@ -8,8 +8,9 @@ from PySide6.QtGui import QImage, QMouseEvent, QTextTable, QWheelEvent
 from PySide6.QtWidgets import QApplication, QScrollBar
 from pytestqt.qtbot import QtBot
 
-from desktop.core.markdown_blocks import split_blocks
+from desktop.core.markdown_blocks import Block, BlockKind, split_blocks
 from desktop.ui.render.block_document_view import BlockDocumentView
+from desktop.ui.render.growing_block_view import GrowingBlockView
 
 LONG_LINE = (
     "SELECT customers.name, customers.email, orders.id, orders.total, orders.created_at, "
@@ -181,3 +182,21 @@ def test_an_answer_with_nothing_wide_has_no_box(qtbot):
     view = view_of(qtbot, fitting)
     assert view.sideways.boxes == []
     assert view.viewport().findChildren(QScrollBar) == [], "no bar stands over the answer"
+
+
+def test_a_growing_code_block_keeps_its_box_and_offset_as_lines_arrive(qtbot):
+    tail = GrowingBlockView()
+    qtbot.addWidget(tail)
+    tail.resize(500, 200)
+    tail.show()
+    tail.draw(Block(BlockKind.CODE, f"```sql\n{LONG_LINE}\n", language="sql", closed=False))
+    QApplication.processEvents()
+    (box,) = tail.sideways.boxes
+    box.bar.setValue(120)
+    more = f"{LONG_LINE}\nSELECT 1;\nSELECT 2;\n"
+    tail.draw(Block(BlockKind.CODE, f"```sql\n{more}", language="sql", closed=False))
+    QApplication.processEvents()
+    assert tail.sideways.boxes == [box] and box.offset == 120
+    assert box.inside.height() > 2 * tail.fontMetrics().lineSpacing(), "it grew with its lines"
+    tail.draw(None)
+    assert tail.sideways.boxes == []
