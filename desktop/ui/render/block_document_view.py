@@ -97,8 +97,6 @@ class BlockDocumentView(AutoHeightBrowser):
         self.quotes = Quotes()
         self.task_boxes = TaskBoxes()
         self.sideways = SidewaysBoxes()
-        self.horizontalScrollBar().valueChanged.connect(self._keep_left)
-        self.document().documentLayout().documentSizeChanged.connect(self._find_wide)
         self._code_format = QTextCharFormat()
         self._code_format.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._frame_format = QTextFrameFormat()
@@ -116,6 +114,8 @@ class BlockDocumentView(AutoHeightBrowser):
         self._ends_with_code = False
         self.code_frame: QTextFrame | None = None
         """The frame of the last code block rendered."""
+        self.horizontalScrollBar().valueChanged.connect(self._keep_left)
+        self.document().documentLayout().documentSizeChanged.connect(self._find_wide)
 
     def _indent_lists(self) -> None:
         indent = list_indent_px(self.fontMetrics())
@@ -210,6 +210,7 @@ class BlockDocumentView(AutoHeightBrowser):
                 style_table(table, QColor(self._colours[1]), QColor(self._colours[0]))
             self.quotes.recolour()
         self.highlighter.set_dark(_dark(self))
+        self._find_wide()  # the code blocks' edges in the new colour
 
     def add(self, block: Block, *, copyable: bool) -> None:
         """Append ``block`` (a code block gets a Copy link when ``copyable``; a finished

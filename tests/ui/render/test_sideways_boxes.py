@@ -4,13 +4,14 @@ of its own; the prose around it stays where it is, and the mouse selects what is
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
-from PySide6.QtGui import QImage, QMouseEvent, QTextTable, QWheelEvent
+from PySide6.QtGui import QImage, QMouseEvent, QPalette, QTextTable, QWheelEvent
 from PySide6.QtWidgets import QApplication, QScrollBar
 from pytestqt.qtbot import QtBot
 
 from desktop.core.markdown_blocks import Block, BlockKind, split_blocks
 from desktop.ui.render.block_document_view import BlockDocumentView
 from desktop.ui.render.growing_block_view import GrowingBlockView
+from desktop.ui.theme import DARK, LIGHT, apply_theme
 
 LONG_LINE = (
     "SELECT customers.name, customers.email, orders.id, orders.total, orders.created_at, "
@@ -200,3 +201,18 @@ def test_a_growing_code_block_keeps_its_box_and_offset_as_lines_arrive(qtbot):
     assert box.inside.height() > 2 * tail.fontMetrics().lineSpacing(), "it grew with its lines"
     tail.draw(None)
     assert tail.sideways.boxes == []
+
+
+def test_a_scrolled_code_blocks_right_edge_takes_each_look(qtbot):
+    view = view_of(qtbot)
+    code = view.sideways.boxes[0]
+    assert code.edge is not None
+    for look in (DARK, LIGHT):
+        apply_theme(QApplication.instance(), look)
+        QApplication.processEvents()
+        image = view.viewport().grab().toImage()
+        ratio = image.devicePixelRatio()
+        edge = image.pixelColor(
+            round(code.edge.left() * ratio), round(code.inside.center().y() * ratio)
+        )
+        assert edge == view.palette().color(QPalette.ColorRole.Mid), look
