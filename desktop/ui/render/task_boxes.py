@@ -85,11 +85,12 @@ class TaskBoxes:
             if not _task(block) or block.layout().lineCount() == 0:
                 continue
             metrics = QFontMetricsF(QTextCursor(block).charFormat().font())
-            line = block.layout().lineAt(0).naturalTextRect()
-            left = layout.blockBoundingRect(block).topLeft() + line.topLeft()
+            line = block.layout().lineAt(0)
+            left = layout.blockBoundingRect(block).topLeft() + line.naturalTextRect().topLeft()
             side = round(metrics.ascent() * BOX_ASCENTS)
             right = left.x() - metrics.horizontalAdvance(" ") - metrics.lineSpacing() / 6
-            middle = left.y() + metrics.ascent() - metrics.capHeight() / 2  # of the capitals
+            # The line's own ascent: a fallback font (Chinese) lowers its baseline.
+            middle = left.y() + line.ascent() - metrics.capHeight() / 2  # of the capitals
             box = QRectF(right - side, middle - side / 2, side, side)
             shown.append((box, block.blockFormat().marker() is QTextBlockFormat.MarkerType.Checked))
         return shown

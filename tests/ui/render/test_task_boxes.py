@@ -111,3 +111,23 @@ def test_a_growing_task_list_drawn_again_keeps_one_box_per_item(qtbot) -> None:
         True,
         False,
     ]
+
+
+def test_a_box_stands_level_with_chinese_text(qtbot) -> None:
+    """Chinese glyphs come from a fallback font with a taller ascent, which lowers the
+    line's baseline: the box follows it (it stood 2-3 px above the glyphs)."""
+    view = view_of(qtbot, "- [x] 更新变更日志\n- [ ] 发布安装包\n")
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    boxes = view.task_boxes.boxes(view.document())
+    for (box, _), text in zip(boxes, ["更新", "发布"], strict=True):
+        line = first_line(view, text)
+        ink = [
+            y
+            for y in range(round(line.top() * ratio), round(line.bottom() * ratio))
+            if any(
+                image.pixelColor(x, y).lightness() < 140
+                for x in range(round(line.left() * ratio), round(line.right() * ratio))
+            )
+        ]
+        assert abs((ink[0] + ink[-1] + 1) / 2 / ratio - box.center().y()) <= 1.0
