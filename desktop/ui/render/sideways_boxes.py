@@ -35,7 +35,7 @@ BAR_PX = 10
 """The height of a horizontal scroll bar in the app's look (theme_rules). A code block's
 bar stands in its bottom padding (CODE_PADDING_PX); a table's in room added below it."""
 PAST_END_PX = 4
-"""Scrolled to its end, a table's right border stands this far inside the page's edge."""
+"""Scrolled to its end, a block's right border stands this far inside the page's edge."""
 WHEEL_STEP_PX = 48
 """How far one notch of a sideways wheel (or Shift and the wheel) scrolls a box."""
 
