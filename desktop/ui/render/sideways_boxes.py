@@ -35,7 +35,8 @@ BAR_PX = 10
 """The height of a horizontal scroll bar in the app's look (theme_rules). A code block's
 bar stands in its bottom padding (CODE_PADDING_PX); a table's in room added below it."""
 PAST_END_PX = 4
-"""Scrolled to its end, a block's right border stands this far inside the page's edge."""
+"""Scrolled to its end, a table's right border stands this far inside the page's edge (a
+code block's meets the edge drawn there)."""
 WHEEL_STEP_PX = 48
 """How far one notch of a sideways wheel (or Shift and the wheel) scrolls a box."""
 
@@ -149,6 +150,7 @@ class SidewaysBoxes:
             bar_at = QRect(left, inside.bottom() + 3, inside.width(), BAR_PX)
             edge = None
             text_right = outline.right() - 1
+            end = outline.right() + PAST_END_PX
         else:  # the code below the header row, inside the frame's border
             border = frame.frameFormat().border()
             header = frame.childFrames()
@@ -164,6 +166,7 @@ class SidewaysBoxes:
             bar_at = QRect(left, inside.bottom() + 1 - BAR_PX, inside.width(), BAR_PX)
             edge = QRectF(right - border, outline.top(), border, outline.height())
             text_right = outline.right() - border - frame.frameFormat().padding() - 1
+            end = outline.right()
         if box is None:
             bar = QScrollBar(Qt.Orientation.Horizontal, view.viewport())
             bar.setAccessibleName(_scroll_word())
@@ -177,7 +180,7 @@ class SidewaysBoxes:
             view.viewport().update(box.cut + cut)
         box.frame, box.inside, box.edge, box.cut = frame, inside, edge, cut
         box.text_right = text_right
-        box.bar.setRange(0, max(0, round(outline.right() + PAST_END_PX - right)))
+        box.bar.setRange(0, max(0, round(end - right)))
         box.bar.setPageStep(max(1, inside.width()))
         box.bar.setSingleStep(WHEEL_STEP_PX)
         box.bar.setGeometry(bar_at)
