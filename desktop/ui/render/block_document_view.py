@@ -5,7 +5,7 @@ task_boxes and quotes paint what Qt draws plainly), prepared by core.math_spans:
 become images (formula_text), images by URL become links (never fetched), footnote marks
 superscripts. Fenced code goes in a framed block on
 the code background under a header row (code_headers: its language, Copy and Save…), its
-lines never wrapped: a block with a line or a table wider than the view scrolls sideways
+lines never wrapped: a code block, table or formula wider than the view scrolls sideways
 on its own (sideways_boxes), and the text around it stays put.
 Finished code is coloured by Pygments (code_colours). Mermaid stays code with Copy: drawing
 it natively needs a graph layout engine (dagre/ELK, JavaScript), not worth a web engine.

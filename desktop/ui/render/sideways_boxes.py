@@ -1,12 +1,13 @@
-"""Code blocks and tables wider than the answer scroll sideways on their own, each with a
-scroll bar under it, as in a browser; the prose around them stays where it is.
+"""Code blocks, tables and formulas wider than the answer scroll sideways on their own,
+each with a scroll bar under it, as in a browser; the prose around them stays where it is.
 
-Qt lays a code block with a long line (code never wraps) or a table of unbroken cells out
-wider than the page, and the view then scrolled the whole answer under one bar below its
-last line. Now the view stays at its left edge and each wide block is a :class:`Box`: the
-part of the page its content may show (its inside) and how far it is scrolled. The view
-paints the page around the boxes as before and each inside again, moved left by the box's
-offset (:meth:`SidewaysBoxes.paint`); a mouse event inside a box is moved back by it
+Qt lays a code block with a long line (code never wraps), a table of unbroken cells or a
+paragraph holding a long formula (an image) out wider than the page, and the view then
+scrolled the whole answer under one bar below its last line. Now the view stays at its
+left edge and each wide block is a :class:`Box`: the part of the page its content may
+show (its inside) and how far it is scrolled. The view paints the page around the boxes
+as before and each inside again, moved left by the box's offset
+(:meth:`SidewaysBoxes.paint`); a mouse event inside a box is moved back by it
 (:meth:`SidewaysBoxes.moved`), so selecting and copying find the characters drawn there.
 """
 
@@ -23,6 +24,10 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QRegion,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
     QTextFrame,
     QTextTable,
     QWheelEvent,
@@ -33,7 +38,11 @@ from desktop.ui.render.table_style import BELOW_TABLE_PX
 
 BAR_PX = 10
 """The height of a horizontal scroll bar in the app's look (theme_rules). A code block's
-bar stands in its bottom padding (CODE_PADDING_PX); a table's in room added below it."""
+bar stands in its bottom padding (CODE_PADDING_PX); a table's or a paragraph's in room
+added below it (:data:`ROOM_PX`)."""
+ROOM_PX = BAR_PX + 4
+ROOM = QTextFormat.Property.UserProperty.value + 3
+"""A paragraph's property: the room (px) added to its bottom margin for its bar."""
 PAST_END_PX = 4
 """Scrolled to its end, a table's right border stands this far inside the page's edge (a
 code block's meets the edge drawn there)."""
@@ -49,7 +58,10 @@ def _scroll_word() -> str:
 class Box:
     """A block wider than the page: its frame, where its content shows, its scroll bar."""
 
-    frame: QTextFrame
+    key: QTextFrame | int
+    """What it is found by again after a layout: its frame, or a paragraph's position."""
+    frame: QTextFrame | None
+    """A code block's or table's frame; None for a paragraph (a long formula)."""
     inside: QRect
     """Where its content is drawn (moved left by :attr:`offset`), in the view's viewport."""
     cut: QRegion
@@ -101,53 +113,88 @@ class SidewaysBoxes:
             return  # as with most answers: nothing is wider than the page
         self._finding = True
         try:
-            self._make_room(view)
             found = self._wide_blocks(view) if wide else []
+            if self._make_room(view.document(), found):  # laid out again: the places moved
+                found = self._wide_blocks(view)
         finally:
             self._finding = False
-        kept = {id(box.frame): box for box in self.boxes}
+        kept = {box.key: box for box in self.boxes}
         boxes = []
-        for frame, rect in found:
-            box = kept.pop(id(frame), None)
-            boxes.append(self._place(view, frame, rect, box))
+        for key, frame, outline in found:
+            box = kept.pop(key, None)
+            boxes.append(self._place(view, key, frame, outline, box))
         for box in kept.values():  # it fits now, or is gone
             box.bar.deleteLater()
             view.viewport().update(box.cut)
         self.boxes = boxes
 
-    def _wide_blocks(self, view: QTextEdit) -> list[tuple[QTextFrame, QRectF]]:
-        """Each block wider than the page, with its outline (border box)."""
+    def _wide_blocks(
+        self, view: QTextEdit
+    ) -> list[tuple[QTextFrame | int, QTextFrame | None, QRectF]]:
+        """Each block wider than the page (a frame, or a paragraph outside any frame),
+        with its outline (a frame's border box, a paragraph's lines)."""
         document = view.document()
+        layout = document.documentLayout()
         right = _page_right(view)
-        found = []
+        found: list[tuple[QTextFrame | int, QTextFrame | None, QRectF]] = []
         for frame in document.rootFrame().childFrames():
-            outline = _outline(document.documentLayout(), frame)
+            outline = _outline(layout, frame)
             if outline.right() > right + 0.5:
-                found.append((frame, outline))
+                found.append((frame, frame, outline))
+        for block in _paragraphs(document):
+            lines = _lines_outline(layout, block, right)
+            if lines is not None:
+                found.append((block.position(), None, lines))
         return found
 
-    def _make_room(self, view: QTextEdit) -> None:
-        """A wide table's bottom margin holds its bar; a table that fits has its own."""
-        document = view.document()
-        right = _page_right(view)
-        for frame in document.rootFrame().childFrames():
-            if not isinstance(frame, QTextTable):
-                continue
-            wide = _outline(document.documentLayout(), frame).right() > right + 0.5
-            margin = BELOW_TABLE_PX + BAR_PX + 2 if wide else BELOW_TABLE_PX
-            table_format = frame.format()
-            if table_format.bottomMargin() != margin:
-                table_format.setBottomMargin(margin)
-                frame.setFormat(table_format)
+    def _make_room(
+        self,
+        document: QTextDocument,
+        found: list[tuple[QTextFrame | int, QTextFrame | None, QRectF]],
+    ) -> bool:
+        """Room below each wide table and paragraph for its bar; a table or paragraph that
+        fits has its own margin again. True if a margin changed (the layout with it)."""
+        wide = {key for key, _, _ in found}
+        changed = False
+        for table in document.rootFrame().childFrames():
+            if isinstance(table, QTextTable):
+                margin = BELOW_TABLE_PX + (ROOM_PX if table in wide else 0)
+                table_format = table.format()
+                if table_format.bottomMargin() != margin:
+                    table_format.setBottomMargin(margin)
+                    table.setFormat(table_format)
+                    changed = True
+        for block in _paragraphs(document):
+            block_format = block.blockFormat()
+            added = block_format.intProperty(ROOM)
+            room = ROOM_PX if block.position() in wide else 0
+            if added != room:
+                block_format.setBottomMargin(block_format.bottomMargin() - added + room)
+                block_format.setProperty(ROOM, room)
+                QTextCursor(block).setBlockFormat(block_format)
+                changed = True
+        return changed
 
-    def _place(self, view: QTextEdit, frame: QTextFrame, outline: QRectF, box: Box | None) -> Box:
-        """The box of ``frame`` drawn at ``outline``: its inside, cut and bar."""
+    def _place(
+        self,
+        view: QTextEdit,
+        key: QTextFrame | int,
+        frame: QTextFrame | None,
+        outline: QRectF,
+        box: Box | None,
+    ) -> Box:
+        """The box of ``frame`` (None: a paragraph) drawn at ``outline``: its inside, cut
+        and bar."""
         right = _page_right(view)
         top, height = int(outline.top()), int(outline.height()) + 1
-        if isinstance(frame, QTextTable):  # the whole table scrolls, its borders too
+        if frame is None or isinstance(frame, QTextTable):  # a paragraph, a table and borders
             left = int(view.document().documentMargin())
             inside = QRect(left, top - 1, round(right) - left, height + 2)
-            bar_at = QRect(left, inside.bottom() + 3, inside.width(), BAR_PX)
+            under = inside.bottom()
+            if isinstance(key, int):  # a paragraph: below its last line, wide or not
+                layout = view.document().documentLayout()
+                under = round(_paragraph_bottom(layout, view.document().findBlock(key)))
+            bar_at = QRect(left, under + 3, inside.width(), BAR_PX)
             edge = None
             text_right = outline.right() - 1
             end = outline.right() + PAST_END_PX
@@ -173,12 +220,12 @@ class SidewaysBoxes:
             bar.setCursor(Qt.CursorShape.ArrowCursor)
             viewport = view.viewport()
             bar.valueChanged.connect(lambda _value: viewport.update())
-            box = Box(frame, inside, QRegion(), edge, bar)
+            box = Box(key, frame, inside, QRegion(), edge, bar)
         overflow = QRect(round(right), top - 1, 1 << 16, height + 2)
         cut = QRegion(inside) + QRegion(overflow)
         if cut != box.cut:  # a static viewport repaints only what grew: the edge moved
             view.viewport().update(box.cut + cut)
-        box.frame, box.inside, box.edge, box.cut = frame, inside, edge, cut
+        box.key, box.frame, box.inside, box.edge, box.cut = key, frame, inside, edge, cut
         box.text_right = text_right
         box.bar.setRange(0, max(0, round(end - right)))
         box.bar.setPageStep(max(1, inside.width()))
@@ -305,6 +352,42 @@ def _outline(layout: QAbstractTextDocumentLayout, frame: QTextFrame) -> QRectF:
         QPointF(first[0].left(), min(cell.top() for cell in first)),
         QPointF(first[-1].right(), max(cell.bottom() for cell in last)),
     ).adjusted(-around, -around, around, around)
+
+
+def _paragraphs(document: QTextDocument) -> list[QTextBlock]:
+    """The shown paragraphs outside the frames (code blocks, tables): the root frame's
+    own blocks, without walking a frame's lines (a long code block has thousands)."""
+    found = []
+    child = document.rootFrame().begin()
+    while not child.atEnd():
+        block = child.currentBlock()
+        if block.isValid() and block.isVisible() and block.length() > 1:  # else anywhere
+            found.append(block)
+        child += 1
+    return found
+
+
+def _lines_outline(
+    layout: QAbstractTextDocumentLayout, block: QTextBlock, right: float
+) -> QRectF | None:
+    """Where a paragraph's lines wider than the page are drawn (None: it has none)."""
+    lines = block.layout()
+    place = layout.blockBoundingRect(block).topLeft()
+    outline: QRectF | None = None
+    for index in range(lines.lineCount()):
+        line = lines.lineAt(index)
+        width = line.x() + line.naturalTextWidth()
+        if place.x() + width > right + 0.5:
+            rect = QRectF(place.x(), place.y() + line.y(), width, line.height())
+            outline = rect if outline is None else outline.united(rect)
+    return outline
+
+
+def _paragraph_bottom(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> float:
+    """Where a paragraph's last line ends (its bar goes in the room below)."""
+    lines = block.layout()
+    last = lines.lineAt(lines.lineCount() - 1)
+    return layout.blockBoundingRect(block).top() + last.y() + last.height()
 
 
 def _cell_rect(

@@ -11,7 +11,9 @@ from pytestqt.qtbot import QtBot
 from desktop.core.markdown_blocks import Block, BlockKind, split_blocks
 from desktop.ui.render.block_document_view import BlockDocumentView
 from desktop.ui.render.growing_block_view import GrowingBlockView
+from desktop.ui.render.markdown_view import MarkdownView
 from desktop.ui.theme import DARK, LIGHT, apply_theme
+from tests.ui.conftest import wait_until
 
 LONG_LINE = (
     "SELECT customers.name, customers.email, orders.id, orders.total, orders.created_at, "
@@ -216,3 +218,29 @@ def test_a_scrolled_code_blocks_right_edge_takes_each_look(qtbot):
             round(code.edge.left() * ratio), round(code.inside.center().y() * ratio)
         )
         assert edge == view.palette().color(QPalette.ColorRole.Mid), look
+
+
+async def test_a_formula_wider_than_the_page_scrolls_on_its_own_line(qtbot):
+    terms = " + ".join(f"a_{{{n}}} x^{{{n}}}" for n in range(30))
+    body = MarkdownView()
+    qtbot.addWidget(body)
+    body.resize(400, 300)
+    body.show()
+    body.set_text(f"Sum:\n\n$$f(x) = {terms}$$\n\nand inline ${terms}$ too, then the end.")
+    view = body.pages()[0].view
+    assert view is not None
+    await wait_until(lambda: not view.formulas.pending and len(view.sideways.boxes) == 2)
+    display, inline = view.sideways.boxes
+    assert display.frame is None and inline.frame is None, "paragraphs, not frames"
+    assert display.bar.maximum() > 0 and inline.bar.maximum() > 0
+    for words in ("Sum", "and inline", "too, then"):
+        cursor = view.document().find(words)
+        place = view.cursorRect(cursor).center()
+        assert not any(box.inside.contains(place) for box in (display, inline)), words
+    before = view.grab().toImage()
+    inline.bar.setValue(inline.bar.maximum())
+    scrolled = view.grab().toImage()
+    line = inline.inside
+    assert rows(scrolled, line.top(), line.bottom()) != rows(before, line.top(), line.bottom())
+    top = display.inside
+    assert rows(scrolled, top.top(), top.bottom()) == rows(before, top.top(), top.bottom())
