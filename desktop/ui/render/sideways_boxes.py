@@ -18,13 +18,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
     QColor,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QRegion,
-    QTextBlock,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -34,6 +32,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QScrollBar, QTextEdit
 
+from desktop.ui.render.block_outlines import (
+    frame_outline,
+    page_right,
+    paragraph_bottom,
+    paragraphs,
+    wide_lines,
+)
 from desktop.ui.render.table_style import BELOW_TABLE_PX
 
 BAR_PX = 10
@@ -114,7 +119,7 @@ class SidewaysBoxes:
         self._finding = True
         try:
             found = self._wide_blocks(view) if wide else []
-            if self._make_room(view.document(), found):  # laid out again: the places moved
+            if self._make_room(document, found) and wide:  # laid out again: places moved
                 found = self._wide_blocks(view)
         finally:
             self._finding = False
@@ -135,14 +140,14 @@ class SidewaysBoxes:
         with its outline (a frame's border box, a paragraph's lines)."""
         document = view.document()
         layout = document.documentLayout()
-        right = _page_right(view)
+        right = page_right(view)
         found: list[tuple[QTextFrame | int, QTextFrame | None, QRectF]] = []
         for frame in document.rootFrame().childFrames():
-            outline = _outline(layout, frame)
+            outline = frame_outline(layout, frame)
             if outline.right() > right + 0.5:
                 found.append((frame, frame, outline))
-        for block in _paragraphs(document):
-            lines = _lines_outline(layout, block, right)
+        for block in paragraphs(document):
+            lines = wide_lines(layout, block, right)
             if lines is not None:
                 found.append((block.position(), None, lines))
         return found
@@ -164,7 +169,7 @@ class SidewaysBoxes:
                     table_format.setBottomMargin(margin)
                     table.setFormat(table_format)
                     changed = True
-        for block in _paragraphs(document):
+        for block in paragraphs(document):
             block_format = block.blockFormat()
             added = block_format.intProperty(ROOM)
             room = ROOM_PX if block.position() in wide else 0
@@ -185,7 +190,7 @@ class SidewaysBoxes:
     ) -> Box:
         """The box of ``frame`` (None: a paragraph) drawn at ``outline``: its inside, cut
         and bar."""
-        right = _page_right(view)
+        right = page_right(view)
         top, height = int(outline.top()), int(outline.height()) + 1
         if frame is None or isinstance(frame, QTextTable):  # a paragraph, a table and borders
             left = int(view.document().documentMargin())
@@ -193,7 +198,7 @@ class SidewaysBoxes:
             under = inside.bottom()
             if isinstance(key, int):  # a paragraph: below its last line, wide or not
                 layout = view.document().documentLayout()
-                under = round(_paragraph_bottom(layout, view.document().findBlock(key)))
+                under = round(paragraph_bottom(layout, view.document().findBlock(key)))
             bar_at = QRect(left, under + 3, inside.width(), BAR_PX)
             edge = None
             text_right = outline.right() - 1
@@ -331,76 +336,3 @@ class SidewaysBoxes:
             for edge in edges:
                 painter.fillRect(edge, self._edge)
             painter.end()
-
-
-def _outline(layout: QAbstractTextDocumentLayout, frame: QTextFrame) -> QRectF:
-    """Where ``frame``'s border box is drawn. For a table, Qt's frameBoundingRect is moved
-    by its first cell's offset (it adds the position of the cell holding the frame's first
-    character, meant for frames nested in a cell): the table's outline is taken from the
-    cells of its first and last rows."""
-    if not isinstance(frame, QTextTable):
-        frame_format = frame.frameFormat()
-        rect = layout.frameBoundingRect(frame)
-        return rect.adjusted(0, frame_format.topMargin(), 0, -frame_format.bottomMargin())
-    table_format = frame.format()
-    around = table_format.cellPadding() + table_format.border() / 2
-    first = [_cell_rect(layout, frame, 0, column) for column in range(frame.columns())]
-    last = [
-        _cell_rect(layout, frame, frame.rows() - 1, column) for column in range(frame.columns())
-    ]
-    return QRectF(
-        QPointF(first[0].left(), min(cell.top() for cell in first)),
-        QPointF(first[-1].right(), max(cell.bottom() for cell in last)),
-    ).adjusted(-around, -around, around, around)
-
-
-def _paragraphs(document: QTextDocument) -> list[QTextBlock]:
-    """The shown paragraphs outside the frames (code blocks, tables): the root frame's
-    own blocks, without walking a frame's lines (a long code block has thousands)."""
-    found = []
-    child = document.rootFrame().begin()
-    while not child.atEnd():
-        block = child.currentBlock()
-        if block.isValid() and block.isVisible() and block.length() > 1:  # else anywhere
-            found.append(block)
-        child += 1
-    return found
-
-
-def _lines_outline(
-    layout: QAbstractTextDocumentLayout, block: QTextBlock, right: float
-) -> QRectF | None:
-    """Where a paragraph's lines wider than the page are drawn (None: it has none)."""
-    lines = block.layout()
-    place = layout.blockBoundingRect(block).topLeft()
-    outline: QRectF | None = None
-    for index in range(lines.lineCount()):
-        line = lines.lineAt(index)
-        width = line.x() + line.naturalTextWidth()
-        if place.x() + width > right + 0.5:
-            rect = QRectF(place.x(), place.y() + line.y(), width, line.height())
-            outline = rect if outline is None else outline.united(rect)
-    return outline
-
-
-def _paragraph_bottom(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> float:
-    """Where a paragraph's last line ends (its bar goes in the room below)."""
-    lines = block.layout()
-    last = lines.lineAt(lines.lineCount() - 1)
-    return layout.blockBoundingRect(block).top() + last.y() + last.height()
-
-
-def _cell_rect(
-    layout: QAbstractTextDocumentLayout, table: QTextTable, row: int, column: int
-) -> QRectF:
-    """The text area of a cell: from its first line's top to its last line's bottom."""
-    cell = table.cellAt(row, column)
-    top = layout.blockBoundingRect(cell.firstCursorPosition().block())
-    bottom = layout.blockBoundingRect(cell.lastCursorPosition().block())
-    return top.united(bottom)
-
-
-def _page_right(view: QTextEdit) -> float:
-    """Where the page's text ends on the right: a block that fits ends there too."""
-    document = view.document()
-    return document.textWidth() - document.documentMargin()
