@@ -24,13 +24,18 @@ After it.
 """
 
 
-def test_a_tables_outline_is_where_its_border_is_drawn(qtbot) -> None:
+def drawn(qtbot) -> BlockDocumentView:
     view = BlockDocumentView()
     qtbot.addWidget(view)
     view.resize(500, 300)
     view.show()
     view.add_blocks(split_blocks(ANSWER))
     QApplication.processEvents()
+    return view
+
+
+def test_a_tables_outline_is_where_its_border_is_drawn(qtbot) -> None:
+    view = drawn(qtbot)
     layout = view.document().documentLayout()
     (table,) = [f for f in view.document().rootFrame().childFrames() if isinstance(f, QTextTable)]
     outline = frame_outline(layout, table)
@@ -45,12 +50,7 @@ def test_a_tables_outline_is_where_its_border_is_drawn(qtbot) -> None:
 
 
 def test_paragraphs_are_the_text_outside_code_and_tables_and_fit_the_page(qtbot) -> None:
-    view = BlockDocumentView()
-    qtbot.addWidget(view)
-    view.resize(500, 300)
-    view.show()
-    view.add_blocks(split_blocks(ANSWER))
-    QApplication.processEvents()
+    view = drawn(qtbot)
     texts = [block.text() for block in paragraphs(view.document())]
     assert texts == ["Before the table.", "After it."]
     layout = view.document().documentLayout()
