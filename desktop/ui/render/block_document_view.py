@@ -153,8 +153,10 @@ class BlockDocumentView(AutoHeightBrowser):
             self.task_boxes.paint(self.viewport(), self.document(), event, origin)
 
     def _find_wide(self, size: QSizeF | None = None) -> None:
+        """After each layout (every frame of a streaming answer): most find nothing wide."""
         width = (size or self.document().size()).width()
-        self.sideways.find(self, QColor(self._colours[1]), width)
+        if self.sideways.boxes or width > self.document().textWidth() + 0.5:
+            self.sideways.find(self, QColor(self._colours[1]), width)
 
     def _keep_left(self, value: int) -> None:
         """The view never scrolls sideways as a whole (selecting past its edge would)."""
