@@ -31,7 +31,7 @@ from desktop.ui.render.block_page import BlockPage, first_run
 from desktop.ui.render.grow_in_place import paint_growth_only
 from desktop.ui.render.growing_block_view import GrowingBlockView
 from desktop.ui.render.page_merge import PageMerger
-from desktop.ui.render.tail_views import TailViews, visible
+from desktop.ui.render.tail_views import TailViews, keep_offset, visible
 
 DRAW_STEP_CHARS = 1200
 """Text drawn in one turn (~3 ms): a step of a frame drawn out of sight, or of the held
@@ -299,8 +299,11 @@ class MarkdownView(QWidget):
         if not in_sight:
             self._unheld += blocks
             return
+        offset = self._tails.code_offset()  # the person may have scrolled it as it grew
         self._settle(self._in_view())
-        self._paging.open().add(blocks)
+        page = self._paging.open()
+        page.add(blocks)
+        keep_offset(page.view, blocks, offset)
         self._show_hidden()
         self._tails.show(None)  # the finished blocks took its text
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout
 
 from desktop.core.markdown_blocks import Block, BlockKind
+from desktop.ui.render.block_document_view import BlockDocumentView
 from desktop.ui.render.growing_block_view import GrowingBlockView
 
 
@@ -15,11 +16,26 @@ def visible(tail: Block) -> Block | None:
     return None if tail.kind is BlockKind.PROSE and not tail.source.strip() else tail
 
 
+def keep_offset(view: BlockDocumentView | None, blocks: list[Block], offset: int) -> None:
+    """The growing code block, now finished and drawn in ``view`` (``blocks`` just added,
+    it first and their only code), stays scrolled sideways as far as the person took it."""
+    code = [block for block in blocks if block.kind is BlockKind.CODE]
+    if offset and view is not None and view.code_frame is not None and code == blocks[:1]:
+        view.sideways.scroll_to(view.code_frame, offset)
+
+
 class TailViews:
     def __init__(self, layout: QVBoxLayout) -> None:
         self._layout = layout  # no reference to the view itself: no cycle for the GC
         self.shown: GrowingBlockView | None = None  # built when a stream first needs it
         self._spare: GrowingBlockView | None = None
+
+    def code_offset(self) -> int:
+        """How far the growing block is scrolled sideways (0: not, or it is not code)."""
+        view = self.shown
+        if view is None or view.block is None or view.block.kind is not BlockKind.CODE:
+            return 0
+        return 0 if view.code_frame is None else view.sideways.offset_of(view.code_frame)
 
     def show(self, tail: Block | None) -> None:
         """Draw ``tail`` in the shown view (None, or nothing to show yet: hide it)."""

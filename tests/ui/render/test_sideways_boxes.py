@@ -244,3 +244,21 @@ async def test_a_formula_wider_than_the_page_scrolls_on_its_own_line(qtbot):
     assert rows(scrolled, line.top(), line.bottom()) != rows(before, line.top(), line.bottom())
     top = display.inside
     assert rows(scrolled, top.top(), top.bottom()) == rows(before, top.top(), top.bottom())
+
+
+def test_a_code_block_scrolled_while_it_grew_stays_scrolled_once_finished(qtbot):
+    body = MarkdownView()
+    qtbot.addWidget(body)
+    body.resize(500, 400)
+    body.show()
+    body.append(f"Here:\n\n```sql\n{LONG_LINE}\nSELECT 1;\n")  # a person's pace: drawn now
+    QApplication.processEvents()
+    tail = [view for view in body.findChildren(GrowingBlockView) if view.isVisible()]
+    (growing,) = tail[0].sideways.boxes
+    growing.bar.setValue(150)
+    body.append("```\n\nDone.")
+    QApplication.processEvents()
+    page = body.pages()[-1].view
+    assert page is not None and page.code_frame is not None
+    (box,) = page.sideways.boxes
+    assert box.frame is page.code_frame and box.offset == 150
