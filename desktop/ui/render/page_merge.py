@@ -39,6 +39,24 @@ def discard(layout: QVBoxLayout, page: BlockPage) -> None:
     page.deleteLater()
 
 
+def keep_offsets(run: list[BlockPage], into: BlockPage) -> None:
+    """The code blocks and tables scrolled sideways on the run's pages stay scrolled on
+    the page drawn again: the same blocks, so the same frames in the same order."""
+    if into.view is None:
+        return
+    merged = into.view.document().rootFrame().childFrames()
+    place = 0
+    for page in run:
+        if page.view is None:
+            continue
+        frames = page.view.document().rootFrame().childFrames()
+        for at, frame in enumerate(frames, start=place):
+            offset = page.view.sideways.offset_of(frame)
+            if offset and at < len(merged):
+                into.view.sideways.scroll_to(merged[at], offset)
+        place += len(frames)
+
+
 class PageMerger:
     """Merges the runs of ``pages`` (the view's own list, changed in place) in
     ``layout``, a step at a time."""
@@ -80,6 +98,7 @@ class PageMerger:
         """The drawn page takes the run's place (shown and hidden in one layout pass)."""
         self._into = None
         into.after_break = self._run[0].after_break
+        keep_offsets(self._run, into)
         index = self._pages.index(self._run[0])
         self._layout.setEnabled(False)
         try:

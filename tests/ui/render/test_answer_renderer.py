@@ -286,3 +286,26 @@ async def test_an_answer_leaves_no_page_built_ahead_behind(qtbot) -> None:
     await asyncio.sleep(0.05)  # the pages merged and let go are deleted
     body = view_of(bubble)
     assert [page for page in body.findChildren(BlockPage) if page not in body.pages()] == []
+
+
+async def test_a_block_scrolled_sideways_stays_scrolled_when_the_pages_merge(qtbot) -> None:
+    _, bubble, renderer, _ = answer(qtbot)
+    view = view_of(bubble)
+    wide = "SELECT " + ", ".join(f"column_{n}" for n in range(60)) + " FROM orders;"
+    for n in range(40):
+        renderer.add_text(f"Paragraph {n}. {PARAGRAPH}\n\n")
+        if n == 36:
+            renderer.add_text(f"```sql\n{wide}\n```\n\n")
+        if n % 8 == 7:
+            await asyncio.sleep(0.03)
+    await wait_until(lambda: not renderer.busy and len(view.pages()) > 1, timeout=5)
+    [scrolled] = [
+        box for page in view.pages() if page.view is not None for box in page.view.sideways.boxes
+    ]
+    scrolled.bar.setValue(200)
+    renderer.finish()
+    await wait_until(lambda: not renderer.busy and len(view.pages()) == 1, timeout=10)
+    document = view.pages()[0].view
+    assert document is not None
+    [box] = document.sideways.boxes
+    assert box.offset == 200
