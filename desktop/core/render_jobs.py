@@ -4,8 +4,8 @@ Pygments and ziamath are pure Python and take 10–250 ms a job. In a thread of 
 would hold the interpreter lock the UI thread needs: measured here, a busy Python thread
 stretches the UI's event-loop gaps from 10 ms to 200 ms (each call the UI thread makes into
 Qt lets go of the lock and waits up to the 5 ms switch interval to get it back). In a
-process of its own they cost the UI nothing but reading the results; it runs as batch work
-(workers.child), so on a busy machine the window's thread gets a core first.
+process of its own they cost the UI nothing but reading the results; it runs in the
+background (workers.child), so on a busy machine the window's thread gets a core first.
 
 The protocol is pickled ``(job id, function, argument)`` frames on the worker's stdin and
 ``(job id, result)`` frames on its stdout (desktop/workers/frames.py). Only functions

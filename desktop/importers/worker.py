@@ -15,9 +15,9 @@ The worker answers with ``("progress", done)`` frames, at most every
 ``("problem", Text)``, ``("cancelled",)`` or ``("failed", error)``. Each frame is a 4-byte
 length and a pickle (desktop/workers/frames.py).
 
-The worker runs niced, as batch work (desktop/workers/child.py). If it cannot start,
-the job runs in the calling thread instead (as before: the window may stall, the result
-is the same).
+The worker runs in the background, giving way to the UI (desktop/workers/child.py). If it
+cannot start, the job runs in the calling thread instead (as before: the window may stall,
+the result is the same).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The child reads its requests on stdin and writes its replies on what was stdout
 (:mod:`desktop.workers.frames`); whatever a library prints goes to stderr instead. It runs
-as batch work, niced, and ends with ``os._exit``.
+in the background (Linux's idle class, niced elsewhere) and ends with ``os._exit``.
 """
 
 from __future__ import annotations
@@ -29,25 +29,31 @@ def command(module: str, flag: str) -> list[str]:
     return [sys.executable, "-m", module]
 
 
-def batch_priority() -> None:
+def background_priority() -> None:
     """Give way to the app's UI thread. The system shares the CPU between sessions first
     (Linux's autogroups: the app and its child are one), so a child as eager as the UI
     thread took half the app's share when the UI thread needed it, and the UI waited for
-    a core 40-90 ms at a time on a busy machine. Niced, it yields to the UI thread and
-    still gets what the UI thread leaves, which is nearly all; as batch work (Linux) its
-    wake-ups after each write do not take a core from the UI either."""
+    a core 40-90 ms at a time on a busy machine. Niced, it still got a core first often
+    enough: a task that wakes does not take a core from a running one until that one's
+    slice ends, at a clock tick (4 ms here), so the UI thread of a fast stream waited
+    4-12 ms at a time behind the child (bench.rich_answer, an answer eight times the
+    issue's: p99 gap 18-19 ms, 16 ms in the idle class). In Linux's idle class the child
+    gives way as soon as the UI thread wakes, and still gets what the UI thread leaves of
+    the app's share, which is nearly all (formulas were drawn as soon; other programs
+    have autogroups of their own). Elsewhere it is niced."""
     with contextlib.suppress(AttributeError, OSError):
         os.nice(NICENESS)
     with contextlib.suppress(AttributeError, OSError):
-        os.sched_setscheduler(0, os.SCHED_BATCH, os.sched_param(0))
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
 
 
 def run_child(serve: Serve) -> NoReturn:
-    """The child's ``main``: batch priority, ``serve(stdin, replies)``, then exit at once.
+    """The child's ``main``: background priority, ``serve(stdin, replies)``, then exit at
+    once.
 
     A fault of Parley's is printed to stderr and ends the child with status 1: the app
     sees a child that ended without its reply."""
-    batch_priority()
+    background_priority()
     replies = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     sys.stdout = sys.stderr  # nothing a library prints may land in the replies
     status = 0

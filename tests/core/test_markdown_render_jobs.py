@@ -1,5 +1,5 @@
 """The render worker process: formulas and code tokens made apart from the app, over its
-pipes, in the order asked, as batch work that gives way to the window; a job that fails
+pipes, in the order asked, in the background, giving way to the window; a job that fails
 answers None and the worker goes on."""
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ def test_the_worker_answers_each_job_in_order_and_survives_a_failing_one():
         write_frame(requests, (5, "lex", ("SELECT 1;", "")))
         answers = [read_frame(replies) for _ in range(5)]
         niceness = os.getpriority(os.PRIO_PROCESS, worker.pid)  # it answered: it is set up
+        policy = os.sched_getscheduler(worker.pid) if sys.platform.startswith("linux") else None
     finally:
         requests.close()
         worker.wait(timeout=10)
@@ -43,3 +44,5 @@ def test_the_worker_answers_each_job_in_order_and_survives_a_failing_one():
     assert guessed.language == "SQL"
     assert worker.returncode == 0, "stdin closed: the worker ends"
     assert niceness == os.nice(0) + child.NICENESS, "it gives way to the UI thread"
+    if policy is not None:
+        assert policy == os.SCHED_IDLE, "at once, when the UI thread wakes"
