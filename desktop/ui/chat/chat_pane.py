@@ -32,6 +32,7 @@ from desktop.ui.chat.composer.image_guard import ImageGuard
 from desktop.ui.chat.composer.route_bar import RouteBar
 from desktop.ui.chat.empty_state import EmptyState
 from desktop.ui.chat.messages.chat_notice import ChatNotice
+from desktop.ui.chat.messages.message_column import warm_painting
 from desktop.ui.chat.messages.message_list import MessageList
 from desktop.ui.chat.messages.version_actions import VersionActions
 from desktop.ui.chat.new_chat_defaults import NewChatDefaults
@@ -45,12 +46,6 @@ WARM_UP_DELAY_MS = 150
 BUBBLE_AFTER_MS = 16
 """The answer's bubble shows this long after the person's message (about a frame); its
 request leaves at once."""
-
-
-def _import_bubbles() -> None:
-    """Message bubbles (markdown, the code highlighter's grammars: ~30 ms) are not needed
-    for the first paint, but the first Send must not wait for them either."""
-    import desktop.ui.chat.messages.message_bubble  # noqa: F401
 
 
 class ChatPane(QWidget):
@@ -358,7 +353,16 @@ class ChatPane(QWidget):
         super().showEvent(event)
         if not self._warmed_up:
             self._warmed_up = True
-            QTimer.singleShot(WARM_UP_DELAY_MS, self, _import_bubbles)
+            QTimer.singleShot(WARM_UP_DELAY_MS, self, self._warm_up)
+
+    def _warm_up(self) -> None:
+        """Message bubbles (markdown, the code highlighter's grammars: ~30 ms), the
+        column's first fill and the Stop icon are not needed for the first paint, but the
+        first Send must not wait for them either."""
+        import desktop.ui.chat.messages.message_bubble  # noqa: F401
+
+        warm_painting()
+        self.card.warm_up()
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.drafts.keep()  # the window closes, or another page shows

@@ -179,6 +179,11 @@ class ComposerCard(QFrame):
         self._blocked = reason
         self._show_button()
 
+    def warm_up(self) -> None:
+        """Draw the Stop icon once (its SVG read and drawn: ~1 ms), before the Send that
+        first shows it."""
+        self._stop_icon.pixmap(self.send_button.iconSize(), self.devicePixelRatioF())
+
     def _clicked(self) -> None:
         if self._streaming:
             self.stopRequested.emit()
