@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout
 
 from desktop.core.markdown_blocks import Block
+from desktop.ui.render.block_outlines import paragraphs
 from desktop.ui.render.block_page import BlockPage, first_run
 
 
@@ -40,21 +41,33 @@ def discard(layout: QVBoxLayout, page: BlockPage) -> None:
 
 
 def keep_offsets(run: list[BlockPage], into: BlockPage) -> None:
-    """The code blocks and tables scrolled sideways on the run's pages stay scrolled on
-    the page drawn again: the same blocks, so the same frames in the same order."""
+    """The blocks scrolled sideways on the run's pages stay scrolled on the page drawn
+    again: a code block or table is the frame in the same place among the frames (the
+    same blocks, so the same frames in the same order); a paragraph with a long formula
+    is the next paragraph of the same text."""
     if into.view is None:
         return
-    merged = into.view.document().rootFrame().childFrames()
+    document = into.view.document()
+    merged = document.rootFrame().childFrames()
+    merged_paragraphs = paragraphs(document)
+    texts = [block.text() for block in merged_paragraphs]
+    after = 0  # the merged paragraphs before this one were matched already
     place = 0
     for page in run:
         if page.view is None:
             continue
+        boxes = page.view.sideways
         frames = page.view.document().rootFrame().childFrames()
         for at, frame in enumerate(frames, start=place):
-            offset = page.view.sideways.offset_of(frame)
+            offset = boxes.offset_of(frame)
             if offset and at < len(merged):
                 into.view.sideways.scroll_to(merged[at], offset)
         place += len(frames)
+        for paragraph in paragraphs(page.view.document()):
+            offset = boxes.offset_of(paragraph.position())
+            if offset and paragraph.text() in texts[after:]:
+                after = texts.index(paragraph.text(), after) + 1
+                into.view.sideways.scroll_to(merged_paragraphs[after - 1].position(), offset)
 
 
 class PageMerger:

@@ -104,8 +104,8 @@ class SidewaysBoxes:
         self._edge = QColor()
         self._dragged: Box | None = None
         """The box a selection is being dragged from."""
-        self._wanted: tuple[QTextFrame, int] | None = None
-        """A frame's offset to take once its box is made (:meth:`scroll_to`)."""
+        self._wanted: dict[QTextFrame | int, int] = {}
+        """Offsets to take once their boxes are made, by key (:meth:`scroll_to`)."""
 
     def find(self, view: QTextEdit, edge: QColor, width: float) -> None:
         """Find the blocks wider than the page, in a document ``width`` wide as laid out
@@ -239,25 +239,27 @@ class SidewaysBoxes:
         box.bar.setSingleStep(WHEEL_STEP_PX)
         box.bar.setGeometry(bar_at)
         box.bar.setVisible(True)
-        if self._wanted is not None and self._wanted[0] is frame:
-            box.bar.setValue(self._wanted[1])
-            self._wanted = None
+        wanted = self._wanted.pop(key, None)
+        if wanted is not None:
+            box.bar.setValue(wanted)
         return box
 
-    def offset_of(self, frame: QTextFrame) -> int:
-        """How far ``frame``'s block is scrolled (0: not, or it fits)."""
-        return next((box.offset for box in self.boxes if box.frame is frame), 0)
+    def offset_of(self, key: QTextFrame | int) -> int:
+        """How far the block of ``key`` (a frame, or a paragraph's position) is scrolled
+        (0: not, or it fits)."""
+        return next((box.offset for box in self.boxes if box.key == key), 0)
 
-    def scroll_to(self, frame: QTextFrame, offset: int) -> None:
-        """Scroll ``frame``'s block to ``offset``: now, or once it is laid out wide."""
-        box = next((box for box in self.boxes if box.frame is frame), None)
+    def scroll_to(self, key: QTextFrame | int, offset: int) -> None:
+        """Scroll the block of ``key`` to ``offset``: now, or once it is laid out wide."""
+        box = next((box for box in self.boxes if box.key == key), None)
         if box is None:
-            self._wanted = (frame, offset)
+            self._wanted[key] = offset
         else:
             box.bar.setValue(offset)
 
     def reset(self) -> None:
-        self._dragged = self._wanted = None
+        self._dragged = None
+        self._wanted.clear()
         for box in self.boxes:
             box.bar.deleteLater()
         self.boxes = []

@@ -18,6 +18,7 @@ from desktop.ui.chat.messages.message_list import MessageList
 from desktop.ui.chat.stream_bridge import StreamBridge
 from desktop.ui.render.answer_renderer import AnswerRenderer
 from desktop.ui.render.markdown_view import MarkdownView
+from desktop.ui.render.sideways_boxes import Box
 from desktop.ui.tasks import TaskOwner
 from tests.ui.conftest import CountingHost, growing_block, wait_until
 
@@ -288,24 +289,31 @@ async def test_an_answer_leaves_no_page_built_ahead_behind(qtbot) -> None:
     assert [page for page in body.findChildren(BlockPage) if page not in body.pages()] == []
 
 
-async def test_a_block_scrolled_sideways_stays_scrolled_when_the_pages_merge(qtbot) -> None:
+async def test_blocks_scrolled_sideways_stay_scrolled_when_the_pages_merge(qtbot) -> None:
+    """Two code blocks and a long formula, on different pages, each scrolled its own way."""
     _, bubble, renderer, _ = answer(qtbot)
     view = view_of(bubble)
     wide = "SELECT " + ", ".join(f"column_{n}" for n in range(60)) + " FROM orders;"
+    terms = " + ".join(f"a_{{{n}}} x^{{{n}}}" for n in range(40))
     for n in range(40):
         renderer.add_text(f"Paragraph {n}. {PARAGRAPH}\n\n")
-        if n == 36:
-            renderer.add_text(f"```sql\n{wide}\n```\n\n")
-        if n % 8 == 7:
-            await asyncio.sleep(0.03)
-    await wait_until(lambda: not renderer.busy and len(view.pages()) > 1, timeout=5)
-    [scrolled] = [
-        box for page in view.pages() if page.view is not None for box in page.view.sideways.boxes
-    ]
-    scrolled.bar.setValue(200)
+        if n == 2:
+            renderer.add_text(f"$$f(x) = {terms}$$\n\n")
+        if n in (12, 36):
+            renderer.add_text(f"```sql\n{wide} -- {n}\n```\n\n")
+        await asyncio.sleep(0.03)  # a frame each: every page is drawn as it comes
+
+    def boxes() -> list[Box]:
+        return [box for page in view.pages() if page.view for box in page.view.sideways.boxes]
+
+    await wait_until(lambda: not renderer.busy and len(boxes()) == 3, timeout=10)
+    assert len(view.pages()) > 2
+    formula, first, last = boxes()
+    assert formula.frame is None and first.frame is not None and last.frame is not None
+    for box, offset in ((formula, 90), (first, 120), (last, 200)):
+        box.bar.setValue(offset)
     renderer.finish()
     await wait_until(lambda: not renderer.busy and len(view.pages()) == 1, timeout=10)
-    document = view.pages()[0].view
-    assert document is not None
-    [box] = document.sideways.boxes
-    assert box.offset == 200
+    await wait_until(lambda: len(boxes()) == 3, timeout=5)
+    top_down = sorted(boxes(), key=lambda box: box.inside.top())
+    assert [box.offset for box in top_down] == [90, 120, 200]
