@@ -37,7 +37,7 @@ from PySide6.QtGui import (
     QTextTable,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from desktop.core.markdown_blocks import Block, BlockKind
 from desktop.core.math_spans import prepare_prose
@@ -188,6 +188,14 @@ class BlockDocumentView(AutoHeightBrowser):
     def wheelEvent(self, event: QWheelEvent) -> None:
         if not self.sideways.wheel(event):
             super().wheelEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab moves through the links while the view has the focus (QTextBrowser's own);
+        from a wide block's bar it goes on to the next bar, or on out of the answer, not
+        back to the links."""
+        if self.hasFocus():
+            return super().focusNextPrevChild(next)
+        return QAbstractScrollArea.focusNextPrevChild(self, next)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -16,12 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
+    QPen,
     QRegion,
     QTextCursor,
     QTextDocument,
@@ -30,7 +32,7 @@ from PySide6.QtGui import (
     QTextTable,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QScrollBar, QTextEdit
+from PySide6.QtWidgets import QTextEdit, QWidget
 
 from desktop.ui.render.block_outlines import (
     frame_outline,
@@ -39,6 +41,7 @@ from desktop.ui.render.block_outlines import (
     paragraphs,
     wide_lines,
 )
+from desktop.ui.render.box_bar import BoxBar, scroll_word
 from desktop.ui.render.table_style import BELOW_TABLE_PX
 
 BAR_PX = 10
@@ -53,10 +56,6 @@ PAST_END_PX = 4
 code block's meets the edge drawn there)."""
 WHEEL_STEP_PX = 48
 """How far one notch of a sideways wheel (or Shift and the wheel) scrolls a box."""
-
-
-def _scroll_word() -> str:
-    return QCoreApplication.translate("BlockDocumentView", "Scroll sideways")
 
 
 @dataclass(eq=False)
@@ -75,7 +74,7 @@ class Box:
     edge: QRectF | None
     """A code block's right border, drawn at the page's edge (the frame's own is out of
     sight); a table has none of its own there."""
-    bar: QScrollBar
+    bar: BoxBar
     text_right: float = 0.0
     """The right end of its text in the document: a point past it (in the frame's padding)
     would find the frame's end, and a selection to there would take the whole frame."""
@@ -134,6 +133,10 @@ class SidewaysBoxes:
             box.bar.deleteLater()
             view.viewport().update(box.cut)
         self.boxes = boxes
+        previous: QWidget = view
+        for box in boxes:  # Tab goes from the answer to its wide blocks, top to bottom
+            QWidget.setTabOrder(previous, box.bar)
+            previous = box.bar
 
     def _wide_blocks(
         self, view: QTextEdit
@@ -222,12 +225,7 @@ class SidewaysBoxes:
             text_right = outline.right() - border - frame.frameFormat().padding() - 1
             end = outline.right()
         if box is None:
-            bar = QScrollBar(Qt.Orientation.Horizontal, view.viewport())
-            bar.setAccessibleName(_scroll_word())
-            bar.setCursor(Qt.CursorShape.ArrowCursor)
-            viewport = view.viewport()
-            bar.valueChanged.connect(lambda _value: viewport.update())
-            box = Box(key, frame, inside, QRegion(), edge, bar)
+            box = Box(key, frame, inside, QRegion(), edge, BoxBar(view.viewport()))
         overflow = QRect(round(right), top - 1, 1 << 16, height + 2)
         cut = QRegion(inside) + QRegion(overflow)
         if cut != box.cut:  # a static viewport repaints only what grew: the edge moved
@@ -266,7 +264,7 @@ class SidewaysBoxes:
 
     def retranslate(self) -> None:
         for box in self.boxes:
-            box.bar.setAccessibleName(_scroll_word())
+            box.bar.setAccessibleName(scroll_word())
 
     def box_at(self, point: QPointF) -> Box | None:
         return next((box for box in self.boxes if box.reaches(point)), None)
@@ -350,8 +348,13 @@ class SidewaysBoxes:
             bar.setValue(0)
             bar.blockSignals(blocked)
         edges = [box.edge for box in self.boxes if box.edge is not None]
-        if edges:
+        focused = [box for box in self.boxes if box.bar.hasFocus()]
+        if edges or focused:
             painter = QPainter(view.viewport())
             for edge in edges:
                 painter.fillRect(edge, self._edge)
+            for box in focused:  # where the keys go
+                ring = QRectF(box.inside.united(box.bar.geometry())).adjusted(1, 1, -1, -1)
+                painter.setPen(QPen(view.palette().color(QPalette.ColorRole.Highlight), 2))
+                painter.drawRect(ring)
             painter.end()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QImage, QMouseEvent, QPalette, QTextTable, QWheelEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollBar
 from pytestqt.qtbot import QtBot
 
@@ -12,6 +13,7 @@ from desktop.core.markdown_blocks import Block, BlockKind, split_blocks
 from desktop.ui.render.block_document_view import BlockDocumentView
 from desktop.ui.render.growing_block_view import GrowingBlockView
 from desktop.ui.render.markdown_view import MarkdownView
+from desktop.ui.render.sideways_boxes import WHEEL_STEP_PX, Box
 from desktop.ui.theme import DARK, LIGHT, apply_theme
 from tests.ui.conftest import wait_until
 
@@ -262,3 +264,38 @@ def test_a_code_block_scrolled_while_it_grew_stays_scrolled_once_finished(qtbot)
     assert page is not None and page.code_frame is not None
     (box,) = page.sideways.boxes
     assert box.frame is page.code_frame and box.offset == 150
+
+
+async def test_the_keyboard_reaches_each_wide_block_and_scrolls_it(qtbot):
+    """Tab goes from the answer's links to its wide blocks, top to bottom; a focused
+    block's arrow keys and End scroll it, and a ring in the highlight colour shows it."""
+    view = view_of(qtbot)
+    code, table = view.sideways.boxes
+    view.activateWindow()
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    await wait_until(view.hasFocus, 2)
+    reached = []
+    for _ in range(6):  # the code block's Copy and Save links come first
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+        if not view.hasFocus():
+            break
+    assert reached[-1] is code.bar
+    highlight = view.palette().color(QPalette.ColorRole.Highlight)
+
+    def ring_at(box: Box) -> bool:
+        image = view.viewport().grab().toImage()
+        ratio = image.devicePixelRatio()
+        left = QPoint(
+            round((box.inside.left() + 1) * ratio), round(box.inside.center().y() * ratio)
+        )
+        return image.pixelColor(left) == highlight
+
+    assert ring_at(code) and not ring_at(table)
+    QTest.keyClick(code.bar, Qt.Key.Key_Right)
+    assert code.offset == WHEEL_STEP_PX
+    QTest.keyClick(code.bar, Qt.Key.Key_End)
+    assert code.offset == code.bar.maximum() > WHEEL_STEP_PX
+    QTest.keyClick(code.bar, Qt.Key.Key_Tab)
+    assert table.bar.hasFocus() and table.offset == 0
+    assert ring_at(table) and not ring_at(code)
