@@ -33,14 +33,15 @@ def background_priority() -> None:
     """Give way to the app's UI thread. The system shares the CPU between sessions first
     (Linux's autogroups: the app and its child are one), so a child as eager as the UI
     thread took half the app's share when the UI thread needed it, and the UI waited for
-    a core 40-90 ms at a time on a busy machine. Niced, it still got a core first often
+    a core 40-90 ms at a time on a busy machine. Niced, it still kept a core often
     enough: a task that wakes does not take a core from a running one until that one's
-    slice ends, at a clock tick (4 ms here), so the UI thread of a fast stream waited
+    slice ends, at a clock tick (4 ms here), and the UI thread of a fast stream waited
     4-12 ms at a time behind the child (bench.rich_answer, an answer eight times the
-    issue's: p99 gap 18-19 ms, 16 ms in the idle class). In Linux's idle class the child
-    gives way as soon as the UI thread wakes, and still gets what the UI thread leaves of
-    the app's share, which is nearly all (formulas were drawn as soon; other programs
-    have autogroups of their own). Elsewhere it is niced."""
+    issue's, in a busy half hour: p99 gap 18-19 ms niced, 16 ms in the idle class; alike
+    on a quiet machine). Linux's idle class gives way to any other task that wakes, and
+    the child still gets what the UI thread leaves of the app's share, which is nearly
+    all (formulas were drawn as soon; other programs have autogroups of their own).
+    Elsewhere it is niced."""
     with contextlib.suppress(AttributeError, OSError):
         os.nice(NICENESS)
     with contextlib.suppress(AttributeError, OSError):

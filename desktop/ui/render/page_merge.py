@@ -65,9 +65,10 @@ def keep_offsets(run: list[BlockPage], into: BlockPage) -> None:
         place += len(frames)
         for paragraph in paragraphs(page.view.document()):
             offset = boxes.offset_of(paragraph.position())
-            if offset and paragraph.text() in texts[after:]:
-                after = texts.index(paragraph.text(), after) + 1
-                into.view.sideways.scroll_to(merged_paragraphs[after - 1].position(), offset)
+            if not offset or paragraph.text() not in texts[after:]:
+                continue
+            after = texts.index(paragraph.text(), after) + 1
+            into.view.sideways.scroll_to(merged_paragraphs[after - 1].position(), offset)
 
 
 class PageMerger:

@@ -132,11 +132,12 @@ class SidewaysBoxes:
         for box in kept.values():  # it fits now, or is gone
             box.bar.deleteLater()
             view.viewport().update(box.cut)
+        if boxes != self.boxes:  # Tab goes from the answer to its wide blocks, top down
+            previous: QWidget = view
+            for box in boxes:
+                QWidget.setTabOrder(previous, box.bar)
+                previous = box.bar
         self.boxes = boxes
-        previous: QWidget = view
-        for box in boxes:  # Tab goes from the answer to its wide blocks, top to bottom
-            QWidget.setTabOrder(previous, box.bar)
-            previous = box.bar
 
     def _wide_blocks(
         self, view: QTextEdit
