@@ -189,6 +189,10 @@ class BlockDocumentView(AutoHeightBrowser):
         if not self.sideways.wheel(event):
             super().wheelEvent(event)
 
+    def code_frames(self) -> list[QTextFrame]:
+        """The code blocks' frames, top to bottom."""
+        return list(self._code_frames)
+
     def focusNextPrevChild(self, next: bool) -> bool:
         """Tab moves through the links while the view has the focus (QTextBrowser's own);
         from a wide block's bar it goes on to the next bar, or on out of the answer, not

@@ -4,10 +4,13 @@ answer's layout: pages held while the growing block was not redrawn went below t
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtWidgets import QVBoxLayout
 
 from desktop.core.markdown_blocks import Block, BlockKind
-from desktop.ui.render.block_document_view import BlockDocumentView
+from desktop.ui.render.block_outlines import paragraphs
+from desktop.ui.render.block_page import BlockPage
 from desktop.ui.render.growing_block_view import GrowingBlockView
 
 
@@ -16,12 +19,32 @@ def visible(tail: Block) -> Block | None:
     return None if tail.kind is BlockKind.PROSE and not tail.source.strip() else tail
 
 
-def keep_offset(view: BlockDocumentView | None, blocks: list[Block], offset: int) -> None:
-    """The growing code block, now finished and drawn in ``view`` (``blocks`` just added,
-    it first and their only code), stays scrolled sideways as far as the person took it."""
-    code = [block for block in blocks if block.kind is BlockKind.CODE]
-    if offset and view is not None and view.code_frame is not None and code == blocks[:1]:
-        view.sideways.scroll_to(view.code_frame, offset)
+@dataclass(frozen=True)
+class Scrolled:
+    """How far the growing block's wide part was scrolled sideways: its code frame
+    (``text`` None) or its paragraph of ``text`` (a long formula)."""
+
+    text: str | None
+    offset: int
+
+
+def keep_offset(page: BlockPage, block: Block, scrolled: Scrolled) -> bool:
+    """``block``, the growing block now finished on ``page``, stays scrolled sideways as
+    far as the person took it; False while the page is held (not drawn yet)."""
+    view = page.view
+    if view is None:
+        return False
+    at = next(index for index, taken in enumerate(page.blocks) if taken is block)
+    if scrolled.text is None:  # its frame: as many code blocks came before it
+        frames = view.code_frames()
+        index = sum(1 for taken in page.blocks[:at] if taken.kind is BlockKind.CODE)
+        if index < len(frames):
+            view.sideways.scroll_to(frames[index], scrolled.offset)
+        return True
+    same = [found for found in paragraphs(view.document()) if found.text() == scrolled.text]
+    if same:
+        view.sideways.scroll_to(same[-1].position(), scrolled.offset)
+    return True
 
 
 class TailViews:
@@ -30,12 +53,19 @@ class TailViews:
         self.shown: GrowingBlockView | None = None  # built when a stream first needs it
         self._spare: GrowingBlockView | None = None
 
-    def code_offset(self) -> int:
-        """How far the growing block is scrolled sideways (0: not, or it is not code)."""
+    def scrolled(self) -> Scrolled | None:
+        """How far the growing block is scrolled sideways (None: not, or it fits)."""
         view = self.shown
-        if view is None or view.block is None or view.block.kind is not BlockKind.CODE:
-            return 0
-        return 0 if view.code_frame is None else view.sideways.offset_of(view.code_frame)
+        if view is None or view.block is None:
+            return None
+        for box in view.sideways.boxes:
+            if not box.offset:
+                continue
+            if box.frame is None and isinstance(box.key, int):
+                return Scrolled(view.document().findBlock(box.key).text(), box.offset)
+            if box.frame is not None and box.frame is view.code_frame:
+                return Scrolled(None, box.offset)
+        return None
 
     def show(self, tail: Block | None) -> None:
         """Draw ``tail`` in the shown view (None, or nothing to show yet: hide it)."""

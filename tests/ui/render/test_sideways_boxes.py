@@ -3,6 +3,7 @@ of its own; the prose around it stays where it is, and the mouse selects what is
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QImage, QMouseEvent, QPalette, QTextTable, QWheelEvent
 from PySide6.QtTest import QTest
@@ -299,3 +300,31 @@ async def test_the_keyboard_reaches_each_wide_block_and_scrolls_it(qtbot):
     QTest.keyClick(code.bar, Qt.Key.Key_Tab)
     assert table.bar.hasFocus() and table.offset == 0
     assert ring_at(table) and not ring_at(code)
+
+
+@pytest.mark.parametrize("following", [False, True])
+async def test_a_long_formula_scrolled_while_it_streamed_stays_scrolled_at_the_end(
+    qtbot, following
+):
+    """The answer's last paragraph grows until the stream ends; then it is drawn on its
+    page, at once or (the view following the end) in a frame drawn out of sight."""
+    terms = " + ".join(f"a_{{{n}}} x^{{{n}}}" for n in range(30))
+    body = MarkdownView()
+    qtbot.addWidget(body)
+    body.resize(400, 300)
+    body.show()
+    body.append(f"Sum:\n\n$$f(x) = {terms}$$")  # a person's pace: drawn now, still growing
+    growing = next(view for view in body.findChildren(GrowingBlockView) if view.isVisible())
+    await wait_until(lambda: len(growing.sideways.boxes) == 1)
+    growing.sideways.boxes[0].bar.setValue(150)
+    body.finish(in_frame=following)
+    if following:
+        assert body.prepare_frame(300)
+        while body.draw_frame():
+            pass
+        body.show_frame()
+    page = body.pages()[-1].view
+    assert page is not None
+    await wait_until(lambda: len(page.sideways.boxes) == 1)
+    (kept,) = page.sideways.boxes
+    assert kept.frame is None and kept.offset == 150
