@@ -74,10 +74,10 @@ class MarkdownView(QWidget):
         self._splitter = BlockSplitter()
         self._blocks: list[Block] = []
         self._unheld: list[Block] = []
-        self._carried: tuple[Block, Scrolled] | None = None
-        """The block that was growing while scrolled sideways, until it is drawn."""
         """The last finished blocks, not on a page yet (:meth:`_hold_unheld`): holding
         text as it arrives would make the turn that takes it long."""
+        self._carried: tuple[Block, Scrolled] | None = None
+        """The block that was growing while scrolled sideways, until it is drawn."""
         self._tail_stale = False  # appends went on without redrawing the tail
         self._in_view_px: int | None = None  # how much of the end the view shows
         self._frame: _Frame | None = None  # prepared, not shown yet
