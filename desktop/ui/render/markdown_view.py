@@ -31,7 +31,7 @@ from desktop.ui.render.block_page import BlockPage, first_run
 from desktop.ui.render.grow_in_place import paint_growth_only
 from desktop.ui.render.growing_block_view import GrowingBlockView
 from desktop.ui.render.page_merge import PageMerger
-from desktop.ui.render.tail_views import Scrolled, TailViews, keep_offset, visible
+from desktop.ui.render.tail_views import TailViews, visible
 
 DRAW_STEP_CHARS = 1200
 """Text drawn in one turn (~3 ms): a step of a frame drawn out of sight, or of the held
@@ -76,8 +76,6 @@ class MarkdownView(QWidget):
         self._unheld: list[Block] = []
         """The last finished blocks, not on a page yet (:meth:`_hold_unheld`): holding
         text as it arrives would make the turn that takes it long."""
-        self._carried: tuple[Block, Scrolled] | None = None
-        """The block that was growing while scrolled sideways, until it is drawn."""
         self._tail_stale = False  # appends went on without redrawing the tail
         self._in_view_px: int | None = None  # how much of the end the view shows
         self._frame: _Frame | None = None  # prepared, not shown yet
@@ -258,7 +256,7 @@ class MarkdownView(QWidget):
             return
         if frame.near or frame.undrawn:
             frame.last.add(frame.undrawn + frame.near)
-        self._land_carried()
+        self._tails.land(self._pages)
         self._show_hidden(frame.last, frame.tail)
         if frame.tail is None:
             self._tails.show(None)
@@ -278,7 +276,8 @@ class MarkdownView(QWidget):
             self._tails.show(None)
 
     def clear(self) -> None:
-        self._frame = self._carried = None
+        self._frame = None
+        self._tails.drop_carried()
         self.cancel_merge()
         for _, widget in self._breaks:  # the tool steps own them: only taken out
             self._layout.removeWidget(widget)
@@ -299,26 +298,15 @@ class MarkdownView(QWidget):
         if not blocks:
             return
         self._blocks += blocks
-        scrolled = self._tails.scrolled()  # the person may have scrolled it as it grew
-        if scrolled is not None and (blocks[0].kind is BlockKind.CODE) == (scrolled.text is None):
-            self._carried = (blocks[0], scrolled)
+        self._tails.carry(blocks)  # the person may have scrolled it as it grew
         if not in_sight:
             self._unheld += blocks
             return
         self._settle(self._in_view())
         self._paging.open().add(blocks)
-        self._land_carried()
+        self._tails.land(self._pages)
         self._show_hidden()
         self._tails.show(None)  # the finished blocks took its text
-
-    def _land_carried(self) -> None:
-        """Scroll the block that was growing as far as it was, once it is drawn."""
-        if self._carried is None:
-            return
-        block, scrolled = self._carried
-        page = next((page for page in self._pages if any(b is block for b in page.blocks)), None)
-        if page is not None and keep_offset(page, block, scrolled):
-            self._carried = None
 
     def _in_view(self) -> int:
         """How much of the end the view showed last (at most the window's height)."""
@@ -377,7 +365,7 @@ class MarkdownView(QWidget):
             return False
         page = self._pages[index]
         self._pages[index - 1].add(page.take_first(DRAW_STEP_CHARS))
-        self._land_carried()
+        self._tails.land(self._pages)
         if not page.blocks:
             self._paging.remove(index)
         return self.held_pages > 0

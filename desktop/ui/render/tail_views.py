@@ -52,8 +52,29 @@ class TailViews:
         self._layout = layout  # no reference to the view itself: no cycle for the GC
         self.shown: GrowingBlockView | None = None  # built when a stream first needs it
         self._spare: GrowingBlockView | None = None
+        self._carried: tuple[Block, Scrolled] | None = None
+        """The block that was growing while scrolled sideways, until it is drawn."""
 
-    def scrolled(self) -> Scrolled | None:
+    def carry(self, blocks: list[Block]) -> None:
+        """The growing block is finished as ``blocks[0]``: how far it was scrolled
+        sideways is kept until :meth:`land` finds it drawn on a page."""
+        scrolled = self._scrolled()
+        if scrolled is not None and (blocks[0].kind is BlockKind.CODE) == (scrolled.text is None):
+            self._carried = (blocks[0], scrolled)
+
+    def land(self, pages: list[BlockPage]) -> None:
+        """Scroll the block that was growing as far as it was, once it is drawn."""
+        if self._carried is None:
+            return
+        block, scrolled = self._carried
+        page = next((page for page in pages if any(b is block for b in page.blocks)), None)
+        if page is not None and keep_offset(page, block, scrolled):
+            self._carried = None
+
+    def drop_carried(self) -> None:
+        self._carried = None
+
+    def _scrolled(self) -> Scrolled | None:
         """How far the growing block is scrolled sideways (None: not, or it fits)."""
         view = self.shown
         if view is None or view.block is None:
